@@ -1,0 +1,1 @@
+//! UniFFI facade for Swift and Kotlin (filled in by the bindings issue).

@@ -1,0 +1,15 @@
+//! Feature flags with deterministic rollout buckets (SPEC §7.4).
+//!
+//! Not implemented yet: this module only reserves its policy section (see the open issue).
+
+use crate::policy::PolicyProblem;
+use serde::{Deserialize, Serialize};
+
+/// Policy section for this module (filled in by its issue).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FlagsPolicy {}
+
+impl FlagsPolicy {
+    pub(crate) fn validate(&self, _path: &str, _problems: &mut Vec<PolicyProblem>) {}
+}

@@ -1,0 +1,360 @@
+//! The policy (SPEC §1): every tunable number of the rule book in one value.
+//!
+//! [`PolicyRules`] is the plain data (one section per rule area, each defined in its module and
+//! serialised with serde). [`Policy`] is a validated, immutable `PolicyRules` together with its
+//! fingerprint: the SHA-256 (lower-case hex) of the canonical JSON (keys sorted at every level,
+//! no insignificant white space). Client and server compare fingerprints to prove they price
+//! with the same rules. `Policy` dereferences to `PolicyRules`, so `policy.splits.tip_bp` reads
+//! naturally.
+
+use crate::error::{Error, Result};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use std::fmt::Write as _;
+
+/// Version string of the built-in policy.
+pub const DEFAULT_POLICY_VERSION: &str = "2026.11";
+
+/// One problem found while loading or validating a policy, with its JSON path
+/// (`$.splits.chat_creator_bp`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PolicyProblem {
+    /// JSON path of the offending value, starting with `$`.
+    pub path: String,
+    /// What is wrong with it.
+    pub problem: String,
+}
+
+impl PolicyProblem {
+    /// A problem at a path.
+    pub fn new(path: impl Into<String>, problem: impl Into<String>) -> Self {
+        PolicyProblem { path: path.into(), problem: problem.into() }
+    }
+}
+
+/// All tunable numbers, one section per rule area (see ARCHITECTURE.md).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyRules {
+    /// Version label of this policy (`"2026.11"` for the built-in one).
+    pub version: String,
+    /// Token packs, settlement value, subscriptions (SPEC §2).
+    pub pricing: crate::pricing::PricingPolicy,
+    /// Revenue split shares, tip and unlock ranges, referral reward (SPEC §3.1–3.5).
+    pub splits: crate::split::SplitPolicy,
+    /// Withdrawals (SPEC §3.6).
+    pub payout: crate::payout::PayoutPolicy,
+    /// Retry strategy numbers (SPEC §11).
+    pub retry: crate::error::RetryPolicy,
+    /// Word-based message billing (SPEC §4.1–4.7).
+    pub billing: crate::billing::BillingPolicy,
+    /// Anti-spam (SPEC §4.8).
+    pub spam: crate::spam::SpamPolicy,
+    /// Profile score, discovery, likes (SPEC §5).
+    pub ranking: crate::ranking::RankingPolicy,
+    /// Royal Club tiers (SPEC §7.3).
+    pub royal: crate::royal::RoyalPolicy,
+    /// Rate limiting (SPEC §6).
+    pub ratelimit: crate::ratelimit::RateLimitPolicy,
+    /// Launch modes and signup (SPEC §7.1).
+    pub launch: crate::launch::LaunchPolicy,
+    /// Country phases, caps, progression (SPEC §7.2).
+    pub rollout: crate::rollout::RolloutPolicy,
+    /// Region risk, fraud, load, campaigns, health (SPEC §8).
+    pub risk: crate::risk::RiskPolicy,
+    /// Feature flags (SPEC §7.4).
+    pub flags: crate::flags::FlagsPolicy,
+    /// Upload validation (SPEC §9.1–9.5).
+    pub upload: crate::upload::UploadPolicy,
+    /// Media access and stories (SPEC §9.6).
+    pub media: crate::media::MediaPolicy,
+    /// Request signing, signed URLs, origins, freshness (SPEC §10).
+    pub security: crate::security::SecurityPolicy,
+}
+
+impl Default for PolicyRules {
+    fn default() -> Self {
+        PolicyRules {
+            version: DEFAULT_POLICY_VERSION.to_string(),
+            pricing: Default::default(),
+            splits: Default::default(),
+            payout: Default::default(),
+            retry: Default::default(),
+            billing: Default::default(),
+            spam: Default::default(),
+            ranking: Default::default(),
+            royal: Default::default(),
+            ratelimit: Default::default(),
+            launch: Default::default(),
+            rollout: Default::default(),
+            risk: Default::default(),
+            flags: Default::default(),
+            upload: Default::default(),
+            media: Default::default(),
+            security: Default::default(),
+        }
+    }
+}
+
+impl PolicyRules {
+    /// Every problem in these rules, each with its JSON path. Empty means valid.
+    pub fn validate(&self) -> Vec<PolicyProblem> {
+        let mut p = Vec::new();
+        if self.version.trim().is_empty() {
+            p.push(PolicyProblem::new("$.version", "must not be empty"));
+        }
+        self.pricing.validate("$.pricing", &mut p);
+        self.splits.validate("$.splits", &mut p);
+        self.payout.validate("$.payout", &mut p);
+        self.retry.validate("$.retry", &mut p);
+        self.billing.validate("$.billing", &mut p);
+        self.spam.validate("$.spam", &mut p);
+        self.ranking.validate("$.ranking", &mut p);
+        self.royal.validate("$.royal", &mut p);
+        self.ratelimit.validate("$.ratelimit", &mut p);
+        self.launch.validate("$.launch", &mut p);
+        self.rollout.validate("$.rollout", &mut p);
+        self.risk.validate("$.risk", &mut p);
+        self.flags.validate("$.flags", &mut p);
+        self.upload.validate("$.upload", &mut p);
+        self.media.validate("$.media", &mut p);
+        self.security.validate("$.security", &mut p);
+        p
+    }
+}
+
+/// A validated, immutable policy with its fingerprint.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Policy {
+    rules: PolicyRules,
+    fingerprint: String,
+}
+
+impl std::ops::Deref for Policy {
+    type Target = PolicyRules;
+    fn deref(&self) -> &PolicyRules {
+        &self.rules
+    }
+}
+
+impl Default for Policy {
+    /// The built-in policy: exactly the defaults of SPEC.md.
+    fn default() -> Self {
+        let rules = PolicyRules::default();
+        let fingerprint = fingerprint_of(&rules);
+        Policy { rules, fingerprint }
+    }
+}
+
+impl Policy {
+    /// Validates rules and computes their fingerprint. Every problem found is listed in the
+    /// `INVALID_INPUT` reason as `path: problem` pairs separated by `; `.
+    pub fn from_rules(rules: PolicyRules) -> Result<Policy> {
+        let problems = rules.validate();
+        if !problems.is_empty() {
+            return Err(problems_error(&problems));
+        }
+        let fingerprint = fingerprint_of(&rules);
+        Ok(Policy { rules, fingerprint })
+    }
+
+    /// Loads a complete policy from JSON. A wrong type, a missing or an unknown field is
+    /// `INVALID_INPUT` with the JSON path in the reason; then every validation problem is
+    /// reported at once.
+    pub fn from_json(json: &str) -> Result<Policy> {
+        let mut de = serde_json::Deserializer::from_str(json);
+        let rules: PolicyRules = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            Error::invalid(format!("policy JSON: $.{}: {}", e.path(), e.inner()))
+        })?;
+        de.end().map_err(|e| Error::invalid(format!("policy JSON: {e}")))?;
+        Policy::from_rules(rules)
+    }
+
+    /// The built-in policy with a JSON merge patch (RFC 7386) applied: objects merge key by
+    /// key, `null` removes (which then fails as a missing field), anything else replaces.
+    /// This is how a host overrides a few numbers without restating the whole policy.
+    pub fn from_patch(patch_json: &str) -> Result<Policy> {
+        let patch: Value = serde_json::from_str(patch_json)
+            .map_err(|e| Error::invalid(format!("policy patch JSON: {e}")))?;
+        let mut base = serde_json::to_value(PolicyRules::default())
+            .map_err(|e| Error::invalid(format!("policy serialisation: {e}")))?;
+        merge_patch(&mut base, &patch);
+        Policy::from_json(&base.to_string())
+    }
+
+    /// Every problem a policy JSON has (parse error or validation problems), without building
+    /// it. Empty means the JSON loads.
+    pub fn problems_in_json(json: &str) -> Vec<PolicyProblem> {
+        let mut de = serde_json::Deserializer::from_str(json);
+        match serde_path_to_error::deserialize::<_, PolicyRules>(&mut de) {
+            Ok(rules) => rules.validate(),
+            Err(e) => vec![PolicyProblem::new(format!("$.{}", e.path()), e.inner().to_string())],
+        }
+    }
+
+    /// The rules of this policy.
+    pub fn rules(&self) -> &PolicyRules {
+        &self.rules
+    }
+
+    /// The version label.
+    pub fn version(&self) -> &str {
+        &self.rules.version
+    }
+
+    /// SHA-256 (lower-case hex) of the canonical JSON of the rules.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
+    }
+
+    /// The canonical JSON (sorted keys, compact) that the fingerprint hashes.
+    pub fn canonical_json(&self) -> String {
+        canonical_json(&self.rules)
+    }
+}
+
+fn problems_error(problems: &[PolicyProblem]) -> Error {
+    let joined: Vec<String> = problems.iter().map(|p| format!("{}: {}", p.path, p.problem)).collect();
+    Error::invalid(format!("invalid policy: {}", joined.join("; ")))
+}
+
+fn canonical_json(rules: &PolicyRules) -> String {
+    // Serialising plain data into a `Value` cannot fail (no maps with non-string keys, no
+    // non-finite floats survive validation); fall back to the error text so the function stays
+    // total, which would still be a stable (if useless) fingerprint input.
+    let value = serde_json::to_value(rules).unwrap_or_else(|e| Value::String(e.to_string()));
+    let mut out = String::new();
+    write_canonical(&value, &mut out);
+    out
+}
+
+fn fingerprint_of(rules: &PolicyRules) -> String {
+    sha256_hex(canonical_json(rules).as_bytes())
+}
+
+/// Lower-case hex SHA-256 of bytes.
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
+    to_hex(&Sha256::digest(bytes))
+}
+
+/// Lower-case hex of bytes.
+pub(crate) fn to_hex(bytes: &[u8]) -> String {
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        let _ = write!(s, "{b:02x}");
+    }
+    s
+}
+
+/// Writes JSON with object keys sorted at every level and no white space, independent of the
+/// map type serde_json was built with.
+fn write_canonical(v: &Value, out: &mut String) {
+    match v {
+        Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort();
+            out.push('{');
+            for (i, k) in keys.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&Value::String((*k).clone()).to_string());
+                out.push(':');
+                if let Some(child) = map.get(*k) {
+                    write_canonical(child, out);
+                }
+            }
+            out.push('}');
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_canonical(item, out);
+            }
+            out.push(']');
+        }
+        other => out.push_str(&other.to_string()),
+    }
+}
+
+fn merge_patch(target: &mut Value, patch: &Value) {
+    match (target, patch) {
+        (Value::Object(t), Value::Object(p)) => {
+            for (k, pv) in p {
+                if pv.is_null() {
+                    t.remove(k);
+                } else if let Some(tv) = t.get_mut(k) {
+                    merge_patch(tv, pv);
+                } else {
+                    let mut fresh = Value::Null;
+                    merge_patch(&mut fresh, pv);
+                    t.insert(k.clone(), fresh);
+                }
+            }
+        }
+        (t, p) => {
+            if let Value::Object(p_map) = p {
+                let mut obj = Value::Object(serde_json::Map::new());
+                merge_patch(&mut obj, &Value::Object(p_map.clone()));
+                *t = obj;
+            } else {
+                *t = p.clone();
+            }
+        }
+    }
+}
+
+/// Validation helper for section `validate` functions: pushes a problem unless `ok`.
+pub(crate) fn check(ok: bool, problems: &mut Vec<PolicyProblem>, path: String, problem: &str) {
+    if !ok {
+        problems.push(PolicyProblem::new(path, problem));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The built-in policy's fingerprint, pinned. It changes only when a default number or the
+    /// policy's shape changes on purpose: update it in the same commit and say so.
+    const DEFAULT_FINGERPRINT: &str = "7d29b42381ae3af746c2048938a4333f47d4bb2383f48fa5a036015c0031d513";
+
+    #[test]
+    fn default_fingerprint_is_pinned() {
+        assert_eq!(Policy::default().fingerprint(), DEFAULT_FINGERPRINT);
+    }
+
+    #[test]
+    fn default_round_trips_with_same_fingerprint() {
+        let p = Policy::default();
+        let json = serde_json::to_string(p.rules()).unwrap();
+        let q = Policy::from_json(&json).unwrap();
+        assert_eq!(p.fingerprint(), q.fingerprint());
+        assert_eq!(p, q);
+    }
+
+    #[test]
+    fn canonical_json_is_sorted_and_compact() {
+        let c = Policy::default().canonical_json();
+        assert!(c.starts_with("{\"billing\":"), "{c}");
+        assert!(!c.contains(": ") && !c.contains(", ") && !c.contains('\n'));
+    }
+
+    #[test]
+    fn patch_changes_fingerprint_and_null_removal_fails() {
+        let p = Policy::from_patch(r#"{"version":"test"}"#).unwrap();
+        assert_ne!(p.fingerprint(), Policy::default().fingerprint());
+        let e = Policy::from_patch(r#"{"splits":{"tip_creator_bp":null}}"#).unwrap_err();
+        assert!(e.reason.contains("tip_creator_bp"), "{}", e.reason);
+    }
+
+    #[test]
+    fn wrong_type_names_its_path() {
+        let e = Policy::from_patch(r#"{"payout":{"min_tokens":"five"}}"#).unwrap_err();
+        assert!(e.reason.contains("payout.min_tokens"), "{}", e.reason);
+    }
+}

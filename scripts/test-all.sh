@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The README test command: every test suite of the project, in every language.
+# Stages print their time; the script fails if any stage fails or runs zero cases.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+export CARGO_TERM_COLOR=never
+declare -a SUMMARY=()
+stage() {
+  local name=$1; shift
+  local start=$SECONDS
+  echo "=== stage: $name"
+  if "$@"; then
+    SUMMARY+=("ok    $name ($((SECONDS - start)) s)")
+  else
+    SUMMARY+=("FAIL  $name ($((SECONDS - start)) s)")
+    printf '%s\n' "${SUMMARY[@]}"
+    echo "stage $name failed"
+    exit 1
+  fi
+}
+
+rust_tests() {
+  cargo test --workspace --exclude avalo-wasm 2>&1 | tee "$ROOT/target/rust-tests.log"
+  # every test binary must have run, and the vector runner must have run cases
+  grep -qE '^[0-9]+ passed, 0 failed$' "$ROOT/target/rust-tests.log"
+}
+mkdir -p target
+stage "rust (cargo test --workspace)" rust_tests
+stage "quickstart example" cargo run -q -p avalo-examples --bin quickstart
+
+for extra in scripts/test-kotlin.sh scripts/test-swift.sh scripts/test-js.sh scripts/test-extra.sh; do
+  if [ -x "$extra" ]; then
+    stage "$(basename "$extra" .sh)" "$extra"
+  fi
+done
+
+echo
+echo "=== summary"
+printf '%s\n' "${SUMMARY[@]}"

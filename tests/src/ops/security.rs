@@ -1,0 +1,10 @@
+//! Vector operations of the `security` module (none yet).
+
+use super::OpResult;
+use avalo_core::Policy;
+use serde_json::Value;
+
+/// Runs one `security` operation, or `None` if the name is not one of them.
+pub fn run(_policy: &Policy, _op: &str, _input: &Value) -> Option<OpResult> {
+    None
+}
