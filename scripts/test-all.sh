@@ -26,6 +26,9 @@ rust_tests() {
   grep -qE '^[0-9]+ passed, 0 failed$' "$ROOT/target/rust-tests.log"
 }
 mkdir -p target
+stage "toolchains (scripts/setup-toolchains.sh)" scripts/setup-toolchains.sh
+# shellcheck disable=SC1091
+source "${AVALO_TOOLS:-$HOME/.cache/avalo-core}/env.sh"
 stage "rust (cargo test --workspace)" rust_tests
 stage "quickstart example" cargo run -q -p avalo-examples --bin quickstart
 
