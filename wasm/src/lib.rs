@@ -34,7 +34,7 @@
 //! 2. Fill `wasm/test/ops/<module>.js`, mapping each vector op name to the typed call.
 //!
 //! See `wasm/README.md` for the full walk-through.
-#![deny(unsafe_code)]
+#![forbid(unsafe_code)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod convert;
