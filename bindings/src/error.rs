@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! Kotlin: catch (e: AvaloException) { e.code() == ErrorCode.KYC_REQUIRED; e.reason() }
-//! Swift:  catch let e as AvaloError { e.code() == .kycRequired; e.reason() }
+//! Swift:  catch let e as AvaloError { e.code() == .kycRequired; e.reason() }  (or `catch AvaloError.Failure(let code, let reason)`)
 //! ```
 //!
 //! The field is `reason`, never `message` (that clashes with `Throwable.message`). The stable
