@@ -254,3 +254,28 @@ pub fn retry_delay(
 ) -> Result<RetryDecision, AvaloError> {
     guard(|| Ok(core::retry_delay(&policy.core().retry, code.into(), attempt, jitter_ppm, retry_after_ms)?.into()))
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_service_degraded() {
+        let r: Result<(), AvaloError> = guard(|| panic!("boom"));
+        let e = r.unwrap_err();
+        assert_eq!(e.code(), ErrorCode::ServiceDegraded);
+        assert_eq!(e.reason(), "internal error: boom");
+    }
+
+    #[test]
+    fn codes_mirror_the_core_in_order() {
+        let codes = all_error_codes();
+        assert_eq!(codes.len(), core::ErrorCode::ALL.len());
+        for (c, k) in codes.iter().zip(core::ErrorCode::ALL) {
+            assert_eq!(c.as_str(), k.as_str());
+            assert_eq!(parse_error_code(k.as_str().to_string()).unwrap(), *c);
+        }
+        assert_eq!(parse_error_code("NOPE".into()).unwrap_err().code(), ErrorCode::InvalidInput);
+    }
+}

@@ -95,3 +95,22 @@ pub fn list_currencies() -> Vec<CurrencyInfo> {
 pub fn basis_points(bp: u32) -> Result<u32, AvaloError> {
     guard(|| Ok(self::bp(bp)?.get()))
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorCode;
+
+    #[test]
+    fn amounts_keep_the_canonical_scale_and_refuse_bad_text() {
+        let m = money_from_minor(60, "pln".into()).unwrap();
+        assert_eq!(m, Money { amount: Decimal("0.60".into()), currency: "PLN".into() });
+        assert_eq!(money_to_minor(m).unwrap(), 60);
+        // What Swift's lowering of Decimal.nan would send, and too many decimals.
+        for bad in ["NaN", "0.601", "-1"] {
+            let e = money_to_minor(Money { amount: Decimal(bad.into()), currency: "PLN".into() }).unwrap_err();
+            assert_eq!(e.code(), ErrorCode::InvalidInput, "{bad}");
+        }
+    }
+}
