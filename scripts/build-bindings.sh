@@ -26,10 +26,17 @@ esac
 TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
 case $TARGET in /*) ;; *) TARGET=$ROOT/$TARGET ;; esac
 LIB=$TARGET/debug/libavalo_ffi.so
-BINDGEN=$TARGET/debug/uniffi-bindgen
 
-# One build gives both the library and the generator (feature `cli` = uniffi/cli).
-cargo build -q -p avalo-ffi --features cli >&2
+# The library, with the same features as `cargo test --workspace` builds it (no rebuild).
+cargo build -q -p avalo-ffi >&2
+
+# The generator: this workspace's own `uniffi-bindgen` bin (feature `cli` = uniffi/cli), so its
+# uniffi version is the library's by construction. Built in a target dir outside the clone
+# (a cache, like the toolchains): uniffi_bindgen and its dependencies take minutes to compile
+# on a fresh clone, and only once here. Override with AVALO_BINDGEN_TARGET.
+BINDGEN_TARGET=${AVALO_BINDGEN_TARGET:-${AVALO_TOOLS:-$HOME/.cache/avalo-core}/bindgen-target}
+cargo build -q -p avalo-ffi --features cli --bin uniffi-bindgen --target-dir "$BINDGEN_TARGET" >&2
+BINDGEN=$BINDGEN_TARGET/debug/uniffi-bindgen
 
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT

@@ -16,19 +16,24 @@ LIB=$(scripts/build-bindings.sh --check | tail -1)
 LIBDIR=$(dirname "$LIB")
 
 OUT=$ROOT/ffi-kotlin/build
-JAR=$OUT/avalo-kotlin.jar
 KOTLIN_TEST=$(dirname "$KOTLIN_STDLIB")/kotlin-test.jar
 mkdir -p "$OUT"
 mapfile -t SOURCES < <(find ffi-kotlin/src -name '*.kt' | sort)
-# Compile once per change of the sources (kotlinc costs tens of seconds here).
-STAMP=$( (cat "${SOURCES[@]}"; "$KOTLINC" -version 2>&1) | sha256sum | cut -d' ' -f1)
-if [ -f "$JAR" ] && [ "$(cat "$OUT/stamp" 2>/dev/null)" = "$STAMP" ]; then
+# kotlinc costs a minute or more here: compile once per content of the sources (and compiler
+# version), caching the jar outside the clone like the toolchains (CI runs on a fresh clone).
+STAMP=$( (for f in "${SOURCES[@]}"; do echo "$f"; cat "$f"; done; "$KOTLINC" -version 2>&1) | sha256sum | cut -d' ' -f1)
+CACHE=$TOOLS/kotlin-build
+JAR=$CACHE/avalo-kotlin-$STAMP.jar
+if [ -f "$JAR" ]; then
   echo "--- kotlinc: sources unchanged, reusing $JAR"
 else
   echo "--- kotlinc (${#SOURCES[@]} files, one call)"
-  rm -f "$JAR" "$OUT/stamp"
-  "$KOTLINC" -Werror -cp "$JNA_JAR:$KOTLIN_TEST" "${SOURCES[@]}" -d "$JAR"
-  echo "$STAMP" > "$OUT/stamp"
+  mkdir -p "$CACHE"
+  TMPJAR=$CACHE/tmp-$$.jar
+  "$KOTLINC" -Werror -cp "$JNA_JAR:$KOTLIN_TEST" "${SOURCES[@]}" -d "$TMPJAR"
+  mv "$TMPJAR" "$JAR"
+  # keep the newest few jars (other worktrees may use them)
+  ls -t "$CACHE"/avalo-kotlin-*.jar | tail -n +6 | xargs -r rm -f
 fi
 
 CP=$JAR:$JNA_JAR:$KOTLIN_STDLIB:$KOTLIN_TEST
