@@ -37,11 +37,17 @@ func canonicalAmount(_ amount: Decimal, _ currency: String) -> String {
         digits = (try? currencyInfo(code: currency)).map { Int($0.minorDigits) } ?? 0
         minorDigitsCache[currency] = digits
     }
-    var s = amount.description
-    if digits == 0 { return s }
+    return decimalString(amount, scale: digits)
+}
+
+/// The plain decimal string of `value` with at least `scale` decimals (zeros appended; never
+/// rounded, so an unexpected extra digit still shows up in the comparison).
+func decimalString(_ value: Decimal, scale: Int) -> String {
+    var s = value.description
+    guard scale > 0 else { return s }
     if !s.contains(".") { s += "." }
-    let have = s.count - 1 - (s.lastIndex(of: ".").map { s.distance(from: s.startIndex, to: $0) } ?? 0)
-    return have < digits ? s + String(repeating: "0", count: digits - have) : s
+    let have = s.distance(from: s.firstIndex(of: ".")!, to: s.endIndex) - 1
+    return have < scale ? s + String(repeating: "0", count: scale - have) : s
 }
 
 extension Money: JSONValue {

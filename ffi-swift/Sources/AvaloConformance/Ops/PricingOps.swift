@@ -31,10 +31,11 @@ enum PricingOps {
 
 extension SubscriptionTier: SnakeCaseEnum {}
 
+/// `price_per_token` has exactly 4 decimals in every language (Swift's Decimal drops them).
 extension PackQuote: JSONValue {
     var json: JSON {
         obj(["pack_id": packId, "tokens": tokens, "popular": popular, "price": price,
-             "price_per_token": pricePerToken, "converted": converted, "policy_fingerprint": policyFingerprint])
+             "price_per_token": decimalString(pricePerToken, scale: 4), "converted": converted, "policy_fingerprint": policyFingerprint])
     }
 }
 
