@@ -37,6 +37,8 @@ pub struct RateLimit {
     interval_ticks: i64,
     /// `burst × interval_ticks`: how far ahead of now the state may run.
     capacity_ticks: i64,
+    /// The largest `now_ms` whose state fits an `i64`: `(i64::MAX − capacity_ticks) / ticks_per_ms`.
+    max_now_ms: i64,
     /// Lemire's fast-division constant for `interval_ticks` (0 = divide normally).
     #[serde(skip)]
     magic: u64,
@@ -73,7 +75,8 @@ impl RateLimit {
         } else {
             0
         };
-        Ok(RateLimit { limit, window_ms, burst, ticks_per_ms, interval_ticks, capacity_ticks, magic })
+        let max_now_ms = (i64::MAX - capacity_ticks) / ticks_per_ms;
+        Ok(RateLimit { limit, window_ms, burst, ticks_per_ms, interval_ticks, capacity_ticks, max_now_ms, magic })
     }
 
     /// The spec this limit was built from.
@@ -96,18 +99,23 @@ impl RateLimit {
     pub fn capacity_ticks(&self) -> i64 {
         self.capacity_ticks
     }
+    /// The largest `now_ms` [`decide`] accepts: the state of any decision up to then fits an
+    /// `i64`.
+    pub fn max_now_ms(&self) -> i64 {
+        self.max_now_ms
+    }
 
     /// `n / interval_ticks` for `0 ≤ n ≤ capacity_ticks`.
     #[inline(always)]
     fn whole_requests(&self, n: i64) -> u32 {
-        let n = n.unsigned_abs();
+        let n = n as u64; // 0 ≤ n
         let q = if self.magic != 0 {
             ((u128::from(self.magic) * u128::from(n)) >> 64) as u64
         } else {
-            n / self.interval_ticks.unsigned_abs()
+            n / self.interval_ticks as u64 // interval_ticks ≥ 1
         };
-        // q ≤ capacity / interval = burst, so it fits.
-        u32::try_from(q).unwrap_or(self.burst)
+        // q ≤ capacity / interval = burst ≤ u32::MAX, so the cast is exact.
+        q as u32
     }
 }
 
@@ -130,8 +138,15 @@ pub struct Decision {
 
 #[cold]
 #[inline(never)]
-fn refuse(what: &str, state: i64, now_ms: i64, cost: u32, burst: u32) -> Error {
-    Error::invalid(format!("rate limit decision: {what} (state {state}, now_ms {now_ms}, cost {cost}, burst {burst})"))
+fn refuse(limit: &RateLimit, state: i64, now_ms: i64, cost: u32) -> Error {
+    let what = if cost > limit.burst {
+        format!("cost {cost} exceeds the burst {}, so it could never be admitted", limit.burst)
+    } else if now_ms < 0 || state < 0 {
+        format!("negative time or state (now_ms {now_ms}, state {state})")
+    } else {
+        format!("now_ms {now_ms} is beyond {} ms, the largest time this limit's state can represent", limit.max_now_ms)
+    };
+    Error::invalid(format!("rate limit decision: {what}"))
 }
 
 /// One GCRA decision (SPEC §6.1) for a subject whose stored state is `state`, at `now_ms`,
@@ -149,46 +164,32 @@ fn refuse(what: &str, state: i64, now_ms: i64, cost: u32, burst: u32) -> Error {
 /// - Time going backwards (clock skew between servers) never grants capacity: the bucket only
 ///   refills as `now_ms` passes the stored arrival time.
 /// - A denied request takes nothing and leaves the state as it was.
-/// - Negative `now_ms` or `state`, and times so large that the state would not fit an `i64`
-///   (about 292 million years for a ms-tick limit) are `INVALID_INPUT`. No arithmetic can
-///   overflow or panic.
-#[inline]
+/// - A negative `now_ms` or `state`, or a `now_ms` above [`RateLimit::max_now_ms`] (about 292
+///   million years after 1970 for a ms-tick limit), is `INVALID_INPUT`. Within those bounds no
+///   arithmetic can overflow, so a decision never panics.
+#[inline(always)]
 pub fn decide(limit: &RateLimit, state: i64, now_ms: i64, cost: u32) -> Result<Decision> {
-    if cost > limit.burst {
-        return Err(refuse("cost exceeds the burst, so it could never be admitted", state, now_ms, cost, limit.burst));
+    if cost > limit.burst || (state | now_ms) < 0 || now_ms > limit.max_now_ms {
+        return Err(refuse(limit, state, now_ms, cost));
     }
-    if now_ms < 0 || state < 0 {
-        return Err(refuse("negative time or state", state, now_ms, cost, limit.burst));
-    }
-    let Some(now) = now_ms.checked_mul(limit.ticks_per_ms) else {
-        return Err(refuse("now_ms too large for this limit", state, now_ms, cost, limit.burst));
-    };
-    // cost ≤ burst, so take ≤ capacity_ticks: no overflow.
-    let take = i64::from(cost.max(1)) * limit.interval_ticks;
+    // 0 ≤ now_ms ≤ max_now_ms, so now + capacity_ticks ≤ i64::MAX: none of the operations
+    // below can overflow.
+    let now = now_ms * limit.ticks_per_ms;
+    let take = i64::from(cost.max(1)) * limit.interval_ticks; // ≤ capacity_ticks (cost ≤ burst)
     let base = if state > now { state } else { now };
-    let used = base - now; // both ≥ 0
+    let used = base - now; // ≥ 0
     let room = limit.capacity_ticks - take; // ≥ 0
     if used <= room {
-        if cost == 0 {
-            let remaining = limit.whole_requests(limit.capacity_ticks - used);
-            return Ok(Decision { allowed: true, remaining, retry_after_ms: 0, new_state: state });
-        }
-        let Some(new_state) = base.checked_add(take) else {
-            return Err(refuse("now_ms too large for this limit", state, now_ms, cost, limit.burst));
-        };
-        let remaining = limit.whole_requests(room - used);
-        Ok(Decision { allowed: true, remaining, retry_after_ms: 0, new_state })
+        // admitted; a peek takes nothing
+        let (new_state, left) = if cost == 0 { (state, limit.capacity_ticks - used) } else { (base + take, room - used) };
+        Ok(Decision { allowed: true, remaining: limit.whole_requests(left), retry_after_ms: 0, new_state })
     } else {
-        // Admitted once now reaches base − room (> now); ceil to whole ms.
+        // Admitted once now reaches base − room (> now), rounded up to a whole ms.
         let free_at = base - room;
-        let retry = if limit.ticks_per_ms == 1 {
-            free_at - now
-        } else {
-            let k = limit.ticks_per_ms;
-            free_at / k + i64::from(free_at % k != 0) - now_ms
-        };
+        let k = limit.ticks_per_ms;
+        let retry = if k == 1 { free_at - now } else { free_at / k + i64::from(free_at % k != 0) - now_ms };
         let remaining = if used >= limit.capacity_ticks { 0 } else { limit.whole_requests(limit.capacity_ticks - used) };
-        Ok(Decision { allowed: false, remaining, retry_after_ms: retry.unsigned_abs(), new_state: state })
+        Ok(Decision { allowed: false, remaining, retry_after_ms: retry as u64, new_state: state })
     }
 }
 
