@@ -27,8 +27,10 @@
 //!   (not one ms earlier) if nothing else happened. `remaining` is counted after the decision.
 //! - **Clock skew.** A `now_ms` earlier than a previous one grants nothing: the stored TAT only
 //!   becomes capacity as `now_ms` passes it.
-//! - **Range.** `now_ms` and `state` must be ≥ 0; all arithmetic is checked, and times so large
-//!   that the state would not fit an `i64` are `INVALID_INPUT`.
+//! - **Range.** `now_ms` and `state` must be ≥ 0 and `now_ms` at most
+//!   [`RateLimit::max_now_ms`] (`(i64::MAX − burst × interval) / ticks_per_ms`, about 292 million
+//!   years for a ms-tick limit), so that no state can overflow; anything else is
+//!   `INVALID_INPUT`. Within those bounds no operation can overflow or panic.
 //! - **Policy fingerprint.** Decisions do not carry the fingerprint: `decide` is nanosecond-hot
 //!   and never sees the policy. Lookups ([`action_limit`]) read the policy.
 //!
