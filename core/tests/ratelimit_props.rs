@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-use avalo_core::ratelimit::{decide, decide_batch, decide_sequence, BatchItem, LimitSpec, RateLimit, Request};
+use avalo_core::ratelimit::{decide, decide_batch, decide_sequence, LimitBatchItem, LimitSpec, RateLimit, LimitRequest};
 use proptest::prelude::*;
 
 /// The reference: tokens × window_ms, refilled by `limit` per elapsed ms, capped at
@@ -55,7 +55,7 @@ const T0: i64 = 1_795_176_000_000;
 
 /// Non-decreasing times with costs in 0..=burst; steps are often 0 or whole emission
 /// intervals, so that exact boundaries (a bucket with exactly enough) come up often.
-fn timeline(burst: u32, interval: i64) -> impl Strategy<Value = Vec<Request>> {
+fn timeline(burst: u32, interval: i64) -> impl Strategy<Value = Vec<LimitRequest>> {
     let step = prop_oneof![Just(0), (0i64..=3).prop_map(move |n| n * interval), (1i64..=3).prop_map(move |n| n * interval - 1), 0..=interval * 2];
     proptest::collection::vec((step, 0..=burst), 1..120).prop_map(|steps| {
         let mut now = T0;
@@ -63,13 +63,13 @@ fn timeline(burst: u32, interval: i64) -> impl Strategy<Value = Vec<Request>> {
             .into_iter()
             .map(|(dt, cost)| {
                 now += dt;
-                Request { now_ms: now, cost }
+                LimitRequest { now_ms: now, cost }
             })
             .collect()
     })
 }
 
-fn with_timeline() -> impl Strategy<Value = (LimitSpec, Vec<Request>)> {
+fn with_timeline() -> impl Strategy<Value = (LimitSpec, Vec<LimitRequest>)> {
     spec().prop_flat_map(|s| {
         let interval = i64::try_from(s.window_ms.div_ceil(u64::from(s.limit))).unwrap();
         (Just(s), timeline(s.burst, interval))
@@ -77,12 +77,12 @@ fn with_timeline() -> impl Strategy<Value = (LimitSpec, Vec<Request>)> {
 }
 
 /// Any times (backwards too) with costs in 0..=burst.
-fn with_any_times() -> impl Strategy<Value = (LimitSpec, Vec<Request>)> {
+fn with_any_times() -> impl Strategy<Value = (LimitSpec, Vec<LimitRequest>)> {
     spec().prop_flat_map(|s| {
         let span = i64::try_from(s.window_ms).unwrap() * 3;
         let at = prop_oneof![Just(T0), T0 - span..T0 + span];
         let reqs = proptest::collection::vec((at, 0..=s.burst), 1..150)
-            .prop_map(|v| v.into_iter().map(|(now_ms, cost)| Request { now_ms, cost }).collect::<Vec<_>>());
+            .prop_map(|v| v.into_iter().map(|(now_ms, cost)| LimitRequest { now_ms, cost }).collect::<Vec<_>>());
         (Just(s), reqs)
     })
 }
@@ -183,7 +183,7 @@ proptest! {
     #[test]
     fn batch_equals_singles((s, reqs) in with_any_times(), states in proptest::collection::vec(0i64..T0 * 2, 150)) {
         let lim = RateLimit::new(s).unwrap();
-        let items: Vec<BatchItem> = reqs.iter().zip(&states).map(|(r, st)| BatchItem { state: *st, now_ms: r.now_ms, cost: r.cost }).collect();
+        let items: Vec<LimitBatchItem> = reqs.iter().zip(&states).map(|(r, st)| LimitBatchItem { state: *st, now_ms: r.now_ms, cost: r.cost }).collect();
         let batch = decide_batch(&lim, &items).unwrap();
         for (it, d) in items.iter().zip(&batch) {
             prop_assert_eq!(*d, decide(&lim, it.state, it.now_ms, it.cost).unwrap());

@@ -38,6 +38,8 @@ pub struct RateLimit {
     /// `burst × interval_ticks`: how far ahead of now the state may run.
     capacity_ticks: i64,
     /// The largest `now_ms` whose state fits an `i64`: `(i64::MAX − capacity_ticks) / ticks_per_ms`.
+    /// Not serialised (it is near 2^63, beyond what JSON readers hold exactly); see the getter.
+    #[serde(skip)]
     max_now_ms: i64,
     /// Lemire's fast-division constant for `interval_ticks` (0 = divide normally).
     #[serde(skip)]
@@ -124,7 +126,7 @@ impl RateLimit {
 /// It carries no policy fingerprint on purpose: `decide` is a nanosecond-hot path and does not
 /// see the policy (the [`RateLimit`] was built from it once).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Decision {
+pub struct LimitDecision {
     /// Whether the request is admitted.
     pub allowed: bool,
     /// Whole requests (of cost 1) that could still be admitted now, after this decision.
@@ -168,7 +170,7 @@ fn refuse(limit: &RateLimit, state: i64, now_ms: i64, cost: u32) -> Error {
 ///   million years after 1970 for a ms-tick limit), is `INVALID_INPUT`. Within those bounds no
 ///   arithmetic can overflow, so a decision never panics.
 #[inline(always)]
-pub fn decide(limit: &RateLimit, state: i64, now_ms: i64, cost: u32) -> Result<Decision> {
+pub fn decide(limit: &RateLimit, state: i64, now_ms: i64, cost: u32) -> Result<LimitDecision> {
     if cost > limit.burst || (state | now_ms) < 0 || now_ms > limit.max_now_ms {
         return Err(refuse(limit, state, now_ms, cost));
     }
@@ -182,21 +184,21 @@ pub fn decide(limit: &RateLimit, state: i64, now_ms: i64, cost: u32) -> Result<D
     if used <= room {
         // admitted; a peek takes nothing
         let (new_state, left) = if cost == 0 { (state, limit.capacity_ticks - used) } else { (base + take, room - used) };
-        Ok(Decision { allowed: true, remaining: limit.whole_requests(left), retry_after_ms: 0, new_state })
+        Ok(LimitDecision { allowed: true, remaining: limit.whole_requests(left), retry_after_ms: 0, new_state })
     } else {
         // Admitted once now reaches base − room (> now), rounded up to a whole ms.
         let free_at = base - room;
         let k = limit.ticks_per_ms;
         let retry = if k == 1 { free_at - now } else { free_at / k + i64::from(free_at % k != 0) - now_ms };
         let remaining = if used >= limit.capacity_ticks { 0 } else { limit.whole_requests(limit.capacity_ticks - used) };
-        Ok(Decision { allowed: false, remaining, retry_after_ms: retry as u64, new_state: state })
+        Ok(LimitDecision { allowed: false, remaining, retry_after_ms: retry as u64, new_state: state })
     }
 }
 
 /// One request of a timeline: when it arrives and what it costs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Request {
+pub struct LimitRequest {
     /// Arrival time, ms since the epoch.
     pub now_ms: i64,
     /// Cost (0 = peek).
@@ -205,9 +207,9 @@ pub struct Request {
 
 /// The outcome of [`decide_sequence`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SequenceOutcome {
+pub struct LimitSequence {
     /// One decision per request, in order.
-    pub decisions: Vec<Decision>,
+    pub decisions: Vec<LimitDecision>,
     /// How many requests were admitted (peeks are not counted).
     pub admitted: u64,
     /// The state after the last request.
@@ -217,8 +219,8 @@ pub struct SequenceOutcome {
 /// Replays a timeline of requests against one subject, starting from `state` (0 = new subject),
 /// threading the state from each decision to the next. Any invalid request fails the whole call
 /// with `INVALID_INPUT` naming its index.
-pub fn decide_sequence(limit: &RateLimit, state: i64, requests: &[Request]) -> Result<SequenceOutcome> {
-    let mut out = SequenceOutcome { decisions: Vec::with_capacity(requests.len()), admitted: 0, state };
+pub fn decide_sequence(limit: &RateLimit, state: i64, requests: &[LimitRequest]) -> Result<LimitSequence> {
+    let mut out = LimitSequence { decisions: Vec::with_capacity(requests.len()), admitted: 0, state };
     for (i, r) in requests.iter().enumerate() {
         let d = decide(limit, out.state, r.now_ms, r.cost)
             .map_err(|e| Error::invalid(format!("request {i}: {}", e.reason)))?;
@@ -232,7 +234,7 @@ pub fn decide_sequence(limit: &RateLimit, state: i64, requests: &[Request]) -> R
 /// One independent subject of a [`decide_batch`] call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct BatchItem {
+pub struct LimitBatchItem {
     /// The subject's stored state (0 = new subject).
     pub state: i64,
     /// Time of the request, ms since the epoch.
@@ -244,7 +246,7 @@ pub struct BatchItem {
 /// Decides many independent subjects under one limit in one call (one FFI crossing for a
 /// server's worth of work). Any invalid item fails the whole call with `INVALID_INPUT` naming
 /// its index.
-pub fn decide_batch(limit: &RateLimit, items: &[BatchItem]) -> Result<Vec<Decision>> {
+pub fn decide_batch(limit: &RateLimit, items: &[LimitBatchItem]) -> Result<Vec<LimitDecision>> {
     items
         .iter()
         .enumerate()

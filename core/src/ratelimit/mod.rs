@@ -54,7 +54,7 @@ mod gcra;
 mod subject;
 mod table;
 
-pub use gcra::{decide, decide_batch, decide_sequence, BatchItem, Decision, LimitSpec, RateLimit, Request, SequenceOutcome};
+pub use gcra::{decide, decide_batch, decide_sequence, LimitBatchItem, LimitDecision, LimitSpec, RateLimit, LimitRequest, LimitSequence};
 pub use subject::{hash_subject, validate_subject, MAX_SUBJECT_BYTES};
 pub use table::{
     action_limit, decide_action, failure_policy, list_actions, ActionLimit, ActionRule, FailurePolicy, RateLimitPolicy,

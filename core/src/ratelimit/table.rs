@@ -1,7 +1,7 @@
 //! The action tables of SPEC §6.2 and the failure policy of SPEC §6.3, as policy data, with
 //! lookup functions.
 
-use super::gcra::{decide, Decision, LimitSpec, RateLimit};
+use super::gcra::{decide, LimitDecision, LimitSpec, RateLimit};
 use crate::error::{Error, Result};
 use crate::policy::{check, Policy, PolicyProblem};
 use crate::pricing::SubscriptionTier;
@@ -214,6 +214,6 @@ pub fn decide_action(
     state: i64,
     now_ms: i64,
     cost: u32,
-) -> Result<Decision> {
+) -> Result<LimitDecision> {
     decide(&action_limit(policy, action, tier)?.rate, state, now_ms, cost)
 }

@@ -33,7 +33,7 @@ fn fractional_interval_is_exact() {
     // 7 per minute: one request every 60 000 / 7 ms; 7 refill in exactly 60 000 ms.
     let l = lim(7, 60_000, 7);
     assert_eq!((l.ticks_per_ms(), l.interval_ticks()), (7, 60_000));
-    let s = decide_sequence(&l, 0, &[Request { now_ms: 0, cost: 7 }]).unwrap().state;
+    let s = decide_sequence(&l, 0, &[LimitRequest { now_ms: 0, cost: 7 }]).unwrap().state;
     assert!(!decide(&l, s, 59_999, 7).unwrap().allowed);
     assert_eq!(decide(&l, s, 0, 7).unwrap().retry_after_ms, 60_000);
     assert!(decide(&l, s, 60_000, 7).unwrap().allowed);

@@ -14,7 +14,7 @@
 
 #![forbid(unsafe_code)]
 
-use avalo_core::ratelimit::{decide, validate_subject, Decision, FailurePolicy, RateLimit};
+use avalo_core::ratelimit::{decide, validate_subject, LimitDecision, FailurePolicy, RateLimit};
 use redis::{Connection, RedisError, Script};
 
 /// Compare-and-set: `KEYS[1]` becomes `ARGV[2]` only if it still holds `ARGV[1]` (a missing key
@@ -64,7 +64,7 @@ impl From<RedisError> for LimiterError {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
     /// The limiter decided.
-    Decided(Decision),
+    Decided(LimitDecision),
     /// The store failed; the action's failure policy decided `allowed`.
     StoreFailed {
         /// What the failure policy says.
@@ -107,7 +107,7 @@ impl RedisLimiter {
     }
 
     /// One decision for `key` at `now_ms`: read, decide with the core, compare-and-set.
-    pub fn check(&mut self, key: &str, limit: &RateLimit, now_ms: i64, cost: u32) -> Result<Decision, LimiterError> {
+    pub fn check(&mut self, key: &str, limit: &RateLimit, now_ms: i64, cost: u32) -> Result<LimitDecision, LimiterError> {
         loop {
             let state = self.state(key)?;
             let d = decide(limit, state, now_ms, cost).map_err(LimiterError::Core)?;

@@ -1,7 +1,7 @@
 //! Vector operations of the `ratelimit` module (SPEC §6).
 
 use super::{arg, out, OpResult};
-use avalo_core::ratelimit::{self, BatchItem, LimitSpec, RateLimit, Request};
+use avalo_core::ratelimit::{self, LimitBatchItem, LimitSpec, RateLimit, LimitRequest};
 use avalo_core::{Error, Policy};
 use serde_json::{json, Value};
 
@@ -15,9 +15,9 @@ pub fn run(policy: &Policy, op: &str, i: &Value) -> Option<OpResult> {
         "rate_limit" => limit(i).and_then(out),
         "decide" => (|| ratelimit::decide(&limit(i)?, arg(i, "state")?, arg(i, "now_ms")?, arg(i, "cost")?))().and_then(out),
         "decide_sequence" => {
-            (|| ratelimit::decide_sequence(&limit(i)?, arg(i, "state")?, &arg::<Vec<Request>>(i, "requests")?))().and_then(out)
+            (|| ratelimit::decide_sequence(&limit(i)?, arg(i, "state")?, &arg::<Vec<LimitRequest>>(i, "requests")?))().and_then(out)
         }
-        "decide_batch" => (|| ratelimit::decide_batch(&limit(i)?, &arg::<Vec<BatchItem>>(i, "items")?))()
+        "decide_batch" => (|| ratelimit::decide_batch(&limit(i)?, &arg::<Vec<LimitBatchItem>>(i, "items")?))()
             .and_then(|d| out(json!({"decisions": d}))),
         "decide_action" => (|| {
             ratelimit::decide_action(
