@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the npm package @avalo/core (wasm/):
-#   1. cargo build --target wasm32-unknown-unknown --release -p avalo-wasm
+#   1. cargo build --target wasm32-unknown-unknown --profile wasm-release -p avalo-wasm
 #   2. wasm-bindgen (the CLI pinned to the crate's exact version) for Node into wasm/pkg-node
 #      (CommonJS, loads the .wasm synchronously) and for browsers and bundlers into
 #      wasm/pkg-web (ES module, `await init()` first). Both are git-ignored.
@@ -32,9 +32,9 @@ size() { # file -> "N bytes (gzip -9: N bytes)"
   echo "$(wc -c <"$1" | tr -d ' ') bytes (gzip -9: $(gzip -9c "$1" | wc -c | tr -d ' ') bytes)"
 }
 
-cargo build --target wasm32-unknown-unknown --release -p avalo-wasm
+cargo build --target wasm32-unknown-unknown --profile wasm-release -p avalo-wasm
 target_dir=$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
-raw="$target_dir/wasm32-unknown-unknown/release/avalo_wasm.wasm"
+raw="$target_dir/wasm32-unknown-unknown/wasm-release/avalo_wasm.wasm"
 echo "cargo output         $raw: $(size "$raw")"
 
 rm -rf wasm/pkg-node wasm/pkg-web

@@ -1,11 +1,16 @@
 // Cross-language call costs from Swift (UniFFI, built with -O, whole module with the generated
 // AvaloCore.swift). Run via scripts/bench-cross-language.sh (inside the Debian 13 Swift root).
-// Each figure: median of 15 rounds of ~50 ms after a 1 s warm-up of the same call.
+// Each figure: thread CPU time, median of 15 rounds of ~50 ms after a 1 s warm-up of the same call.
 import Foundation
 
 var sink: Any? = nil
 
 func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+func cpuNow() -> UInt64 {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+}
 
 /// ns per call.
 func measure(_ f: () throws -> Any) rethrows -> Double {
@@ -19,11 +24,13 @@ func measure(_ f: () throws -> Any) rethrows -> Double {
         if ns >= 50_000_000 || iters >= (1 << 26) { break }
         iters *= ns < 6_000_000 ? 8 : 2
     }
+    // CPU time of this thread rather than wall time: on a shared machine the thread is often
+    // descheduled, which wall time would count.
     var per: [Double] = []
     for _ in 0..<15 {
-        let t = now()
+        let t = cpuNow()
         for _ in 0..<iters { sink = try f() }
-        per.append(Double(now() - t) / Double(iters))
+        per.append(Double(cpuNow() - t) / Double(iters))
     }
     per.sort()
     return per[per.count / 2]
@@ -57,7 +64,7 @@ let batch = try row("splitCumulativeBatch, 1 000 payments", 1000) {
 // Optional modules (billing, ranking) register here when their UniFFI facade has landed.
 try extraBenches(policy)
 
-print("Swift (-O, UniFFI): median of 15 rounds after warm-up")
+print("Swift (-O, UniFFI): thread CPU time per call, median of 15 rounds after warm-up")
 print("call | items | per call | per item")
 for r in rows { print(r.joined(separator: " | ")) }
 print(String(format: "batch speed-up, cumulative split: %.1fx per item (1 000 in one call vs one call each)", one / (batch / 1000)))
