@@ -40,7 +40,7 @@ fn is_bidi_or_control(c: char) -> bool {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(1_000))]
+    #![proptest_config(ProptestConfig::with_cases(500))]
 
     #[test]
     fn sanitising_is_idempotent_and_safe(n in name(), max in prop::sample::select(vec![16usize, 20, 200])) {

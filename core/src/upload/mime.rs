@@ -165,8 +165,9 @@ pub fn normalise_mime(declared: &str) -> String {
 /// The allowed type a declared MIME string denotes (aliases resolved), or `None` when it is not
 /// on the whitelist (`image/svg+xml`, `application/pdf`, an empty string…).
 pub fn parse_mime(declared: &str) -> Option<AllowedMime> {
-    let essence = normalise_mime(declared);
-    TABLE.iter().find(|row| row.1.contains(&essence.as_str())).map(|row| row.0)
+    // Same as comparing `normalise_mime(declared)`, without allocating.
+    let essence = declared.split(';').next().unwrap_or("").trim();
+    TABLE.iter().find(|row| row.1.iter().any(|s| s.eq_ignore_ascii_case(essence))).map(|row| row.0)
 }
 
 #[cfg(test)]

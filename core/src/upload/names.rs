@@ -79,8 +79,23 @@ pub fn is_reserved_device_name(name: &str) -> bool {
 
 /// Whether an extension (any case, without the dot) is on the dangerous list.
 pub fn is_dangerous_extension(ext: &str) -> bool {
+    if ext.is_ascii() {
+        return DANGEROUS_EXTENSIONS.iter().any(|d| d.eq_ignore_ascii_case(ext));
+    }
     let lower = ext.to_lowercase();
     DANGEROUS_EXTENSIONS.contains(&lower.as_str())
+}
+
+/// Whether every step of the sanitiser would leave `name` unchanged and it is ASCII (the
+/// common case, answered without allocating).
+fn clean_ascii(name: &str, max_chars: usize) -> bool {
+    let b = name.as_bytes();
+    let edge_ok = |c: Option<&u8>| c.is_some_and(|c| *c != b' ' && *c != b'.');
+    b.len() <= max_chars
+        && edge_ok(b.first())
+        && edge_ok(b.last())
+        && b.iter().all(|c| (0x20..0x7f).contains(c) && *c != b'/' && *c != b'\\')
+        && !b.windows(2).any(|w| w == b"  ")
 }
 
 /// Cuts `name` to at most `max_chars` characters, keeping its extension (see the module doc).
@@ -105,6 +120,12 @@ fn cut(name: &str, max_chars: usize) -> String {
 /// reserved device name is `INVALID_FILENAME`. Dangerous extensions and the MIME agreement are
 /// checked separately (see [`super::check_file_name`]).
 pub fn sanitise_file_name(name: &str, max_chars: usize) -> Result<String> {
+    if clean_ascii(name, max_chars) {
+        if is_reserved_device_name(name) {
+            return Err(Error::new(ErrorCode::InvalidFilename, format!("file name {name:?} is a reserved device name")));
+        }
+        return Ok(name.to_string());
+    }
     // 1. NFC.
     let normalised = nfc(name);
     // 2. Controls and bidi controls (then NFC again if that removed anything).
