@@ -38,6 +38,28 @@ pub const DANGEROUS_EXTENSIONS: [&str; 52] = [
     "dll", "so", "dylib", "html", "htm", "xhtml", "svg", "php", "py", "pl", "rb", "cgi",
 ];
 
+/// Packs up to 8 ASCII bytes, lower-cased, into a u64 (big-endian, zero-padded).
+const fn pack(bytes: &[u8]) -> u64 {
+    let mut v = 0u64;
+    let mut i = 0;
+    while i < 8 {
+        let b = if i < bytes.len() { bytes[i].to_ascii_lowercase() } else { 0 };
+        v = (v << 8) | b as u64;
+        i += 1;
+    }
+    v
+}
+
+const DANGEROUS_PACKED: [u64; DANGEROUS_EXTENSIONS.len()] = {
+    let mut out = [0u64; DANGEROUS_EXTENSIONS.len()];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = pack(DANGEROUS_EXTENSIONS[i].as_bytes());
+        i += 1;
+    }
+    out
+};
+
 /// Windows reserved device names (SPEC §9.3), upper case.
 const RESERVED: [&str; 22] = [
     "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
@@ -80,7 +102,13 @@ pub fn is_reserved_device_name(name: &str) -> bool {
 /// Whether an extension (any case, without the dot) is on the dangerous list.
 pub fn is_dangerous_extension(ext: &str) -> bool {
     if ext.is_ascii() {
-        return DANGEROUS_EXTENSIONS.iter().any(|d| d.eq_ignore_ascii_case(ext));
+        // Hot path: pack the lower-cased extension into a u64 (no entry is longer than 8 bytes)
+        // and compare integers.
+        if ext.is_empty() || ext.len() > 8 {
+            return false;
+        }
+        let key = pack(ext.as_bytes());
+        return DANGEROUS_PACKED.contains(&key);
     }
     let lower = ext.to_lowercase();
     DANGEROUS_EXTENSIONS.contains(&lower.as_str())
@@ -177,6 +205,16 @@ mod tests {
         assert!(sanitise_file_name("CON.jpg", 200).is_err());
         assert!(sanitise_file_name("con .tar.gz", 200).is_err());
         assert!(sanitise_file_name("CONSOLE.jpg", 200).is_ok());
+    }
+
+    #[test]
+    fn dangerous_list_lookup() {
+        for d in DANGEROUS_EXTENSIONS {
+            assert!(d.len() <= 8 && is_dangerous_extension(d) && is_dangerous_extension(&d.to_uppercase()));
+        }
+        for safe in ["jpg", "ex", "exee", "", "psm", "ps1xmlx", "é"] {
+            assert!(!is_dangerous_extension(safe), "{safe}");
+        }
     }
 
     #[test]

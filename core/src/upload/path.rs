@@ -49,7 +49,29 @@ pub fn is_duplicate(sha256_a: &str, sha256_b: &str) -> bool {
 /// Builds the path from parts already checked (`user_id` valid, `name` sanitised).
 pub(crate) fn build_path(user_id: &str, folder: &str, now_ms: i64, content_id: &str, name: &str) -> Result<String> {
     let date = crate::time::utc_date(now_ms)?;
-    Ok(format!("media/{user_id}/{folder}/{:04}/{:02}/{content_id}_{name}", date.year(), date.month()))
+    let mut p = String::with_capacity(24 + user_id.len() + folder.len() + content_id.len() + name.len());
+    for part in ["media/", user_id, "/", folder, "/"] {
+        p.push_str(part);
+    }
+    // Plain pushes instead of `format!`: this is on the per-upload hot path.
+    match u32::try_from(date.year()) {
+        Ok(y) if y <= 9999 => push_digits(&mut p, y, 4),
+        _ => p.push_str(&format!("{:04}", date.year())),
+    }
+    p.push('/');
+    push_digits(&mut p, date.month(), 2);
+    for part in ["/", content_id, "_", name] {
+        p.push_str(part);
+    }
+    Ok(p)
+}
+
+/// Pushes `value` as exactly `width` decimal digits (zero-padded; value < 10^width).
+fn push_digits(out: &mut String, value: u32, width: u32) {
+    for i in (0..width).rev() {
+        let digit = (value / 10u32.pow(i)) % 10;
+        out.push(char::from_digit(digit, 10).unwrap_or('0'));
+    }
 }
 
 /// The storage path of an upload (SPEC §9.5, format in the module doc). `folder` is an upload
