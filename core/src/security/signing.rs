@@ -16,7 +16,7 @@
 //! Signing refuses an empty secret and a negative timestamp (`INVALID_INPUT`).
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::policy::{to_hex, Policy};
+use crate::policy::Policy;
 use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -112,6 +112,14 @@ fn mac_of(secret: &[u8], timestamp: &str, method: &str, path_and_query: &str, bo
     mac.update(b"\n");
     mac.update(&hex);
     mac
+}
+
+/// Lower-case hex of bytes (table-based: this is on the signing hot path).
+pub(crate) fn to_hex(bytes: &[u8]) -> String {
+    let mut out = vec![0u8; bytes.len() * 2];
+    hex_into(bytes, &mut out);
+    // Only ASCII hex digits were written.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 fn hex_into(bytes: &[u8], out: &mut [u8]) {

@@ -24,9 +24,9 @@
 //! (`SIGNATURE_INVALID`); when `max` is bound, the request declares a size (`SIGNATURE_INVALID`
 //! if not) of at most `max` (`FILE_TOO_LARGE`).
 
-use super::signing::decode_hex;
+use super::signing::{decode_hex, to_hex};
 use crate::error::{Error, ErrorCode, Result};
-use crate::policy::{to_hex, Policy};
+use crate::policy::Policy;
 use crate::upload::{normalise_mime, parse_mime};
 use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};

@@ -9,7 +9,7 @@
 
 use super::names::sanitise_file_name;
 use crate::error::{Error, ErrorCode, Result};
-use crate::policy::to_hex;
+use crate::security::signing::to_hex;
 use chrono::Datelike;
 use sha2::{Digest, Sha256};
 
@@ -38,7 +38,7 @@ pub fn content_id(sha256_hex: &str) -> Result<String> {
 
 /// Lower-case hex SHA-256 of bytes (one shot).
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    crate::policy::sha256_hex(bytes)
+    to_hex(&Sha256::digest(bytes))
 }
 
 /// Whether two uploads are duplicates: their SHA-256 hex digests are equal (case-insensitive).
