@@ -7,7 +7,7 @@
 use avalo_core::security::{sign_request, verify_request_signature, SignatureError};
 use avalo_core::upload::{
     check_file_name, final_extension, is_dangerous_extension, sanitise_file_name, sha256_hex, sniff, validate_upload,
-    AllowedMime, Sha256Stream, UploadPolicy, UploadRequest,
+    AllowedMime, Sha256Stream, UploadRequest,
 };
 use avalo_core::Policy;
 use proptest::prelude::*;
@@ -56,9 +56,9 @@ proptest! {
 
     #[test]
     fn checked_names_are_never_dangerous(n in name(), m in 0usize..15) {
-        let policy = UploadPolicy::default();
+        let policy = Policy::default();
         let mime = AllowedMime::ALL[m];
-        if let Ok(c) = check_file_name(&policy, &n, mime) {
+        if let Ok(c) = check_file_name(&policy, &n, mime.as_str()) {
             let ext = final_extension(&c.file_name).unwrap();
             prop_assert!(!is_dangerous_extension(ext), "{:?}", c.file_name);
             prop_assert!(mime.accepts_extension(&ext.to_lowercase()));

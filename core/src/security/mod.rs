@@ -13,7 +13,8 @@ pub mod urls;
 
 pub use origins::{check_origin, normalise_origin, OriginMatch, OriginProfile};
 pub use signing::{
-    canonical_request, sign_request, verify_request, verify_request_signature, SignatureError, SignedRequest, VerifiedRequest,
+    canonical_request, check_request_signature, sign_request, verify_request, verify_request_signature, SignatureCheck,
+    SignatureError, SignedRequest, VerifiedRequest,
 };
 pub use urls::{canonical_url, encode_url_path, sign_url, url_expiry, verify_url, UrlGrant, UrlPurpose};
 

@@ -205,6 +205,36 @@ pub fn verify_request_signature(
     Ok(VerifiedRequest { timestamp_ms: ts, skew_ms })
 }
 
+/// The outcome of [`verify_request_signature`] as data: `{"ok": {…}}` or
+/// `{"error": {"kind": "expired", "skew_ms": 300001}}` (for hosts that log or branch on the
+/// exact failure).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SignatureCheck {
+    /// The request is authentic and fresh.
+    Ok(VerifiedRequest),
+    /// Why it was refused.
+    Error(SignatureError),
+}
+
+/// [`verify_request_signature`] with its outcome as a [`SignatureCheck`] value.
+#[allow(clippy::too_many_arguments)]
+pub fn check_request_signature(
+    policy: &Policy,
+    secret: &[u8],
+    timestamp: Option<&str>,
+    signature: Option<&str>,
+    method: &str,
+    path_and_query: &str,
+    body: &[u8],
+    now_ms: i64,
+) -> SignatureCheck {
+    match verify_request_signature(policy, secret, timestamp, signature, method, path_and_query, body, now_ms) {
+        Ok(v) => SignatureCheck::Ok(v),
+        Err(e) => SignatureCheck::Error(e),
+    }
+}
+
 /// [`verify_request_signature`] with the refusal as an [`Error`] (`SIGNATURE_EXPIRED` or
 /// `SIGNATURE_INVALID`).
 #[allow(clippy::too_many_arguments)]

@@ -259,9 +259,44 @@ pub struct UploadVerdict {
     pub policy_fingerprint: String,
 }
 
-/// Checks a file name against a declared type (steps 4–5 of the verdict): sanitise, refuse a
-/// dangerous final extension, require the extension to fit the type or append the canonical one.
-pub fn check_file_name(policy: &UploadPolicy, name: &str, mime: AllowedMime) -> Result<CheckedName> {
+/// What the whitelist says about a declared MIME type.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MimeInfo {
+    /// The canonical type (aliases resolved).
+    pub mime_type: AllowedMime,
+    /// Its kind.
+    pub kind: MediaKind,
+    /// The extensions it accepts (lower case, no dot), the canonical one first.
+    pub extensions: Vec<String>,
+    /// The extension appended to a name without one.
+    pub canonical_extension: String,
+}
+
+/// Looks a declared MIME type up in the whitelist (trimmed, lower-cased, parameters dropped,
+/// aliases resolved); a type not on it is `MIME_TYPE_NOT_ALLOWED`.
+pub fn mime_info(declared: &str) -> Result<MimeInfo> {
+    let m = allowed_mime(declared)?;
+    Ok(MimeInfo {
+        mime_type: m,
+        kind: m.kind(),
+        extensions: m.extensions().iter().map(|e| e.to_string()).collect(),
+        canonical_extension: m.canonical_extension().to_string(),
+    })
+}
+
+fn allowed_mime(declared: &str) -> Result<AllowedMime> {
+    parse_mime(declared)
+        .ok_or_else(|| Error::new(ErrorCode::MimeTypeNotAllowed, format!("MIME type {declared:?} is not allowed")))
+}
+
+/// Checks a file name against a declared MIME type (steps 4–5 of the verdict): sanitise,
+/// refuse a dangerous final extension, require the extension to fit the type or append the
+/// canonical one. A type not on the whitelist is `MIME_TYPE_NOT_ALLOWED`.
+pub fn check_file_name(policy: &Policy, name: &str, mime_type: &str) -> Result<CheckedName> {
+    check_name_for(&policy.upload, name, allowed_mime(mime_type)?)
+}
+
+fn check_name_for(policy: &UploadPolicy, name: &str, mime: AllowedMime) -> Result<CheckedName> {
     let max = policy.max_name_chars as usize;
     let clean = sanitise_file_name(name, max)?;
     match final_extension(&clean) {
@@ -316,9 +351,7 @@ fn check_head(policy: &UploadPolicy, head: &[u8], size: u64, mime: AllowedMime) 
 /// Validates an upload (SPEC §9.7: checks in order, first failure reported; see the module doc).
 pub fn validate_upload(policy: &Policy, request: &UploadRequest) -> Result<UploadVerdict> {
     let up = &policy.upload;
-    let mime = parse_mime(&request.mime_type).ok_or_else(|| {
-        Error::new(ErrorCode::MimeTypeNotAllowed, format!("MIME type {:?} is not allowed", request.mime_type))
-    })?;
+    let mime = allowed_mime(&request.mime_type)?;
     let kind = mime.kind();
     if let Some(purpose) = request.purpose {
         if !purpose.accepts(kind) {
@@ -335,7 +368,7 @@ pub fn validate_upload(policy: &Policy, request: &UploadRequest) -> Result<Uploa
     if request.size_bytes > limit {
         return Err(Error::new(ErrorCode::FileTooLarge, format!("{} bytes is over the limit of {limit}", request.size_bytes)));
     }
-    let name = check_file_name(up, &request.file_name, mime)?;
+    let name = check_name_for(up, &request.file_name, mime)?;
     let sniffed = match &request.head {
         Some(head) => Some(check_head(up, head, request.size_bytes, mime)?),
         None => None,

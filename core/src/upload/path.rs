@@ -76,15 +76,16 @@ fn push_digits(out: &mut String, value: u32, width: u32) {
 
 /// The storage path of an upload (SPEC §9.5, format in the module doc). `folder` is an upload
 /// purpose or kind name (`profile_photo`, `image`); `sanitised_name` must be a fixed point of
-/// the sanitiser with `max_name_chars`.
+/// the sanitiser (with the policy's `max_name_chars`), else `INVALID_FILENAME`.
 pub fn storage_path(
+    policy: &crate::Policy,
     user_id: &str,
     folder: &str,
     now_ms: i64,
     content_sha256: &str,
     sanitised_name: &str,
-    max_name_chars: usize,
 ) -> Result<String> {
+    let max_name_chars = policy.upload.max_name_chars as usize;
     validate_user_id(user_id)?;
     let known_folder = super::UploadPurpose::ALL.iter().any(|p| p.as_str() == folder)
         || ["image", "video", "audio"].contains(&folder);
@@ -166,9 +167,9 @@ mod tests {
     #[test]
     fn paths() {
         let h = sha256_hex(b"abc");
-        let p = storage_path("u_1", "profile_photo", 1_795_176_000_000, &h, "me.jpg", 200).unwrap();
+        let p = storage_path(&crate::Policy::default(), "u_1", "profile_photo", 1_795_176_000_000, &h, "me.jpg").unwrap();
         assert_eq!(p, "media/u_1/profile_photo/2026/11/ba7816bf8f01cfea_me.jpg");
-        assert!(storage_path("../x", "image", 0, &h, "a.jpg", 200).is_err());
-        assert!(storage_path("u", "image", 0, &h, "a/b.jpg", 200).is_err());
+        assert!(storage_path(&crate::Policy::default(), "../x", "image", 0, &h, "a.jpg").is_err());
+        assert!(storage_path(&crate::Policy::default(), "u", "image", 0, &h, "a/b.jpg").is_err());
     }
 }

@@ -27,7 +27,7 @@ pub fn run(policy: &Policy, op: &str, i: &Value) -> Option<OpResult> {
             )
         })()
         .and_then(out),
-        "verify_request" | "verify_request_signature" => (|| {
+        "verify_request" | "check_request_signature" => (|| {
             let (ts, sig) = (opt::<String>(i, "timestamp")?, opt::<String>(i, "signature")?);
             let r = security::verify_request_signature(
                 policy,
@@ -41,8 +41,8 @@ pub fn run(policy: &Policy, op: &str, i: &Value) -> Option<OpResult> {
             );
             match (op, r) {
                 ("verify_request", r) => r.map_err(Into::into).and_then(out),
-                (_, Ok(v)) => Ok(json!({"ok": v})),
-                (_, Err(e)) => Ok(json!({"error": e})),
+                (_, Ok(v)) => out(security::SignatureCheck::Ok(v)),
+                (_, Err(e)) => out(security::SignatureCheck::Error(e)),
             }
         })(),
         "canonical_url" => (|| {
@@ -80,8 +80,7 @@ pub fn run(policy: &Policy, op: &str, i: &Value) -> Option<OpResult> {
         "encode_url_path" => arg::<String>(i, "raw").map(|r| json!({"path": security::encode_url_path(&r)})),
         "normalise_origin" => arg::<String>(i, "origin").map(|o| json!({"origin": security::normalise_origin(&o)})),
         "check_origin" => (|| {
-            let profile = opt::<OriginProfile>(i, "profile")?.unwrap_or(OriginProfile::Production);
-            security::check_origin(policy, opt::<String>(i, "origin")?.as_deref(), profile)
+            security::check_origin(policy, opt::<String>(i, "origin")?.as_deref(), arg::<OriginProfile>(i, "profile")?)
         })()
         .and_then(out),
         "check_session_freshness" => (|| security::check_session_freshness(policy, arg(i, "auth_time_ms")?, arg(i, "now_ms")?))()

@@ -3,7 +3,7 @@
 
 use super::{arg, opt, out, OpResult, BAD_VECTOR};
 use avalo_core::upload::{self, Sha256Stream, UploadPurpose, UploadRequest};
-use avalo_core::{Error, ErrorCode, Policy};
+use avalo_core::{Error, Policy};
 use serde_json::{json, Value};
 
 /// Decodes a hex string (either case) into bytes.
@@ -28,11 +28,6 @@ pub(crate) fn opt_bytes(input: &Value, key: &str) -> Result<Option<Vec<u8>>, Err
     opt::<String>(input, key)?.map(|h| decode_hex(&h)).transpose()
 }
 
-fn mime(input: &Value) -> Result<upload::AllowedMime, Error> {
-    let raw = arg::<String>(input, "mime_type")?;
-    upload::parse_mime(&raw).ok_or_else(|| Error::new(ErrorCode::MimeTypeNotAllowed, format!("{raw:?}")))
-}
-
 fn request(i: &Value) -> Result<UploadRequest, Error> {
     Ok(UploadRequest {
         mime_type: arg(i, "mime_type")?,
@@ -48,29 +43,23 @@ fn request(i: &Value) -> Result<UploadRequest, Error> {
 
 /// Runs one `upload` operation, or `None` if the name is not one of them.
 pub fn run(policy: &Policy, op: &str, i: &Value) -> Option<OpResult> {
-    let max = policy.upload.max_name_chars as usize;
     let r = match op {
         "validate_upload" => request(i).and_then(|r| upload::validate_upload(policy, &r)).and_then(out),
-        "parse_mime" => mime(i).map(|m| {
-            json!({"mime_type": m, "kind": m.kind(), "extensions": m.extensions(), "canonical_extension": m.canonical_extension()})
-        }),
-        "sanitise_file_name" => (|| {
-            let max = opt::<usize>(i, "max_chars")?.unwrap_or(max);
-            upload::sanitise_file_name(&arg::<String>(i, "name")?, max)
-        })()
+        "mime_info" => arg::<String>(i, "mime_type").and_then(|m| upload::mime_info(&m)).and_then(out),
+        "sanitise_file_name" => (|| upload::sanitise_file_name(&arg::<String>(i, "name")?, arg(i, "max_chars")?))()
         .map(|n| json!({"file_name": n, "chars": n.chars().count()})),
-        "check_file_name" => (|| upload::check_file_name(&policy.upload, &arg::<String>(i, "name")?, mime(i)?))().and_then(out),
+        "check_file_name" => (|| upload::check_file_name(policy, &arg::<String>(i, "name")?, &arg::<String>(i, "mime_type")?))().and_then(out),
         "sniff" => bytes(i, "head").map(|h| upload::sniff(&h)).and_then(out),
         "validate_user_id" => arg::<String>(i, "user_id").and_then(|u| upload::validate_user_id(&u)).map(|()| json!({"valid": true})),
         "content_id" => arg::<String>(i, "sha256").and_then(|h| upload::content_id(&h)).map(|c| json!({"content_id": c})),
         "storage_path" => (|| {
             upload::storage_path(
+                policy,
                 &arg::<String>(i, "user_id")?,
                 &arg::<String>(i, "folder")?,
                 arg(i, "now_ms")?,
                 &arg::<String>(i, "content_sha256")?,
                 &arg::<String>(i, "file_name")?,
-                max,
             )
         })()
         .map(|p| json!({"storage_path": p})),

@@ -316,16 +316,22 @@ up += [
 
 # other upload ops
 S = "sanitise_file_name"
+
+
+def san(name, inp, *rest):
+    inp.setdefault("max_chars", 200)
+    return (ok if rest and isinstance(rest[0], dict) else err)(name, S, inp, *rest)
+
 up += [
-    ok("sanitise: spec order", S, {"name": " \u202e..\\x/y\t z. "}, {"file_name": "_x_y z"}),
-    ok("sanitise: keeps a dangerous name (checked later)", S, {"name": "run.exe"}, {"file_name": "run.exe"}),
-    ok("sanitise: 201 chars cut to 200", S, {"name": "f" * 197 + ".png"}, {"file_name": "f" * 196 + ".png", "chars": 200}),
-    ok("sanitise: long extension cuts the whole name", S, {"name": "a." + "b" * 250}, {"file_name": "a." + "b" * 198, "chars": 200}),
-    ok("sanitise: whole cut trims a trailing dot", S, {"name": "x" * 199 + "." + "y" * 10 + "." + "z" * 300},
+    san("sanitise: spec order", {"name": " \u202e..\\x/y\t z. "}, {"file_name": "_x_y z"}),
+    san("sanitise: keeps a dangerous name (checked later)", {"name": "run.exe"}, {"file_name": "run.exe"}),
+    san("sanitise: 201 chars cut to 200", {"name": "f" * 197 + ".png"}, {"file_name": "f" * 196 + ".png", "chars": 200}),
+    san("sanitise: long extension cuts the whole name", {"name": "a." + "b" * 250}, {"file_name": "a." + "b" * 198, "chars": 200}),
+    san("sanitise: whole cut trims a trailing dot", {"name": "x" * 199 + "." + "y" * 10 + "." + "z" * 300},
        {"file_name": "x" * 199, "chars": 199}),
-    err("sanitise: AUX.txt", S, {"name": "AUX.txt"}, "INVALID_FILENAME"),
-    err("sanitise: com1 with trailing space", S, {"name": "com1 .jpg"}, "INVALID_FILENAME"),
-    ok("sanitise: max_chars 16", S, {"name": "abcdefghijklmnopqrstuvwxyz.jpg", "max_chars": 16}, {"file_name": "abcdefghijkl.jpg"}),
+    san("sanitise: AUX.txt", {"name": "AUX.txt"}, "INVALID_FILENAME"),
+    san("sanitise: com1 with trailing space", {"name": "com1 .jpg"}, "INVALID_FILENAME"),
+    san("sanitise: max_chars 16", {"name": "abcdefghijklmnopqrstuvwxyz.jpg", "max_chars": 16}, {"file_name": "abcdefghijkl.jpg"}),
 ]
 C = "check_file_name"
 up += [
@@ -347,9 +353,9 @@ up.append(ok("sniff op: tar at offset 257", SN, {"head": h(tar)}, {"result": "da
 up.append(ok("sniff op: empty", SN, {"head": ""}, {"result": "unknown"}))
 
 up += [
-    ok("parse_mime alias", "parse_mime", {"mime_type": "Audio/X-WAV"},
+    ok("mime_info alias", "mime_info", {"mime_type": "Audio/X-WAV"},
        {"mime_type": "audio/wav", "kind": "audio", "canonical_extension": "wav"}),
-    err("parse_mime svg", "parse_mime", {"mime_type": "image/svg+xml"}, "MIME_TYPE_NOT_ALLOWED"),
+    err("mime_info svg", "mime_info", {"mime_type": "image/svg+xml"}, "MIME_TYPE_NOT_ALLOWED"),
     ok("user id 128 chars", "validate_user_id", {"user_id": "a" * 128}, {"valid": True}),
     err("user id 129 chars", "validate_user_id", {"user_id": "a" * 129}, "INVALID_INPUT"),
     err("user id empty", "validate_user_id", {"user_id": ""}, "INVALID_INPUT"),
@@ -521,7 +527,7 @@ def vr(name, now=TS, ts=str(TS), signature=GOOD, method="POST", pq=PQ, body=BODY
     else:
         out.append(ok(name, "verify_request", inp, result or {}))
     if detail is not None:
-        out.append(ok(name + " (detail)", "verify_request_signature", inp, detail))
+        out.append(ok(name + " (detail)", "check_request_signature", inp, detail))
     return out
 
 
@@ -642,11 +648,9 @@ O = "check_origin"
 
 
 def org(name, origin, profile=None, matched=None, normal=None):
-    inp = {}
+    inp = {"profile": profile or "production"}
     if origin is not None:
         inp["origin"] = origin
-    if profile:
-        inp["profile"] = profile
     if matched is None:
         return err(name, O, inp, "ORIGIN_NOT_ALLOWED")
     return ok(name, O, inp, {"origin": normal or origin, "matched": matched})
