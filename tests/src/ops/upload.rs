@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 /// Decodes a hex string (either case) into bytes.
 pub(crate) fn decode_hex(text: &str) -> Result<Vec<u8>, Error> {
     let bad = || Error::invalid(format!("{BAD_VECTOR}: {text:?} is not hex"));
-    if text.len() % 2 != 0 {
+    if text.len() % 2 == 1 {
         return Err(bad());
     }
     (0..text.len())
