@@ -28,6 +28,10 @@ pub mod policy;
 pub mod pricing;
 pub mod split;
 
+pub mod media;
+pub mod security;
+pub mod upload;
+
 pub use decimal::Decimal;
 pub use error::{guard, AvaloError, ErrorCode};
 pub use policy::Policy;
