@@ -23,4 +23,7 @@ let modules: [(Registry) -> Void] = [
     SplitOps.register,
     PayoutOps.register,
     ErrorOps.register,
+    UploadOps.register,
+    MediaOps.register,
+    SecurityOps.register,
 ]
