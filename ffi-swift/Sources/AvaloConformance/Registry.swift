@@ -23,6 +23,7 @@ let modules: [(Registry) -> Void] = [
     SplitOps.register,
     PayoutOps.register,
     ErrorOps.register,
+    RateLimitOps.register,
     UploadOps.register,
     MediaOps.register,
     SecurityOps.register,

@@ -6,6 +6,7 @@ import com.avalo.conformance.ops.MoneyOps
 import com.avalo.conformance.ops.PayoutOps
 import com.avalo.conformance.ops.PolicyOps
 import com.avalo.conformance.ops.PricingOps
+import com.avalo.conformance.ops.RateLimitOps
 import com.avalo.conformance.ops.SecurityOps
 import com.avalo.conformance.ops.SplitOps
 import com.avalo.conformance.ops.UploadOps
@@ -40,6 +41,7 @@ val MODULES: List<OpModule> = listOf(
     SplitOps,
     PayoutOps,
     ErrorOps,
+    RateLimitOps,
     UploadOps,
     MediaOps,
     SecurityOps,
