@@ -6,10 +6,12 @@
 #   scripts/bench-all.sh            run + print the table
 #   scripts/bench-all.sh --write    run + update BENCHMARKS.md
 #   scripts/bench-all.sh --report   no run: table from the last run in target/criterion
+#   scripts/bench-all.sh --report --write   both
 # Env: AVALO_BENCH_ARGS overrides the criterion arguments.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-MODE=${1:-}
+MODE=; WRITE=0
+for a in "$@"; do case $a in --write) WRITE=1 ;; --report) MODE=--report ;; *) echo "usage: $0 [--report] [--write]" >&2; exit 2 ;; esac; done
 ARGS=${AVALO_BENCH_ARGS:---warm-up-time 1 --measurement-time 2 --noplot}
 if [ "$MODE" != "--report" ]; then
   start=$(date +%s)
@@ -26,7 +28,7 @@ if [ "$MODE" != "--report" ]; then
 fi
 python3 benches/report.py > target/benchmarks-table.md
 cat target/benchmarks-table.md
-if [ "$MODE" = "--write" ]; then
+if [ "$WRITE" = 1 ]; then
   python3 - <<'PY'
 import re
 table = open("target/benchmarks-table.md").read().rstrip("\n")

@@ -27,15 +27,6 @@ impl Policy {
 
 impl From<rules::Policy> for Policy {
     fn from(inner: rules::Policy) -> Self {
-        // Every quote carries `policy_fingerprint` (64 characters): interned, it crosses to JS
-        // as a cached JS string instead of a fresh UTF-8 → UTF-16 decode on every call (the
-        // largest single conversion cost of a small result, see BENCHMARKS.md). The cache
-        // keeps one string per distinct policy loaded, for the life of the module.
-        #[cfg(target_arch = "wasm32")]
-        {
-            wasm_bindgen::intern(inner.fingerprint());
-            wasm_bindgen::intern(inner.version());
-        }
         Policy { inner }
     }
 }
