@@ -22,7 +22,10 @@ pub(crate) fn is_letter_or_digit(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    matches!(c.general_category_group(), GeneralCategoryGroup::Letter | GeneralCategoryGroup::Number)
+    matches!(
+        c.general_category_group(),
+        GeneralCategoryGroup::Letter | GeneralCategoryGroup::Number
+    )
 }
 
 /// General_Category Mark (`Mn`, `Mc`, `Me`) or Format (`Cf`): invisible or combining characters
@@ -43,7 +46,10 @@ pub(crate) fn is_mark(c: char) -> bool {
 
 /// General_Category Punctuation or Symbol.
 pub(crate) fn is_punctuation_or_symbol(c: char) -> bool {
-    matches!(c.general_category_group(), GeneralCategoryGroup::Punctuation | GeneralCategoryGroup::Symbol)
+    matches!(
+        c.general_category_group(),
+        GeneralCategoryGroup::Punctuation | GeneralCategoryGroup::Symbol
+    )
 }
 
 /// The run script of a letter or digit, by Script_Extensions: all of the character's scripts

@@ -58,50 +58,39 @@ fn start_and_flags(p2: u8, p1: u8, c: u8) -> (u8, u8) {
     (u8::from(start), flags)
 }
 
-/// Sums word starts over aligned windows `(p2[i], p1[i], c[i])`.
+/// Sums word starts over aligned windows `(p2[i], p1[i], c[i])`, with the flags.
 #[inline(always)]
-fn scan(p2: &[u8], p1: &[u8], c: &[u8]) -> (u64, u8) {
-    let mut starts = 0u64;
-    let mut flags = 0u8;
-    // Blocks of 128 positions keep the per-lane sums in u8 (no overflow: at most 128).
-    for ((a, b), d) in p2.chunks(128).zip(p1.chunks(128)).zip(c.chunks(128)) {
-        let mut s = 0u8;
-        let mut f = 0u8;
-        for ((&x, &y), &z) in a.iter().zip(b).zip(d) {
-            let (st, fl) = start_and_flags(x, y, z);
-            s = s.wrapping_add(st);
-            f |= fl;
-        }
-        starts += u64::from(s);
-        flags |= f;
+fn scan_block(p2: &[u8], p1: &[u8], c: &[u8]) -> (u64, u8) {
+    // At most 128 positions per call keep the per-lane sums in u8.
+    let mut s = 0u8;
+    let mut f = 0u8;
+    for ((&x, &y), &z) in p2.iter().zip(p1).zip(c) {
+        let (st, fl) = start_and_flags(x, y, z);
+        s = s.wrapping_add(st);
+        f |= fl;
     }
-    (starts, flags)
+    (u64::from(s), f)
 }
 
-/// Word starts (before corrections) and flags of ASCII bytes, reading outside as a space.
-fn ascii_raw(b: &[u8]) -> (u64, u8) {
-    let head = [b' ', b' ', b.first().copied().unwrap_or(b' '), b.get(1).copied().unwrap_or(b' ')];
-    let take = b.len().min(2);
-    let (mut starts, mut flags) = scan(&head[..take], &head[1..1 + take], &head[2..2 + take]);
-    if let (Some(p2), Some(p1), Some(c)) = (b.get(..b.len().saturating_sub(2)), b.get(1..b.len().saturating_sub(1)), b.get(2..)) {
-        let (s, f) = scan(p2, p1, c);
-        starts += s;
-        flags |= f;
-    }
-    (starts, flags)
-}
+const BLOCK: usize = 128;
 
 /// Maximal runs of `_` with no letter or digit on either side: segments without a word.
 fn underscore_only_runs(b: &[u8]) -> u64 {
     let mut n = 0;
     let mut i = 0;
-    while let Some(off) = b.get(i..).and_then(|rest| rest.iter().position(|&x| x == b'_')) {
+    while let Some(off) = b
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&x| x == b'_'))
+    {
         let s = i + off;
         let mut e = s;
         while b.get(e) == Some(&b'_') {
             e += 1;
         }
-        let before = s.checked_sub(1).and_then(|p| b.get(p)).is_some_and(|&x| alnum(x));
+        let before = s
+            .checked_sub(1)
+            .and_then(|p| b.get(p))
+            .is_some_and(|&x| alnum(x));
         let after = b.get(e).is_some_and(|&x| alnum(x));
         n += u64::from(!before && !after);
         i = e;
@@ -109,25 +98,71 @@ fn underscore_only_runs(b: &[u8]) -> u64 {
     n
 }
 
-fn ascii_words_keeping_urls(b: &[u8], flags_known: Option<(u64, u8)>) -> (u64, u8) {
-    let (starts, flags) = flags_known.unwrap_or_else(|| ascii_raw(b));
-    let under = if flags & HAS_UNDERSCORE != 0 { underscore_only_runs(b) } else { 0 };
-    (starts.saturating_sub(under), flags)
+/// Counts the words of pure ASCII text (the caller checked `is_ascii`). `urls` says whether
+/// URL tokens are removed (the count of a single token inside does not need it).
+fn ascii_words(b: &[u8], urls: bool) -> u64 {
+    // Positions 0 and 1 read the bytes before the text as spaces.
+    let head = [
+        b' ',
+        b' ',
+        b.first().copied().unwrap_or(b' '),
+        b.get(1).copied().unwrap_or(b' '),
+    ];
+    let take = b.len().min(2);
+    let (mut words, mut flags) = scan_block(&head[..take], &head[1..1 + take], &head[2..2 + take]);
+    let (p2s, p1s, cs) = match (
+        b.get(..b.len().saturating_sub(2)),
+        b.get(1..b.len().saturating_sub(1)),
+        b.get(2..),
+    ) {
+        (Some(x), Some(y), Some(z)) => (x, y, z),
+        _ => (&[][..], &[][..], &[][..]),
+    };
+    let mut url_words = 0u64;
+    let mut tokens_done = 0usize; // URL tokens are checked once, even with several hints
+    for (k, ((p2, p1), c)) in p2s
+        .chunks(BLOCK)
+        .zip(p1s.chunks(BLOCK))
+        .zip(cs.chunks(BLOCK))
+        .enumerate()
+    {
+        let (s, f) = scan_block(p2, p1, c);
+        words += s;
+        flags |= f;
+        if urls && f & HAS_URL_HINT != 0 {
+            // Find the hints of this block and check the tokens holding them: chunks between
+            // ASCII white space count apart (module doc), so a URL token's words are
+            // subtracted from the total.
+            for (j, ((&x, &y), &z)) in p2.iter().zip(p1).zip(c).enumerate() {
+                let pos = 2 + k * BLOCK + j;
+                if pos < tokens_done || start_and_flags(x, y, z).1 & HAS_URL_HINT == 0 {
+                    continue;
+                }
+                let from = b
+                    .get(..pos)
+                    .and_then(|h| h.iter().rposition(|&w| ascii_ws(w)))
+                    .map_or(0, |w| w + 1);
+                let to = b
+                    .get(pos..)
+                    .and_then(|t| t.iter().position(|&w| ascii_ws(w)))
+                    .map_or(b.len(), |w| pos + w);
+                tokens_done = to;
+                let token = b.get(from..to).unwrap_or(&[]);
+                if is_url_token(token) {
+                    url_words += ascii_words(token, false);
+                }
+            }
+        }
+    }
+    if flags & HAS_UNDERSCORE != 0 {
+        words = words.saturating_sub(underscore_only_runs(b));
+    }
+    words.saturating_sub(url_words)
 }
 
 /// Counts the words of pure ASCII text (the caller checked `is_ascii`).
 pub(crate) fn count_ascii(b: &[u8]) -> u64 {
-    let (mut words, flags) = ascii_words_keeping_urls(b, None);
-    if flags & HAS_URL_HINT != 0 {
-        // Chunks between ASCII white space count apart (module doc), so a URL token's words
-        // are subtracted from the total.
-        for token in b.split(|&x| ascii_ws(x)) {
-            if is_url_token(token) {
-                words = words.saturating_sub(ascii_words_keeping_urls(token, None).0);
-            }
-        }
-    }
-    words
+    ascii_words(b, true)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -197,7 +232,9 @@ fn latin_table() -> &'static [Cls; 0x530 - 0x80] {
     TABLE.get_or_init(|| {
         let mut t = [Cls::Slow; 0x530 - 0x80];
         for (slot, cp) in t.iter_mut().zip(0x80u32..) {
-            let Some(c) = char::from_u32(cp) else { continue };
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
             *slot = if chars::is_removed_emoji(c) {
                 Cls::Emoji
             } else if c.is_whitespace() {
@@ -207,10 +244,23 @@ fn latin_table() -> &'static [Cls; 0x530 - 0x80] {
             } else if cp == 0x37E {
                 Cls::MidNum
             } else if chars::is_letter_or_digit(c) {
-                if c.is_numeric() { Cls::Slow } else { Cls::Letter }
+                if c.is_numeric() {
+                    Cls::Slow
+                } else {
+                    Cls::Letter
+                }
             } else if chars::is_mark_or_format(c) {
-                if cp == 0xAD { Cls::Mark } else if chars::is_mark(c) { Cls::Mark } else { Cls::Slow }
-            } else if chars::is_punctuation_or_symbol(c) && cp != 0xB8 && !(0x2B0..0x300).contains(&cp) {
+                if cp == 0xAD {
+                    Cls::Mark
+                } else if chars::is_mark(c) {
+                    Cls::Mark
+                } else {
+                    Cls::Slow
+                }
+            } else if chars::is_punctuation_or_symbol(c)
+                && cp != 0xB8
+                && !(0x2B0..0x300).contains(&cp)
+            {
                 Cls::Other
             } else if cp < 0xA0 {
                 Cls::Other // C1 controls
@@ -225,7 +275,10 @@ fn latin_table() -> &'static [Cls; 0x530 - 0x80] {
 /// The class of a non-ASCII character.
 pub(crate) fn classify(c: char) -> Cls {
     let cp = u32::from(c);
-    if let Some(&cls) = cp.checked_sub(0x80).and_then(|i| latin_table().get(i as usize)) {
+    if let Some(&cls) = cp
+        .checked_sub(0x80)
+        .and_then(|i| latin_table().get(i as usize))
+    {
         return cls;
     }
     if chars::is_removed_emoji(c) {
@@ -233,12 +286,25 @@ pub(crate) fn classify(c: char) -> Cls {
     }
     match cp {
         0x200D => Cls::Zwj,
-        0x200C | 0x200E | 0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0x2066..=0x206F | 0x3099 | 0x309A => Cls::Mark,
+        0x200C
+        | 0x200E
+        | 0x200F
+        | 0x202A..=0x202E
+        | 0x2060..=0x2064
+        | 0x2066..=0x206F
+        | 0x3099
+        | 0x309A => Cls::Mark,
         0x2018 | 0x2019 | 0x2024 | 0xFF07 | 0xFF0E => Cls::MidNumLet,
         0x2027 | 0xFF1A => Cls::MidLetter,
         0xFF0C | 0xFF1B => Cls::MidNum,
         0x1680 | 0x2000..=0x200A | 0x2028 | 0x2029 | 0x202F | 0x205F | 0x3000 => Cls::Space,
-        0x2010..=0x2017 | 0x201A..=0x2023 | 0x2025 | 0x2026 | 0x2030..=0x203B | 0x203D..=0x203E | 0x2041..=0x2043 => Cls::Other,
+        0x2010..=0x2017
+        | 0x201A..=0x2023
+        | 0x2025
+        | 0x2026
+        | 0x2030..=0x203B
+        | 0x203D..=0x203E
+        | 0x2041..=0x2043 => Cls::Other,
         0x3001..=0x3003 | 0x3008..=0x3011 | 0x3014..=0x301F => Cls::Other,
         0xFF01 | 0xFF08 | 0xFF09 | 0xFF1F => Cls::Other,
         0xFF10..=0xFF19 => Cls::Digit,
@@ -313,11 +379,19 @@ fn prefix_check(rest: &str, prefix: &[u8]) -> UrlCheck {
                 let hidden = c0.is_some_and(|c| chars::is_removed_emoji(c) || c == chars::ZWJ)
                     || (c0.is_some_and(chars::is_keycap_base)
                         && matches!(c1, Some('\u{FE0E}' | '\u{FE0F}' | chars::KEYCAP)));
-                return if hidden { UrlCheck::Unsure } else { UrlCheck::No };
+                return if hidden {
+                    UrlCheck::Unsure
+                } else {
+                    UrlCheck::No
+                };
             }
         }
     }
-    UrlCheck::Url(rest.char_indices().find(|(_, c)| c.is_whitespace()).map_or(rest.len(), |(i, _)| i))
+    UrlCheck::Url(
+        rest.char_indices()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(rest.len(), |(i, _)| i),
+    )
 }
 
 fn url_at(rest: &str) -> UrlCheck {
@@ -349,7 +423,13 @@ pub(crate) fn count_mixed(ratios: WordRatios, text: &str) -> u64 {
     let mut i = 0usize;
     while let Some(&b) = bytes.get(i) {
         let (cls, len) = if b < 0x80 {
-            (ASCII_CLASS.get(usize::from(b)).copied().unwrap_or(Cls::Other), 1)
+            (
+                ASCII_CLASS
+                    .get(usize::from(b))
+                    .copied()
+                    .unwrap_or(Cls::Other),
+                1,
+            )
         } else {
             match text.get(i..).and_then(|s| s.chars().next()) {
                 Some(c) => (classify(c), c.len_utf8()),
@@ -380,7 +460,9 @@ pub(crate) fn count_mixed(ratios: WordRatios, text: &str) -> u64 {
         if !slow {
             match cls {
                 Cls::Space => {
-                    words += ratios.run_words(RunScript::Cjk, std::mem::take(&mut cjk_chars));
+                    if cjk_chars > 0 {
+                        words += ratios.run_words(RunScript::Cjk, std::mem::take(&mut cjk_chars));
+                    }
                     st = St::Out;
                     token_start = true;
                     after_kana = false;
@@ -405,7 +487,10 @@ pub(crate) fn count_mixed(ratios: WordRatios, text: &str) -> u64 {
                     if cls == Cls::Under && after_kana {
                         slow = true;
                     } else {
-                        words += ratios.run_words(RunScript::Cjk, std::mem::take(&mut cjk_chars));
+                        if cjk_chars > 0 {
+                            words +=
+                                ratios.run_words(RunScript::Cjk, std::mem::take(&mut cjk_chars));
+                        }
                         let (next, new_word) = step(st, cls);
                         st = next;
                         words += u64::from(new_word);
@@ -420,7 +505,8 @@ pub(crate) fn count_mixed(ratios: WordRatios, text: &str) -> u64 {
                 .get(i..)
                 .and_then(|rest| rest.iter().position(|&x| ascii_ws(x)))
                 .map_or(bytes.len(), |p| i + p);
-            words = words_before_chunk + count_words_reference(ratios, text.get(chunk_from..end).unwrap_or(""));
+            words = words_before_chunk
+                + count_words_reference(ratios, text.get(chunk_from..end).unwrap_or(""));
             cjk_chars = 0;
             st = St::Out;
             token_start = false;
