@@ -249,10 +249,7 @@ pub struct Error {
 impl Error {
     /// An error with a code and a reason.
     pub fn new(code: ErrorCode, reason: impl Into<String>) -> Self {
-        Error {
-            code,
-            reason: reason.into(),
-        }
+        Error { code, reason: reason.into() }
     }
     /// `INVALID_INPUT` with a reason.
     pub fn invalid(reason: impl Into<String>) -> Self {
@@ -324,10 +321,7 @@ impl RetryPolicy {
             problems.push(P::new(format!("{path}.backoff_factor"), "must be > 0"));
         }
         if self.backoff_cap_ms < self.backoff_base_ms {
-            problems.push(P::new(
-                format!("{path}.backoff_cap_ms"),
-                "must be >= backoff_base_ms",
-            ));
+            problems.push(P::new(format!("{path}.backoff_cap_ms"), "must be >= backoff_base_ms"));
         }
         if self.max_attempts == 0 {
             problems.push(P::new(format!("{path}.max_attempts"), "must be > 0"));
@@ -357,18 +351,14 @@ pub fn retry_delay(
         return Err(Error::invalid("attempt numbers start at 1"));
     }
     if jitter_ppm >= 1_000_000 {
-        return Err(Error::invalid(
-            "jitter_ppm must be in 0..=999999 (a value in [0, 1))",
-        ));
+        return Err(Error::invalid("jitter_ppm must be in 0..=999999 (a value in [0, 1))"));
     }
     match code.retry_strategy() {
         RetryStrategy::NoRetry => Ok(RetryDecision::DoNotRetry),
         RetryStrategy::AfterLimiter => {
             let after = retry_after_ms
                 .ok_or_else(|| Error::invalid("RATE_LIMITED needs the limiter's retry_after_ms"))?;
-            Ok(RetryDecision::RetryAfter {
-                delay_ms: after.max(policy.rate_limited_min_ms),
-            })
+            Ok(RetryDecision::RetryAfter { delay_ms: after.max(policy.rate_limited_min_ms) })
         }
         RetryStrategy::ExponentialBackoff => {
             if attempt > policy.max_attempts {
@@ -376,9 +366,7 @@ pub fn retry_delay(
             }
             let mut ceiling = policy.backoff_base_ms.min(policy.backoff_cap_ms);
             for _ in 1..attempt {
-                ceiling = ceiling
-                    .saturating_mul(policy.backoff_factor)
-                    .min(policy.backoff_cap_ms);
+                ceiling = ceiling.saturating_mul(policy.backoff_factor).min(policy.backoff_cap_ms);
             }
             let delay = (u128::from(ceiling) * u128::from(jitter_ppm) / 1_000_000) as u64;
             Ok(RetryDecision::RetryAfter { delay_ms: delay })

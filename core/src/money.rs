@@ -24,9 +24,7 @@ impl BasisPoints {
     /// Basis points from an integer; more than 10 000 is `INVALID_INPUT`.
     pub fn new(bp: u32) -> Result<BasisPoints> {
         if bp > 10_000 {
-            return Err(Error::invalid(format!(
-                "basis points must be 0..=10000, got {bp}"
-            )));
+            return Err(Error::invalid(format!("basis points must be 0..=10000, got {bp}")));
         }
         Ok(BasisPoints(bp as u16))
     }
@@ -91,20 +89,11 @@ pub struct Currency {
 
 impl Currency {
     /// Polish złoty, the settlement currency.
-    pub const PLN: Currency = Currency {
-        code: "PLN",
-        minor_digits: 2,
-    };
+    pub const PLN: Currency = Currency { code: "PLN", minor_digits: 2 };
     /// US dollar.
-    pub const USD: Currency = Currency {
-        code: "USD",
-        minor_digits: 2,
-    };
+    pub const USD: Currency = Currency { code: "USD", minor_digits: 2 };
     /// Euro.
-    pub const EUR: Currency = Currency {
-        code: "EUR",
-        minor_digits: 2,
-    };
+    pub const EUR: Currency = Currency { code: "EUR", minor_digits: 2 };
 
     /// Looks up a currency by its ISO 4217 code.
     pub fn from_code(code: &str) -> Result<Currency> {
@@ -118,9 +107,7 @@ impl Currency {
 
     /// Every currency the core knows.
     pub fn all() -> impl Iterator<Item = Currency> {
-        CURRENCIES
-            .iter()
-            .map(|&(code, minor_digits)| Currency { code, minor_digits })
+        CURRENCIES.iter().map(|&(code, minor_digits)| Currency { code, minor_digits })
     }
 
     /// The upper-case ISO 4217 code.
@@ -258,11 +245,7 @@ struct MoneyWire {
 
 impl Serialize for Money {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        MoneyWire {
-            amount: self.to_decimal_string(),
-            currency: self.currency,
-        }
-        .serialize(s)
+        MoneyWire { amount: self.to_decimal_string(), currency: self.currency }.serialize(s)
     }
 }
 
@@ -295,10 +278,7 @@ mod tests {
         assert!(Money::parse(".5", pln).is_err());
         assert!(Money::parse("5.", pln).is_err());
         let jpy = Currency::from_code("jpy").unwrap();
-        assert_eq!(
-            Money::parse("1000", jpy).unwrap().to_decimal_string(),
-            "1000"
-        );
+        assert_eq!(Money::parse("1000", jpy).unwrap().to_decimal_string(), "1000");
         assert!(Money::parse("1000.5", jpy).is_err());
     }
 

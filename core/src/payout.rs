@@ -48,41 +48,22 @@ impl Default for PayoutPolicy {
             fee_bp: BasisPoints::new(200).unwrap_or(BasisPoints::FULL),
             min_business_days: 2,
             max_business_days: 5,
-            methods: vec![
-                PayoutMethod::BankTransfer,
-                PayoutMethod::Crypto,
-                PayoutMethod::Paypal,
-            ],
+            methods: vec![PayoutMethod::BankTransfer, PayoutMethod::Crypto, PayoutMethod::Paypal],
         }
     }
 }
 
 impl PayoutPolicy {
     pub(crate) fn validate(&self, path: &str, p: &mut Vec<PolicyProblem>) {
-        check(
-            self.min_tokens > 0,
-            p,
-            format!("{path}.min_tokens"),
-            "must be > 0",
-        );
-        check(
-            self.min_tokens <= self.max_tokens,
-            p,
-            format!("{path}.max_tokens"),
-            "must be >= min_tokens",
-        );
+        check(self.min_tokens > 0, p, format!("{path}.min_tokens"), "must be > 0");
+        check(self.min_tokens <= self.max_tokens, p, format!("{path}.max_tokens"), "must be >= min_tokens");
         check(
             self.min_business_days <= self.max_business_days,
             p,
             format!("{path}.max_business_days"),
             "must be >= min_business_days",
         );
-        check(
-            !self.methods.is_empty(),
-            p,
-            format!("{path}.methods"),
-            "must not be empty",
-        );
+        check(!self.methods.is_empty(), p, format!("{path}.methods"), "must not be empty");
     }
 }
 
@@ -140,16 +121,10 @@ pub fn quote_withdrawal(policy: &Policy, request: &WithdrawalRequest) -> Result<
         )));
     }
     if !p.methods.contains(&request.method) {
-        return Err(Error::invalid(format!(
-            "payout method {:?} is not offered",
-            request.method
-        )));
+        return Err(Error::invalid(format!("payout method {:?} is not offered", request.method)));
     }
     if !request.kyc_verified {
-        return Err(Error::new(
-            ErrorCode::KycRequired,
-            "the creator's KYC is not verified",
-        ));
+        return Err(Error::new(ErrorCode::KycRequired, "the creator's KYC is not verified"));
     }
     if amount > request.available_balance {
         return Err(Error::new(

@@ -29,10 +29,7 @@ pub struct PolicyProblem {
 impl PolicyProblem {
     /// A problem at a path.
     pub fn new(path: impl Into<String>, problem: impl Into<String>) -> Self {
-        PolicyProblem {
-            path: path.into(),
-            problem: problem.into(),
-        }
+        PolicyProblem { path: path.into(), problem: problem.into() }
     }
 }
 
@@ -167,10 +164,10 @@ impl Policy {
     /// reported at once.
     pub fn from_json(json: &str) -> Result<Policy> {
         let mut de = serde_json::Deserializer::from_str(json);
-        let rules: PolicyRules = serde_path_to_error::deserialize(&mut de)
-            .map_err(|e| Error::invalid(format!("policy JSON: $.{}: {}", e.path(), e.inner())))?;
-        de.end()
-            .map_err(|e| Error::invalid(format!("policy JSON: {e}")))?;
+        let rules: PolicyRules = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            Error::invalid(format!("policy JSON: $.{}: {}", e.path(), e.inner()))
+        })?;
+        de.end().map_err(|e| Error::invalid(format!("policy JSON: {e}")))?;
         Policy::from_rules(rules)
     }
 
@@ -192,10 +189,7 @@ impl Policy {
         let mut de = serde_json::Deserializer::from_str(json);
         match serde_path_to_error::deserialize::<_, PolicyRules>(&mut de) {
             Ok(rules) => rules.validate(),
-            Err(e) => vec![PolicyProblem::new(
-                format!("$.{}", e.path()),
-                e.inner().to_string(),
-            )],
+            Err(e) => vec![PolicyProblem::new(format!("$.{}", e.path()), e.inner().to_string())],
         }
     }
 
@@ -221,10 +215,7 @@ impl Policy {
 }
 
 fn problems_error(problems: &[PolicyProblem]) -> Error {
-    let joined: Vec<String> = problems
-        .iter()
-        .map(|p| format!("{}: {}", p.path, p.problem))
-        .collect();
+    let joined: Vec<String> = problems.iter().map(|p| format!("{}: {}", p.path, p.problem)).collect();
     Error::invalid(format!("invalid policy: {}", joined.join("; ")))
 }
 
@@ -330,8 +321,7 @@ mod tests {
 
     /// The built-in policy's fingerprint, pinned. It changes only when a default number or the
     /// policy's shape changes on purpose: update it in the same commit and say so.
-    const DEFAULT_FINGERPRINT: &str =
-        "7d29b42381ae3af746c2048938a4333f47d4bb2383f48fa5a036015c0031d513";
+    const DEFAULT_FINGERPRINT: &str = "7d29b42381ae3af746c2048938a4333f47d4bb2383f48fa5a036015c0031d513";
 
     #[test]
     fn default_fingerprint_is_pinned() {

@@ -78,10 +78,7 @@ fn pack(id: &str, tokens: Tokens, popular: bool, pln: u64, usd: u64, eur: u64) -
 
 impl Default for PricingPolicy {
     fn default() -> Self {
-        let plan = |tier, pln| SubscriptionPlan {
-            tier,
-            monthly_pln: Money::from_minor(pln, Currency::PLN),
-        };
+        let plan = |tier, pln| SubscriptionPlan { tier, monthly_pln: Money::from_minor(pln, Currency::PLN) };
         PricingPolicy {
             packs: vec![
                 pack("mini", 100, false, 3_199, 800, 750),
@@ -106,28 +103,13 @@ impl Default for PricingPolicy {
 
 impl PricingPolicy {
     pub(crate) fn validate(&self, path: &str, p: &mut Vec<PolicyProblem>) {
-        check(
-            !self.packs.is_empty(),
-            p,
-            format!("{path}.packs"),
-            "must not be empty",
-        );
+        check(!self.packs.is_empty(), p, format!("{path}.packs"), "must not be empty");
         for (i, pk) in self.packs.iter().enumerate() {
             let at = format!("{path}.packs[{i}]");
-            check(
-                !pk.id.trim().is_empty(),
-                p,
-                format!("{at}.id"),
-                "must not be empty",
-            );
+            check(!pk.id.trim().is_empty(), p, format!("{at}.id"), "must not be empty");
             check(pk.tokens > 0, p, format!("{at}.tokens"), "must be > 0");
             let has_pln = pk.prices.iter().any(|m| m.currency == Currency::PLN);
-            check(
-                has_pln,
-                p,
-                format!("{at}.prices"),
-                "must include a PLN price",
-            );
+            check(has_pln, p, format!("{at}.prices"), "must include a PLN price");
             for (j, m) in pk.prices.iter().enumerate() {
                 let dup = pk.prices[..j].iter().any(|o| o.currency == m.currency);
                 check(!dup, p, format!("{at}.prices[{j}]"), "duplicate currency");
@@ -135,25 +117,10 @@ impl PricingPolicy {
             let dup_id = self.packs[..i].iter().any(|o| o.id == pk.id);
             check(!dup_id, p, format!("{at}.id"), "duplicate pack id");
         }
-        check(
-            self.token_value_grosze > 0,
-            p,
-            format!("{path}.token_value_grosze"),
-            "must be > 0",
-        );
-        check(
-            self.max_combination_tokens > 0,
-            p,
-            format!("{path}.max_combination_tokens"),
-            "must be > 0",
-        );
+        check(self.token_value_grosze > 0, p, format!("{path}.token_value_grosze"), "must be > 0");
+        check(self.max_combination_tokens > 0, p, format!("{path}.max_combination_tokens"), "must be > 0");
         for (i, s) in self.subscriptions.iter().enumerate() {
-            check(
-                s.monthly_pln.currency == Currency::PLN,
-                p,
-                format!("{path}.subscriptions[{i}].monthly_pln"),
-                "must be in PLN",
-            );
+            check(s.monthly_pln.currency == Currency::PLN, p, format!("{path}.subscriptions[{i}].monthly_pln"), "must be in PLN");
         }
     }
 }
@@ -182,16 +149,14 @@ pub struct PackQuote {
 /// currency, or a rate ≤ 0, is `INVALID_INPUT`.
 pub fn convert_from_pln(pln: Money, currency: Currency, fx_rate: Option<Decimal>) -> Result<Money> {
     if pln.currency != Currency::PLN {
-        return Err(Error::invalid(format!(
-            "expected a PLN amount, got {}",
-            pln.currency.code()
-        )));
+        return Err(Error::invalid(format!("expected a PLN amount, got {}", pln.currency.code())));
     }
     if currency == Currency::PLN {
         return Ok(pln);
     }
-    let rate = fx_rate
-        .ok_or_else(|| Error::invalid(format!("an FX rate PLN→{} is required", currency.code())))?;
+    let rate = fx_rate.ok_or_else(|| {
+        Error::invalid(format!("an FX rate PLN→{} is required", currency.code()))
+    })?;
     if rate <= Decimal::ZERO {
         return Err(Error::invalid("the FX rate must be > 0"));
     }
@@ -211,12 +176,7 @@ fn find_pack<'a>(policy: &'a Policy, pack_id: &str) -> Result<&'a TokenPack> {
         .ok_or_else(|| Error::invalid(format!("unknown pack id {pack_id:?}")))
 }
 
-fn quote(
-    policy: &Policy,
-    pk: &TokenPack,
-    currency: Currency,
-    fx_rate: Option<Decimal>,
-) -> Result<PackQuote> {
+fn quote(policy: &Policy, pk: &TokenPack, currency: Currency, fx_rate: Option<Decimal>) -> Result<PackQuote> {
     let (price, converted) = match pk.prices.iter().find(|m| m.currency == currency) {
         Some(m) => (*m, false),
         None => {
@@ -242,37 +202,20 @@ fn quote(
 }
 
 /// The price of one pack in `currency` (table price, or PLN × FX rate rounded half-up).
-pub fn pack_price(
-    policy: &Policy,
-    pack_id: &str,
-    currency: Currency,
-    fx_rate: Option<Decimal>,
-) -> Result<PackQuote> {
+pub fn pack_price(policy: &Policy, pack_id: &str, currency: Currency, fx_rate: Option<Decimal>) -> Result<PackQuote> {
     quote(policy, find_pack(policy, pack_id)?, currency, fx_rate)
 }
 
 /// Every pack priced in `currency`, in table order.
-pub fn list_packs(
-    policy: &Policy,
-    currency: Currency,
-    fx_rate: Option<Decimal>,
-) -> Result<Vec<PackQuote>> {
-    policy
-        .pricing
-        .packs
-        .iter()
-        .map(|pk| quote(policy, pk, currency, fx_rate))
-        .collect()
+pub fn list_packs(policy: &Policy, currency: Currency, fx_rate: Option<Decimal>) -> Result<Vec<PackQuote>> {
+    policy.pricing.packs.iter().map(|pk| quote(policy, pk, currency, fx_rate)).collect()
 }
 
 /// Tokens bought by a PLN amount at the settlement value: `floor(grosze / 20)` (0.60 PLN → 3).
 /// Another currency is `INVALID_INPUT` (convert to PLN first).
 pub fn pln_to_tokens(policy: &Policy, pln: Money) -> Result<Tokens> {
     if pln.currency != Currency::PLN {
-        return Err(Error::invalid(format!(
-            "tokens settle in PLN, got {}",
-            pln.currency.code()
-        )));
+        return Err(Error::invalid(format!("tokens settle in PLN, got {}", pln.currency.code())));
     }
     Ok(pln.minor / policy.pricing.token_value_grosze)
 }
@@ -328,10 +271,7 @@ pub fn cheapest_pack_covering(
         let q = quote(policy, pk, currency, fx_rate)?;
         let better = match &best {
             None => true,
-            Some(b) => {
-                (q.price.minor, std::cmp::Reverse(q.tokens))
-                    < (b.price.minor, std::cmp::Reverse(b.tokens))
-            }
+            Some(b) => (q.price.minor, std::cmp::Reverse(q.tokens)) < (b.price.minor, std::cmp::Reverse(b.tokens)),
         };
         if better {
             best = Some(q);
@@ -363,11 +303,7 @@ pub struct PackCount {
 }
 
 fn gcd(a: u64, b: u64) -> u64 {
-    if b == 0 {
-        a
-    } else {
-        gcd(b, a % b)
-    }
+    if b == 0 { a } else { gcd(b, a % b) }
 }
 
 /// The set of packs (packs may repeat) covering at least `tokens` with the least money.
@@ -383,11 +319,7 @@ pub fn cheapest_pack_combination(
     let quotes = list_packs(policy, currency, fx_rate)?;
     let unit = quotes.iter().fold(0, |g, q| gcd(g, q.tokens)).max(1);
     let need = tokens.div_ceil(unit) as usize;
-    let max_units = quotes
-        .iter()
-        .map(|q| (q.tokens / unit) as usize)
-        .max()
-        .unwrap_or(1);
+    let max_units = quotes.iter().map(|q| (q.tokens / unit) as usize).max().unwrap_or(1);
     let size = need + max_units;
     // best[i] = (price, packs used, last pack index) to get exactly i units.
     let mut best: Vec<Option<(u128, u64, usize)>> = vec![None; size];
@@ -402,11 +334,7 @@ pub fn cheapest_pack_combination(
                 let cand = (p + u128::from(q.price.minor), c + 1, k);
                 let better = match best[i] {
                     None => true,
-                    Some((bp, bc, bk)) => {
-                        (cand.0, cand.1) < (bp, bc)
-                            || ((cand.0, cand.1) == (bp, bc)
-                                && quotes[k].tokens > quotes[bk].tokens)
-                    }
+                    Some((bp, bc, bk)) => (cand.0, cand.1) < (bp, bc) || ((cand.0, cand.1) == (bp, bc) && quotes[k].tokens > quotes[bk].tokens),
                 };
                 if better {
                     best[i] = Some(cand);
@@ -419,17 +347,14 @@ pub fn cheapest_pack_combination(
         if let Some((p, c, _)) = *slot {
             let better = match chosen {
                 None => true,
-                Some((bi, bp, bc)) => {
-                    (p, std::cmp::Reverse(i), c) < (bp, std::cmp::Reverse(bi), bc)
-                }
+                Some((bi, bp, bc)) => (p, std::cmp::Reverse(i), c) < (bp, std::cmp::Reverse(bi), bc),
             };
             if better {
                 chosen = Some((i, p, c));
             }
         }
     }
-    let (mut i, price, _) =
-        chosen.ok_or_else(|| Error::out_of_range("no combination of packs covers the amount"))?;
+    let (mut i, price, _) = chosen.ok_or_else(|| Error::out_of_range("no combination of packs covers the amount"))?;
     let total_tokens = i as u64 * unit;
     let mut counts = vec![0u64; quotes.len()];
     while i > 0 {
@@ -441,19 +366,10 @@ pub fn cheapest_pack_combination(
         .iter()
         .zip(counts)
         .filter(|(_, c)| *c > 0)
-        .map(|(q, count)| {
-            (
-                q.tokens,
-                PackCount {
-                    pack_id: q.pack_id.clone(),
-                    count,
-                },
-            )
-        })
+        .map(|(q, count)| (q.tokens, PackCount { pack_id: q.pack_id.clone(), count }))
         .collect();
     packs.sort_by(|a, b| b.0.cmp(&a.0));
-    let minor =
-        u64::try_from(price).map_err(|_| Error::out_of_range("total price is too large"))?;
+    let minor = u64::try_from(price).map_err(|_| Error::out_of_range("total price is too large"))?;
     Ok(PackCombination {
         packs: packs.into_iter().map(|(_, p)| p).collect(),
         total_tokens,

@@ -71,12 +71,7 @@ impl Default for SplitPolicy {
 
 impl SplitPolicy {
     pub(crate) fn validate(&self, path: &str, p: &mut Vec<PolicyProblem>) {
-        check(
-            self.tip_min >= 1 && self.tip_min <= self.tip_max,
-            p,
-            format!("{path}.tip_min"),
-            "must be 1..=tip_max",
-        );
+        check(self.tip_min >= 1 && self.tip_min <= self.tip_max, p, format!("{path}.tip_min"), "must be 1..=tip_max");
         check(
             self.unlock_price_min >= 1 && self.unlock_price_min <= self.unlock_price_max,
             p,
@@ -112,11 +107,7 @@ pub struct Split {
 pub fn split_amount(amount: Tokens, creator_bp: BasisPoints) -> Split {
     // amount × bp < 2^64 × 2^14, computed in u128: no overflow for any amount.
     let creator = (u128::from(amount) * u128::from(creator_bp.get()) / 10_000) as u64;
-    Split {
-        amount,
-        creator,
-        platform: amount - creator,
-    }
+    Split { amount, creator, platform: amount - creator }
 }
 
 /// A stream's split with its policy share, carrying the policy fingerprint.
@@ -198,15 +189,8 @@ impl CumulativeSplit {
         let creator_total = split_amount(total, creator_bp).creator;
         let creator = creator_total - self.creator_total;
         Ok(CumulativeStep {
-            split: Split {
-                amount,
-                creator,
-                platform: amount - creator,
-            },
-            state: CumulativeSplit {
-                total,
-                creator_total,
-            },
+            split: Split { amount, creator, platform: amount - creator },
+            state: CumulativeSplit { total, creator_total },
         })
     }
 }
@@ -226,29 +210,18 @@ fn check_parties(payer_id: &str, creator_id: &str) -> Result<()> {
         return Err(Error::invalid("payer and creator ids must not be empty"));
     }
     if payer_id == creator_id {
-        return Err(Error::new(
-            ErrorCode::SelfPayment,
-            "the payer is the creator",
-        ));
+        return Err(Error::new(ErrorCode::SelfPayment, "the payer is the creator"));
     }
     Ok(())
 }
 
 /// A tip (SPEC §3.4): 5..=10 000 tokens, split 90 / 10. Out of range is
 /// `AMOUNT_OUT_OF_RANGE`; tipping oneself is `SELF_PAYMENT`.
-pub fn split_tip(
-    policy: &Policy,
-    payer_id: &str,
-    creator_id: &str,
-    amount: Tokens,
-) -> Result<RevenueSplit> {
+pub fn split_tip(policy: &Policy, payer_id: &str, creator_id: &str, amount: Tokens) -> Result<RevenueSplit> {
     check_parties(payer_id, creator_id)?;
     let s = &policy.splits;
     if amount < s.tip_min || amount > s.tip_max {
-        return Err(Error::out_of_range(format!(
-            "a tip must be {}..={} tokens, got {amount}",
-            s.tip_min, s.tip_max
-        )));
+        return Err(Error::out_of_range(format!("a tip must be {}..={} tokens, got {amount}", s.tip_min, s.tip_max)));
     }
     Ok(split_revenue(policy, RevenueStream::Tip, amount))
 }
@@ -263,13 +236,8 @@ pub fn split_unlock(
     creator_id: &str,
     price: Option<Tokens>,
 ) -> Result<RevenueSplit> {
-    if !matches!(
-        stream,
-        RevenueStream::GatedContent | RevenueStream::PaidMedia
-    ) {
-        return Err(Error::invalid(format!(
-            "{stream:?} is not an unlock stream"
-        )));
+    if !matches!(stream, RevenueStream::GatedContent | RevenueStream::PaidMedia) {
+        return Err(Error::invalid(format!("{stream:?} is not an unlock stream")));
     }
     check_parties(payer_id, creator_id)?;
     let price = price.ok_or_else(|| Error::invalid("the unlock price is missing"))?;
@@ -286,27 +254,15 @@ pub fn split_unlock(
 /// Records who referred a user (SPEC §3.5). A user can be referred once: an existing referrer is
 /// `ALREADY_REFERRED`; referring oneself is `SELF_PAYMENT`; empty ids are `INVALID_INPUT`.
 /// Returns the referrer id to store.
-pub fn register_referral(
-    referrer_id: &str,
-    referred_id: &str,
-    existing_referrer: Option<&str>,
-) -> Result<String> {
+pub fn register_referral(referrer_id: &str, referred_id: &str, existing_referrer: Option<&str>) -> Result<String> {
     if referrer_id.trim().is_empty() || referred_id.trim().is_empty() {
-        return Err(Error::invalid(
-            "referrer and referred ids must not be empty",
-        ));
+        return Err(Error::invalid("referrer and referred ids must not be empty"));
     }
     if referrer_id == referred_id {
-        return Err(Error::new(
-            ErrorCode::SelfPayment,
-            "a user cannot refer themself",
-        ));
+        return Err(Error::new(ErrorCode::SelfPayment, "a user cannot refer themself"));
     }
     if let Some(existing) = existing_referrer {
-        return Err(Error::new(
-            ErrorCode::AlreadyReferred,
-            format!("already referred by {existing}"),
-        ));
+        return Err(Error::new(ErrorCode::AlreadyReferred, format!("already referred by {existing}")));
     }
     Ok(referrer_id.to_string())
 }
@@ -322,20 +278,9 @@ pub struct ReferralReward {
 
 /// The reward when a referred user completes a purchase: 100 tokens to the referrer only for
 /// the first purchase (`purchases_before == 0`) of a user who has a referrer; otherwise nothing.
-pub fn referral_reward(
-    policy: &Policy,
-    has_referrer: bool,
-    purchases_before: u64,
-) -> ReferralReward {
-    let referrer_tokens = if has_referrer && purchases_before == 0 {
-        policy.splits.referral_reward_tokens
-    } else {
-        0
-    };
-    ReferralReward {
-        referrer_tokens,
-        referred_tokens: 0,
-    }
+pub fn referral_reward(policy: &Policy, has_referrer: bool, purchases_before: u64) -> ReferralReward {
+    let referrer_tokens = if has_referrer && purchases_before == 0 { policy.splits.referral_reward_tokens } else { 0 };
+    ReferralReward { referrer_tokens, referred_tokens: 0 }
 }
 
 /// The result of applying many payments to one cumulative split.
@@ -371,10 +316,5 @@ pub fn split_cumulative_batch(
     // Both sums are bounded by the total, which `apply` kept within u64.
     let creator = cur.creator_total - state.creator_total;
     let platform = (cur.total - state.total) - creator;
-    Ok(CumulativeBatch {
-        splits,
-        state: cur,
-        creator,
-        platform,
-    })
+    Ok(CumulativeBatch { splits, state: cur, creator, platform })
 }

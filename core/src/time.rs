@@ -25,10 +25,7 @@ pub fn parse_date(text: &str) -> Result<NaiveDate> {
     let shaped = bytes.len() == 10
         && bytes[4] == b'-'
         && bytes[7] == b'-'
-        && bytes
-            .iter()
-            .enumerate()
-            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+        && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
     if !shaped {
         return Err(Error::invalid(format!("date {text:?} is not YYYY-MM-DD")));
     }
@@ -65,9 +62,7 @@ pub fn add_business_days(date: NaiveDate, n: u32) -> Result<NaiveDate> {
     let mut d = date;
     let mut left = n;
     while left > 0 {
-        d = d
-            .succ_opt()
-            .ok_or_else(|| Error::invalid("date out of range"))?;
+        d = d.succ_opt().ok_or_else(|| Error::invalid("date out of range"))?;
         if !is_weekend(d) {
             left -= 1;
         }
@@ -95,14 +90,8 @@ mod tests {
     #[test]
     fn business_days_skip_weekends() {
         // 2026-11-20 is a Friday.
-        assert_eq!(
-            add_business_days(d("2026-11-20"), 2).unwrap(),
-            d("2026-11-24")
-        );
-        assert_eq!(
-            add_business_days(d("2026-11-21"), 5).unwrap(),
-            d("2026-11-27")
-        );
+        assert_eq!(add_business_days(d("2026-11-20"), 2).unwrap(), d("2026-11-24"));
+        assert_eq!(add_business_days(d("2026-11-21"), 5).unwrap(), d("2026-11-27"));
     }
 
     #[test]

@@ -1,4 +1,5 @@
 //! Property tests for word counting and the chat meter (SPEC §4.3–4.7).
+#![allow(clippy::unwrap_used)]
 
 use avalo_core::billing::{
     bill_message, bill_messages, count_words, count_words_reference, count_words_with,

@@ -250,13 +250,7 @@ fn latin_table() -> &'static [Cls; 0x530 - 0x80] {
                     Cls::Letter
                 }
             } else if chars::is_mark_or_format(c) {
-                if cp == 0xAD {
-                    Cls::Mark
-                } else if chars::is_mark(c) {
-                    Cls::Mark
-                } else {
-                    Cls::Slow
-                }
+                Cls::Mark
             } else if chars::is_punctuation_or_symbol(c)
                 && cp != 0xB8
                 && !(0x2B0..0x300).contains(&cp)

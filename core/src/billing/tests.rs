@@ -1,6 +1,7 @@
 //! Unit tests: the fast paths' character classes against `unicode-segmentation`, the
 //! Extended_Pictographic table against its grapheme rules, and the spec's examples.
 
+#![allow(clippy::unwrap_used)]
 use super::chars;
 use super::fast::{classify, Cls};
 use super::words::{count_words_reference, WordRatios};
