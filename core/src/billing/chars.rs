@@ -39,11 +39,6 @@ pub(crate) fn is_mark_or_format(c: char) -> bool {
         )
 }
 
-/// General_Category Mark.
-pub(crate) fn is_mark(c: char) -> bool {
-    !c.is_ascii() && c.general_category_group() == GeneralCategoryGroup::Mark
-}
-
 /// General_Category Punctuation or Symbol.
 pub(crate) fn is_punctuation_or_symbol(c: char) -> bool {
     matches!(

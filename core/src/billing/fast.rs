@@ -251,13 +251,8 @@ fn latin_table() -> &'static [Cls; 0x530 - 0x80] {
                 }
             } else if chars::is_mark_or_format(c) {
                 Cls::Mark
-            } else if chars::is_punctuation_or_symbol(c)
-                && cp != 0xB8
-                && !(0x2B0..0x300).contains(&cp)
-            {
-                Cls::Other
-            } else if cp < 0xA0 {
-                Cls::Other // C1 controls
+            } else if cp < 0xA0 || (chars::is_punctuation_or_symbol(c) && cp != 0xB8 && !(0x2B0..0x300).contains(&cp)) {
+                Cls::Other // C1 controls, punctuation and symbols (U+00B8 and U+02C2… are ALetter)
             } else {
                 Cls::Slow
             };
