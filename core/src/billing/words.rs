@@ -216,3 +216,9 @@ pub fn count_words_batch_with<S: AsRef<str>>(ratios: WordRatios, texts: &[S]) ->
         .map(|t| count_words_with(ratios, t.as_ref()))
         .collect()
 }
+
+/// Whether the text holds a letter or digit once emoji are removed (a keycap's digit is part
+/// of an emoji). Used by the anti-spam emoji-only rule.
+pub(crate) fn has_letter_or_digit_besides_emoji(text: &str) -> bool {
+    remove_emoji(text).chars().any(chars::is_letter_or_digit)
+}
