@@ -58,13 +58,17 @@ fn start_and_flags(p2: u8, p1: u8, c: u8) -> (u8, u8) {
     (u8::from(start), flags)
 }
 
-/// Sums word starts over aligned windows `(p2[i], p1[i], c[i])`, with the flags.
+/// Positions per block: the per-lane sums stay in u8 (at most 128).
+const BLOCK: usize = 128;
+
+/// Word starts and flags of one block: `win[j + 2]` is the byte at position `j`, read with
+/// the two bytes before it. Fixed sizes let the compiler vectorise the whole block.
 #[inline(always)]
-fn scan_block(p2: &[u8], p1: &[u8], c: &[u8]) -> (u64, u8) {
-    // At most 128 positions per call keep the per-lane sums in u8.
+fn scan_block(win: &[u8; BLOCK + 2]) -> (u64, u8) {
     let mut s = 0u8;
     let mut f = 0u8;
-    for ((&x, &y), &z) in p2.iter().zip(p1).zip(c) {
+    // Constant ranges of a fixed-size array: checked at compile time, cannot panic.
+    for ((&x, &y), &z) in win[..BLOCK].iter().zip(&win[1..BLOCK + 1]).zip(&win[2..]) {
         let (st, fl) = start_and_flags(x, y, z);
         s = s.wrapping_add(st);
         f |= fl;
@@ -72,7 +76,23 @@ fn scan_block(p2: &[u8], p1: &[u8], c: &[u8]) -> (u64, u8) {
     (u64::from(s), f)
 }
 
-const BLOCK: usize = 128;
+/// The window of block `k`: bytes `128k − 2 .. 128k + 128`, with spaces outside the text.
+fn window(b: &[u8], k: usize) -> [u8; BLOCK + 2] {
+    let from = (k * BLOCK).wrapping_sub(2);
+    if let Some(w) = b.get(from..from.wrapping_add(BLOCK + 2)).and_then(|w| <[u8; BLOCK + 2]>::try_from(w).ok()) {
+        return w;
+    }
+    // The first or last block: copy what exists (text index t lands at t − 128k + 2).
+    let mut w = [b' '; BLOCK + 2];
+    let start = k * BLOCK;
+    let lo = start.saturating_sub(2);
+    let hi = (start + BLOCK).min(b.len()).max(lo);
+    let off = lo + 2 - start;
+    if let (Some(dst), Some(src)) = (w.get_mut(off..off + (hi - lo)), b.get(lo..hi)) {
+        dst.copy_from_slice(src);
+    }
+    w
+}
 
 /// Maximal runs of `_` with no letter or digit on either side: segments without a word.
 fn underscore_only_runs(b: &[u8]) -> u64 {
@@ -101,51 +121,25 @@ fn underscore_only_runs(b: &[u8]) -> u64 {
 /// Counts the words of pure ASCII text (the caller checked `is_ascii`). `urls` says whether
 /// URL tokens are removed (the count of a single token inside does not need it).
 fn ascii_words(b: &[u8], urls: bool) -> u64 {
-    // Positions 0 and 1 read the bytes before the text as spaces.
-    let head = [
-        b' ',
-        b' ',
-        b.first().copied().unwrap_or(b' '),
-        b.get(1).copied().unwrap_or(b' '),
-    ];
-    let take = b.len().min(2);
-    let (mut words, mut flags) = scan_block(&head[..take], &head[1..1 + take], &head[2..2 + take]);
-    let (p2s, p1s, cs) = match (
-        b.get(..b.len().saturating_sub(2)),
-        b.get(1..b.len().saturating_sub(1)),
-        b.get(2..),
-    ) {
-        (Some(x), Some(y), Some(z)) => (x, y, z),
-        _ => (&[][..], &[][..], &[][..]),
-    };
+    let (mut words, mut flags) = (0u64, 0u8);
     let mut url_words = 0u64;
     let mut tokens_done = 0usize; // URL tokens are checked once, even with several hints
-    for (k, ((p2, p1), c)) in p2s
-        .chunks(BLOCK)
-        .zip(p1s.chunks(BLOCK))
-        .zip(cs.chunks(BLOCK))
-        .enumerate()
-    {
-        let (s, f) = scan_block(p2, p1, c);
+    for k in 0..b.len().div_ceil(BLOCK) {
+        let win = window(b, k);
+        let (s, f) = scan_block(&win);
         words += s;
         flags |= f;
         if urls && f & HAS_URL_HINT != 0 {
             // Find the hints of this block and check the tokens holding them: chunks between
             // ASCII white space count apart (module doc), so a URL token's words are
             // subtracted from the total.
-            for (j, ((&x, &y), &z)) in p2.iter().zip(p1).zip(c).enumerate() {
-                let pos = 2 + k * BLOCK + j;
+            for (j, ((&x, &y), &z)) in win.iter().zip(win.iter().skip(1)).zip(win.iter().skip(2)).enumerate() {
+                let pos = k * BLOCK + j;
                 if pos < tokens_done || start_and_flags(x, y, z).1 & HAS_URL_HINT == 0 {
                     continue;
                 }
-                let from = b
-                    .get(..pos)
-                    .and_then(|h| h.iter().rposition(|&w| ascii_ws(w)))
-                    .map_or(0, |w| w + 1);
-                let to = b
-                    .get(pos..)
-                    .and_then(|t| t.iter().position(|&w| ascii_ws(w)))
-                    .map_or(b.len(), |w| pos + w);
+                let from = b.get(..pos).and_then(|h| h.iter().rposition(|&w| ascii_ws(w))).map_or(0, |w| w + 1);
+                let to = b.get(pos..).and_then(|t| t.iter().position(|&w| ascii_ws(w))).map_or(b.len(), |w| pos + w);
                 tokens_done = to;
                 let token = b.get(from..to).unwrap_or(&[]);
                 if is_url_token(token) {
@@ -263,16 +257,16 @@ fn latin_table() -> &'static [Cls; 0x530 - 0x80] {
 
 /// The class of a non-ASCII character.
 pub(crate) fn classify(c: char) -> Cls {
-    let cp = u32::from(c);
-    if let Some(&cls) = cp
-        .checked_sub(0x80)
-        .and_then(|i| latin_table().get(i as usize))
-    {
+    classify_cp(u32::from(c))
+}
+
+/// The class of a non-ASCII code point.
+#[inline(always)]
+fn classify_cp(cp: u32) -> Cls {
+    if let Some(&cls) = cp.checked_sub(0x80).and_then(|i| latin_table().get(i as usize)) {
         return cls;
     }
-    if chars::is_removed_emoji(c) {
-        return Cls::Emoji;
-    }
+    // The ranges below hold no emoji (no Extended_Pictographic, no selector or modifier).
     match cp {
         0x200D => Cls::Zwj,
         0x200C
@@ -300,6 +294,7 @@ pub(crate) fn classify(c: char) -> Cls {
         0xFF21..=0xFF3A | 0xFF41..=0xFF5A => Cls::Letter,
         0x3041..=0x3096 | 0x3400..=0x4DBF | 0x4E00..=0x9FFF => Cls::Han,
         0x30A1..=0x30FA | 0x30FC..=0x30FF => Cls::Kana,
+        _ if char::from_u32(cp).is_some_and(chars::is_removed_emoji) => Cls::Emoji,
         _ => Cls::Slow,
     }
 }
@@ -399,6 +394,18 @@ fn url_at(rest: &str) -> UrlCheck {
     }
 }
 
+/// Decodes the non-ASCII code point starting at `i` of valid UTF-8, with its length.
+#[inline(always)]
+fn decode(bytes: &[u8], i: usize) -> Option<(u32, usize)> {
+    let b0 = u32::from(*bytes.get(i)?);
+    let cont = |k: usize| bytes.get(i + k).map(|&b| u32::from(b & 0x3F));
+    Some(match b0 {
+        0xC0..=0xDF => (((b0 & 0x1F) << 6) | cont(1)?, 2),
+        0xE0..=0xEF => (((b0 & 0x0F) << 12) | (cont(1)? << 6) | cont(2)?, 3),
+        _ => (((b0 & 0x07) << 18) | (cont(1)? << 12) | (cont(2)? << 6) | cont(3)?, 4),
+    })
+}
+
 /// Counts the words of text that is not pure ASCII.
 pub(crate) fn count_mixed(ratios: WordRatios, text: &str) -> u64 {
     let bytes = text.as_bytes();
@@ -411,6 +418,11 @@ pub(crate) fn count_mixed(ratios: WordRatios, text: &str) -> u64 {
     let mut words_before_chunk = 0u64;
     let mut i = 0usize;
     while let Some(&b) = bytes.get(i) {
+        // Inside a word, a further ASCII letter (or digit after a digit) changes nothing.
+        if (st == St::Letter && b.is_ascii_alphabetic()) || (st == St::Digit && b.is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
         let (cls, len) = if b < 0x80 {
             (
                 ASCII_CLASS
@@ -420,9 +432,9 @@ pub(crate) fn count_mixed(ratios: WordRatios, text: &str) -> u64 {
                 1,
             )
         } else {
-            match text.get(i..).and_then(|s| s.chars().next()) {
-                Some(c) => (classify(c), c.len_utf8()),
-                None => (Cls::Slow, 1), // unreachable: `i` is always a char boundary
+            match decode(bytes, i) {
+                Some((cp, len)) => (classify_cp(cp), len),
+                None => (Cls::Slow, 1), // unreachable: `text` is valid UTF-8
             }
         };
         let mut slow = cls == Cls::Slow;

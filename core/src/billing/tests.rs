@@ -60,11 +60,14 @@ fn fast_classes_match_uax29() {
         )
     };
     let mut bad = Vec::new();
-    for cp in 0x80u32..0x10000 {
+    for cp in (0x80u32..0x10000).chain(0x1F000..0x1FB00).chain(0xE0000..0xE0200) {
         let Some(c) = char::from_u32(cp) else {
             continue;
         };
         let cls = classify(c);
+        if chars::is_removed_emoji(c) != (cls == Cls::Emoji) {
+            bad.push(format!("U+{cp:04X} emoji classed {cls:?}"));
+        }
         let p = probe(c);
         let ok = match cls {
             Cls::Letter => {
