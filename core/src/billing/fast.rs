@@ -255,7 +255,8 @@ fn latin_table() -> &'static [Cls; 0x530 - 0x80] {
     })
 }
 
-/// The class of a non-ASCII character.
+/// The class of a non-ASCII character (for the unit tests).
+#[cfg(test)]
 pub(crate) fn classify(c: char) -> Cls {
     classify_cp(u32::from(c))
 }
