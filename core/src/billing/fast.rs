@@ -133,9 +133,16 @@ fn ascii_words(b: &[u8], urls: bool) -> u64 {
             // Find the hints of this block and check the tokens holding them: chunks between
             // ASCII white space count apart (module doc), so a URL token's words are
             // subtracted from the total.
-            for (j, ((&x, &y), &z)) in win.iter().zip(win.iter().skip(1)).zip(win.iter().skip(2)).enumerate() {
-                let pos = k * BLOCK + j;
-                if pos < tokens_done || start_and_flags(x, y, z).1 & HAS_URL_HINT == 0 {
+            let mut j = 0;
+            while let Some(off) = win.get(j..BLOCK).and_then(|r| r.iter().position(|&x| x == b':' || (x | 0x20) == b'w')) {
+                let p = j + off;
+                j = p + 1;
+                let (x, y, z) = (win.get(p).copied(), win.get(p + 1).copied(), win.get(p + 2).copied());
+                let hint = (x == Some(b':') && y == Some(b'/') && z == Some(b'/'))
+                    || [x, y, z].iter().all(|c| c.is_some_and(|c| (c | 0x20) == b'w'));
+                // The triple ending at window index p + 2 is text position 128k + p.
+                let pos = k * BLOCK + p;
+                if !hint || pos < tokens_done {
                     continue;
                 }
                 let from = b.get(..pos).and_then(|h| h.iter().rposition(|&w| ascii_ws(w))).map_or(0, |w| w + 1);
