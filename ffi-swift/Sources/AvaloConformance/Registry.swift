@@ -23,4 +23,6 @@ let modules: [(Registry) -> Void] = [
     SplitOps.register,
     PayoutOps.register,
     ErrorOps.register,
+    BillingOps.register,
+    SpamOps.register,
 ]

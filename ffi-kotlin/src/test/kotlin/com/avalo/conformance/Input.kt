@@ -28,12 +28,17 @@ class Input(private val m: Map<String, Any?>) {
     }
     fun ulongs(key: String): List<ULong> = (raw(key) as? List<*> ?: throw BadVector("field $key: expected an array"))
         .map { toULong(key, int(key, it)) }
+    fun strs(key: String): List<String> = (raw(key) as? List<*> ?: throw BadVector("field $key: expected an array"))
+        .map { it as? String ?: throw BadVector("field $key: expected strings") }
+    fun objs(key: String): List<Input> = (raw(key) as? List<*> ?: throw BadVector("field $key: expected an array"))
+        .map { v -> Input((v as? Map<*, *> ?: throw BadVector("field $key: expected objects")).entries.associate { (k, x) -> k as String to x }) }
     fun obj(key: String): Input = Input((raw(key) as? Map<*, *> ?: throw BadVector("field $key: expected an object"))
         .entries.associate { (k, v) -> k as String to v })
 
     fun optStr(key: String): String? = if (present(key)) str(key) else null
     fun optULong(key: String): ULong? = if (present(key)) ulong(key) else null
     fun optObj(key: String): Input? = if (present(key)) obj(key) else null
+    fun optObjs(key: String): List<Input>? = if (present(key)) objs(key) else null
 
     /** An optional decimal given as a string (`"0.185"`), e.g. an FX rate. */
     fun optDecimal(key: String): BigDecimal? = optStr(key)?.let {

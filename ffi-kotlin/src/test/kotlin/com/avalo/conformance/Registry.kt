@@ -1,10 +1,12 @@
 package com.avalo.conformance
 
+import com.avalo.conformance.ops.BillingOps
 import com.avalo.conformance.ops.ErrorOps
 import com.avalo.conformance.ops.MoneyOps
 import com.avalo.conformance.ops.PayoutOps
 import com.avalo.conformance.ops.PolicyOps
 import com.avalo.conformance.ops.PricingOps
+import com.avalo.conformance.ops.SpamOps
 import com.avalo.conformance.ops.SplitOps
 import com.avalo.core.Policy
 
@@ -37,6 +39,8 @@ val MODULES: List<OpModule> = listOf(
     SplitOps,
     PayoutOps,
     ErrorOps,
+    BillingOps,
+    SpamOps,
 )
 
 /** op name → operation; two modules claiming one name is an error. */
