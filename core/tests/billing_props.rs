@@ -230,3 +230,20 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, .. ProptestConfig::default() })]
+
+    /// Anti-spam (SPEC §4.8) is total: any text and history gives a verdict, never a panic,
+    /// and a verdict is allowed exactly when it has no code.
+    #[test]
+    fn spam_check_is_total(text in any::<String>(), recent in prop::collection::vec((any::<String>(), any::<i64>()), 0..12),
+                           now in any::<i64>()) {
+        let p = Policy::default();
+        let recent: Vec<avalo_core::spam::RecentMessage> = recent.into_iter()
+            .map(|(text, sent_at_ms)| avalo_core::spam::RecentMessage { text, sent_at_ms }).collect();
+        let v = avalo_core::spam::check_spam(&p, &text, &recent, now);
+        prop_assert_eq!(v.allowed, v.code.is_none());
+        prop_assert_eq!(v.to_result().is_ok(), v.allowed);
+    }
+}
