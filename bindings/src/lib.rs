@@ -28,6 +28,7 @@ pub mod payout;
 pub mod policy;
 pub mod pricing;
 pub mod spam;
+pub mod ratelimit;
 pub mod split;
 
 pub use decimal::Decimal;

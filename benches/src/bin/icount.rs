@@ -7,6 +7,7 @@
 use avalo_core::billing::{self, ChatMeter, Sender};
 use avalo_core::pricing;
 use avalo_core::spam::{check_spam, RecentMessage};
+use avalo_core::ratelimit::{self, LimitSpec, RateLimit};
 use avalo_core::split::{self, CumulativeSplit, RevenueStream};
 use avalo_core::{BasisPoints, Currency, Policy};
 use std::hint::black_box;
@@ -81,6 +82,27 @@ fn icount_check_spam(p: &Policy, n: u64) {
         (0..10).map(|k| RecentMessage { text: format!("message number {k}"), sent_at_ms: 1_000 * k }).collect();
     for _ in 0..n {
         black_box(check_spam(p, black_box("Would you like to grab coffee on Saturday?"), &recent, 60_000));
+/// One GCRA decision per call on message_send's quota, the state threaded, 1 ms apart (after
+/// the burst most are denied, as in a steady overload).
+#[inline(never)]
+fn icount_ratelimit_decide(_p: &Policy, n: u64) {
+    let Ok(l) = RateLimit::new(LimitSpec { limit: 100, window_ms: 3_600_000, burst: 120 }) else { return };
+    let (mut state, mut now) = (0i64, 1_795_176_000_000i64);
+    for _ in 0..n {
+        now += 1;
+        if let Ok(d) = ratelimit::decide(&l, black_box(state), black_box(now), black_box(1)) {
+            state = d.new_state;
+        }
+    }
+    black_box(state);
+}
+
+/// One GCRA decision on a fresh subject (the admitted path).
+#[inline(never)]
+fn icount_ratelimit_decide_allowed(_p: &Policy, n: u64) {
+    let Ok(l) = RateLimit::new(LimitSpec { limit: 100, window_ms: 3_600_000, burst: 120 }) else { return };
+    for i in 0..n {
+        let _ = black_box(ratelimit::decide(&l, black_box(0), black_box(1_795_176_000_000 + i as i64), black_box(1)));
     }
 }
 
@@ -89,6 +111,8 @@ const WORKLOADS: &[(&str, Workload)] = &[
     ("count_words_mixed_200", icount_count_words_mixed_200),
     ("bill_message_100_words", icount_bill_message_100_words),
     ("check_spam", icount_check_spam),
+    ("ratelimit_decide", icount_ratelimit_decide),
+    ("ratelimit_decide_allowed", icount_ratelimit_decide_allowed),
     ("split_amount", icount_split_amount),
     ("split_revenue", icount_split_revenue),
     ("cumulative_apply", icount_cumulative_apply),

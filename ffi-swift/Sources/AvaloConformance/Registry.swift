@@ -25,4 +25,5 @@ let modules: [(Registry) -> Void] = [
     ErrorOps.register,
     BillingOps.register,
     SpamOps.register,
+    RateLimitOps.register,
 ]

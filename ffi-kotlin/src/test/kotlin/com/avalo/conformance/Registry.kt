@@ -7,6 +7,7 @@ import com.avalo.conformance.ops.PayoutOps
 import com.avalo.conformance.ops.PolicyOps
 import com.avalo.conformance.ops.PricingOps
 import com.avalo.conformance.ops.SpamOps
+import com.avalo.conformance.ops.RateLimitOps
 import com.avalo.conformance.ops.SplitOps
 import com.avalo.core.Policy
 
@@ -41,6 +42,7 @@ val MODULES: List<OpModule> = listOf(
     ErrorOps,
     BillingOps,
     SpamOps,
+    RateLimitOps,
 )
 
 /** op name → operation; two modules claiming one name is an error. */
