@@ -82,6 +82,9 @@ fn icount_check_spam(p: &Policy, n: u64) {
         (0..10).map(|k| RecentMessage { text: format!("message number {k}"), sent_at_ms: 1_000 * k }).collect();
     for _ in 0..n {
         black_box(check_spam(p, black_box("Would you like to grab coffee on Saturday?"), &recent, 60_000));
+    }
+}
+
 /// One GCRA decision per call on message_send's quota, the state threaded, 1 ms apart (after
 /// the burst most are denied, as in a steady overload).
 #[inline(never)]
