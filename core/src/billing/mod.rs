@@ -28,6 +28,7 @@
 //! - **Insufficient balance** is `INSUFFICIENT_TOKENS` with the reason
 //!   `"needed N tokens, available M"`; a batch fails as a whole, naming the message index.
 
+mod ascii;
 mod chars;
 mod fast;
 mod meter;

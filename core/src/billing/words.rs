@@ -26,7 +26,7 @@
 //! Property tests check both paths against the reference.
 
 use super::chars::{self, RunScript};
-use super::fast;
+use super::{ascii, fast};
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -66,7 +66,7 @@ impl WordRatios {
 /// 1; `"e-mail"` is 2; five ideographs are 3. Total: every string has a count.
 pub fn count_words_with(ratios: WordRatios, text: &str) -> u64 {
     if text.is_ascii() {
-        fast::count_ascii(text.as_bytes())
+        ascii::count_ascii(text.as_bytes())
     } else {
         fast::count_mixed(ratios, text)
     }
