@@ -65,13 +65,6 @@ struct Input {
             return s
         }
     }
-    func objs(_ key: String) throws -> [Input] {
-        guard case .array(let a) = try raw(key) else { throw bad(key, "an array") }
-        return try a.map { v in
-            guard case .object(let o) = v else { throw bad(key, "objects") }
-            return Input(fields: o)
-        }
-    }
     func obj(_ key: String) throws -> Input {
         guard case .object(let o) = try raw(key) else { throw bad(key, "an object") }
         return Input(fields: o)

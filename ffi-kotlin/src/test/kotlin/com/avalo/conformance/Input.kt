@@ -30,8 +30,6 @@ class Input(private val m: Map<String, Any?>) {
         .map { toULong(key, int(key, it)) }
     fun strs(key: String): List<String> = (raw(key) as? List<*> ?: throw BadVector("field $key: expected an array"))
         .map { it as? String ?: throw BadVector("field $key: expected strings") }
-    fun objs(key: String): List<Input> = (raw(key) as? List<*> ?: throw BadVector("field $key: expected an array"))
-        .map { v -> Input((v as? Map<*, *> ?: throw BadVector("field $key: expected objects")).entries.associate { (k, x) -> k as String to x }) }
     fun obj(key: String): Input = Input((raw(key) as? Map<*, *> ?: throw BadVector("field $key: expected an object"))
         .entries.associate { (k, v) -> k as String to v })
 
