@@ -26,4 +26,7 @@ let modules: [(Registry) -> Void] = [
     BillingOps.register,
     SpamOps.register,
     RateLimitOps.register,
+    UploadOps.register,
+    MediaOps.register,
+    SecurityOps.register,
 ]
