@@ -192,6 +192,7 @@ pub fn royal_status(
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

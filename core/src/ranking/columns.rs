@@ -2,8 +2,9 @@
 //! candidate, so a foreign caller (JavaScript typed arrays, Kotlin/Swift primitive arrays)
 //! hands 100 000 candidates over in one cheap call. Ranked by the same engine as rows.
 
-use super::discovery::{rank_source, Candidate, PageRequest, RankedPage, Row, Source, Viewer};
-use super::score::{BirthDate, Gender, GeoPoint, Profile};
+use super::discovery::{Candidate, PageRequest, RankedPage, Viewer};
+use super::engine::{rank_source, Cheap, Row, Source};
+use super::score::{is_calendar_day, BirthDate, Gender, GeoPoint, Profile};
 use crate::error::{Error, Result};
 use crate::policy::Policy;
 use serde::{Deserialize, Serialize};
@@ -34,7 +35,8 @@ impl ColumnFlags {
 /// same length `n`, and `user_ids` holds `n` ids joined with `'\n'` (so ids cannot contain a
 /// newline). Missing values: gender code 0, birth date 0, response rate 0 (missing counts as 0
 /// anyway), a cleared `LOCATION`/`LAST_ACTIVE` flag, and a `boost_until_ms` not after now
-/// (0 for "no boost").
+/// (0 for "no boost"). Every entry is validated, used or not: latitudes within ±90,
+/// longitudes within ±180, response rates finite (NaN anywhere is `INVALID_INPUT`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CandidateColumns {
@@ -120,6 +122,8 @@ impl CandidateColumns {
         Ok(cols)
     }
 
+    /// Checks the shape and every value in bulk (tight loops over each column), so that the
+    /// ranking loop reads entries without further checks.
     fn view(&self) -> Result<ColumnView<'_>> {
         let n = self.len();
         let lens = [
@@ -138,21 +142,121 @@ impl CandidateColumns {
         if lens.iter().any(|&l| l != n) {
             return Err(Error::invalid(format!("candidate columns have different lengths: flags {n}, others {lens:?}")));
         }
-        let ids: Vec<&str> = if n == 0 && self.user_ids.is_empty() { Vec::new() } else { self.user_ids.split('\n').collect() };
-        if ids.len() != n {
-            return Err(Error::invalid(format!("user_ids holds {} ids for {n} candidates", ids.len())));
+        let ids = split_ids(&self.user_ids, n)?;
+        let bad = |i: Option<usize>, what: &str| -> Result<()> {
+            match i {
+                None => Ok(()),
+                Some(i) => {
+                    let id = ids.get(i).unwrap_or_default();
+                    Err(Error::invalid(format!("candidate {id:?}: {what}")))
+                }
+            }
+        };
+        // Each check is a branch-free fold over one column (vectorised); the slow search for the
+        // offending index runs only when something is wrong. `x.abs() <= limit` is false for
+        // NaN and infinities.
+        fn first<T: Copy>(v: &[T], ok: impl Fn(T) -> bool) -> Option<usize> {
+            if v.iter().fold(true, |all, &x| all & ok(x)) {
+                None
+            } else {
+                v.iter().position(|&x| !ok(x))
+            }
         }
+        bad(first(&self.flags, |f| f & !ColumnFlags::KNOWN == 0), "unknown flag bits")?;
+        bad(first(&self.genders, |g| g <= 3), "gender code is not 0..=3")?;
+        bad(first(&self.birth_dates, |d| d == 0 || is_calendar_day(d)), "birth date is not a calendar day (yyyymmdd)")?;
+        bad(first(&self.latitudes, |x| x.abs() <= 90.0), "latitude is not a number within -90..=90")?;
+        bad(first(&self.longitudes, |x| x.abs() <= 180.0), "longitude is not a number within -180..=180")?;
+        bad(first(&self.response_rates, |x| x.is_finite()), "response rate is not a finite number")?;
         Ok(ColumnView { cols: self, ids })
     }
 }
 
-struct ColumnView<'a> {
-    cols: &'a CandidateColumns,
-    ids: Vec<&'a str>,
+/// The ids of a `'\n'`-joined list, located by their end offsets (found eight bytes at a time)
+/// and sliced only when needed: the ranking reads the ids of a few hundred candidates only.
+struct IdList<'a> {
+    joined: &'a str,
+    ends: Vec<usize>,
 }
 
+impl<'a> IdList<'a> {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn get(&self, i: usize) -> Option<&'a str> {
+        let end = *self.ends.get(i)?;
+        let start = match i.checked_sub(1) {
+            None => 0,
+            Some(p) => self.ends.get(p)? + 1,
+        };
+        // Both ends sit next to a '\n' byte or at the string's ends: character boundaries.
+        self.joined.get(start..end)
+    }
+}
+
+/// Splits `joined` at every `'\n'`, checking that there are exactly `n` ids.
+fn split_ids(joined: &str, n: usize) -> Result<IdList<'_>> {
+    if n == 0 && joined.is_empty() {
+        return Ok(IdList { joined, ends: Vec::new() });
+    }
+    let bytes = joined.as_bytes();
+    let mut ends = Vec::with_capacity(n);
+    // The exact zero-byte test on `word ^ 0x0a0a…` sets the top bit of every byte that is a
+    // '\n' (no false positives); each set bit is one id end.
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const NEWLINES: u64 = 0x0a0a_0a0a_0a0a_0a0a;
+    let mut words = bytes.chunks_exact(8);
+    let mut base = 0usize;
+    for w in &mut words {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(w);
+        let x = u64::from_le_bytes(word) ^ NEWLINES;
+        let mut hits = !(((x & LOW7) + LOW7) | x | LOW7);
+        while hits != 0 {
+            ends.push(base + hits.trailing_zeros() as usize / 8);
+            hits &= hits - 1;
+        }
+        base += 8;
+    }
+    for (j, &b) in words.remainder().iter().enumerate() {
+        if b == b'\n' {
+            ends.push(base + j);
+        }
+    }
+    ends.push(bytes.len());
+    if ends.len() != n {
+        return Err(Error::invalid(format!("user_ids holds {} ids for {n} candidates", ends.len())));
+    }
+    Ok(IdList { joined, ends })
+}
+
+struct ColumnView<'a> {
+    cols: &'a CandidateColumns,
+    ids: IdList<'a>,
+}
+
+#[inline]
 fn at<T: Copy>(v: &[T], i: usize) -> Result<T> {
     v.get(i).copied().ok_or_else(|| Error::invalid("candidate column index out of range"))
+}
+
+/// Preference-mask bit of each columnar gender code (`Gender::bit`; 0 = none).
+const GENDER_BITS: [u8; 4] = [0, 1, 2, 4];
+
+#[inline]
+fn gender_of(code: u8) -> Option<Gender> {
+    Gender::from_code(code).ok().flatten()
+}
+
+/// A birth date column entry, already checked by `view`.
+#[inline]
+fn birth_of(value: u32) -> Option<BirthDate> {
+    if value == 0 {
+        None
+    } else {
+        Some(BirthDate::from_checked(value))
+    }
 }
 
 impl Source for ColumnView<'_> {
@@ -160,19 +264,33 @@ impl Source for ColumnView<'_> {
         self.ids.len()
     }
 
-    fn row(&self, i: usize) -> Result<Row<'_>> {
+    /// Validated in bulk by `view`.
+    #[inline]
+    fn check(&self, _i: usize) -> Result<()> {
+        Ok(())
+    }
+
+    #[inline]
+    fn id(&self, i: usize) -> Result<&str> {
+        self.ids.get(i).ok_or_else(|| Error::invalid("candidate id index out of range"))
+    }
+
+    #[inline]
+    fn cheap(&self, i: usize) -> Result<Cheap> {
         let c = self.cols;
-        let id = at(&self.ids, i)?;
+        let flags = at(&c.flags, i)?;
+        Ok(Cheap {
+            active: flags & ColumnFlags::ACTIVE != 0,
+            verified: flags & ColumnFlags::VERIFIED != 0,
+            gender_bit: GENDER_BITS.get(usize::from(at(&c.genders, i)?)).copied().unwrap_or(0),
+            birth: birth_of(at(&c.birth_dates, i)?),
+        })
+    }
+
+    fn row(&self, i: usize) -> Result<Row> {
+        let c = self.cols;
         let flags = at(&c.flags, i)?;
         let has = |b: u8| flags & b != 0;
-        if flags & !ColumnFlags::KNOWN != 0 {
-            return Err(Error::invalid(format!("candidate {id:?}: unknown flag bits {flags:#04x}")));
-        }
-        let birth = match at(&c.birth_dates, i)? {
-            0 => None,
-            v => Some(BirthDate::from_yyyymmdd(v).map_err(|e| Error::invalid(format!("candidate {id:?}: {}", e.reason)))?),
-        };
-        let gender = Gender::from_code(at(&c.genders, i)?).map_err(|e| Error::invalid(format!("candidate {id:?}: {}", e.reason)))?;
         let location = if has(ColumnFlags::LOCATION) {
             Some(GeoPoint { lat: at(&c.latitudes, i)?, lon: at(&c.longitudes, i)? })
         } else {
@@ -182,8 +300,8 @@ impl Source for ColumnView<'_> {
             photos: at(&c.photos, i)?,
             has_video_intro: has(ColumnFlags::VIDEO_INTRO),
             has_bio: has(ColumnFlags::BIO),
-            birth_date: birth,
-            gender,
+            birth_date: birth_of(at(&c.birth_dates, i)?),
+            gender: gender_of(at(&c.genders, i)?),
             location,
             interests: at(&c.interests, i)?,
             response_rate: Some(at(&c.response_rates, i)?),
@@ -193,7 +311,6 @@ impl Source for ColumnView<'_> {
             reports: at(&c.reports, i)?,
         };
         Ok(Row {
-            id,
             active: has(ColumnFlags::ACTIVE),
             verified: has(ColumnFlags::VERIFIED),
             boost_until_ms: Some(at(&c.boost_until_ms, i)?),
@@ -213,4 +330,26 @@ pub fn rank_candidate_columns(
     page: &PageRequest,
 ) -> Result<RankedPage> {
     rank_source(policy, viewer, &columns.view()?, now_ms, page)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn split_ids(joined: &str, n: usize) -> Result<Vec<&str>> {
+        let list = super::split_ids(joined, n)?;
+        Ok((0..list.len()).filter_map(|i| list.get(i)).collect())
+    }
+
+    #[test]
+    fn ids_split_exactly() {
+        assert_eq!(split_ids("", 0).unwrap(), Vec::<&str>::new());
+        assert_eq!(split_ids("", 1).unwrap(), vec![""]);
+        assert_eq!(split_ids("a\n\nżółw-1234567\nb", 4).unwrap(), vec!["a", "", "żółw-1234567", "b"]);
+        let long: Vec<String> = (0..100).map(|i| format!("user-{i:0>width$}", width = i % 13)).collect();
+        assert_eq!(split_ids(&long.join("\n"), 100).unwrap(), long.iter().map(String::as_str).collect::<Vec<_>>());
+        assert_eq!(split_ids("a\n", 2).unwrap(), vec!["a", ""]);
+        assert!(split_ids("a\nb", 3).is_err());
+    }
 }

@@ -40,6 +40,7 @@
 
 mod columns;
 mod discovery;
+mod engine;
 mod likes;
 mod score;
 

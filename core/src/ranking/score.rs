@@ -9,6 +9,9 @@ use serde::{Deserialize, Serialize};
 
 const MS_PER_HOUR: f64 = 3_600_000.0;
 
+/// `k / 5` for k present fields out of five (the same values as the division).
+const COMPLETENESS: [f64; 6] = [0.0, 1.0 / 5.0, 2.0 / 5.0, 3.0 / 5.0, 4.0 / 5.0, 1.0];
+
 /// A calendar date (a birth date) stored compactly as the number `yyyymmdd` (`20080229`), so
 /// that comparing two numbers compares the dates. JSON form: `"YYYY-MM-DD"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -21,14 +24,20 @@ impl BirthDate {
         Ok(Self::from_naive(parse_date(text)?))
     }
 
-    /// From the number `yyyymmdd` (`20080229`); anything that is not a calendar day is
-    /// `INVALID_INPUT`. This is the columnar / FFI form.
+    /// From the number `yyyymmdd` (`20080229`); anything that is not a calendar day of the
+    /// years 0000–9999 is `INVALID_INPUT`. This is the columnar / FFI form.
     pub fn from_yyyymmdd(value: u32) -> Result<BirthDate> {
-        let (y, m, d) = (value / 10_000, value / 100 % 100, value % 100);
-        let year = i32::try_from(y).map_err(|_| Error::invalid(format!("birth date {value} is out of range")))?;
-        NaiveDate::from_ymd_opt(year, m, d)
-            .map(Self::from_naive)
-            .ok_or_else(|| Error::invalid(format!("birth date {value} is not a calendar day (yyyymmdd)")))
+        if is_calendar_day(value) {
+            Ok(BirthDate(value))
+        } else {
+            Err(Error::invalid(format!("birth date {value} is not a calendar day (yyyymmdd)")))
+        }
+    }
+
+    /// From a `yyyymmdd` already checked with [`is_calendar_day`].
+    #[inline]
+    pub(crate) const fn from_checked(value: u32) -> BirthDate {
+        BirthDate(value)
     }
 
     /// From a chrono date (years 0..=9999 at the boundary; others clamp into that range).
@@ -46,6 +55,20 @@ impl BirthDate {
     pub fn to_naive(self) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(i32::try_from(self.0 / 10_000).ok()?, self.0 / 100 % 100, self.0 % 100)
     }
+}
+
+/// Whether `yyyymmdd` is a day of the proleptic Gregorian calendar, years 0000–9999.
+#[inline]
+pub(crate) const fn is_calendar_day(value: u32) -> bool {
+    /// Days per month, with 29 for February (a 29 February is then checked for a leap year).
+    const DAYS: [u32; 13] = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let (y, m, d) = (value / 10_000, value / 100 % 100, value % 100);
+    if m == 0 || m > 12 || d == 0 || y > 9_999 {
+        return false;
+    }
+    let feb29_ok = !(m == 2 && d == 29) || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
+    // `m` is within 1..=12 here, so the index is in bounds.
+    d <= DAYS[m as usize] && feb29_ok
 }
 
 impl TryFrom<String> for BirthDate {
@@ -82,6 +105,7 @@ pub enum Gender {
 impl Gender {
     /// Bit of this gender in a preference mask.
     pub(crate) const fn bit(self) -> u8 {
+        // Also the value of `GENDER_BITS[code]` for the columnar code.
         match self {
             Gender::Female => 1,
             Gender::Male => 2,
@@ -206,7 +230,8 @@ pub struct ProfileScore {
     pub responsiveness: f64,
     /// 1 if Royal Club, else `min(1, level / 10)`.
     pub loyalty: f64,
-    /// `max(0, 1 − hours since last active / 168)`.
+    /// `max(0, 1 − hours since last active / 168)`, computed as
+    /// `1 − idle_ms / (168 × 3 600 000)`.
     pub activity: f64,
     /// `1 − min(1, reports × 0.2)`.
     pub trust: f64,
@@ -234,14 +259,14 @@ pub(crate) fn score_unchecked(rules: &RankingPolicy, p: &Profile, now_ms: i64) -
         + u8::from(p.gender.is_some())
         + u8::from(p.location.is_some())
         + u8::from(p.interests > 0);
-    let completeness = f64::from(present) / 5.0;
+    let completeness = COMPLETENESS.get(usize::from(present)).copied().unwrap_or(1.0);
     let responsiveness = clamp01(p.response_rate.unwrap_or(0.0));
     let loyalty = if p.royal { 1.0 } else { clamp01(f64::from(p.loyalty_level) / f64::from(rules.loyalty_levels)) };
     let activity = match p.last_active_ms {
         None => 0.0,
         Some(t) => {
             let idle_ms = now_ms.saturating_sub(t).max(0);
-            clamp01(1.0 - (idle_ms as f64 / MS_PER_HOUR) / rules.activity_decay_hours)
+            clamp01(1.0 - idle_ms as f64 / (rules.activity_decay_hours * MS_PER_HOUR))
         }
     };
     let trust = clamp01(1.0 - (f64::from(p.reports) * rules.report_penalty).min(1.0));
@@ -258,6 +283,7 @@ pub(crate) fn score_unchecked(rules: &RankingPolicy, p: &Profile, now_ms: i64) -
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -279,6 +305,19 @@ mod tests {
         assert_eq!(s.total, 100.0);
         let empty = profile_score(&Policy::default(), &Profile::default(), 0).unwrap();
         assert_eq!(empty.total, 10.0); // only trust (no reports) is 1
+    }
+
+    #[test]
+    fn calendar_check_agrees_with_chrono() {
+        for y in (0..=2_500u32).chain([9_999, 10_000, 429_496]) {
+            for m in 0..=13 {
+                for d in 0..=32 {
+                    let v = y * 10_000 + m * 100 + d;
+                    let chrono_ok = y <= 9_999 && NaiveDate::from_ymd_opt(y as i32, m, d).is_some();
+                    assert_eq!(is_calendar_day(v), chrono_ok, "{v}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -62,7 +62,8 @@ def score(p, now, r=DEFAULT):
         activity = 0.0
     else:
         idle = max(0, now - la)
-        activity = clamp01(1.0 - (idle / HOUR_MS) / r["activity_decay_hours"])
+        # hours / 168, as one division of milliseconds by the horizon in milliseconds
+        activity = clamp01(1.0 - idle / (r["activity_decay_hours"] * HOUR_MS))
     trust = clamp01(1.0 - min(1.0, p.get("reports", 0) * r["report_penalty"]))
     total = (w["photos"] * photos + w["completeness"] * completeness + w["responsiveness"] * responsiveness
              + w["loyalty"] * loyalty + w["activity"] * activity + w["trust"] * trust)
