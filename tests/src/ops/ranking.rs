@@ -28,7 +28,7 @@ pub fn run(policy: &Policy, op: &str, i: &Value) -> Option<OpResult> {
             let (a, b) = (arg::<GeoPoint>(i, "a")?, arg::<GeoPoint>(i, "b")?);
             a.validate()?;
             b.validate()?;
-            let radius = opt::<f64>(i, "radius_km")?.unwrap_or(policy.ranking.earth_radius_km);
+            let radius = arg::<f64>(i, "radius_km")?;
             Ok(json!({"km": ranking::haversine_km(a, b, radius)}))
         })(),
         "decide_like" => (|| ranking::decide_like(policy, &whole::<LikeRequest>(&strip(i, "now_ms"))?, arg(i, "now_ms")?))()

@@ -524,9 +524,13 @@ for name, a, b in (("Warsaw to Kraków", WAW, {"lat": 50.0647, "lon": 19.945}),
                    ("pole to pole", {"lat": 90.0, "lon": 0.0}, {"lat": -90.0, "lon": 0.0}),
                    ("antipodes on the equator", {"lat": 0.0, "lon": 0.0}, {"lat": 0.0, "lon": 180.0}),
                    ("across the antimeridian", {"lat": 0.0, "lon": 179.9}, {"lat": 0.0, "lon": -179.9})):
-    add(ranking_cases, f"haversine: {name}", "haversine_km", dict(a=a, b=b), expect={"km": haversine(a, b)})
-add(ranking_cases, "haversine: pole to pole is pi x R", "haversine_km", dict(a={"lat": 90.0, "lon": 0.0}, b={"lat": -90.0, "lon": 0.0}),
+    add(ranking_cases, f"haversine: {name}", "haversine_km", dict(a=a, b=b, radius_km=R_EARTH), expect={"km": haversine(a, b)})
+add(ranking_cases, "haversine: pole to pole is pi x R", "haversine_km", dict(a={"lat": 90.0, "lon": 0.0}, b={"lat": -90.0, "lon": 0.0}, radius_km=R_EARTH),
     expect={"km": math.pi * R_EARTH})
+add(ranking_cases, "haversine: on a unit sphere", "haversine_km", dict(a={"lat": 0.0, "lon": 0.0}, b={"lat": 0.0, "lon": 90.0}, radius_km=1.0),
+    expect={"km": math.pi / 2})
+add(ranking_cases, "haversine: latitude 90.5 is invalid", "haversine_km", dict(a={"lat": 90.5, "lon": 0.0}, b=WAW, radius_km=R_EARTH),
+    error="INVALID_INPUT")
 
 
 # --- likes
