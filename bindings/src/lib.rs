@@ -26,6 +26,8 @@ pub mod money;
 pub mod payout;
 pub mod policy;
 pub mod pricing;
+pub mod ranking;
+pub mod royal;
 pub mod split;
 
 pub use decimal::Decimal;

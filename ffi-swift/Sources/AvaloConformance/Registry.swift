@@ -23,4 +23,6 @@ let modules: [(Registry) -> Void] = [
     SplitOps.register,
     PayoutOps.register,
     ErrorOps.register,
+    RankingOps.register,
+    RoyalOps.register,
 ]

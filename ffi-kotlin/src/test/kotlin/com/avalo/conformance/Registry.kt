@@ -5,6 +5,8 @@ import com.avalo.conformance.ops.MoneyOps
 import com.avalo.conformance.ops.PayoutOps
 import com.avalo.conformance.ops.PolicyOps
 import com.avalo.conformance.ops.PricingOps
+import com.avalo.conformance.ops.RankingOps
+import com.avalo.conformance.ops.RoyalOps
 import com.avalo.conformance.ops.SplitOps
 import com.avalo.core.Policy
 
@@ -37,6 +39,8 @@ val MODULES: List<OpModule> = listOf(
     SplitOps,
     PayoutOps,
     ErrorOps,
+    RankingOps,
+    RoyalOps,
 )
 
 /** op name → operation; two modules claiming one name is an error. */
