@@ -28,6 +28,7 @@ pub mod policy;
 pub mod pricing;
 pub mod ranking;
 pub mod royal;
+pub mod ratelimit;
 pub mod split;
 
 pub use decimal::Decimal;

@@ -123,3 +123,16 @@ const tier: RoyalTier = royalStatus(policy, [{ day: 20_000, tokens: 1_000 }], nu
 // @ts-expect-error: columns are typed arrays, not plain arrays
 rankCandidateColumns(policy, viewer, { ...deck, photos: [2, 5] }, 0);
 export { top, firstDistance, tier };
+
+// Rate limiting: the state is a plain number, stored and passed back.
+import { actionLimit, decide, failurePolicy, hashSubject, type LimitDecision, type FailurePolicy } from '@avalo/core';
+const login = actionLimit(policy, 'login', 'free');
+const first: LimitDecision = decide(login.rate, 0, Date.now(), 1);
+const storedState: number = first.new_state;
+const onOutage: FailurePolicy = failurePolicy(policy, 'payment');
+const subjectKey: string = hashSubject('203.0.113.7');
+// @ts-expect-error: tiers are the subscription tiers
+actionLimit(policy, 'api', 'gold');
+// @ts-expect-error: the state is a number, not a bigint
+decide(login.rate, 0n, Date.now(), 1);
+export { storedState, onOutage, subjectKey };

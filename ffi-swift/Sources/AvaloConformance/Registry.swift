@@ -25,4 +25,5 @@ let modules: [(Registry) -> Void] = [
     ErrorOps.register,
     RankingOps.register,
     RoyalOps.register,
+    RateLimitOps.register,
 ]

@@ -7,6 +7,7 @@ import com.avalo.conformance.ops.PolicyOps
 import com.avalo.conformance.ops.PricingOps
 import com.avalo.conformance.ops.RankingOps
 import com.avalo.conformance.ops.RoyalOps
+import com.avalo.conformance.ops.RateLimitOps
 import com.avalo.conformance.ops.SplitOps
 import com.avalo.core.Policy
 
@@ -41,6 +42,7 @@ val MODULES: List<OpModule> = listOf(
     ErrorOps,
     RankingOps,
     RoyalOps,
+    RateLimitOps,
 )
 
 /** op name → operation; two modules claiming one name is an error. */
