@@ -90,13 +90,6 @@ struct Input {
         guard case .array(let a) = try raw(key) else { throw bad(key, "an array") }
         return a
     }
-    /// An array of objects.
-    func objs(_ key: String) throws -> [Input] {
-        try list(key).map { v in
-            guard case .object(let o) = v else { throw bad(key, "objects") }
-            return Input(fields: o)
-        }
-    }
     func strs(_ key: String) throws -> [String] {
         try list(key).map { v in
             guard case .string(let s) = v else { throw bad(key, "strings") }

@@ -56,10 +56,6 @@ class Input(private val m: Map<String, Any?>) {
     fun optUInt(key: String): UInt? = if (present(key)) uint(key) else null
     fun optBool(key: String): Boolean? = if (present(key)) bool(key) else null
     private fun list(key: String): List<*> = raw(key) as? List<*> ?: throw BadVector("field $key: expected an array")
-    /** An array of objects. */
-    fun objs(key: String): List<Input> = list(key).map {
-        Input((it as? Map<*, *> ?: throw BadVector("field $key: expected objects")).entries.associate { (k, v) -> k as String to v })
-    }
     fun strs(key: String): List<String> = list(key).map { it as? String ?: throw BadVector("field $key: expected strings") }
     fun doubles(key: String): List<Double> = list(key).map {
         when (it) { is Double -> it; is BigInteger -> it.toDouble(); else -> throw BadVector("field $key: expected numbers") }
