@@ -26,4 +26,7 @@ let modules: [(Registry) -> Void] = [
     RankingOps.register,
     RoyalOps.register,
     RateLimitOps.register,
+    UploadOps.register,
+    MediaOps.register,
+    SecurityOps.register,
 ]
