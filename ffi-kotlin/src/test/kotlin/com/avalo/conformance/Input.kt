@@ -28,8 +28,6 @@ class Input(private val m: Map<String, Any?>) {
     }
     fun ulongs(key: String): List<ULong> = (raw(key) as? List<*> ?: throw BadVector("field $key: expected an array"))
         .map { toULong(key, int(key, it)) }
-    fun strs(key: String): List<String> = (raw(key) as? List<*> ?: throw BadVector("field $key: expected an array"))
-        .map { it as? String ?: throw BadVector("field $key: expected strings") }
     fun obj(key: String): Input = Input((raw(key) as? Map<*, *> ?: throw BadVector("field $key: expected an object"))
         .entries.associate { (k, v) -> k as String to v })
 
