@@ -58,13 +58,6 @@ struct Input {
             return n
         }
     }
-    func strs(_ key: String) throws -> [String] {
-        guard case .array(let a) = try raw(key) else { throw bad(key, "an array") }
-        return try a.map { v in
-            guard case .string(let s) = v else { throw bad(key, "strings") }
-            return s
-        }
-    }
     func obj(_ key: String) throws -> Input {
         guard case .object(let o) = try raw(key) else { throw bad(key, "an object") }
         return Input(fields: o)
