@@ -99,6 +99,17 @@ function fromBytes(bytes: Uint8Array): void {
 patched.free();
 export { version, creator, sameRules, unlock, credited, amount, minor, perToken, arrives, inBrowser, fromBytes, wrongMoney, wrongCode };
 
+// Paid chat and anti-spam (SPEC §4).
+import { billMessage, checkSpam, countWords, newChatMeter, type ChatMeter, type MessageCharge, type SpamVerdict } from '@avalo/core';
+const words: number = countWords(policy, 'I ❤️ you');
+const meter: ChatMeter = newChatMeter(false);
+const charge: MessageCharge = billMessage(policy, meter, 'earner', 'hello there', false, 10);
+const nextMeter: ChatMeter = charge.meter;
+const verdict: SpamVerdict = checkSpam(policy, 'hello!', [{ text: 'hi', sent_at_ms: 0 }], 1000);
+const spamCode: ErrorCode | null = verdict.code;
+// @ts-expect-error: the sender is 'payer' or 'earner'
+billMessage(policy, meter, 'creator', 'x', false, 10);
+export { words, nextMeter, spamCode };
 // Ranking (SPEC §5) and Royal Club (§7.3): a whole deck as typed-array columns in one call.
 import { rankCandidateColumns, royalStatus, type CandidateColumns, type RankedPage, type RoyalTier, type Viewer } from '@avalo/core';
 const viewer: Viewer = { user_id: 'v', interested_in: ['female'], age_min: 18, age_max: 40 };
