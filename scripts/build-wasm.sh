@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the npm package @avalo/core (wasm/):
-#   1. cargo build --target wasm32-unknown-unknown --release -p avalo-wasm
+#   1. cargo build --target wasm32-unknown-unknown --profile wasm-release -p avalo-wasm
 #   2. wasm-bindgen (the CLI pinned to the crate's exact version) for Node into wasm/pkg-node
 #      (CommonJS, loads the .wasm synchronously) and for browsers and bundlers into
 #      wasm/pkg-web (ES module, `await init()` first). Both are git-ignored.
@@ -8,9 +8,9 @@
 #      (scripts/setup-toolchains.sh installs it; AVALO_WASM_OPT=0 skips it).
 # Prints the .wasm size, raw and gzipped, at each step.
 #
-# Size notes (measured): the name and producers sections are dropped (about 85 KB);
-# `opt-level = "s"` or `"z"` for avalo-wasm alone made the LTO'd module larger than the
-# workspace's release profile, so the profile is left as is and wasm-opt does the shrinking.
+# Size notes (measured, BENCHMARKS.md "WASM size"): the name and producers sections are dropped
+# (about 85 KB); the whole-profile `opt-level = "z"` of [profile.wasm-release] beat "s" by
+# 61 KB raw / 17 KB gzip after wasm-opt (an opt-level for avalo-wasm alone does nothing under LTO).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ENV_FILE="${AVALO_TOOLS:-$HOME/.cache/avalo-core}/env.sh"
@@ -32,9 +32,9 @@ size() { # file -> "N bytes (gzip -9: N bytes)"
   echo "$(wc -c <"$1" | tr -d ' ') bytes (gzip -9: $(gzip -9c "$1" | wc -c | tr -d ' ') bytes)"
 }
 
-cargo build --target wasm32-unknown-unknown --release -p avalo-wasm
+cargo build --target wasm32-unknown-unknown --profile wasm-release -p avalo-wasm
 target_dir=$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
-raw="$target_dir/wasm32-unknown-unknown/release/avalo_wasm.wasm"
+raw="$target_dir/wasm32-unknown-unknown/wasm-release/avalo_wasm.wasm"
 echo "cargo output         $raw: $(size "$raw")"
 
 rm -rf wasm/pkg-node wasm/pkg-web

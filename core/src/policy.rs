@@ -8,6 +8,7 @@
 //! naturally.
 
 use crate::error::{Error, Result};
+mod json_path;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -163,11 +164,9 @@ impl Policy {
     /// `INVALID_INPUT` with the JSON path in the reason; then every validation problem is
     /// reported at once.
     pub fn from_json(json: &str) -> Result<Policy> {
-        let mut de = serde_json::Deserializer::from_str(json);
-        let rules: PolicyRules = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            Error::invalid(format!("policy JSON: $.{}: {}", e.path(), e.inner()))
+        let rules: PolicyRules = serde_json::from_str(json).map_err(|e| {
+            Error::invalid(format!("policy JSON: {}: {e}", json_path::error_path(json, &e)))
         })?;
-        de.end().map_err(|e| Error::invalid(format!("policy JSON: {e}")))?;
         Policy::from_rules(rules)
     }
 
@@ -186,10 +185,9 @@ impl Policy {
     /// Every problem a policy JSON has (parse error or validation problems), without building
     /// it. Empty means the JSON loads.
     pub fn problems_in_json(json: &str) -> Vec<PolicyProblem> {
-        let mut de = serde_json::Deserializer::from_str(json);
-        match serde_path_to_error::deserialize::<_, PolicyRules>(&mut de) {
+        match serde_json::from_str::<PolicyRules>(json) {
             Ok(rules) => rules.validate(),
-            Err(e) => vec![PolicyProblem::new(format!("$.{}", e.path()), e.inner().to_string())],
+            Err(e) => vec![PolicyProblem::new(json_path::error_path(json, &e), e.to_string())],
         }
     }
 

@@ -2,13 +2,16 @@
 //!
 //! Each workload is an `#[inline(never)]` function named `icount_<name>`; callgrind counts only
 //! the instructions inside it (`--toggle-collect`), so process start-up does not blur the
-//! figure. Usage: `icount <name> <iterations>`; `icount --list` prints the names.
+//! figure. Usage: `icount <name> <iterations>`; `icount --list` prints the names (`name:k` for
+//! a heavy workload to be run k times instead of the default).
 
 use avalo_core::billing::{self, ChatMeter, Sender};
 use avalo_core::pricing;
 use avalo_core::spam::{check_spam, RecentMessage};
 use avalo_core::ratelimit::{self, LimitSpec, RateLimit};
+use avalo_core::security::{sign_request, verify_request_signature};
 use avalo_core::split::{self, CumulativeSplit, RevenueStream};
+use avalo_core::upload::{self, validate_upload, UploadPurpose, UploadRequest};
 use avalo_core::{BasisPoints, Currency, Policy};
 use avalo_core::ranking::{self as discovery, BirthDate, Candidate, Gender, GeoPoint, PageRequest, Profile, Viewer};
 use std::hint::black_box;
@@ -83,6 +86,9 @@ fn icount_check_spam(p: &Policy, n: u64) {
         (0..10).map(|k| RecentMessage { text: format!("message number {k}"), sent_at_ms: 1_000 * k }).collect();
     for _ in 0..n {
         black_box(check_spam(p, black_box("Would you like to grab coffee on Saturday?"), &recent, 60_000));
+    }
+}
+
 const RANK_NOW: i64 = 1_795_435_200_000; // 2026-11-23 12:00 UTC
 
 /// A deterministic deck around Warsaw (no randomness: a multiplicative hash of the index).
@@ -169,7 +175,47 @@ fn icount_ratelimit_decide_allowed(_p: &Policy, n: u64) {
     }
 }
 
+// --- uploads and request security (issue 8) ------------------------------------------------
+
+const UPLOAD_NOW: i64 = 1_795_176_000_000;
+
+#[inline(never)]
+fn icount_validate_upload(p: &Policy, n: u64) {
+    let mut head = vec![0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, b'J', b'F', b'I', b'F', 0x00, 0x01, 0x01, 0x01, 0x00, 0x48];
+    head.resize(64, 0x11);
+    let request = UploadRequest {
+        mime_type: "image/jpeg".into(),
+        size_bytes: 2_500_000,
+        file_name: "IMG_2041 holiday.jpg".into(),
+        purpose: Some(UploadPurpose::FeedImage),
+        head: Some(head),
+        user_id: "u_8f3a2c".into(),
+        content_sha256: upload::sha256_hex(b"bench"),
+        now_ms: UPLOAD_NOW,
+    };
+    for _ in 0..n {
+        let _ = black_box(validate_upload(p, black_box(&request)));
+    }
+}
+
+/// HMAC sign + verify of a 1 KiB body (SHA-256 based: see the CPU-feature note in
+/// scripts/icount.sh).
+#[inline(never)]
+fn icount_hmac_sign_verify_1k(p: &Policy, n: u64) {
+    let secret = b"avalo-shared-secret-2026";
+    let body = vec![0x5au8; 1024];
+    for _ in 0..n {
+        if let Ok(s) = sign_request(secret, UPLOAD_NOW, "POST", "/v1/wallet/transfer", black_box(&body)) {
+            let _ = black_box(verify_request_signature(
+                p, secret, Some(&s.timestamp), Some(&s.signature), "POST", "/v1/wallet/transfer", &body, UPLOAD_NOW,
+            ));
+        }
+    }
+}
+
 const WORKLOADS: &[(&str, Workload)] = &[
+    ("validate_upload", icount_validate_upload),
+    ("hmac_sign_verify_1k", icount_hmac_sign_verify_1k),
     ("count_words_ascii_200", icount_count_words_ascii_200),
     ("count_words_mixed_200", icount_count_words_mixed_200),
     ("bill_message_100_words", icount_bill_message_100_words),
@@ -184,11 +230,17 @@ const WORKLOADS: &[(&str, Workload)] = &[
     ("rank_candidates_1k", icount_rank_candidates_1k),
 ];
 
+/// Iterations for heavy workloads (scripts/icount.sh runs the others 2000 times).
+const ITERATIONS: &[(&str, u64)] = &[("hmac_sign_verify_1k", 300), ("rank_candidates_1k", 200)];
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.get(1).map(String::as_str) == Some("--list") {
         for (name, _) in WORKLOADS {
-            println!("{name}");
+            match ITERATIONS.iter().find(|(n, _)| n == name) {
+                Some((_, k)) => println!("{name}:{k}"),
+                None => println!("{name}"),
+            }
         }
         return;
     }
