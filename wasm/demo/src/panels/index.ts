@@ -1,0 +1,11 @@
+// The panels, in page order. A panel appears here once its module's facade is in @avalo/core.
+import type { ComponentType } from 'react';
+import { RevenuePanel } from './Revenue';
+
+export interface PanelEntry {
+  id: string;
+  title: string;
+  Panel: ComponentType;
+}
+
+export const PANELS: PanelEntry[] = [{ id: 'revenue', title: 'Revenue calculator', Panel: RevenuePanel }];

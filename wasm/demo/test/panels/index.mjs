@@ -1,0 +1,5 @@
+// One driver per console panel, in page order (the ids of src/panels/index.ts). Each has
+// `run(page, tally)` (drive it with vectors) and `pose(page)` (state for the screenshot).
+import * as revenue from './revenue.mjs';
+
+export const DRIVERS = [{ id: 'revenue', ...revenue }];
