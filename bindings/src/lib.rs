@@ -26,6 +26,7 @@ pub mod money;
 pub mod payout;
 pub mod policy;
 pub mod pricing;
+pub mod ratelimit;
 pub mod split;
 
 pub use decimal::Decimal;

@@ -98,3 +98,16 @@ function fromBytes(bytes: Uint8Array): void {
 
 patched.free();
 export { version, creator, sameRules, unlock, credited, amount, minor, perToken, arrives, inBrowser, fromBytes, wrongMoney, wrongCode };
+
+// Rate limiting: the state is a plain number, stored and passed back.
+import { actionLimit, decide, failurePolicy, hashSubject, type LimitDecision, type FailurePolicy } from '@avalo/core';
+const login = actionLimit(policy, 'login', 'free');
+const first: LimitDecision = decide(login.rate, 0, Date.now(), 1);
+const storedState: number = first.new_state;
+const onOutage: FailurePolicy = failurePolicy(policy, 'payment');
+const subjectKey: string = hashSubject('203.0.113.7');
+// @ts-expect-error: tiers are the subscription tiers
+actionLimit(policy, 'api', 'gold');
+// @ts-expect-error: the state is a number, not a bigint
+decide(login.rate, 0n, Date.now(), 1);
+export { storedState, onOutage, subjectKey };

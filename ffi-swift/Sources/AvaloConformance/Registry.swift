@@ -23,4 +23,5 @@ let modules: [(Registry) -> Void] = [
     SplitOps.register,
     PayoutOps.register,
     ErrorOps.register,
+    RateLimitOps.register,
 ]

@@ -5,6 +5,7 @@ import com.avalo.conformance.ops.MoneyOps
 import com.avalo.conformance.ops.PayoutOps
 import com.avalo.conformance.ops.PolicyOps
 import com.avalo.conformance.ops.PricingOps
+import com.avalo.conformance.ops.RateLimitOps
 import com.avalo.conformance.ops.SplitOps
 import com.avalo.core.Policy
 
@@ -37,6 +38,7 @@ val MODULES: List<OpModule> = listOf(
     SplitOps,
     PayoutOps,
     ErrorOps,
+    RateLimitOps,
 )
 
 /** op name → operation; two modules claiming one name is an error. */
