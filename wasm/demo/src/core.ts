@@ -58,3 +58,9 @@ export function optText(text: string): string | undefined {
   const t = text.trim();
   return t === '' ? undefined : t;
 }
+
+/** `ms` since the epoch shown as an ISO date-time (display only; '—' when not a date). */
+export function utc(ms: number): string {
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? '—' : d.toISOString();
+}

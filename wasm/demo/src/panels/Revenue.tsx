@@ -3,18 +3,13 @@
 import { useMemo, useState } from 'react';
 import type { ChartConfiguration } from 'chart.js/auto';
 import { currencies, listPacks, quoteWithdrawal, splitRevenue, type PayoutMethod, type RevenueStream } from '@avalo/core';
-import { attempt, num, optText } from '../core';
+import { attempt, num, optText, utc } from '../core';
 import { usePolicy } from '../policy';
 import { ChartCanvas, Check, Field, Panel, Result, Select } from '../ui';
 
 const STREAMS: readonly RevenueStream[] = ['chat', 'gated_content', 'paid_media', 'tip', 'ai_companion'];
 const METHODS: readonly PayoutMethod[] = ['bank_transfer', 'crypto', 'paypal'];
 
-/** `ms` since the epoch shown as an ISO date-time (display only). */
-function utc(ms: number): string {
-  const d = new Date(ms);
-  return Number.isNaN(d.getTime()) ? '—' : d.toISOString();
-}
 
 export function RevenuePanel() {
   const { policy } = usePolicy();

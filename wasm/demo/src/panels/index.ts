@@ -1,6 +1,7 @@
 // The panels, in page order. A panel appears here once its module's facade is in @avalo/core.
 import type { ComponentType } from 'react';
 import { RevenuePanel } from './Revenue';
+import { RateLimitPanel } from './RateLimit';
 
 export interface PanelEntry {
   id: string;
@@ -8,4 +9,7 @@ export interface PanelEntry {
   Panel: ComponentType;
 }
 
-export const PANELS: PanelEntry[] = [{ id: 'revenue', title: 'Revenue calculator', Panel: RevenuePanel }];
+export const PANELS: PanelEntry[] = [
+  { id: 'revenue', title: 'Revenue calculator', Panel: RevenuePanel },
+  { id: 'ratelimit', title: 'Rate-limit simulator', Panel: RateLimitPanel },
+];

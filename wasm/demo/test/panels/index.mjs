@@ -1,5 +1,9 @@
 // One driver per console panel, in page order (the ids of src/panels/index.ts). Each has
 // `run(page, tally)` (drive it with vectors) and `pose(page)` (state for the screenshot).
 import * as revenue from './revenue.mjs';
+import * as ratelimit from './ratelimit.mjs';
 
-export const DRIVERS = [{ id: 'revenue', ...revenue }];
+export const DRIVERS = [
+  { id: 'revenue', ...revenue },
+  { id: 'ratelimit', ...ratelimit },
+];
