@@ -1,6 +1,6 @@
 // Keyboard-only walk through the revenue panel: Tab order, labels, visible focus, and a
 // split computed with keys only (values from the split_revenue vectors).
-import { openConsole, readBlock, vectors } from './harness.mjs';
+import { openConsole, settle, vectors } from './harness.mjs';
 
 const ORDER = ['split-amount', 'split-stream', 'w-amount', 'w-balance', 'w-method', 'w-requested', 'w-kyc', 'packs-currency', 'packs-fx'];
 
@@ -49,11 +49,8 @@ export async function keyboardWalk(page, url, t) {
     const options = await page.$$eval('#revenue [name="split-stream"] option', (os) => os.map((o) => o.value));
     await page.keyboard.press('Home');
     for (let k = 0; k < options.indexOf(c.input.stream); k++) await page.keyboard.press('ArrowDown');
-    const b = await readBlock(page, '[data-testid="split-result"]');
-    const problems = [];
-    for (const key of ['creator', 'platform', 'creator_bp', 'stream']) {
-      if (b.fields[key] !== String(c.expect[key])) problems.push(`${key}: ${b.fields[key]}, want ${c.expect[key]}`);
-    }
-    return problems;
+    return settle(page, '[data-testid="split-result"]', (b) =>
+      ['creator', 'platform', 'creator_bp', 'stream'].filter((k) => b.fields[k] !== String(c.expect[k])).map((k) => `${k}: ${b.fields[k]}, want ${c.expect[k]}`),
+    );
   });
 }
