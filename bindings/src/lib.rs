@@ -29,6 +29,10 @@ pub mod pricing;
 pub mod ratelimit;
 pub mod split;
 
+pub mod media;
+pub mod security;
+pub mod upload;
+
 pub use decimal::Decimal;
 pub use error::{guard, AvaloError, ErrorCode};
 pub use policy::Policy;

@@ -24,4 +24,7 @@ let modules: [(Registry) -> Void] = [
     PayoutOps.register,
     ErrorOps.register,
     RateLimitOps.register,
+    UploadOps.register,
+    MediaOps.register,
+    SecurityOps.register,
 ]

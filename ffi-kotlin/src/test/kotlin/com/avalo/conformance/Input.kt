@@ -33,8 +33,14 @@ class Input(private val m: Map<String, Any?>) {
 
     fun objs(key: String): List<Input> = (raw(key) as? List<*> ?: throw BadVector("field $key: expected an array"))
         .map { v -> Input((v as? Map<*, *> ?: throw BadVector("field $key: expected objects")).entries.associate { (k, x) -> k as String to x }) }
+    fun strs(key: String): List<String> = (raw(key) as? List<*> ?: throw BadVector("field $key: expected an array"))
+        .map { it as? String ?: throw BadVector("field $key: expected strings") }
+    fun longs(key: String): List<Long> = (raw(key) as? List<*> ?: throw BadVector("field $key: expected an array"))
+        .map { int(key, it).also { n -> if (n.bitLength() > 63) throw BadVector("field $key: out of i64 range") }.toLong() }
 
     fun optStr(key: String): String? = if (present(key)) str(key) else null
+    fun optLong(key: String): Long? = if (present(key)) long(key) else null
+    fun optBool(key: String): Boolean? = if (present(key)) bool(key) else null
     fun optULong(key: String): ULong? = if (present(key)) ulong(key) else null
     fun optObj(key: String): Input? = if (present(key)) obj(key) else null
 
