@@ -1,6 +1,7 @@
 // The panels, in page order. A panel appears here once its module's facade is in @avalo/core.
 import type { ComponentType } from 'react';
 import { RevenuePanel } from './Revenue';
+import { UploadPanel } from './Upload';
 import { RateLimitPanel } from './RateLimit';
 
 export interface PanelEntry {
@@ -11,5 +12,6 @@ export interface PanelEntry {
 
 export const PANELS: PanelEntry[] = [
   { id: 'revenue', title: 'Revenue calculator', Panel: RevenuePanel },
+  { id: 'upload', title: 'Upload checker', Panel: UploadPanel },
   { id: 'ratelimit', title: 'Rate-limit simulator', Panel: RateLimitPanel },
 ];
