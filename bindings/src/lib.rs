@@ -21,11 +21,13 @@
 uniffi::setup_scaffolding!("avalo_ffi");
 
 mod decimal;
+pub mod billing;
 pub mod error;
 pub mod money;
 pub mod payout;
 pub mod policy;
 pub mod pricing;
+pub mod spam;
 pub mod ratelimit;
 pub mod split;
 

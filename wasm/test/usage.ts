@@ -99,6 +99,17 @@ function fromBytes(bytes: Uint8Array): void {
 patched.free();
 export { version, creator, sameRules, unlock, credited, amount, minor, perToken, arrives, inBrowser, fromBytes, wrongMoney, wrongCode };
 
+// Paid chat and anti-spam (SPEC §4).
+import { billMessage, checkSpam, countWords, newChatMeter, type ChatMeter, type MessageCharge, type SpamVerdict } from '@avalo/core';
+const words: number = countWords(policy, 'I ❤️ you');
+const meter: ChatMeter = newChatMeter(false);
+const charge: MessageCharge = billMessage(policy, meter, 'earner', 'hello there', false, 10);
+const nextMeter: ChatMeter = charge.meter;
+const verdict: SpamVerdict = checkSpam(policy, 'hello!', [{ text: 'hi', sent_at_ms: 0 }], 1000);
+const spamCode: ErrorCode | null = verdict.code;
+// @ts-expect-error: the sender is 'payer' or 'earner'
+billMessage(policy, meter, 'creator', 'x', false, 10);
+export { words, nextMeter, spamCode };
 // Rate limiting: the state is a plain number, stored and passed back.
 import { actionLimit, decide, failurePolicy, hashSubject, type LimitDecision, type FailurePolicy } from '@avalo/core';
 const login = actionLimit(policy, 'login', 'free');

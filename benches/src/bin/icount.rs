@@ -4,7 +4,9 @@
 //! the instructions inside it (`--toggle-collect`), so process start-up does not blur the
 //! figure. Usage: `icount <name> <iterations>`; `icount --list` prints the names.
 
+use avalo_core::billing::{self, ChatMeter, Sender};
 use avalo_core::pricing;
+use avalo_core::spam::{check_spam, RecentMessage};
 use avalo_core::ratelimit::{self, LimitSpec, RateLimit};
 use avalo_core::split::{self, CumulativeSplit, RevenueStream};
 use avalo_core::{BasisPoints, Currency, Policy};
@@ -48,6 +50,41 @@ fn icount_pack_price_fx(p: &Policy, n: u64) {
     }
 }
 
+const MSG_ASCII: &str = "hey, how was your day? I just got back from the gym and I'm totally wrecked lol. Honestly I don't know... maybe we could grab coffee on Saturday at 10:30 if you're free? haha";
+const MSG_MIXED: &str = "Cześć! Jak się masz? 😊 Właśnie wróciłam z pracy 🇵🇱 今日はとてもいい天気ですね。 zobacz https://przykład.pl/a Привет! Как дела? 👍🏽 dzięki";
+
+#[inline(never)]
+fn icount_count_words_ascii_200(p: &Policy, n: u64) {
+    for _ in 0..n {
+        black_box(billing::count_words(p, black_box(MSG_ASCII)));
+    }
+}
+
+#[inline(never)]
+fn icount_count_words_mixed_200(p: &Policy, n: u64) {
+    for _ in 0..n {
+        black_box(billing::count_words(p, black_box(MSG_MIXED)));
+    }
+}
+
+#[inline(never)]
+fn icount_bill_message_100_words(p: &Policy, n: u64) {
+    let text = MSG_ASCII.repeat(3).split_whitespace().take(100).collect::<Vec<_>>().join(" ");
+    let meter = ChatMeter { payer_messages: 3, earner_messages: 7, billed_words: 305, billed_tokens: 27, creator_tokens: 17, royal: false };
+    for _ in 0..n {
+        let _ = black_box(billing::bill_message(p, black_box(&meter), Sender::Earner, black_box(&text), false, 1_000));
+    }
+}
+
+#[inline(never)]
+fn icount_check_spam(p: &Policy, n: u64) {
+    let recent: Vec<RecentMessage> =
+        (0..10).map(|k| RecentMessage { text: format!("message number {k}"), sent_at_ms: 1_000 * k }).collect();
+    for _ in 0..n {
+        black_box(check_spam(p, black_box("Would you like to grab coffee on Saturday?"), &recent, 60_000));
+    }
+}
+
 /// One GCRA decision per call on message_send's quota, the state threaded, 1 ms apart (after
 /// the burst most are denied, as in a steady overload).
 #[inline(never)]
@@ -73,6 +110,10 @@ fn icount_ratelimit_decide_allowed(_p: &Policy, n: u64) {
 }
 
 const WORKLOADS: &[(&str, Workload)] = &[
+    ("count_words_ascii_200", icount_count_words_ascii_200),
+    ("count_words_mixed_200", icount_count_words_mixed_200),
+    ("bill_message_100_words", icount_bill_message_100_words),
+    ("check_spam", icount_check_spam),
     ("ratelimit_decide", icount_ratelimit_decide),
     ("ratelimit_decide_allowed", icount_ratelimit_decide_allowed),
     ("split_amount", icount_split_amount),

@@ -58,6 +58,13 @@ struct Input {
             return n
         }
     }
+    func strs(_ key: String) throws -> [String] {
+        guard case .array(let a) = try raw(key) else { throw bad(key, "an array") }
+        return try a.map { v in
+            guard case .string(let s) = v else { throw bad(key, "strings") }
+            return s
+        }
+    }
     func obj(_ key: String) throws -> Input {
         guard case .object(let o) = try raw(key) else { throw bad(key, "an object") }
         return Input(fields: o)
@@ -74,6 +81,7 @@ struct Input {
     func optStr(_ key: String) throws -> String? { present(key) ? try str(key) : nil }
     func optU64(_ key: String) throws -> UInt64? { present(key) ? try u64(key) : nil }
     func optObj(_ key: String) throws -> Input? { present(key) ? try obj(key) : nil }
+    func optObjs(_ key: String) throws -> [Input]? { present(key) ? try objs(key) : nil }
 
     /// An optional decimal given as a string (`"0.185"`), e.g. an FX rate.
     func optDecimal(_ key: String) throws -> Decimal? {

@@ -23,6 +23,8 @@ let modules: [(Registry) -> Void] = [
     SplitOps.register,
     PayoutOps.register,
     ErrorOps.register,
+    BillingOps.register,
+    SpamOps.register,
     RateLimitOps.register,
     UploadOps.register,
     MediaOps.register,

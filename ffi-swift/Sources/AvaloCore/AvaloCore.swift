@@ -1103,6 +1103,362 @@ public func FfiConverterTypeActionLimit_lower(_ value: ActionLimit) -> RustBuffe
 
 
 /**
+ * The result of billing many messages against one meter.
+ */
+public struct BatchCharge: Equatable, Hashable {
+    /**
+     * Each message's charge, in order.
+     */
+    public let charges: [MessageCharge]
+    /**
+     * Total tokens charged to the payer.
+     */
+    public let tokensDue: UInt64
+    /**
+     * Total creator credit.
+     */
+    public let creator: UInt64
+    /**
+     * Total platform credit.
+     */
+    public let platform: UInt64
+    /**
+     * The meter after the last message.
+     */
+    public let meter: ChatMeter
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Each message's charge, in order.
+         */charges: [MessageCharge], 
+        /**
+         * Total tokens charged to the payer.
+         */tokensDue: UInt64, 
+        /**
+         * Total creator credit.
+         */creator: UInt64, 
+        /**
+         * Total platform credit.
+         */platform: UInt64, 
+        /**
+         * The meter after the last message.
+         */meter: ChatMeter) {
+        self.charges = charges
+        self.tokensDue = tokensDue
+        self.creator = creator
+        self.platform = platform
+        self.meter = meter
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension BatchCharge: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeBatchCharge: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> BatchCharge {
+        return
+            try BatchCharge(
+                charges: FfiConverterSequenceTypeMessageCharge.read(from: &buf), 
+                tokensDue: FfiConverterUInt64.read(from: &buf), 
+                creator: FfiConverterUInt64.read(from: &buf), 
+                platform: FfiConverterUInt64.read(from: &buf), 
+                meter: FfiConverterTypeChatMeter.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: BatchCharge, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeMessageCharge.write(value.charges, into: &buf)
+        FfiConverterUInt64.write(value.tokensDue, into: &buf)
+        FfiConverterUInt64.write(value.creator, into: &buf)
+        FfiConverterUInt64.write(value.platform, into: &buf)
+        FfiConverterTypeChatMeter.write(value.meter, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBatchCharge_lift(_ buf: RustBuffer) throws -> BatchCharge {
+    return try FfiConverterTypeBatchCharge.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBatchCharge_lower(_ value: BatchCharge) -> RustBuffer {
+    return FfiConverterTypeBatchCharge.lower(value)
+}
+
+
+/**
+ * One message of a batch.
+ */
+public struct ChatMessage: Equatable, Hashable {
+    /**
+     * Who sent it.
+     */
+    public let sender: Sender
+    /**
+     * Its text.
+     */
+    public let text: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Who sent it.
+         */sender: Sender, 
+        /**
+         * Its text.
+         */text: String) {
+        self.sender = sender
+        self.text = text
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ChatMessage: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeChatMessage: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ChatMessage {
+        return
+            try ChatMessage(
+                sender: FfiConverterTypeSender.read(from: &buf), 
+                text: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ChatMessage, into buf: inout [UInt8]) {
+        FfiConverterTypeSender.write(value.sender, into: &buf)
+        FfiConverterString.write(value.text, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeChatMessage_lift(_ buf: RustBuffer) throws -> ChatMessage {
+    return try FfiConverterTypeChatMessage.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeChatMessage_lower(_ value: ChatMessage) -> RustBuffer {
+    return FfiConverterTypeChatMessage.lower(value)
+}
+
+
+/**
+ * The running state of one paid chat: store it, pass it back with the next message.
+ */
+public struct ChatMeter: Equatable, Hashable {
+    /**
+     * Messages the payer has sent in this chat.
+     */
+    public let payerMessages: UInt64
+    /**
+     * Messages the earner has sent in this chat.
+     */
+    public let earnerMessages: UInt64
+    /**
+     * Cumulative billed words, in units of the current rate.
+     */
+    public let billedWords: UInt64
+    /**
+     * Cumulative tokens charged to the payer.
+     */
+    public let billedTokens: UInt64
+    /**
+     * Cumulative tokens credited to the creator.
+     */
+    public let creatorTokens: UInt64
+    /**
+     * Whether the meter runs at the Royal rate.
+     */
+    public let royal: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Messages the payer has sent in this chat.
+         */payerMessages: UInt64, 
+        /**
+         * Messages the earner has sent in this chat.
+         */earnerMessages: UInt64, 
+        /**
+         * Cumulative billed words, in units of the current rate.
+         */billedWords: UInt64, 
+        /**
+         * Cumulative tokens charged to the payer.
+         */billedTokens: UInt64, 
+        /**
+         * Cumulative tokens credited to the creator.
+         */creatorTokens: UInt64, 
+        /**
+         * Whether the meter runs at the Royal rate.
+         */royal: Bool) {
+        self.payerMessages = payerMessages
+        self.earnerMessages = earnerMessages
+        self.billedWords = billedWords
+        self.billedTokens = billedTokens
+        self.creatorTokens = creatorTokens
+        self.royal = royal
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ChatMeter: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeChatMeter: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ChatMeter {
+        return
+            try ChatMeter(
+                payerMessages: FfiConverterUInt64.read(from: &buf), 
+                earnerMessages: FfiConverterUInt64.read(from: &buf), 
+                billedWords: FfiConverterUInt64.read(from: &buf), 
+                billedTokens: FfiConverterUInt64.read(from: &buf), 
+                creatorTokens: FfiConverterUInt64.read(from: &buf), 
+                royal: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ChatMeter, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.payerMessages, into: &buf)
+        FfiConverterUInt64.write(value.earnerMessages, into: &buf)
+        FfiConverterUInt64.write(value.billedWords, into: &buf)
+        FfiConverterUInt64.write(value.billedTokens, into: &buf)
+        FfiConverterUInt64.write(value.creatorTokens, into: &buf)
+        FfiConverterBool.write(value.royal, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeChatMeter_lift(_ buf: RustBuffer) throws -> ChatMeter {
+    return try FfiConverterTypeChatMeter.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeChatMeter_lower(_ value: ChatMeter) -> RustBuffer {
+    return FfiConverterTypeChatMeter.lower(value)
+}
+
+
+/**
+ * Who pays and who earns in a chat (SPEC §4.1).
+ */
+public struct ChatRoles: Equatable, Hashable {
+    /**
+     * The participant charged for the earner's messages; `null` in a free chat.
+     */
+    public let payer: ChatParticipant?
+    /**
+     * The participant whose messages are billed; `null` in a free chat.
+     */
+    public let earner: ChatParticipant?
+    /**
+     * True when neither participant earns.
+     */
+    public let free: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The participant charged for the earner's messages; `null` in a free chat.
+         */payer: ChatParticipant?, 
+        /**
+         * The participant whose messages are billed; `null` in a free chat.
+         */earner: ChatParticipant?, 
+        /**
+         * True when neither participant earns.
+         */free: Bool) {
+        self.payer = payer
+        self.earner = earner
+        self.free = free
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ChatRoles: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeChatRoles: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ChatRoles {
+        return
+            try ChatRoles(
+                payer: FfiConverterOptionTypeChatParticipant.read(from: &buf), 
+                earner: FfiConverterOptionTypeChatParticipant.read(from: &buf), 
+                free: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ChatRoles, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeChatParticipant.write(value.payer, into: &buf)
+        FfiConverterOptionTypeChatParticipant.write(value.earner, into: &buf)
+        FfiConverterBool.write(value.free, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeChatRoles_lift(_ buf: RustBuffer) throws -> ChatRoles {
+    return try FfiConverterTypeChatRoles.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeChatRoles_lower(_ value: ChatRoles) -> RustBuffer {
+    return FfiConverterTypeChatRoles.lower(value)
+}
+
+
+/**
  * A checked file name.
  */
 public struct CheckedName: Equatable, Hashable {
@@ -2230,6 +2586,175 @@ public func FfiConverterTypeMediaViewer_lower(_ value: MediaViewer) -> RustBuffe
 
 
 /**
+ * The charge for one message, with the meter to store afterwards.
+ */
+public struct MessageCharge: Equatable, Hashable {
+    /**
+     * Who sent the message.
+     */
+    public let sender: Sender
+    /**
+     * Words in the message (SPEC §4.3).
+     */
+    public let words: UInt64
+    /**
+     * Whether the message is within the free allowance.
+     */
+    public let free: Bool
+    /**
+     * Whether the message was billed.
+     */
+    public let billed: Bool
+    /**
+     * Words this message added to the meter.
+     */
+    public let billedWords: UInt64
+    /**
+     * Tokens the payer is charged for this message.
+     */
+    public let tokensDue: UInt64
+    /**
+     * The creator's credit out of `tokens_due`.
+     */
+    public let creator: UInt64
+    /**
+     * The platform's credit out of `tokens_due`.
+     */
+    public let platform: UInt64
+    /**
+     * The rate used (11 or 7).
+     */
+    public let wordsPerToken: UInt32
+    /**
+     * Whether the meter was re-based to a new Royal status first.
+     */
+    public let rebased: Bool
+    /**
+     * The meter after this message.
+     */
+    public let meter: ChatMeter
+    /**
+     * Fingerprint of the policy used.
+     */
+    public let policyFingerprint: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Who sent the message.
+         */sender: Sender, 
+        /**
+         * Words in the message (SPEC §4.3).
+         */words: UInt64, 
+        /**
+         * Whether the message is within the free allowance.
+         */free: Bool, 
+        /**
+         * Whether the message was billed.
+         */billed: Bool, 
+        /**
+         * Words this message added to the meter.
+         */billedWords: UInt64, 
+        /**
+         * Tokens the payer is charged for this message.
+         */tokensDue: UInt64, 
+        /**
+         * The creator's credit out of `tokens_due`.
+         */creator: UInt64, 
+        /**
+         * The platform's credit out of `tokens_due`.
+         */platform: UInt64, 
+        /**
+         * The rate used (11 or 7).
+         */wordsPerToken: UInt32, 
+        /**
+         * Whether the meter was re-based to a new Royal status first.
+         */rebased: Bool, 
+        /**
+         * The meter after this message.
+         */meter: ChatMeter, 
+        /**
+         * Fingerprint of the policy used.
+         */policyFingerprint: String) {
+        self.sender = sender
+        self.words = words
+        self.free = free
+        self.billed = billed
+        self.billedWords = billedWords
+        self.tokensDue = tokensDue
+        self.creator = creator
+        self.platform = platform
+        self.wordsPerToken = wordsPerToken
+        self.rebased = rebased
+        self.meter = meter
+        self.policyFingerprint = policyFingerprint
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MessageCharge: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMessageCharge: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MessageCharge {
+        return
+            try MessageCharge(
+                sender: FfiConverterTypeSender.read(from: &buf), 
+                words: FfiConverterUInt64.read(from: &buf), 
+                free: FfiConverterBool.read(from: &buf), 
+                billed: FfiConverterBool.read(from: &buf), 
+                billedWords: FfiConverterUInt64.read(from: &buf), 
+                tokensDue: FfiConverterUInt64.read(from: &buf), 
+                creator: FfiConverterUInt64.read(from: &buf), 
+                platform: FfiConverterUInt64.read(from: &buf), 
+                wordsPerToken: FfiConverterUInt32.read(from: &buf), 
+                rebased: FfiConverterBool.read(from: &buf), 
+                meter: FfiConverterTypeChatMeter.read(from: &buf), 
+                policyFingerprint: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MessageCharge, into buf: inout [UInt8]) {
+        FfiConverterTypeSender.write(value.sender, into: &buf)
+        FfiConverterUInt64.write(value.words, into: &buf)
+        FfiConverterBool.write(value.free, into: &buf)
+        FfiConverterBool.write(value.billed, into: &buf)
+        FfiConverterUInt64.write(value.billedWords, into: &buf)
+        FfiConverterUInt64.write(value.tokensDue, into: &buf)
+        FfiConverterUInt64.write(value.creator, into: &buf)
+        FfiConverterUInt64.write(value.platform, into: &buf)
+        FfiConverterUInt32.write(value.wordsPerToken, into: &buf)
+        FfiConverterBool.write(value.rebased, into: &buf)
+        FfiConverterTypeChatMeter.write(value.meter, into: &buf)
+        FfiConverterString.write(value.policyFingerprint, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMessageCharge_lift(_ buf: RustBuffer) throws -> MessageCharge {
+    return try FfiConverterTypeMessageCharge.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMessageCharge_lower(_ value: MessageCharge) -> RustBuffer {
+    return FfiConverterTypeMessageCharge.lower(value)
+}
+
+
+/**
  * What the whitelist says about a MIME type.
  */
 public struct MimeInfo: Equatable, Hashable {
@@ -2915,6 +3440,75 @@ public func FfiConverterTypeRateLimit_lower(_ value: RateLimit) -> RustBuffer {
 
 
 /**
+ * One of the sender's recent messages.
+ */
+public struct RecentMessage: Equatable, Hashable {
+    /**
+     * Its text.
+     */
+    public let text: String
+    /**
+     * When it was sent, ms since the Unix epoch (UTC).
+     */
+    public let sentAtMs: Int64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Its text.
+         */text: String, 
+        /**
+         * When it was sent, ms since the Unix epoch (UTC).
+         */sentAtMs: Int64) {
+        self.text = text
+        self.sentAtMs = sentAtMs
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RecentMessage: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRecentMessage: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RecentMessage {
+        return
+            try RecentMessage(
+                text: FfiConverterString.read(from: &buf), 
+                sentAtMs: FfiConverterInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RecentMessage, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.text, into: &buf)
+        FfiConverterInt64.write(value.sentAtMs, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRecentMessage_lift(_ buf: RustBuffer) throws -> RecentMessage {
+    return try FfiConverterTypeRecentMessage.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRecentMessage_lower(_ value: RecentMessage) -> RustBuffer {
+    return FfiConverterTypeRecentMessage.lower(value)
+}
+
+
+/**
  * The referral reward for a purchase (SPEC §3.5).
  */
 public struct ReferralReward: Equatable, Hashable {
@@ -3227,6 +3821,105 @@ public func FfiConverterTypeSignedRequest_lift(_ buf: RustBuffer) throws -> Sign
 #endif
 public func FfiConverterTypeSignedRequest_lower(_ value: SignedRequest) -> RustBuffer {
     return FfiConverterTypeSignedRequest.lower(value)
+}
+
+
+/**
+ * The verdict on one message.
+ */
+public struct SpamVerdict: Equatable, Hashable {
+    /**
+     * True when no rule fired.
+     */
+    public let allowed: Bool
+    /**
+     * The first rule that fired.
+     */
+    public let rule: SpamRule?
+    /**
+     * Its code (`SPAM_TOO_SHORT`, …), or `null` when allowed.
+     */
+    public let code: ErrorCode?
+    /**
+     * Why, for developers and logs (empty when allowed).
+     */
+    public let reason: String
+    /**
+     * Fingerprint of the policy used.
+     */
+    public let policyFingerprint: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * True when no rule fired.
+         */allowed: Bool, 
+        /**
+         * The first rule that fired.
+         */rule: SpamRule?, 
+        /**
+         * Its code (`SPAM_TOO_SHORT`, …), or `null` when allowed.
+         */code: ErrorCode?, 
+        /**
+         * Why, for developers and logs (empty when allowed).
+         */reason: String, 
+        /**
+         * Fingerprint of the policy used.
+         */policyFingerprint: String) {
+        self.allowed = allowed
+        self.rule = rule
+        self.code = code
+        self.reason = reason
+        self.policyFingerprint = policyFingerprint
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SpamVerdict: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSpamVerdict: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SpamVerdict {
+        return
+            try SpamVerdict(
+                allowed: FfiConverterBool.read(from: &buf), 
+                rule: FfiConverterOptionTypeSpamRule.read(from: &buf), 
+                code: FfiConverterOptionTypeErrorCode.read(from: &buf), 
+                reason: FfiConverterString.read(from: &buf), 
+                policyFingerprint: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SpamVerdict, into buf: inout [UInt8]) {
+        FfiConverterBool.write(value.allowed, into: &buf)
+        FfiConverterOptionTypeSpamRule.write(value.rule, into: &buf)
+        FfiConverterOptionTypeErrorCode.write(value.code, into: &buf)
+        FfiConverterString.write(value.reason, into: &buf)
+        FfiConverterString.write(value.policyFingerprint, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSpamVerdict_lift(_ buf: RustBuffer) throws -> SpamVerdict {
+    return try FfiConverterTypeSpamVerdict.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSpamVerdict_lower(_ value: SpamVerdict) -> RustBuffer {
+    return FfiConverterTypeSpamVerdict.lower(value)
 }
 
 
@@ -4298,6 +4991,81 @@ public func FfiConverterTypeAvaloError_lift(_ buf: RustBuffer) throws -> AvaloEr
 public func FfiConverterTypeAvaloError_lower(_ value: AvaloError) -> RustBuffer {
     return FfiConverterTypeAvaloError.lower(value)
 }
+
+
+/**
+ * One side of a chat.
+ */
+
+public enum ChatParticipant: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * The participant who started the chat.
+     */
+    case initiator
+    /**
+     * The other participant.
+     */
+    case receiver
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ChatParticipant: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeChatParticipant: FfiConverterRustBuffer {
+    typealias SwiftType = ChatParticipant
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ChatParticipant {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .initiator
+        
+        case 2: return .receiver
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ChatParticipant, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .initiator:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .receiver:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeChatParticipant_lift(_ buf: RustBuffer) throws -> ChatParticipant {
+    return try FfiConverterTypeChatParticipant.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeChatParticipant_lower(_ value: ChatParticipant) -> RustBuffer {
+    return FfiConverterTypeChatParticipant.lower(value)
+}
+
 
 
 /**
@@ -5599,6 +6367,81 @@ public func FfiConverterTypeRevenueStream_lower(_ value: RevenueStream) -> RustB
 
 
 /**
+ * Who sent a message of a paid chat.
+ */
+
+public enum Sender: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * The paying participant: never billed.
+     */
+    case payer
+    /**
+     * The earning participant: billed per word after the free messages.
+     */
+    case earner
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Sender: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSender: FfiConverterRustBuffer {
+    typealias SwiftType = Sender
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Sender {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .payer
+        
+        case 2: return .earner
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Sender, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .payer:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .earner:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSender_lift(_ buf: RustBuffer) throws -> Sender {
+    return try FfiConverterTypeSender.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSender_lower(_ value: Sender) -> RustBuffer {
+    return FfiConverterTypeSender.lower(value)
+}
+
+
+
+/**
  * The outcome of a signature check (core `SignatureCheck`; serde form `{"ok": …}` /
  * `{"error": …}`).
  */
@@ -5890,6 +6733,111 @@ public func FfiConverterTypeSniffed_lift(_ buf: RustBuffer) throws -> Sniffed {
 #endif
 public func FfiConverterTypeSniffed_lower(_ value: Sniffed) -> RustBuffer {
     return FfiConverterTypeSniffed.lower(value)
+}
+
+
+
+/**
+ * The anti-spam rule that refused a message.
+ */
+
+public enum SpamRule: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Too few grapheme clusters.
+     */
+    case tooShort
+    /**
+     * Sent too many times recently.
+     */
+    case repeated
+    /**
+     * A bare generic greeting.
+     */
+    case generic
+    /**
+     * Only emoji (or symbols), and short.
+     */
+    case emojiOnly
+    /**
+     * Too soon after the previous message.
+     */
+    case tooFast
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension SpamRule: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSpamRule: FfiConverterRustBuffer {
+    typealias SwiftType = SpamRule
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SpamRule {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .tooShort
+        
+        case 2: return .repeated
+        
+        case 3: return .generic
+        
+        case 4: return .emojiOnly
+        
+        case 5: return .tooFast
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: SpamRule, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .tooShort:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .repeated:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .generic:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .emojiOnly:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .tooFast:
+            writeInt(&buf, Int32(5))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSpamRule_lift(_ buf: RustBuffer) throws -> SpamRule {
+    return try FfiConverterTypeSpamRule.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSpamRule_lower(_ value: SpamRule) -> RustBuffer {
+    return FfiConverterTypeSpamRule.lower(value)
 }
 
 
@@ -6406,6 +7354,30 @@ fileprivate struct FfiConverterOptionTypeAccessGrant: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeChatParticipant: FfiConverterRustBuffer {
+    typealias SwiftType = ChatParticipant?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeChatParticipant.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeChatParticipant.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeErrorCode: FfiConverterRustBuffer {
     typealias SwiftType = ErrorCode?
 
@@ -6446,6 +7418,30 @@ fileprivate struct FfiConverterOptionTypeMediaFormat: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeMediaFormat.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeSpamRule: FfiConverterRustBuffer {
+    typealias SwiftType = SpamRule?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeSpamRule.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeSpamRule.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -6602,6 +7598,31 @@ fileprivate struct FfiConverterSequenceTypeActionLimit: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeChatMessage: FfiConverterRustBuffer {
+    typealias SwiftType = [ChatMessage]
+
+    public static func write(_ value: [ChatMessage], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeChatMessage.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ChatMessage] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ChatMessage]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeChatMessage.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeCurrencyInfo: FfiConverterRustBuffer {
     typealias SwiftType = [CurrencyInfo]
 
@@ -6702,6 +7723,31 @@ fileprivate struct FfiConverterSequenceTypeLimitRequest: FfiConverterRustBuffer 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeMessageCharge: FfiConverterRustBuffer {
+    typealias SwiftType = [MessageCharge]
+
+    public static func write(_ value: [MessageCharge], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeMessageCharge.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [MessageCharge] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [MessageCharge]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeMessageCharge.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypePackCount: FfiConverterRustBuffer {
     typealias SwiftType = [PackCount]
 
@@ -6769,6 +7815,31 @@ fileprivate struct FfiConverterSequenceTypePolicyProblem: FfiConverterRustBuffer
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypePolicyProblem.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeRecentMessage: FfiConverterRustBuffer {
+    typealias SwiftType = [RecentMessage]
+
+    public static func write(_ value: [RecentMessage], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeRecentMessage.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [RecentMessage] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [RecentMessage]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeRecentMessage.read(from: &buf))
         }
         return seq
     }
@@ -6871,6 +7942,139 @@ public func FfiConverterTypeDecimal_lower(_ value: Decimal) -> RustBuffer {
     return FfiConverterTypeDecimal.lower(value)
 }
 
+/**
+ * Bills one message: the preview's charge, or `INSUFFICIENT_TOKENS` ("needed N tokens,
+ * available M") when `payer_balance` is lower than `tokens_due`; keep the old meter then.
+ */
+public func billMessage(policy: Policy, meter: ChatMeter, sender: Sender, text: String, earnerRoyal: Bool, payerBalance: UInt64)throws  -> MessageCharge  {
+    return try  FfiConverterTypeMessageCharge_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_bill_message(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeChatMeter_lower(meter),
+        FfiConverterTypeSender_lower(sender),
+        FfiConverterString.lower(text),
+        FfiConverterBool.lower(earnerRoyal),
+        FfiConverterUInt64.lower(payerBalance),uniffiCallStatus
+    )
+})
+}
+/**
+ * Bills a list of messages in order against one meter (one call for a server's batch);
+ * fails as a whole at the first failing message, naming its index in the reason.
+ */
+public func billMessages(policy: Policy, meter: ChatMeter, messages: [ChatMessage], earnerRoyal: Bool, payerBalance: UInt64)throws  -> BatchCharge  {
+    return try  FfiConverterTypeBatchCharge_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_bill_messages(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeChatMeter_lower(meter),
+        FfiConverterSequenceTypeChatMessage.lower(messages),
+        FfiConverterBool.lower(earnerRoyal),
+        FfiConverterUInt64.lower(payerBalance),uniffiCallStatus
+    )
+})
+}
+/**
+ * Who pays and who earns, from the participants' "earns from chat" flags (SPEC §4.1).
+ */
+public func chatRoles(initiatorEarns: Bool, receiverEarns: Bool) -> ChatRoles  {
+    return try!  FfiConverterTypeChatRoles_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_chat_roles(
+        FfiConverterBool.lower(initiatorEarns),
+        FfiConverterBool.lower(receiverEarns),uniffiCallStatus
+    )
+})
+}
+/**
+ * Counts the billable words of a message (SPEC §4.3): `"I ❤️ you"` is 2, `"e-mail"` is 2,
+ * URLs and emoji count nothing, five ideographs are 3.
+ */
+public func countWords(policy: Policy, text: String)throws  -> UInt64  {
+    return try  FfiConverterUInt64.lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_count_words(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterString.lower(text),uniffiCallStatus
+    )
+})
+}
+/**
+ * [`count_words`] over a list of messages in one call (for servers).
+ */
+public func countWordsBatch(policy: Policy, texts: [String])throws  -> [UInt64]  {
+    return try  FfiConverterSequenceUInt64.lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_count_words_batch(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterSequenceString.lower(texts),uniffiCallStatus
+    )
+})
+}
+/**
+ * A fresh meter for a chat whose earner is (or is not) a Royal Club member.
+ */
+public func newChatMeter(earnerRoyal: Bool) -> ChatMeter  {
+    return try!  FfiConverterTypeChatMeter_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_new_chat_meter(
+        FfiConverterBool.lower(earnerRoyal),uniffiCallStatus
+    )
+})
+}
+/**
+ * The charge for one message without a balance check (the price preview before sending).
+ * An inconsistent meter is `INVALID_INPUT`.
+ */
+public func previewMessage(policy: Policy, meter: ChatMeter, sender: Sender, text: String, earnerRoyal: Bool)throws  -> MessageCharge  {
+    return try  FfiConverterTypeMessageCharge_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_preview_message(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeChatMeter_lower(meter),
+        FfiConverterTypeSender_lower(sender),
+        FfiConverterString.lower(text),
+        FfiConverterBool.lower(earnerRoyal),uniffiCallStatus
+    )
+})
+}
+/**
+ * Re-bases a meter to the earner's new Royal status (unconverted words carried).
+ */
+public func rebaseMeter(policy: Policy, meter: ChatMeter, earnerRoyal: Bool)throws  -> ChatMeter  {
+    return try  FfiConverterTypeChatMeter_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_rebase_meter(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeChatMeter_lower(meter),
+        FfiConverterBool.lower(earnerRoyal),uniffiCallStatus
+    )
+})
+}
+/**
+ * Checks a stored meter against the policy; an inconsistent one is `INVALID_INPUT`.
+ */
+public func validateMeter(policy: Policy, meter: ChatMeter)throws   {try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_validate_meter(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeChatMeter_lower(meter),uniffiCallStatus
+    )
+}
+}
+/**
+ * Words per token (SPEC §4.4): 11, or 7 for a Royal Club earner.
+ */
+public func wordsPerToken(policy: Policy, earnerRoyal: Bool) -> UInt32  {
+    return try!  FfiConverterUInt32.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_words_per_token(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterBool.lower(earnerRoyal),uniffiCallStatus
+    )
+})
+}
 /**
  * Every code, in SPEC §11 order.
  */
@@ -7507,6 +8711,21 @@ public func verifyUrl(secret: Data, method: String, url: String, nowMs: Int64, c
 })
 }
 /**
+ * Checks a message against the anti-spam rules (SPEC §4.8) given the sender's recent messages
+ * (any order, across chats) and the current time; the first rule that fires is the verdict.
+ */
+public func checkSpam(policy: Policy, text: String, recent: [RecentMessage], nowMs: Int64)throws  -> SpamVerdict  {
+    return try  FfiConverterTypeSpamVerdict_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_check_spam(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterString.lower(text),
+        FfiConverterSequenceTypeRecentMessage.lower(recent),
+        FfiConverterInt64.lower(nowMs),uniffiCallStatus
+    )
+})
+}
+/**
  * The reward when a referred user completes a purchase (100 tokens to the referrer on the
  * first purchase only).
  */
@@ -7758,6 +8977,36 @@ private let initializationResult: InitializationResult = {
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
     }
+    if (uniffi_avalo_ffi_checksum_func_bill_message() != 22974) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_bill_messages() != 29746) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_chat_roles() != 28569) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_count_words() != 39029) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_count_words_batch() != 20673) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_new_chat_meter() != 35060) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_preview_message() != 15530) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_rebase_meter() != 54390) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_validate_meter() != 40195) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_words_per_token() != 13903) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_avalo_ffi_checksum_func_all_error_codes() != 8438) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -7897,6 +9146,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_avalo_ffi_checksum_func_verify_url() != 29417) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_check_spam() != 64406) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_avalo_ffi_checksum_func_referral_reward() != 32680) {

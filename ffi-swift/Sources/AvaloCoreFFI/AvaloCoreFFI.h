@@ -340,6 +340,56 @@ RustBuffer uniffi_avalo_ffi_fn_method_avaloerror_reason(RustBuffer ptr, RustCall
 RustBuffer uniffi_avalo_ffi_fn_method_errorcode_as_str(RustBuffer ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_BILL_MESSAGE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_BILL_MESSAGE
+RustBuffer uniffi_avalo_ffi_fn_func_bill_message(uint64_t policy, RustBuffer meter, RustBuffer sender, RustBuffer text, int8_t earner_royal, uint64_t payer_balance, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_BILL_MESSAGES
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_BILL_MESSAGES
+RustBuffer uniffi_avalo_ffi_fn_func_bill_messages(uint64_t policy, RustBuffer meter, RustBuffer messages, int8_t earner_royal, uint64_t payer_balance, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHAT_ROLES
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHAT_ROLES
+RustBuffer uniffi_avalo_ffi_fn_func_chat_roles(int8_t initiator_earns, int8_t receiver_earns, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_COUNT_WORDS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_COUNT_WORDS
+uint64_t uniffi_avalo_ffi_fn_func_count_words(uint64_t policy, RustBuffer text, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_COUNT_WORDS_BATCH
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_COUNT_WORDS_BATCH
+RustBuffer uniffi_avalo_ffi_fn_func_count_words_batch(uint64_t policy, RustBuffer texts, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_NEW_CHAT_METER
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_NEW_CHAT_METER
+RustBuffer uniffi_avalo_ffi_fn_func_new_chat_meter(int8_t earner_royal, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_PREVIEW_MESSAGE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_PREVIEW_MESSAGE
+RustBuffer uniffi_avalo_ffi_fn_func_preview_message(uint64_t policy, RustBuffer meter, RustBuffer sender, RustBuffer text, int8_t earner_royal, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_REBASE_METER
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_REBASE_METER
+RustBuffer uniffi_avalo_ffi_fn_func_rebase_meter(uint64_t policy, RustBuffer meter, int8_t earner_royal, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_VALIDATE_METER
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_VALIDATE_METER
+void uniffi_avalo_ffi_fn_func_validate_meter(uint64_t policy, RustBuffer meter, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_WORDS_PER_TOKEN
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_WORDS_PER_TOKEN
+uint32_t uniffi_avalo_ffi_fn_func_words_per_token(uint64_t policy, int8_t earner_royal, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_ALL_ERROR_CODES
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_ALL_ERROR_CODES
 RustBuffer uniffi_avalo_ffi_fn_func_all_error_codes(RustCallStatus *_Nonnull out_status
@@ -575,6 +625,11 @@ RustBuffer uniffi_avalo_ffi_fn_func_verify_request(uint64_t policy, RustBuffer s
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_VERIFY_URL
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_VERIFY_URL
 RustBuffer uniffi_avalo_ffi_fn_func_verify_url(RustBuffer secret, RustBuffer method, RustBuffer url, int64_t now_ms, RustBuffer content_type, RustBuffer size_bytes, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHECK_SPAM
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHECK_SPAM
+RustBuffer uniffi_avalo_ffi_fn_func_check_spam(uint64_t policy, RustBuffer text, RustBuffer recent, int64_t now_ms, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_REFERRAL_REWARD
@@ -927,6 +982,66 @@ void ffi_avalo_ffi_rust_future_free_void(uint64_t handle
 void ffi_avalo_ffi_rust_future_complete_void(uint64_t handle, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_BILL_MESSAGE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_BILL_MESSAGE
+uint16_t uniffi_avalo_ffi_checksum_func_bill_message(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_BILL_MESSAGES
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_BILL_MESSAGES
+uint16_t uniffi_avalo_ffi_checksum_func_bill_messages(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHAT_ROLES
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHAT_ROLES
+uint16_t uniffi_avalo_ffi_checksum_func_chat_roles(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_COUNT_WORDS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_COUNT_WORDS
+uint16_t uniffi_avalo_ffi_checksum_func_count_words(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_COUNT_WORDS_BATCH
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_COUNT_WORDS_BATCH
+uint16_t uniffi_avalo_ffi_checksum_func_count_words_batch(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_NEW_CHAT_METER
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_NEW_CHAT_METER
+uint16_t uniffi_avalo_ffi_checksum_func_new_chat_meter(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_PREVIEW_MESSAGE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_PREVIEW_MESSAGE
+uint16_t uniffi_avalo_ffi_checksum_func_preview_message(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_REBASE_METER
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_REBASE_METER
+uint16_t uniffi_avalo_ffi_checksum_func_rebase_meter(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_VALIDATE_METER
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_VALIDATE_METER
+uint16_t uniffi_avalo_ffi_checksum_func_validate_meter(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_WORDS_PER_TOKEN
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_WORDS_PER_TOKEN
+uint16_t uniffi_avalo_ffi_checksum_func_words_per_token(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_ALL_ERROR_CODES
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_ALL_ERROR_CODES
 uint16_t uniffi_avalo_ffi_checksum_func_all_error_codes(void
@@ -1206,6 +1321,12 @@ uint16_t uniffi_avalo_ffi_checksum_func_verify_request(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_VERIFY_URL
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_VERIFY_URL
 uint16_t uniffi_avalo_ffi_checksum_func_verify_url(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHECK_SPAM
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHECK_SPAM
+uint16_t uniffi_avalo_ffi_checksum_func_check_spam(void
     
 );
 #endif

@@ -676,6 +676,26 @@ internal object IntegrityCheckingUniffiLib {
     }
 
     internal fun ensureInitialized() = Unit
+    external fun uniffi_avalo_ffi_checksum_func_bill_message(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_bill_messages(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_chat_roles(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_count_words(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_count_words_batch(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_new_chat_meter(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_preview_message(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_rebase_meter(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_validate_meter(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_words_per_token(
+    ): Int
     external fun uniffi_avalo_ffi_checksum_func_all_error_codes(
     ): Int
     external fun uniffi_avalo_ffi_checksum_func_error_info(
@@ -769,6 +789,8 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_avalo_ffi_checksum_func_verify_request(
     ): Int
     external fun uniffi_avalo_ffi_checksum_func_verify_url(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_check_spam(
     ): Int
     external fun uniffi_avalo_ffi_checksum_func_referral_reward(
     ): Int
@@ -888,6 +910,26 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_method_errorcode_as_str(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_bill_message(`policy`: Long,`meter`: RustBuffer.ByValue,`sender`: RustBuffer.ByValue,`text`: RustBuffer.ByValue,`earnerRoyal`: Byte,`payerBalance`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_bill_messages(`policy`: Long,`meter`: RustBuffer.ByValue,`messages`: RustBuffer.ByValue,`earnerRoyal`: Byte,`payerBalance`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_chat_roles(`initiatorEarns`: Byte,`receiverEarns`: Byte,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_count_words(`policy`: Long,`text`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_avalo_ffi_fn_func_count_words_batch(`policy`: Long,`texts`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_new_chat_meter(`earnerRoyal`: Byte,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_preview_message(`policy`: Long,`meter`: RustBuffer.ByValue,`sender`: RustBuffer.ByValue,`text`: RustBuffer.ByValue,`earnerRoyal`: Byte,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_rebase_meter(`policy`: Long,`meter`: RustBuffer.ByValue,`earnerRoyal`: Byte,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_validate_meter(`policy`: Long,`meter`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_avalo_ffi_fn_func_words_per_token(`policy`: Long,`earnerRoyal`: Byte,uniffi_out_err: UniffiRustCallStatus, 
+    ): Int
     external fun uniffi_avalo_ffi_fn_func_all_error_codes(uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_error_info(`code`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -981,6 +1023,8 @@ internal object UniffiLib {
     external fun uniffi_avalo_ffi_fn_func_verify_request(`policy`: Long,`secret`: RustBuffer.ByValue,`timestamp`: RustBuffer.ByValue,`signature`: RustBuffer.ByValue,`method`: RustBuffer.ByValue,`pathAndQuery`: RustBuffer.ByValue,`body`: RustBuffer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_verify_url(`secret`: RustBuffer.ByValue,`method`: RustBuffer.ByValue,`url`: RustBuffer.ByValue,`nowMs`: Long,`contentType`: RustBuffer.ByValue,`sizeBytes`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_check_spam(`policy`: Long,`text`: RustBuffer.ByValue,`recent`: RustBuffer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_referral_reward(`policy`: Long,`hasReferrer`: Byte,`purchasesBefore`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -1137,6 +1181,36 @@ private fun uniffiCheckContractApiVersion(lib: IntegrityCheckingUniffiLib) {
 }
 @Suppress("UNUSED_PARAMETER")
 private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_bill_message() and 0xFFFF) != 22974) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_bill_messages() and 0xFFFF) != 29746) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_chat_roles() and 0xFFFF) != 28569) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_count_words() and 0xFFFF) != 39029) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_count_words_batch() and 0xFFFF) != 20673) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_new_chat_meter() and 0xFFFF) != 35060) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_preview_message() and 0xFFFF) != 15530) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_rebase_meter() and 0xFFFF) != 54390) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_validate_meter() and 0xFFFF) != 40195) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_words_per_token() and 0xFFFF) != 13903) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_avalo_ffi_checksum_func_all_error_codes() and 0xFFFF) != 8438) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -1276,6 +1350,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_avalo_ffi_checksum_func_verify_url() and 0xFFFF) != 29417) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_check_spam() and 0xFFFF) != 64406) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_avalo_ffi_checksum_func_referral_reward() and 0xFFFF) != 32680) {
@@ -2480,6 +2557,258 @@ public object FfiConverterTypeActionLimit: FfiConverterRustBuffer<ActionLimit> {
 
 
 /**
+ * The result of billing many messages against one meter.
+ */
+data class BatchCharge (
+    /**
+     * Each message's charge, in order.
+     */
+    val `charges`: List<MessageCharge>
+    , 
+    /**
+     * Total tokens charged to the payer.
+     */
+    val `tokensDue`: kotlin.ULong
+    , 
+    /**
+     * Total creator credit.
+     */
+    val `creator`: kotlin.ULong
+    , 
+    /**
+     * Total platform credit.
+     */
+    val `platform`: kotlin.ULong
+    , 
+    /**
+     * The meter after the last message.
+     */
+    val `meter`: ChatMeter
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeBatchCharge: FfiConverterRustBuffer<BatchCharge> {
+    override fun read(buf: ByteBuffer): BatchCharge {
+        return BatchCharge(
+            FfiConverterSequenceTypeMessageCharge.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterTypeChatMeter.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: BatchCharge) = (
+            FfiConverterSequenceTypeMessageCharge.allocationSize(value.`charges`) +
+            FfiConverterULong.allocationSize(value.`tokensDue`) +
+            FfiConverterULong.allocationSize(value.`creator`) +
+            FfiConverterULong.allocationSize(value.`platform`) +
+            FfiConverterTypeChatMeter.allocationSize(value.`meter`)
+    )
+
+    override fun write(value: BatchCharge, buf: ByteBuffer) {
+            FfiConverterSequenceTypeMessageCharge.write(value.`charges`, buf)
+            FfiConverterULong.write(value.`tokensDue`, buf)
+            FfiConverterULong.write(value.`creator`, buf)
+            FfiConverterULong.write(value.`platform`, buf)
+            FfiConverterTypeChatMeter.write(value.`meter`, buf)
+    }
+}
+
+
+
+/**
+ * One message of a batch.
+ */
+data class ChatMessage (
+    /**
+     * Who sent it.
+     */
+    val `sender`: Sender
+    , 
+    /**
+     * Its text.
+     */
+    val `text`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeChatMessage: FfiConverterRustBuffer<ChatMessage> {
+    override fun read(buf: ByteBuffer): ChatMessage {
+        return ChatMessage(
+            FfiConverterTypeSender.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ChatMessage) = (
+            FfiConverterTypeSender.allocationSize(value.`sender`) +
+            FfiConverterString.allocationSize(value.`text`)
+    )
+
+    override fun write(value: ChatMessage, buf: ByteBuffer) {
+            FfiConverterTypeSender.write(value.`sender`, buf)
+            FfiConverterString.write(value.`text`, buf)
+    }
+}
+
+
+
+/**
+ * The running state of one paid chat: store it, pass it back with the next message.
+ */
+data class ChatMeter (
+    /**
+     * Messages the payer has sent in this chat.
+     */
+    val `payerMessages`: kotlin.ULong
+    , 
+    /**
+     * Messages the earner has sent in this chat.
+     */
+    val `earnerMessages`: kotlin.ULong
+    , 
+    /**
+     * Cumulative billed words, in units of the current rate.
+     */
+    val `billedWords`: kotlin.ULong
+    , 
+    /**
+     * Cumulative tokens charged to the payer.
+     */
+    val `billedTokens`: kotlin.ULong
+    , 
+    /**
+     * Cumulative tokens credited to the creator.
+     */
+    val `creatorTokens`: kotlin.ULong
+    , 
+    /**
+     * Whether the meter runs at the Royal rate.
+     */
+    val `royal`: kotlin.Boolean
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeChatMeter: FfiConverterRustBuffer<ChatMeter> {
+    override fun read(buf: ByteBuffer): ChatMeter {
+        return ChatMeter(
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterBoolean.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ChatMeter) = (
+            FfiConverterULong.allocationSize(value.`payerMessages`) +
+            FfiConverterULong.allocationSize(value.`earnerMessages`) +
+            FfiConverterULong.allocationSize(value.`billedWords`) +
+            FfiConverterULong.allocationSize(value.`billedTokens`) +
+            FfiConverterULong.allocationSize(value.`creatorTokens`) +
+            FfiConverterBoolean.allocationSize(value.`royal`)
+    )
+
+    override fun write(value: ChatMeter, buf: ByteBuffer) {
+            FfiConverterULong.write(value.`payerMessages`, buf)
+            FfiConverterULong.write(value.`earnerMessages`, buf)
+            FfiConverterULong.write(value.`billedWords`, buf)
+            FfiConverterULong.write(value.`billedTokens`, buf)
+            FfiConverterULong.write(value.`creatorTokens`, buf)
+            FfiConverterBoolean.write(value.`royal`, buf)
+    }
+}
+
+
+
+/**
+ * Who pays and who earns in a chat (SPEC §4.1).
+ */
+data class ChatRoles (
+    /**
+     * The participant charged for the earner's messages; `null` in a free chat.
+     */
+    val `payer`: ChatParticipant?
+    , 
+    /**
+     * The participant whose messages are billed; `null` in a free chat.
+     */
+    val `earner`: ChatParticipant?
+    , 
+    /**
+     * True when neither participant earns.
+     */
+    val `free`: kotlin.Boolean
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeChatRoles: FfiConverterRustBuffer<ChatRoles> {
+    override fun read(buf: ByteBuffer): ChatRoles {
+        return ChatRoles(
+            FfiConverterOptionalTypeChatParticipant.read(buf),
+            FfiConverterOptionalTypeChatParticipant.read(buf),
+            FfiConverterBoolean.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ChatRoles) = (
+            FfiConverterOptionalTypeChatParticipant.allocationSize(value.`payer`) +
+            FfiConverterOptionalTypeChatParticipant.allocationSize(value.`earner`) +
+            FfiConverterBoolean.allocationSize(value.`free`)
+    )
+
+    override fun write(value: ChatRoles, buf: ByteBuffer) {
+            FfiConverterOptionalTypeChatParticipant.write(value.`payer`, buf)
+            FfiConverterOptionalTypeChatParticipant.write(value.`earner`, buf)
+            FfiConverterBoolean.write(value.`free`, buf)
+    }
+}
+
+
+
+/**
  * A checked file name.
  */
 data class CheckedName (
@@ -3267,6 +3596,133 @@ public object FfiConverterTypeMediaViewer: FfiConverterRustBuffer<MediaViewer> {
 
 
 /**
+ * The charge for one message, with the meter to store afterwards.
+ */
+data class MessageCharge (
+    /**
+     * Who sent the message.
+     */
+    val `sender`: Sender
+    , 
+    /**
+     * Words in the message (SPEC §4.3).
+     */
+    val `words`: kotlin.ULong
+    , 
+    /**
+     * Whether the message is within the free allowance.
+     */
+    val `free`: kotlin.Boolean
+    , 
+    /**
+     * Whether the message was billed.
+     */
+    val `billed`: kotlin.Boolean
+    , 
+    /**
+     * Words this message added to the meter.
+     */
+    val `billedWords`: kotlin.ULong
+    , 
+    /**
+     * Tokens the payer is charged for this message.
+     */
+    val `tokensDue`: kotlin.ULong
+    , 
+    /**
+     * The creator's credit out of `tokens_due`.
+     */
+    val `creator`: kotlin.ULong
+    , 
+    /**
+     * The platform's credit out of `tokens_due`.
+     */
+    val `platform`: kotlin.ULong
+    , 
+    /**
+     * The rate used (11 or 7).
+     */
+    val `wordsPerToken`: kotlin.UInt
+    , 
+    /**
+     * Whether the meter was re-based to a new Royal status first.
+     */
+    val `rebased`: kotlin.Boolean
+    , 
+    /**
+     * The meter after this message.
+     */
+    val `meter`: ChatMeter
+    , 
+    /**
+     * Fingerprint of the policy used.
+     */
+    val `policyFingerprint`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeMessageCharge: FfiConverterRustBuffer<MessageCharge> {
+    override fun read(buf: ByteBuffer): MessageCharge {
+        return MessageCharge(
+            FfiConverterTypeSender.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterTypeChatMeter.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: MessageCharge) = (
+            FfiConverterTypeSender.allocationSize(value.`sender`) +
+            FfiConverterULong.allocationSize(value.`words`) +
+            FfiConverterBoolean.allocationSize(value.`free`) +
+            FfiConverterBoolean.allocationSize(value.`billed`) +
+            FfiConverterULong.allocationSize(value.`billedWords`) +
+            FfiConverterULong.allocationSize(value.`tokensDue`) +
+            FfiConverterULong.allocationSize(value.`creator`) +
+            FfiConverterULong.allocationSize(value.`platform`) +
+            FfiConverterUInt.allocationSize(value.`wordsPerToken`) +
+            FfiConverterBoolean.allocationSize(value.`rebased`) +
+            FfiConverterTypeChatMeter.allocationSize(value.`meter`) +
+            FfiConverterString.allocationSize(value.`policyFingerprint`)
+    )
+
+    override fun write(value: MessageCharge, buf: ByteBuffer) {
+            FfiConverterTypeSender.write(value.`sender`, buf)
+            FfiConverterULong.write(value.`words`, buf)
+            FfiConverterBoolean.write(value.`free`, buf)
+            FfiConverterBoolean.write(value.`billed`, buf)
+            FfiConverterULong.write(value.`billedWords`, buf)
+            FfiConverterULong.write(value.`tokensDue`, buf)
+            FfiConverterULong.write(value.`creator`, buf)
+            FfiConverterULong.write(value.`platform`, buf)
+            FfiConverterUInt.write(value.`wordsPerToken`, buf)
+            FfiConverterBoolean.write(value.`rebased`, buf)
+            FfiConverterTypeChatMeter.write(value.`meter`, buf)
+            FfiConverterString.write(value.`policyFingerprint`, buf)
+    }
+}
+
+
+
+/**
  * What the whitelist says about a MIME type.
  */
 data class MimeInfo (
@@ -3749,6 +4205,53 @@ public object FfiConverterTypeRateLimit: FfiConverterRustBuffer<RateLimit> {
 
 
 /**
+ * One of the sender's recent messages.
+ */
+data class RecentMessage (
+    /**
+     * Its text.
+     */
+    val `text`: kotlin.String
+    , 
+    /**
+     * When it was sent, ms since the Unix epoch (UTC).
+     */
+    val `sentAtMs`: kotlin.Long
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRecentMessage: FfiConverterRustBuffer<RecentMessage> {
+    override fun read(buf: ByteBuffer): RecentMessage {
+        return RecentMessage(
+            FfiConverterString.read(buf),
+            FfiConverterLong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: RecentMessage) = (
+            FfiConverterString.allocationSize(value.`text`) +
+            FfiConverterLong.allocationSize(value.`sentAtMs`)
+    )
+
+    override fun write(value: RecentMessage, buf: ByteBuffer) {
+            FfiConverterString.write(value.`text`, buf)
+            FfiConverterLong.write(value.`sentAtMs`, buf)
+    }
+}
+
+
+
+/**
  * The referral reward for a purchase (SPEC §3.5).
  */
 data class ReferralReward (
@@ -3963,6 +4466,77 @@ public object FfiConverterTypeSignedRequest: FfiConverterRustBuffer<SignedReques
     override fun write(value: SignedRequest, buf: ByteBuffer) {
             FfiConverterString.write(value.`timestamp`, buf)
             FfiConverterString.write(value.`signature`, buf)
+    }
+}
+
+
+
+/**
+ * The verdict on one message.
+ */
+data class SpamVerdict (
+    /**
+     * True when no rule fired.
+     */
+    val `allowed`: kotlin.Boolean
+    , 
+    /**
+     * The first rule that fired.
+     */
+    val `rule`: SpamRule?
+    , 
+    /**
+     * Its code (`SPAM_TOO_SHORT`, …), or `null` when allowed.
+     */
+    val `code`: ErrorCode?
+    , 
+    /**
+     * Why, for developers and logs (empty when allowed).
+     */
+    val `reason`: kotlin.String
+    , 
+    /**
+     * Fingerprint of the policy used.
+     */
+    val `policyFingerprint`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSpamVerdict: FfiConverterRustBuffer<SpamVerdict> {
+    override fun read(buf: ByteBuffer): SpamVerdict {
+        return SpamVerdict(
+            FfiConverterBoolean.read(buf),
+            FfiConverterOptionalTypeSpamRule.read(buf),
+            FfiConverterOptionalTypeErrorCode.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: SpamVerdict) = (
+            FfiConverterBoolean.allocationSize(value.`allowed`) +
+            FfiConverterOptionalTypeSpamRule.allocationSize(value.`rule`) +
+            FfiConverterOptionalTypeErrorCode.allocationSize(value.`code`) +
+            FfiConverterString.allocationSize(value.`reason`) +
+            FfiConverterString.allocationSize(value.`policyFingerprint`)
+    )
+
+    override fun write(value: SpamVerdict, buf: ByteBuffer) {
+            FfiConverterBoolean.write(value.`allowed`, buf)
+            FfiConverterOptionalTypeSpamRule.write(value.`rule`, buf)
+            FfiConverterOptionalTypeErrorCode.write(value.`code`, buf)
+            FfiConverterString.write(value.`reason`, buf)
+            FfiConverterString.write(value.`policyFingerprint`, buf)
     }
 }
 
@@ -4745,6 +5319,49 @@ public object FfiConverterTypeAvaloError : FfiConverterRustBuffer<AvaloException
 
 
 /**
+ * One side of a chat.
+ */
+
+enum class ChatParticipant {
+    
+    /**
+     * The participant who started the chat.
+     */
+    INITIATOR,
+    /**
+     * The other participant.
+     */
+    RECEIVER;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeChatParticipant: FfiConverterRustBuffer<ChatParticipant> {
+    override fun read(buf: ByteBuffer) = try {
+        ChatParticipant.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: ChatParticipant) = 4UL
+
+    override fun write(value: ChatParticipant, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * Content refused whatever it is declared as.
  */
 
@@ -5369,6 +5986,49 @@ public object FfiConverterTypeRevenueStream: FfiConverterRustBuffer<RevenueStrea
 
 
 /**
+ * Who sent a message of a paid chat.
+ */
+
+enum class Sender {
+    
+    /**
+     * The paying participant: never billed.
+     */
+    PAYER,
+    /**
+     * The earning participant: billed per word after the free messages.
+     */
+    EARNER;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSender: FfiConverterRustBuffer<Sender> {
+    override fun read(buf: ByteBuffer) = try {
+        Sender.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: Sender) = 4UL
+
+    override fun write(value: Sender, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * The outcome of a signature check (core `SignatureCheck`; serde form `{"ok": …}` /
  * `{"error": …}`).
  */
@@ -5711,6 +6371,61 @@ public object FfiConverterTypeSniffed : FfiConverterRustBuffer<Sniffed>{
                 Unit
             }
         }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
+    }
+}
+
+
+
+
+
+/**
+ * The anti-spam rule that refused a message.
+ */
+
+enum class SpamRule {
+    
+    /**
+     * Too few grapheme clusters.
+     */
+    TOO_SHORT,
+    /**
+     * Sent too many times recently.
+     */
+    REPEATED,
+    /**
+     * A bare generic greeting.
+     */
+    GENERIC,
+    /**
+     * Only emoji (or symbols), and short.
+     */
+    EMOJI_ONLY,
+    /**
+     * Too soon after the previous message.
+     */
+    TOO_FAST;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSpamRule: FfiConverterRustBuffer<SpamRule> {
+    override fun read(buf: ByteBuffer) = try {
+        SpamRule.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: SpamRule) = 4UL
+
+    override fun write(value: SpamRule, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
     }
 }
 
@@ -6090,6 +6805,38 @@ public object FfiConverterOptionalTypeAccessGrant: FfiConverterRustBuffer<Access
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeChatParticipant: FfiConverterRustBuffer<ChatParticipant?> {
+    override fun read(buf: ByteBuffer): ChatParticipant? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeChatParticipant.read(buf)
+    }
+
+    override fun allocationSize(value: ChatParticipant?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeChatParticipant.allocationSize(value)
+        }
+    }
+
+    override fun write(value: ChatParticipant?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeChatParticipant.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeErrorCode: FfiConverterRustBuffer<ErrorCode?> {
     override fun read(buf: ByteBuffer): ErrorCode? {
         if (buf.get().toInt() == 0) {
@@ -6144,6 +6891,38 @@ public object FfiConverterOptionalTypeMediaFormat: FfiConverterRustBuffer<MediaF
         } else {
             buf.put(1)
             FfiConverterTypeMediaFormat.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeSpamRule: FfiConverterRustBuffer<SpamRule?> {
+    override fun read(buf: ByteBuffer): SpamRule? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeSpamRule.read(buf)
+    }
+
+    override fun allocationSize(value: SpamRule?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeSpamRule.allocationSize(value)
+        }
+    }
+
+    override fun write(value: SpamRule?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeSpamRule.write(value, buf)
         }
     }
 }
@@ -6330,6 +7109,34 @@ public object FfiConverterSequenceTypeActionLimit: FfiConverterRustBuffer<List<A
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeChatMessage: FfiConverterRustBuffer<List<ChatMessage>> {
+    override fun read(buf: ByteBuffer): List<ChatMessage> {
+        val len = buf.getInt()
+        return List<ChatMessage>(len) {
+            FfiConverterTypeChatMessage.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<ChatMessage>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeChatMessage.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<ChatMessage>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeChatMessage.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeCurrencyInfo: FfiConverterRustBuffer<List<CurrencyInfo>> {
     override fun read(buf: ByteBuffer): List<CurrencyInfo> {
         val len = buf.getInt()
@@ -6442,6 +7249,34 @@ public object FfiConverterSequenceTypeLimitRequest: FfiConverterRustBuffer<List<
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeMessageCharge: FfiConverterRustBuffer<List<MessageCharge>> {
+    override fun read(buf: ByteBuffer): List<MessageCharge> {
+        val len = buf.getInt()
+        return List<MessageCharge>(len) {
+            FfiConverterTypeMessageCharge.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<MessageCharge>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeMessageCharge.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<MessageCharge>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeMessageCharge.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypePackCount: FfiConverterRustBuffer<List<PackCount>> {
     override fun read(buf: ByteBuffer): List<PackCount> {
         val len = buf.getInt()
@@ -6516,6 +7351,34 @@ public object FfiConverterSequenceTypePolicyProblem: FfiConverterRustBuffer<List
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypePolicyProblem.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeRecentMessage: FfiConverterRustBuffer<List<RecentMessage>> {
+    override fun read(buf: ByteBuffer): List<RecentMessage> {
+        val len = buf.getInt()
+        return List<RecentMessage>(len) {
+            FfiConverterTypeRecentMessage.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<RecentMessage>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeRecentMessage.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<RecentMessage>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeRecentMessage.write(it, buf)
         }
     }
 }
@@ -6612,6 +7475,176 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
         FfiConverterString.write(builtinValue, buf)
     }
 }
+        /**
+         * Bills one message: the preview's charge, or `INSUFFICIENT_TOKENS` ("needed N tokens,
+         * available M") when `payer_balance` is lower than `tokens_due`; keep the old meter then.
+         */
+    @Throws(AvaloException::class) fun `billMessage`(`policy`: Policy, `meter`: ChatMeter, `sender`: Sender, `text`: kotlin.String, `earnerRoyal`: kotlin.Boolean, `payerBalance`: kotlin.ULong): MessageCharge {
+            return FfiConverterTypeMessageCharge.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_bill_message(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeChatMeter.lower(`meter`),
+        FfiConverterTypeSender.lower(`sender`),
+        FfiConverterString.lower(`text`),
+        FfiConverterBoolean.lower(`earnerRoyal`),
+        FfiConverterULong.lower(`payerBalance`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Bills a list of messages in order against one meter (one call for a server's batch);
+         * fails as a whole at the first failing message, naming its index in the reason.
+         */
+    @Throws(AvaloException::class) fun `billMessages`(`policy`: Policy, `meter`: ChatMeter, `messages`: List<ChatMessage>, `earnerRoyal`: kotlin.Boolean, `payerBalance`: kotlin.ULong): BatchCharge {
+            return FfiConverterTypeBatchCharge.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_bill_messages(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeChatMeter.lower(`meter`),
+        FfiConverterSequenceTypeChatMessage.lower(`messages`),
+        FfiConverterBoolean.lower(`earnerRoyal`),
+        FfiConverterULong.lower(`payerBalance`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Who pays and who earns, from the participants' "earns from chat" flags (SPEC §4.1).
+         */ fun `chatRoles`(`initiatorEarns`: kotlin.Boolean, `receiverEarns`: kotlin.Boolean): ChatRoles {
+            return FfiConverterTypeChatRoles.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_chat_roles(
+    
+        
+        FfiConverterBoolean.lower(`initiatorEarns`),
+        FfiConverterBoolean.lower(`receiverEarns`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Counts the billable words of a message (SPEC §4.3): `"I ❤️ you"` is 2, `"e-mail"` is 2,
+         * URLs and emoji count nothing, five ideographs are 3.
+         */
+    @Throws(AvaloException::class) fun `countWords`(`policy`: Policy, `text`: kotlin.String): kotlin.ULong {
+            return FfiConverterULong.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_count_words(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterString.lower(`text`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * [`count_words`] over a list of messages in one call (for servers).
+         */
+    @Throws(AvaloException::class) fun `countWordsBatch`(`policy`: Policy, `texts`: List<kotlin.String>): List<kotlin.ULong> {
+            return FfiConverterSequenceULong.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_count_words_batch(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterSequenceString.lower(`texts`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * A fresh meter for a chat whose earner is (or is not) a Royal Club member.
+         */ fun `newChatMeter`(`earnerRoyal`: kotlin.Boolean): ChatMeter {
+            return FfiConverterTypeChatMeter.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_new_chat_meter(
+    
+        
+        FfiConverterBoolean.lower(`earnerRoyal`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The charge for one message without a balance check (the price preview before sending).
+         * An inconsistent meter is `INVALID_INPUT`.
+         */
+    @Throws(AvaloException::class) fun `previewMessage`(`policy`: Policy, `meter`: ChatMeter, `sender`: Sender, `text`: kotlin.String, `earnerRoyal`: kotlin.Boolean): MessageCharge {
+            return FfiConverterTypeMessageCharge.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_preview_message(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeChatMeter.lower(`meter`),
+        FfiConverterTypeSender.lower(`sender`),
+        FfiConverterString.lower(`text`),
+        FfiConverterBoolean.lower(`earnerRoyal`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Re-bases a meter to the earner's new Royal status (unconverted words carried).
+         */
+    @Throws(AvaloException::class) fun `rebaseMeter`(`policy`: Policy, `meter`: ChatMeter, `earnerRoyal`: kotlin.Boolean): ChatMeter {
+            return FfiConverterTypeChatMeter.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_rebase_meter(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeChatMeter.lower(`meter`),
+        FfiConverterBoolean.lower(`earnerRoyal`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Checks a stored meter against the policy; an inconsistent one is `INVALID_INPUT`.
+         */
+    @Throws(AvaloException::class) fun `validateMeter`(`policy`: Policy, `meter`: ChatMeter)
+        = 
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_validate_meter(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeChatMeter.lower(`meter`),_status)
+}
+    
+    
+
+        /**
+         * Words per token (SPEC §4.4): 11, or 7 for a Royal Club earner.
+         */ fun `wordsPerToken`(`policy`: Policy, `earnerRoyal`: kotlin.Boolean): kotlin.UInt {
+            return FfiConverterUInt.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_words_per_token(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterBoolean.lower(`earnerRoyal`),_status)
+}
+    )
+    }
+    
+
         /**
          * Every code, in SPEC §11 order.
          */ fun `allErrorCodes`(): List<ErrorCode> {
@@ -7428,6 +8461,25 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
         FfiConverterLong.lower(`nowMs`),
         FfiConverterOptionalString.lower(`contentType`),
         FfiConverterOptionalULong.lower(`sizeBytes`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Checks a message against the anti-spam rules (SPEC §4.8) given the sender's recent messages
+         * (any order, across chats) and the current time; the first rule that fires is the verdict.
+         */
+    @Throws(AvaloException::class) fun `checkSpam`(`policy`: Policy, `text`: kotlin.String, `recent`: List<RecentMessage>, `nowMs`: kotlin.Long): SpamVerdict {
+            return FfiConverterTypeSpamVerdict.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_check_spam(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterString.lower(`text`),
+        FfiConverterSequenceTypeRecentMessage.lower(`recent`),
+        FfiConverterLong.lower(`nowMs`),_status)
 }
     )
     }

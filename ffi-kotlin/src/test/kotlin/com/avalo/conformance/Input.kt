@@ -28,6 +28,8 @@ class Input(private val m: Map<String, Any?>) {
     }
     fun ulongs(key: String): List<ULong> = (raw(key) as? List<*> ?: throw BadVector("field $key: expected an array"))
         .map { toULong(key, int(key, it)) }
+    fun strs(key: String): List<String> = (raw(key) as? List<*> ?: throw BadVector("field $key: expected an array"))
+        .map { it as? String ?: throw BadVector("field $key: expected strings") }
     fun obj(key: String): Input = Input((raw(key) as? Map<*, *> ?: throw BadVector("field $key: expected an object"))
         .entries.associate { (k, v) -> k as String to v })
 
@@ -43,6 +45,7 @@ class Input(private val m: Map<String, Any?>) {
     fun optBool(key: String): Boolean? = if (present(key)) bool(key) else null
     fun optULong(key: String): ULong? = if (present(key)) ulong(key) else null
     fun optObj(key: String): Input? = if (present(key)) obj(key) else null
+    fun optObjs(key: String): List<Input>? = if (present(key)) objs(key) else null
 
     /** An optional decimal given as a string (`"0.185"`), e.g. an FX rate. */
     fun optDecimal(key: String): BigDecimal? = optStr(key)?.let {

@@ -1,11 +1,13 @@
 package com.avalo.conformance
 
+import com.avalo.conformance.ops.BillingOps
 import com.avalo.conformance.ops.ErrorOps
 import com.avalo.conformance.ops.MediaOps
 import com.avalo.conformance.ops.MoneyOps
 import com.avalo.conformance.ops.PayoutOps
 import com.avalo.conformance.ops.PolicyOps
 import com.avalo.conformance.ops.PricingOps
+import com.avalo.conformance.ops.SpamOps
 import com.avalo.conformance.ops.RateLimitOps
 import com.avalo.conformance.ops.SecurityOps
 import com.avalo.conformance.ops.SplitOps
@@ -41,6 +43,8 @@ val MODULES: List<OpModule> = listOf(
     SplitOps,
     PayoutOps,
     ErrorOps,
+    BillingOps,
+    SpamOps,
     RateLimitOps,
     UploadOps,
     MediaOps,
