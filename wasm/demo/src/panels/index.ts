@@ -1,6 +1,7 @@
 // The panels, in page order. A panel appears here once its module's facade is in @avalo/core.
 import type { ComponentType } from 'react';
 import { RevenuePanel } from './Revenue';
+import { MessagePanel } from './Message';
 import { UploadPanel } from './Upload';
 import { RateLimitPanel } from './RateLimit';
 
@@ -12,6 +13,7 @@ export interface PanelEntry {
 
 export const PANELS: PanelEntry[] = [
   { id: 'revenue', title: 'Revenue calculator', Panel: RevenuePanel },
+  { id: 'message', title: 'Message price preview', Panel: MessagePanel },
   { id: 'upload', title: 'Upload checker', Panel: UploadPanel },
   { id: 'ratelimit', title: 'Rate-limit simulator', Panel: RateLimitPanel },
 ];
