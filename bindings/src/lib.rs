@@ -28,6 +28,8 @@ pub mod payout;
 pub mod policy;
 pub mod pricing;
 pub mod spam;
+pub mod ranking;
+pub mod royal;
 pub mod ratelimit;
 pub mod split;
 

@@ -25,6 +25,8 @@ let modules: [(Registry) -> Void] = [
     ErrorOps.register,
     BillingOps.register,
     SpamOps.register,
+    RankingOps.register,
+    RoyalOps.register,
     RateLimitOps.register,
     UploadOps.register,
     MediaOps.register,

@@ -514,6 +514,22 @@ fileprivate struct FfiConverterInt64: FfiConverterPrimitive {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterDouble: FfiConverterPrimitive {
+    typealias FfiType = Double
+    typealias SwiftType = Double
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Double {
+        return try lift(readDouble(&buf))
+    }
+
+    public static func write(_ value: Double, into buf: inout [UInt8]) {
+        writeDouble(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterBool : FfiConverter {
     typealias FfiType = Int8
     typealias SwiftType = Bool
@@ -1202,6 +1218,288 @@ public func FfiConverterTypeBatchCharge_lower(_ value: BatchCharge) -> RustBuffe
 
 
 /**
+ * One candidate for the deck.
+ */
+public struct Candidate: Equatable, Hashable {
+    /**
+     * The candidate's user id.
+     */
+    public let userId: String
+    /**
+     * Account active.
+     */
+    public let active: Bool
+    /**
+     * Identity verified.
+     */
+    public let verified: Bool
+    /**
+     * What the score and the filters read.
+     */
+    public let profile: Profile
+    /**
+     * End of a paid profile boost, ms (active while `now < boost_until_ms`).
+     */
+    public let boostUntilMs: Int64?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The candidate's user id.
+         */userId: String, 
+        /**
+         * Account active.
+         */active: Bool, 
+        /**
+         * Identity verified.
+         */verified: Bool, 
+        /**
+         * What the score and the filters read.
+         */profile: Profile, 
+        /**
+         * End of a paid profile boost, ms (active while `now < boost_until_ms`).
+         */boostUntilMs: Int64? = nil) {
+        self.userId = userId
+        self.active = active
+        self.verified = verified
+        self.profile = profile
+        self.boostUntilMs = boostUntilMs
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Candidate: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCandidate: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Candidate {
+        return
+            try Candidate(
+                userId: FfiConverterString.read(from: &buf), 
+                active: FfiConverterBool.read(from: &buf), 
+                verified: FfiConverterBool.read(from: &buf), 
+                profile: FfiConverterTypeProfile.read(from: &buf), 
+                boostUntilMs: FfiConverterOptionInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Candidate, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.userId, into: &buf)
+        FfiConverterBool.write(value.active, into: &buf)
+        FfiConverterBool.write(value.verified, into: &buf)
+        FfiConverterTypeProfile.write(value.profile, into: &buf)
+        FfiConverterOptionInt64.write(value.boostUntilMs, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCandidate_lift(_ buf: RustBuffer) throws -> Candidate {
+    return try FfiConverterTypeCandidate.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCandidate_lower(_ value: Candidate) -> RustBuffer {
+    return FfiConverterTypeCandidate.lower(value)
+}
+
+
+/**
+ * A deck as columns (one FFI value per column instead of one record per candidate): entry
+ * `i` of every list describes candidate `i`; `user_ids` holds the ids joined with `"\n"`.
+ * `flags` bits: 1 active, 2 verified, 4 Royal, 8 video intro, 16 bio, 32 location set,
+ * 64 last-active set. Gender codes: 0 none, 1 female, 2 male, 3 non-binary. Birth dates are
+ * `yyyymmdd` numbers (0 = none); a boost is active while `now < boost_until_ms` (0 = none).
+ */
+public struct CandidateColumns: Equatable, Hashable {
+    /**
+     * User ids joined with `"\n"`.
+     */
+    public let userIds: String
+    /**
+     * Flag bits per candidate.
+     */
+    public let flags: Data
+    /**
+     * Photos.
+     */
+    public let photos: [UInt32]
+    /**
+     * Interests.
+     */
+    public let interests: [UInt32]
+    /**
+     * Loyalty levels.
+     */
+    public let loyaltyLevels: [UInt32]
+    /**
+     * Reports.
+     */
+    public let reports: [UInt32]
+    /**
+     * Gender codes (bytes).
+     */
+    public let genders: Data
+    /**
+     * Birth dates as `yyyymmdd`.
+     */
+    public let birthDates: [UInt32]
+    /**
+     * Latitudes, degrees.
+     */
+    public let latitudes: [Double]
+    /**
+     * Longitudes, degrees.
+     */
+    public let longitudes: [Double]
+    /**
+     * Response rates.
+     */
+    public let responseRates: [Double]
+    /**
+     * Last activity, ms.
+     */
+    public let lastActiveMs: [Int64]
+    /**
+     * Paid boost end, ms.
+     */
+    public let boostUntilMs: [Int64]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * User ids joined with `"\n"`.
+         */userIds: String, 
+        /**
+         * Flag bits per candidate.
+         */flags: Data, 
+        /**
+         * Photos.
+         */photos: [UInt32], 
+        /**
+         * Interests.
+         */interests: [UInt32], 
+        /**
+         * Loyalty levels.
+         */loyaltyLevels: [UInt32], 
+        /**
+         * Reports.
+         */reports: [UInt32], 
+        /**
+         * Gender codes (bytes).
+         */genders: Data, 
+        /**
+         * Birth dates as `yyyymmdd`.
+         */birthDates: [UInt32], 
+        /**
+         * Latitudes, degrees.
+         */latitudes: [Double], 
+        /**
+         * Longitudes, degrees.
+         */longitudes: [Double], 
+        /**
+         * Response rates.
+         */responseRates: [Double], 
+        /**
+         * Last activity, ms.
+         */lastActiveMs: [Int64], 
+        /**
+         * Paid boost end, ms.
+         */boostUntilMs: [Int64]) {
+        self.userIds = userIds
+        self.flags = flags
+        self.photos = photos
+        self.interests = interests
+        self.loyaltyLevels = loyaltyLevels
+        self.reports = reports
+        self.genders = genders
+        self.birthDates = birthDates
+        self.latitudes = latitudes
+        self.longitudes = longitudes
+        self.responseRates = responseRates
+        self.lastActiveMs = lastActiveMs
+        self.boostUntilMs = boostUntilMs
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CandidateColumns: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCandidateColumns: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CandidateColumns {
+        return
+            try CandidateColumns(
+                userIds: FfiConverterString.read(from: &buf), 
+                flags: FfiConverterData.read(from: &buf), 
+                photos: FfiConverterSequenceUInt32.read(from: &buf), 
+                interests: FfiConverterSequenceUInt32.read(from: &buf), 
+                loyaltyLevels: FfiConverterSequenceUInt32.read(from: &buf), 
+                reports: FfiConverterSequenceUInt32.read(from: &buf), 
+                genders: FfiConverterData.read(from: &buf), 
+                birthDates: FfiConverterSequenceUInt32.read(from: &buf), 
+                latitudes: FfiConverterSequenceDouble.read(from: &buf), 
+                longitudes: FfiConverterSequenceDouble.read(from: &buf), 
+                responseRates: FfiConverterSequenceDouble.read(from: &buf), 
+                lastActiveMs: FfiConverterSequenceInt64.read(from: &buf), 
+                boostUntilMs: FfiConverterSequenceInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CandidateColumns, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.userIds, into: &buf)
+        FfiConverterData.write(value.flags, into: &buf)
+        FfiConverterSequenceUInt32.write(value.photos, into: &buf)
+        FfiConverterSequenceUInt32.write(value.interests, into: &buf)
+        FfiConverterSequenceUInt32.write(value.loyaltyLevels, into: &buf)
+        FfiConverterSequenceUInt32.write(value.reports, into: &buf)
+        FfiConverterData.write(value.genders, into: &buf)
+        FfiConverterSequenceUInt32.write(value.birthDates, into: &buf)
+        FfiConverterSequenceDouble.write(value.latitudes, into: &buf)
+        FfiConverterSequenceDouble.write(value.longitudes, into: &buf)
+        FfiConverterSequenceDouble.write(value.responseRates, into: &buf)
+        FfiConverterSequenceInt64.write(value.lastActiveMs, into: &buf)
+        FfiConverterSequenceInt64.write(value.boostUntilMs, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCandidateColumns_lift(_ buf: RustBuffer) throws -> CandidateColumns {
+    return try FfiConverterTypeCandidateColumns.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCandidateColumns_lower(_ value: CandidateColumns) -> RustBuffer {
+    return FfiConverterTypeCandidateColumns.lower(value)
+}
+
+
+/**
  * One message of a batch.
  */
 public struct ChatMessage: Equatable, Hashable {
@@ -1835,6 +2133,75 @@ public func FfiConverterTypeCurrencyInfo_lower(_ value: CurrencyInfo) -> RustBuf
 
 
 /**
+ * A dropped candidate and why (only with `explain`).
+ */
+public struct DroppedCandidate: Equatable, Hashable {
+    /**
+     * The candidate's user id.
+     */
+    public let userId: String
+    /**
+     * The first filter it failed.
+     */
+    public let reason: DropReason
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The candidate's user id.
+         */userId: String, 
+        /**
+         * The first filter it failed.
+         */reason: DropReason) {
+        self.userId = userId
+        self.reason = reason
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DroppedCandidate: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDroppedCandidate: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DroppedCandidate {
+        return
+            try DroppedCandidate(
+                userId: FfiConverterString.read(from: &buf), 
+                reason: FfiConverterTypeDropReason.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DroppedCandidate, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.userId, into: &buf)
+        FfiConverterTypeDropReason.write(value.reason, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDroppedCandidate_lift(_ buf: RustBuffer) throws -> DroppedCandidate {
+    return try FfiConverterTypeDroppedCandidate.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDroppedCandidate_lower(_ value: DroppedCandidate) -> RustBuffer {
+    return FfiConverterTypeDroppedCandidate.lower(value)
+}
+
+
+/**
  * What SPEC §11 says about one code.
  */
 public struct ErrorInfo: Equatable, Hashable {
@@ -1910,6 +2277,342 @@ public func FfiConverterTypeErrorInfo_lift(_ buf: RustBuffer) throws -> ErrorInf
 #endif
 public func FfiConverterTypeErrorInfo_lower(_ value: ErrorInfo) -> RustBuffer {
     return FfiConverterTypeErrorInfo.lower(value)
+}
+
+
+/**
+ * A point on Earth in degrees (latitude −90..=90, longitude −180..=180).
+ */
+public struct GeoPoint: Equatable, Hashable {
+    /**
+     * Latitude, degrees.
+     */
+    public let lat: Double
+    /**
+     * Longitude, degrees.
+     */
+    public let lon: Double
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Latitude, degrees.
+         */lat: Double, 
+        /**
+         * Longitude, degrees.
+         */lon: Double) {
+        self.lat = lat
+        self.lon = lon
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension GeoPoint: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeGeoPoint: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> GeoPoint {
+        return
+            try GeoPoint(
+                lat: FfiConverterDouble.read(from: &buf), 
+                lon: FfiConverterDouble.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: GeoPoint, into buf: inout [UInt8]) {
+        FfiConverterDouble.write(value.lat, into: &buf)
+        FfiConverterDouble.write(value.lon, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGeoPoint_lift(_ buf: RustBuffer) throws -> GeoPoint {
+    return try FfiConverterTypeGeoPoint.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGeoPoint_lower(_ value: GeoPoint) -> RustBuffer {
+    return FfiConverterTypeGeoPoint.lower(value)
+}
+
+
+/**
+ * Likes a user made on one UTC day (store it, pass it back next time).
+ */
+public struct LikeCounter: Equatable, Hashable {
+    /**
+     * UTC day number (days since 1970-01-01).
+     */
+    public let day: Int64
+    /**
+     * Likes made on that day.
+     */
+    public let count: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * UTC day number (days since 1970-01-01).
+         */day: Int64, 
+        /**
+         * Likes made on that day.
+         */count: UInt32) {
+        self.day = day
+        self.count = count
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LikeCounter: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLikeCounter: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LikeCounter {
+        return
+            try LikeCounter(
+                day: FfiConverterInt64.read(from: &buf), 
+                count: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LikeCounter, into buf: inout [UInt8]) {
+        FfiConverterInt64.write(value.day, into: &buf)
+        FfiConverterUInt32.write(value.count, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLikeCounter_lift(_ buf: RustBuffer) throws -> LikeCounter {
+    return try FfiConverterTypeLikeCounter.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLikeCounter_lower(_ value: LikeCounter) -> RustBuffer {
+    return FfiConverterTypeLikeCounter.lower(value)
+}
+
+
+/**
+ * The decision for an accepted like.
+ */
+public struct LikeDecision: Equatable, Hashable {
+    /**
+     * Liked or match.
+     */
+    public let outcome: LikeOutcome
+    /**
+     * Free messages of the chat a match opens; 0 without a match.
+     */
+    public let chatFreeMessages: UInt32
+    /**
+     * The counter to store.
+     */
+    public let counter: LikeCounter
+    /**
+     * Likes left today.
+     */
+    public let remainingToday: UInt32
+    /**
+     * The next UTC midnight, ms.
+     */
+    public let resetsAtMs: Int64
+    /**
+     * Fingerprint of the policy.
+     */
+    public let policyFingerprint: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Liked or match.
+         */outcome: LikeOutcome, 
+        /**
+         * Free messages of the chat a match opens; 0 without a match.
+         */chatFreeMessages: UInt32, 
+        /**
+         * The counter to store.
+         */counter: LikeCounter, 
+        /**
+         * Likes left today.
+         */remainingToday: UInt32, 
+        /**
+         * The next UTC midnight, ms.
+         */resetsAtMs: Int64, 
+        /**
+         * Fingerprint of the policy.
+         */policyFingerprint: String) {
+        self.outcome = outcome
+        self.chatFreeMessages = chatFreeMessages
+        self.counter = counter
+        self.remainingToday = remainingToday
+        self.resetsAtMs = resetsAtMs
+        self.policyFingerprint = policyFingerprint
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LikeDecision: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLikeDecision: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LikeDecision {
+        return
+            try LikeDecision(
+                outcome: FfiConverterTypeLikeOutcome.read(from: &buf), 
+                chatFreeMessages: FfiConverterUInt32.read(from: &buf), 
+                counter: FfiConverterTypeLikeCounter.read(from: &buf), 
+                remainingToday: FfiConverterUInt32.read(from: &buf), 
+                resetsAtMs: FfiConverterInt64.read(from: &buf), 
+                policyFingerprint: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LikeDecision, into buf: inout [UInt8]) {
+        FfiConverterTypeLikeOutcome.write(value.outcome, into: &buf)
+        FfiConverterUInt32.write(value.chatFreeMessages, into: &buf)
+        FfiConverterTypeLikeCounter.write(value.counter, into: &buf)
+        FfiConverterUInt32.write(value.remainingToday, into: &buf)
+        FfiConverterInt64.write(value.resetsAtMs, into: &buf)
+        FfiConverterString.write(value.policyFingerprint, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLikeDecision_lift(_ buf: RustBuffer) throws -> LikeDecision {
+    return try FfiConverterTypeLikeDecision.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLikeDecision_lower(_ value: LikeDecision) -> RustBuffer {
+    return FfiConverterTypeLikeDecision.lower(value)
+}
+
+
+/**
+ * A like to decide.
+ */
+public struct LikeRequest: Equatable, Hashable {
+    /**
+     * Who likes.
+     */
+    public let likerId: String
+    /**
+     * Who is liked.
+     */
+    public let targetId: String
+    /**
+     * Whether the target already liked the liker (then this like is a match).
+     */
+    public let targetLikesLiker: Bool
+    /**
+     * The liker's counter as last returned (none before the first like).
+     */
+    public let counter: LikeCounter?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Who likes.
+         */likerId: String, 
+        /**
+         * Who is liked.
+         */targetId: String, 
+        /**
+         * Whether the target already liked the liker (then this like is a match).
+         */targetLikesLiker: Bool, 
+        /**
+         * The liker's counter as last returned (none before the first like).
+         */counter: LikeCounter? = nil) {
+        self.likerId = likerId
+        self.targetId = targetId
+        self.targetLikesLiker = targetLikesLiker
+        self.counter = counter
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LikeRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLikeRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LikeRequest {
+        return
+            try LikeRequest(
+                likerId: FfiConverterString.read(from: &buf), 
+                targetId: FfiConverterString.read(from: &buf), 
+                targetLikesLiker: FfiConverterBool.read(from: &buf), 
+                counter: FfiConverterOptionTypeLikeCounter.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LikeRequest, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.likerId, into: &buf)
+        FfiConverterString.write(value.targetId, into: &buf)
+        FfiConverterBool.write(value.targetLikesLiker, into: &buf)
+        FfiConverterOptionTypeLikeCounter.write(value.counter, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLikeRequest_lift(_ buf: RustBuffer) throws -> LikeRequest {
+    return try FfiConverterTypeLikeRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLikeRequest_lower(_ value: LikeRequest) -> RustBuffer {
+    return FfiConverterTypeLikeRequest.lower(value)
 }
 
 
@@ -3330,6 +4033,591 @@ public func FfiConverterTypePolicyProblem_lower(_ value: PolicyProblem) -> RustB
 
 
 /**
+ * What the profile score reads; every field may be left out (missing data counts as 0).
+ */
+public struct Profile: Equatable, Hashable {
+    /**
+     * Number of photos.
+     */
+    public let photos: UInt32
+    /**
+     * Whether the profile has a video intro.
+     */
+    public let hasVideoIntro: Bool
+    /**
+     * Whether the bio is non-empty.
+     */
+    public let hasBio: Bool
+    /**
+     * Birth date, `"YYYY-MM-DD"`.
+     */
+    public let birthDate: String?
+    /**
+     * Gender.
+     */
+    public let gender: Gender?
+    /**
+     * Location.
+     */
+    public let location: GeoPoint?
+    /**
+     * Number of interests.
+     */
+    public let interests: UInt32
+    /**
+     * Response rate in [0, 1] (clamped); must be finite.
+     */
+    public let responseRate: Double?
+    /**
+     * Royal Club member.
+     */
+    public let royal: Bool
+    /**
+     * Loyalty level.
+     */
+    public let loyaltyLevel: UInt32
+    /**
+     * Last activity, ms since the epoch.
+     */
+    public let lastActiveMs: Int64?
+    /**
+     * Reports against the profile.
+     */
+    public let reports: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Number of photos.
+         */photos: UInt32 = UInt32(0), 
+        /**
+         * Whether the profile has a video intro.
+         */hasVideoIntro: Bool = false, 
+        /**
+         * Whether the bio is non-empty.
+         */hasBio: Bool = false, 
+        /**
+         * Birth date, `"YYYY-MM-DD"`.
+         */birthDate: String? = nil, 
+        /**
+         * Gender.
+         */gender: Gender? = nil, 
+        /**
+         * Location.
+         */location: GeoPoint? = nil, 
+        /**
+         * Number of interests.
+         */interests: UInt32 = UInt32(0), 
+        /**
+         * Response rate in [0, 1] (clamped); must be finite.
+         */responseRate: Double? = nil, 
+        /**
+         * Royal Club member.
+         */royal: Bool = false, 
+        /**
+         * Loyalty level.
+         */loyaltyLevel: UInt32 = UInt32(0), 
+        /**
+         * Last activity, ms since the epoch.
+         */lastActiveMs: Int64? = nil, 
+        /**
+         * Reports against the profile.
+         */reports: UInt32 = UInt32(0)) {
+        self.photos = photos
+        self.hasVideoIntro = hasVideoIntro
+        self.hasBio = hasBio
+        self.birthDate = birthDate
+        self.gender = gender
+        self.location = location
+        self.interests = interests
+        self.responseRate = responseRate
+        self.royal = royal
+        self.loyaltyLevel = loyaltyLevel
+        self.lastActiveMs = lastActiveMs
+        self.reports = reports
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Profile: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeProfile: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Profile {
+        return
+            try Profile(
+                photos: FfiConverterUInt32.read(from: &buf), 
+                hasVideoIntro: FfiConverterBool.read(from: &buf), 
+                hasBio: FfiConverterBool.read(from: &buf), 
+                birthDate: FfiConverterOptionString.read(from: &buf), 
+                gender: FfiConverterOptionTypeGender.read(from: &buf), 
+                location: FfiConverterOptionTypeGeoPoint.read(from: &buf), 
+                interests: FfiConverterUInt32.read(from: &buf), 
+                responseRate: FfiConverterOptionDouble.read(from: &buf), 
+                royal: FfiConverterBool.read(from: &buf), 
+                loyaltyLevel: FfiConverterUInt32.read(from: &buf), 
+                lastActiveMs: FfiConverterOptionInt64.read(from: &buf), 
+                reports: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Profile, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.photos, into: &buf)
+        FfiConverterBool.write(value.hasVideoIntro, into: &buf)
+        FfiConverterBool.write(value.hasBio, into: &buf)
+        FfiConverterOptionString.write(value.birthDate, into: &buf)
+        FfiConverterOptionTypeGender.write(value.gender, into: &buf)
+        FfiConverterOptionTypeGeoPoint.write(value.location, into: &buf)
+        FfiConverterUInt32.write(value.interests, into: &buf)
+        FfiConverterOptionDouble.write(value.responseRate, into: &buf)
+        FfiConverterBool.write(value.royal, into: &buf)
+        FfiConverterUInt32.write(value.loyaltyLevel, into: &buf)
+        FfiConverterOptionInt64.write(value.lastActiveMs, into: &buf)
+        FfiConverterUInt32.write(value.reports, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProfile_lift(_ buf: RustBuffer) throws -> Profile {
+    return try FfiConverterTypeProfile.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProfile_lower(_ value: Profile) -> RustBuffer {
+    return FfiConverterTypeProfile.lower(value)
+}
+
+
+/**
+ * A profile score: the total in [0, 100] and the six unweighted components in [0, 1].
+ */
+public struct ProfileScore: Equatable, Hashable {
+    /**
+     * `Σ weight × component`, in [0, 100].
+     */
+    public let total: Double
+    /**
+     * Photos component.
+     */
+    public let photos: Double
+    /**
+     * Completeness component.
+     */
+    public let completeness: Double
+    /**
+     * Responsiveness component.
+     */
+    public let responsiveness: Double
+    /**
+     * Loyalty component.
+     */
+    public let loyalty: Double
+    /**
+     * Activity component.
+     */
+    public let activity: Double
+    /**
+     * Trust component.
+     */
+    public let trust: Double
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `Σ weight × component`, in [0, 100].
+         */total: Double, 
+        /**
+         * Photos component.
+         */photos: Double, 
+        /**
+         * Completeness component.
+         */completeness: Double, 
+        /**
+         * Responsiveness component.
+         */responsiveness: Double, 
+        /**
+         * Loyalty component.
+         */loyalty: Double, 
+        /**
+         * Activity component.
+         */activity: Double, 
+        /**
+         * Trust component.
+         */trust: Double) {
+        self.total = total
+        self.photos = photos
+        self.completeness = completeness
+        self.responsiveness = responsiveness
+        self.loyalty = loyalty
+        self.activity = activity
+        self.trust = trust
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ProfileScore: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeProfileScore: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ProfileScore {
+        return
+            try ProfileScore(
+                total: FfiConverterDouble.read(from: &buf), 
+                photos: FfiConverterDouble.read(from: &buf), 
+                completeness: FfiConverterDouble.read(from: &buf), 
+                responsiveness: FfiConverterDouble.read(from: &buf), 
+                loyalty: FfiConverterDouble.read(from: &buf), 
+                activity: FfiConverterDouble.read(from: &buf), 
+                trust: FfiConverterDouble.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ProfileScore, into buf: inout [UInt8]) {
+        FfiConverterDouble.write(value.total, into: &buf)
+        FfiConverterDouble.write(value.photos, into: &buf)
+        FfiConverterDouble.write(value.completeness, into: &buf)
+        FfiConverterDouble.write(value.responsiveness, into: &buf)
+        FfiConverterDouble.write(value.loyalty, into: &buf)
+        FfiConverterDouble.write(value.activity, into: &buf)
+        FfiConverterDouble.write(value.trust, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProfileScore_lift(_ buf: RustBuffer) throws -> ProfileScore {
+    return try FfiConverterTypeProfileScore.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProfileScore_lower(_ value: ProfileScore) -> RustBuffer {
+    return FfiConverterTypeProfileScore.lower(value)
+}
+
+
+/**
+ * Which page to return, and whether to explain dropped candidates.
+ */
+public struct RankPageRequest: Equatable, Hashable {
+    /**
+     * Page size, 1..=50; none is the default 20.
+     */
+    public let size: UInt32?
+    /**
+     * Ranked candidates to skip (0 = the first page).
+     */
+    public let offset: UInt32
+    /**
+     * List every dropped candidate with its reason (slower; a debug aid).
+     */
+    public let explain: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Page size, 1..=50; none is the default 20.
+         */size: UInt32? = nil, 
+        /**
+         * Ranked candidates to skip (0 = the first page).
+         */offset: UInt32 = UInt32(0), 
+        /**
+         * List every dropped candidate with its reason (slower; a debug aid).
+         */explain: Bool = false) {
+        self.size = size
+        self.offset = offset
+        self.explain = explain
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RankPageRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRankPageRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RankPageRequest {
+        return
+            try RankPageRequest(
+                size: FfiConverterOptionUInt32.read(from: &buf), 
+                offset: FfiConverterUInt32.read(from: &buf), 
+                explain: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RankPageRequest, into buf: inout [UInt8]) {
+        FfiConverterOptionUInt32.write(value.size, into: &buf)
+        FfiConverterUInt32.write(value.offset, into: &buf)
+        FfiConverterBool.write(value.explain, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRankPageRequest_lift(_ buf: RustBuffer) throws -> RankPageRequest {
+    return try FfiConverterTypeRankPageRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRankPageRequest_lower(_ value: RankPageRequest) -> RustBuffer {
+    return FfiConverterTypeRankPageRequest.lower(value)
+}
+
+
+/**
+ * One ranked candidate of the page.
+ */
+public struct RankedCandidate: Equatable, Hashable {
+    /**
+     * The candidate's user id.
+     */
+    public let userId: String
+    /**
+     * `score × 1.2 if Royal × 2 while boosted`.
+     */
+    public let rank: Double
+    /**
+     * The profile score and its components.
+     */
+    public let score: ProfileScore
+    /**
+     * Royal Club member.
+     */
+    public let royal: Bool
+    /**
+     * Paid boost active.
+     */
+    public let boosted: Bool
+    /**
+     * Age in whole years.
+     */
+    public let age: UInt32
+    /**
+     * Distance from the viewer, km, when both locations are known.
+     */
+    public let distanceKm: Double?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The candidate's user id.
+         */userId: String, 
+        /**
+         * `score × 1.2 if Royal × 2 while boosted`.
+         */rank: Double, 
+        /**
+         * The profile score and its components.
+         */score: ProfileScore, 
+        /**
+         * Royal Club member.
+         */royal: Bool, 
+        /**
+         * Paid boost active.
+         */boosted: Bool, 
+        /**
+         * Age in whole years.
+         */age: UInt32, 
+        /**
+         * Distance from the viewer, km, when both locations are known.
+         */distanceKm: Double?) {
+        self.userId = userId
+        self.rank = rank
+        self.score = score
+        self.royal = royal
+        self.boosted = boosted
+        self.age = age
+        self.distanceKm = distanceKm
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RankedCandidate: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRankedCandidate: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RankedCandidate {
+        return
+            try RankedCandidate(
+                userId: FfiConverterString.read(from: &buf), 
+                rank: FfiConverterDouble.read(from: &buf), 
+                score: FfiConverterTypeProfileScore.read(from: &buf), 
+                royal: FfiConverterBool.read(from: &buf), 
+                boosted: FfiConverterBool.read(from: &buf), 
+                age: FfiConverterUInt32.read(from: &buf), 
+                distanceKm: FfiConverterOptionDouble.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RankedCandidate, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.userId, into: &buf)
+        FfiConverterDouble.write(value.rank, into: &buf)
+        FfiConverterTypeProfileScore.write(value.score, into: &buf)
+        FfiConverterBool.write(value.royal, into: &buf)
+        FfiConverterBool.write(value.boosted, into: &buf)
+        FfiConverterUInt32.write(value.age, into: &buf)
+        FfiConverterOptionDouble.write(value.distanceKm, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRankedCandidate_lift(_ buf: RustBuffer) throws -> RankedCandidate {
+    return try FfiConverterTypeRankedCandidate.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRankedCandidate_lower(_ value: RankedCandidate) -> RustBuffer {
+    return FfiConverterTypeRankedCandidate.lower(value)
+}
+
+
+/**
+ * A page of the deck.
+ */
+public struct RankedPage: Equatable, Hashable {
+    /**
+     * The page, best first.
+     */
+    public let results: [RankedCandidate]
+    /**
+     * The page size used.
+     */
+    public let pageSize: UInt32
+    /**
+     * The offset used.
+     */
+    public let offset: UInt32
+    /**
+     * With `explain`: every dropped candidate in input order; otherwise empty.
+     */
+    public let dropped: [DroppedCandidate]
+    /**
+     * Fingerprint of the policy used.
+     */
+    public let policyFingerprint: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The page, best first.
+         */results: [RankedCandidate], 
+        /**
+         * The page size used.
+         */pageSize: UInt32, 
+        /**
+         * The offset used.
+         */offset: UInt32, 
+        /**
+         * With `explain`: every dropped candidate in input order; otherwise empty.
+         */dropped: [DroppedCandidate], 
+        /**
+         * Fingerprint of the policy used.
+         */policyFingerprint: String) {
+        self.results = results
+        self.pageSize = pageSize
+        self.offset = offset
+        self.dropped = dropped
+        self.policyFingerprint = policyFingerprint
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RankedPage: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRankedPage: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RankedPage {
+        return
+            try RankedPage(
+                results: FfiConverterSequenceTypeRankedCandidate.read(from: &buf), 
+                pageSize: FfiConverterUInt32.read(from: &buf), 
+                offset: FfiConverterUInt32.read(from: &buf), 
+                dropped: FfiConverterSequenceTypeDroppedCandidate.read(from: &buf), 
+                policyFingerprint: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RankedPage, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeRankedCandidate.write(value.results, into: &buf)
+        FfiConverterUInt32.write(value.pageSize, into: &buf)
+        FfiConverterUInt32.write(value.offset, into: &buf)
+        FfiConverterSequenceTypeDroppedCandidate.write(value.dropped, into: &buf)
+        FfiConverterString.write(value.policyFingerprint, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRankedPage_lift(_ buf: RustBuffer) throws -> RankedPage {
+    return try FfiConverterTypeRankedPage.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRankedPage_lower(_ value: RankedPage) -> RustBuffer {
+    return FfiConverterTypeRankedPage.lower(value)
+}
+
+
+/**
  * A validated limit and its units: the state counts ticks of `1 / ticks_per_ms` ms, and one
  * request refills every `interval_ticks` ticks.
  */
@@ -3687,6 +4975,224 @@ public func FfiConverterTypeRevenueSplit_lower(_ value: RevenueSplit) -> RustBuf
 
 
 /**
+ * A user's Royal Club status at one moment.
+ */
+public struct RoyalStatus: Equatable, Hashable {
+    /**
+     * The effective tier (spend or subscription floor, the higher).
+     */
+    public let tier: RoyalTier
+    /**
+     * The tier the spend alone gives.
+     */
+    public let spendTier: RoyalTier
+    /**
+     * The floor of an active subscription, if any.
+     */
+    public let subscriptionFloor: RoyalTier?
+    /**
+     * Tokens spent in the window.
+     */
+    public let spentInWindow: UInt64
+    /**
+     * First UTC day of the window.
+     */
+    public let windowStartDay: Int64
+    /**
+     * Last UTC day of the window (today).
+     */
+    public let windowEndDay: Int64
+    /**
+     * The tier above the effective one (none at PLATINUM).
+     */
+    public let nextTier: RoyalTier?
+    /**
+     * Tokens still to spend to reach `next_tier`.
+     */
+    public let tokensToNextTier: UInt64?
+    /**
+     * Tokens that leave the window at the next UTC midnight.
+     */
+    public let leavingWindowTomorrow: UInt64
+    /**
+     * Fingerprint of the policy.
+     */
+    public let policyFingerprint: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The effective tier (spend or subscription floor, the higher).
+         */tier: RoyalTier, 
+        /**
+         * The tier the spend alone gives.
+         */spendTier: RoyalTier, 
+        /**
+         * The floor of an active subscription, if any.
+         */subscriptionFloor: RoyalTier?, 
+        /**
+         * Tokens spent in the window.
+         */spentInWindow: UInt64, 
+        /**
+         * First UTC day of the window.
+         */windowStartDay: Int64, 
+        /**
+         * Last UTC day of the window (today).
+         */windowEndDay: Int64, 
+        /**
+         * The tier above the effective one (none at PLATINUM).
+         */nextTier: RoyalTier?, 
+        /**
+         * Tokens still to spend to reach `next_tier`.
+         */tokensToNextTier: UInt64?, 
+        /**
+         * Tokens that leave the window at the next UTC midnight.
+         */leavingWindowTomorrow: UInt64, 
+        /**
+         * Fingerprint of the policy.
+         */policyFingerprint: String) {
+        self.tier = tier
+        self.spendTier = spendTier
+        self.subscriptionFloor = subscriptionFloor
+        self.spentInWindow = spentInWindow
+        self.windowStartDay = windowStartDay
+        self.windowEndDay = windowEndDay
+        self.nextTier = nextTier
+        self.tokensToNextTier = tokensToNextTier
+        self.leavingWindowTomorrow = leavingWindowTomorrow
+        self.policyFingerprint = policyFingerprint
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RoyalStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRoyalStatus: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RoyalStatus {
+        return
+            try RoyalStatus(
+                tier: FfiConverterTypeRoyalTier.read(from: &buf), 
+                spendTier: FfiConverterTypeRoyalTier.read(from: &buf), 
+                subscriptionFloor: FfiConverterOptionTypeRoyalTier.read(from: &buf), 
+                spentInWindow: FfiConverterUInt64.read(from: &buf), 
+                windowStartDay: FfiConverterInt64.read(from: &buf), 
+                windowEndDay: FfiConverterInt64.read(from: &buf), 
+                nextTier: FfiConverterOptionTypeRoyalTier.read(from: &buf), 
+                tokensToNextTier: FfiConverterOptionUInt64.read(from: &buf), 
+                leavingWindowTomorrow: FfiConverterUInt64.read(from: &buf), 
+                policyFingerprint: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RoyalStatus, into buf: inout [UInt8]) {
+        FfiConverterTypeRoyalTier.write(value.tier, into: &buf)
+        FfiConverterTypeRoyalTier.write(value.spendTier, into: &buf)
+        FfiConverterOptionTypeRoyalTier.write(value.subscriptionFloor, into: &buf)
+        FfiConverterUInt64.write(value.spentInWindow, into: &buf)
+        FfiConverterInt64.write(value.windowStartDay, into: &buf)
+        FfiConverterInt64.write(value.windowEndDay, into: &buf)
+        FfiConverterOptionTypeRoyalTier.write(value.nextTier, into: &buf)
+        FfiConverterOptionUInt64.write(value.tokensToNextTier, into: &buf)
+        FfiConverterUInt64.write(value.leavingWindowTomorrow, into: &buf)
+        FfiConverterString.write(value.policyFingerprint, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRoyalStatus_lift(_ buf: RustBuffer) throws -> RoyalStatus {
+    return try FfiConverterTypeRoyalStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRoyalStatus_lower(_ value: RoyalStatus) -> RustBuffer {
+    return FfiConverterTypeRoyalStatus.lower(value)
+}
+
+
+/**
+ * A Royal Club subscription.
+ */
+public struct RoyalSubscription: Equatable, Hashable {
+    /**
+     * The tier it guarantees.
+     */
+    public let tier: RoyalTier
+    /**
+     * End of the paid period, ms (active while `now < active_until_ms`).
+     */
+    public let activeUntilMs: Int64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The tier it guarantees.
+         */tier: RoyalTier, 
+        /**
+         * End of the paid period, ms (active while `now < active_until_ms`).
+         */activeUntilMs: Int64) {
+        self.tier = tier
+        self.activeUntilMs = activeUntilMs
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RoyalSubscription: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRoyalSubscription: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RoyalSubscription {
+        return
+            try RoyalSubscription(
+                tier: FfiConverterTypeRoyalTier.read(from: &buf), 
+                activeUntilMs: FfiConverterInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RoyalSubscription, into buf: inout [UInt8]) {
+        FfiConverterTypeRoyalTier.write(value.tier, into: &buf)
+        FfiConverterInt64.write(value.activeUntilMs, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRoyalSubscription_lift(_ buf: RustBuffer) throws -> RoyalSubscription {
+    return try FfiConverterTypeRoyalSubscription.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRoyalSubscription_lower(_ value: RoyalSubscription) -> RustBuffer {
+    return FfiConverterTypeRoyalSubscription.lower(value)
+}
+
+
+/**
  * A fresh session's age.
  */
 public struct SessionAge: Equatable, Hashable {
@@ -3920,6 +5426,75 @@ public func FfiConverterTypeSpamVerdict_lift(_ buf: RustBuffer) throws -> SpamVe
 #endif
 public func FfiConverterTypeSpamVerdict_lower(_ value: SpamVerdict) -> RustBuffer {
     return FfiConverterTypeSpamVerdict.lower(value)
+}
+
+
+/**
+ * Tokens a user spent on one UTC day.
+ */
+public struct SpendBucket: Equatable, Hashable {
+    /**
+     * UTC day number (days since 1970-01-01).
+     */
+    public let day: Int64
+    /**
+     * Tokens spent that day.
+     */
+    public let tokens: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * UTC day number (days since 1970-01-01).
+         */day: Int64, 
+        /**
+         * Tokens spent that day.
+         */tokens: UInt64) {
+        self.day = day
+        self.tokens = tokens
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SpendBucket: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSpendBucket: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SpendBucket {
+        return
+            try SpendBucket(
+                day: FfiConverterInt64.read(from: &buf), 
+                tokens: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SpendBucket, into buf: inout [UInt8]) {
+        FfiConverterInt64.write(value.day, into: &buf)
+        FfiConverterUInt64.write(value.tokens, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSpendBucket_lift(_ buf: RustBuffer) throws -> SpendBucket {
+    return try FfiConverterTypeSpendBucket.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSpendBucket_lower(_ value: SpendBucket) -> RustBuffer {
+    return FfiConverterTypeSpendBucket.lower(value)
 }
 
 
@@ -4548,6 +6123,155 @@ public func FfiConverterTypeVerifiedRequest_lower(_ value: VerifiedRequest) -> R
 
 
 /**
+ * The user asking for a deck, with their filters.
+ */
+public struct Viewer: Equatable, Hashable {
+    /**
+     * The viewer's user id.
+     */
+    public let userId: String
+    /**
+     * Youngest age shown, inclusive.
+     */
+    public let ageMin: UInt32
+    /**
+     * Oldest age shown, inclusive.
+     */
+    public let ageMax: UInt32
+    /**
+     * Genders the viewer wants to see; empty means everyone.
+     */
+    public let interestedIn: [Gender]
+    /**
+     * The viewer's location (required with `max_distance_km`).
+     */
+    public let location: GeoPoint?
+    /**
+     * Maximum distance, km, inclusive; none means no distance filter.
+     */
+    public let maxDistanceKm: Double?
+    /**
+     * Users the viewer already liked.
+     */
+    public let likedIds: [String]
+    /**
+     * Users the viewer already passed.
+     */
+    public let passedIds: [String]
+    /**
+     * Users the viewer blocked.
+     */
+    public let blockedIds: [String]
+    /**
+     * Users who blocked the viewer.
+     */
+    public let blockedByIds: [String]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The viewer's user id.
+         */userId: String, 
+        /**
+         * Youngest age shown, inclusive.
+         */ageMin: UInt32, 
+        /**
+         * Oldest age shown, inclusive.
+         */ageMax: UInt32, 
+        /**
+         * Genders the viewer wants to see; empty means everyone.
+         */interestedIn: [Gender] = [], 
+        /**
+         * The viewer's location (required with `max_distance_km`).
+         */location: GeoPoint? = nil, 
+        /**
+         * Maximum distance, km, inclusive; none means no distance filter.
+         */maxDistanceKm: Double? = nil, 
+        /**
+         * Users the viewer already liked.
+         */likedIds: [String] = [], 
+        /**
+         * Users the viewer already passed.
+         */passedIds: [String] = [], 
+        /**
+         * Users the viewer blocked.
+         */blockedIds: [String] = [], 
+        /**
+         * Users who blocked the viewer.
+         */blockedByIds: [String] = []) {
+        self.userId = userId
+        self.ageMin = ageMin
+        self.ageMax = ageMax
+        self.interestedIn = interestedIn
+        self.location = location
+        self.maxDistanceKm = maxDistanceKm
+        self.likedIds = likedIds
+        self.passedIds = passedIds
+        self.blockedIds = blockedIds
+        self.blockedByIds = blockedByIds
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Viewer: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeViewer: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Viewer {
+        return
+            try Viewer(
+                userId: FfiConverterString.read(from: &buf), 
+                ageMin: FfiConverterUInt32.read(from: &buf), 
+                ageMax: FfiConverterUInt32.read(from: &buf), 
+                interestedIn: FfiConverterSequenceTypeGender.read(from: &buf), 
+                location: FfiConverterOptionTypeGeoPoint.read(from: &buf), 
+                maxDistanceKm: FfiConverterOptionDouble.read(from: &buf), 
+                likedIds: FfiConverterSequenceString.read(from: &buf), 
+                passedIds: FfiConverterSequenceString.read(from: &buf), 
+                blockedIds: FfiConverterSequenceString.read(from: &buf), 
+                blockedByIds: FfiConverterSequenceString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Viewer, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.userId, into: &buf)
+        FfiConverterUInt32.write(value.ageMin, into: &buf)
+        FfiConverterUInt32.write(value.ageMax, into: &buf)
+        FfiConverterSequenceTypeGender.write(value.interestedIn, into: &buf)
+        FfiConverterOptionTypeGeoPoint.write(value.location, into: &buf)
+        FfiConverterOptionDouble.write(value.maxDistanceKm, into: &buf)
+        FfiConverterSequenceString.write(value.likedIds, into: &buf)
+        FfiConverterSequenceString.write(value.passedIds, into: &buf)
+        FfiConverterSequenceString.write(value.blockedIds, into: &buf)
+        FfiConverterSequenceString.write(value.blockedByIds, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeViewer_lift(_ buf: RustBuffer) throws -> Viewer {
+    return try FfiConverterTypeViewer.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeViewer_lower(_ value: Viewer) -> RustBuffer {
+    return FfiConverterTypeViewer.lower(value)
+}
+
+
+/**
  * The quote for a valid withdrawal.
  */
 public struct WithdrawalQuote: Equatable, Hashable {
@@ -5164,6 +6888,152 @@ public func FfiConverterTypeDangerClass_lower(_ value: DangerClass) -> RustBuffe
 
 
 /**
+ * Why a candidate was filtered out (the first reason in the documented order).
+ */
+
+public enum DropReason: Equatable, Hashable, CaseIterable {
+    
+    case isViewer
+    case notActive
+    case notVerified
+    case blockedByViewer
+    case blockedViewer
+    case alreadyLiked
+    case alreadyPassed
+    case genderMissing
+    case genderNotWanted
+    case birthDateMissing
+    case ageOutOfRange
+    case locationMissing
+    case tooFar
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension DropReason: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDropReason: FfiConverterRustBuffer {
+    typealias SwiftType = DropReason
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DropReason {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .isViewer
+        
+        case 2: return .notActive
+        
+        case 3: return .notVerified
+        
+        case 4: return .blockedByViewer
+        
+        case 5: return .blockedViewer
+        
+        case 6: return .alreadyLiked
+        
+        case 7: return .alreadyPassed
+        
+        case 8: return .genderMissing
+        
+        case 9: return .genderNotWanted
+        
+        case 10: return .birthDateMissing
+        
+        case 11: return .ageOutOfRange
+        
+        case 12: return .locationMissing
+        
+        case 13: return .tooFar
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: DropReason, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .isViewer:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .notActive:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .notVerified:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .blockedByViewer:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .blockedViewer:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .alreadyLiked:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .alreadyPassed:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .genderMissing:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .genderNotWanted:
+            writeInt(&buf, Int32(9))
+        
+        
+        case .birthDateMissing:
+            writeInt(&buf, Int32(10))
+        
+        
+        case .ageOutOfRange:
+            writeInt(&buf, Int32(11))
+        
+        
+        case .locationMissing:
+            writeInt(&buf, Int32(12))
+        
+        
+        case .tooFar:
+            writeInt(&buf, Int32(13))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDropReason_lift(_ buf: RustBuffer) throws -> DropReason {
+    return try FfiConverterTypeDropReason.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDropReason_lower(_ value: DropReason) -> RustBuffer {
+    return FfiConverterTypeDropReason.lower(value)
+}
+
+
+
+/**
  * The stable error codes of SPEC §11 (mirror of the core's `ErrorCode`).
  */
 
@@ -5602,6 +7472,166 @@ public func FfiConverterTypeFailurePolicy_lift(_ buf: RustBuffer) throws -> Fail
 #endif
 public func FfiConverterTypeFailurePolicy_lower(_ value: FailurePolicy) -> RustBuffer {
     return FfiConverterTypeFailurePolicy.lower(value)
+}
+
+
+
+/**
+ * A profile's gender.
+ */
+
+public enum Gender: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Female.
+     */
+    case female
+    /**
+     * Male.
+     */
+    case male
+    /**
+     * Non-binary.
+     */
+    case nonBinary
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Gender: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeGender: FfiConverterRustBuffer {
+    typealias SwiftType = Gender
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Gender {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .female
+        
+        case 2: return .male
+        
+        case 3: return .nonBinary
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Gender, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .female:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .male:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .nonBinary:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGender_lift(_ buf: RustBuffer) throws -> Gender {
+    return try FfiConverterTypeGender.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGender_lower(_ value: Gender) -> RustBuffer {
+    return FfiConverterTypeGender.lower(value)
+}
+
+
+
+/**
+ * What a like leads to.
+ */
+
+public enum LikeOutcome: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Recorded; no match yet.
+     */
+    case liked
+    /**
+     * Mutual like: a match, which opens a chat.
+     */
+    case match
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension LikeOutcome: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLikeOutcome: FfiConverterRustBuffer {
+    typealias SwiftType = LikeOutcome
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LikeOutcome {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .liked
+        
+        case 2: return .match
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: LikeOutcome, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .liked:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .match:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLikeOutcome_lift(_ buf: RustBuffer) throws -> LikeOutcome {
+    return try FfiConverterTypeLikeOutcome.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLikeOutcome_lower(_ value: LikeOutcome) -> RustBuffer {
+    return FfiConverterTypeLikeOutcome.lower(value)
 }
 
 
@@ -6362,6 +8392,101 @@ public func FfiConverterTypeRevenueStream_lift(_ buf: RustBuffer) throws -> Reve
 #endif
 public func FfiConverterTypeRevenueStream_lower(_ value: RevenueStream) -> RustBuffer {
     return FfiConverterTypeRevenueStream.lower(value)
+}
+
+
+
+/**
+ * A Royal Club tier, in increasing order.
+ */
+
+public enum RoyalTier: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Not a member.
+     */
+    case none
+    /**
+     * Silver (≥ 1 000 tokens in 30 days).
+     */
+    case silver
+    /**
+     * Gold (≥ 5 000).
+     */
+    case gold
+    /**
+     * Platinum (≥ 15 000).
+     */
+    case platinum
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension RoyalTier: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRoyalTier: FfiConverterRustBuffer {
+    typealias SwiftType = RoyalTier
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RoyalTier {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .none
+        
+        case 2: return .silver
+        
+        case 3: return .gold
+        
+        case 4: return .platinum
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: RoyalTier, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .none:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .silver:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .gold:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .platinum:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRoyalTier_lift(_ buf: RustBuffer) throws -> RoyalTier {
+    return try FfiConverterTypeRoyalTier.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRoyalTier_lower(_ value: RoyalTier) -> RustBuffer {
+    return FfiConverterTypeRoyalTier.lower(value)
 }
 
 
@@ -7234,6 +9359,30 @@ public func FfiConverterTypeVisibility_lower(_ value: Visibility) -> RustBuffer 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionUInt32: FfiConverterRustBuffer {
+    typealias SwiftType = UInt32?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterUInt32.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterUInt32.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionUInt64: FfiConverterRustBuffer {
     typealias SwiftType = UInt64?
 
@@ -7282,6 +9431,30 @@ fileprivate struct FfiConverterOptionInt64: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionDouble: FfiConverterRustBuffer {
+    typealias SwiftType = Double?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterDouble.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterDouble.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
     typealias SwiftType = String?
 
@@ -7322,6 +9495,78 @@ fileprivate struct FfiConverterOptionData: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterData.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeGeoPoint: FfiConverterRustBuffer {
+    typealias SwiftType = GeoPoint?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeGeoPoint.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeGeoPoint.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeLikeCounter: FfiConverterRustBuffer {
+    typealias SwiftType = LikeCounter?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeLikeCounter.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeLikeCounter.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeRoyalSubscription: FfiConverterRustBuffer {
+    typealias SwiftType = RoyalSubscription?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeRoyalSubscription.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeRoyalSubscription.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -7402,6 +9647,30 @@ fileprivate struct FfiConverterOptionTypeErrorCode: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeGender: FfiConverterRustBuffer {
+    typealias SwiftType = Gender?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeGender.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeGender.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeMediaFormat: FfiConverterRustBuffer {
     typealias SwiftType = MediaFormat?
 
@@ -7418,6 +9687,30 @@ fileprivate struct FfiConverterOptionTypeMediaFormat: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeMediaFormat.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeRoyalTier: FfiConverterRustBuffer {
+    typealias SwiftType = RoyalTier?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeRoyalTier.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeRoyalTier.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -7498,6 +9791,31 @@ fileprivate struct FfiConverterOptionTypeDecimal: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceUInt32: FfiConverterRustBuffer {
+    typealias SwiftType = [UInt32]
+
+    public static func write(_ value: [UInt32], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterUInt32.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [UInt32] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [UInt32]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterUInt32.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceUInt64: FfiConverterRustBuffer {
     typealias SwiftType = [UInt64]
 
@@ -7540,6 +9858,31 @@ fileprivate struct FfiConverterSequenceInt64: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterInt64.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceDouble: FfiConverterRustBuffer {
+    typealias SwiftType = [Double]
+
+    public static func write(_ value: [Double], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterDouble.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Double] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Double]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterDouble.read(from: &buf))
         }
         return seq
     }
@@ -7598,6 +9941,31 @@ fileprivate struct FfiConverterSequenceTypeActionLimit: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeCandidate: FfiConverterRustBuffer {
+    typealias SwiftType = [Candidate]
+
+    public static func write(_ value: [Candidate], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeCandidate.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Candidate] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Candidate]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeCandidate.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeChatMessage: FfiConverterRustBuffer {
     typealias SwiftType = [ChatMessage]
 
@@ -7640,6 +10008,31 @@ fileprivate struct FfiConverterSequenceTypeCurrencyInfo: FfiConverterRustBuffer 
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeCurrencyInfo.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeDroppedCandidate: FfiConverterRustBuffer {
+    typealias SwiftType = [DroppedCandidate]
+
+    public static func write(_ value: [DroppedCandidate], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeDroppedCandidate.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [DroppedCandidate] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [DroppedCandidate]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeDroppedCandidate.read(from: &buf))
         }
         return seq
     }
@@ -7823,6 +10216,31 @@ fileprivate struct FfiConverterSequenceTypePolicyProblem: FfiConverterRustBuffer
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeRankedCandidate: FfiConverterRustBuffer {
+    typealias SwiftType = [RankedCandidate]
+
+    public static func write(_ value: [RankedCandidate], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeRankedCandidate.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [RankedCandidate] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [RankedCandidate]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeRankedCandidate.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeRecentMessage: FfiConverterRustBuffer {
     typealias SwiftType = [RecentMessage]
 
@@ -7840,6 +10258,31 @@ fileprivate struct FfiConverterSequenceTypeRecentMessage: FfiConverterRustBuffer
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeRecentMessage.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeSpendBucket: FfiConverterRustBuffer {
+    typealias SwiftType = [SpendBucket]
+
+    public static func write(_ value: [SpendBucket], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeSpendBucket.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [SpendBucket] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [SpendBucket]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeSpendBucket.read(from: &buf))
         }
         return seq
     }
@@ -7890,6 +10333,31 @@ fileprivate struct FfiConverterSequenceTypeErrorCode: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeErrorCode.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeGender: FfiConverterRustBuffer {
+    typealias SwiftType = [Gender]
+
+    public static func write(_ value: [Gender], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeGender.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Gender] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Gender]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeGender.read(from: &buf))
         }
         return seq
     }
@@ -8399,6 +10867,84 @@ public func tokensToPln(policy: Policy, tokens: UInt64)throws  -> Money  {
 })
 }
 /**
+ * Decides a like (SPEC §5.3): at most 100 per UTC day (`LIKE_LIMIT_REACHED`), a match when
+ * the target already liked the liker. `INVALID_INPUT`: empty ids, a self-like, a counter
+ * dated after today.
+ */
+public func decideLike(policy: Policy, request: LikeRequest, nowMs: Int64)throws  -> LikeDecision  {
+    return try  FfiConverterTypeLikeDecision_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_decide_like(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeLikeRequest_lower(request),
+        FfiConverterInt64.lower(nowMs),uniffiCallStatus
+    )
+})
+}
+/**
+ * Great-circle distance in km (haversine on a sphere of `radius_km`). `INVALID_INPUT` for a
+ * point out of range.
+ */
+public func haversineKm(a: GeoPoint, b: GeoPoint, radiusKm: Double)throws  -> Double  {
+    return try  FfiConverterDouble.lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_haversine_km(
+        FfiConverterTypeGeoPoint_lower(a),
+        FfiConverterTypeGeoPoint_lower(b),
+        FfiConverterDouble.lower(radiusKm),uniffiCallStatus
+    )
+})
+}
+/**
+ * The profile score of SPEC §5.1 at `now_ms`: the total in [0, 100] and the six components.
+ * `INVALID_INPUT` for a malformed birth date, a NaN/infinite response rate or an out-of-range
+ * location.
+ */
+public func profileScore(policy: Policy, profile: Profile, nowMs: Int64)throws  -> ProfileScore  {
+    return try  FfiConverterTypeProfileScore_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_profile_score(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeProfile_lower(profile),
+        FfiConverterInt64.lower(nowMs),uniffiCallStatus
+    )
+})
+}
+/**
+ * [`rank_candidates`] over a columnar deck: the same filters, order and page, with one list
+ * per field instead of one record per candidate. Extra `INVALID_INPUT`: columns of different
+ * lengths, a wrong id count, an invalid `yyyymmdd`, a gender code above 3, unknown flag bits.
+ */
+public func rankCandidateColumns(policy: Policy, viewer: Viewer, columns: CandidateColumns, nowMs: Int64, page: RankPageRequest)throws  -> RankedPage  {
+    return try  FfiConverterTypeRankedPage_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_rank_candidate_columns(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeViewer_lower(viewer),
+        FfiConverterTypeCandidateColumns_lower(columns),
+        FfiConverterInt64.lower(nowMs),
+        FfiConverterTypeRankPageRequest_lower(page),uniffiCallStatus
+    )
+})
+}
+/**
+ * Ranks a whole deck for a viewer in one call (SPEC §5.2) and returns one page, best first:
+ * exactly the page a full sort would give. `INVALID_INPUT`: page size outside 1..=50, bad
+ * viewer filters, invalid candidate data (named in the reason).
+ */
+public func rankCandidates(policy: Policy, viewer: Viewer, candidates: [Candidate], nowMs: Int64, page: RankPageRequest)throws  -> RankedPage  {
+    return try  FfiConverterTypeRankedPage_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_rank_candidates(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeViewer_lower(viewer),
+        FfiConverterSequenceTypeCandidate.lower(candidates),
+        FfiConverterInt64.lower(nowMs),
+        FfiConverterTypeRankPageRequest_lower(page),uniffiCallStatus
+    )
+})
+}
+/**
  * The effective limit of `action` for a user of `tier` (SPEC §6.2; the tier multiplies
  * `limit` and `burst` of tier-scaled actions such as `api`). Unknown action: `INVALID_INPUT`.
  */
@@ -8532,6 +11078,33 @@ public func validateSubject(key: String)throws   {try rustCallWithError(FfiConve
         FfiConverterString.lower(key),uniffiCallStatus
     )
 }
+}
+/**
+ * The Royal Club status at `now_ms` (SPEC §7.3): tokens spent today and the 29 days before
+ * (daily buckets), an active subscription as a floor, the tokens missing to the next tier.
+ */
+public func royalStatus(policy: Policy, buckets: [SpendBucket], subscription: RoyalSubscription?, nowMs: Int64)throws  -> RoyalStatus  {
+    return try  FfiConverterTypeRoyalStatus_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_royal_status(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterSequenceTypeSpendBucket.lower(buckets),
+        FfiConverterOptionTypeRoyalSubscription.lower(subscription),
+        FfiConverterInt64.lower(nowMs),uniffiCallStatus
+    )
+})
+}
+/**
+ * The tier a 30-day spend gives, without a subscription.
+ */
+public func tierForSpend(policy: Policy, spent: UInt64)throws  -> RoyalTier  {
+    return try  FfiConverterTypeRoyalTier_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_tier_for_spend(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterUInt64.lower(spent),uniffiCallStatus
+    )
+})
 }
 /**
  * The version-1 canonical string: `v1\n{timestamp}\n{METHOD}\n{path_and_query}\n{hex sha256(body)}`.
@@ -9082,6 +11655,21 @@ private let initializationResult: InitializationResult = {
     if (uniffi_avalo_ffi_checksum_func_tokens_to_pln() != 12650) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_avalo_ffi_checksum_func_decide_like() != 947) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_haversine_km() != 16292) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_profile_score() != 241) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_rank_candidate_columns() != 32274) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_rank_candidates() != 20165) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_avalo_ffi_checksum_func_action_limit() != 38266) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -9110,6 +11698,12 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_avalo_ffi_checksum_func_validate_subject() != 48494) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_royal_status() != 37021) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_tier_for_spend() != 64707) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_avalo_ffi_checksum_func_canonical_request() != 58801) {

@@ -517,6 +517,31 @@ RustBuffer uniffi_avalo_ffi_fn_func_subscription_price(uint64_t policy, RustBuff
 RustBuffer uniffi_avalo_ffi_fn_func_tokens_to_pln(uint64_t policy, uint64_t tokens, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_DECIDE_LIKE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_DECIDE_LIKE
+RustBuffer uniffi_avalo_ffi_fn_func_decide_like(uint64_t policy, RustBuffer request, int64_t now_ms, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_HAVERSINE_KM
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_HAVERSINE_KM
+double uniffi_avalo_ffi_fn_func_haversine_km(RustBuffer a, RustBuffer b, double radius_km, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_PROFILE_SCORE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_PROFILE_SCORE
+RustBuffer uniffi_avalo_ffi_fn_func_profile_score(uint64_t policy, RustBuffer profile, int64_t now_ms, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_RANK_CANDIDATE_COLUMNS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_RANK_CANDIDATE_COLUMNS
+RustBuffer uniffi_avalo_ffi_fn_func_rank_candidate_columns(uint64_t policy, RustBuffer viewer, RustBuffer columns, int64_t now_ms, RustBuffer page, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_RANK_CANDIDATES
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_RANK_CANDIDATES
+RustBuffer uniffi_avalo_ffi_fn_func_rank_candidates(uint64_t policy, RustBuffer viewer, RustBuffer candidates, int64_t now_ms, RustBuffer page, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_ACTION_LIMIT
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_ACTION_LIMIT
 RustBuffer uniffi_avalo_ffi_fn_func_action_limit(uint64_t policy, RustBuffer action, RustBuffer tier, RustCallStatus *_Nonnull out_status
@@ -565,6 +590,16 @@ RustBuffer uniffi_avalo_ffi_fn_func_rate_limit(RustBuffer limit, RustCallStatus 
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_VALIDATE_SUBJECT
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_VALIDATE_SUBJECT
 void uniffi_avalo_ffi_fn_func_validate_subject(RustBuffer key, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_ROYAL_STATUS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_ROYAL_STATUS
+RustBuffer uniffi_avalo_ffi_fn_func_royal_status(uint64_t policy, RustBuffer buckets, RustBuffer subscription, int64_t now_ms, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_TIER_FOR_SPEND
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_TIER_FOR_SPEND
+RustBuffer uniffi_avalo_ffi_fn_func_tier_for_spend(uint64_t policy, uint64_t spent, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CANONICAL_REQUEST
@@ -1192,6 +1227,36 @@ uint16_t uniffi_avalo_ffi_checksum_func_tokens_to_pln(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_DECIDE_LIKE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_DECIDE_LIKE
+uint16_t uniffi_avalo_ffi_checksum_func_decide_like(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_HAVERSINE_KM
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_HAVERSINE_KM
+uint16_t uniffi_avalo_ffi_checksum_func_haversine_km(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_PROFILE_SCORE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_PROFILE_SCORE
+uint16_t uniffi_avalo_ffi_checksum_func_profile_score(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_RANK_CANDIDATE_COLUMNS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_RANK_CANDIDATE_COLUMNS
+uint16_t uniffi_avalo_ffi_checksum_func_rank_candidate_columns(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_RANK_CANDIDATES
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_RANK_CANDIDATES
+uint16_t uniffi_avalo_ffi_checksum_func_rank_candidates(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_ACTION_LIMIT
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_ACTION_LIMIT
 uint16_t uniffi_avalo_ffi_checksum_func_action_limit(void
@@ -1249,6 +1314,18 @@ uint16_t uniffi_avalo_ffi_checksum_func_rate_limit(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_VALIDATE_SUBJECT
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_VALIDATE_SUBJECT
 uint16_t uniffi_avalo_ffi_checksum_func_validate_subject(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_ROYAL_STATUS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_ROYAL_STATUS
+uint16_t uniffi_avalo_ffi_checksum_func_royal_status(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_TIER_FOR_SPEND
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_TIER_FOR_SPEND
+uint16_t uniffi_avalo_ffi_checksum_func_tier_for_spend(void
     
 );
 #endif

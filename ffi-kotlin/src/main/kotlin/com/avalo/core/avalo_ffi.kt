@@ -746,6 +746,16 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_avalo_ffi_checksum_func_tokens_to_pln(
     ): Int
+    external fun uniffi_avalo_ffi_checksum_func_decide_like(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_haversine_km(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_profile_score(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_rank_candidate_columns(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_rank_candidates(
+    ): Int
     external fun uniffi_avalo_ffi_checksum_func_action_limit(
     ): Int
     external fun uniffi_avalo_ffi_checksum_func_decide(
@@ -765,6 +775,10 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_avalo_ffi_checksum_func_rate_limit(
     ): Int
     external fun uniffi_avalo_ffi_checksum_func_validate_subject(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_royal_status(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_tier_for_spend(
     ): Int
     external fun uniffi_avalo_ffi_checksum_func_canonical_request(
     ): Int
@@ -980,6 +994,16 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_tokens_to_pln(`policy`: Long,`tokens`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_decide_like(`policy`: Long,`request`: RustBuffer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_haversine_km(`a`: RustBuffer.ByValue,`b`: RustBuffer.ByValue,`radiusKm`: Double,uniffi_out_err: UniffiRustCallStatus, 
+    ): Double
+    external fun uniffi_avalo_ffi_fn_func_profile_score(`policy`: Long,`profile`: RustBuffer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_rank_candidate_columns(`policy`: Long,`viewer`: RustBuffer.ByValue,`columns`: RustBuffer.ByValue,`nowMs`: Long,`page`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_rank_candidates(`policy`: Long,`viewer`: RustBuffer.ByValue,`candidates`: RustBuffer.ByValue,`nowMs`: Long,`page`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_action_limit(`policy`: Long,`action`: RustBuffer.ByValue,`tier`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_decide(`limit`: RustBuffer.ByValue,`state`: Long,`nowMs`: Long,`cost`: Int,uniffi_out_err: UniffiRustCallStatus, 
@@ -1000,6 +1024,10 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_validate_subject(`key`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
+    external fun uniffi_avalo_ffi_fn_func_royal_status(`policy`: Long,`buckets`: RustBuffer.ByValue,`subscription`: RustBuffer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_tier_for_spend(`policy`: Long,`spent`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_canonical_request(`timestamp`: RustBuffer.ByValue,`method`: RustBuffer.ByValue,`pathAndQuery`: RustBuffer.ByValue,`body`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_canonical_url(`method`: RustBuffer.ByValue,`path`: RustBuffer.ByValue,`expiresAtMs`: Long,`contentType`: RustBuffer.ByValue,`maxBytes`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1286,6 +1314,21 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_avalo_ffi_checksum_func_tokens_to_pln() and 0xFFFF) != 12650) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_avalo_ffi_checksum_func_decide_like() and 0xFFFF) != 947) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_haversine_km() and 0xFFFF) != 16292) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_profile_score() and 0xFFFF) != 241) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_rank_candidate_columns() and 0xFFFF) != 32274) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_rank_candidates() and 0xFFFF) != 20165) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_avalo_ffi_checksum_func_action_limit() and 0xFFFF) != 38266) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -1314,6 +1357,12 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_avalo_ffi_checksum_func_validate_subject() and 0xFFFF) != 48494) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_royal_status() and 0xFFFF) != 37021) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_tier_for_spend() and 0xFFFF) != 64707) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_avalo_ffi_checksum_func_canonical_request() and 0xFFFF) != 58801) {
@@ -1668,6 +1717,29 @@ public object FfiConverterLong: FfiConverter<Long, Long> {
 
     override fun write(value: Long, buf: ByteBuffer) {
         buf.putLong(value)
+    }
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterDouble: FfiConverter<Double, Double> {
+    override fun lift(value: Double): Double {
+        return value
+    }
+
+    override fun read(buf: ByteBuffer): Double {
+        return buf.getDouble()
+    }
+
+    override fun lower(value: Double): Double {
+        return value
+    }
+
+    override fun allocationSize(value: Double) = 8UL
+
+    override fun write(value: Double, buf: ByteBuffer) {
+        buf.putDouble(value)
     }
 }
 
@@ -2628,6 +2700,216 @@ public object FfiConverterTypeBatchCharge: FfiConverterRustBuffer<BatchCharge> {
 
 
 /**
+ * One candidate for the deck.
+ */
+data class Candidate (
+    /**
+     * The candidate's user id.
+     */
+    val `userId`: kotlin.String
+    , 
+    /**
+     * Account active.
+     */
+    val `active`: kotlin.Boolean
+    , 
+    /**
+     * Identity verified.
+     */
+    val `verified`: kotlin.Boolean
+    , 
+    /**
+     * What the score and the filters read.
+     */
+    val `profile`: Profile
+    , 
+    /**
+     * End of a paid profile boost, ms (active while `now < boost_until_ms`).
+     */
+    val `boostUntilMs`: kotlin.Long? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCandidate: FfiConverterRustBuffer<Candidate> {
+    override fun read(buf: ByteBuffer): Candidate {
+        return Candidate(
+            FfiConverterString.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterTypeProfile.read(buf),
+            FfiConverterOptionalLong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Candidate) = (
+            FfiConverterString.allocationSize(value.`userId`) +
+            FfiConverterBoolean.allocationSize(value.`active`) +
+            FfiConverterBoolean.allocationSize(value.`verified`) +
+            FfiConverterTypeProfile.allocationSize(value.`profile`) +
+            FfiConverterOptionalLong.allocationSize(value.`boostUntilMs`)
+    )
+
+    override fun write(value: Candidate, buf: ByteBuffer) {
+            FfiConverterString.write(value.`userId`, buf)
+            FfiConverterBoolean.write(value.`active`, buf)
+            FfiConverterBoolean.write(value.`verified`, buf)
+            FfiConverterTypeProfile.write(value.`profile`, buf)
+            FfiConverterOptionalLong.write(value.`boostUntilMs`, buf)
+    }
+}
+
+
+
+/**
+ * A deck as columns (one FFI value per column instead of one record per candidate): entry
+ * `i` of every list describes candidate `i`; `user_ids` holds the ids joined with `"\n"`.
+ * `flags` bits: 1 active, 2 verified, 4 Royal, 8 video intro, 16 bio, 32 location set,
+ * 64 last-active set. Gender codes: 0 none, 1 female, 2 male, 3 non-binary. Birth dates are
+ * `yyyymmdd` numbers (0 = none); a boost is active while `now < boost_until_ms` (0 = none).
+ */
+data class CandidateColumns (
+    /**
+     * User ids joined with `"\n"`.
+     */
+    val `userIds`: kotlin.String
+    , 
+    /**
+     * Flag bits per candidate.
+     */
+    val `flags`: kotlin.ByteArray
+    , 
+    /**
+     * Photos.
+     */
+    val `photos`: List<kotlin.UInt>
+    , 
+    /**
+     * Interests.
+     */
+    val `interests`: List<kotlin.UInt>
+    , 
+    /**
+     * Loyalty levels.
+     */
+    val `loyaltyLevels`: List<kotlin.UInt>
+    , 
+    /**
+     * Reports.
+     */
+    val `reports`: List<kotlin.UInt>
+    , 
+    /**
+     * Gender codes (bytes).
+     */
+    val `genders`: kotlin.ByteArray
+    , 
+    /**
+     * Birth dates as `yyyymmdd`.
+     */
+    val `birthDates`: List<kotlin.UInt>
+    , 
+    /**
+     * Latitudes, degrees.
+     */
+    val `latitudes`: List<kotlin.Double>
+    , 
+    /**
+     * Longitudes, degrees.
+     */
+    val `longitudes`: List<kotlin.Double>
+    , 
+    /**
+     * Response rates.
+     */
+    val `responseRates`: List<kotlin.Double>
+    , 
+    /**
+     * Last activity, ms.
+     */
+    val `lastActiveMs`: List<kotlin.Long>
+    , 
+    /**
+     * Paid boost end, ms.
+     */
+    val `boostUntilMs`: List<kotlin.Long>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCandidateColumns: FfiConverterRustBuffer<CandidateColumns> {
+    override fun read(buf: ByteBuffer): CandidateColumns {
+        return CandidateColumns(
+            FfiConverterString.read(buf),
+            FfiConverterByteArray.read(buf),
+            FfiConverterSequenceUInt.read(buf),
+            FfiConverterSequenceUInt.read(buf),
+            FfiConverterSequenceUInt.read(buf),
+            FfiConverterSequenceUInt.read(buf),
+            FfiConverterByteArray.read(buf),
+            FfiConverterSequenceUInt.read(buf),
+            FfiConverterSequenceDouble.read(buf),
+            FfiConverterSequenceDouble.read(buf),
+            FfiConverterSequenceDouble.read(buf),
+            FfiConverterSequenceLong.read(buf),
+            FfiConverterSequenceLong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: CandidateColumns) = (
+            FfiConverterString.allocationSize(value.`userIds`) +
+            FfiConverterByteArray.allocationSize(value.`flags`) +
+            FfiConverterSequenceUInt.allocationSize(value.`photos`) +
+            FfiConverterSequenceUInt.allocationSize(value.`interests`) +
+            FfiConverterSequenceUInt.allocationSize(value.`loyaltyLevels`) +
+            FfiConverterSequenceUInt.allocationSize(value.`reports`) +
+            FfiConverterByteArray.allocationSize(value.`genders`) +
+            FfiConverterSequenceUInt.allocationSize(value.`birthDates`) +
+            FfiConverterSequenceDouble.allocationSize(value.`latitudes`) +
+            FfiConverterSequenceDouble.allocationSize(value.`longitudes`) +
+            FfiConverterSequenceDouble.allocationSize(value.`responseRates`) +
+            FfiConverterSequenceLong.allocationSize(value.`lastActiveMs`) +
+            FfiConverterSequenceLong.allocationSize(value.`boostUntilMs`)
+    )
+
+    override fun write(value: CandidateColumns, buf: ByteBuffer) {
+            FfiConverterString.write(value.`userIds`, buf)
+            FfiConverterByteArray.write(value.`flags`, buf)
+            FfiConverterSequenceUInt.write(value.`photos`, buf)
+            FfiConverterSequenceUInt.write(value.`interests`, buf)
+            FfiConverterSequenceUInt.write(value.`loyaltyLevels`, buf)
+            FfiConverterSequenceUInt.write(value.`reports`, buf)
+            FfiConverterByteArray.write(value.`genders`, buf)
+            FfiConverterSequenceUInt.write(value.`birthDates`, buf)
+            FfiConverterSequenceDouble.write(value.`latitudes`, buf)
+            FfiConverterSequenceDouble.write(value.`longitudes`, buf)
+            FfiConverterSequenceDouble.write(value.`responseRates`, buf)
+            FfiConverterSequenceLong.write(value.`lastActiveMs`, buf)
+            FfiConverterSequenceLong.write(value.`boostUntilMs`, buf)
+    }
+}
+
+
+
+/**
  * One message of a batch.
  */
 data class ChatMessage (
@@ -3069,6 +3351,53 @@ public object FfiConverterTypeCurrencyInfo: FfiConverterRustBuffer<CurrencyInfo>
 
 
 /**
+ * A dropped candidate and why (only with `explain`).
+ */
+data class DroppedCandidate (
+    /**
+     * The candidate's user id.
+     */
+    val `userId`: kotlin.String
+    , 
+    /**
+     * The first filter it failed.
+     */
+    val `reason`: DropReason
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeDroppedCandidate: FfiConverterRustBuffer<DroppedCandidate> {
+    override fun read(buf: ByteBuffer): DroppedCandidate {
+        return DroppedCandidate(
+            FfiConverterString.read(buf),
+            FfiConverterTypeDropReason.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: DroppedCandidate) = (
+            FfiConverterString.allocationSize(value.`userId`) +
+            FfiConverterTypeDropReason.allocationSize(value.`reason`)
+    )
+
+    override fun write(value: DroppedCandidate, buf: ByteBuffer) {
+            FfiConverterString.write(value.`userId`, buf)
+            FfiConverterTypeDropReason.write(value.`reason`, buf)
+    }
+}
+
+
+
+/**
  * What SPEC §11 says about one code.
  */
 data class ErrorInfo (
@@ -3118,6 +3447,242 @@ public object FfiConverterTypeErrorInfo: FfiConverterRustBuffer<ErrorInfo> {
             FfiConverterTypeErrorCode.write(value.`code`, buf)
             FfiConverterString.write(value.`message`, buf)
             FfiConverterTypeRetryStrategy.write(value.`retryStrategy`, buf)
+    }
+}
+
+
+
+/**
+ * A point on Earth in degrees (latitude −90..=90, longitude −180..=180).
+ */
+data class GeoPoint (
+    /**
+     * Latitude, degrees.
+     */
+    val `lat`: kotlin.Double
+    , 
+    /**
+     * Longitude, degrees.
+     */
+    val `lon`: kotlin.Double
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeGeoPoint: FfiConverterRustBuffer<GeoPoint> {
+    override fun read(buf: ByteBuffer): GeoPoint {
+        return GeoPoint(
+            FfiConverterDouble.read(buf),
+            FfiConverterDouble.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: GeoPoint) = (
+            FfiConverterDouble.allocationSize(value.`lat`) +
+            FfiConverterDouble.allocationSize(value.`lon`)
+    )
+
+    override fun write(value: GeoPoint, buf: ByteBuffer) {
+            FfiConverterDouble.write(value.`lat`, buf)
+            FfiConverterDouble.write(value.`lon`, buf)
+    }
+}
+
+
+
+/**
+ * Likes a user made on one UTC day (store it, pass it back next time).
+ */
+data class LikeCounter (
+    /**
+     * UTC day number (days since 1970-01-01).
+     */
+    val `day`: kotlin.Long
+    , 
+    /**
+     * Likes made on that day.
+     */
+    val `count`: kotlin.UInt
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLikeCounter: FfiConverterRustBuffer<LikeCounter> {
+    override fun read(buf: ByteBuffer): LikeCounter {
+        return LikeCounter(
+            FfiConverterLong.read(buf),
+            FfiConverterUInt.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: LikeCounter) = (
+            FfiConverterLong.allocationSize(value.`day`) +
+            FfiConverterUInt.allocationSize(value.`count`)
+    )
+
+    override fun write(value: LikeCounter, buf: ByteBuffer) {
+            FfiConverterLong.write(value.`day`, buf)
+            FfiConverterUInt.write(value.`count`, buf)
+    }
+}
+
+
+
+/**
+ * The decision for an accepted like.
+ */
+data class LikeDecision (
+    /**
+     * Liked or match.
+     */
+    val `outcome`: LikeOutcome
+    , 
+    /**
+     * Free messages of the chat a match opens; 0 without a match.
+     */
+    val `chatFreeMessages`: kotlin.UInt
+    , 
+    /**
+     * The counter to store.
+     */
+    val `counter`: LikeCounter
+    , 
+    /**
+     * Likes left today.
+     */
+    val `remainingToday`: kotlin.UInt
+    , 
+    /**
+     * The next UTC midnight, ms.
+     */
+    val `resetsAtMs`: kotlin.Long
+    , 
+    /**
+     * Fingerprint of the policy.
+     */
+    val `policyFingerprint`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLikeDecision: FfiConverterRustBuffer<LikeDecision> {
+    override fun read(buf: ByteBuffer): LikeDecision {
+        return LikeDecision(
+            FfiConverterTypeLikeOutcome.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterTypeLikeCounter.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: LikeDecision) = (
+            FfiConverterTypeLikeOutcome.allocationSize(value.`outcome`) +
+            FfiConverterUInt.allocationSize(value.`chatFreeMessages`) +
+            FfiConverterTypeLikeCounter.allocationSize(value.`counter`) +
+            FfiConverterUInt.allocationSize(value.`remainingToday`) +
+            FfiConverterLong.allocationSize(value.`resetsAtMs`) +
+            FfiConverterString.allocationSize(value.`policyFingerprint`)
+    )
+
+    override fun write(value: LikeDecision, buf: ByteBuffer) {
+            FfiConverterTypeLikeOutcome.write(value.`outcome`, buf)
+            FfiConverterUInt.write(value.`chatFreeMessages`, buf)
+            FfiConverterTypeLikeCounter.write(value.`counter`, buf)
+            FfiConverterUInt.write(value.`remainingToday`, buf)
+            FfiConverterLong.write(value.`resetsAtMs`, buf)
+            FfiConverterString.write(value.`policyFingerprint`, buf)
+    }
+}
+
+
+
+/**
+ * A like to decide.
+ */
+data class LikeRequest (
+    /**
+     * Who likes.
+     */
+    val `likerId`: kotlin.String
+    , 
+    /**
+     * Who is liked.
+     */
+    val `targetId`: kotlin.String
+    , 
+    /**
+     * Whether the target already liked the liker (then this like is a match).
+     */
+    val `targetLikesLiker`: kotlin.Boolean
+    , 
+    /**
+     * The liker's counter as last returned (none before the first like).
+     */
+    val `counter`: LikeCounter? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLikeRequest: FfiConverterRustBuffer<LikeRequest> {
+    override fun read(buf: ByteBuffer): LikeRequest {
+        return LikeRequest(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterOptionalTypeLikeCounter.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: LikeRequest) = (
+            FfiConverterString.allocationSize(value.`likerId`) +
+            FfiConverterString.allocationSize(value.`targetId`) +
+            FfiConverterBoolean.allocationSize(value.`targetLikesLiker`) +
+            FfiConverterOptionalTypeLikeCounter.allocationSize(value.`counter`)
+    )
+
+    override fun write(value: LikeRequest, buf: ByteBuffer) {
+            FfiConverterString.write(value.`likerId`, buf)
+            FfiConverterString.write(value.`targetId`, buf)
+            FfiConverterBoolean.write(value.`targetLikesLiker`, buf)
+            FfiConverterOptionalTypeLikeCounter.write(value.`counter`, buf)
     }
 }
 
@@ -4125,6 +4690,433 @@ public object FfiConverterTypePolicyProblem: FfiConverterRustBuffer<PolicyProble
 
 
 /**
+ * What the profile score reads; every field may be left out (missing data counts as 0).
+ */
+data class Profile (
+    /**
+     * Number of photos.
+     */
+    val `photos`: kotlin.UInt = 0U 
+    , 
+    /**
+     * Whether the profile has a video intro.
+     */
+    val `hasVideoIntro`: kotlin.Boolean = false 
+    , 
+    /**
+     * Whether the bio is non-empty.
+     */
+    val `hasBio`: kotlin.Boolean = false 
+    , 
+    /**
+     * Birth date, `"YYYY-MM-DD"`.
+     */
+    val `birthDate`: kotlin.String? = null 
+    , 
+    /**
+     * Gender.
+     */
+    val `gender`: Gender? = null 
+    , 
+    /**
+     * Location.
+     */
+    val `location`: GeoPoint? = null 
+    , 
+    /**
+     * Number of interests.
+     */
+    val `interests`: kotlin.UInt = 0U 
+    , 
+    /**
+     * Response rate in [0, 1] (clamped); must be finite.
+     */
+    val `responseRate`: kotlin.Double? = null 
+    , 
+    /**
+     * Royal Club member.
+     */
+    val `royal`: kotlin.Boolean = false 
+    , 
+    /**
+     * Loyalty level.
+     */
+    val `loyaltyLevel`: kotlin.UInt = 0U 
+    , 
+    /**
+     * Last activity, ms since the epoch.
+     */
+    val `lastActiveMs`: kotlin.Long? = null 
+    , 
+    /**
+     * Reports against the profile.
+     */
+    val `reports`: kotlin.UInt = 0U 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeProfile: FfiConverterRustBuffer<Profile> {
+    override fun read(buf: ByteBuffer): Profile {
+        return Profile(
+            FfiConverterUInt.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeGender.read(buf),
+            FfiConverterOptionalTypeGeoPoint.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterOptionalDouble.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterOptionalLong.read(buf),
+            FfiConverterUInt.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Profile) = (
+            FfiConverterUInt.allocationSize(value.`photos`) +
+            FfiConverterBoolean.allocationSize(value.`hasVideoIntro`) +
+            FfiConverterBoolean.allocationSize(value.`hasBio`) +
+            FfiConverterOptionalString.allocationSize(value.`birthDate`) +
+            FfiConverterOptionalTypeGender.allocationSize(value.`gender`) +
+            FfiConverterOptionalTypeGeoPoint.allocationSize(value.`location`) +
+            FfiConverterUInt.allocationSize(value.`interests`) +
+            FfiConverterOptionalDouble.allocationSize(value.`responseRate`) +
+            FfiConverterBoolean.allocationSize(value.`royal`) +
+            FfiConverterUInt.allocationSize(value.`loyaltyLevel`) +
+            FfiConverterOptionalLong.allocationSize(value.`lastActiveMs`) +
+            FfiConverterUInt.allocationSize(value.`reports`)
+    )
+
+    override fun write(value: Profile, buf: ByteBuffer) {
+            FfiConverterUInt.write(value.`photos`, buf)
+            FfiConverterBoolean.write(value.`hasVideoIntro`, buf)
+            FfiConverterBoolean.write(value.`hasBio`, buf)
+            FfiConverterOptionalString.write(value.`birthDate`, buf)
+            FfiConverterOptionalTypeGender.write(value.`gender`, buf)
+            FfiConverterOptionalTypeGeoPoint.write(value.`location`, buf)
+            FfiConverterUInt.write(value.`interests`, buf)
+            FfiConverterOptionalDouble.write(value.`responseRate`, buf)
+            FfiConverterBoolean.write(value.`royal`, buf)
+            FfiConverterUInt.write(value.`loyaltyLevel`, buf)
+            FfiConverterOptionalLong.write(value.`lastActiveMs`, buf)
+            FfiConverterUInt.write(value.`reports`, buf)
+    }
+}
+
+
+
+/**
+ * A profile score: the total in [0, 100] and the six unweighted components in [0, 1].
+ */
+data class ProfileScore (
+    /**
+     * `Σ weight × component`, in [0, 100].
+     */
+    val `total`: kotlin.Double
+    , 
+    /**
+     * Photos component.
+     */
+    val `photos`: kotlin.Double
+    , 
+    /**
+     * Completeness component.
+     */
+    val `completeness`: kotlin.Double
+    , 
+    /**
+     * Responsiveness component.
+     */
+    val `responsiveness`: kotlin.Double
+    , 
+    /**
+     * Loyalty component.
+     */
+    val `loyalty`: kotlin.Double
+    , 
+    /**
+     * Activity component.
+     */
+    val `activity`: kotlin.Double
+    , 
+    /**
+     * Trust component.
+     */
+    val `trust`: kotlin.Double
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeProfileScore: FfiConverterRustBuffer<ProfileScore> {
+    override fun read(buf: ByteBuffer): ProfileScore {
+        return ProfileScore(
+            FfiConverterDouble.read(buf),
+            FfiConverterDouble.read(buf),
+            FfiConverterDouble.read(buf),
+            FfiConverterDouble.read(buf),
+            FfiConverterDouble.read(buf),
+            FfiConverterDouble.read(buf),
+            FfiConverterDouble.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ProfileScore) = (
+            FfiConverterDouble.allocationSize(value.`total`) +
+            FfiConverterDouble.allocationSize(value.`photos`) +
+            FfiConverterDouble.allocationSize(value.`completeness`) +
+            FfiConverterDouble.allocationSize(value.`responsiveness`) +
+            FfiConverterDouble.allocationSize(value.`loyalty`) +
+            FfiConverterDouble.allocationSize(value.`activity`) +
+            FfiConverterDouble.allocationSize(value.`trust`)
+    )
+
+    override fun write(value: ProfileScore, buf: ByteBuffer) {
+            FfiConverterDouble.write(value.`total`, buf)
+            FfiConverterDouble.write(value.`photos`, buf)
+            FfiConverterDouble.write(value.`completeness`, buf)
+            FfiConverterDouble.write(value.`responsiveness`, buf)
+            FfiConverterDouble.write(value.`loyalty`, buf)
+            FfiConverterDouble.write(value.`activity`, buf)
+            FfiConverterDouble.write(value.`trust`, buf)
+    }
+}
+
+
+
+/**
+ * Which page to return, and whether to explain dropped candidates.
+ */
+data class RankPageRequest (
+    /**
+     * Page size, 1..=50; none is the default 20.
+     */
+    val `size`: kotlin.UInt? = null 
+    , 
+    /**
+     * Ranked candidates to skip (0 = the first page).
+     */
+    val `offset`: kotlin.UInt = 0U 
+    , 
+    /**
+     * List every dropped candidate with its reason (slower; a debug aid).
+     */
+    val `explain`: kotlin.Boolean = false 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRankPageRequest: FfiConverterRustBuffer<RankPageRequest> {
+    override fun read(buf: ByteBuffer): RankPageRequest {
+        return RankPageRequest(
+            FfiConverterOptionalUInt.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterBoolean.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: RankPageRequest) = (
+            FfiConverterOptionalUInt.allocationSize(value.`size`) +
+            FfiConverterUInt.allocationSize(value.`offset`) +
+            FfiConverterBoolean.allocationSize(value.`explain`)
+    )
+
+    override fun write(value: RankPageRequest, buf: ByteBuffer) {
+            FfiConverterOptionalUInt.write(value.`size`, buf)
+            FfiConverterUInt.write(value.`offset`, buf)
+            FfiConverterBoolean.write(value.`explain`, buf)
+    }
+}
+
+
+
+/**
+ * One ranked candidate of the page.
+ */
+data class RankedCandidate (
+    /**
+     * The candidate's user id.
+     */
+    val `userId`: kotlin.String
+    , 
+    /**
+     * `score × 1.2 if Royal × 2 while boosted`.
+     */
+    val `rank`: kotlin.Double
+    , 
+    /**
+     * The profile score and its components.
+     */
+    val `score`: ProfileScore
+    , 
+    /**
+     * Royal Club member.
+     */
+    val `royal`: kotlin.Boolean
+    , 
+    /**
+     * Paid boost active.
+     */
+    val `boosted`: kotlin.Boolean
+    , 
+    /**
+     * Age in whole years.
+     */
+    val `age`: kotlin.UInt
+    , 
+    /**
+     * Distance from the viewer, km, when both locations are known.
+     */
+    val `distanceKm`: kotlin.Double?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRankedCandidate: FfiConverterRustBuffer<RankedCandidate> {
+    override fun read(buf: ByteBuffer): RankedCandidate {
+        return RankedCandidate(
+            FfiConverterString.read(buf),
+            FfiConverterDouble.read(buf),
+            FfiConverterTypeProfileScore.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterOptionalDouble.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: RankedCandidate) = (
+            FfiConverterString.allocationSize(value.`userId`) +
+            FfiConverterDouble.allocationSize(value.`rank`) +
+            FfiConverterTypeProfileScore.allocationSize(value.`score`) +
+            FfiConverterBoolean.allocationSize(value.`royal`) +
+            FfiConverterBoolean.allocationSize(value.`boosted`) +
+            FfiConverterUInt.allocationSize(value.`age`) +
+            FfiConverterOptionalDouble.allocationSize(value.`distanceKm`)
+    )
+
+    override fun write(value: RankedCandidate, buf: ByteBuffer) {
+            FfiConverterString.write(value.`userId`, buf)
+            FfiConverterDouble.write(value.`rank`, buf)
+            FfiConverterTypeProfileScore.write(value.`score`, buf)
+            FfiConverterBoolean.write(value.`royal`, buf)
+            FfiConverterBoolean.write(value.`boosted`, buf)
+            FfiConverterUInt.write(value.`age`, buf)
+            FfiConverterOptionalDouble.write(value.`distanceKm`, buf)
+    }
+}
+
+
+
+/**
+ * A page of the deck.
+ */
+data class RankedPage (
+    /**
+     * The page, best first.
+     */
+    val `results`: List<RankedCandidate>
+    , 
+    /**
+     * The page size used.
+     */
+    val `pageSize`: kotlin.UInt
+    , 
+    /**
+     * The offset used.
+     */
+    val `offset`: kotlin.UInt
+    , 
+    /**
+     * With `explain`: every dropped candidate in input order; otherwise empty.
+     */
+    val `dropped`: List<DroppedCandidate>
+    , 
+    /**
+     * Fingerprint of the policy used.
+     */
+    val `policyFingerprint`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRankedPage: FfiConverterRustBuffer<RankedPage> {
+    override fun read(buf: ByteBuffer): RankedPage {
+        return RankedPage(
+            FfiConverterSequenceTypeRankedCandidate.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterSequenceTypeDroppedCandidate.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: RankedPage) = (
+            FfiConverterSequenceTypeRankedCandidate.allocationSize(value.`results`) +
+            FfiConverterUInt.allocationSize(value.`pageSize`) +
+            FfiConverterUInt.allocationSize(value.`offset`) +
+            FfiConverterSequenceTypeDroppedCandidate.allocationSize(value.`dropped`) +
+            FfiConverterString.allocationSize(value.`policyFingerprint`)
+    )
+
+    override fun write(value: RankedPage, buf: ByteBuffer) {
+            FfiConverterSequenceTypeRankedCandidate.write(value.`results`, buf)
+            FfiConverterUInt.write(value.`pageSize`, buf)
+            FfiConverterUInt.write(value.`offset`, buf)
+            FfiConverterSequenceTypeDroppedCandidate.write(value.`dropped`, buf)
+            FfiConverterString.write(value.`policyFingerprint`, buf)
+    }
+}
+
+
+
+/**
  * A validated limit and its units: the state counts ticks of `1 / ticks_per_ms` ms, and one
  * request refills every `interval_ticks` ticks.
  */
@@ -4378,6 +5370,164 @@ public object FfiConverterTypeRevenueSplit: FfiConverterRustBuffer<RevenueSplit>
 
 
 /**
+ * A user's Royal Club status at one moment.
+ */
+data class RoyalStatus (
+    /**
+     * The effective tier (spend or subscription floor, the higher).
+     */
+    val `tier`: RoyalTier
+    , 
+    /**
+     * The tier the spend alone gives.
+     */
+    val `spendTier`: RoyalTier
+    , 
+    /**
+     * The floor of an active subscription, if any.
+     */
+    val `subscriptionFloor`: RoyalTier?
+    , 
+    /**
+     * Tokens spent in the window.
+     */
+    val `spentInWindow`: kotlin.ULong
+    , 
+    /**
+     * First UTC day of the window.
+     */
+    val `windowStartDay`: kotlin.Long
+    , 
+    /**
+     * Last UTC day of the window (today).
+     */
+    val `windowEndDay`: kotlin.Long
+    , 
+    /**
+     * The tier above the effective one (none at PLATINUM).
+     */
+    val `nextTier`: RoyalTier?
+    , 
+    /**
+     * Tokens still to spend to reach `next_tier`.
+     */
+    val `tokensToNextTier`: kotlin.ULong?
+    , 
+    /**
+     * Tokens that leave the window at the next UTC midnight.
+     */
+    val `leavingWindowTomorrow`: kotlin.ULong
+    , 
+    /**
+     * Fingerprint of the policy.
+     */
+    val `policyFingerprint`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRoyalStatus: FfiConverterRustBuffer<RoyalStatus> {
+    override fun read(buf: ByteBuffer): RoyalStatus {
+        return RoyalStatus(
+            FfiConverterTypeRoyalTier.read(buf),
+            FfiConverterTypeRoyalTier.read(buf),
+            FfiConverterOptionalTypeRoyalTier.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterOptionalTypeRoyalTier.read(buf),
+            FfiConverterOptionalULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: RoyalStatus) = (
+            FfiConverterTypeRoyalTier.allocationSize(value.`tier`) +
+            FfiConverterTypeRoyalTier.allocationSize(value.`spendTier`) +
+            FfiConverterOptionalTypeRoyalTier.allocationSize(value.`subscriptionFloor`) +
+            FfiConverterULong.allocationSize(value.`spentInWindow`) +
+            FfiConverterLong.allocationSize(value.`windowStartDay`) +
+            FfiConverterLong.allocationSize(value.`windowEndDay`) +
+            FfiConverterOptionalTypeRoyalTier.allocationSize(value.`nextTier`) +
+            FfiConverterOptionalULong.allocationSize(value.`tokensToNextTier`) +
+            FfiConverterULong.allocationSize(value.`leavingWindowTomorrow`) +
+            FfiConverterString.allocationSize(value.`policyFingerprint`)
+    )
+
+    override fun write(value: RoyalStatus, buf: ByteBuffer) {
+            FfiConverterTypeRoyalTier.write(value.`tier`, buf)
+            FfiConverterTypeRoyalTier.write(value.`spendTier`, buf)
+            FfiConverterOptionalTypeRoyalTier.write(value.`subscriptionFloor`, buf)
+            FfiConverterULong.write(value.`spentInWindow`, buf)
+            FfiConverterLong.write(value.`windowStartDay`, buf)
+            FfiConverterLong.write(value.`windowEndDay`, buf)
+            FfiConverterOptionalTypeRoyalTier.write(value.`nextTier`, buf)
+            FfiConverterOptionalULong.write(value.`tokensToNextTier`, buf)
+            FfiConverterULong.write(value.`leavingWindowTomorrow`, buf)
+            FfiConverterString.write(value.`policyFingerprint`, buf)
+    }
+}
+
+
+
+/**
+ * A Royal Club subscription.
+ */
+data class RoyalSubscription (
+    /**
+     * The tier it guarantees.
+     */
+    val `tier`: RoyalTier
+    , 
+    /**
+     * End of the paid period, ms (active while `now < active_until_ms`).
+     */
+    val `activeUntilMs`: kotlin.Long
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRoyalSubscription: FfiConverterRustBuffer<RoyalSubscription> {
+    override fun read(buf: ByteBuffer): RoyalSubscription {
+        return RoyalSubscription(
+            FfiConverterTypeRoyalTier.read(buf),
+            FfiConverterLong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: RoyalSubscription) = (
+            FfiConverterTypeRoyalTier.allocationSize(value.`tier`) +
+            FfiConverterLong.allocationSize(value.`activeUntilMs`)
+    )
+
+    override fun write(value: RoyalSubscription, buf: ByteBuffer) {
+            FfiConverterTypeRoyalTier.write(value.`tier`, buf)
+            FfiConverterLong.write(value.`activeUntilMs`, buf)
+    }
+}
+
+
+
+/**
  * A fresh session's age.
  */
 data class SessionAge (
@@ -4537,6 +5687,53 @@ public object FfiConverterTypeSpamVerdict: FfiConverterRustBuffer<SpamVerdict> {
             FfiConverterOptionalTypeErrorCode.write(value.`code`, buf)
             FfiConverterString.write(value.`reason`, buf)
             FfiConverterString.write(value.`policyFingerprint`, buf)
+    }
+}
+
+
+
+/**
+ * Tokens a user spent on one UTC day.
+ */
+data class SpendBucket (
+    /**
+     * UTC day number (days since 1970-01-01).
+     */
+    val `day`: kotlin.Long
+    , 
+    /**
+     * Tokens spent that day.
+     */
+    val `tokens`: kotlin.ULong
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSpendBucket: FfiConverterRustBuffer<SpendBucket> {
+    override fun read(buf: ByteBuffer): SpendBucket {
+        return SpendBucket(
+            FfiConverterLong.read(buf),
+            FfiConverterULong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: SpendBucket) = (
+            FfiConverterLong.allocationSize(value.`day`) +
+            FfiConverterULong.allocationSize(value.`tokens`)
+    )
+
+    override fun write(value: SpendBucket, buf: ByteBuffer) {
+            FfiConverterLong.write(value.`day`, buf)
+            FfiConverterULong.write(value.`tokens`, buf)
     }
 }
 
@@ -4993,6 +6190,117 @@ public object FfiConverterTypeVerifiedRequest: FfiConverterRustBuffer<VerifiedRe
 
 
 /**
+ * The user asking for a deck, with their filters.
+ */
+data class Viewer (
+    /**
+     * The viewer's user id.
+     */
+    val `userId`: kotlin.String
+    , 
+    /**
+     * Youngest age shown, inclusive.
+     */
+    val `ageMin`: kotlin.UInt
+    , 
+    /**
+     * Oldest age shown, inclusive.
+     */
+    val `ageMax`: kotlin.UInt
+    , 
+    /**
+     * Genders the viewer wants to see; empty means everyone.
+     */
+    val `interestedIn`: List<Gender> = listOf() 
+    , 
+    /**
+     * The viewer's location (required with `max_distance_km`).
+     */
+    val `location`: GeoPoint? = null 
+    , 
+    /**
+     * Maximum distance, km, inclusive; none means no distance filter.
+     */
+    val `maxDistanceKm`: kotlin.Double? = null 
+    , 
+    /**
+     * Users the viewer already liked.
+     */
+    val `likedIds`: List<kotlin.String> = listOf() 
+    , 
+    /**
+     * Users the viewer already passed.
+     */
+    val `passedIds`: List<kotlin.String> = listOf() 
+    , 
+    /**
+     * Users the viewer blocked.
+     */
+    val `blockedIds`: List<kotlin.String> = listOf() 
+    , 
+    /**
+     * Users who blocked the viewer.
+     */
+    val `blockedByIds`: List<kotlin.String> = listOf() 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeViewer: FfiConverterRustBuffer<Viewer> {
+    override fun read(buf: ByteBuffer): Viewer {
+        return Viewer(
+            FfiConverterString.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterSequenceTypeGender.read(buf),
+            FfiConverterOptionalTypeGeoPoint.read(buf),
+            FfiConverterOptionalDouble.read(buf),
+            FfiConverterSequenceString.read(buf),
+            FfiConverterSequenceString.read(buf),
+            FfiConverterSequenceString.read(buf),
+            FfiConverterSequenceString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Viewer) = (
+            FfiConverterString.allocationSize(value.`userId`) +
+            FfiConverterUInt.allocationSize(value.`ageMin`) +
+            FfiConverterUInt.allocationSize(value.`ageMax`) +
+            FfiConverterSequenceTypeGender.allocationSize(value.`interestedIn`) +
+            FfiConverterOptionalTypeGeoPoint.allocationSize(value.`location`) +
+            FfiConverterOptionalDouble.allocationSize(value.`maxDistanceKm`) +
+            FfiConverterSequenceString.allocationSize(value.`likedIds`) +
+            FfiConverterSequenceString.allocationSize(value.`passedIds`) +
+            FfiConverterSequenceString.allocationSize(value.`blockedIds`) +
+            FfiConverterSequenceString.allocationSize(value.`blockedByIds`)
+    )
+
+    override fun write(value: Viewer, buf: ByteBuffer) {
+            FfiConverterString.write(value.`userId`, buf)
+            FfiConverterUInt.write(value.`ageMin`, buf)
+            FfiConverterUInt.write(value.`ageMax`, buf)
+            FfiConverterSequenceTypeGender.write(value.`interestedIn`, buf)
+            FfiConverterOptionalTypeGeoPoint.write(value.`location`, buf)
+            FfiConverterOptionalDouble.write(value.`maxDistanceKm`, buf)
+            FfiConverterSequenceString.write(value.`likedIds`, buf)
+            FfiConverterSequenceString.write(value.`passedIds`, buf)
+            FfiConverterSequenceString.write(value.`blockedIds`, buf)
+            FfiConverterSequenceString.write(value.`blockedByIds`, buf)
+    }
+}
+
+
+
+/**
  * The quote for a valid withdrawal.
  */
 data class WithdrawalQuote (
@@ -5413,6 +6721,54 @@ public object FfiConverterTypeDangerClass: FfiConverterRustBuffer<DangerClass> {
 
 
 /**
+ * Why a candidate was filtered out (the first reason in the documented order).
+ */
+
+enum class DropReason {
+    
+    IS_VIEWER,
+    NOT_ACTIVE,
+    NOT_VERIFIED,
+    BLOCKED_BY_VIEWER,
+    BLOCKED_VIEWER,
+    ALREADY_LIKED,
+    ALREADY_PASSED,
+    GENDER_MISSING,
+    GENDER_NOT_WANTED,
+    BIRTH_DATE_MISSING,
+    AGE_OUT_OF_RANGE,
+    LOCATION_MISSING,
+    TOO_FAR;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeDropReason: FfiConverterRustBuffer<DropReason> {
+    override fun read(buf: ByteBuffer) = try {
+        DropReason.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: DropReason) = 4UL
+
+    override fun write(value: DropReason, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * The stable error codes of SPEC §11 (mirror of the core's `ErrorCode`).
  */
 
@@ -5538,6 +6894,96 @@ public object FfiConverterTypeFailurePolicy: FfiConverterRustBuffer<FailurePolic
     override fun allocationSize(value: FailurePolicy) = 4UL
 
     override fun write(value: FailurePolicy, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * A profile's gender.
+ */
+
+enum class Gender {
+    
+    /**
+     * Female.
+     */
+    FEMALE,
+    /**
+     * Male.
+     */
+    MALE,
+    /**
+     * Non-binary.
+     */
+    NON_BINARY;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeGender: FfiConverterRustBuffer<Gender> {
+    override fun read(buf: ByteBuffer) = try {
+        Gender.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: Gender) = 4UL
+
+    override fun write(value: Gender, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * What a like leads to.
+ */
+
+enum class LikeOutcome {
+    
+    /**
+     * Recorded; no match yet.
+     */
+    LIKED,
+    /**
+     * Mutual like: a match, which opens a chat.
+     */
+    MATCH;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLikeOutcome: FfiConverterRustBuffer<LikeOutcome> {
+    override fun read(buf: ByteBuffer) = try {
+        LikeOutcome.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: LikeOutcome) = 4UL
+
+    override fun write(value: LikeOutcome, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
     }
 }
@@ -5977,6 +7423,57 @@ public object FfiConverterTypeRevenueStream: FfiConverterRustBuffer<RevenueStrea
     override fun allocationSize(value: RevenueStream) = 4UL
 
     override fun write(value: RevenueStream, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * A Royal Club tier, in increasing order.
+ */
+
+enum class RoyalTier {
+    
+    /**
+     * Not a member.
+     */
+    NONE,
+    /**
+     * Silver (≥ 1 000 tokens in 30 days).
+     */
+    SILVER,
+    /**
+     * Gold (≥ 5 000).
+     */
+    GOLD,
+    /**
+     * Platinum (≥ 15 000).
+     */
+    PLATINUM;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRoyalTier: FfiConverterRustBuffer<RoyalTier> {
+    override fun read(buf: ByteBuffer) = try {
+        RoyalTier.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: RoyalTier) = 4UL
+
+    override fun write(value: RoyalTier, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
     }
 }
@@ -6645,6 +8142,38 @@ public object FfiConverterTypeVisibility: FfiConverterRustBuffer<Visibility> {
 /**
  * @suppress
  */
+public object FfiConverterOptionalUInt: FfiConverterRustBuffer<kotlin.UInt?> {
+    override fun read(buf: ByteBuffer): kotlin.UInt? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterUInt.read(buf)
+    }
+
+    override fun allocationSize(value: kotlin.UInt?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterUInt.allocationSize(value)
+        }
+    }
+
+    override fun write(value: kotlin.UInt?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterUInt.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalULong: FfiConverterRustBuffer<kotlin.ULong?> {
     override fun read(buf: ByteBuffer): kotlin.ULong? {
         if (buf.get().toInt() == 0) {
@@ -6709,6 +8238,38 @@ public object FfiConverterOptionalLong: FfiConverterRustBuffer<kotlin.Long?> {
 /**
  * @suppress
  */
+public object FfiConverterOptionalDouble: FfiConverterRustBuffer<kotlin.Double?> {
+    override fun read(buf: ByteBuffer): kotlin.Double? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterDouble.read(buf)
+    }
+
+    override fun allocationSize(value: kotlin.Double?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterDouble.allocationSize(value)
+        }
+    }
+
+    override fun write(value: kotlin.Double?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterDouble.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalString: FfiConverterRustBuffer<kotlin.String?> {
     override fun read(buf: ByteBuffer): kotlin.String? {
         if (buf.get().toInt() == 0) {
@@ -6763,6 +8324,102 @@ public object FfiConverterOptionalByteArray: FfiConverterRustBuffer<kotlin.ByteA
         } else {
             buf.put(1)
             FfiConverterByteArray.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeGeoPoint: FfiConverterRustBuffer<GeoPoint?> {
+    override fun read(buf: ByteBuffer): GeoPoint? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeGeoPoint.read(buf)
+    }
+
+    override fun allocationSize(value: GeoPoint?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeGeoPoint.allocationSize(value)
+        }
+    }
+
+    override fun write(value: GeoPoint?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeGeoPoint.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeLikeCounter: FfiConverterRustBuffer<LikeCounter?> {
+    override fun read(buf: ByteBuffer): LikeCounter? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeLikeCounter.read(buf)
+    }
+
+    override fun allocationSize(value: LikeCounter?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeLikeCounter.allocationSize(value)
+        }
+    }
+
+    override fun write(value: LikeCounter?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeLikeCounter.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeRoyalSubscription: FfiConverterRustBuffer<RoyalSubscription?> {
+    override fun read(buf: ByteBuffer): RoyalSubscription? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeRoyalSubscription.read(buf)
+    }
+
+    override fun allocationSize(value: RoyalSubscription?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeRoyalSubscription.allocationSize(value)
+        }
+    }
+
+    override fun write(value: RoyalSubscription?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeRoyalSubscription.write(value, buf)
         }
     }
 }
@@ -6869,6 +8526,38 @@ public object FfiConverterOptionalTypeErrorCode: FfiConverterRustBuffer<ErrorCod
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeGender: FfiConverterRustBuffer<Gender?> {
+    override fun read(buf: ByteBuffer): Gender? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeGender.read(buf)
+    }
+
+    override fun allocationSize(value: Gender?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeGender.allocationSize(value)
+        }
+    }
+
+    override fun write(value: Gender?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeGender.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeMediaFormat: FfiConverterRustBuffer<MediaFormat?> {
     override fun read(buf: ByteBuffer): MediaFormat? {
         if (buf.get().toInt() == 0) {
@@ -6891,6 +8580,38 @@ public object FfiConverterOptionalTypeMediaFormat: FfiConverterRustBuffer<MediaF
         } else {
             buf.put(1)
             FfiConverterTypeMediaFormat.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeRoyalTier: FfiConverterRustBuffer<RoyalTier?> {
+    override fun read(buf: ByteBuffer): RoyalTier? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeRoyalTier.read(buf)
+    }
+
+    override fun allocationSize(value: RoyalTier?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeRoyalTier.allocationSize(value)
+        }
+    }
+
+    override fun write(value: RoyalTier?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeRoyalTier.write(value, buf)
         }
     }
 }
@@ -6997,6 +8718,34 @@ public object FfiConverterOptionalTypeDecimal: FfiConverterRustBuffer<Decimal?> 
 /**
  * @suppress
  */
+public object FfiConverterSequenceUInt: FfiConverterRustBuffer<List<kotlin.UInt>> {
+    override fun read(buf: ByteBuffer): List<kotlin.UInt> {
+        val len = buf.getInt()
+        return List<kotlin.UInt>(len) {
+            FfiConverterUInt.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<kotlin.UInt>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterUInt.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<kotlin.UInt>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterUInt.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceULong: FfiConverterRustBuffer<List<kotlin.ULong>> {
     override fun read(buf: ByteBuffer): List<kotlin.ULong> {
         val len = buf.getInt()
@@ -7043,6 +8792,34 @@ public object FfiConverterSequenceLong: FfiConverterRustBuffer<List<kotlin.Long>
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterLong.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceDouble: FfiConverterRustBuffer<List<kotlin.Double>> {
+    override fun read(buf: ByteBuffer): List<kotlin.Double> {
+        val len = buf.getInt()
+        return List<kotlin.Double>(len) {
+            FfiConverterDouble.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<kotlin.Double>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterDouble.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<kotlin.Double>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterDouble.write(it, buf)
         }
     }
 }
@@ -7109,6 +8886,34 @@ public object FfiConverterSequenceTypeActionLimit: FfiConverterRustBuffer<List<A
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeCandidate: FfiConverterRustBuffer<List<Candidate>> {
+    override fun read(buf: ByteBuffer): List<Candidate> {
+        val len = buf.getInt()
+        return List<Candidate>(len) {
+            FfiConverterTypeCandidate.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Candidate>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeCandidate.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Candidate>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeCandidate.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeChatMessage: FfiConverterRustBuffer<List<ChatMessage>> {
     override fun read(buf: ByteBuffer): List<ChatMessage> {
         val len = buf.getInt()
@@ -7155,6 +8960,34 @@ public object FfiConverterSequenceTypeCurrencyInfo: FfiConverterRustBuffer<List<
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeCurrencyInfo.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeDroppedCandidate: FfiConverterRustBuffer<List<DroppedCandidate>> {
+    override fun read(buf: ByteBuffer): List<DroppedCandidate> {
+        val len = buf.getInt()
+        return List<DroppedCandidate>(len) {
+            FfiConverterTypeDroppedCandidate.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<DroppedCandidate>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeDroppedCandidate.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<DroppedCandidate>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeDroppedCandidate.write(it, buf)
         }
     }
 }
@@ -7361,6 +9194,34 @@ public object FfiConverterSequenceTypePolicyProblem: FfiConverterRustBuffer<List
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeRankedCandidate: FfiConverterRustBuffer<List<RankedCandidate>> {
+    override fun read(buf: ByteBuffer): List<RankedCandidate> {
+        val len = buf.getInt()
+        return List<RankedCandidate>(len) {
+            FfiConverterTypeRankedCandidate.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<RankedCandidate>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeRankedCandidate.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<RankedCandidate>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeRankedCandidate.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeRecentMessage: FfiConverterRustBuffer<List<RecentMessage>> {
     override fun read(buf: ByteBuffer): List<RecentMessage> {
         val len = buf.getInt()
@@ -7379,6 +9240,34 @@ public object FfiConverterSequenceTypeRecentMessage: FfiConverterRustBuffer<List
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeRecentMessage.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeSpendBucket: FfiConverterRustBuffer<List<SpendBucket>> {
+    override fun read(buf: ByteBuffer): List<SpendBucket> {
+        val len = buf.getInt()
+        return List<SpendBucket>(len) {
+            FfiConverterTypeSpendBucket.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<SpendBucket>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeSpendBucket.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<SpendBucket>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeSpendBucket.write(it, buf)
         }
     }
 }
@@ -7435,6 +9324,34 @@ public object FfiConverterSequenceTypeErrorCode: FfiConverterRustBuffer<List<Err
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeErrorCode.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeGender: FfiConverterRustBuffer<List<Gender>> {
+    override fun read(buf: ByteBuffer): List<Gender> {
+        val len = buf.getInt()
+        return List<Gender>(len) {
+            FfiConverterTypeGender.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Gender>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeGender.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Gender>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeGender.write(it, buf)
         }
     }
 }
@@ -8067,6 +9984,104 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
     
 
         /**
+         * Decides a like (SPEC §5.3): at most 100 per UTC day (`LIKE_LIMIT_REACHED`), a match when
+         * the target already liked the liker. `INVALID_INPUT`: empty ids, a self-like, a counter
+         * dated after today.
+         */
+    @Throws(AvaloException::class) fun `decideLike`(`policy`: Policy, `request`: LikeRequest, `nowMs`: kotlin.Long): LikeDecision {
+            return FfiConverterTypeLikeDecision.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_decide_like(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeLikeRequest.lower(`request`),
+        FfiConverterLong.lower(`nowMs`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Great-circle distance in km (haversine on a sphere of `radius_km`). `INVALID_INPUT` for a
+         * point out of range.
+         */
+    @Throws(AvaloException::class) fun `haversineKm`(`a`: GeoPoint, `b`: GeoPoint, `radiusKm`: kotlin.Double): kotlin.Double {
+            return FfiConverterDouble.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_haversine_km(
+    
+        
+        FfiConverterTypeGeoPoint.lower(`a`),
+        FfiConverterTypeGeoPoint.lower(`b`),
+        FfiConverterDouble.lower(`radiusKm`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The profile score of SPEC §5.1 at `now_ms`: the total in [0, 100] and the six components.
+         * `INVALID_INPUT` for a malformed birth date, a NaN/infinite response rate or an out-of-range
+         * location.
+         */
+    @Throws(AvaloException::class) fun `profileScore`(`policy`: Policy, `profile`: Profile, `nowMs`: kotlin.Long): ProfileScore {
+            return FfiConverterTypeProfileScore.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_profile_score(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeProfile.lower(`profile`),
+        FfiConverterLong.lower(`nowMs`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * [`rank_candidates`] over a columnar deck: the same filters, order and page, with one list
+         * per field instead of one record per candidate. Extra `INVALID_INPUT`: columns of different
+         * lengths, a wrong id count, an invalid `yyyymmdd`, a gender code above 3, unknown flag bits.
+         */
+    @Throws(AvaloException::class) fun `rankCandidateColumns`(`policy`: Policy, `viewer`: Viewer, `columns`: CandidateColumns, `nowMs`: kotlin.Long, `page`: RankPageRequest): RankedPage {
+            return FfiConverterTypeRankedPage.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_rank_candidate_columns(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeViewer.lower(`viewer`),
+        FfiConverterTypeCandidateColumns.lower(`columns`),
+        FfiConverterLong.lower(`nowMs`),
+        FfiConverterTypeRankPageRequest.lower(`page`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Ranks a whole deck for a viewer in one call (SPEC §5.2) and returns one page, best first:
+         * exactly the page a full sort would give. `INVALID_INPUT`: page size outside 1..=50, bad
+         * viewer filters, invalid candidate data (named in the reason).
+         */
+    @Throws(AvaloException::class) fun `rankCandidates`(`policy`: Policy, `viewer`: Viewer, `candidates`: List<Candidate>, `nowMs`: kotlin.Long, `page`: RankPageRequest): RankedPage {
+            return FfiConverterTypeRankedPage.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_rank_candidates(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeViewer.lower(`viewer`),
+        FfiConverterSequenceTypeCandidate.lower(`candidates`),
+        FfiConverterLong.lower(`nowMs`),
+        FfiConverterTypeRankPageRequest.lower(`page`),_status)
+}
+    )
+    }
+    
+
+        /**
          * The effective limit of `action` for a user of `tier` (SPEC §6.2; the tier multiplies
          * `limit` and `burst` of tier-scaled actions such as `api`). Unknown action: `INVALID_INPUT`.
          */
@@ -8239,6 +10254,41 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
         FfiConverterString.lower(`key`),_status)
 }
     
+    
+
+        /**
+         * The Royal Club status at `now_ms` (SPEC §7.3): tokens spent today and the 29 days before
+         * (daily buckets), an active subscription as a floor, the tokens missing to the next tier.
+         */
+    @Throws(AvaloException::class) fun `royalStatus`(`policy`: Policy, `buckets`: List<SpendBucket>, `subscription`: RoyalSubscription?, `nowMs`: kotlin.Long): RoyalStatus {
+            return FfiConverterTypeRoyalStatus.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_royal_status(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterSequenceTypeSpendBucket.lower(`buckets`),
+        FfiConverterOptionalTypeRoyalSubscription.lower(`subscription`),
+        FfiConverterLong.lower(`nowMs`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The tier a 30-day spend gives, without a subscription.
+         */
+    @Throws(AvaloException::class) fun `tierForSpend`(`policy`: Policy, `spent`: kotlin.ULong): RoyalTier {
+            return FfiConverterTypeRoyalTier.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_tier_for_spend(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterULong.lower(`spent`),_status)
+}
+    )
+    }
     
 
         /**

@@ -8,6 +8,8 @@ import com.avalo.conformance.ops.PayoutOps
 import com.avalo.conformance.ops.PolicyOps
 import com.avalo.conformance.ops.PricingOps
 import com.avalo.conformance.ops.SpamOps
+import com.avalo.conformance.ops.RankingOps
+import com.avalo.conformance.ops.RoyalOps
 import com.avalo.conformance.ops.RateLimitOps
 import com.avalo.conformance.ops.SecurityOps
 import com.avalo.conformance.ops.SplitOps
@@ -45,6 +47,8 @@ val MODULES: List<OpModule> = listOf(
     ErrorOps,
     BillingOps,
     SpamOps,
+    RankingOps,
+    RoyalOps,
     RateLimitOps,
     UploadOps,
     MediaOps,
