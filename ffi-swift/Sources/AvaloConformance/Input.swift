@@ -58,6 +58,13 @@ struct Input {
             return n
         }
     }
+    func strs(_ key: String) throws -> [String] {
+        guard case .array(let a) = try raw(key) else { throw bad(key, "an array") }
+        return try a.map { v in
+            guard case .string(let s) = v else { throw bad(key, "strings") }
+            return s
+        }
+    }
     func obj(_ key: String) throws -> Input {
         guard case .object(let o) = try raw(key) else { throw bad(key, "an object") }
         return Input(fields: o)
@@ -84,7 +91,9 @@ struct Input {
         return d
     }
     func optDouble(_ key: String) throws -> Double? { present(key) ? try double(key) : nil }
+    func optI64(_ key: String) throws -> Int64? { present(key) ? try i64(key) : nil }
     func optU32(_ key: String) throws -> UInt32? { present(key) ? try u32(key) : nil }
+    func optBool(_ key: String) throws -> Bool? { present(key) ? try bool(key) : nil }
     private func list(_ key: String) throws -> [JSON] {
         guard case .array(let a) = try raw(key) else { throw bad(key, "an array") }
         return a
@@ -93,6 +102,17 @@ struct Input {
         try list(key).map { v in
             guard let d = v.number else { throw bad(key, "numbers") }
             return d
+        }
+    }
+    func i64s(_ key: String) throws -> [Int64] {
+        try list(key).map { v in
+            switch v {
+            case .int(let n): return n
+            case .uint(let n):
+                guard let x = Int64(exactly: n) else { throw bad(key, "i64 integers") }
+                return x
+            default: throw bad(key, "integers")
+            }
         }
     }
 
