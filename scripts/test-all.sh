@@ -37,7 +37,7 @@ stage "rust (cargo test --workspace)" rust_tests
 stage "rust vectors" rust_vectors
 stage "quickstart example" cargo run -q -p avalo-examples --bin quickstart
 
-for extra in scripts/test-kotlin.sh scripts/test-swift.sh scripts/test-js.sh scripts/test-extra.sh; do
+for extra in scripts/test-kotlin.sh scripts/test-swift.sh scripts/test-js.sh scripts/test-browser.sh scripts/test-extra.sh; do
   if [ -x "$extra" ]; then
     stage "$(basename "$extra" .sh)" "$extra"
   fi

@@ -98,12 +98,6 @@ struct Input {
         guard case .array(let a) = try raw(key) else { throw bad(key, "an array") }
         return a
     }
-    func strs(_ key: String) throws -> [String] {
-        try list(key).map { v in
-            guard case .string(let s) = v else { throw bad(key, "strings") }
-            return s
-        }
-    }
     func doubles(_ key: String) throws -> [Double] {
         try list(key).map { v in
             guard let d = v.number else { throw bad(key, "numbers") }

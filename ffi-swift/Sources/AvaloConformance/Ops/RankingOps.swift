@@ -26,11 +26,11 @@ enum RankingOps {
 }
 
 extension Input {
-    func geo() throws -> GeoPoint { GeoPoint(lat: try double("lat"), lon: try double("lon")) }
+    fileprivate func geo() throws -> GeoPoint { GeoPoint(lat: try double("lat"), lon: try double("lon")) }
 
-    func optGender(_ key: String) throws -> Gender? { has(key) ? try enumValue(key, Gender.self) : nil }
+    fileprivate func optGender(_ key: String) throws -> Gender? { has(key) ? try enumValue(key, Gender.self) : nil }
 
-    func profile() throws -> Profile {
+    fileprivate func profile() throws -> Profile {
         Profile(
             photos: try optU32("photos") ?? 0, hasVideoIntro: try optBool("has_video_intro") ?? false,
             hasBio: try optBool("has_bio") ?? false, birthDate: try optStr("birth_date"), gender: try optGender("gender"),
@@ -40,7 +40,7 @@ extension Input {
             reports: try optU32("reports") ?? 0)
     }
 
-    func viewer() throws -> Viewer {
+    fileprivate func viewer() throws -> Viewer {
         let genders = has("interested_in") ? try strs("interested_in") : []
         return Viewer(
             userId: try str("user_id"), ageMin: try u32("age_min"), ageMax: try u32("age_max"),
@@ -54,17 +54,17 @@ extension Input {
             blockedByIds: has("blocked_by_ids") ? try strs("blocked_by_ids") : [])
     }
 
-    func candidate() throws -> Candidate {
+    fileprivate func candidate() throws -> Candidate {
         Candidate(userId: try str("user_id"), active: try bool("active"), verified: try bool("verified"),
                   profile: try obj("profile").profile(), boostUntilMs: try optI64("boost_until_ms"))
     }
 
-    func page() throws -> RankPageRequest {
+    fileprivate func page() throws -> RankPageRequest {
         guard let p = try optObj("page") else { return RankPageRequest(size: nil, offset: 0, explain: false) }
         return RankPageRequest(size: try p.optU32("size"), offset: try p.optU32("offset") ?? 0, explain: try p.optBool("explain") ?? false)
     }
 
-    func columns() throws -> CandidateColumns {
+    fileprivate func columns() throws -> CandidateColumns {
         let bytes = { (k: String) throws -> Data in Data(try self.i64s(k).map { UInt8(truncatingIfNeeded: $0) }) }
         let u32s = { (k: String) throws -> [UInt32] in try self.i64s(k).map { UInt32(truncatingIfNeeded: $0) } }
         return CandidateColumns(

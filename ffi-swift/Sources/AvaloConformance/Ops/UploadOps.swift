@@ -13,33 +13,6 @@ func hexData(_ key: String, _ hex: String) throws -> Data {
 extension Input {
     func bytes(_ key: String) throws -> Data { try hexData(key, try str(key)) }
     func optBytes(_ key: String) throws -> Data? { try optStr(key).map { try hexData(key, $0) } }
-    func strs(_ key: String) throws -> [String] {
-        guard case .array(let a)? = fields[key] else { throw RunnerError.badVector("field \(key): expected an array") }
-        return try a.map { v in
-            guard case .string(let s) = v else { throw RunnerError.badVector("field \(key): expected strings") }
-            return s
-        }
-    }
-    func i64s(_ key: String) throws -> [Int64] {
-        guard case .array(let a)? = fields[key] else { throw RunnerError.badVector("field \(key): expected an array") }
-        return try a.map { v in
-            switch v {
-            case .int(let n): return n
-            case .uint(let n):
-                guard let x = Int64(exactly: n) else { throw RunnerError.badVector("field \(key): out of i64 range") }
-                return x
-            default: throw RunnerError.badVector("field \(key): expected integers")
-            }
-        }
-    }
-    func optI64(_ key: String) throws -> Int64? {
-        if let v = fields[key], v != .null { return try i64(key) }
-        return nil
-    }
-    func optBool(_ key: String) throws -> Bool? {
-        if let v = fields[key], v != .null { return try bool(key) }
-        return nil
-    }
     func optEnum<E: CaseIterable>(_ key: String, _ type: E.Type) throws -> E? {
         if let v = fields[key], v != .null { return try enumValue(key, type) }
         return nil

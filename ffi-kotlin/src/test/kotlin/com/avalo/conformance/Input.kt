@@ -35,8 +35,6 @@ class Input(private val m: Map<String, Any?>) {
 
     fun objs(key: String): List<Input> = (raw(key) as? List<*> ?: throw BadVector("field $key: expected an array"))
         .map { v -> Input((v as? Map<*, *> ?: throw BadVector("field $key: expected objects")).entries.associate { (k, x) -> k as String to x }) }
-    fun strs(key: String): List<String> = (raw(key) as? List<*> ?: throw BadVector("field $key: expected an array"))
-        .map { it as? String ?: throw BadVector("field $key: expected strings") }
     fun longs(key: String): List<Long> = (raw(key) as? List<*> ?: throw BadVector("field $key: expected an array"))
         .map { int(key, it).also { n -> if (n.bitLength() > 63) throw BadVector("field $key: out of i64 range") }.toLong() }
 
@@ -61,17 +59,10 @@ class Input(private val m: Map<String, Any?>) {
         else -> throw BadVector("field $key: expected a number")
     }
     fun optDouble(key: String): Double? = if (present(key)) double(key) else null
-    fun optLong(key: String): Long? = if (present(key)) long(key) else null
     fun optUInt(key: String): UInt? = if (present(key)) uint(key) else null
-    fun optBool(key: String): Boolean? = if (present(key)) bool(key) else null
     private fun list(key: String): List<*> = raw(key) as? List<*> ?: throw BadVector("field $key: expected an array")
-    fun strs(key: String): List<String> = list(key).map { it as? String ?: throw BadVector("field $key: expected strings") }
     fun doubles(key: String): List<Double> = list(key).map {
         when (it) { is Double -> it; is BigInteger -> it.toDouble(); else -> throw BadVector("field $key: expected numbers") }
-    }
-    fun longs(key: String): List<Long> = list(key).map {
-        val n = it as? BigInteger ?: throw BadVector("field $key: expected integers")
-        if (n.bitLength() > 63) throw BadVector("field $key: out of i64 range") else n.toLong()
     }
 
     /** A snake_case enum string (`"gated_content"`) as the Kotlin enum constant (`GATED_CONTENT`). */

@@ -28,7 +28,7 @@ private fun Input.item() = obj("item").let {
     )
 }
 
-private fun Input.viewer() = obj("viewer").let {
+private fun Input.mediaViewer() = obj("viewer").let {
     MediaViewer(
         id = it.optStr("id"), followsOwner = it.optBool("follows_owner") ?: false,
         hasUnlocked = it.optBool("has_unlocked") ?: false, isModerator = it.optBool("is_moderator") ?: false,
@@ -38,8 +38,8 @@ private fun Input.viewer() = obj("viewer").let {
 /** Vector ops of core/src/media.rs. */
 object MediaOps : OpModule() {
     init {
-        op("media_access") { _: Policy, i: Input -> mediaAccess(i.item(), i.viewer(), i.long("now_ms")).json() }
-        op("check_media_access") { _, i -> obj("grant" to checkMediaAccess(i.item(), i.viewer(), i.long("now_ms"))) }
+        op("media_access") { _: Policy, i: Input -> mediaAccess(i.item(), i.mediaViewer(), i.long("now_ms")).json() }
+        op("check_media_access") { _, i -> obj("grant" to checkMediaAccess(i.item(), i.mediaViewer(), i.long("now_ms"))) }
         op("check_story_quota") { p, i -> checkStoryQuota(p, i.longs("posted_at_ms"), i.long("now_ms")).json() }
         op("story_expiry") { p, i -> obj("expires_at_ms" to storyExpiry(p, i.long("posted_at_ms"))) }
     }

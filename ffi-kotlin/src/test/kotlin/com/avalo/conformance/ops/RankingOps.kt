@@ -47,9 +47,9 @@ object RankingOps : OpModule() {
 
 private inline fun <reified E : Enum<E>> Input.optEnum(key: String): E? = if (has(key)) enum<E>(key) else null
 
-fun Input.geo() = GeoPoint(double("lat"), double("lon"))
+private fun Input.geo() = GeoPoint(double("lat"), double("lon"))
 
-fun Input.profile() = Profile(
+private fun Input.profile() = Profile(
     photos = optUInt("photos") ?: 0U,
     hasVideoIntro = optBool("has_video_intro") ?: false,
     hasBio = optBool("has_bio") ?: false,
@@ -64,7 +64,7 @@ fun Input.profile() = Profile(
     reports = optUInt("reports") ?: 0U,
 )
 
-fun Input.viewer() = Viewer(
+private fun Input.viewer() = Viewer(
     userId = str("user_id"),
     ageMin = uint("age_min"),
     ageMax = uint("age_max"),
@@ -77,7 +77,7 @@ fun Input.viewer() = Viewer(
     blockedByIds = if (has("blocked_by_ids")) strs("blocked_by_ids") else listOf(),
 )
 
-fun Input.candidate() = Candidate(
+private fun Input.candidate() = Candidate(
     userId = str("user_id"),
     active = bool("active"),
     verified = bool("verified"),
@@ -85,11 +85,11 @@ fun Input.candidate() = Candidate(
     boostUntilMs = optLong("boost_until_ms"),
 )
 
-fun Input.page(): RankPageRequest = optObj("page")?.let {
+private fun Input.page(): RankPageRequest = optObj("page")?.let {
     RankPageRequest(size = it.optUInt("size"), offset = it.optUInt("offset") ?: 0U, explain = it.optBool("explain") ?: false)
 } ?: RankPageRequest()
 
-fun Input.columns() = CandidateColumns(
+private fun Input.columns() = CandidateColumns(
     userIds = str("user_ids"),
     flags = longs("flags").map { it.toByte() }.toByteArray(),
     photos = longs("photos").map { it.toUInt() },

@@ -1,0 +1,19 @@
+// The panels, in page order. A panel appears here once its module's facade is in @avalo/core.
+import type { ComponentType } from 'react';
+import { RevenuePanel } from './Revenue';
+import { MessagePanel } from './Message';
+import { UploadPanel } from './Upload';
+import { RateLimitPanel } from './RateLimit';
+
+export interface PanelEntry {
+  id: string;
+  title: string;
+  Panel: ComponentType;
+}
+
+export const PANELS: PanelEntry[] = [
+  { id: 'revenue', title: 'Revenue calculator', Panel: RevenuePanel },
+  { id: 'message', title: 'Message price preview', Panel: MessagePanel },
+  { id: 'upload', title: 'Upload checker', Panel: UploadPanel },
+  { id: 'ratelimit', title: 'Rate-limit simulator', Panel: RateLimitPanel },
+];

@@ -1,0 +1,100 @@
+// Browser tests of the admin console (wasm/demo) in Debian's Chromium via playwright-core:
+// serves the built page with `vite preview` on 127.0.0.1, drives every panel with the
+// conformance vectors (tests/vectors/*.json, expected values read, not retyped), checks the
+// policy stamp on every panel, a keyboard-only walk, a phone-sized viewport and the absence
+// of console errors, and saves a screenshot per panel under artifacts/console/ (with
+// AVALO_UPDATE_DOCS=1 also into docs/console-<panel>.png). Ends with `N passed, N failed`.
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { openConsole, readBlock, ROOT, shoot, startBrowser, startServer, Tally, vectors, watchConsole } from './harness.mjs';
+import { usePolicy } from './panels/common.mjs';
+import { DRIVERS } from './panels/index.mjs';
+import { keyboardWalk } from './keyboard.mjs';
+
+const t = new Tally();
+const errors = [];
+const server = await startServer();
+const browser = await startBrowser();
+try {
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  watchConsole(page, errors);
+  await openConsole(page, server.url);
+
+  // --- Policy bar: policy_info vectors (built-in, patched, refused patches).
+  for (const c of vectors('policy').filter((c) => c.op === 'policy_info')) {
+    await t.check(`policy/policy_info: ${c.name}`, async () => {
+      await usePolicy(page, c.policy);
+      const b = await readBlock(page, '[data-testid="policy-current"]');
+      if (c.error !== undefined) return b.fields['error.code'] === c.error ? [] : [`shows ${JSON.stringify(b.fields)}, want ${c.error}`];
+      return b.fields.version === c.expect.version ? [] : [`version ${b.fields.version}, want ${c.expect.version}`];
+    });
+  }
+  await usePolicy(page, undefined);
+
+  // --- Every panel on the page has a driver, and shows the policy it computed with.
+  const onPage = await page.$$eval('section.panel[id]', (s) => s.map((x) => x.id));
+  await t.check('every panel on the page has a test driver', () =>
+    JSON.stringify(onPage) === JSON.stringify(DRIVERS.map((d) => d.id)) ? [] : [`page ${onPage}, drivers ${DRIVERS.map((d) => d.id)}`],
+  );
+  const nodeCore = createRequire(import.meta.url)('@avalo/core');
+  const builtin = nodeCore.Policy.default();
+  for (const id of onPage) {
+    await t.check(`${id}: shows the policy version and fingerprint (equal to the Node build's)`, async () => {
+      const b = await readBlock(page, `#${id} [data-testid="policy-stamp"]`);
+      const problems = [];
+      if (b.fields['policy.version'] !== builtin.version) problems.push(`version ${b.fields['policy.version']}, want ${builtin.version}`);
+      if (b.fields['policy.fingerprint'] !== builtin.fingerprint) problems.push(`fingerprint ${b.fields['policy.fingerprint']}, want ${builtin.fingerprint}`);
+      return problems;
+    });
+  }
+
+  // --- Each panel: vectors, then a screenshot.
+  const docs = process.env.AVALO_UPDATE_DOCS === '1';
+  for (const d of DRIVERS) {
+    await d.run(page, t);
+    await d.pose(page);
+    await page.evaluate(() => document.activeElement?.blur?.());
+    await page.waitForTimeout(100);
+    const file = await shoot(page, `#${d.id}`, d.id);
+    if (docs) {
+      mkdirSync(join(ROOT, 'docs'), { recursive: true });
+      copyFileSync(file, join(ROOT, 'docs', `console-${d.id}.png`));
+    }
+  }
+
+  // --- Keyboard-only walk through the revenue panel.
+  await keyboardWalk(page, server.url, t);
+
+  // --- Phone-sized viewport.
+  await t.check('phone viewport (390×844): no horizontal overflow, panels compute', async () => {
+    const phone = await browser.context.newPage();
+    watchConsole(phone, errors);
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await openConsole(phone, server.url);
+    const problems = [];
+    const { scroll, inner } = await phone.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+    if (scroll > inner + 1) problems.push(`page is ${scroll}px wide in a ${inner}px viewport`);
+    for (const id of onPage) {
+      const w = await phone.$eval(`#${id}`, (el) => el.getBoundingClientRect().right);
+      if (w > inner + 1) problems.push(`panel ${id} ends at ${w}px`);
+    }
+    const split = vectors('split').find((c) => c.op === 'split_revenue' && c.expect && !c.policy);
+    await phone.fill('#revenue [name="split-amount"]', String(split.input.amount));
+    await phone.selectOption('#revenue [name="split-stream"]', split.input.stream);
+    const b = await readBlock(phone, '[data-testid="split-result"]');
+    if (b.fields.creator !== String(split.expect.creator)) problems.push(`phone: creator ${b.fields.creator}, want ${split.expect.creator}`);
+    await phone.screenshot({ path: join(ROOT, 'artifacts', 'console', 'phone.png'), fullPage: false });
+    await phone.close();
+    return problems;
+  });
+
+  await t.check('no console errors or uncaught exceptions', () => errors);
+} finally {
+  await browser.close();
+  await server.stop();
+}
+
+if (t.failures.length) console.log(`\nfailed:\n  ${t.failures.join('\n  ')}`);
+console.log(`\n${t.passed} passed, ${t.failed} failed`);
+process.exit(t.failed === 0 && t.passed > 0 ? 0 : 1);

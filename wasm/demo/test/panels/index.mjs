@@ -1,0 +1,13 @@
+// One driver per console panel, in page order (the ids of src/panels/index.ts). Each has
+// `run(page, tally)` (drive it with vectors) and `pose(page)` (state for the screenshot).
+import * as revenue from './revenue.mjs';
+import * as message from './message.mjs';
+import * as upload from './upload.mjs';
+import * as ratelimit from './ratelimit.mjs';
+
+export const DRIVERS = [
+  { id: 'revenue', ...revenue },
+  { id: 'message', ...message },
+  { id: 'upload', ...upload },
+  { id: 'ratelimit', ...ratelimit },
+];
