@@ -264,7 +264,8 @@ fn parse_birth_date(text: &str) -> Result<NaiveDate> {
     NaiveDate::from_ymd_opt(y as i32, m, d).ok_or_else(bad)
 }
 
-fn refuse(code: ErrorCode, reason: impl Into<String>) -> Error {
+/// Refusals carry static reasons: no formatting on the hot path.
+fn refuse(code: ErrorCode, reason: &'static str) -> Error {
     Error::new(code, reason)
 }
 
@@ -280,14 +281,14 @@ pub fn check_signup(policy: &Policy, req: &SignupRequest) -> Result<SignupDecisi
 
     let age = time::age_years(birth, today);
     if age < p.min_age_years {
-        return Err(refuse(ErrorCode::AgeRestricted, format!("age {age} is under {}", p.min_age_years)));
+        return Err(refuse(ErrorCode::AgeRestricted, "the applicant is under the minimum age"));
     }
     let rule = p.rule(req.mode);
     let mut invite_used_count = None;
     match rule.registration {
         Registration::Open => {}
         Registration::Closed => {
-            return Err(refuse(ErrorCode::LaunchModeRestricted, format!("registration is closed in {:?}", req.mode)));
+            return Err(refuse(ErrorCode::LaunchModeRestricted, "registration is closed in this mode"));
         }
         Registration::Allowlist => match req.on_allowlist {
             None => return Err(refuse(ErrorCode::AllowlistRequired, "this mode admits allowlisted applicants only")),
@@ -304,22 +305,19 @@ pub fn check_signup(policy: &Policy, req: &SignupRequest) -> Result<SignupDecisi
                 _ => return Err(refuse(ErrorCode::InvalidInviteCode, "no invite record matches the code")),
             };
             if record.used_count >= record.max_uses {
-                return Err(refuse(
-                    ErrorCode::InviteCodeDepleted,
-                    format!("invite used {} of {} times", record.used_count, record.max_uses),
-                ));
+                return Err(refuse(ErrorCode::InviteCodeDepleted, "the invite code has no uses left"));
             }
             invite_used_count = Some(record.used_count + 1);
         }
     }
     let listed = rule.countries.as_ref().map_or(true, |list| list.contains(&country));
     if !listed || p.ineligible_countries.contains(&country) {
-        return Err(refuse(ErrorCode::CountryNotAllowed, format!("{country} is not open in {:?}", req.mode)));
+        return Err(refuse(ErrorCode::CountryNotAllowed, "the country is not open in this mode"));
     }
     let today_count = req.signups_today.count_on(req.now_ms);
     if let Some(cap) = rule.daily_cap {
         if today_count >= cap {
-            return Err(refuse(ErrorCode::DailyLimitReached, format!("{today_count} signups today, cap {cap}")));
+            return Err(refuse(ErrorCode::DailyLimitReached, "today's signup cap is reached"));
         }
     }
     Ok(SignupDecision {

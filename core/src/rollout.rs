@@ -256,7 +256,7 @@ pub fn check_country_cap(policy: &Policy, req: &CapRequest) -> Result<CapDecisio
     let cap = req.overrides.get(req.kind).unwrap_or_else(|| policy.rollout.caps(phase).get(req.kind));
     let count = req.counter.count_on(req.now_ms);
     if count >= cap {
-        return Err(Error::new(ErrorCode::DailyLimitReached, format!("{count} {:?} today, cap {cap}", req.kind)));
+        return Err(Error::new(ErrorCode::DailyLimitReached, "today's cap for this country is reached"));
     }
     Ok(CapDecision { controlled: true, cap: Some(cap), counter, remaining: Some(cap - count - 1) })
 }
