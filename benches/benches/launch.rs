@@ -8,9 +8,9 @@
 use avalo_core::flags::{evaluate_flag, evaluate_flags, flag_bucket, FlagContext, FlagDefinition, FlagSet, Platform};
 use avalo_core::launch::{check_signup, InviteRecord, LaunchMode, SignupRequest};
 use avalo_core::risk::{region_risk, RegionMetrics};
-use avalo_core::rollout::{check_country_cap, CapKind, CapOverrides, CapRequest, DailyCounter, Phase};
+use avalo_core::rollout::{check_country_cap, CapKind, CapOverrides, CapRequest, DailyCounter, RolloutPhase};
 use avalo_core::Policy;
-use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use criterion::{black_box, criterion_group, criterion_main, ProgressionCriterion};
 
 const NOW: i64 = 1_795_176_000_000;
 
@@ -29,7 +29,7 @@ fn flag(n: usize) -> FlagDefinition {
     }
 }
 
-fn benches(c: &mut Criterion) {
+fn benches(c: &mut ProgressionCriterion) {
     let policy = Policy::default();
     let m = RegionMetrics { support_tickets: 73, safety_incidents: 22, revenue_minor: 312_345, installs: 1_000, verified: 299 };
     c.bench_function("region_risk", |b| b.iter(|| region_risk(&policy, black_box(&m))));
@@ -56,7 +56,7 @@ fn benches(c: &mut Criterion) {
     c.bench_function("check_signup (refused, minor)", |b| b.iter(|| check_signup(&policy, black_box(&minor))));
 
     let cap = CapRequest {
-        phase: Some(Phase::Soft),
+        phase: Some(RolloutPhase::Soft),
         overrides: CapOverrides::default(),
         kind: CapKind::Payments,
         counter: DailyCounter { count: 5_000, updated_at_ms: NOW - 1 },

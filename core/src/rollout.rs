@@ -57,7 +57,7 @@ impl DailyCounter {
 /// Rollout phase of a country.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Phase {
+pub enum RolloutPhase {
     /// First, small market test.
     Alpha,
     /// Soft launch.
@@ -195,12 +195,12 @@ impl RolloutPolicy {
     }
 
     /// The default caps of a phase.
-    pub fn caps(&self, phase: Phase) -> &PhaseCaps {
+    pub fn caps(&self, phase: RolloutPhase) -> &PhaseCaps {
         match phase {
-            Phase::Alpha => &self.alpha,
-            Phase::Soft => &self.soft,
-            Phase::Public => &self.public,
-            Phase::Pause => &self.pause,
+            RolloutPhase::Alpha => &self.alpha,
+            RolloutPhase::Soft => &self.soft,
+            RolloutPhase::Public => &self.public,
+            RolloutPhase::Pause => &self.pause,
         }
     }
 }
@@ -210,7 +210,7 @@ impl RolloutPolicy {
 pub struct CapRequest {
     /// The country's phase; `None` = not controlled.
     #[serde(default)]
-    pub phase: Option<Phase>,
+    pub phase: Option<RolloutPhase>,
     /// The country's cap overrides.
     #[serde(default)]
     pub overrides: CapOverrides,
@@ -236,7 +236,7 @@ pub struct CapDecision {
 }
 
 /// The effective daily caps of a phase after per-country overrides.
-pub fn effective_caps(policy: &Policy, phase: Phase, overrides: &CapOverrides) -> PhaseCaps {
+pub fn effective_caps(policy: &Policy, phase: RolloutPhase, overrides: &CapOverrides) -> PhaseCaps {
     let base = policy.rollout.caps(phase);
     PhaseCaps {
         users: overrides.users.unwrap_or(base.users),
@@ -250,7 +250,7 @@ pub fn check_country_cap(policy: &Policy, req: &CapRequest) -> Result<CapDecisio
     let counter = req.counter.incremented(req.now_ms);
     let phase = match req.phase {
         None => return Ok(CapDecision { controlled: false, cap: None, counter, remaining: None }),
-        Some(Phase::Pause) => return Err(Error::new(ErrorCode::CountryPaused, "the country is paused")),
+        Some(RolloutPhase::Pause) => return Err(Error::new(ErrorCode::CountryPaused, "the country is paused")),
         Some(phase) => phase,
     };
     let cap = req.overrides.get(req.kind).unwrap_or_else(|| policy.rollout.caps(phase).get(req.kind));
@@ -281,7 +281,7 @@ pub struct DayMetrics {
 /// A progression criterion.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Criterion {
+pub enum ProgressionCriterion {
     /// No metrics for the day.
     MissingData,
     /// Active users below the minimum.
@@ -300,7 +300,7 @@ pub struct ProgressionFailure {
     /// The UTC date, `YYYY-MM-DD`.
     pub date: String,
     /// What failed.
-    pub criterion: Criterion,
+    pub criterion: ProgressionCriterion,
     /// The day's value (rates in floored basis points; `None` for missing data).
     pub actual: Option<u64>,
     /// The threshold it missed (`None` for missing data).
@@ -359,17 +359,17 @@ pub fn progression_readiness(policy: &Policy, days: &[DayMetrics], now_ms: i64) 
             failures.push(ProgressionFailure { date: date.clone(), criterion, actual, threshold })
         };
         let Some(m) = slot else {
-            fail(Criterion::MissingData, None, None);
+            fail(ProgressionCriterion::MissingData, None, None);
             continue;
         };
         if m.active_users < g.min_active_users {
-            fail(Criterion::ActiveUsers, Some(m.active_users), Some(g.min_active_users));
+            fail(ProgressionCriterion::ActiveUsers, Some(m.active_users), Some(g.min_active_users));
         }
         if m.revenue_minor < g.min_revenue_minor {
-            fail(Criterion::Revenue, Some(m.revenue_minor), Some(g.min_revenue_minor));
+            fail(ProgressionCriterion::Revenue, Some(m.revenue_minor), Some(g.min_revenue_minor));
         }
         if m.safety_incidents > g.max_safety_incidents {
-            fail(Criterion::SafetyIncidents, Some(m.safety_incidents), Some(g.max_safety_incidents));
+            fail(ProgressionCriterion::SafetyIncidents, Some(m.safety_incidents), Some(g.max_safety_incidents));
         }
         let rate_low = if m.installs == 0 {
             g.min_verification_bp > 0 // no installs: the rate is 0
@@ -377,7 +377,7 @@ pub fn progression_readiness(policy: &Policy, days: &[DayMetrics], now_ms: i64) 
             u128::from(m.verified) * 10_000 < u128::from(m.installs) * u128::from(g.min_verification_bp)
         };
         if rate_low {
-            fail(Criterion::VerificationRate, Some(rate_bp(m.verified, m.installs)), Some(u64::from(g.min_verification_bp)));
+            fail(ProgressionCriterion::VerificationRate, Some(rate_bp(m.verified, m.installs)), Some(u64::from(g.min_verification_bp)));
         }
     }
     Ok(ProgressionReport {

@@ -4,7 +4,7 @@
 use avalo_core::flags::{evaluate_flags, flag_bucket, FlagContext, FlagDefinition, FlagSet, Platform};
 use avalo_core::launch::{check_mode_change, check_signup, InviteRecord, LaunchMode, ModeChangeRequest, SignupRequest};
 use avalo_core::risk::{check_load, fraud_shield, region_risk, DeviceAccounts, FraudWindow, LoadMetrics, RegionMetrics};
-use avalo_core::rollout::{check_country_cap, next_market, CapKind, CapRequest, DailyCounter, Phase};
+use avalo_core::rollout::{check_country_cap, next_market, CapKind, CapRequest, DailyCounter, RolloutPhase};
 use avalo_core::Policy;
 
 const NOW: i64 = 1_795_176_000_000; // Friday 2026-11-20 12:00 UTC
@@ -56,11 +56,11 @@ pub fn tour(policy: &Policy) -> avalo_core::Result<()> {
         counter: DailyCounter { count, updated_at_ms: at },
         now_ms: NOW,
     };
-    let d = check_country_cap(policy, &req(Some(Phase::Alpha), 9, NOW - 1))?;
+    let d = check_country_cap(policy, &req(Some(RolloutPhase::Alpha), 9, NOW - 1))?;
     println!("  alpha, creators 9/10         → allowed, counter {} ({} left)", d.counter.count, d.remaining.unwrap_or(0));
-    println!("  alpha, creators 10/10        → {}", outcome(&check_country_cap(policy, &req(Some(Phase::Alpha), 10, NOW - 1))));
-    println!("  alpha, 10 yesterday          → {}", outcome(&check_country_cap(policy, &req(Some(Phase::Alpha), 10, NOW - 86_400_000))));
-    println!("  paused country               → {}", outcome(&check_country_cap(policy, &req(Some(Phase::Pause), 0, NOW))));
+    println!("  alpha, creators 10/10        → {}", outcome(&check_country_cap(policy, &req(Some(RolloutPhase::Alpha), 10, NOW - 1))));
+    println!("  alpha, 10 yesterday          → {}", outcome(&check_country_cap(policy, &req(Some(RolloutPhase::Alpha), 10, NOW - 86_400_000))));
+    println!("  paused country               → {}", outcome(&check_country_cap(policy, &req(Some(RolloutPhase::Pause), 0, NOW))));
     let launched = vec!["PL".to_string(), "CZ".to_string()];
     println!("  next market after PL, CZ     → {}", next_market(policy, &launched)?.map(|c| c.to_string()).unwrap_or_default());
 

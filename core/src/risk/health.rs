@@ -35,7 +35,7 @@ impl Default for HealthPolicy {
 /// What a component's check reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum CheckOutcome {
+pub enum HealthCheckOutcome {
     /// Worked.
     Ok,
     /// Worked, but reported itself degraded.
@@ -50,7 +50,7 @@ pub struct ComponentCheck {
     /// Component name.
     pub name: String,
     /// What the check reported.
-    pub outcome: CheckOutcome,
+    pub outcome: HealthCheckOutcome,
     /// How long the check took, ms.
     pub duration_ms: u64,
 }
@@ -96,10 +96,10 @@ pub fn component_health(policy: &Policy, checks: &[ComponentCheck]) -> Result<He
         .map(|c| ComponentStatus {
             name: c.name.clone(),
             status: match c.outcome {
-                CheckOutcome::Failed => HealthStatus::Down,
-                CheckOutcome::Degraded => HealthStatus::Degraded,
-                CheckOutcome::Ok if c.duration_ms > slow => HealthStatus::Degraded,
-                CheckOutcome::Ok => HealthStatus::Healthy,
+                HealthCheckOutcome::Failed => HealthStatus::Down,
+                HealthCheckOutcome::Degraded => HealthStatus::Degraded,
+                HealthCheckOutcome::Ok if c.duration_ms > slow => HealthStatus::Degraded,
+                HealthCheckOutcome::Ok => HealthStatus::Healthy,
             },
         })
         .collect();
@@ -110,7 +110,7 @@ pub fn component_health(policy: &Policy, checks: &[ComponentCheck]) -> Result<He
 /// A readiness check result, from best to worst.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum CheckStatus {
+pub enum ReadinessStatus {
     /// Passed.
     Pass,
     /// Passed with a warning.
@@ -125,14 +125,14 @@ pub struct ReadinessCheck {
     /// Check name.
     pub name: String,
     /// Its result.
-    pub status: CheckStatus,
+    pub status: ReadinessStatus,
 }
 
 /// Launch readiness.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReadinessReport {
     /// FAIL if any fails, else WARN if any warns, else PASS.
-    pub overall: CheckStatus,
+    pub overall: ReadinessStatus,
     /// No check failed.
     pub ready_for_launch: bool,
     /// Names of the failed checks, in input order.
@@ -147,12 +147,12 @@ pub fn launch_readiness(checks: &[ReadinessCheck]) -> Result<ReadinessReport> {
         return Err(Error::invalid("no readiness checks given"));
     }
     let names = |s| checks.iter().filter(|c| c.status == s).map(|c| c.name.clone()).collect::<Vec<_>>();
-    let overall = checks.iter().map(|c| c.status).max().unwrap_or(CheckStatus::Pass);
+    let overall = checks.iter().map(|c| c.status).max().unwrap_or(ReadinessStatus::Pass);
     Ok(ReadinessReport {
         overall,
-        ready_for_launch: overall != CheckStatus::Fail,
-        failed: names(CheckStatus::Fail),
-        warnings: names(CheckStatus::Warn),
+        ready_for_launch: overall != ReadinessStatus::Fail,
+        failed: names(ReadinessStatus::Fail),
+        warnings: names(ReadinessStatus::Warn),
     })
 }
 
@@ -224,7 +224,7 @@ pub enum AlertKind {
 
 /// A fired alert.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Alert {
+pub struct MetricAlert {
     /// Which alert.
     pub kind: AlertKind,
     /// The observed value in basis points, floored: the rate, or spend ÷ average for a spike
@@ -240,7 +240,7 @@ pub struct AlertReport {
     /// Whether any alert fired.
     pub any: bool,
     /// The alerts, in the spec's order.
-    pub alerts: Vec<Alert>,
+    pub alerts: Vec<MetricAlert>,
 }
 
 fn ratio_bp(part: u64, whole: u64) -> Option<u64> {
@@ -263,7 +263,7 @@ pub fn check_alerts(policy: &Policy, m: &AlertMetrics) -> Result<AlertReport> {
         whole > 0 && u128::from(part) * 10_000 >= u128::from(whole) * u128::from(bp)
     };
     let mut alerts = Vec::new();
-    let mut fire = |kind, value_bp, threshold_bp: u64| alerts.push(Alert { kind, value_bp, threshold_bp });
+    let mut fire = |kind, value_bp, threshold_bp: u64| alerts.push(MetricAlert { kind, value_bp, threshold_bp });
     if at_least(m.errors, m.requests, a.error_rate_bp) {
         fire(AlertKind::ErrorRate, ratio_bp(m.errors, m.requests), u64::from(a.error_rate_bp));
     }

@@ -17,8 +17,8 @@ pub use fraud::{
     LoadMetric, LoadMetrics, LoadOver, LoadPolicy, LoadReport,
 };
 pub use health::{
-    check_alerts, component_health, launch_readiness, Alert, AlertKind, AlertMetrics, AlertPolicy, AlertReport,
-    CheckOutcome, CheckStatus, ComponentCheck, ComponentStatus, HealthPolicy, HealthReport, HealthStatus,
+    check_alerts, component_health, launch_readiness, MetricAlert, AlertKind, AlertMetrics, AlertPolicy, AlertReport,
+    HealthCheckOutcome, ReadinessStatus, ComponentCheck, ComponentStatus, HealthPolicy, HealthReport, HealthStatus,
     ReadinessCheck, ReadinessReport,
 };
 pub use region::{

@@ -2,7 +2,7 @@
 
 use super::launch::whole;
 use super::{arg, opt, out, OpResult};
-use avalo_core::rollout::{self, CapRequest, DayMetrics, Phase};
+use avalo_core::rollout::{self, CapRequest, DayMetrics, RolloutPhase};
 use avalo_core::Policy;
 use serde_json::{json, Value};
 
@@ -11,7 +11,7 @@ pub fn run(policy: &Policy, op: &str, i: &Value) -> Option<OpResult> {
     let r = match op {
         "check_country_cap" => whole::<CapRequest>(i).and_then(|r| rollout::check_country_cap(policy, &r)).and_then(out),
         "effective_caps" => (|| {
-            let phase = arg::<Phase>(i, "phase")?;
+            let phase = arg::<RolloutPhase>(i, "phase")?;
             Ok(rollout::effective_caps(policy, phase, &opt(i, "overrides")?.unwrap_or_default()))
         })()
         .and_then(out),
