@@ -21,15 +21,20 @@ stage() {
 }
 
 rust_tests() {
-  cargo test --workspace --exclude avalo-wasm 2>&1 | tee "$ROOT/target/rust-tests.log"
-  # every test binary must have run, and the vector runner must have run cases
-  grep -qE '^[0-9]+ passed, 0 failed$' "$ROOT/target/rust-tests.log"
+  cargo test --workspace --exclude avalo-wasm
+}
+rust_vectors() {
+  # The vector runner again, uncaptured, so its closing `N passed, N failed` line is printed;
+  # it fails on any failed case and on zero cases.
+  cargo test -q -p avalo-conformance --test vectors -- --nocapture 2>&1 | tee "$ROOT/target/rust-vectors.log"
+  grep -qE '^[1-9][0-9]* passed, 0 failed$' "$ROOT/target/rust-vectors.log"
 }
 mkdir -p target
 stage "toolchains (scripts/setup-toolchains.sh)" scripts/setup-toolchains.sh
 # shellcheck disable=SC1091
 source "${AVALO_TOOLS:-$HOME/.cache/avalo-core}/env.sh"
 stage "rust (cargo test --workspace)" rust_tests
+stage "rust vectors" rust_vectors
 stage "quickstart example" cargo run -q -p avalo-examples --bin quickstart
 
 for extra in scripts/test-kotlin.sh scripts/test-swift.sh scripts/test-js.sh scripts/test-extra.sh; do

@@ -1,1 +1,64 @@
-//! wasm-bindgen facade (filled in by the bindings issue).
+//! # `@avalo/core` — the WebAssembly facade of `avalo-core`
+//!
+//! This crate turns the pure Rust core into an npm package for Node and browsers
+//! (`wasm-bindgen`, TypeScript types from `tsify`). It holds **no business logic**: every
+//! exported function converts its JS arguments, calls exactly the core function of the same
+//! name, and converts the result or the error back. If a facade needs an `if` that is not about
+//! conversion, the rule belongs in `core/`.
+//!
+//! ## Layout
+//! - One facade file per core module, same name: `wasm/src/split.rs` mirrors
+//!   `core/src/split.rs`. It declares tsify **mirror types** (the core stays free of wasm
+//!   attributes) with `From` impls from the core types, and the `#[wasm_bindgen]` functions.
+//! - [`convert`]: the number, decimal and record conversions every facade uses.
+//! - [`fail`]: how a core [`avalo_core::Error`] becomes a thrown JS `Error` with `.code` and
+//!   `.reason`, plus the `ErrorCode` / `AvaloError` TypeScript declarations.
+//! - [`policy`]: the `Policy` class, parsed once and passed to every call.
+//!
+//! ## Conventions at the JS boundary
+//! - Names: functions are camelCase (`splitRevenue`); record fields keep the core's serde
+//!   names (`creator_bp`, `policy_fingerprint`), so a record is exactly the JSON the backend
+//!   and the conformance vectors use.
+//! - Tokens, counts and millisecond timestamps are JS `number`s. A value that is not a whole
+//!   number, is negative where the core is unsigned, or is above `Number.MAX_SAFE_INTEGER`
+//!   (2^53 − 1) is refused with `INVALID_INPUT`; a result that would exceed it is refused the
+//!   same way rather than rounded.
+//! - Money is `{ amount: "134.99", currency: "PLN" }`: a decimal string with exactly the
+//!   currency's minor digits. FX rates and other decimals are strings. No float touches money.
+//! - Every failure throws an `Error` named `AvaloError` with `code` (SPEC §11) and `reason`.
+//!
+//! ## Adding a module's facade (module engineers)
+//! 1. Fill `wasm/src/<module>.rs` (a stub exists for every core module): mirror types with
+//!    `#[derive(Tsify, Serialize)]` (+ `Deserialize` for inputs), `From<avalo_core::…>` impls,
+//!    and `#[wasm_bindgen(js_name = camelCase)]` functions returning [`convert::JsResult`].
+//! 2. Fill `wasm/test/ops/<module>.js`, mapping each vector op name to the typed call.
+//!
+//! See `wasm/README.md` for the full walk-through.
+#![forbid(unsafe_code)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
+pub mod convert;
+pub mod fail;
+pub mod policy;
+
+pub mod error;
+pub mod money;
+pub mod payout;
+pub mod pricing;
+pub mod split;
+
+pub mod billing;
+pub mod flags;
+pub mod launch;
+pub mod media;
+pub mod ranking;
+pub mod ratelimit;
+pub mod risk;
+pub mod rollout;
+pub mod royal;
+pub mod security;
+pub mod spam;
+pub mod upload;
+
+pub use fail::Fail;
+pub use policy::Policy;

@@ -1,0 +1,101 @@
+//! Facade of `core/src/policy.rs`: the `Policy` class.
+//!
+//! A `Policy` lives in wasm memory and is parsed and validated once; every function takes it as
+//! its first argument, so nothing is re-parsed per call. Instances are freed by the garbage
+//! collector (wasm-bindgen's `FinalizationRegistry`) or at once with `policy.free()`.
+
+use crate::convert::{list_to_js, text, JsResult};
+use avalo_core::policy as rules;
+use js_sys::JsString;
+use serde::Serialize;
+use tsify::{Ts, Tsify};
+use wasm_bindgen::prelude::*;
+
+/// A validated, immutable policy (SPEC §1) with its fingerprint.
+#[wasm_bindgen]
+#[derive(Debug, Clone)]
+pub struct Policy {
+    inner: rules::Policy,
+}
+
+impl Policy {
+    /// The core policy, for the facade files.
+    pub fn core(&self) -> &rules::Policy {
+        &self.inner
+    }
+}
+
+impl From<rules::Policy> for Policy {
+    fn from(inner: rules::Policy) -> Self {
+        Policy { inner }
+    }
+}
+
+/// One problem in a policy JSON, with its JSON path (`$.splits.chat_creator_bp`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
+pub struct PolicyProblem {
+    /// JSON path of the offending value, starting with `$`.
+    pub path: String,
+    /// What is wrong with it.
+    pub problem: String,
+}
+
+impl From<rules::PolicyProblem> for PolicyProblem {
+    fn from(p: rules::PolicyProblem) -> Self {
+        let rules::PolicyProblem { path, problem } = p;
+        PolicyProblem { path, problem }
+    }
+}
+
+#[wasm_bindgen]
+impl Policy {
+    /// The built-in policy: exactly the defaults of SPEC.md.
+    #[wasm_bindgen(js_name = "default")]
+    pub fn builtin() -> Policy {
+        rules::Policy::default().into()
+    }
+
+    /// Loads a complete policy from JSON text. A wrong type, a missing or unknown field, or
+    /// any validation problem throws `INVALID_INPUT` naming the JSON path.
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(json: JsString) -> JsResult<Policy> {
+        Ok(rules::Policy::from_json(&text(&json, "json")?)?.into())
+    }
+
+    /// The built-in policy with a JSON merge patch (RFC 7386, as JSON text) applied, e.g.
+    /// `Policy.fromPatch('{"splits":{"chat_creator_bp":7000}}')`. Invalid → `INVALID_INPUT`.
+    #[wasm_bindgen(js_name = fromPatch)]
+    pub fn from_patch(
+        #[wasm_bindgen(js_name = patchJson)] patch_json: JsString,
+    ) -> JsResult<Policy> {
+        Ok(rules::Policy::from_patch(&text(&patch_json, "patchJson")?)?.into())
+    }
+
+    /// Every problem a policy JSON has, without building it. Empty means it loads.
+    #[wasm_bindgen(js_name = problemsInJson)]
+    pub fn problems_in_json(json: JsString) -> JsResult<Vec<Ts<PolicyProblem>>> {
+        let problems: Vec<PolicyProblem> = rules::Policy::problems_in_json(&text(&json, "json")?)
+            .into_iter()
+            .map(Into::into)
+            .collect();
+        Ok(list_to_js(&problems)?)
+    }
+
+    /// The version label (`"2026.11"` for the built-in policy).
+    #[wasm_bindgen(getter)]
+    pub fn version(&self) -> String {
+        self.inner.version().to_string()
+    }
+
+    /// SHA-256 (lower-case hex) of the canonical JSON: equal fingerprints price alike.
+    #[wasm_bindgen(getter)]
+    pub fn fingerprint(&self) -> String {
+        self.inner.fingerprint().to_string()
+    }
+
+    /// The canonical JSON (sorted keys, compact) that the fingerprint hashes.
+    #[wasm_bindgen(js_name = canonicalJson)]
+    pub fn canonical_json(&self) -> String {
+        self.inner.canonical_json()
+    }
+}

@@ -1,0 +1,5 @@
+'use strict';
+// Vector operations of the `royal` module (none yet): map each op name to its typed call,
+// as in split.js. See wasm/README.md.
+
+module.exports = {};

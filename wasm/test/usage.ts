@@ -1,0 +1,100 @@
+// Typed usage of @avalo/core, checked by `tsc --noEmit` (scripts/test-js.sh) against the
+// generated .d.ts, resolved through package.json `exports` exactly as a user's project would.
+// Never run: it only has to type-check. `@ts-expect-error` lines prove the types are precise.
+import {
+  Policy,
+  errorInfo,
+  isAvaloError,
+  listPacks,
+  minorUnits,
+  parseMoney,
+  quoteWithdrawal,
+  retryDelay,
+  splitCumulativeBatch,
+  splitRevenue,
+  splitUnlock,
+  tokensToPln,
+  type AvaloError,
+  type CumulativeSplit,
+  type ErrorCode,
+  type Money,
+  type PackQuote,
+  type RetryDecision,
+  type RevenueSplit,
+  type RevenueStream,
+  type WithdrawalQuote,
+} from '@avalo/core';
+import init, { Policy as WebPolicy, splitTip as webSplitTip, initSync } from '@avalo/core/web';
+
+const policy: Policy = Policy.default();
+const version: string = policy.version;
+const fingerprint: string = policy.fingerprint;
+const patched: Policy = Policy.fromPatch(JSON.stringify({ splits: { chat_creator_bp: 7000 } }));
+
+const stream: RevenueStream = 'gated_content';
+const split: RevenueSplit = splitRevenue(policy, 'chat', 101);
+const creator: number = split.creator;
+const sameRules: boolean = split.policy_fingerprint === fingerprint;
+const unlock: RevenueSplit = splitUnlock(patched, stream, 'u1', 'c1', 50);
+
+let state: CumulativeSplit | undefined;
+const batch = splitCumulativeBatch(policy, 'chat', state, [1, 1, 1]);
+state = batch.state;
+const credited: number = batch.splits.reduce((sum, s) => sum + s.creator, 0);
+
+const price: Money = tokensToPln(policy, 490);
+const amount: string = price.amount;
+const minor: string = minorUnits(parseMoney('12.3', 'PLN'));
+const packs: PackQuote[] = listPacks(policy, 'GBP', '0.185');
+const perToken: string = packs[0].price_per_token;
+
+const quote: WithdrawalQuote = quoteWithdrawal(policy, {
+  amount: 1000,
+  available_balance: 5000,
+  kyc_verified: true,
+  method: 'bank_transfer',
+  requested_at_ms: Date.now(),
+});
+const arrives: string = quote.latest_date;
+
+const decision: RetryDecision = retryDelay(policy, 'SERVICE_DEGRADED', 1, 500_000);
+if (decision.kind === 'retry_after') {
+  const wait: number = decision.delay_ms; // narrowed by the discriminant
+}
+
+try {
+  splitRevenue(policy, 'tip', Number.MAX_SAFE_INTEGER + 1);
+} catch (e: unknown) {
+  if (isAvaloError(e)) {
+    const err: AvaloError = e; // narrowed by the type guard
+    const code: ErrorCode = err.code;
+    const reason: string = err.reason;
+    const forUser: string = errorInfo(code).message;
+    const retry: 'after_limiter' | 'exponential_backoff' | 'no_retry' = errorInfo(code).retry_strategy;
+  }
+}
+
+// @ts-expect-error: not a revenue stream
+splitRevenue(policy, 'gift', 1);
+// @ts-expect-error: tokens are numbers, not strings
+splitRevenue(policy, 'chat', '101');
+// @ts-expect-error: money amounts are decimal strings
+const wrongMoney: Money = { amount: 12.3, currency: 'PLN' };
+// @ts-expect-error: not an error code
+const wrongCode: ErrorCode = 'NOT_A_CODE';
+// @ts-expect-error: the policy is read-only
+policy.version = 'x';
+// @ts-expect-error: a Policy comes from default / fromJson / fromPatch, not `new`
+new Policy();
+
+// Browsers and bundlers: initialise once, then call synchronously.
+async function inBrowser(wasmUrl: URL): Promise<number> {
+  await init({ module_or_path: wasmUrl });
+  return webSplitTip(WebPolicy.default(), 'u1', 'c1', 50).creator;
+}
+function fromBytes(bytes: Uint8Array): void {
+  initSync({ module: bytes });
+}
+
+patched.free();
+export { version, creator, sameRules, unlock, credited, amount, minor, perToken, arrives, inBrowser, fromBytes, wrongMoney, wrongCode };
