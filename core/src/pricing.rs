@@ -136,7 +136,7 @@ pub struct PackQuote {
     pub popular: bool,
     /// Price in the requested currency.
     pub price: Money,
-    /// Price of one token in major units, rounded half-up to 4 decimal places.
+    /// Price of one token in major units, rounded half-up to exactly 4 decimal places.
     pub price_per_token: Decimal,
     /// `true` when the price came from the FX rate, `false` when from the table.
     pub converted: bool,
@@ -188,8 +188,11 @@ fn quote(policy: &Policy, pk: &TokenPack, currency: Currency, fx_rate: Option<De
             (convert_from_pln(*pln, currency, fx_rate)?, true)
         }
     };
-    let per_token = (price.to_decimal() / Decimal::from(pk.tokens))
+    let mut per_token = (price.to_decimal() / Decimal::from(pk.tokens))
         .round_dp_with_strategy(4, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    // Always exactly 4 decimals ("0.0800", not "0.08"): one canonical scale, so the value
+    // compares equal as a string and as a Kotlin BigDecimal in every language.
+    per_token.rescale(4);
     Ok(PackQuote {
         pack_id: pk.id.clone(),
         tokens: pk.tokens,
