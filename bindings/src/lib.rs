@@ -22,10 +22,14 @@ uniffi::setup_scaffolding!("avalo_ffi");
 
 mod decimal;
 pub mod error;
+pub mod flags;
+pub mod launch;
 pub mod money;
 pub mod payout;
 pub mod policy;
 pub mod pricing;
+pub mod risk;
+pub mod rollout;
 pub mod split;
 
 pub use decimal::Decimal;

@@ -335,17 +335,15 @@ pub fn check_country_cap(policy: &Policy, request: Ts<CapRequest>) -> JsResult<T
     Ok(to_js(&CapDecision::from(d))?)
 }
 
-/// The daily caps of a phase after per-country overrides (`null`/absent keeps the default).
+/// The daily caps of a phase after per-country overrides (an absent or `null` override keeps
+/// the phase default; pass `{}` for none).
 #[wasm_bindgen(js_name = effectiveCaps)]
 pub fn effective_caps(
     policy: &Policy,
     phase: Ts<RolloutPhase>,
-    overrides: Option<Ts<CapOverrides>>,
+    overrides: Ts<CapOverrides>,
 ) -> JsResult<Ts<PhaseCaps>> {
-    let overrides: rules::CapOverrides = match overrides {
-        Some(o) => from_js(&o)?.into(),
-        None => rules::CapOverrides::default(),
-    };
+    let overrides: rules::CapOverrides = from_js(&overrides)?.into();
     let caps = rules::effective_caps(policy.core(), from_js(&phase)?.into(), &overrides);
     Ok(to_js(&PhaseCaps::from(caps))?)
 }

@@ -238,7 +238,7 @@ pub struct MetricAlert {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AlertReport {
     /// Whether any alert fired.
-    pub any: bool,
+    pub alerting: bool,
     /// The alerts, in the spec's order.
     pub alerts: Vec<MetricAlert>,
 }
@@ -286,5 +286,5 @@ pub fn check_alerts(policy: &Policy, m: &AlertMetrics) -> Result<AlertReport> {
     if m.sessions > 0 && !at_least(m.crash_free_sessions, m.sessions, a.min_crash_free_bp) {
         fire(AlertKind::CrashFreeSessions, ratio_bp(m.crash_free_sessions, m.sessions), u64::from(a.min_crash_free_bp));
     }
-    Ok(AlertReport { any: !alerts.is_empty(), alerts })
+    Ok(AlertReport { alerting: !alerts.is_empty(), alerts })
 }

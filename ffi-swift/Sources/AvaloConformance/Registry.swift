@@ -23,4 +23,8 @@ let modules: [(Registry) -> Void] = [
     SplitOps.register,
     PayoutOps.register,
     ErrorOps.register,
+    LaunchOps.register,
+    RolloutOps.register,
+    RiskOps.register,
+    FlagsOps.register,
 ]

@@ -593,7 +593,7 @@ def risk_cases():
         if m["sessions"] and m["crash_free_sessions"] * 100 < m["sessions"] * 99:
             al.append({"kind": "crash_free_sessions", "value_bp": m["crash_free_sessions"] * 10000 // m["sessions"],
                        "threshold_bp": 9900})
-        out.append(case(name, "check_alerts", m, {"any": bool(al), "alerts": al}))
+        out.append(case(name, "check_alerts", m, {"alerting": bool(al), "alerts": al}))
 
     alerts("nothing happening", {})
     alerts("error rate 4.99 %", {"requests": 10000, "errors": 499})

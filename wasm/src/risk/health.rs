@@ -318,16 +318,16 @@ impl From<rules::MetricAlert> for MetricAlert {
 #[tsify(missing_as_null)]
 pub struct AlertReport {
     /// Whether any alert fired.
-    pub any: bool,
+    pub alerting: bool,
     /// The alerts, in the spec's order.
     pub alerts: Vec<MetricAlert>,
 }
 
 impl From<rules::AlertReport> for AlertReport {
     fn from(v: rules::AlertReport) -> Self {
-        let rules::AlertReport { any, alerts } = v;
+        let rules::AlertReport { alerting, alerts } = v;
         AlertReport {
-            any,
+            alerting,
             alerts: alerts.into_iter().map(Into::into).collect(),
         }
     }

@@ -47,6 +47,24 @@ class Input(private val m: Map<String, Any?>) {
             ?: throw BadVector("field $key: $s is not a ${E::class.simpleName}")
     }
 
+    // Lists and optionals of every kind (used by the launch, rollout, risk and flags ops).
+
+    /** Whether the field is present and not `null`. */
+    fun has(key: String): Boolean = present(key)
+    fun optBool(key: String): Boolean? = if (present(key)) bool(key) else null
+    fun optLong(key: String): Long? = if (present(key)) long(key) else null
+    fun optUInt(key: String): UInt? = if (present(key)) uint(key) else null
+    inline fun <reified E : Enum<E>> optEnum(key: String): E? = if (has(key)) enum<E>(key) else null
+    private fun list(key: String): List<*> = raw(key) as? List<*> ?: throw BadVector("field $key: expected an array")
+    fun objs(key: String): List<Input> = list(key).map { v ->
+        Input((v as? Map<*, *> ?: throw BadVector("field $key: expected objects")).entries.associate { (k, x) -> k as String to x })
+    }
+    fun strs(key: String): List<String> = list(key).map { it as? String ?: throw BadVector("field $key: expected strings") }
+    fun optStrs(key: String): List<String>? = if (present(key)) strs(key) else null
+    inline fun <reified E : Enum<E>> optEnums(key: String): List<E>? = if (!has(key)) null else strs(key).map { s ->
+        enumValues<E>().firstOrNull { it.name.lowercase() == s } ?: throw BadVector("field $key: $s is not a ${E::class.simpleName}")
+    }
+
     private fun toULong(key: String, n: BigInteger): ULong {
         if (n.signum() < 0 || n.bitLength() > 64) throw BadVector("field $key: out of u64 range")
         return n.toString().toULong()

@@ -1,10 +1,14 @@
 package com.avalo.conformance
 
 import com.avalo.conformance.ops.ErrorOps
+import com.avalo.conformance.ops.FlagsOps
+import com.avalo.conformance.ops.LaunchOps
 import com.avalo.conformance.ops.MoneyOps
 import com.avalo.conformance.ops.PayoutOps
 import com.avalo.conformance.ops.PolicyOps
 import com.avalo.conformance.ops.PricingOps
+import com.avalo.conformance.ops.RiskOps
+import com.avalo.conformance.ops.RolloutOps
 import com.avalo.conformance.ops.SplitOps
 import com.avalo.core.Policy
 
@@ -37,6 +41,10 @@ val MODULES: List<OpModule> = listOf(
     SplitOps,
     PayoutOps,
     ErrorOps,
+    LaunchOps,
+    RolloutOps,
+    RiskOps,
+    FlagsOps,
 )
 
 /** op name → operation; two modules claiming one name is an error. */
