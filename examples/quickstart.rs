@@ -8,6 +8,8 @@ use avalo_core::{Currency, Decimal, Money, Policy};
 
 #[path = "tour/launch.rs"]
 mod tour_launch;
+#[path = "tour/ratelimit.rs"]
+mod tour_ratelimit;
 
 fn main() {
     if let Err(e) = tour() {
@@ -56,5 +58,6 @@ fn tour() -> avalo_core::Result<()> {
     })?;
     println!("  501 tokens → fee {} (2 % rounded up), net {} tokens = {}, arrives {} to {}", q.fee, q.net_tokens, q.payout, q.earliest_date, q.latest_date);
     tour_launch::tour(&policy)?;
+    tour_ratelimit::tour(&policy)?;
     Ok(())
 }

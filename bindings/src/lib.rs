@@ -30,6 +30,7 @@ pub mod policy;
 pub mod pricing;
 pub mod risk;
 pub mod rollout;
+pub mod ratelimit;
 pub mod split;
 
 pub use decimal::Decimal;

@@ -134,3 +134,16 @@ checkSignup(policy, { ...{ mode: 'beta' }, birth_date: '1999-04-02', country: 'P
 // @ts-expect-error: not a platform
 const wrongPlatform: FlagDecision[] = evaluateFlags(policy, { flags: [] }, { user_id: 'u', now_ms: 0, platform: 'symbian' }).decisions;
 export { storeCounter, inviteUses, capLeft, level, bucket, flags, wrongPlatform };
+
+// Rate limiting: the state is a plain number, stored and passed back.
+import { actionLimit, decide, failurePolicy, hashSubject, type LimitDecision, type FailurePolicy } from '@avalo/core';
+const login = actionLimit(policy, 'login', 'free');
+const first: LimitDecision = decide(login.rate, 0, Date.now(), 1);
+const storedState: number = first.new_state;
+const onOutage: FailurePolicy = failurePolicy(policy, 'payment');
+const subjectKey: string = hashSubject('203.0.113.7');
+// @ts-expect-error: tiers are the subscription tiers
+actionLimit(policy, 'api', 'gold');
+// @ts-expect-error: the state is a number, not a bigint
+decide(login.rate, 0n, Date.now(), 1);
+export { storedState, onOutage, subjectKey };

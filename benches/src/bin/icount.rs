@@ -5,6 +5,7 @@
 //! figure. Usage: `icount <name> <iterations>`; `icount --list` prints the names.
 
 use avalo_core::pricing;
+use avalo_core::ratelimit::{self, LimitSpec, RateLimit};
 use avalo_core::split::{self, CumulativeSplit, RevenueStream};
 use avalo_core::{BasisPoints, Currency, Policy};
 use std::hint::black_box;
@@ -47,7 +48,33 @@ fn icount_pack_price_fx(p: &Policy, n: u64) {
     }
 }
 
+/// One GCRA decision per call on message_send's quota, the state threaded, 1 ms apart (after
+/// the burst most are denied, as in a steady overload).
+#[inline(never)]
+fn icount_ratelimit_decide(_p: &Policy, n: u64) {
+    let Ok(l) = RateLimit::new(LimitSpec { limit: 100, window_ms: 3_600_000, burst: 120 }) else { return };
+    let (mut state, mut now) = (0i64, 1_795_176_000_000i64);
+    for _ in 0..n {
+        now += 1;
+        if let Ok(d) = ratelimit::decide(&l, black_box(state), black_box(now), black_box(1)) {
+            state = d.new_state;
+        }
+    }
+    black_box(state);
+}
+
+/// One GCRA decision on a fresh subject (the admitted path).
+#[inline(never)]
+fn icount_ratelimit_decide_allowed(_p: &Policy, n: u64) {
+    let Ok(l) = RateLimit::new(LimitSpec { limit: 100, window_ms: 3_600_000, burst: 120 }) else { return };
+    for i in 0..n {
+        let _ = black_box(ratelimit::decide(&l, black_box(0), black_box(1_795_176_000_000 + i as i64), black_box(1)));
+    }
+}
+
 const WORKLOADS: &[(&str, Workload)] = &[
+    ("ratelimit_decide", icount_ratelimit_decide),
+    ("ratelimit_decide_allowed", icount_ratelimit_decide_allowed),
     ("split_amount", icount_split_amount),
     ("split_revenue", icount_split_revenue),
     ("cumulative_apply", icount_cumulative_apply),

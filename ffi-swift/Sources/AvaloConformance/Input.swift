@@ -63,6 +63,14 @@ struct Input {
         return Input(fields: o)
     }
 
+    func objs(_ key: String) throws -> [Input] {
+        guard case .array(let a) = try raw(key) else { throw bad(key, "an array") }
+        return try a.map { v in
+            guard case .object(let o) = v else { throw bad(key, "objects") }
+            return Input(fields: o)
+        }
+    }
+
     func optStr(_ key: String) throws -> String? { present(key) ? try str(key) : nil }
     func optU64(_ key: String) throws -> UInt64? { present(key) ? try u64(key) : nil }
     func optObj(_ key: String) throws -> Input? { present(key) ? try obj(key) : nil }

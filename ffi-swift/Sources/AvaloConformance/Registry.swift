@@ -27,4 +27,5 @@ let modules: [(Registry) -> Void] = [
     RolloutOps.register,
     RiskOps.register,
     FlagsOps.register,
+    RateLimitOps.register,
 ]

@@ -785,6 +785,95 @@ public func FfiConverterTypePolicy_lower(_ value: Policy) -> UInt64 {
 
 
 /**
+ * One action's effective limit for a tier.
+ */
+public struct ActionLimit: Equatable, Hashable {
+    /**
+     * The action name.
+     */
+    public let action: String
+    /**
+     * The tier multiplier applied (1 for actions that are not tier-scaled).
+     */
+    public let tierMultiplier: UInt32
+    /**
+     * What to do when the limiter state cannot be read or written.
+     */
+    public let onFailure: FailurePolicy
+    /**
+     * The effective limit.
+     */
+    public let rate: RateLimit
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The action name.
+         */action: String, 
+        /**
+         * The tier multiplier applied (1 for actions that are not tier-scaled).
+         */tierMultiplier: UInt32, 
+        /**
+         * What to do when the limiter state cannot be read or written.
+         */onFailure: FailurePolicy, 
+        /**
+         * The effective limit.
+         */rate: RateLimit) {
+        self.action = action
+        self.tierMultiplier = tierMultiplier
+        self.onFailure = onFailure
+        self.rate = rate
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ActionLimit: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeActionLimit: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ActionLimit {
+        return
+            try ActionLimit(
+                action: FfiConverterString.read(from: &buf), 
+                tierMultiplier: FfiConverterUInt32.read(from: &buf), 
+                onFailure: FfiConverterTypeFailurePolicy.read(from: &buf), 
+                rate: FfiConverterTypeRateLimit.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ActionLimit, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.action, into: &buf)
+        FfiConverterUInt32.write(value.tierMultiplier, into: &buf)
+        FfiConverterTypeFailurePolicy.write(value.onFailure, into: &buf)
+        FfiConverterTypeRateLimit.write(value.rate, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeActionLimit_lift(_ buf: RustBuffer) throws -> ActionLimit {
+    return try FfiConverterTypeActionLimit.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeActionLimit_lower(_ value: ActionLimit) -> RustBuffer {
+    return FfiConverterTypeActionLimit.lower(value)
+}
+
+
+/**
  * Counts for the alert checks.
  */
 public struct AlertMetrics: Equatable, Hashable {
@@ -3059,6 +3148,401 @@ public func FfiConverterTypeInviteRecord_lower(_ value: InviteRecord) -> RustBuf
 
 
 /**
+ * One independent subject of a batch.
+ */
+public struct LimitBatchItem: Equatable, Hashable {
+    /**
+     * The subject's stored state (0 = new subject).
+     */
+    public let state: Int64
+    /**
+     * Time, ms since the epoch.
+     */
+    public let nowMs: Int64
+    /**
+     * Cost (0 = peek).
+     */
+    public let cost: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The subject's stored state (0 = new subject).
+         */state: Int64, 
+        /**
+         * Time, ms since the epoch.
+         */nowMs: Int64, 
+        /**
+         * Cost (0 = peek).
+         */cost: UInt32) {
+        self.state = state
+        self.nowMs = nowMs
+        self.cost = cost
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LimitBatchItem: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLimitBatchItem: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LimitBatchItem {
+        return
+            try LimitBatchItem(
+                state: FfiConverterInt64.read(from: &buf), 
+                nowMs: FfiConverterInt64.read(from: &buf), 
+                cost: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LimitBatchItem, into buf: inout [UInt8]) {
+        FfiConverterInt64.write(value.state, into: &buf)
+        FfiConverterInt64.write(value.nowMs, into: &buf)
+        FfiConverterUInt32.write(value.cost, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLimitBatchItem_lift(_ buf: RustBuffer) throws -> LimitBatchItem {
+    return try FfiConverterTypeLimitBatchItem.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLimitBatchItem_lower(_ value: LimitBatchItem) -> RustBuffer {
+    return FfiConverterTypeLimitBatchItem.lower(value)
+}
+
+
+/**
+ * The outcome of one decision.
+ */
+public struct LimitDecision: Equatable, Hashable {
+    /**
+     * Whether the request is admitted.
+     */
+    public let allowed: Bool
+    /**
+     * Whole requests still available now, after this decision.
+     */
+    public let remaining: UInt32
+    /**
+     * Exact wait in ms until this request would be admitted; 0 when allowed.
+     */
+    public let retryAfterMs: UInt64
+    /**
+     * The state to store (unchanged when denied or peeking).
+     */
+    public let newState: Int64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Whether the request is admitted.
+         */allowed: Bool, 
+        /**
+         * Whole requests still available now, after this decision.
+         */remaining: UInt32, 
+        /**
+         * Exact wait in ms until this request would be admitted; 0 when allowed.
+         */retryAfterMs: UInt64, 
+        /**
+         * The state to store (unchanged when denied or peeking).
+         */newState: Int64) {
+        self.allowed = allowed
+        self.remaining = remaining
+        self.retryAfterMs = retryAfterMs
+        self.newState = newState
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LimitDecision: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLimitDecision: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LimitDecision {
+        return
+            try LimitDecision(
+                allowed: FfiConverterBool.read(from: &buf), 
+                remaining: FfiConverterUInt32.read(from: &buf), 
+                retryAfterMs: FfiConverterUInt64.read(from: &buf), 
+                newState: FfiConverterInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LimitDecision, into buf: inout [UInt8]) {
+        FfiConverterBool.write(value.allowed, into: &buf)
+        FfiConverterUInt32.write(value.remaining, into: &buf)
+        FfiConverterUInt64.write(value.retryAfterMs, into: &buf)
+        FfiConverterInt64.write(value.newState, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLimitDecision_lift(_ buf: RustBuffer) throws -> LimitDecision {
+    return try FfiConverterTypeLimitDecision.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLimitDecision_lower(_ value: LimitDecision) -> RustBuffer {
+    return FfiConverterTypeLimitDecision.lower(value)
+}
+
+
+/**
+ * One request of a timeline.
+ */
+public struct LimitRequest: Equatable, Hashable {
+    /**
+     * Arrival time, ms since the epoch.
+     */
+    public let nowMs: Int64
+    /**
+     * Cost (0 = peek).
+     */
+    public let cost: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Arrival time, ms since the epoch.
+         */nowMs: Int64, 
+        /**
+         * Cost (0 = peek).
+         */cost: UInt32) {
+        self.nowMs = nowMs
+        self.cost = cost
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LimitRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLimitRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LimitRequest {
+        return
+            try LimitRequest(
+                nowMs: FfiConverterInt64.read(from: &buf), 
+                cost: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LimitRequest, into buf: inout [UInt8]) {
+        FfiConverterInt64.write(value.nowMs, into: &buf)
+        FfiConverterUInt32.write(value.cost, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLimitRequest_lift(_ buf: RustBuffer) throws -> LimitRequest {
+    return try FfiConverterTypeLimitRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLimitRequest_lower(_ value: LimitRequest) -> RustBuffer {
+    return FfiConverterTypeLimitRequest.lower(value)
+}
+
+
+/**
+ * The outcome of a timeline.
+ */
+public struct LimitSequence: Equatable, Hashable {
+    /**
+     * One decision per request.
+     */
+    public let decisions: [LimitDecision]
+    /**
+     * Requests admitted (peeks not counted).
+     */
+    public let admitted: UInt64
+    /**
+     * The state after the last request.
+     */
+    public let state: Int64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * One decision per request.
+         */decisions: [LimitDecision], 
+        /**
+         * Requests admitted (peeks not counted).
+         */admitted: UInt64, 
+        /**
+         * The state after the last request.
+         */state: Int64) {
+        self.decisions = decisions
+        self.admitted = admitted
+        self.state = state
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LimitSequence: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLimitSequence: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LimitSequence {
+        return
+            try LimitSequence(
+                decisions: FfiConverterSequenceTypeLimitDecision.read(from: &buf), 
+                admitted: FfiConverterUInt64.read(from: &buf), 
+                state: FfiConverterInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LimitSequence, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeLimitDecision.write(value.decisions, into: &buf)
+        FfiConverterUInt64.write(value.admitted, into: &buf)
+        FfiConverterInt64.write(value.state, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLimitSequence_lift(_ buf: RustBuffer) throws -> LimitSequence {
+    return try FfiConverterTypeLimitSequence.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLimitSequence_lower(_ value: LimitSequence) -> RustBuffer {
+    return FfiConverterTypeLimitSequence.lower(value)
+}
+
+
+/**
+ * A limit: `limit` requests per `window_ms`, at most `burst` at once.
+ */
+public struct LimitSpec: Equatable, Hashable {
+    /**
+     * Requests refilled per window (≥ 1).
+     */
+    public let limit: UInt32
+    /**
+     * Window, ms (≥ 1).
+     */
+    public let windowMs: UInt64
+    /**
+     * Bucket capacity (≥ 1).
+     */
+    public let burst: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Requests refilled per window (≥ 1).
+         */limit: UInt32, 
+        /**
+         * Window, ms (≥ 1).
+         */windowMs: UInt64, 
+        /**
+         * Bucket capacity (≥ 1).
+         */burst: UInt32) {
+        self.limit = limit
+        self.windowMs = windowMs
+        self.burst = burst
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LimitSpec: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLimitSpec: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LimitSpec {
+        return
+            try LimitSpec(
+                limit: FfiConverterUInt32.read(from: &buf), 
+                windowMs: FfiConverterUInt64.read(from: &buf), 
+                burst: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LimitSpec, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.limit, into: &buf)
+        FfiConverterUInt64.write(value.windowMs, into: &buf)
+        FfiConverterUInt32.write(value.burst, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLimitSpec_lift(_ buf: RustBuffer) throws -> LimitSpec {
+    return try FfiConverterTypeLimitSpec.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLimitSpec_lower(_ value: LimitSpec) -> RustBuffer {
+    return FfiConverterTypeLimitSpec.lower(value)
+}
+
+
+/**
  * Current load.
  */
 public struct LoadMetrics: Equatable, Hashable {
@@ -4294,6 +4778,116 @@ public func FfiConverterTypeProgressionReport_lift(_ buf: RustBuffer) throws -> 
 #endif
 public func FfiConverterTypeProgressionReport_lower(_ value: ProgressionReport) -> RustBuffer {
     return FfiConverterTypeProgressionReport.lower(value)
+}
+
+
+/**
+ * A validated limit and its units: the state counts ticks of `1 / ticks_per_ms` ms, and one
+ * request refills every `interval_ticks` ticks.
+ */
+public struct RateLimit: Equatable, Hashable {
+    /**
+     * Requests refilled per window.
+     */
+    public let limit: UInt32
+    /**
+     * Window, ms.
+     */
+    public let windowMs: UInt64
+    /**
+     * Bucket capacity.
+     */
+    public let burst: UInt32
+    /**
+     * Ticks per ms (1 whenever `window_ms / limit` is whole, as for every SPEC default).
+     */
+    public let ticksPerMs: Int64
+    /**
+     * Emission interval in ticks.
+     */
+    public let intervalTicks: Int64
+    /**
+     * `burst × interval_ticks`.
+     */
+    public let capacityTicks: Int64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Requests refilled per window.
+         */limit: UInt32, 
+        /**
+         * Window, ms.
+         */windowMs: UInt64, 
+        /**
+         * Bucket capacity.
+         */burst: UInt32, 
+        /**
+         * Ticks per ms (1 whenever `window_ms / limit` is whole, as for every SPEC default).
+         */ticksPerMs: Int64, 
+        /**
+         * Emission interval in ticks.
+         */intervalTicks: Int64, 
+        /**
+         * `burst × interval_ticks`.
+         */capacityTicks: Int64) {
+        self.limit = limit
+        self.windowMs = windowMs
+        self.burst = burst
+        self.ticksPerMs = ticksPerMs
+        self.intervalTicks = intervalTicks
+        self.capacityTicks = capacityTicks
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RateLimit: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRateLimit: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RateLimit {
+        return
+            try RateLimit(
+                limit: FfiConverterUInt32.read(from: &buf), 
+                windowMs: FfiConverterUInt64.read(from: &buf), 
+                burst: FfiConverterUInt32.read(from: &buf), 
+                ticksPerMs: FfiConverterInt64.read(from: &buf), 
+                intervalTicks: FfiConverterInt64.read(from: &buf), 
+                capacityTicks: FfiConverterInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RateLimit, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.limit, into: &buf)
+        FfiConverterUInt64.write(value.windowMs, into: &buf)
+        FfiConverterUInt32.write(value.burst, into: &buf)
+        FfiConverterInt64.write(value.ticksPerMs, into: &buf)
+        FfiConverterInt64.write(value.intervalTicks, into: &buf)
+        FfiConverterInt64.write(value.capacityTicks, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRateLimit_lift(_ buf: RustBuffer) throws -> RateLimit {
+    return try FfiConverterTypeRateLimit.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRateLimit_lower(_ value: RateLimit) -> RustBuffer {
+    return FfiConverterTypeRateLimit.lower(value)
 }
 
 
@@ -6142,6 +6736,81 @@ public func FfiConverterTypeErrorCode_lift(_ buf: RustBuffer) throws -> ErrorCod
 #endif
 public func FfiConverterTypeErrorCode_lower(_ value: ErrorCode) -> RustBuffer {
     return FfiConverterTypeErrorCode.lower(value)
+}
+
+
+
+/**
+ * What a host does when it cannot read or write the limiter state (SPEC §6.3).
+ */
+
+public enum FailurePolicy: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Allow the request.
+     */
+    case `open`
+    /**
+     * Deny the request.
+     */
+    case closed
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension FailurePolicy: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFailurePolicy: FfiConverterRustBuffer {
+    typealias SwiftType = FailurePolicy
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FailurePolicy {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .`open`
+        
+        case 2: return .closed
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: FailurePolicy, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .`open`:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .closed:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFailurePolicy_lift(_ buf: RustBuffer) throws -> FailurePolicy {
+    return try FfiConverterTypeFailurePolicy.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFailurePolicy_lower(_ value: FailurePolicy) -> RustBuffer {
+    return FfiConverterTypeFailurePolicy.lower(value)
 }
 
 
@@ -8073,6 +8742,31 @@ fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeActionLimit: FfiConverterRustBuffer {
+    typealias SwiftType = [ActionLimit]
+
+    public static func write(_ value: [ActionLimit], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeActionLimit.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ActionLimit] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ActionLimit]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeActionLimit.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeComponentCheck: FfiConverterRustBuffer {
     typealias SwiftType = [ComponentCheck]
 
@@ -8265,6 +8959,81 @@ fileprivate struct FfiConverterSequenceTypeFraudAlert: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeFraudAlert.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeLimitBatchItem: FfiConverterRustBuffer {
+    typealias SwiftType = [LimitBatchItem]
+
+    public static func write(_ value: [LimitBatchItem], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeLimitBatchItem.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [LimitBatchItem] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [LimitBatchItem]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeLimitBatchItem.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeLimitDecision: FfiConverterRustBuffer {
+    typealias SwiftType = [LimitDecision]
+
+    public static func write(_ value: [LimitDecision], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeLimitDecision.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [LimitDecision] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [LimitDecision]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeLimitDecision.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeLimitRequest: FfiConverterRustBuffer {
+    typealias SwiftType = [LimitRequest]
+
+    public static func write(_ value: [LimitRequest], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeLimitRequest.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [LimitRequest] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [LimitRequest]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeLimitRequest.read(from: &buf))
         }
         return seq
     }
@@ -8934,6 +9703,141 @@ public func tokensToPln(policy: Policy, tokens: UInt64)throws  -> Money  {
 })
 }
 /**
+ * The effective limit of `action` for a user of `tier` (SPEC §6.2; the tier multiplies
+ * `limit` and `burst` of tier-scaled actions such as `api`). Unknown action: `INVALID_INPUT`.
+ */
+public func actionLimit(policy: Policy, action: String, tier: SubscriptionTier)throws  -> ActionLimit  {
+    return try  FfiConverterTypeActionLimit_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_action_limit(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterString.lower(action),
+        FfiConverterTypeSubscriptionTier_lower(tier),uniffiCallStatus
+    )
+})
+}
+/**
+ * One GCRA decision (SPEC §6.1) for a subject whose stored state is `state` (0 = new subject,
+ * full bucket), at `now_ms`, for a request costing `cost` (0 = peek: takes nothing, tells
+ * whether one request would pass). A cost above the burst or a negative time or state is
+ * `INVALID_INPUT`. Denials leave the state unchanged.
+ */
+public func decide(limit: LimitSpec, state: Int64, nowMs: Int64, cost: UInt32)throws  -> LimitDecision  {
+    return try  FfiConverterTypeLimitDecision_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_decide(
+        FfiConverterTypeLimitSpec_lower(limit),
+        FfiConverterInt64.lower(state),
+        FfiConverterInt64.lower(nowMs),
+        FfiConverterUInt32.lower(cost),uniffiCallStatus
+    )
+})
+}
+/**
+ * `decide` for a policy action and the user's tier (looks the limit up first). An unknown
+ * action is `INVALID_INPUT`.
+ */
+public func decideAction(policy: Policy, action: String, tier: SubscriptionTier, state: Int64, nowMs: Int64, cost: UInt32)throws  -> LimitDecision  {
+    return try  FfiConverterTypeLimitDecision_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_decide_action(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterString.lower(action),
+        FfiConverterTypeSubscriptionTier_lower(tier),
+        FfiConverterInt64.lower(state),
+        FfiConverterInt64.lower(nowMs),
+        FfiConverterUInt32.lower(cost),uniffiCallStatus
+    )
+})
+}
+/**
+ * Decides many independent subjects under one limit in one call (one FFI crossing for a
+ * server's worth of work). Any invalid item fails the whole call with `INVALID_INPUT`.
+ */
+public func decideBatch(limit: LimitSpec, items: [LimitBatchItem])throws  -> [LimitDecision]  {
+    return try  FfiConverterSequenceTypeLimitDecision.lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_decide_batch(
+        FfiConverterTypeLimitSpec_lower(limit),
+        FfiConverterSequenceTypeLimitBatchItem.lower(items),uniffiCallStatus
+    )
+})
+}
+/**
+ * Replays a timeline against one subject from `state`, threading the state. Any invalid
+ * request fails the whole call with `INVALID_INPUT`.
+ */
+public func decideSequence(limit: LimitSpec, state: Int64, requests: [LimitRequest])throws  -> LimitSequence  {
+    return try  FfiConverterTypeLimitSequence_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_decide_sequence(
+        FfiConverterTypeLimitSpec_lower(limit),
+        FfiConverterInt64.lower(state),
+        FfiConverterSequenceTypeLimitRequest.lower(requests),uniffiCallStatus
+    )
+})
+}
+/**
+ * The failure policy of `action` (SPEC §6.3): `Closed` for login, payout_request, kyc_submit,
+ * payment; `Open` for the rest. Unknown action: `INVALID_INPUT`.
+ */
+public func failurePolicy(policy: Policy, action: String)throws  -> FailurePolicy  {
+    return try  FfiConverterTypeFailurePolicy_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_failure_policy(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterString.lower(action),uniffiCallStatus
+    )
+})
+}
+/**
+ * Hashes a client-supplied identifier into a safe subject key: lower-case hex SHA-256 of its
+ * UTF-8 bytes.
+ */
+public func hashSubject(raw: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_hash_subject(
+        FfiConverterString.lower(raw),uniffiCallStatus
+    )
+})
+}
+/**
+ * Every action of the policy with its effective limit for `tier`, sorted by name.
+ */
+public func listActions(policy: Policy, tier: SubscriptionTier)throws  -> [ActionLimit]  {
+    return try  FfiConverterSequenceTypeActionLimit.lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_list_actions(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeSubscriptionTier_lower(tier),uniffiCallStatus
+    )
+})
+}
+/**
+ * Validates a limit and shows its units. Zero fields or a limit whose state would not fit an
+ * `i64` are `INVALID_INPUT`.
+ */
+public func rateLimit(limit: LimitSpec)throws  -> RateLimit  {
+    return try  FfiConverterTypeRateLimit_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_rate_limit(
+        FfiConverterTypeLimitSpec_lower(limit),uniffiCallStatus
+    )
+})
+}
+/**
+ * Checks a subject key (SPEC §6.4): 1–128 UTF-8 bytes, no control characters; otherwise
+ * `INVALID_INPUT`.
+ */
+public func validateSubject(key: String)throws   {try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_validate_subject(
+        FfiConverterString.lower(key),uniffiCallStatus
+    )
+}
+}
+/**
  * Campaign metrics (SPEC §8.4): install conversion in basis points and revenue per install
  * in minor units, both rounded half-up, and whether to pre-warm.
  */
@@ -9290,6 +10194,36 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_avalo_ffi_checksum_func_tokens_to_pln() != 12650) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_action_limit() != 38266) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_decide() != 32026) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_decide_action() != 29518) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_decide_batch() != 44428) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_decide_sequence() != 61514) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_failure_policy() != 16320) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_hash_subject() != 61197) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_list_actions() != 13914) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_rate_limit() != 24122) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_validate_subject() != 48494) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_avalo_ffi_checksum_func_campaign_metrics() != 23745) {

@@ -441,6 +441,56 @@ RustBuffer uniffi_avalo_ffi_fn_func_subscription_price(uint64_t policy, RustBuff
 RustBuffer uniffi_avalo_ffi_fn_func_tokens_to_pln(uint64_t policy, uint64_t tokens, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_ACTION_LIMIT
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_ACTION_LIMIT
+RustBuffer uniffi_avalo_ffi_fn_func_action_limit(uint64_t policy, RustBuffer action, RustBuffer tier, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_DECIDE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_DECIDE
+RustBuffer uniffi_avalo_ffi_fn_func_decide(RustBuffer limit, int64_t state, int64_t now_ms, uint32_t cost, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_DECIDE_ACTION
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_DECIDE_ACTION
+RustBuffer uniffi_avalo_ffi_fn_func_decide_action(uint64_t policy, RustBuffer action, RustBuffer tier, int64_t state, int64_t now_ms, uint32_t cost, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_DECIDE_BATCH
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_DECIDE_BATCH
+RustBuffer uniffi_avalo_ffi_fn_func_decide_batch(RustBuffer limit, RustBuffer items, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_DECIDE_SEQUENCE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_DECIDE_SEQUENCE
+RustBuffer uniffi_avalo_ffi_fn_func_decide_sequence(RustBuffer limit, int64_t state, RustBuffer requests, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_FAILURE_POLICY
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_FAILURE_POLICY
+RustBuffer uniffi_avalo_ffi_fn_func_failure_policy(uint64_t policy, RustBuffer action, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_HASH_SUBJECT
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_HASH_SUBJECT
+RustBuffer uniffi_avalo_ffi_fn_func_hash_subject(RustBuffer raw, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_LIST_ACTIONS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_LIST_ACTIONS
+RustBuffer uniffi_avalo_ffi_fn_func_list_actions(uint64_t policy, RustBuffer tier, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_RATE_LIMIT
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_RATE_LIMIT
+RustBuffer uniffi_avalo_ffi_fn_func_rate_limit(RustBuffer limit, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_VALIDATE_SUBJECT
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_VALIDATE_SUBJECT
+void uniffi_avalo_ffi_fn_func_validate_subject(RustBuffer key, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CAMPAIGN_METRICS
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CAMPAIGN_METRICS
 RustBuffer uniffi_avalo_ffi_fn_func_campaign_metrics(uint64_t policy, RustBuffer campaign, RustCallStatus *_Nonnull out_status
@@ -961,6 +1011,66 @@ uint16_t uniffi_avalo_ffi_checksum_func_subscription_price(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_TOKENS_TO_PLN
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_TOKENS_TO_PLN
 uint16_t uniffi_avalo_ffi_checksum_func_tokens_to_pln(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_ACTION_LIMIT
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_ACTION_LIMIT
+uint16_t uniffi_avalo_ffi_checksum_func_action_limit(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_DECIDE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_DECIDE
+uint16_t uniffi_avalo_ffi_checksum_func_decide(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_DECIDE_ACTION
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_DECIDE_ACTION
+uint16_t uniffi_avalo_ffi_checksum_func_decide_action(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_DECIDE_BATCH
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_DECIDE_BATCH
+uint16_t uniffi_avalo_ffi_checksum_func_decide_batch(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_DECIDE_SEQUENCE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_DECIDE_SEQUENCE
+uint16_t uniffi_avalo_ffi_checksum_func_decide_sequence(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_FAILURE_POLICY
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_FAILURE_POLICY
+uint16_t uniffi_avalo_ffi_checksum_func_failure_policy(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_HASH_SUBJECT
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_HASH_SUBJECT
+uint16_t uniffi_avalo_ffi_checksum_func_hash_subject(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_LIST_ACTIONS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_LIST_ACTIONS
+uint16_t uniffi_avalo_ffi_checksum_func_list_actions(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_RATE_LIMIT
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_RATE_LIMIT
+uint16_t uniffi_avalo_ffi_checksum_func_rate_limit(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_VALIDATE_SUBJECT
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_VALIDATE_SUBJECT
+uint16_t uniffi_avalo_ffi_checksum_func_validate_subject(void
     
 );
 #endif

@@ -96,12 +96,6 @@ extension Input {
         guard case .array(let a) = v else { throw RunnerError.badVector("field \(key): expected an array") }
         return a
     }
-    func objs(_ key: String) throws -> [Input] {
-        try array(key).map { v in
-            guard case .object(let o) = v else { throw RunnerError.badVector("field \(key): expected objects") }
-            return Input(fields: o)
-        }
-    }
     func strs(_ key: String) throws -> [String] {
         try array(key).map { v in
             guard case .string(let s) = v else { throw RunnerError.badVector("field \(key): expected strings") }

@@ -732,6 +732,26 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_avalo_ffi_checksum_func_tokens_to_pln(
     ): Int
+    external fun uniffi_avalo_ffi_checksum_func_action_limit(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_decide(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_decide_action(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_decide_batch(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_decide_sequence(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_failure_policy(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_hash_subject(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_list_actions(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_rate_limit(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_validate_subject(
+    ): Int
     external fun uniffi_avalo_ffi_checksum_func_campaign_metrics(
     ): Int
     external fun uniffi_avalo_ffi_checksum_func_check_load(
@@ -880,6 +900,26 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_tokens_to_pln(`policy`: Long,`tokens`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_action_limit(`policy`: Long,`action`: RustBuffer.ByValue,`tier`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_decide(`limit`: RustBuffer.ByValue,`state`: Long,`nowMs`: Long,`cost`: Int,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_decide_action(`policy`: Long,`action`: RustBuffer.ByValue,`tier`: RustBuffer.ByValue,`state`: Long,`nowMs`: Long,`cost`: Int,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_decide_batch(`limit`: RustBuffer.ByValue,`items`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_decide_sequence(`limit`: RustBuffer.ByValue,`state`: Long,`requests`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_failure_policy(`policy`: Long,`action`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_hash_subject(`raw`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_list_actions(`policy`: Long,`tier`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_rate_limit(`limit`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_validate_subject(`key`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
     external fun uniffi_avalo_ffi_fn_func_campaign_metrics(`policy`: Long,`campaign`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_check_load(`policy`: Long,`metrics`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1119,6 +1159,36 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_avalo_ffi_checksum_func_tokens_to_pln() and 0xFFFF) != 12650) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_action_limit() and 0xFFFF) != 38266) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_decide() and 0xFFFF) != 32026) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_decide_action() and 0xFFFF) != 29518) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_decide_batch() and 0xFFFF) != 44428) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_decide_sequence() and 0xFFFF) != 61514) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_failure_policy() and 0xFFFF) != 16320) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_hash_subject() and 0xFFFF) != 61197) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_list_actions() and 0xFFFF) != 13914) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_rate_limit() and 0xFFFF) != 24122) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_validate_subject() and 0xFFFF) != 48494) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_avalo_ffi_checksum_func_campaign_metrics() and 0xFFFF) != 23745) {
@@ -1854,6 +1924,69 @@ public object FfiConverterTypePolicy: FfiConverter<Policy, Long> {
 
     override fun write(value: Policy, buf: ByteBuffer) {
         buf.putLong(lower(value))
+    }
+}
+
+
+
+/**
+ * One action's effective limit for a tier.
+ */
+data class ActionLimit (
+    /**
+     * The action name.
+     */
+    val `action`: kotlin.String
+    , 
+    /**
+     * The tier multiplier applied (1 for actions that are not tier-scaled).
+     */
+    val `tierMultiplier`: kotlin.UInt
+    , 
+    /**
+     * What to do when the limiter state cannot be read or written.
+     */
+    val `onFailure`: FailurePolicy
+    , 
+    /**
+     * The effective limit.
+     */
+    val `rate`: RateLimit
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeActionLimit: FfiConverterRustBuffer<ActionLimit> {
+    override fun read(buf: ByteBuffer): ActionLimit {
+        return ActionLimit(
+            FfiConverterString.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterTypeFailurePolicy.read(buf),
+            FfiConverterTypeRateLimit.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ActionLimit) = (
+            FfiConverterString.allocationSize(value.`action`) +
+            FfiConverterUInt.allocationSize(value.`tierMultiplier`) +
+            FfiConverterTypeFailurePolicy.allocationSize(value.`onFailure`) +
+            FfiConverterTypeRateLimit.allocationSize(value.`rate`)
+    )
+
+    override fun write(value: ActionLimit, buf: ByteBuffer) {
+            FfiConverterString.write(value.`action`, buf)
+            FfiConverterUInt.write(value.`tierMultiplier`, buf)
+            FfiConverterTypeFailurePolicy.write(value.`onFailure`, buf)
+            FfiConverterTypeRateLimit.write(value.`rate`, buf)
     }
 }
 
@@ -3458,6 +3591,281 @@ public object FfiConverterTypeInviteRecord: FfiConverterRustBuffer<InviteRecord>
 
 
 /**
+ * One independent subject of a batch.
+ */
+data class LimitBatchItem (
+    /**
+     * The subject's stored state (0 = new subject).
+     */
+    val `state`: kotlin.Long
+    , 
+    /**
+     * Time, ms since the epoch.
+     */
+    val `nowMs`: kotlin.Long
+    , 
+    /**
+     * Cost (0 = peek).
+     */
+    val `cost`: kotlin.UInt
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLimitBatchItem: FfiConverterRustBuffer<LimitBatchItem> {
+    override fun read(buf: ByteBuffer): LimitBatchItem {
+        return LimitBatchItem(
+            FfiConverterLong.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterUInt.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: LimitBatchItem) = (
+            FfiConverterLong.allocationSize(value.`state`) +
+            FfiConverterLong.allocationSize(value.`nowMs`) +
+            FfiConverterUInt.allocationSize(value.`cost`)
+    )
+
+    override fun write(value: LimitBatchItem, buf: ByteBuffer) {
+            FfiConverterLong.write(value.`state`, buf)
+            FfiConverterLong.write(value.`nowMs`, buf)
+            FfiConverterUInt.write(value.`cost`, buf)
+    }
+}
+
+
+
+/**
+ * The outcome of one decision.
+ */
+data class LimitDecision (
+    /**
+     * Whether the request is admitted.
+     */
+    val `allowed`: kotlin.Boolean
+    , 
+    /**
+     * Whole requests still available now, after this decision.
+     */
+    val `remaining`: kotlin.UInt
+    , 
+    /**
+     * Exact wait in ms until this request would be admitted; 0 when allowed.
+     */
+    val `retryAfterMs`: kotlin.ULong
+    , 
+    /**
+     * The state to store (unchanged when denied or peeking).
+     */
+    val `newState`: kotlin.Long
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLimitDecision: FfiConverterRustBuffer<LimitDecision> {
+    override fun read(buf: ByteBuffer): LimitDecision {
+        return LimitDecision(
+            FfiConverterBoolean.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterLong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: LimitDecision) = (
+            FfiConverterBoolean.allocationSize(value.`allowed`) +
+            FfiConverterUInt.allocationSize(value.`remaining`) +
+            FfiConverterULong.allocationSize(value.`retryAfterMs`) +
+            FfiConverterLong.allocationSize(value.`newState`)
+    )
+
+    override fun write(value: LimitDecision, buf: ByteBuffer) {
+            FfiConverterBoolean.write(value.`allowed`, buf)
+            FfiConverterUInt.write(value.`remaining`, buf)
+            FfiConverterULong.write(value.`retryAfterMs`, buf)
+            FfiConverterLong.write(value.`newState`, buf)
+    }
+}
+
+
+
+/**
+ * One request of a timeline.
+ */
+data class LimitRequest (
+    /**
+     * Arrival time, ms since the epoch.
+     */
+    val `nowMs`: kotlin.Long
+    , 
+    /**
+     * Cost (0 = peek).
+     */
+    val `cost`: kotlin.UInt
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLimitRequest: FfiConverterRustBuffer<LimitRequest> {
+    override fun read(buf: ByteBuffer): LimitRequest {
+        return LimitRequest(
+            FfiConverterLong.read(buf),
+            FfiConverterUInt.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: LimitRequest) = (
+            FfiConverterLong.allocationSize(value.`nowMs`) +
+            FfiConverterUInt.allocationSize(value.`cost`)
+    )
+
+    override fun write(value: LimitRequest, buf: ByteBuffer) {
+            FfiConverterLong.write(value.`nowMs`, buf)
+            FfiConverterUInt.write(value.`cost`, buf)
+    }
+}
+
+
+
+/**
+ * The outcome of a timeline.
+ */
+data class LimitSequence (
+    /**
+     * One decision per request.
+     */
+    val `decisions`: List<LimitDecision>
+    , 
+    /**
+     * Requests admitted (peeks not counted).
+     */
+    val `admitted`: kotlin.ULong
+    , 
+    /**
+     * The state after the last request.
+     */
+    val `state`: kotlin.Long
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLimitSequence: FfiConverterRustBuffer<LimitSequence> {
+    override fun read(buf: ByteBuffer): LimitSequence {
+        return LimitSequence(
+            FfiConverterSequenceTypeLimitDecision.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterLong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: LimitSequence) = (
+            FfiConverterSequenceTypeLimitDecision.allocationSize(value.`decisions`) +
+            FfiConverterULong.allocationSize(value.`admitted`) +
+            FfiConverterLong.allocationSize(value.`state`)
+    )
+
+    override fun write(value: LimitSequence, buf: ByteBuffer) {
+            FfiConverterSequenceTypeLimitDecision.write(value.`decisions`, buf)
+            FfiConverterULong.write(value.`admitted`, buf)
+            FfiConverterLong.write(value.`state`, buf)
+    }
+}
+
+
+
+/**
+ * A limit: `limit` requests per `window_ms`, at most `burst` at once.
+ */
+data class LimitSpec (
+    /**
+     * Requests refilled per window (≥ 1).
+     */
+    val `limit`: kotlin.UInt
+    , 
+    /**
+     * Window, ms (≥ 1).
+     */
+    val `windowMs`: kotlin.ULong
+    , 
+    /**
+     * Bucket capacity (≥ 1).
+     */
+    val `burst`: kotlin.UInt
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLimitSpec: FfiConverterRustBuffer<LimitSpec> {
+    override fun read(buf: ByteBuffer): LimitSpec {
+        return LimitSpec(
+            FfiConverterUInt.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterUInt.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: LimitSpec) = (
+            FfiConverterUInt.allocationSize(value.`limit`) +
+            FfiConverterULong.allocationSize(value.`windowMs`) +
+            FfiConverterUInt.allocationSize(value.`burst`)
+    )
+
+    override fun write(value: LimitSpec, buf: ByteBuffer) {
+            FfiConverterUInt.write(value.`limit`, buf)
+            FfiConverterULong.write(value.`windowMs`, buf)
+            FfiConverterUInt.write(value.`burst`, buf)
+    }
+}
+
+
+
+/**
  * Current load.
  */
 data class LoadMetrics (
@@ -4319,6 +4727,86 @@ public object FfiConverterTypeProgressionReport: FfiConverterRustBuffer<Progress
             FfiConverterString.write(value.`windowEnd`, buf)
             FfiConverterSequenceTypeProgressionFailure.write(value.`failures`, buf)
             FfiConverterString.write(value.`policyFingerprint`, buf)
+    }
+}
+
+
+
+/**
+ * A validated limit and its units: the state counts ticks of `1 / ticks_per_ms` ms, and one
+ * request refills every `interval_ticks` ticks.
+ */
+data class RateLimit (
+    /**
+     * Requests refilled per window.
+     */
+    val `limit`: kotlin.UInt
+    , 
+    /**
+     * Window, ms.
+     */
+    val `windowMs`: kotlin.ULong
+    , 
+    /**
+     * Bucket capacity.
+     */
+    val `burst`: kotlin.UInt
+    , 
+    /**
+     * Ticks per ms (1 whenever `window_ms / limit` is whole, as for every SPEC default).
+     */
+    val `ticksPerMs`: kotlin.Long
+    , 
+    /**
+     * Emission interval in ticks.
+     */
+    val `intervalTicks`: kotlin.Long
+    , 
+    /**
+     * `burst × interval_ticks`.
+     */
+    val `capacityTicks`: kotlin.Long
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRateLimit: FfiConverterRustBuffer<RateLimit> {
+    override fun read(buf: ByteBuffer): RateLimit {
+        return RateLimit(
+            FfiConverterUInt.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterLong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: RateLimit) = (
+            FfiConverterUInt.allocationSize(value.`limit`) +
+            FfiConverterULong.allocationSize(value.`windowMs`) +
+            FfiConverterUInt.allocationSize(value.`burst`) +
+            FfiConverterLong.allocationSize(value.`ticksPerMs`) +
+            FfiConverterLong.allocationSize(value.`intervalTicks`) +
+            FfiConverterLong.allocationSize(value.`capacityTicks`)
+    )
+
+    override fun write(value: RateLimit, buf: ByteBuffer) {
+            FfiConverterUInt.write(value.`limit`, buf)
+            FfiConverterULong.write(value.`windowMs`, buf)
+            FfiConverterUInt.write(value.`burst`, buf)
+            FfiConverterLong.write(value.`ticksPerMs`, buf)
+            FfiConverterLong.write(value.`intervalTicks`, buf)
+            FfiConverterLong.write(value.`capacityTicks`, buf)
     }
 }
 
@@ -5462,6 +5950,49 @@ public object FfiConverterTypeErrorCode: FfiConverterRustBuffer<ErrorCode> {
     override fun allocationSize(value: ErrorCode) = 4UL
 
     override fun write(value: ErrorCode, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * What a host does when it cannot read or write the limiter state (SPEC §6.3).
+ */
+
+enum class FailurePolicy {
+    
+    /**
+     * Allow the request.
+     */
+    OPEN,
+    /**
+     * Deny the request.
+     */
+    CLOSED;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeFailurePolicy: FfiConverterRustBuffer<FailurePolicy> {
+    override fun read(buf: ByteBuffer) = try {
+        FailurePolicy.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: FailurePolicy) = 4UL
+
+    override fun write(value: FailurePolicy, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
     }
 }
@@ -6800,6 +7331,34 @@ public object FfiConverterSequenceString: FfiConverterRustBuffer<List<kotlin.Str
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeActionLimit: FfiConverterRustBuffer<List<ActionLimit>> {
+    override fun read(buf: ByteBuffer): List<ActionLimit> {
+        val len = buf.getInt()
+        return List<ActionLimit>(len) {
+            FfiConverterTypeActionLimit.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<ActionLimit>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeActionLimit.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<ActionLimit>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeActionLimit.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeComponentCheck: FfiConverterRustBuffer<List<ComponentCheck>> {
     override fun read(buf: ByteBuffer): List<ComponentCheck> {
         val len = buf.getInt()
@@ -7014,6 +7573,90 @@ public object FfiConverterSequenceTypeFraudAlert: FfiConverterRustBuffer<List<Fr
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeFraudAlert.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeLimitBatchItem: FfiConverterRustBuffer<List<LimitBatchItem>> {
+    override fun read(buf: ByteBuffer): List<LimitBatchItem> {
+        val len = buf.getInt()
+        return List<LimitBatchItem>(len) {
+            FfiConverterTypeLimitBatchItem.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<LimitBatchItem>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeLimitBatchItem.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<LimitBatchItem>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeLimitBatchItem.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeLimitDecision: FfiConverterRustBuffer<List<LimitDecision>> {
+    override fun read(buf: ByteBuffer): List<LimitDecision> {
+        val len = buf.getInt()
+        return List<LimitDecision>(len) {
+            FfiConverterTypeLimitDecision.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<LimitDecision>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeLimitDecision.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<LimitDecision>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeLimitDecision.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeLimitRequest: FfiConverterRustBuffer<List<LimitRequest>> {
+    override fun read(buf: ByteBuffer): List<LimitRequest> {
+        val len = buf.getInt()
+        return List<LimitRequest>(len) {
+            FfiConverterTypeLimitRequest.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<LimitRequest>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeLimitRequest.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<LimitRequest>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeLimitRequest.write(it, buf)
         }
     }
 }
@@ -7808,6 +8451,181 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
 }
     )
     }
+    
+
+        /**
+         * The effective limit of `action` for a user of `tier` (SPEC §6.2; the tier multiplies
+         * `limit` and `burst` of tier-scaled actions such as `api`). Unknown action: `INVALID_INPUT`.
+         */
+    @Throws(AvaloException::class) fun `actionLimit`(`policy`: Policy, `action`: kotlin.String, `tier`: SubscriptionTier): ActionLimit {
+            return FfiConverterTypeActionLimit.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_action_limit(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterString.lower(`action`),
+        FfiConverterTypeSubscriptionTier.lower(`tier`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * One GCRA decision (SPEC §6.1) for a subject whose stored state is `state` (0 = new subject,
+         * full bucket), at `now_ms`, for a request costing `cost` (0 = peek: takes nothing, tells
+         * whether one request would pass). A cost above the burst or a negative time or state is
+         * `INVALID_INPUT`. Denials leave the state unchanged.
+         */
+    @Throws(AvaloException::class) fun `decide`(`limit`: LimitSpec, `state`: kotlin.Long, `nowMs`: kotlin.Long, `cost`: kotlin.UInt): LimitDecision {
+            return FfiConverterTypeLimitDecision.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_decide(
+    
+        
+        FfiConverterTypeLimitSpec.lower(`limit`),
+        FfiConverterLong.lower(`state`),
+        FfiConverterLong.lower(`nowMs`),
+        FfiConverterUInt.lower(`cost`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * `decide` for a policy action and the user's tier (looks the limit up first). An unknown
+         * action is `INVALID_INPUT`.
+         */
+    @Throws(AvaloException::class) fun `decideAction`(`policy`: Policy, `action`: kotlin.String, `tier`: SubscriptionTier, `state`: kotlin.Long, `nowMs`: kotlin.Long, `cost`: kotlin.UInt): LimitDecision {
+            return FfiConverterTypeLimitDecision.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_decide_action(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterString.lower(`action`),
+        FfiConverterTypeSubscriptionTier.lower(`tier`),
+        FfiConverterLong.lower(`state`),
+        FfiConverterLong.lower(`nowMs`),
+        FfiConverterUInt.lower(`cost`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Decides many independent subjects under one limit in one call (one FFI crossing for a
+         * server's worth of work). Any invalid item fails the whole call with `INVALID_INPUT`.
+         */
+    @Throws(AvaloException::class) fun `decideBatch`(`limit`: LimitSpec, `items`: List<LimitBatchItem>): List<LimitDecision> {
+            return FfiConverterSequenceTypeLimitDecision.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_decide_batch(
+    
+        
+        FfiConverterTypeLimitSpec.lower(`limit`),
+        FfiConverterSequenceTypeLimitBatchItem.lower(`items`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Replays a timeline against one subject from `state`, threading the state. Any invalid
+         * request fails the whole call with `INVALID_INPUT`.
+         */
+    @Throws(AvaloException::class) fun `decideSequence`(`limit`: LimitSpec, `state`: kotlin.Long, `requests`: List<LimitRequest>): LimitSequence {
+            return FfiConverterTypeLimitSequence.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_decide_sequence(
+    
+        
+        FfiConverterTypeLimitSpec.lower(`limit`),
+        FfiConverterLong.lower(`state`),
+        FfiConverterSequenceTypeLimitRequest.lower(`requests`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The failure policy of `action` (SPEC §6.3): `Closed` for login, payout_request, kyc_submit,
+         * payment; `Open` for the rest. Unknown action: `INVALID_INPUT`.
+         */
+    @Throws(AvaloException::class) fun `failurePolicy`(`policy`: Policy, `action`: kotlin.String): FailurePolicy {
+            return FfiConverterTypeFailurePolicy.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_failure_policy(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterString.lower(`action`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Hashes a client-supplied identifier into a safe subject key: lower-case hex SHA-256 of its
+         * UTF-8 bytes.
+         */
+    @Throws(AvaloException::class) fun `hashSubject`(`raw`: kotlin.String): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_hash_subject(
+    
+        
+        FfiConverterString.lower(`raw`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Every action of the policy with its effective limit for `tier`, sorted by name.
+         */
+    @Throws(AvaloException::class) fun `listActions`(`policy`: Policy, `tier`: SubscriptionTier): List<ActionLimit> {
+            return FfiConverterSequenceTypeActionLimit.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_list_actions(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeSubscriptionTier.lower(`tier`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Validates a limit and shows its units. Zero fields or a limit whose state would not fit an
+         * `i64` are `INVALID_INPUT`.
+         */
+    @Throws(AvaloException::class) fun `rateLimit`(`limit`: LimitSpec): RateLimit {
+            return FfiConverterTypeRateLimit.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_rate_limit(
+    
+        
+        FfiConverterTypeLimitSpec.lower(`limit`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Checks a subject key (SPEC §6.4): 1–128 UTF-8 bytes, no control characters; otherwise
+         * `INVALID_INPUT`.
+         */
+    @Throws(AvaloException::class) fun `validateSubject`(`key`: kotlin.String)
+        = 
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_validate_subject(
+    
+        
+        FfiConverterString.lower(`key`),_status)
+}
+    
     
 
         /**

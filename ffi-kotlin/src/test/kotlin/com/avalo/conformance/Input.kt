@@ -31,6 +31,9 @@ class Input(private val m: Map<String, Any?>) {
     fun obj(key: String): Input = Input((raw(key) as? Map<*, *> ?: throw BadVector("field $key: expected an object"))
         .entries.associate { (k, v) -> k as String to v })
 
+    fun objs(key: String): List<Input> = (raw(key) as? List<*> ?: throw BadVector("field $key: expected an array"))
+        .map { v -> Input((v as? Map<*, *> ?: throw BadVector("field $key: expected objects")).entries.associate { (k, x) -> k as String to x }) }
+
     fun optStr(key: String): String? = if (present(key)) str(key) else null
     fun optULong(key: String): ULong? = if (present(key)) ulong(key) else null
     fun optObj(key: String): Input? = if (present(key)) obj(key) else null
@@ -56,9 +59,6 @@ class Input(private val m: Map<String, Any?>) {
     fun optUInt(key: String): UInt? = if (present(key)) uint(key) else null
     inline fun <reified E : Enum<E>> optEnum(key: String): E? = if (has(key)) enum<E>(key) else null
     private fun list(key: String): List<*> = raw(key) as? List<*> ?: throw BadVector("field $key: expected an array")
-    fun objs(key: String): List<Input> = list(key).map { v ->
-        Input((v as? Map<*, *> ?: throw BadVector("field $key: expected objects")).entries.associate { (k, x) -> k as String to x })
-    }
     fun strs(key: String): List<String> = list(key).map { it as? String ?: throw BadVector("field $key: expected strings") }
     fun optStrs(key: String): List<String>? = if (present(key)) strs(key) else null
     inline fun <reified E : Enum<E>> optEnums(key: String): List<E>? = if (!has(key)) null else strs(key).map { s ->

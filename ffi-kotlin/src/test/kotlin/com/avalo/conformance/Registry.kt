@@ -9,6 +9,7 @@ import com.avalo.conformance.ops.PolicyOps
 import com.avalo.conformance.ops.PricingOps
 import com.avalo.conformance.ops.RiskOps
 import com.avalo.conformance.ops.RolloutOps
+import com.avalo.conformance.ops.RateLimitOps
 import com.avalo.conformance.ops.SplitOps
 import com.avalo.core.Policy
 
@@ -45,6 +46,7 @@ val MODULES: List<OpModule> = listOf(
     RolloutOps,
     RiskOps,
     FlagsOps,
+    RateLimitOps,
 )
 
 /** op name → operation; two modules claiming one name is an error. */
