@@ -10,7 +10,7 @@ use avalo_core::launch::{check_signup, InviteRecord, LaunchMode, SignupRequest};
 use avalo_core::risk::{region_risk, RegionMetrics};
 use avalo_core::rollout::{check_country_cap, CapKind, CapOverrides, CapRequest, DailyCounter, RolloutPhase};
 use avalo_core::Policy;
-use criterion::{black_box, criterion_group, criterion_main, ProgressionCriterion};
+use criterion::{black_box, criterion_group, criterion_main, Criterion};
 
 const NOW: i64 = 1_795_176_000_000;
 
@@ -29,7 +29,7 @@ fn flag(n: usize) -> FlagDefinition {
     }
 }
 
-fn benches(c: &mut ProgressionCriterion) {
+fn benches(c: &mut Criterion) {
     let policy = Policy::default();
     let m = RegionMetrics { support_tickets: 73, safety_incidents: 22, revenue_minor: 312_345, installs: 1_000, verified: 299 };
     c.bench_function("region_risk", |b| b.iter(|| region_risk(&policy, black_box(&m))));
