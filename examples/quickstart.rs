@@ -1,6 +1,9 @@
 //! The quickstart: a readable tour of what Avalo Core computes on the built-in policy.
 //! Run it with `cargo run -p avalo-examples --bin quickstart`.
 
+#[path = "tour/upload.rs"]
+mod tour_upload;
+
 use avalo_core::payout::{quote_withdrawal, PayoutMethod, WithdrawalRequest};
 use avalo_core::pricing::{self, SubscriptionTier};
 use avalo_core::split::{self, CumulativeSplit, RevenueStream};
@@ -59,5 +62,6 @@ fn tour() -> avalo_core::Result<()> {
     println!("  501 tokens → fee {} (2 % rounded up), net {} tokens = {}, arrives {} to {}", q.fee, q.net_tokens, q.payout, q.earliest_date, q.latest_date);
     tour_launch::tour(&policy)?;
     tour_ratelimit::tour(&policy)?;
+    tour_upload::tour(&policy)?;
     Ok(())
 }

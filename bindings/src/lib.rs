@@ -33,6 +33,10 @@ pub mod rollout;
 pub mod ratelimit;
 pub mod split;
 
+pub mod media;
+pub mod security;
+pub mod upload;
+
 pub use decimal::Decimal;
 pub use error::{guard, AvaloError, ErrorCode};
 pub use policy::Policy;

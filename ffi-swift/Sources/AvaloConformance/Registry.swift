@@ -28,4 +28,7 @@ let modules: [(Registry) -> Void] = [
     RiskOps.register,
     FlagsOps.register,
     RateLimitOps.register,
+    UploadOps.register,
+    MediaOps.register,
+    SecurityOps.register,
 ]

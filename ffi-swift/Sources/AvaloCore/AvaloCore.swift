@@ -581,6 +581,24 @@ fileprivate struct FfiConverterString: FfiConverter {
     }
 }
 
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterData: FfiConverterRustBuffer {
+    typealias SwiftType = Data
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Data {
+        let len: Int32 = try readInt(&buf)
+        return Data(try readBytes(&buf, count: Int(len)))
+    }
+
+    public static func write(_ value: Data, into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        writeBytes(&buf, value)
+    }
+}
+
 
 
 
@@ -779,6 +797,217 @@ public func FfiConverterTypePolicy_lift(_ handle: UInt64) throws -> Policy {
 #endif
 public func FfiConverterTypePolicy_lower(_ value: Policy) -> UInt64 {
     return FfiConverterTypePolicy.lower(value)
+}
+
+
+
+
+
+
+/**
+ * A streaming SHA-256 (thread-safe): `update(chunk)` with chunks of any size, `finish()` for
+ * the lower-case hex digest of everything so far (it does not reset; `reset()` does). Hash a
+ * large video chunk by chunk without holding it in memory.
+ */
+public protocol Sha256StreamProtocol: AnyObject, Sendable {
+    
+    /**
+     * Bytes fed so far.
+     */
+    func bytesHashed()  -> UInt64
+    
+    /**
+     * The lower-case hex digest of everything fed so far.
+     */
+    func finish()  -> String
+    
+    /**
+     * The raw 32-byte digest of everything fed so far.
+     */
+    func finishBytes()  -> Data
+    
+    /**
+     * Forgets everything fed so far.
+     */
+    func reset() 
+    
+    /**
+     * Feeds the next chunk.
+     */
+    func update(chunk: Data) throws 
+    
+}
+/**
+ * A streaming SHA-256 (thread-safe): `update(chunk)` with chunks of any size, `finish()` for
+ * the lower-case hex digest of everything so far (it does not reset; `reset()` does). Hash a
+ * large video chunk by chunk without holding it in memory.
+ */
+open class Sha256Stream: Sha256StreamProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_avalo_ffi_fn_clone_sha256stream(self.handle, $0) }
+    }
+    /**
+     * A fresh hasher.
+     */
+public convenience init() {
+    let handle =
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_constructor_sha256stream_new(uniffiCallStatus
+    )
+}
+    self.init(unsafeFromHandle: handle)
+}
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_avalo_ffi_fn_free_sha256stream(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * Bytes fed so far.
+     */
+open func bytesHashed() -> UInt64  {
+    return try!  FfiConverterUInt64.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_method_sha256stream_bytes_hashed(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The lower-case hex digest of everything fed so far.
+     */
+open func finish() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_method_sha256stream_finish(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The raw 32-byte digest of everything fed so far.
+     */
+open func finishBytes() -> Data  {
+    return try!  FfiConverterData.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_method_sha256stream_finish_bytes(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Forgets everything fed so far.
+     */
+open func reset()  {try! rustCall() {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_method_sha256stream_reset(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+}
+}
+    
+    /**
+     * Feeds the next chunk.
+     */
+open func update(chunk: Data)throws   {try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_method_sha256stream_update(
+            self.uniffiCloneHandle(),
+        FfiConverterData.lower(chunk),uniffiCallStatus
+    )
+}
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSha256Stream: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = Sha256Stream
+
+    public static func lift(_ handle: UInt64) throws -> Sha256Stream {
+        return Sha256Stream(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: Sha256Stream) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Sha256Stream {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: Sha256Stream, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSha256Stream_lift(_ handle: UInt64) throws -> Sha256Stream {
+    return try FfiConverterTypeSha256Stream.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSha256Stream_lower(_ value: Sha256Stream) -> UInt64 {
+    return FfiConverterTypeSha256Stream.lower(value)
 }
 
 
@@ -1513,6 +1742,85 @@ public func FfiConverterTypeCapRequest_lift(_ buf: RustBuffer) throws -> CapRequ
 #endif
 public func FfiConverterTypeCapRequest_lower(_ value: CapRequest) -> RustBuffer {
     return FfiConverterTypeCapRequest.lower(value)
+}
+
+
+/**
+ * A checked file name.
+ */
+public struct CheckedName: Equatable, Hashable {
+    /**
+     * The final name.
+     */
+    public let fileName: String
+    /**
+     * Its extension, lower case.
+     */
+    public let `extension`: String
+    /**
+     * Whether the canonical extension was appended.
+     */
+    public let extensionAdded: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The final name.
+         */fileName: String, 
+        /**
+         * Its extension, lower case.
+         */`extension`: String, 
+        /**
+         * Whether the canonical extension was appended.
+         */extensionAdded: Bool) {
+        self.fileName = fileName
+        self.`extension` = `extension`
+        self.extensionAdded = extensionAdded
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CheckedName: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCheckedName: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CheckedName {
+        return
+            try CheckedName(
+                fileName: FfiConverterString.read(from: &buf), 
+                extension: FfiConverterString.read(from: &buf), 
+                extensionAdded: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CheckedName, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.fileName, into: &buf)
+        FfiConverterString.write(value.`extension`, into: &buf)
+        FfiConverterBool.write(value.extensionAdded, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCheckedName_lift(_ buf: RustBuffer) throws -> CheckedName {
+    return try FfiConverterTypeCheckedName.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCheckedName_lower(_ value: CheckedName) -> RustBuffer {
+    return FfiConverterTypeCheckedName.lower(value)
 }
 
 
@@ -3770,6 +4078,283 @@ public func FfiConverterTypeLoadReport_lower(_ value: LoadReport) -> RustBuffer 
 
 
 /**
+ * The access decision.
+ */
+public struct MediaDecision: Equatable, Hashable {
+    /**
+     * Whether the viewer may see it.
+     */
+    public let allowed: Bool
+    /**
+     * Why, when allowed.
+     */
+    public let grant: AccessGrant?
+    /**
+     * The refusal code, when denied.
+     */
+    public let code: ErrorCode?
+    /**
+     * The unlock price, when `MEDIA_LOCKED`.
+     */
+    public let price: UInt64?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Whether the viewer may see it.
+         */allowed: Bool, 
+        /**
+         * Why, when allowed.
+         */grant: AccessGrant?, 
+        /**
+         * The refusal code, when denied.
+         */code: ErrorCode?, 
+        /**
+         * The unlock price, when `MEDIA_LOCKED`.
+         */price: UInt64?) {
+        self.allowed = allowed
+        self.grant = grant
+        self.code = code
+        self.price = price
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MediaDecision: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMediaDecision: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MediaDecision {
+        return
+            try MediaDecision(
+                allowed: FfiConverterBool.read(from: &buf), 
+                grant: FfiConverterOptionTypeAccessGrant.read(from: &buf), 
+                code: FfiConverterOptionTypeErrorCode.read(from: &buf), 
+                price: FfiConverterOptionUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MediaDecision, into buf: inout [UInt8]) {
+        FfiConverterBool.write(value.allowed, into: &buf)
+        FfiConverterOptionTypeAccessGrant.write(value.grant, into: &buf)
+        FfiConverterOptionTypeErrorCode.write(value.code, into: &buf)
+        FfiConverterOptionUInt64.write(value.price, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMediaDecision_lift(_ buf: RustBuffer) throws -> MediaDecision {
+    return try FfiConverterTypeMediaDecision.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMediaDecision_lower(_ value: MediaDecision) -> RustBuffer {
+    return FfiConverterTypeMediaDecision.lower(value)
+}
+
+
+/**
+ * A media item.
+ */
+public struct MediaItem: Equatable, Hashable {
+    /**
+     * The owner's user id.
+     */
+    public let ownerId: String
+    /**
+     * Visibility.
+     */
+    public let visibility: Visibility
+    /**
+     * Unlock price, tokens (required for `Paid`).
+     */
+    public let price: UInt64?
+    /**
+     * Moderation state.
+     */
+    public let moderation: ModerationState
+    /**
+     * Expiry, ms since the epoch (stories: posting + 24 h).
+     */
+    public let expiresAtMs: Int64?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The owner's user id.
+         */ownerId: String, 
+        /**
+         * Visibility.
+         */visibility: Visibility, 
+        /**
+         * Unlock price, tokens (required for `Paid`).
+         */price: UInt64? = nil, 
+        /**
+         * Moderation state.
+         */moderation: ModerationState, 
+        /**
+         * Expiry, ms since the epoch (stories: posting + 24 h).
+         */expiresAtMs: Int64? = nil) {
+        self.ownerId = ownerId
+        self.visibility = visibility
+        self.price = price
+        self.moderation = moderation
+        self.expiresAtMs = expiresAtMs
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MediaItem: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMediaItem: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MediaItem {
+        return
+            try MediaItem(
+                ownerId: FfiConverterString.read(from: &buf), 
+                visibility: FfiConverterTypeVisibility.read(from: &buf), 
+                price: FfiConverterOptionUInt64.read(from: &buf), 
+                moderation: FfiConverterTypeModerationState.read(from: &buf), 
+                expiresAtMs: FfiConverterOptionInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MediaItem, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.ownerId, into: &buf)
+        FfiConverterTypeVisibility.write(value.visibility, into: &buf)
+        FfiConverterOptionUInt64.write(value.price, into: &buf)
+        FfiConverterTypeModerationState.write(value.moderation, into: &buf)
+        FfiConverterOptionInt64.write(value.expiresAtMs, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMediaItem_lift(_ buf: RustBuffer) throws -> MediaItem {
+    return try FfiConverterTypeMediaItem.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMediaItem_lower(_ value: MediaItem) -> RustBuffer {
+    return FfiConverterTypeMediaItem.lower(value)
+}
+
+
+/**
+ * The viewer asking for a media item.
+ */
+public struct MediaViewer: Equatable, Hashable {
+    /**
+     * The viewer's id (`null` when signed out).
+     */
+    public let id: String?
+    /**
+     * Follows the owner.
+     */
+    public let followsOwner: Bool
+    /**
+     * Has unlocked the item.
+     */
+    public let hasUnlocked: Bool
+    /**
+     * Is a moderator.
+     */
+    public let isModerator: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The viewer's id (`null` when signed out).
+         */id: String? = nil, 
+        /**
+         * Follows the owner.
+         */followsOwner: Bool = false, 
+        /**
+         * Has unlocked the item.
+         */hasUnlocked: Bool = false, 
+        /**
+         * Is a moderator.
+         */isModerator: Bool = false) {
+        self.id = id
+        self.followsOwner = followsOwner
+        self.hasUnlocked = hasUnlocked
+        self.isModerator = isModerator
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MediaViewer: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMediaViewer: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MediaViewer {
+        return
+            try MediaViewer(
+                id: FfiConverterOptionString.read(from: &buf), 
+                followsOwner: FfiConverterBool.read(from: &buf), 
+                hasUnlocked: FfiConverterBool.read(from: &buf), 
+                isModerator: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MediaViewer, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.id, into: &buf)
+        FfiConverterBool.write(value.followsOwner, into: &buf)
+        FfiConverterBool.write(value.hasUnlocked, into: &buf)
+        FfiConverterBool.write(value.isModerator, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMediaViewer_lift(_ buf: RustBuffer) throws -> MediaViewer {
+    return try FfiConverterTypeMediaViewer.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMediaViewer_lower(_ value: MediaViewer) -> RustBuffer {
+    return FfiConverterTypeMediaViewer.lower(value)
+}
+
+
+/**
  * A fired alert.
  */
 public struct MetricAlert: Equatable, Hashable {
@@ -3847,6 +4432,95 @@ public func FfiConverterTypeMetricAlert_lift(_ buf: RustBuffer) throws -> Metric
 #endif
 public func FfiConverterTypeMetricAlert_lower(_ value: MetricAlert) -> RustBuffer {
     return FfiConverterTypeMetricAlert.lower(value)
+}
+
+
+/**
+ * What the whitelist says about a MIME type.
+ */
+public struct MimeInfo: Equatable, Hashable {
+    /**
+     * The canonical type.
+     */
+    public let mimeType: String
+    /**
+     * Its kind.
+     */
+    public let kind: MediaKind
+    /**
+     * Accepted extensions, canonical first.
+     */
+    public let extensions: [String]
+    /**
+     * The extension given to a name without one.
+     */
+    public let canonicalExtension: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The canonical type.
+         */mimeType: String, 
+        /**
+         * Its kind.
+         */kind: MediaKind, 
+        /**
+         * Accepted extensions, canonical first.
+         */extensions: [String], 
+        /**
+         * The extension given to a name without one.
+         */canonicalExtension: String) {
+        self.mimeType = mimeType
+        self.kind = kind
+        self.extensions = extensions
+        self.canonicalExtension = canonicalExtension
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MimeInfo: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMimeInfo: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MimeInfo {
+        return
+            try MimeInfo(
+                mimeType: FfiConverterString.read(from: &buf), 
+                kind: FfiConverterTypeMediaKind.read(from: &buf), 
+                extensions: FfiConverterSequenceString.read(from: &buf), 
+                canonicalExtension: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MimeInfo, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.mimeType, into: &buf)
+        FfiConverterTypeMediaKind.write(value.kind, into: &buf)
+        FfiConverterSequenceString.write(value.extensions, into: &buf)
+        FfiConverterString.write(value.canonicalExtension, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMimeInfo_lift(_ buf: RustBuffer) throws -> MimeInfo {
+    return try FfiConverterTypeMimeInfo.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMimeInfo_lower(_ value: MimeInfo) -> RustBuffer {
+    return FfiConverterTypeMimeInfo.lower(value)
 }
 
 
@@ -4165,6 +4839,75 @@ public func FfiConverterTypeMoney_lift(_ buf: RustBuffer) throws -> Money {
 #endif
 public func FfiConverterTypeMoney_lower(_ value: Money) -> RustBuffer {
     return FfiConverterTypeMoney.lower(value)
+}
+
+
+/**
+ * An allowed origin and the allowlist entry that allowed it.
+ */
+public struct OriginMatch: Equatable, Hashable {
+    /**
+     * The normalised origin.
+     */
+    public let origin: String
+    /**
+     * The allowlist entry.
+     */
+    public let matched: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The normalised origin.
+         */origin: String, 
+        /**
+         * The allowlist entry.
+         */matched: String) {
+        self.origin = origin
+        self.matched = matched
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension OriginMatch: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeOriginMatch: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OriginMatch {
+        return
+            try OriginMatch(
+                origin: FfiConverterString.read(from: &buf), 
+                matched: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: OriginMatch, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.origin, into: &buf)
+        FfiConverterString.write(value.matched, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOriginMatch_lift(_ buf: RustBuffer) throws -> OriginMatch {
+    return try FfiConverterTypeOriginMatch.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOriginMatch_lower(_ value: OriginMatch) -> RustBuffer {
+    return FfiConverterTypeOriginMatch.lower(value)
 }
 
 
@@ -5535,6 +6278,144 @@ public func FfiConverterTypeRiskBreakdown_lower(_ value: RiskBreakdown) -> RustB
 
 
 /**
+ * A fresh session's age.
+ */
+public struct SessionAge: Equatable, Hashable {
+    /**
+     * `now − auth_time`, ms.
+     */
+    public let ageMs: Int64
+    /**
+     * The limit, ms.
+     */
+    public let maxAgeMs: Int64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `now − auth_time`, ms.
+         */ageMs: Int64, 
+        /**
+         * The limit, ms.
+         */maxAgeMs: Int64) {
+        self.ageMs = ageMs
+        self.maxAgeMs = maxAgeMs
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SessionAge: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSessionAge: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SessionAge {
+        return
+            try SessionAge(
+                ageMs: FfiConverterInt64.read(from: &buf), 
+                maxAgeMs: FfiConverterInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SessionAge, into buf: inout [UInt8]) {
+        FfiConverterInt64.write(value.ageMs, into: &buf)
+        FfiConverterInt64.write(value.maxAgeMs, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSessionAge_lift(_ buf: RustBuffer) throws -> SessionAge {
+    return try FfiConverterTypeSessionAge.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSessionAge_lower(_ value: SessionAge) -> RustBuffer {
+    return FfiConverterTypeSessionAge.lower(value)
+}
+
+
+/**
+ * A signature with the timestamp it covers.
+ */
+public struct SignedRequest: Equatable, Hashable {
+    /**
+     * Decimal milliseconds since the epoch.
+     */
+    public let timestamp: String
+    /**
+     * Lower-case hex HMAC-SHA256.
+     */
+    public let signature: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Decimal milliseconds since the epoch.
+         */timestamp: String, 
+        /**
+         * Lower-case hex HMAC-SHA256.
+         */signature: String) {
+        self.timestamp = timestamp
+        self.signature = signature
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SignedRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSignedRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SignedRequest {
+        return
+            try SignedRequest(
+                timestamp: FfiConverterString.read(from: &buf), 
+                signature: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SignedRequest, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.timestamp, into: &buf)
+        FfiConverterString.write(value.signature, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSignedRequest_lift(_ buf: RustBuffer) throws -> SignedRequest {
+    return try FfiConverterTypeSignedRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSignedRequest_lower(_ value: SignedRequest) -> RustBuffer {
+    return FfiConverterTypeSignedRequest.lower(value)
+}
+
+
+/**
  * An allowed signup.
  */
 public struct SignupDecision: Equatable, Hashable {
@@ -5852,6 +6733,551 @@ public func FfiConverterTypeSplit_lower(_ value: Split) -> RustBuffer {
 
 
 /**
+ * Room for a new story.
+ */
+public struct StoryQuota: Equatable, Hashable {
+    /**
+     * Active stories before the new one.
+     */
+    public let active: UInt32
+    /**
+     * The limit (3).
+     */
+    public let limit: UInt32
+    /**
+     * When the new story expires.
+     */
+    public let expiresAtMs: Int64
+    /**
+     * Fingerprint of the policy.
+     */
+    public let policyFingerprint: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Active stories before the new one.
+         */active: UInt32, 
+        /**
+         * The limit (3).
+         */limit: UInt32, 
+        /**
+         * When the new story expires.
+         */expiresAtMs: Int64, 
+        /**
+         * Fingerprint of the policy.
+         */policyFingerprint: String) {
+        self.active = active
+        self.limit = limit
+        self.expiresAtMs = expiresAtMs
+        self.policyFingerprint = policyFingerprint
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension StoryQuota: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStoryQuota: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StoryQuota {
+        return
+            try StoryQuota(
+                active: FfiConverterUInt32.read(from: &buf), 
+                limit: FfiConverterUInt32.read(from: &buf), 
+                expiresAtMs: FfiConverterInt64.read(from: &buf), 
+                policyFingerprint: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: StoryQuota, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.active, into: &buf)
+        FfiConverterUInt32.write(value.limit, into: &buf)
+        FfiConverterInt64.write(value.expiresAtMs, into: &buf)
+        FfiConverterString.write(value.policyFingerprint, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStoryQuota_lift(_ buf: RustBuffer) throws -> StoryQuota {
+    return try FfiConverterTypeStoryQuota.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStoryQuota_lower(_ value: StoryQuota) -> RustBuffer {
+    return FfiConverterTypeStoryQuota.lower(value)
+}
+
+
+/**
+ * One upload to validate.
+ */
+public struct UploadRequest: Equatable, Hashable {
+    /**
+     * The declared MIME type (any case, parameters allowed).
+     */
+    public let mimeType: String
+    /**
+     * The declared size, bytes.
+     */
+    public let sizeBytes: UInt64
+    /**
+     * The file name as the device gave it.
+     */
+    public let fileName: String
+    /**
+     * The purpose, if known (without one the kind's limit applies).
+     */
+    public let purpose: UploadPurpose?
+    /**
+     * The first bytes of the file (64 recommended); `null` skips sniffing.
+     */
+    public let head: Data?
+    /**
+     * The uploader's id (1–128 of `[A-Za-z0-9_-]`).
+     */
+    public let userId: String
+    /**
+     * SHA-256 (hex) of the content or of a nonce.
+     */
+    public let contentSha256: String
+    /**
+     * Upload time, ms since the epoch.
+     */
+    public let nowMs: Int64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The declared MIME type (any case, parameters allowed).
+         */mimeType: String, 
+        /**
+         * The declared size, bytes.
+         */sizeBytes: UInt64, 
+        /**
+         * The file name as the device gave it.
+         */fileName: String, 
+        /**
+         * The purpose, if known (without one the kind's limit applies).
+         */purpose: UploadPurpose? = nil, 
+        /**
+         * The first bytes of the file (64 recommended); `null` skips sniffing.
+         */head: Data? = nil, 
+        /**
+         * The uploader's id (1–128 of `[A-Za-z0-9_-]`).
+         */userId: String, 
+        /**
+         * SHA-256 (hex) of the content or of a nonce.
+         */contentSha256: String, 
+        /**
+         * Upload time, ms since the epoch.
+         */nowMs: Int64) {
+        self.mimeType = mimeType
+        self.sizeBytes = sizeBytes
+        self.fileName = fileName
+        self.purpose = purpose
+        self.head = head
+        self.userId = userId
+        self.contentSha256 = contentSha256
+        self.nowMs = nowMs
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension UploadRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeUploadRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UploadRequest {
+        return
+            try UploadRequest(
+                mimeType: FfiConverterString.read(from: &buf), 
+                sizeBytes: FfiConverterUInt64.read(from: &buf), 
+                fileName: FfiConverterString.read(from: &buf), 
+                purpose: FfiConverterOptionTypeUploadPurpose.read(from: &buf), 
+                head: FfiConverterOptionData.read(from: &buf), 
+                userId: FfiConverterString.read(from: &buf), 
+                contentSha256: FfiConverterString.read(from: &buf), 
+                nowMs: FfiConverterInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: UploadRequest, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.mimeType, into: &buf)
+        FfiConverterUInt64.write(value.sizeBytes, into: &buf)
+        FfiConverterString.write(value.fileName, into: &buf)
+        FfiConverterOptionTypeUploadPurpose.write(value.purpose, into: &buf)
+        FfiConverterOptionData.write(value.head, into: &buf)
+        FfiConverterString.write(value.userId, into: &buf)
+        FfiConverterString.write(value.contentSha256, into: &buf)
+        FfiConverterInt64.write(value.nowMs, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeUploadRequest_lift(_ buf: RustBuffer) throws -> UploadRequest {
+    return try FfiConverterTypeUploadRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeUploadRequest_lower(_ value: UploadRequest) -> RustBuffer {
+    return FfiConverterTypeUploadRequest.lower(value)
+}
+
+
+/**
+ * An accepted upload.
+ */
+public struct UploadVerdict: Equatable, Hashable {
+    /**
+     * The canonical MIME type (`image/jpg` → `image/jpeg`).
+     */
+    public let mimeType: String
+    /**
+     * Its kind.
+     */
+    public let kind: MediaKind
+    /**
+     * The purpose given, if any.
+     */
+    public let purpose: UploadPurpose?
+    /**
+     * The size limit that applied, bytes.
+     */
+    public let limitBytes: UInt64
+    /**
+     * The final (sanitised) file name.
+     */
+    public let fileName: String
+    /**
+     * Its extension, lower case.
+     */
+    public let `extension`: String
+    /**
+     * Whether the canonical extension was appended.
+     */
+    public let extensionAdded: Bool
+    /**
+     * The sniffed format, when a head was given.
+     */
+    public let sniffed: MediaFormat?
+    /**
+     * First 16 hex characters of the content SHA-256.
+     */
+    public let contentId: String
+    /**
+     * `media/{user_id}/{purpose or kind}/{yyyy}/{mm}/{content_id}_{file_name}`.
+     */
+    public let storagePath: String
+    /**
+     * Fingerprint of the policy.
+     */
+    public let policyFingerprint: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The canonical MIME type (`image/jpg` → `image/jpeg`).
+         */mimeType: String, 
+        /**
+         * Its kind.
+         */kind: MediaKind, 
+        /**
+         * The purpose given, if any.
+         */purpose: UploadPurpose?, 
+        /**
+         * The size limit that applied, bytes.
+         */limitBytes: UInt64, 
+        /**
+         * The final (sanitised) file name.
+         */fileName: String, 
+        /**
+         * Its extension, lower case.
+         */`extension`: String, 
+        /**
+         * Whether the canonical extension was appended.
+         */extensionAdded: Bool, 
+        /**
+         * The sniffed format, when a head was given.
+         */sniffed: MediaFormat?, 
+        /**
+         * First 16 hex characters of the content SHA-256.
+         */contentId: String, 
+        /**
+         * `media/{user_id}/{purpose or kind}/{yyyy}/{mm}/{content_id}_{file_name}`.
+         */storagePath: String, 
+        /**
+         * Fingerprint of the policy.
+         */policyFingerprint: String) {
+        self.mimeType = mimeType
+        self.kind = kind
+        self.purpose = purpose
+        self.limitBytes = limitBytes
+        self.fileName = fileName
+        self.`extension` = `extension`
+        self.extensionAdded = extensionAdded
+        self.sniffed = sniffed
+        self.contentId = contentId
+        self.storagePath = storagePath
+        self.policyFingerprint = policyFingerprint
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension UploadVerdict: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeUploadVerdict: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UploadVerdict {
+        return
+            try UploadVerdict(
+                mimeType: FfiConverterString.read(from: &buf), 
+                kind: FfiConverterTypeMediaKind.read(from: &buf), 
+                purpose: FfiConverterOptionTypeUploadPurpose.read(from: &buf), 
+                limitBytes: FfiConverterUInt64.read(from: &buf), 
+                fileName: FfiConverterString.read(from: &buf), 
+                extension: FfiConverterString.read(from: &buf), 
+                extensionAdded: FfiConverterBool.read(from: &buf), 
+                sniffed: FfiConverterOptionTypeMediaFormat.read(from: &buf), 
+                contentId: FfiConverterString.read(from: &buf), 
+                storagePath: FfiConverterString.read(from: &buf), 
+                policyFingerprint: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: UploadVerdict, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.mimeType, into: &buf)
+        FfiConverterTypeMediaKind.write(value.kind, into: &buf)
+        FfiConverterOptionTypeUploadPurpose.write(value.purpose, into: &buf)
+        FfiConverterUInt64.write(value.limitBytes, into: &buf)
+        FfiConverterString.write(value.fileName, into: &buf)
+        FfiConverterString.write(value.`extension`, into: &buf)
+        FfiConverterBool.write(value.extensionAdded, into: &buf)
+        FfiConverterOptionTypeMediaFormat.write(value.sniffed, into: &buf)
+        FfiConverterString.write(value.contentId, into: &buf)
+        FfiConverterString.write(value.storagePath, into: &buf)
+        FfiConverterString.write(value.policyFingerprint, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeUploadVerdict_lift(_ buf: RustBuffer) throws -> UploadVerdict {
+    return try FfiConverterTypeUploadVerdict.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeUploadVerdict_lower(_ value: UploadVerdict) -> RustBuffer {
+    return FfiConverterTypeUploadVerdict.lower(value)
+}
+
+
+/**
+ * What a verified URL allows.
+ */
+public struct UrlGrant: Equatable, Hashable {
+    /**
+     * The URL path.
+     */
+    public let path: String
+    /**
+     * The method (upper case).
+     */
+    public let method: String
+    /**
+     * Expiry, ms.
+     */
+    public let expiresAtMs: Int64
+    /**
+     * The bound content type.
+     */
+    public let contentType: String?
+    /**
+     * The bound maximum size.
+     */
+    public let maxBytes: UInt64?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The URL path.
+         */path: String, 
+        /**
+         * The method (upper case).
+         */method: String, 
+        /**
+         * Expiry, ms.
+         */expiresAtMs: Int64, 
+        /**
+         * The bound content type.
+         */contentType: String?, 
+        /**
+         * The bound maximum size.
+         */maxBytes: UInt64?) {
+        self.path = path
+        self.method = method
+        self.expiresAtMs = expiresAtMs
+        self.contentType = contentType
+        self.maxBytes = maxBytes
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension UrlGrant: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeUrlGrant: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UrlGrant {
+        return
+            try UrlGrant(
+                path: FfiConverterString.read(from: &buf), 
+                method: FfiConverterString.read(from: &buf), 
+                expiresAtMs: FfiConverterInt64.read(from: &buf), 
+                contentType: FfiConverterOptionString.read(from: &buf), 
+                maxBytes: FfiConverterOptionUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: UrlGrant, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.path, into: &buf)
+        FfiConverterString.write(value.method, into: &buf)
+        FfiConverterInt64.write(value.expiresAtMs, into: &buf)
+        FfiConverterOptionString.write(value.contentType, into: &buf)
+        FfiConverterOptionUInt64.write(value.maxBytes, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeUrlGrant_lift(_ buf: RustBuffer) throws -> UrlGrant {
+    return try FfiConverterTypeUrlGrant.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeUrlGrant_lower(_ value: UrlGrant) -> RustBuffer {
+    return FfiConverterTypeUrlGrant.lower(value)
+}
+
+
+/**
+ * A verified request.
+ */
+public struct VerifiedRequest: Equatable, Hashable {
+    /**
+     * The request's timestamp, ms.
+     */
+    public let timestampMs: Int64
+    /**
+     * `now − timestamp`, ms.
+     */
+    public let skewMs: Int64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The request's timestamp, ms.
+         */timestampMs: Int64, 
+        /**
+         * `now − timestamp`, ms.
+         */skewMs: Int64) {
+        self.timestampMs = timestampMs
+        self.skewMs = skewMs
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension VerifiedRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeVerifiedRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> VerifiedRequest {
+        return
+            try VerifiedRequest(
+                timestampMs: FfiConverterInt64.read(from: &buf), 
+                skewMs: FfiConverterInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: VerifiedRequest, into buf: inout [UInt8]) {
+        FfiConverterInt64.write(value.timestampMs, into: &buf)
+        FfiConverterInt64.write(value.skewMs, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeVerifiedRequest_lift(_ buf: RustBuffer) throws -> VerifiedRequest {
+    return try FfiConverterTypeVerifiedRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeVerifiedRequest_lower(_ value: VerifiedRequest) -> RustBuffer {
+    return FfiConverterTypeVerifiedRequest.lower(value)
+}
+
+
+/**
  * The quote for a valid withdrawal.
  */
 public struct WithdrawalQuote: Equatable, Hashable {
@@ -6077,6 +7503,111 @@ public func FfiConverterTypeWithdrawalRequest_lift(_ buf: RustBuffer) throws -> 
 public func FfiConverterTypeWithdrawalRequest_lower(_ value: WithdrawalRequest) -> RustBuffer {
     return FfiConverterTypeWithdrawalRequest.lower(value)
 }
+
+
+/**
+ * Why access was granted.
+ */
+
+public enum AccessGrant: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * The viewer owns it.
+     */
+    case owner
+    /**
+     * The viewer is a moderator.
+     */
+    case moderator
+    /**
+     * It is public.
+     */
+    case `public`
+    /**
+     * The viewer follows the owner.
+     */
+    case follower
+    /**
+     * The viewer unlocked it.
+     */
+    case unlocked
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension AccessGrant: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAccessGrant: FfiConverterRustBuffer {
+    typealias SwiftType = AccessGrant
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AccessGrant {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .owner
+        
+        case 2: return .moderator
+        
+        case 3: return .`public`
+        
+        case 4: return .follower
+        
+        case 5: return .unlocked
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: AccessGrant, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .owner:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .moderator:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .`public`:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .follower:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .unlocked:
+            writeInt(&buf, Int32(5))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAccessGrant_lift(_ buf: RustBuffer) throws -> AccessGrant {
+    return try FfiConverterTypeAccessGrant.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAccessGrant_lower(_ value: AccessGrant) -> RustBuffer {
+    return FfiConverterTypeAccessGrant.lower(value)
+}
+
 
 
 /**
@@ -6368,6 +7899,101 @@ public func FfiConverterTypeCapKind_lift(_ buf: RustBuffer) throws -> CapKind {
 #endif
 public func FfiConverterTypeCapKind_lower(_ value: CapKind) -> RustBuffer {
     return FfiConverterTypeCapKind.lower(value)
+}
+
+
+
+/**
+ * Content refused whatever it is declared as.
+ */
+
+public enum DangerClass: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * A native or byte-code executable.
+     */
+    case executable
+    /**
+     * A `#!` script.
+     */
+    case script
+    /**
+     * HTML, SVG or other XML.
+     */
+    case markup
+    /**
+     * An archive.
+     */
+    case archive
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension DangerClass: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDangerClass: FfiConverterRustBuffer {
+    typealias SwiftType = DangerClass
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DangerClass {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .executable
+        
+        case 2: return .script
+        
+        case 3: return .markup
+        
+        case 4: return .archive
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: DangerClass, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .executable:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .script:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .markup:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .archive:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDangerClass_lift(_ buf: RustBuffer) throws -> DangerClass {
+    return try FfiConverterTypeDangerClass.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDangerClass_lower(_ value: DangerClass) -> RustBuffer {
+    return FfiConverterTypeDangerClass.lower(value)
 }
 
 
@@ -7406,6 +9032,400 @@ public func FfiConverterTypeLoadMetric_lower(_ value: LoadMetric) -> RustBuffer 
 
 
 /**
+ * A media format recognised from magic bytes.
+ */
+
+public enum MediaFormat: Equatable, Hashable, CaseIterable {
+    
+    case jpeg
+    case png
+    case gif
+    case webp
+    case heif
+    case mp4
+    case quicktime
+    case webm
+    case mp3
+    case wav
+    case ogg
+    case aac
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension MediaFormat: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMediaFormat: FfiConverterRustBuffer {
+    typealias SwiftType = MediaFormat
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MediaFormat {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .jpeg
+        
+        case 2: return .png
+        
+        case 3: return .gif
+        
+        case 4: return .webp
+        
+        case 5: return .heif
+        
+        case 6: return .mp4
+        
+        case 7: return .quicktime
+        
+        case 8: return .webm
+        
+        case 9: return .mp3
+        
+        case 10: return .wav
+        
+        case 11: return .ogg
+        
+        case 12: return .aac
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: MediaFormat, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .jpeg:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .png:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .gif:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .webp:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .heif:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .mp4:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .quicktime:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .webm:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .mp3:
+            writeInt(&buf, Int32(9))
+        
+        
+        case .wav:
+            writeInt(&buf, Int32(10))
+        
+        
+        case .ogg:
+            writeInt(&buf, Int32(11))
+        
+        
+        case .aac:
+            writeInt(&buf, Int32(12))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMediaFormat_lift(_ buf: RustBuffer) throws -> MediaFormat {
+    return try FfiConverterTypeMediaFormat.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMediaFormat_lower(_ value: MediaFormat) -> RustBuffer {
+    return FfiConverterTypeMediaFormat.lower(value)
+}
+
+
+
+/**
+ * The three media kinds.
+ */
+
+public enum MediaKind: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Still images.
+     */
+    case image
+    /**
+     * Videos.
+     */
+    case video
+    /**
+     * Audio.
+     */
+    case audio
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension MediaKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMediaKind: FfiConverterRustBuffer {
+    typealias SwiftType = MediaKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MediaKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .image
+        
+        case 2: return .video
+        
+        case 3: return .audio
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: MediaKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .image:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .video:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .audio:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMediaKind_lift(_ buf: RustBuffer) throws -> MediaKind {
+    return try FfiConverterTypeMediaKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMediaKind_lower(_ value: MediaKind) -> RustBuffer {
+    return FfiConverterTypeMediaKind.lower(value)
+}
+
+
+
+/**
+ * Moderation state of a media item.
+ */
+
+public enum ModerationState: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * May be served.
+     */
+    case approved
+    /**
+     * Waiting for review.
+     */
+    case pending
+    /**
+     * Flagged for review.
+     */
+    case flagged
+    /**
+     * Removed.
+     */
+    case rejected
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ModerationState: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeModerationState: FfiConverterRustBuffer {
+    typealias SwiftType = ModerationState
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ModerationState {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .approved
+        
+        case 2: return .pending
+        
+        case 3: return .flagged
+        
+        case 4: return .rejected
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ModerationState, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .approved:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .pending:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .flagged:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .rejected:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeModerationState_lift(_ buf: RustBuffer) throws -> ModerationState {
+    return try FfiConverterTypeModerationState.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeModerationState_lower(_ value: ModerationState) -> RustBuffer {
+    return FfiConverterTypeModerationState.lower(value)
+}
+
+
+
+/**
+ * Which origin allowlist applies.
+ */
+
+public enum OriginProfile: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Production.
+     */
+    case production
+    /**
+     * Production plus localhost:3000/5000/19006.
+     */
+    case development
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension OriginProfile: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeOriginProfile: FfiConverterRustBuffer {
+    typealias SwiftType = OriginProfile
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OriginProfile {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .production
+        
+        case 2: return .development
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: OriginProfile, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .production:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .development:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOriginProfile_lift(_ buf: RustBuffer) throws -> OriginProfile {
+    return try FfiConverterTypeOriginProfile.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOriginProfile_lower(_ value: OriginProfile) -> RustBuffer {
+    return FfiConverterTypeOriginProfile.lower(value)
+}
+
+
+
+/**
  * Payout methods (SPEC §3.6).
  */
 
@@ -8332,6 +10352,302 @@ public func FfiConverterTypeRolloutPhase_lower(_ value: RolloutPhase) -> RustBuf
 
 
 /**
+ * The outcome of a signature check (core `SignatureCheck`; serde form `{"ok": …}` /
+ * `{"error": …}`).
+ */
+
+public enum SignatureCheck: Equatable, Hashable {
+    
+    /**
+     * Authentic and fresh.
+     */
+    case valid(
+        /**
+         * The verified request.
+         */request: VerifiedRequest
+    )
+    /**
+     * Refused.
+     */
+    case refused(
+        /**
+         * Why.
+         */failure: SignatureFailure
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension SignatureCheck: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSignatureCheck: FfiConverterRustBuffer {
+    typealias SwiftType = SignatureCheck
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SignatureCheck {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .valid(request: try FfiConverterTypeVerifiedRequest.read(from: &buf)
+        )
+        
+        case 2: return .refused(failure: try FfiConverterTypeSignatureFailure.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: SignatureCheck, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .valid(request):
+            writeInt(&buf, Int32(1))
+            FfiConverterTypeVerifiedRequest.write(request, into: &buf)
+            
+        
+        case let .refused(failure):
+            writeInt(&buf, Int32(2))
+            FfiConverterTypeSignatureFailure.write(failure, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSignatureCheck_lift(_ buf: RustBuffer) throws -> SignatureCheck {
+    return try FfiConverterTypeSignatureCheck.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSignatureCheck_lower(_ value: SignatureCheck) -> RustBuffer {
+    return FfiConverterTypeSignatureCheck.lower(value)
+}
+
+
+
+/**
+ * Why a signed request was refused (core `SignatureError`; serde form `{"kind": …}`).
+ */
+
+public enum SignatureFailure: Equatable, Hashable {
+    
+    /**
+     * The timestamp or the signature is missing.
+     */
+    case missing
+    /**
+     * The timestamp is not ASCII digits.
+     */
+    case malformedTimestamp
+    /**
+     * The signature is not hex.
+     */
+    case malformedSignature
+    /**
+     * Outside the allowed clock skew.
+     */
+    case expired(
+        /**
+         * `now − timestamp`, ms.
+         */skewMs: Int64
+    )
+    /**
+     * The signature does not match.
+     */
+    case mismatch
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension SignatureFailure: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSignatureFailure: FfiConverterRustBuffer {
+    typealias SwiftType = SignatureFailure
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SignatureFailure {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .missing
+        
+        case 2: return .malformedTimestamp
+        
+        case 3: return .malformedSignature
+        
+        case 4: return .expired(skewMs: try FfiConverterInt64.read(from: &buf)
+        )
+        
+        case 5: return .mismatch
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: SignatureFailure, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .missing:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .malformedTimestamp:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .malformedSignature:
+            writeInt(&buf, Int32(3))
+        
+        
+        case let .expired(skewMs):
+            writeInt(&buf, Int32(4))
+            FfiConverterInt64.write(skewMs, into: &buf)
+            
+        
+        case .mismatch:
+            writeInt(&buf, Int32(5))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSignatureFailure_lift(_ buf: RustBuffer) throws -> SignatureFailure {
+    return try FfiConverterTypeSignatureFailure.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSignatureFailure_lower(_ value: SignatureFailure) -> RustBuffer {
+    return FfiConverterTypeSignatureFailure.lower(value)
+}
+
+
+
+/**
+ * What the first bytes of a file are (serde form: `{"result": "dangerous", "class": …}`).
+ */
+
+public enum Sniffed: Equatable, Hashable {
+    
+    /**
+     * A media format.
+     */
+    case media(
+        /**
+         * The format.
+         */format: MediaFormat
+    )
+    /**
+     * Dangerous content.
+     */
+    case dangerous(
+        /**
+         * What kind (`class` in the serde form).
+         */danger: DangerClass
+    )
+    /**
+     * Nothing recognised.
+     */
+    case unknown
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Sniffed: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSniffed: FfiConverterRustBuffer {
+    typealias SwiftType = Sniffed
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Sniffed {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .media(format: try FfiConverterTypeMediaFormat.read(from: &buf)
+        )
+        
+        case 2: return .dangerous(danger: try FfiConverterTypeDangerClass.read(from: &buf)
+        )
+        
+        case 3: return .unknown
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Sniffed, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .media(format):
+            writeInt(&buf, Int32(1))
+            FfiConverterTypeMediaFormat.write(format, into: &buf)
+            
+        
+        case let .dangerous(danger):
+            writeInt(&buf, Int32(2))
+            FfiConverterTypeDangerClass.write(danger, into: &buf)
+            
+        
+        case .unknown:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSniffed_lift(_ buf: RustBuffer) throws -> Sniffed {
+    return try FfiConverterTypeSniffed.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSniffed_lower(_ value: Sniffed) -> RustBuffer {
+    return FfiConverterTypeSniffed.lower(value)
+}
+
+
+
+/**
  * Subscription tiers (SPEC §2.3).
  */
 
@@ -8422,6 +10738,301 @@ public func FfiConverterTypeSubscriptionTier_lift(_ buf: RustBuffer) throws -> S
 #endif
 public func FfiConverterTypeSubscriptionTier_lower(_ value: SubscriptionTier) -> RustBuffer {
     return FfiConverterTypeSubscriptionTier.lower(value)
+}
+
+
+
+/**
+ * Why a file is uploaded (SPEC §9.2).
+ */
+
+public enum UploadPurpose: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Images, 10 MB.
+     */
+    case profilePhoto
+    /**
+     * Images, 50 MB.
+     */
+    case feedImage
+    /**
+     * Videos, 100 MB.
+     */
+    case storyVideo
+    /**
+     * Images, 20 MB.
+     */
+    case chatImage
+    /**
+     * Videos, 50 MB.
+     */
+    case chatVideo
+    /**
+     * Audio, 20 MB.
+     */
+    case chatAudio
+    /**
+     * Every kind, 200 MB.
+     */
+    case creatorContent
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension UploadPurpose: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeUploadPurpose: FfiConverterRustBuffer {
+    typealias SwiftType = UploadPurpose
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UploadPurpose {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .profilePhoto
+        
+        case 2: return .feedImage
+        
+        case 3: return .storyVideo
+        
+        case 4: return .chatImage
+        
+        case 5: return .chatVideo
+        
+        case 6: return .chatAudio
+        
+        case 7: return .creatorContent
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: UploadPurpose, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .profilePhoto:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .feedImage:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .storyVideo:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .chatImage:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .chatVideo:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .chatAudio:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .creatorContent:
+            writeInt(&buf, Int32(7))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeUploadPurpose_lift(_ buf: RustBuffer) throws -> UploadPurpose {
+    return try FfiConverterTypeUploadPurpose.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeUploadPurpose_lower(_ value: UploadPurpose) -> RustBuffer {
+    return FfiConverterTypeUploadPurpose.lower(value)
+}
+
+
+
+/**
+ * What a signed URL is for.
+ */
+
+public enum UrlPurpose: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Uploading (15 minutes).
+     */
+    case upload
+    /**
+     * Downloading (60 minutes).
+     */
+    case download
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension UrlPurpose: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeUrlPurpose: FfiConverterRustBuffer {
+    typealias SwiftType = UrlPurpose
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UrlPurpose {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .upload
+        
+        case 2: return .download
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: UrlPurpose, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .upload:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .download:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeUrlPurpose_lift(_ buf: RustBuffer) throws -> UrlPurpose {
+    return try FfiConverterTypeUrlPurpose.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeUrlPurpose_lower(_ value: UrlPurpose) -> RustBuffer {
+    return FfiConverterTypeUrlPurpose.lower(value)
+}
+
+
+
+/**
+ * Who may see an item.
+ */
+
+public enum Visibility: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Everyone.
+     */
+    case `public`
+    /**
+     * The owner's followers.
+     */
+    case followers
+    /**
+     * Only the owner (and moderators).
+     */
+    case `private`
+    /**
+     * Viewers who unlocked it.
+     */
+    case paid
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Visibility: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeVisibility: FfiConverterRustBuffer {
+    typealias SwiftType = Visibility
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Visibility {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .`public`
+        
+        case 2: return .followers
+        
+        case 3: return .`private`
+        
+        case 4: return .paid
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Visibility, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .`public`:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .followers:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .`private`:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .paid:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeVisibility_lift(_ buf: RustBuffer) throws -> Visibility {
+    return try FfiConverterTypeVisibility.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeVisibility_lower(_ value: Visibility) -> RustBuffer {
+    return FfiConverterTypeVisibility.lower(value)
 }
 
 
@@ -8548,6 +11159,30 @@ fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionData: FfiConverterRustBuffer {
+    typealias SwiftType = Data?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterData.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterData.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeInviteRecord: FfiConverterRustBuffer {
     typealias SwiftType = InviteRecord?
 
@@ -8564,6 +11199,78 @@ fileprivate struct FfiConverterOptionTypeInviteRecord: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeInviteRecord.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeAccessGrant: FfiConverterRustBuffer {
+    typealias SwiftType = AccessGrant?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeAccessGrant.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeAccessGrant.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeErrorCode: FfiConverterRustBuffer {
+    typealias SwiftType = ErrorCode?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeErrorCode.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeErrorCode.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeMediaFormat: FfiConverterRustBuffer {
+    typealias SwiftType = MediaFormat?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeMediaFormat.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeMediaFormat.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -8612,6 +11319,30 @@ fileprivate struct FfiConverterOptionTypeRolloutPhase: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeRolloutPhase.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeUploadPurpose: FfiConverterRustBuffer {
+    typealias SwiftType = UploadPurpose?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeUploadPurpose.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeUploadPurpose.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -8709,6 +11440,31 @@ fileprivate struct FfiConverterSequenceUInt64: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterUInt64.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceInt64: FfiConverterRustBuffer {
+    typealias SwiftType = [Int64]
+
+    public static func write(_ value: [Int64], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterInt64.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Int64] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Int64]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterInt64.read(from: &buf))
         }
         return seq
     }
@@ -9485,6 +12241,60 @@ public func normalizeCountry(country: String)throws  -> String  {
 })
 }
 /**
+ * [`media_access`] that fails with the refusal (`MEDIA_REMOVED`, `MEDIA_UNDER_REVIEW`,
+ * `MEDIA_EXPIRED`, `MEDIA_PRIVATE`, `MEDIA_LOCKED`) and returns the grant.
+ */
+public func checkMediaAccess(item: MediaItem, viewer: MediaViewer, nowMs: Int64)throws  -> AccessGrant  {
+    return try  FfiConverterTypeAccessGrant_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_check_media_access(
+        FfiConverterTypeMediaItem_lower(item),
+        FfiConverterTypeMediaViewer_lower(viewer),
+        FfiConverterInt64.lower(nowMs),uniffiCallStatus
+    )
+})
+}
+/**
+ * Whether a user may post a story now, given when their stories were posted (only those
+ * still active count); a 4th active story is `STORY_LIMIT_REACHED`.
+ */
+public func checkStoryQuota(policy: Policy, postedAtMs: [Int64], nowMs: Int64)throws  -> StoryQuota  {
+    return try  FfiConverterTypeStoryQuota_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_check_story_quota(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterSequenceInt64.lower(postedAtMs),
+        FfiConverterInt64.lower(nowMs),uniffiCallStatus
+    )
+})
+}
+/**
+ * Decides whether `viewer` may see `item` at `now_ms`: owner/moderator, then moderation state,
+ * expiry, visibility (SPEC §9.6). A paid item without a price is `INVALID_INPUT`.
+ */
+public func mediaAccess(item: MediaItem, viewer: MediaViewer, nowMs: Int64)throws  -> MediaDecision  {
+    return try  FfiConverterTypeMediaDecision_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_media_access(
+        FfiConverterTypeMediaItem_lower(item),
+        FfiConverterTypeMediaViewer_lower(viewer),
+        FfiConverterInt64.lower(nowMs),uniffiCallStatus
+    )
+})
+}
+/**
+ * When a story posted at `posted_at_ms` expires (24 h later).
+ */
+public func storyExpiry(policy: Policy, postedAtMs: Int64)throws  -> Int64  {
+    return try  FfiConverterInt64.lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_story_expiry(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterInt64.lower(postedAtMs),uniffiCallStatus
+    )
+})
+}
+/**
  * Validates basis points (0..=10 000; more is `INVALID_INPUT`) and returns them.
  */
 public func basisPoints(bp: UInt32)throws  -> UInt32  {
@@ -9984,6 +12794,183 @@ public func progressionReadiness(policy: Policy, days: [DayMetrics], nowMs: Int6
 })
 }
 /**
+ * The version-1 canonical string: `v1\n{timestamp}\n{METHOD}\n{path_and_query}\n{hex sha256(body)}`.
+ */
+public func canonicalRequest(timestamp: String, method: String, pathAndQuery: String, body: Data)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_canonical_request(
+        FfiConverterString.lower(timestamp),
+        FfiConverterString.lower(method),
+        FfiConverterString.lower(pathAndQuery),
+        FfiConverterData.lower(body),uniffiCallStatus
+    )
+})
+}
+/**
+ * The canonical string of a signed URL: `v1-url\n{METHOD}\n{path}\n{exp}\n{ct}\n{max}`.
+ */
+public func canonicalUrl(method: String, path: String, expiresAtMs: Int64, contentType: String?, maxBytes: UInt64?)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_canonical_url(
+        FfiConverterString.lower(method),
+        FfiConverterString.lower(path),
+        FfiConverterInt64.lower(expiresAtMs),
+        FfiConverterOptionString.lower(contentType),
+        FfiConverterOptionUInt64.lower(maxBytes),uniffiCallStatus
+    )
+})
+}
+/**
+ * Checks an origin against a profile's allowlist; missing, malformed or unlisted is
+ * `ORIGIN_NOT_ALLOWED`.
+ */
+public func checkOrigin(policy: Policy, origin: String?, profile: OriginProfile)throws  -> OriginMatch  {
+    return try  FfiConverterTypeOriginMatch_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_check_origin(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterOptionString.lower(origin),
+        FfiConverterTypeOriginProfile_lower(profile),uniffiCallStatus
+    )
+})
+}
+/**
+ * Like [`verify_request`], but returns the outcome with the exact failure.
+ */
+public func checkRequestSignature(policy: Policy, secret: Data, timestamp: String?, signature: String?, method: String, pathAndQuery: String, body: Data, nowMs: Int64)throws  -> SignatureCheck  {
+    return try  FfiConverterTypeSignatureCheck_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_check_request_signature(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterData.lower(secret),
+        FfiConverterOptionString.lower(timestamp),
+        FfiConverterOptionString.lower(signature),
+        FfiConverterString.lower(method),
+        FfiConverterString.lower(pathAndQuery),
+        FfiConverterData.lower(body),
+        FfiConverterInt64.lower(nowMs),uniffiCallStatus
+    )
+})
+}
+/**
+ * Whether a session authenticated at `auth_time_ms` is fresh enough (≤ 1 h) for a sensitive
+ * operation; stale is `SESSION_STALE`.
+ */
+public func checkSessionFreshness(policy: Policy, authTimeMs: Int64, nowMs: Int64)throws  -> SessionAge  {
+    return try  FfiConverterTypeSessionAge_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_check_session_freshness(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterInt64.lower(authTimeMs),
+        FfiConverterInt64.lower(nowMs),uniffiCallStatus
+    )
+})
+}
+/**
+ * Percent-encodes a raw path for a URL (everything but `A–Z a–z 0–9 - . _ ~ /`).
+ */
+public func encodeUrlPath(raw: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_encode_url_path(
+        FfiConverterString.lower(raw),uniffiCallStatus
+    )
+})
+}
+/**
+ * Normalises an origin (`HTTPS://A.com:443` → `https://a.com`); `null` if not an origin.
+ */
+public func normaliseOrigin(origin: String)throws  -> String?  {
+    return try  FfiConverterOptionString.lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_normalise_origin(
+        FfiConverterString.lower(origin),uniffiCallStatus
+    )
+})
+}
+/**
+ * Signs a request (SPEC §10.1). An empty secret or a negative timestamp is `INVALID_INPUT`.
+ */
+public func signRequest(secret: Data, timestampMs: Int64, method: String, pathAndQuery: String, body: Data)throws  -> SignedRequest  {
+    return try  FfiConverterTypeSignedRequest_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_sign_request(
+        FfiConverterData.lower(secret),
+        FfiConverterInt64.lower(timestampMs),
+        FfiConverterString.lower(method),
+        FfiConverterString.lower(pathAndQuery),
+        FfiConverterData.lower(body),uniffiCallStatus
+    )
+})
+}
+/**
+ * Signs a media URL: `path?exp=…[&ct=…][&max=…]&sig=…` (SPEC §10.2).
+ */
+public func signUrl(secret: Data, method: String, path: String, expiresAtMs: Int64, contentType: String?, maxBytes: UInt64?)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_sign_url(
+        FfiConverterData.lower(secret),
+        FfiConverterString.lower(method),
+        FfiConverterString.lower(path),
+        FfiConverterInt64.lower(expiresAtMs),
+        FfiConverterOptionString.lower(contentType),
+        FfiConverterOptionUInt64.lower(maxBytes),uniffiCallStatus
+    )
+})
+}
+/**
+ * The default expiry of a URL signed at `now_ms` (upload 15 min, download 60 min).
+ */
+public func urlExpiry(policy: Policy, purpose: UrlPurpose, nowMs: Int64)throws  -> Int64  {
+    return try  FfiConverterInt64.lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_url_expiry(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeUrlPurpose_lower(purpose),
+        FfiConverterInt64.lower(nowMs),uniffiCallStatus
+    )
+})
+}
+/**
+ * Verifies a signed request: `SIGNATURE_EXPIRED` outside ±300 000 ms, `SIGNATURE_INVALID` when
+ * missing, malformed or not matching. `timestamp`/`signature` are the received header values.
+ */
+public func verifyRequest(policy: Policy, secret: Data, timestamp: String?, signature: String?, method: String, pathAndQuery: String, body: Data, nowMs: Int64)throws  -> VerifiedRequest  {
+    return try  FfiConverterTypeVerifiedRequest_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_verify_request(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterData.lower(secret),
+        FfiConverterOptionString.lower(timestamp),
+        FfiConverterOptionString.lower(signature),
+        FfiConverterString.lower(method),
+        FfiConverterString.lower(pathAndQuery),
+        FfiConverterData.lower(body),
+        FfiConverterInt64.lower(nowMs),uniffiCallStatus
+    )
+})
+}
+/**
+ * Verifies a signed URL used with `method` at `now_ms`: signature, expiry, then the bound
+ * content type and size (`SIGNATURE_INVALID`, `SIGNATURE_EXPIRED`, `FILE_TOO_LARGE`).
+ */
+public func verifyUrl(secret: Data, method: String, url: String, nowMs: Int64, contentType: String?, sizeBytes: UInt64?)throws  -> UrlGrant  {
+    return try  FfiConverterTypeUrlGrant_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_verify_url(
+        FfiConverterData.lower(secret),
+        FfiConverterString.lower(method),
+        FfiConverterString.lower(url),
+        FfiConverterInt64.lower(nowMs),
+        FfiConverterOptionString.lower(contentType),
+        FfiConverterOptionUInt64.lower(sizeBytes),uniffiCallStatus
+    )
+})
+}
+/**
  * The reward when a referred user completes a purchase (100 tokens to the referrer on the
  * first purchase only).
  */
@@ -10096,6 +13083,129 @@ public func splitUnlock(policy: Policy, stream: RevenueStream, payerId: String, 
     )
 })
 }
+/**
+ * Checks a file name against a declared MIME type: sanitised, no dangerous final extension,
+ * an extension that fits the type (or the canonical one appended).
+ */
+public func checkFileName(policy: Policy, name: String, mimeType: String)throws  -> CheckedName  {
+    return try  FfiConverterTypeCheckedName_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_check_file_name(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterString.lower(name),
+        FfiConverterString.lower(mimeType),uniffiCallStatus
+    )
+})
+}
+/**
+ * The content id (first 16 hex characters, lower case) of a hex SHA-256.
+ */
+public func contentId(sha256: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_content_id(
+        FfiConverterString.lower(sha256),uniffiCallStatus
+    )
+})
+}
+/**
+ * Whether two uploads are duplicates (equal SHA-256 hex, any case).
+ */
+public func isDuplicate(a: String, b: String)throws  -> Bool  {
+    return try  FfiConverterBool.lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_is_duplicate(
+        FfiConverterString.lower(a),
+        FfiConverterString.lower(b),uniffiCallStatus
+    )
+})
+}
+/**
+ * What the whitelist says about a declared MIME type; not on it is `MIME_TYPE_NOT_ALLOWED`.
+ */
+public func mimeInfo(mimeType: String)throws  -> MimeInfo  {
+    return try  FfiConverterTypeMimeInfo_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_mime_info(
+        FfiConverterString.lower(mimeType),uniffiCallStatus
+    )
+})
+}
+/**
+ * Sanitises a file name (SPEC §9.3; `max_chars` is 200 in the default policy, counted in
+ * Unicode scalar values). Empty or a reserved device name is `INVALID_FILENAME`.
+ */
+public func sanitiseFileName(name: String, maxChars: UInt32)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_sanitise_file_name(
+        FfiConverterString.lower(name),
+        FfiConverterUInt32.lower(maxChars),uniffiCallStatus
+    )
+})
+}
+/**
+ * Lower-case hex SHA-256 of bytes (one shot).
+ */
+public func sha256Hex(data: Data)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_sha256_hex(
+        FfiConverterData.lower(data),uniffiCallStatus
+    )
+})
+}
+/**
+ * What the first bytes of a file are (never fails for any bytes).
+ */
+public func sniff(head: Data)throws  -> Sniffed  {
+    return try  FfiConverterTypeSniffed_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_sniff(
+        FfiConverterData.lower(head),uniffiCallStatus
+    )
+})
+}
+/**
+ * `media/{user_id}/{folder}/{yyyy}/{mm}/{content_id}_{file_name}`; `file_name` must already be
+ * sanitised (`INVALID_FILENAME` otherwise), `folder` a purpose or kind name.
+ */
+public func storagePath(policy: Policy, userId: String, folder: String, nowMs: Int64, contentSha256: String, fileName: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_storage_path(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterString.lower(userId),
+        FfiConverterString.lower(folder),
+        FfiConverterInt64.lower(nowMs),
+        FfiConverterString.lower(contentSha256),
+        FfiConverterString.lower(fileName),uniffiCallStatus
+    )
+})
+}
+/**
+ * Validates an upload: MIME → purpose/kind → size → file name → extension/MIME → sniffing, the
+ * first failure reported with its code; on success the sanitised name, kind and storage path.
+ */
+public func validateUpload(policy: Policy, request: UploadRequest)throws  -> UploadVerdict  {
+    return try  FfiConverterTypeUploadVerdict_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_validate_upload(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeUploadRequest_lower(request),uniffiCallStatus
+    )
+})
+}
+/**
+ * Checks a user id (1–128 of `[A-Za-z0-9_-]`), else `INVALID_INPUT`.
+ */
+public func validateUserId(userId: String)throws   {try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_validate_user_id(
+        FfiConverterString.lower(userId),uniffiCallStatus
+    )
+}
+}
 
 private enum InitializationResult {
     case ok
@@ -10143,6 +13253,18 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_avalo_ffi_checksum_func_normalize_country() != 7783) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_check_media_access() != 64941) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_check_story_quota() != 53143) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_media_access() != 44806) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_story_expiry() != 51591) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_avalo_ffi_checksum_func_basis_points() != 12219) {
@@ -10259,6 +13381,42 @@ private let initializationResult: InitializationResult = {
     if (uniffi_avalo_ffi_checksum_func_progression_readiness() != 27932) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_avalo_ffi_checksum_func_canonical_request() != 58801) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_canonical_url() != 42828) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_check_origin() != 32067) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_check_request_signature() != 32282) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_check_session_freshness() != 30049) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_encode_url_path() != 40246) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_normalise_origin() != 3387) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_sign_request() != 59244) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_sign_url() != 31268) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_url_expiry() != 11003) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_verify_request() != 64213) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_verify_url() != 29417) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_avalo_ffi_checksum_func_referral_reward() != 32680) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -10283,6 +13441,36 @@ private let initializationResult: InitializationResult = {
     if (uniffi_avalo_ffi_checksum_func_split_unlock() != 35659) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_avalo_ffi_checksum_func_check_file_name() != 54496) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_content_id() != 5523) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_is_duplicate() != 57684) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_mime_info() != 58702) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_sanitise_file_name() != 56174) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_sha256_hex() != 8711) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_sniff() != 62354) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_storage_path() != 25863) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_validate_upload() != 11704) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_validate_user_id() != 11272) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_avalo_ffi_checksum_method_policy_canonical_json() != 49031) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -10292,6 +13480,21 @@ private let initializationResult: InitializationResult = {
     if (uniffi_avalo_ffi_checksum_method_policy_version() != 12339) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_avalo_ffi_checksum_method_sha256stream_bytes_hashed() != 60397) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_method_sha256stream_finish() != 47751) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_method_sha256stream_finish_bytes() != 3125) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_method_sha256stream_reset() != 6946) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_method_sha256stream_update() != 40928) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_avalo_ffi_checksum_constructor_policy_from_json() != 40072) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -10299,6 +13502,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_avalo_ffi_checksum_constructor_policy_new() != 48439) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_constructor_sha256stream_new() != 40279) {
         return InitializationResult.apiChecksumMismatch
     }
 

@@ -284,6 +284,47 @@ RustBuffer uniffi_avalo_ffi_fn_method_policy_fingerprint(uint64_t ptr, RustCallS
 RustBuffer uniffi_avalo_ffi_fn_method_policy_version(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_CLONE_SHA256STREAM
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_CLONE_SHA256STREAM
+uint64_t uniffi_avalo_ffi_fn_clone_sha256stream(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FREE_SHA256STREAM
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FREE_SHA256STREAM
+void uniffi_avalo_ffi_fn_free_sha256stream(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_CONSTRUCTOR_SHA256STREAM_NEW
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_CONSTRUCTOR_SHA256STREAM_NEW
+uint64_t uniffi_avalo_ffi_fn_constructor_sha256stream_new(RustCallStatus *_Nonnull out_status
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_METHOD_SHA256STREAM_BYTES_HASHED
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_METHOD_SHA256STREAM_BYTES_HASHED
+uint64_t uniffi_avalo_ffi_fn_method_sha256stream_bytes_hashed(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_METHOD_SHA256STREAM_FINISH
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_METHOD_SHA256STREAM_FINISH
+RustBuffer uniffi_avalo_ffi_fn_method_sha256stream_finish(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_METHOD_SHA256STREAM_FINISH_BYTES
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_METHOD_SHA256STREAM_FINISH_BYTES
+RustBuffer uniffi_avalo_ffi_fn_method_sha256stream_finish_bytes(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_METHOD_SHA256STREAM_RESET
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_METHOD_SHA256STREAM_RESET
+void uniffi_avalo_ffi_fn_method_sha256stream_reset(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_METHOD_SHA256STREAM_UPDATE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_METHOD_SHA256STREAM_UPDATE
+void uniffi_avalo_ffi_fn_method_sha256stream_update(uint64_t ptr, RustBuffer chunk, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_METHOD_AVALOERROR_CODE
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_METHOD_AVALOERROR_CODE
 RustBuffer uniffi_avalo_ffi_fn_method_avaloerror_code(RustBuffer ptr, RustCallStatus *_Nonnull out_status
@@ -353,6 +394,26 @@ RustBuffer uniffi_avalo_ffi_fn_func_mode_rules(uint64_t policy, RustBuffer mode,
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_NORMALIZE_COUNTRY
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_NORMALIZE_COUNTRY
 RustBuffer uniffi_avalo_ffi_fn_func_normalize_country(RustBuffer country, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHECK_MEDIA_ACCESS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHECK_MEDIA_ACCESS
+RustBuffer uniffi_avalo_ffi_fn_func_check_media_access(RustBuffer item, RustBuffer viewer, int64_t now_ms, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHECK_STORY_QUOTA
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHECK_STORY_QUOTA
+RustBuffer uniffi_avalo_ffi_fn_func_check_story_quota(uint64_t policy, RustBuffer posted_at_ms, int64_t now_ms, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_MEDIA_ACCESS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_MEDIA_ACCESS
+RustBuffer uniffi_avalo_ffi_fn_func_media_access(RustBuffer item, RustBuffer viewer, int64_t now_ms, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_STORY_EXPIRY
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_STORY_EXPIRY
+int64_t uniffi_avalo_ffi_fn_func_story_expiry(uint64_t policy, int64_t posted_at_ms, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_BASIS_POINTS
@@ -546,6 +607,66 @@ RustBuffer uniffi_avalo_ffi_fn_func_next_market(uint64_t policy, RustBuffer laun
 RustBuffer uniffi_avalo_ffi_fn_func_progression_readiness(uint64_t policy, RustBuffer days, int64_t now_ms, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CANONICAL_REQUEST
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CANONICAL_REQUEST
+RustBuffer uniffi_avalo_ffi_fn_func_canonical_request(RustBuffer timestamp, RustBuffer method, RustBuffer path_and_query, RustBuffer body, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CANONICAL_URL
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CANONICAL_URL
+RustBuffer uniffi_avalo_ffi_fn_func_canonical_url(RustBuffer method, RustBuffer path, int64_t expires_at_ms, RustBuffer content_type, RustBuffer max_bytes, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHECK_ORIGIN
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHECK_ORIGIN
+RustBuffer uniffi_avalo_ffi_fn_func_check_origin(uint64_t policy, RustBuffer origin, RustBuffer profile, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHECK_REQUEST_SIGNATURE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHECK_REQUEST_SIGNATURE
+RustBuffer uniffi_avalo_ffi_fn_func_check_request_signature(uint64_t policy, RustBuffer secret, RustBuffer timestamp, RustBuffer signature, RustBuffer method, RustBuffer path_and_query, RustBuffer body, int64_t now_ms, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHECK_SESSION_FRESHNESS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHECK_SESSION_FRESHNESS
+RustBuffer uniffi_avalo_ffi_fn_func_check_session_freshness(uint64_t policy, int64_t auth_time_ms, int64_t now_ms, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_ENCODE_URL_PATH
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_ENCODE_URL_PATH
+RustBuffer uniffi_avalo_ffi_fn_func_encode_url_path(RustBuffer raw, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_NORMALISE_ORIGIN
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_NORMALISE_ORIGIN
+RustBuffer uniffi_avalo_ffi_fn_func_normalise_origin(RustBuffer origin, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_SIGN_REQUEST
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_SIGN_REQUEST
+RustBuffer uniffi_avalo_ffi_fn_func_sign_request(RustBuffer secret, int64_t timestamp_ms, RustBuffer method, RustBuffer path_and_query, RustBuffer body, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_SIGN_URL
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_SIGN_URL
+RustBuffer uniffi_avalo_ffi_fn_func_sign_url(RustBuffer secret, RustBuffer method, RustBuffer path, int64_t expires_at_ms, RustBuffer content_type, RustBuffer max_bytes, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_URL_EXPIRY
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_URL_EXPIRY
+int64_t uniffi_avalo_ffi_fn_func_url_expiry(uint64_t policy, RustBuffer purpose, int64_t now_ms, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_VERIFY_REQUEST
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_VERIFY_REQUEST
+RustBuffer uniffi_avalo_ffi_fn_func_verify_request(uint64_t policy, RustBuffer secret, RustBuffer timestamp, RustBuffer signature, RustBuffer method, RustBuffer path_and_query, RustBuffer body, int64_t now_ms, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_VERIFY_URL
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_VERIFY_URL
+RustBuffer uniffi_avalo_ffi_fn_func_verify_url(RustBuffer secret, RustBuffer method, RustBuffer url, int64_t now_ms, RustBuffer content_type, RustBuffer size_bytes, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_REFERRAL_REWARD
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_REFERRAL_REWARD
 RustBuffer uniffi_avalo_ffi_fn_func_referral_reward(uint64_t policy, int8_t has_referrer, uint64_t purchases_before, RustCallStatus *_Nonnull out_status
@@ -584,6 +705,56 @@ RustBuffer uniffi_avalo_ffi_fn_func_split_tip(uint64_t policy, RustBuffer payer_
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_SPLIT_UNLOCK
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_SPLIT_UNLOCK
 RustBuffer uniffi_avalo_ffi_fn_func_split_unlock(uint64_t policy, RustBuffer stream, RustBuffer payer_id, RustBuffer creator_id, RustBuffer price, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHECK_FILE_NAME
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHECK_FILE_NAME
+RustBuffer uniffi_avalo_ffi_fn_func_check_file_name(uint64_t policy, RustBuffer name, RustBuffer mime_type, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CONTENT_ID
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CONTENT_ID
+RustBuffer uniffi_avalo_ffi_fn_func_content_id(RustBuffer sha256, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_IS_DUPLICATE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_IS_DUPLICATE
+int8_t uniffi_avalo_ffi_fn_func_is_duplicate(RustBuffer a, RustBuffer b, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_MIME_INFO
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_MIME_INFO
+RustBuffer uniffi_avalo_ffi_fn_func_mime_info(RustBuffer mime_type, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_SANITISE_FILE_NAME
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_SANITISE_FILE_NAME
+RustBuffer uniffi_avalo_ffi_fn_func_sanitise_file_name(RustBuffer name, uint32_t max_chars, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_SHA256_HEX
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_SHA256_HEX
+RustBuffer uniffi_avalo_ffi_fn_func_sha256_hex(RustBuffer data, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_SNIFF
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_SNIFF
+RustBuffer uniffi_avalo_ffi_fn_func_sniff(RustBuffer head, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_STORAGE_PATH
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_STORAGE_PATH
+RustBuffer uniffi_avalo_ffi_fn_func_storage_path(uint64_t policy, RustBuffer user_id, RustBuffer folder, int64_t now_ms, RustBuffer content_sha256, RustBuffer file_name, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_VALIDATE_UPLOAD
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_VALIDATE_UPLOAD
+RustBuffer uniffi_avalo_ffi_fn_func_validate_upload(uint64_t policy, RustBuffer request, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_VALIDATE_USER_ID
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_VALIDATE_USER_ID
+void uniffi_avalo_ffi_fn_func_validate_user_id(RustBuffer user_id, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_FFI_AVALO_FFI_RUSTBUFFER_ALLOC
@@ -912,6 +1083,30 @@ uint16_t uniffi_avalo_ffi_checksum_func_normalize_country(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHECK_MEDIA_ACCESS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHECK_MEDIA_ACCESS
+uint16_t uniffi_avalo_ffi_checksum_func_check_media_access(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHECK_STORY_QUOTA
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHECK_STORY_QUOTA
+uint16_t uniffi_avalo_ffi_checksum_func_check_story_quota(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_MEDIA_ACCESS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_MEDIA_ACCESS
+uint16_t uniffi_avalo_ffi_checksum_func_media_access(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_STORY_EXPIRY
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_STORY_EXPIRY
+uint16_t uniffi_avalo_ffi_checksum_func_story_expiry(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_BASIS_POINTS
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_BASIS_POINTS
 uint16_t uniffi_avalo_ffi_checksum_func_basis_points(void
@@ -1140,6 +1335,78 @@ uint16_t uniffi_avalo_ffi_checksum_func_progression_readiness(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CANONICAL_REQUEST
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CANONICAL_REQUEST
+uint16_t uniffi_avalo_ffi_checksum_func_canonical_request(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CANONICAL_URL
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CANONICAL_URL
+uint16_t uniffi_avalo_ffi_checksum_func_canonical_url(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHECK_ORIGIN
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHECK_ORIGIN
+uint16_t uniffi_avalo_ffi_checksum_func_check_origin(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHECK_REQUEST_SIGNATURE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHECK_REQUEST_SIGNATURE
+uint16_t uniffi_avalo_ffi_checksum_func_check_request_signature(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHECK_SESSION_FRESHNESS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHECK_SESSION_FRESHNESS
+uint16_t uniffi_avalo_ffi_checksum_func_check_session_freshness(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_ENCODE_URL_PATH
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_ENCODE_URL_PATH
+uint16_t uniffi_avalo_ffi_checksum_func_encode_url_path(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_NORMALISE_ORIGIN
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_NORMALISE_ORIGIN
+uint16_t uniffi_avalo_ffi_checksum_func_normalise_origin(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_SIGN_REQUEST
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_SIGN_REQUEST
+uint16_t uniffi_avalo_ffi_checksum_func_sign_request(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_SIGN_URL
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_SIGN_URL
+uint16_t uniffi_avalo_ffi_checksum_func_sign_url(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_URL_EXPIRY
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_URL_EXPIRY
+uint16_t uniffi_avalo_ffi_checksum_func_url_expiry(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_VERIFY_REQUEST
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_VERIFY_REQUEST
+uint16_t uniffi_avalo_ffi_checksum_func_verify_request(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_VERIFY_URL
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_VERIFY_URL
+uint16_t uniffi_avalo_ffi_checksum_func_verify_url(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_REFERRAL_REWARD
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_REFERRAL_REWARD
 uint16_t uniffi_avalo_ffi_checksum_func_referral_reward(void
@@ -1188,6 +1455,66 @@ uint16_t uniffi_avalo_ffi_checksum_func_split_unlock(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHECK_FILE_NAME
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHECK_FILE_NAME
+uint16_t uniffi_avalo_ffi_checksum_func_check_file_name(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CONTENT_ID
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CONTENT_ID
+uint16_t uniffi_avalo_ffi_checksum_func_content_id(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_IS_DUPLICATE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_IS_DUPLICATE
+uint16_t uniffi_avalo_ffi_checksum_func_is_duplicate(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_MIME_INFO
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_MIME_INFO
+uint16_t uniffi_avalo_ffi_checksum_func_mime_info(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_SANITISE_FILE_NAME
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_SANITISE_FILE_NAME
+uint16_t uniffi_avalo_ffi_checksum_func_sanitise_file_name(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_SHA256_HEX
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_SHA256_HEX
+uint16_t uniffi_avalo_ffi_checksum_func_sha256_hex(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_SNIFF
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_SNIFF
+uint16_t uniffi_avalo_ffi_checksum_func_sniff(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_STORAGE_PATH
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_STORAGE_PATH
+uint16_t uniffi_avalo_ffi_checksum_func_storage_path(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_VALIDATE_UPLOAD
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_VALIDATE_UPLOAD
+uint16_t uniffi_avalo_ffi_checksum_func_validate_upload(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_VALIDATE_USER_ID
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_VALIDATE_USER_ID
+uint16_t uniffi_avalo_ffi_checksum_func_validate_user_id(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_METHOD_POLICY_CANONICAL_JSON
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_METHOD_POLICY_CANONICAL_JSON
 uint16_t uniffi_avalo_ffi_checksum_method_policy_canonical_json(void
@@ -1206,6 +1533,36 @@ uint16_t uniffi_avalo_ffi_checksum_method_policy_version(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_METHOD_SHA256STREAM_BYTES_HASHED
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_METHOD_SHA256STREAM_BYTES_HASHED
+uint16_t uniffi_avalo_ffi_checksum_method_sha256stream_bytes_hashed(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_METHOD_SHA256STREAM_FINISH
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_METHOD_SHA256STREAM_FINISH
+uint16_t uniffi_avalo_ffi_checksum_method_sha256stream_finish(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_METHOD_SHA256STREAM_FINISH_BYTES
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_METHOD_SHA256STREAM_FINISH_BYTES
+uint16_t uniffi_avalo_ffi_checksum_method_sha256stream_finish_bytes(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_METHOD_SHA256STREAM_RESET
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_METHOD_SHA256STREAM_RESET
+uint16_t uniffi_avalo_ffi_checksum_method_sha256stream_reset(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_METHOD_SHA256STREAM_UPDATE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_METHOD_SHA256STREAM_UPDATE
+uint16_t uniffi_avalo_ffi_checksum_method_sha256stream_update(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_CONSTRUCTOR_POLICY_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_CONSTRUCTOR_POLICY_FROM_JSON
 uint16_t uniffi_avalo_ffi_checksum_constructor_policy_from_json(void
@@ -1221,6 +1578,12 @@ uint16_t uniffi_avalo_ffi_checksum_constructor_policy_from_patch(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_CONSTRUCTOR_POLICY_NEW
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_CONSTRUCTOR_POLICY_NEW
 uint16_t uniffi_avalo_ffi_checksum_constructor_policy_new(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_CONSTRUCTOR_SHA256STREAM_NEW
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_CONSTRUCTOR_SHA256STREAM_NEW
+uint16_t uniffi_avalo_ffi_checksum_constructor_sha256stream_new(void
     
 );
 #endif

@@ -79,29 +79,15 @@ extension ModeChange: JSONValue {
     var json: JSON { obj(["from": from, "to": to, "reason": reason, "policy_fingerprint": policyFingerprint]) }
 }
 
-/// Input accessors for lists and optionals of every kind (used by the launch, rollout, risk
-/// and flags ops).
+/// Input accessors for optionals and lists used by the launch, rollout, risk and flags ops
+/// (`strs`, `optBool`, `optI64`, `optEnum` are shared with the upload ops).
 extension Input {
     /// Whether the field is present and not `null`.
     func has(_ key: String) -> Bool {
         if let v = fields[key], v != .null { return true }
         return false
     }
-    func optBool(_ key: String) throws -> Bool? { has(key) ? try bool(key) : nil }
-    func optI64(_ key: String) throws -> Int64? { has(key) ? try i64(key) : nil }
     func optU32(_ key: String) throws -> UInt32? { has(key) ? try u32(key) : nil }
-    func optEnum<E: CaseIterable>(_ key: String, _ type: E.Type) throws -> E? { has(key) ? try enumValue(key, type) : nil }
-    private func array(_ key: String) throws -> [JSON] {
-        guard let v = fields[key] else { throw RunnerError.badVector("missing field \(key)") }
-        guard case .array(let a) = v else { throw RunnerError.badVector("field \(key): expected an array") }
-        return a
-    }
-    func strs(_ key: String) throws -> [String] {
-        try array(key).map { v in
-            guard case .string(let s) = v else { throw RunnerError.badVector("field \(key): expected strings") }
-            return s
-        }
-    }
     func optStrs(_ key: String) throws -> [String]? { has(key) ? try strs(key) : nil }
     func optEnums<E: CaseIterable>(_ key: String, _ type: E.Type) throws -> [E]? {
         guard has(key) else { return nil }

@@ -698,6 +698,14 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_avalo_ffi_checksum_func_normalize_country(
     ): Int
+    external fun uniffi_avalo_ffi_checksum_func_check_media_access(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_check_story_quota(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_media_access(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_story_expiry(
+    ): Int
     external fun uniffi_avalo_ffi_checksum_func_basis_points(
     ): Int
     external fun uniffi_avalo_ffi_checksum_func_currency_info(
@@ -774,6 +782,30 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_avalo_ffi_checksum_func_progression_readiness(
     ): Int
+    external fun uniffi_avalo_ffi_checksum_func_canonical_request(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_canonical_url(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_check_origin(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_check_request_signature(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_check_session_freshness(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_encode_url_path(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_normalise_origin(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_sign_request(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_sign_url(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_url_expiry(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_verify_request(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_verify_url(
+    ): Int
     external fun uniffi_avalo_ffi_checksum_func_referral_reward(
     ): Int
     external fun uniffi_avalo_ffi_checksum_func_register_referral(
@@ -790,17 +822,49 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_avalo_ffi_checksum_func_split_unlock(
     ): Int
+    external fun uniffi_avalo_ffi_checksum_func_check_file_name(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_content_id(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_is_duplicate(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_mime_info(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_sanitise_file_name(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_sha256_hex(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_sniff(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_storage_path(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_validate_upload(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_validate_user_id(
+    ): Int
     external fun uniffi_avalo_ffi_checksum_method_policy_canonical_json(
     ): Int
     external fun uniffi_avalo_ffi_checksum_method_policy_fingerprint(
     ): Int
     external fun uniffi_avalo_ffi_checksum_method_policy_version(
     ): Int
+    external fun uniffi_avalo_ffi_checksum_method_sha256stream_bytes_hashed(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_method_sha256stream_finish(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_method_sha256stream_finish_bytes(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_method_sha256stream_reset(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_method_sha256stream_update(
+    ): Int
     external fun uniffi_avalo_ffi_checksum_constructor_policy_from_json(
     ): Int
     external fun uniffi_avalo_ffi_checksum_constructor_policy_from_patch(
     ): Int
     external fun uniffi_avalo_ffi_checksum_constructor_policy_new(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_constructor_sha256stream_new(
     ): Int
     external fun ffi_avalo_ffi_uniffi_contract_version(
     ): Int
@@ -838,6 +902,22 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_method_policy_version(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_clone_sha256stream(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_avalo_ffi_fn_free_sha256stream(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_avalo_ffi_fn_constructor_sha256stream_new(uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_avalo_ffi_fn_method_sha256stream_bytes_hashed(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_avalo_ffi_fn_method_sha256stream_finish(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_method_sha256stream_finish_bytes(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_method_sha256stream_reset(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_avalo_ffi_fn_method_sha256stream_update(`ptr`: Long,`chunk`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
     external fun uniffi_avalo_ffi_fn_method_avaloerror_code(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_method_avaloerror_reason(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -866,6 +946,14 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_normalize_country(`country`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_check_media_access(`item`: RustBuffer.ByValue,`viewer`: RustBuffer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_check_story_quota(`policy`: Long,`postedAtMs`: RustBuffer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_media_access(`item`: RustBuffer.ByValue,`viewer`: RustBuffer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_story_expiry(`policy`: Long,`postedAtMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
     external fun uniffi_avalo_ffi_fn_func_basis_points(`bp`: Int,uniffi_out_err: UniffiRustCallStatus, 
     ): Int
     external fun uniffi_avalo_ffi_fn_func_currency_info(`code`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -942,6 +1030,30 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_progression_readiness(`policy`: Long,`days`: RustBuffer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_canonical_request(`timestamp`: RustBuffer.ByValue,`method`: RustBuffer.ByValue,`pathAndQuery`: RustBuffer.ByValue,`body`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_canonical_url(`method`: RustBuffer.ByValue,`path`: RustBuffer.ByValue,`expiresAtMs`: Long,`contentType`: RustBuffer.ByValue,`maxBytes`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_check_origin(`policy`: Long,`origin`: RustBuffer.ByValue,`profile`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_check_request_signature(`policy`: Long,`secret`: RustBuffer.ByValue,`timestamp`: RustBuffer.ByValue,`signature`: RustBuffer.ByValue,`method`: RustBuffer.ByValue,`pathAndQuery`: RustBuffer.ByValue,`body`: RustBuffer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_check_session_freshness(`policy`: Long,`authTimeMs`: Long,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_encode_url_path(`raw`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_normalise_origin(`origin`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_sign_request(`secret`: RustBuffer.ByValue,`timestampMs`: Long,`method`: RustBuffer.ByValue,`pathAndQuery`: RustBuffer.ByValue,`body`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_sign_url(`secret`: RustBuffer.ByValue,`method`: RustBuffer.ByValue,`path`: RustBuffer.ByValue,`expiresAtMs`: Long,`contentType`: RustBuffer.ByValue,`maxBytes`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_url_expiry(`policy`: Long,`purpose`: RustBuffer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_avalo_ffi_fn_func_verify_request(`policy`: Long,`secret`: RustBuffer.ByValue,`timestamp`: RustBuffer.ByValue,`signature`: RustBuffer.ByValue,`method`: RustBuffer.ByValue,`pathAndQuery`: RustBuffer.ByValue,`body`: RustBuffer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_verify_url(`secret`: RustBuffer.ByValue,`method`: RustBuffer.ByValue,`url`: RustBuffer.ByValue,`nowMs`: Long,`contentType`: RustBuffer.ByValue,`sizeBytes`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_referral_reward(`policy`: Long,`hasReferrer`: Byte,`purchasesBefore`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_register_referral(`referrerId`: RustBuffer.ByValue,`referredId`: RustBuffer.ByValue,`existingReferrer`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -958,6 +1070,26 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_split_unlock(`policy`: Long,`stream`: RustBuffer.ByValue,`payerId`: RustBuffer.ByValue,`creatorId`: RustBuffer.ByValue,`price`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_check_file_name(`policy`: Long,`name`: RustBuffer.ByValue,`mimeType`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_content_id(`sha256`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_is_duplicate(`a`: RustBuffer.ByValue,`b`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Byte
+    external fun uniffi_avalo_ffi_fn_func_mime_info(`mimeType`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_sanitise_file_name(`name`: RustBuffer.ByValue,`maxChars`: Int,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_sha256_hex(`data`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_sniff(`head`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_storage_path(`policy`: Long,`userId`: RustBuffer.ByValue,`folder`: RustBuffer.ByValue,`nowMs`: Long,`contentSha256`: RustBuffer.ByValue,`fileName`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_validate_upload(`policy`: Long,`request`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_validate_user_id(`userId`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
     external fun ffi_avalo_ffi_rustbuffer_alloc(`size`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun ffi_avalo_ffi_rustbuffer_from_bytes(`bytes`: ForeignBytes.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1110,6 +1242,18 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_avalo_ffi_checksum_func_normalize_country() and 0xFFFF) != 7783) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_avalo_ffi_checksum_func_check_media_access() and 0xFFFF) != 64941) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_check_story_quota() and 0xFFFF) != 53143) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_media_access() and 0xFFFF) != 44806) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_story_expiry() and 0xFFFF) != 51591) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_avalo_ffi_checksum_func_basis_points() and 0xFFFF) != 12219) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -1224,6 +1368,42 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_avalo_ffi_checksum_func_progression_readiness() and 0xFFFF) != 27932) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_avalo_ffi_checksum_func_canonical_request() and 0xFFFF) != 58801) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_canonical_url() and 0xFFFF) != 42828) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_check_origin() and 0xFFFF) != 32067) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_check_request_signature() and 0xFFFF) != 32282) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_check_session_freshness() and 0xFFFF) != 30049) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_encode_url_path() and 0xFFFF) != 40246) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_normalise_origin() and 0xFFFF) != 3387) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_sign_request() and 0xFFFF) != 59244) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_sign_url() and 0xFFFF) != 31268) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_url_expiry() and 0xFFFF) != 11003) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_verify_request() and 0xFFFF) != 64213) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_verify_url() and 0xFFFF) != 29417) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_avalo_ffi_checksum_func_referral_reward() and 0xFFFF) != 32680) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -1248,6 +1428,36 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_avalo_ffi_checksum_func_split_unlock() and 0xFFFF) != 35659) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_avalo_ffi_checksum_func_check_file_name() and 0xFFFF) != 54496) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_content_id() and 0xFFFF) != 5523) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_is_duplicate() and 0xFFFF) != 57684) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_mime_info() and 0xFFFF) != 58702) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_sanitise_file_name() and 0xFFFF) != 56174) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_sha256_hex() and 0xFFFF) != 8711) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_sniff() and 0xFFFF) != 62354) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_storage_path() and 0xFFFF) != 25863) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_validate_upload() and 0xFFFF) != 11704) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_validate_user_id() and 0xFFFF) != 11272) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_avalo_ffi_checksum_method_policy_canonical_json() and 0xFFFF) != 49031) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -1257,6 +1467,21 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_avalo_ffi_checksum_method_policy_version() and 0xFFFF) != 12339) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_avalo_ffi_checksum_method_sha256stream_bytes_hashed() and 0xFFFF) != 60397) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_method_sha256stream_finish() and 0xFFFF) != 47751) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_method_sha256stream_finish_bytes() and 0xFFFF) != 3125) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_method_sha256stream_reset() and 0xFFFF) != 6946) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_method_sha256stream_update() and 0xFFFF) != 40928) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_avalo_ffi_checksum_constructor_policy_from_json() and 0xFFFF) != 40072) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -1264,6 +1489,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_avalo_ffi_checksum_constructor_policy_new() and 0xFFFF) != 48439) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_constructor_sha256stream_new() and 0xFFFF) != 40279) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
 }
@@ -1569,6 +1797,25 @@ public object FfiConverterString: FfiConverter<String, RustBuffer.ByValue> {
         val byteBuf = toUtf8(value)
         buf.putInt(byteBuf.limit())
         buf.put(byteBuf)
+    }
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterByteArray: FfiConverterRustBuffer<ByteArray> {
+    override fun read(buf: ByteBuffer): ByteArray {
+        val len = buf.getInt()
+        val byteArr = ByteArray(len)
+        buf.get(byteArr)
+        return byteArr
+    }
+    override fun allocationSize(value: ByteArray): ULong {
+        return 4UL + value.size.toULong()
+    }
+    override fun write(value: ByteArray, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        buf.put(value)
     }
 }
 
@@ -1923,6 +2170,372 @@ public object FfiConverterTypePolicy: FfiConverter<Policy, Long> {
     override fun allocationSize(value: Policy) = 8UL
 
     override fun write(value: Policy, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * A streaming SHA-256 (thread-safe): `update(chunk)` with chunks of any size, `finish()` for
+ * the lower-case hex digest of everything so far (it does not reset; `reset()` does). Hash a
+ * large video chunk by chunk without holding it in memory.
+ */
+public interface Sha256StreamInterface {
+    
+    /**
+     * Bytes fed so far.
+     */
+    fun `bytesHashed`(): kotlin.ULong
+    
+    /**
+     * The lower-case hex digest of everything fed so far.
+     */
+    fun `finish`(): kotlin.String
+    
+    /**
+     * The raw 32-byte digest of everything fed so far.
+     */
+    fun `finishBytes`(): kotlin.ByteArray
+    
+    /**
+     * Forgets everything fed so far.
+     */
+    fun `reset`()
+    
+    /**
+     * Feeds the next chunk.
+     */
+    fun `update`(`chunk`: kotlin.ByteArray)
+    
+    companion object
+}
+
+/**
+ * A streaming SHA-256 (thread-safe): `update(chunk)` with chunks of any size, `finish()` for
+ * the lower-case hex digest of everything so far (it does not reset; `reset()` does). Hash a
+ * large video chunk by chunk without holding it in memory.
+ */
+open class Sha256Stream: Disposable, AutoCloseable, Sha256StreamInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+    /**
+     * A fresh hasher.
+     */
+    constructor() :
+        this(UniffiWithHandle, 
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_constructor_sha256stream_new(
+    
+        _status)
+}
+    )
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_avalo_ffi_fn_free_sha256stream(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_avalo_ffi_fn_clone_sha256stream(handle, status)
+        }
+    }
+
+    
+    /**
+     * Bytes fed so far.
+     */override fun `bytesHashed`(): kotlin.ULong {
+            return FfiConverterULong.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_method_sha256stream_bytes_hashed(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The lower-case hex digest of everything fed so far.
+     */override fun `finish`(): kotlin.String {
+            return FfiConverterString.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_method_sha256stream_finish(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The raw 32-byte digest of everything fed so far.
+     */override fun `finishBytes`(): kotlin.ByteArray {
+            return FfiConverterByteArray.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_method_sha256stream_finish_bytes(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Forgets everything fed so far.
+     */override fun `reset`()
+        = 
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_method_sha256stream_reset(
+        it,
+        _status)
+}
+    }
+    
+    
+
+    
+    /**
+     * Feeds the next chunk.
+     */
+    @Throws(AvaloException::class)override fun `update`(`chunk`: kotlin.ByteArray)
+        = 
+    callWithHandle {
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_method_sha256stream_update(
+        it,
+        
+        FfiConverterByteArray.lower(`chunk`),_status)
+}
+    }
+    
+    
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSha256Stream: FfiConverter<Sha256Stream, Long> {
+    override fun lower(value: Sha256Stream): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): Sha256Stream {
+        return Sha256Stream(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): Sha256Stream {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: Sha256Stream) = 8UL
+
+    override fun write(value: Sha256Stream, buf: ByteBuffer) {
         buf.putLong(lower(value))
     }
 }
@@ -2444,6 +3057,61 @@ public object FfiConverterTypeCapRequest: FfiConverterRustBuffer<CapRequest> {
             FfiConverterTypeCapKind.write(value.`kind`, buf)
             FfiConverterTypeDailyCounter.write(value.`counter`, buf)
             FfiConverterLong.write(value.`nowMs`, buf)
+    }
+}
+
+
+
+/**
+ * A checked file name.
+ */
+data class CheckedName (
+    /**
+     * The final name.
+     */
+    val `fileName`: kotlin.String
+    , 
+    /**
+     * Its extension, lower case.
+     */
+    val `extension`: kotlin.String
+    , 
+    /**
+     * Whether the canonical extension was appended.
+     */
+    val `extensionAdded`: kotlin.Boolean
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCheckedName: FfiConverterRustBuffer<CheckedName> {
+    override fun read(buf: ByteBuffer): CheckedName {
+        return CheckedName(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterBoolean.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: CheckedName) = (
+            FfiConverterString.allocationSize(value.`fileName`) +
+            FfiConverterString.allocationSize(value.`extension`) +
+            FfiConverterBoolean.allocationSize(value.`extensionAdded`)
+    )
+
+    override fun write(value: CheckedName, buf: ByteBuffer) {
+            FfiConverterString.write(value.`fileName`, buf)
+            FfiConverterString.write(value.`extension`, buf)
+            FfiConverterBoolean.write(value.`extensionAdded`, buf)
     }
 }
 
@@ -4023,6 +4691,203 @@ public object FfiConverterTypeLoadReport: FfiConverterRustBuffer<LoadReport> {
 
 
 /**
+ * The access decision.
+ */
+data class MediaDecision (
+    /**
+     * Whether the viewer may see it.
+     */
+    val `allowed`: kotlin.Boolean
+    , 
+    /**
+     * Why, when allowed.
+     */
+    val `grant`: AccessGrant?
+    , 
+    /**
+     * The refusal code, when denied.
+     */
+    val `code`: ErrorCode?
+    , 
+    /**
+     * The unlock price, when `MEDIA_LOCKED`.
+     */
+    val `price`: kotlin.ULong?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeMediaDecision: FfiConverterRustBuffer<MediaDecision> {
+    override fun read(buf: ByteBuffer): MediaDecision {
+        return MediaDecision(
+            FfiConverterBoolean.read(buf),
+            FfiConverterOptionalTypeAccessGrant.read(buf),
+            FfiConverterOptionalTypeErrorCode.read(buf),
+            FfiConverterOptionalULong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: MediaDecision) = (
+            FfiConverterBoolean.allocationSize(value.`allowed`) +
+            FfiConverterOptionalTypeAccessGrant.allocationSize(value.`grant`) +
+            FfiConverterOptionalTypeErrorCode.allocationSize(value.`code`) +
+            FfiConverterOptionalULong.allocationSize(value.`price`)
+    )
+
+    override fun write(value: MediaDecision, buf: ByteBuffer) {
+            FfiConverterBoolean.write(value.`allowed`, buf)
+            FfiConverterOptionalTypeAccessGrant.write(value.`grant`, buf)
+            FfiConverterOptionalTypeErrorCode.write(value.`code`, buf)
+            FfiConverterOptionalULong.write(value.`price`, buf)
+    }
+}
+
+
+
+/**
+ * A media item.
+ */
+data class MediaItem (
+    /**
+     * The owner's user id.
+     */
+    val `ownerId`: kotlin.String
+    , 
+    /**
+     * Visibility.
+     */
+    val `visibility`: Visibility
+    , 
+    /**
+     * Unlock price, tokens (required for `Paid`).
+     */
+    val `price`: kotlin.ULong? = null 
+    , 
+    /**
+     * Moderation state.
+     */
+    val `moderation`: ModerationState
+    , 
+    /**
+     * Expiry, ms since the epoch (stories: posting + 24 h).
+     */
+    val `expiresAtMs`: kotlin.Long? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeMediaItem: FfiConverterRustBuffer<MediaItem> {
+    override fun read(buf: ByteBuffer): MediaItem {
+        return MediaItem(
+            FfiConverterString.read(buf),
+            FfiConverterTypeVisibility.read(buf),
+            FfiConverterOptionalULong.read(buf),
+            FfiConverterTypeModerationState.read(buf),
+            FfiConverterOptionalLong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: MediaItem) = (
+            FfiConverterString.allocationSize(value.`ownerId`) +
+            FfiConverterTypeVisibility.allocationSize(value.`visibility`) +
+            FfiConverterOptionalULong.allocationSize(value.`price`) +
+            FfiConverterTypeModerationState.allocationSize(value.`moderation`) +
+            FfiConverterOptionalLong.allocationSize(value.`expiresAtMs`)
+    )
+
+    override fun write(value: MediaItem, buf: ByteBuffer) {
+            FfiConverterString.write(value.`ownerId`, buf)
+            FfiConverterTypeVisibility.write(value.`visibility`, buf)
+            FfiConverterOptionalULong.write(value.`price`, buf)
+            FfiConverterTypeModerationState.write(value.`moderation`, buf)
+            FfiConverterOptionalLong.write(value.`expiresAtMs`, buf)
+    }
+}
+
+
+
+/**
+ * The viewer asking for a media item.
+ */
+data class MediaViewer (
+    /**
+     * The viewer's id (`null` when signed out).
+     */
+    val `id`: kotlin.String? = null 
+    , 
+    /**
+     * Follows the owner.
+     */
+    val `followsOwner`: kotlin.Boolean = false 
+    , 
+    /**
+     * Has unlocked the item.
+     */
+    val `hasUnlocked`: kotlin.Boolean = false 
+    , 
+    /**
+     * Is a moderator.
+     */
+    val `isModerator`: kotlin.Boolean = false 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeMediaViewer: FfiConverterRustBuffer<MediaViewer> {
+    override fun read(buf: ByteBuffer): MediaViewer {
+        return MediaViewer(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterBoolean.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: MediaViewer) = (
+            FfiConverterOptionalString.allocationSize(value.`id`) +
+            FfiConverterBoolean.allocationSize(value.`followsOwner`) +
+            FfiConverterBoolean.allocationSize(value.`hasUnlocked`) +
+            FfiConverterBoolean.allocationSize(value.`isModerator`)
+    )
+
+    override fun write(value: MediaViewer, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`id`, buf)
+            FfiConverterBoolean.write(value.`followsOwner`, buf)
+            FfiConverterBoolean.write(value.`hasUnlocked`, buf)
+            FfiConverterBoolean.write(value.`isModerator`, buf)
+    }
+}
+
+
+
+/**
  * A fired alert.
  */
 data class MetricAlert (
@@ -4073,6 +4938,69 @@ public object FfiConverterTypeMetricAlert: FfiConverterRustBuffer<MetricAlert> {
             FfiConverterTypeAlertKind.write(value.`kind`, buf)
             FfiConverterOptionalULong.write(value.`valueBp`, buf)
             FfiConverterULong.write(value.`thresholdBp`, buf)
+    }
+}
+
+
+
+/**
+ * What the whitelist says about a MIME type.
+ */
+data class MimeInfo (
+    /**
+     * The canonical type.
+     */
+    val `mimeType`: kotlin.String
+    , 
+    /**
+     * Its kind.
+     */
+    val `kind`: MediaKind
+    , 
+    /**
+     * Accepted extensions, canonical first.
+     */
+    val `extensions`: List<kotlin.String>
+    , 
+    /**
+     * The extension given to a name without one.
+     */
+    val `canonicalExtension`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeMimeInfo: FfiConverterRustBuffer<MimeInfo> {
+    override fun read(buf: ByteBuffer): MimeInfo {
+        return MimeInfo(
+            FfiConverterString.read(buf),
+            FfiConverterTypeMediaKind.read(buf),
+            FfiConverterSequenceString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: MimeInfo) = (
+            FfiConverterString.allocationSize(value.`mimeType`) +
+            FfiConverterTypeMediaKind.allocationSize(value.`kind`) +
+            FfiConverterSequenceString.allocationSize(value.`extensions`) +
+            FfiConverterString.allocationSize(value.`canonicalExtension`)
+    )
+
+    override fun write(value: MimeInfo, buf: ByteBuffer) {
+            FfiConverterString.write(value.`mimeType`, buf)
+            FfiConverterTypeMediaKind.write(value.`kind`, buf)
+            FfiConverterSequenceString.write(value.`extensions`, buf)
+            FfiConverterString.write(value.`canonicalExtension`, buf)
     }
 }
 
@@ -4294,6 +5222,53 @@ public object FfiConverterTypeMoney: FfiConverterRustBuffer<Money> {
     override fun write(value: Money, buf: ByteBuffer) {
             FfiConverterTypeDecimal.write(value.`amount`, buf)
             FfiConverterString.write(value.`currency`, buf)
+    }
+}
+
+
+
+/**
+ * An allowed origin and the allowlist entry that allowed it.
+ */
+data class OriginMatch (
+    /**
+     * The normalised origin.
+     */
+    val `origin`: kotlin.String
+    , 
+    /**
+     * The allowlist entry.
+     */
+    val `matched`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeOriginMatch: FfiConverterRustBuffer<OriginMatch> {
+    override fun read(buf: ByteBuffer): OriginMatch {
+        return OriginMatch(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: OriginMatch) = (
+            FfiConverterString.allocationSize(value.`origin`) +
+            FfiConverterString.allocationSize(value.`matched`)
+    )
+
+    override fun write(value: OriginMatch, buf: ByteBuffer) {
+            FfiConverterString.write(value.`origin`, buf)
+            FfiConverterString.write(value.`matched`, buf)
     }
 }
 
@@ -5270,6 +6245,100 @@ public object FfiConverterTypeRiskBreakdown: FfiConverterRustBuffer<RiskBreakdow
 
 
 /**
+ * A fresh session's age.
+ */
+data class SessionAge (
+    /**
+     * `now − auth_time`, ms.
+     */
+    val `ageMs`: kotlin.Long
+    , 
+    /**
+     * The limit, ms.
+     */
+    val `maxAgeMs`: kotlin.Long
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSessionAge: FfiConverterRustBuffer<SessionAge> {
+    override fun read(buf: ByteBuffer): SessionAge {
+        return SessionAge(
+            FfiConverterLong.read(buf),
+            FfiConverterLong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: SessionAge) = (
+            FfiConverterLong.allocationSize(value.`ageMs`) +
+            FfiConverterLong.allocationSize(value.`maxAgeMs`)
+    )
+
+    override fun write(value: SessionAge, buf: ByteBuffer) {
+            FfiConverterLong.write(value.`ageMs`, buf)
+            FfiConverterLong.write(value.`maxAgeMs`, buf)
+    }
+}
+
+
+
+/**
+ * A signature with the timestamp it covers.
+ */
+data class SignedRequest (
+    /**
+     * Decimal milliseconds since the epoch.
+     */
+    val `timestamp`: kotlin.String
+    , 
+    /**
+     * Lower-case hex HMAC-SHA256.
+     */
+    val `signature`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSignedRequest: FfiConverterRustBuffer<SignedRequest> {
+    override fun read(buf: ByteBuffer): SignedRequest {
+        return SignedRequest(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: SignedRequest) = (
+            FfiConverterString.allocationSize(value.`timestamp`) +
+            FfiConverterString.allocationSize(value.`signature`)
+    )
+
+    override fun write(value: SignedRequest, buf: ByteBuffer) {
+            FfiConverterString.write(value.`timestamp`, buf)
+            FfiConverterString.write(value.`signature`, buf)
+    }
+}
+
+
+
+/**
  * An allowed signup.
  */
 data class SignupDecision (
@@ -5499,6 +6568,401 @@ public object FfiConverterTypeSplit: FfiConverterRustBuffer<Split> {
 
 
 /**
+ * Room for a new story.
+ */
+data class StoryQuota (
+    /**
+     * Active stories before the new one.
+     */
+    val `active`: kotlin.UInt
+    , 
+    /**
+     * The limit (3).
+     */
+    val `limit`: kotlin.UInt
+    , 
+    /**
+     * When the new story expires.
+     */
+    val `expiresAtMs`: kotlin.Long
+    , 
+    /**
+     * Fingerprint of the policy.
+     */
+    val `policyFingerprint`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeStoryQuota: FfiConverterRustBuffer<StoryQuota> {
+    override fun read(buf: ByteBuffer): StoryQuota {
+        return StoryQuota(
+            FfiConverterUInt.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: StoryQuota) = (
+            FfiConverterUInt.allocationSize(value.`active`) +
+            FfiConverterUInt.allocationSize(value.`limit`) +
+            FfiConverterLong.allocationSize(value.`expiresAtMs`) +
+            FfiConverterString.allocationSize(value.`policyFingerprint`)
+    )
+
+    override fun write(value: StoryQuota, buf: ByteBuffer) {
+            FfiConverterUInt.write(value.`active`, buf)
+            FfiConverterUInt.write(value.`limit`, buf)
+            FfiConverterLong.write(value.`expiresAtMs`, buf)
+            FfiConverterString.write(value.`policyFingerprint`, buf)
+    }
+}
+
+
+
+/**
+ * One upload to validate.
+ */
+data class UploadRequest (
+    /**
+     * The declared MIME type (any case, parameters allowed).
+     */
+    val `mimeType`: kotlin.String
+    , 
+    /**
+     * The declared size, bytes.
+     */
+    val `sizeBytes`: kotlin.ULong
+    , 
+    /**
+     * The file name as the device gave it.
+     */
+    val `fileName`: kotlin.String
+    , 
+    /**
+     * The purpose, if known (without one the kind's limit applies).
+     */
+    val `purpose`: UploadPurpose? = null 
+    , 
+    /**
+     * The first bytes of the file (64 recommended); `null` skips sniffing.
+     */
+    val `head`: kotlin.ByteArray? = null 
+    , 
+    /**
+     * The uploader's id (1–128 of `[A-Za-z0-9_-]`).
+     */
+    val `userId`: kotlin.String
+    , 
+    /**
+     * SHA-256 (hex) of the content or of a nonce.
+     */
+    val `contentSha256`: kotlin.String
+    , 
+    /**
+     * Upload time, ms since the epoch.
+     */
+    val `nowMs`: kotlin.Long
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeUploadRequest: FfiConverterRustBuffer<UploadRequest> {
+    override fun read(buf: ByteBuffer): UploadRequest {
+        return UploadRequest(
+            FfiConverterString.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalTypeUploadPurpose.read(buf),
+            FfiConverterOptionalByteArray.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterLong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: UploadRequest) = (
+            FfiConverterString.allocationSize(value.`mimeType`) +
+            FfiConverterULong.allocationSize(value.`sizeBytes`) +
+            FfiConverterString.allocationSize(value.`fileName`) +
+            FfiConverterOptionalTypeUploadPurpose.allocationSize(value.`purpose`) +
+            FfiConverterOptionalByteArray.allocationSize(value.`head`) +
+            FfiConverterString.allocationSize(value.`userId`) +
+            FfiConverterString.allocationSize(value.`contentSha256`) +
+            FfiConverterLong.allocationSize(value.`nowMs`)
+    )
+
+    override fun write(value: UploadRequest, buf: ByteBuffer) {
+            FfiConverterString.write(value.`mimeType`, buf)
+            FfiConverterULong.write(value.`sizeBytes`, buf)
+            FfiConverterString.write(value.`fileName`, buf)
+            FfiConverterOptionalTypeUploadPurpose.write(value.`purpose`, buf)
+            FfiConverterOptionalByteArray.write(value.`head`, buf)
+            FfiConverterString.write(value.`userId`, buf)
+            FfiConverterString.write(value.`contentSha256`, buf)
+            FfiConverterLong.write(value.`nowMs`, buf)
+    }
+}
+
+
+
+/**
+ * An accepted upload.
+ */
+data class UploadVerdict (
+    /**
+     * The canonical MIME type (`image/jpg` → `image/jpeg`).
+     */
+    val `mimeType`: kotlin.String
+    , 
+    /**
+     * Its kind.
+     */
+    val `kind`: MediaKind
+    , 
+    /**
+     * The purpose given, if any.
+     */
+    val `purpose`: UploadPurpose?
+    , 
+    /**
+     * The size limit that applied, bytes.
+     */
+    val `limitBytes`: kotlin.ULong
+    , 
+    /**
+     * The final (sanitised) file name.
+     */
+    val `fileName`: kotlin.String
+    , 
+    /**
+     * Its extension, lower case.
+     */
+    val `extension`: kotlin.String
+    , 
+    /**
+     * Whether the canonical extension was appended.
+     */
+    val `extensionAdded`: kotlin.Boolean
+    , 
+    /**
+     * The sniffed format, when a head was given.
+     */
+    val `sniffed`: MediaFormat?
+    , 
+    /**
+     * First 16 hex characters of the content SHA-256.
+     */
+    val `contentId`: kotlin.String
+    , 
+    /**
+     * `media/{user_id}/{purpose or kind}/{yyyy}/{mm}/{content_id}_{file_name}`.
+     */
+    val `storagePath`: kotlin.String
+    , 
+    /**
+     * Fingerprint of the policy.
+     */
+    val `policyFingerprint`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeUploadVerdict: FfiConverterRustBuffer<UploadVerdict> {
+    override fun read(buf: ByteBuffer): UploadVerdict {
+        return UploadVerdict(
+            FfiConverterString.read(buf),
+            FfiConverterTypeMediaKind.read(buf),
+            FfiConverterOptionalTypeUploadPurpose.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterOptionalTypeMediaFormat.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: UploadVerdict) = (
+            FfiConverterString.allocationSize(value.`mimeType`) +
+            FfiConverterTypeMediaKind.allocationSize(value.`kind`) +
+            FfiConverterOptionalTypeUploadPurpose.allocationSize(value.`purpose`) +
+            FfiConverterULong.allocationSize(value.`limitBytes`) +
+            FfiConverterString.allocationSize(value.`fileName`) +
+            FfiConverterString.allocationSize(value.`extension`) +
+            FfiConverterBoolean.allocationSize(value.`extensionAdded`) +
+            FfiConverterOptionalTypeMediaFormat.allocationSize(value.`sniffed`) +
+            FfiConverterString.allocationSize(value.`contentId`) +
+            FfiConverterString.allocationSize(value.`storagePath`) +
+            FfiConverterString.allocationSize(value.`policyFingerprint`)
+    )
+
+    override fun write(value: UploadVerdict, buf: ByteBuffer) {
+            FfiConverterString.write(value.`mimeType`, buf)
+            FfiConverterTypeMediaKind.write(value.`kind`, buf)
+            FfiConverterOptionalTypeUploadPurpose.write(value.`purpose`, buf)
+            FfiConverterULong.write(value.`limitBytes`, buf)
+            FfiConverterString.write(value.`fileName`, buf)
+            FfiConverterString.write(value.`extension`, buf)
+            FfiConverterBoolean.write(value.`extensionAdded`, buf)
+            FfiConverterOptionalTypeMediaFormat.write(value.`sniffed`, buf)
+            FfiConverterString.write(value.`contentId`, buf)
+            FfiConverterString.write(value.`storagePath`, buf)
+            FfiConverterString.write(value.`policyFingerprint`, buf)
+    }
+}
+
+
+
+/**
+ * What a verified URL allows.
+ */
+data class UrlGrant (
+    /**
+     * The URL path.
+     */
+    val `path`: kotlin.String
+    , 
+    /**
+     * The method (upper case).
+     */
+    val `method`: kotlin.String
+    , 
+    /**
+     * Expiry, ms.
+     */
+    val `expiresAtMs`: kotlin.Long
+    , 
+    /**
+     * The bound content type.
+     */
+    val `contentType`: kotlin.String?
+    , 
+    /**
+     * The bound maximum size.
+     */
+    val `maxBytes`: kotlin.ULong?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeUrlGrant: FfiConverterRustBuffer<UrlGrant> {
+    override fun read(buf: ByteBuffer): UrlGrant {
+        return UrlGrant(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalULong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: UrlGrant) = (
+            FfiConverterString.allocationSize(value.`path`) +
+            FfiConverterString.allocationSize(value.`method`) +
+            FfiConverterLong.allocationSize(value.`expiresAtMs`) +
+            FfiConverterOptionalString.allocationSize(value.`contentType`) +
+            FfiConverterOptionalULong.allocationSize(value.`maxBytes`)
+    )
+
+    override fun write(value: UrlGrant, buf: ByteBuffer) {
+            FfiConverterString.write(value.`path`, buf)
+            FfiConverterString.write(value.`method`, buf)
+            FfiConverterLong.write(value.`expiresAtMs`, buf)
+            FfiConverterOptionalString.write(value.`contentType`, buf)
+            FfiConverterOptionalULong.write(value.`maxBytes`, buf)
+    }
+}
+
+
+
+/**
+ * A verified request.
+ */
+data class VerifiedRequest (
+    /**
+     * The request's timestamp, ms.
+     */
+    val `timestampMs`: kotlin.Long
+    , 
+    /**
+     * `now − timestamp`, ms.
+     */
+    val `skewMs`: kotlin.Long
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeVerifiedRequest: FfiConverterRustBuffer<VerifiedRequest> {
+    override fun read(buf: ByteBuffer): VerifiedRequest {
+        return VerifiedRequest(
+            FfiConverterLong.read(buf),
+            FfiConverterLong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: VerifiedRequest) = (
+            FfiConverterLong.allocationSize(value.`timestampMs`) +
+            FfiConverterLong.allocationSize(value.`skewMs`)
+    )
+
+    override fun write(value: VerifiedRequest, buf: ByteBuffer) {
+            FfiConverterLong.write(value.`timestampMs`, buf)
+            FfiConverterLong.write(value.`skewMs`, buf)
+    }
+}
+
+
+
+/**
  * The quote for a valid withdrawal.
  */
 data class WithdrawalQuote (
@@ -5661,6 +7125,61 @@ public object FfiConverterTypeWithdrawalRequest: FfiConverterRustBuffer<Withdraw
             FfiConverterLong.write(value.`requestedAtMs`, buf)
     }
 }
+
+
+
+/**
+ * Why access was granted.
+ */
+
+enum class AccessGrant {
+    
+    /**
+     * The viewer owns it.
+     */
+    OWNER,
+    /**
+     * The viewer is a moderator.
+     */
+    MODERATOR,
+    /**
+     * It is public.
+     */
+    PUBLIC,
+    /**
+     * The viewer follows the owner.
+     */
+    FOLLOWER,
+    /**
+     * The viewer unlocked it.
+     */
+    UNLOCKED;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeAccessGrant: FfiConverterRustBuffer<AccessGrant> {
+    override fun read(buf: ByteBuffer) = try {
+        AccessGrant.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: AccessGrant) = 4UL
+
+    override fun write(value: AccessGrant, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
 
 
 
@@ -5859,6 +7378,57 @@ public object FfiConverterTypeCapKind: FfiConverterRustBuffer<CapKind> {
     override fun allocationSize(value: CapKind) = 4UL
 
     override fun write(value: CapKind, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * Content refused whatever it is declared as.
+ */
+
+enum class DangerClass {
+    
+    /**
+     * A native or byte-code executable.
+     */
+    EXECUTABLE,
+    /**
+     * A `#!` script.
+     */
+    SCRIPT,
+    /**
+     * HTML, SVG or other XML.
+     */
+    MARKUP,
+    /**
+     * An archive.
+     */
+    ARCHIVE;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeDangerClass: FfiConverterRustBuffer<DangerClass> {
+    override fun read(buf: ByteBuffer) = try {
+        DangerClass.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: DangerClass) = 4UL
+
+    override fun write(value: DangerClass, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
     }
 }
@@ -6307,6 +7877,194 @@ public object FfiConverterTypeLoadMetric: FfiConverterRustBuffer<LoadMetric> {
     override fun allocationSize(value: LoadMetric) = 4UL
 
     override fun write(value: LoadMetric, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * A media format recognised from magic bytes.
+ */
+
+enum class MediaFormat {
+    
+    JPEG,
+    PNG,
+    GIF,
+    WEBP,
+    HEIF,
+    MP4,
+    QUICKTIME,
+    WEBM,
+    MP3,
+    WAV,
+    OGG,
+    AAC;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeMediaFormat: FfiConverterRustBuffer<MediaFormat> {
+    override fun read(buf: ByteBuffer) = try {
+        MediaFormat.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: MediaFormat) = 4UL
+
+    override fun write(value: MediaFormat, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * The three media kinds.
+ */
+
+enum class MediaKind {
+    
+    /**
+     * Still images.
+     */
+    IMAGE,
+    /**
+     * Videos.
+     */
+    VIDEO,
+    /**
+     * Audio.
+     */
+    AUDIO;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeMediaKind: FfiConverterRustBuffer<MediaKind> {
+    override fun read(buf: ByteBuffer) = try {
+        MediaKind.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: MediaKind) = 4UL
+
+    override fun write(value: MediaKind, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * Moderation state of a media item.
+ */
+
+enum class ModerationState {
+    
+    /**
+     * May be served.
+     */
+    APPROVED,
+    /**
+     * Waiting for review.
+     */
+    PENDING,
+    /**
+     * Flagged for review.
+     */
+    FLAGGED,
+    /**
+     * Removed.
+     */
+    REJECTED;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeModerationState: FfiConverterRustBuffer<ModerationState> {
+    override fun read(buf: ByteBuffer) = try {
+        ModerationState.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: ModerationState) = 4UL
+
+    override fun write(value: ModerationState, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * Which origin allowlist applies.
+ */
+
+enum class OriginProfile {
+    
+    /**
+     * Production.
+     */
+    PRODUCTION,
+    /**
+     * Production plus localhost:3000/5000/19006.
+     */
+    DEVELOPMENT;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeOriginProfile: FfiConverterRustBuffer<OriginProfile> {
+    override fun read(buf: ByteBuffer) = try {
+        OriginProfile.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: OriginProfile) = 4UL
+
+    override fun write(value: OriginProfile, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
     }
 }
@@ -6869,6 +8627,356 @@ public object FfiConverterTypeRolloutPhase: FfiConverterRustBuffer<RolloutPhase>
 
 
 /**
+ * The outcome of a signature check (core `SignatureCheck`; serde form `{"ok": …}` /
+ * `{"error": …}`).
+ */
+sealed class SignatureCheck {
+    
+    /**
+     * Authentic and fresh.
+     */
+    data class Valid(
+        /**
+         * The verified request.
+         */
+        val `request`: com.avalo.core.VerifiedRequest) : SignatureCheck()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * Refused.
+     */
+    data class Refused(
+        /**
+         * Why.
+         */
+        val `failure`: com.avalo.core.SignatureFailure) : SignatureCheck()
+        
+    {
+        
+
+        companion object
+    }
+    
+
+    
+
+    
+    
+
+
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSignatureCheck : FfiConverterRustBuffer<SignatureCheck>{
+    override fun read(buf: ByteBuffer): SignatureCheck {
+        return when(buf.getInt()) {
+            1 -> SignatureCheck.Valid(
+                FfiConverterTypeVerifiedRequest.read(buf),
+                )
+            2 -> SignatureCheck.Refused(
+                FfiConverterTypeSignatureFailure.read(buf),
+                )
+            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
+        }
+    }
+
+    override fun allocationSize(value: SignatureCheck): ULong = when(value) {
+        is SignatureCheck.Valid -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeVerifiedRequest.allocationSize(value.`request`)
+            )
+        }
+        is SignatureCheck.Refused -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeSignatureFailure.allocationSize(value.`failure`)
+            )
+        }
+    }
+
+    override fun write(value: SignatureCheck, buf: ByteBuffer) {
+        when(value) {
+            is SignatureCheck.Valid -> {
+                buf.putInt(1)
+                FfiConverterTypeVerifiedRequest.write(value.`request`, buf)
+                Unit
+            }
+            is SignatureCheck.Refused -> {
+                buf.putInt(2)
+                FfiConverterTypeSignatureFailure.write(value.`failure`, buf)
+                Unit
+            }
+        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
+    }
+}
+
+
+
+
+
+/**
+ * Why a signed request was refused (core `SignatureError`; serde form `{"kind": …}`).
+ */
+sealed class SignatureFailure {
+    
+    /**
+     * The timestamp or the signature is missing.
+     */
+    object Missing : SignatureFailure()
+    
+    
+    /**
+     * The timestamp is not ASCII digits.
+     */
+    object MalformedTimestamp : SignatureFailure()
+    
+    
+    /**
+     * The signature is not hex.
+     */
+    object MalformedSignature : SignatureFailure()
+    
+    
+    /**
+     * Outside the allowed clock skew.
+     */
+    data class Expired(
+        /**
+         * `now − timestamp`, ms.
+         */
+        val `skewMs`: kotlin.Long) : SignatureFailure()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * The signature does not match.
+     */
+    object Mismatch : SignatureFailure()
+    
+    
+
+    
+
+    
+    
+
+
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSignatureFailure : FfiConverterRustBuffer<SignatureFailure>{
+    override fun read(buf: ByteBuffer): SignatureFailure {
+        return when(buf.getInt()) {
+            1 -> SignatureFailure.Missing
+            2 -> SignatureFailure.MalformedTimestamp
+            3 -> SignatureFailure.MalformedSignature
+            4 -> SignatureFailure.Expired(
+                FfiConverterLong.read(buf),
+                )
+            5 -> SignatureFailure.Mismatch
+            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
+        }
+    }
+
+    override fun allocationSize(value: SignatureFailure): ULong = when(value) {
+        is SignatureFailure.Missing -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+            )
+        }
+        is SignatureFailure.MalformedTimestamp -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+            )
+        }
+        is SignatureFailure.MalformedSignature -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+            )
+        }
+        is SignatureFailure.Expired -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterLong.allocationSize(value.`skewMs`)
+            )
+        }
+        is SignatureFailure.Mismatch -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+            )
+        }
+    }
+
+    override fun write(value: SignatureFailure, buf: ByteBuffer) {
+        when(value) {
+            is SignatureFailure.Missing -> {
+                buf.putInt(1)
+                Unit
+            }
+            is SignatureFailure.MalformedTimestamp -> {
+                buf.putInt(2)
+                Unit
+            }
+            is SignatureFailure.MalformedSignature -> {
+                buf.putInt(3)
+                Unit
+            }
+            is SignatureFailure.Expired -> {
+                buf.putInt(4)
+                FfiConverterLong.write(value.`skewMs`, buf)
+                Unit
+            }
+            is SignatureFailure.Mismatch -> {
+                buf.putInt(5)
+                Unit
+            }
+        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
+    }
+}
+
+
+
+
+
+/**
+ * What the first bytes of a file are (serde form: `{"result": "dangerous", "class": …}`).
+ */
+sealed class Sniffed {
+    
+    /**
+     * A media format.
+     */
+    data class Media(
+        /**
+         * The format.
+         */
+        val `format`: com.avalo.core.MediaFormat) : Sniffed()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * Dangerous content.
+     */
+    data class Dangerous(
+        /**
+         * What kind (`class` in the serde form).
+         */
+        val `danger`: com.avalo.core.DangerClass) : Sniffed()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * Nothing recognised.
+     */
+    object Unknown : Sniffed()
+    
+    
+
+    
+
+    
+    
+
+
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSniffed : FfiConverterRustBuffer<Sniffed>{
+    override fun read(buf: ByteBuffer): Sniffed {
+        return when(buf.getInt()) {
+            1 -> Sniffed.Media(
+                FfiConverterTypeMediaFormat.read(buf),
+                )
+            2 -> Sniffed.Dangerous(
+                FfiConverterTypeDangerClass.read(buf),
+                )
+            3 -> Sniffed.Unknown
+            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
+        }
+    }
+
+    override fun allocationSize(value: Sniffed): ULong = when(value) {
+        is Sniffed.Media -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeMediaFormat.allocationSize(value.`format`)
+            )
+        }
+        is Sniffed.Dangerous -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeDangerClass.allocationSize(value.`danger`)
+            )
+        }
+        is Sniffed.Unknown -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+            )
+        }
+    }
+
+    override fun write(value: Sniffed, buf: ByteBuffer) {
+        when(value) {
+            is Sniffed.Media -> {
+                buf.putInt(1)
+                FfiConverterTypeMediaFormat.write(value.`format`, buf)
+                Unit
+            }
+            is Sniffed.Dangerous -> {
+                buf.putInt(2)
+                FfiConverterTypeDangerClass.write(value.`danger`, buf)
+                Unit
+            }
+            is Sniffed.Unknown -> {
+                buf.putInt(3)
+                Unit
+            }
+        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
+    }
+}
+
+
+
+
+
+/**
  * Subscription tiers (SPEC §2.3).
  */
 
@@ -6911,6 +9019,163 @@ public object FfiConverterTypeSubscriptionTier: FfiConverterRustBuffer<Subscript
     override fun allocationSize(value: SubscriptionTier) = 4UL
 
     override fun write(value: SubscriptionTier, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * Why a file is uploaded (SPEC §9.2).
+ */
+
+enum class UploadPurpose {
+    
+    /**
+     * Images, 10 MB.
+     */
+    PROFILE_PHOTO,
+    /**
+     * Images, 50 MB.
+     */
+    FEED_IMAGE,
+    /**
+     * Videos, 100 MB.
+     */
+    STORY_VIDEO,
+    /**
+     * Images, 20 MB.
+     */
+    CHAT_IMAGE,
+    /**
+     * Videos, 50 MB.
+     */
+    CHAT_VIDEO,
+    /**
+     * Audio, 20 MB.
+     */
+    CHAT_AUDIO,
+    /**
+     * Every kind, 200 MB.
+     */
+    CREATOR_CONTENT;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeUploadPurpose: FfiConverterRustBuffer<UploadPurpose> {
+    override fun read(buf: ByteBuffer) = try {
+        UploadPurpose.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: UploadPurpose) = 4UL
+
+    override fun write(value: UploadPurpose, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * What a signed URL is for.
+ */
+
+enum class UrlPurpose {
+    
+    /**
+     * Uploading (15 minutes).
+     */
+    UPLOAD,
+    /**
+     * Downloading (60 minutes).
+     */
+    DOWNLOAD;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeUrlPurpose: FfiConverterRustBuffer<UrlPurpose> {
+    override fun read(buf: ByteBuffer) = try {
+        UrlPurpose.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: UrlPurpose) = 4UL
+
+    override fun write(value: UrlPurpose, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * Who may see an item.
+ */
+
+enum class Visibility {
+    
+    /**
+     * Everyone.
+     */
+    PUBLIC,
+    /**
+     * The owner's followers.
+     */
+    FOLLOWERS,
+    /**
+     * Only the owner (and moderators).
+     */
+    PRIVATE,
+    /**
+     * Viewers who unlocked it.
+     */
+    PAID;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeVisibility: FfiConverterRustBuffer<Visibility> {
+    override fun read(buf: ByteBuffer) = try {
+        Visibility.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: Visibility) = 4UL
+
+    override fun write(value: Visibility, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
     }
 }
@@ -7083,6 +9348,38 @@ public object FfiConverterOptionalString: FfiConverterRustBuffer<kotlin.String?>
 /**
  * @suppress
  */
+public object FfiConverterOptionalByteArray: FfiConverterRustBuffer<kotlin.ByteArray?> {
+    override fun read(buf: ByteBuffer): kotlin.ByteArray? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterByteArray.read(buf)
+    }
+
+    override fun allocationSize(value: kotlin.ByteArray?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterByteArray.allocationSize(value)
+        }
+    }
+
+    override fun write(value: kotlin.ByteArray?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterByteArray.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeInviteRecord: FfiConverterRustBuffer<InviteRecord?> {
     override fun read(buf: ByteBuffer): InviteRecord? {
         if (buf.get().toInt() == 0) {
@@ -7105,6 +9402,102 @@ public object FfiConverterOptionalTypeInviteRecord: FfiConverterRustBuffer<Invit
         } else {
             buf.put(1)
             FfiConverterTypeInviteRecord.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeAccessGrant: FfiConverterRustBuffer<AccessGrant?> {
+    override fun read(buf: ByteBuffer): AccessGrant? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeAccessGrant.read(buf)
+    }
+
+    override fun allocationSize(value: AccessGrant?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeAccessGrant.allocationSize(value)
+        }
+    }
+
+    override fun write(value: AccessGrant?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeAccessGrant.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeErrorCode: FfiConverterRustBuffer<ErrorCode?> {
+    override fun read(buf: ByteBuffer): ErrorCode? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeErrorCode.read(buf)
+    }
+
+    override fun allocationSize(value: ErrorCode?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeErrorCode.allocationSize(value)
+        }
+    }
+
+    override fun write(value: ErrorCode?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeErrorCode.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeMediaFormat: FfiConverterRustBuffer<MediaFormat?> {
+    override fun read(buf: ByteBuffer): MediaFormat? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeMediaFormat.read(buf)
+    }
+
+    override fun allocationSize(value: MediaFormat?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeMediaFormat.allocationSize(value)
+        }
+    }
+
+    override fun write(value: MediaFormat?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeMediaFormat.write(value, buf)
         }
     }
 }
@@ -7169,6 +9562,38 @@ public object FfiConverterOptionalTypeRolloutPhase: FfiConverterRustBuffer<Rollo
         } else {
             buf.put(1)
             FfiConverterTypeRolloutPhase.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeUploadPurpose: FfiConverterRustBuffer<UploadPurpose?> {
+    override fun read(buf: ByteBuffer): UploadPurpose? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeUploadPurpose.read(buf)
+    }
+
+    override fun allocationSize(value: UploadPurpose?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeUploadPurpose.allocationSize(value)
+        }
+    }
+
+    override fun write(value: UploadPurpose?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeUploadPurpose.write(value, buf)
         }
     }
 }
@@ -7293,6 +9718,34 @@ public object FfiConverterSequenceULong: FfiConverterRustBuffer<List<kotlin.ULon
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterULong.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceLong: FfiConverterRustBuffer<List<kotlin.Long>> {
+    override fun read(buf: ByteBuffer): List<kotlin.Long> {
+        val len = buf.getInt()
+        return List<kotlin.Long>(len) {
+            FfiConverterLong.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<kotlin.Long>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterLong.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<kotlin.Long>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterLong.write(it, buf)
         }
     }
 }
@@ -8169,6 +10622,76 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
     
 
         /**
+         * [`media_access`] that fails with the refusal (`MEDIA_REMOVED`, `MEDIA_UNDER_REVIEW`,
+         * `MEDIA_EXPIRED`, `MEDIA_PRIVATE`, `MEDIA_LOCKED`) and returns the grant.
+         */
+    @Throws(AvaloException::class) fun `checkMediaAccess`(`item`: MediaItem, `viewer`: MediaViewer, `nowMs`: kotlin.Long): AccessGrant {
+            return FfiConverterTypeAccessGrant.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_check_media_access(
+    
+        
+        FfiConverterTypeMediaItem.lower(`item`),
+        FfiConverterTypeMediaViewer.lower(`viewer`),
+        FfiConverterLong.lower(`nowMs`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Whether a user may post a story now, given when their stories were posted (only those
+         * still active count); a 4th active story is `STORY_LIMIT_REACHED`.
+         */
+    @Throws(AvaloException::class) fun `checkStoryQuota`(`policy`: Policy, `postedAtMs`: List<kotlin.Long>, `nowMs`: kotlin.Long): StoryQuota {
+            return FfiConverterTypeStoryQuota.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_check_story_quota(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterSequenceLong.lower(`postedAtMs`),
+        FfiConverterLong.lower(`nowMs`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Decides whether `viewer` may see `item` at `now_ms`: owner/moderator, then moderation state,
+         * expiry, visibility (SPEC §9.6). A paid item without a price is `INVALID_INPUT`.
+         */
+    @Throws(AvaloException::class) fun `mediaAccess`(`item`: MediaItem, `viewer`: MediaViewer, `nowMs`: kotlin.Long): MediaDecision {
+            return FfiConverterTypeMediaDecision.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_media_access(
+    
+        
+        FfiConverterTypeMediaItem.lower(`item`),
+        FfiConverterTypeMediaViewer.lower(`viewer`),
+        FfiConverterLong.lower(`nowMs`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * When a story posted at `posted_at_ms` expires (24 h later).
+         */
+    @Throws(AvaloException::class) fun `storyExpiry`(`policy`: Policy, `postedAtMs`: kotlin.Long): kotlin.Long {
+            return FfiConverterLong.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_story_expiry(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterLong.lower(`postedAtMs`),_status)
+}
+    )
+    }
+    
+
+        /**
          * Validates basis points (0..=10 000; more is `INVALID_INPUT`) and returns them.
          */
     @Throws(AvaloException::class) fun `basisPoints`(`bp`: kotlin.UInt): kotlin.UInt {
@@ -8819,6 +11342,231 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
     
 
         /**
+         * The version-1 canonical string: `v1\n{timestamp}\n{METHOD}\n{path_and_query}\n{hex sha256(body)}`.
+         */
+    @Throws(AvaloException::class) fun `canonicalRequest`(`timestamp`: kotlin.String, `method`: kotlin.String, `pathAndQuery`: kotlin.String, `body`: kotlin.ByteArray): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_canonical_request(
+    
+        
+        FfiConverterString.lower(`timestamp`),
+        FfiConverterString.lower(`method`),
+        FfiConverterString.lower(`pathAndQuery`),
+        FfiConverterByteArray.lower(`body`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The canonical string of a signed URL: `v1-url\n{METHOD}\n{path}\n{exp}\n{ct}\n{max}`.
+         */
+    @Throws(AvaloException::class) fun `canonicalUrl`(`method`: kotlin.String, `path`: kotlin.String, `expiresAtMs`: kotlin.Long, `contentType`: kotlin.String?, `maxBytes`: kotlin.ULong?): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_canonical_url(
+    
+        
+        FfiConverterString.lower(`method`),
+        FfiConverterString.lower(`path`),
+        FfiConverterLong.lower(`expiresAtMs`),
+        FfiConverterOptionalString.lower(`contentType`),
+        FfiConverterOptionalULong.lower(`maxBytes`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Checks an origin against a profile's allowlist; missing, malformed or unlisted is
+         * `ORIGIN_NOT_ALLOWED`.
+         */
+    @Throws(AvaloException::class) fun `checkOrigin`(`policy`: Policy, `origin`: kotlin.String?, `profile`: OriginProfile): OriginMatch {
+            return FfiConverterTypeOriginMatch.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_check_origin(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterOptionalString.lower(`origin`),
+        FfiConverterTypeOriginProfile.lower(`profile`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Like [`verify_request`], but returns the outcome with the exact failure.
+         */
+    @Throws(AvaloException::class) fun `checkRequestSignature`(`policy`: Policy, `secret`: kotlin.ByteArray, `timestamp`: kotlin.String?, `signature`: kotlin.String?, `method`: kotlin.String, `pathAndQuery`: kotlin.String, `body`: kotlin.ByteArray, `nowMs`: kotlin.Long): SignatureCheck {
+            return FfiConverterTypeSignatureCheck.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_check_request_signature(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterByteArray.lower(`secret`),
+        FfiConverterOptionalString.lower(`timestamp`),
+        FfiConverterOptionalString.lower(`signature`),
+        FfiConverterString.lower(`method`),
+        FfiConverterString.lower(`pathAndQuery`),
+        FfiConverterByteArray.lower(`body`),
+        FfiConverterLong.lower(`nowMs`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Whether a session authenticated at `auth_time_ms` is fresh enough (≤ 1 h) for a sensitive
+         * operation; stale is `SESSION_STALE`.
+         */
+    @Throws(AvaloException::class) fun `checkSessionFreshness`(`policy`: Policy, `authTimeMs`: kotlin.Long, `nowMs`: kotlin.Long): SessionAge {
+            return FfiConverterTypeSessionAge.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_check_session_freshness(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterLong.lower(`authTimeMs`),
+        FfiConverterLong.lower(`nowMs`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Percent-encodes a raw path for a URL (everything but `A–Z a–z 0–9 - . _ ~ /`).
+         */
+    @Throws(AvaloException::class) fun `encodeUrlPath`(`raw`: kotlin.String): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_encode_url_path(
+    
+        
+        FfiConverterString.lower(`raw`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Normalises an origin (`HTTPS://A.com:443` → `https://a.com`); `null` if not an origin.
+         */
+    @Throws(AvaloException::class) fun `normaliseOrigin`(`origin`: kotlin.String): kotlin.String? {
+            return FfiConverterOptionalString.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_normalise_origin(
+    
+        
+        FfiConverterString.lower(`origin`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Signs a request (SPEC §10.1). An empty secret or a negative timestamp is `INVALID_INPUT`.
+         */
+    @Throws(AvaloException::class) fun `signRequest`(`secret`: kotlin.ByteArray, `timestampMs`: kotlin.Long, `method`: kotlin.String, `pathAndQuery`: kotlin.String, `body`: kotlin.ByteArray): SignedRequest {
+            return FfiConverterTypeSignedRequest.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_sign_request(
+    
+        
+        FfiConverterByteArray.lower(`secret`),
+        FfiConverterLong.lower(`timestampMs`),
+        FfiConverterString.lower(`method`),
+        FfiConverterString.lower(`pathAndQuery`),
+        FfiConverterByteArray.lower(`body`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Signs a media URL: `path?exp=…[&ct=…][&max=…]&sig=…` (SPEC §10.2).
+         */
+    @Throws(AvaloException::class) fun `signUrl`(`secret`: kotlin.ByteArray, `method`: kotlin.String, `path`: kotlin.String, `expiresAtMs`: kotlin.Long, `contentType`: kotlin.String?, `maxBytes`: kotlin.ULong?): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_sign_url(
+    
+        
+        FfiConverterByteArray.lower(`secret`),
+        FfiConverterString.lower(`method`),
+        FfiConverterString.lower(`path`),
+        FfiConverterLong.lower(`expiresAtMs`),
+        FfiConverterOptionalString.lower(`contentType`),
+        FfiConverterOptionalULong.lower(`maxBytes`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The default expiry of a URL signed at `now_ms` (upload 15 min, download 60 min).
+         */
+    @Throws(AvaloException::class) fun `urlExpiry`(`policy`: Policy, `purpose`: UrlPurpose, `nowMs`: kotlin.Long): kotlin.Long {
+            return FfiConverterLong.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_url_expiry(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeUrlPurpose.lower(`purpose`),
+        FfiConverterLong.lower(`nowMs`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Verifies a signed request: `SIGNATURE_EXPIRED` outside ±300 000 ms, `SIGNATURE_INVALID` when
+         * missing, malformed or not matching. `timestamp`/`signature` are the received header values.
+         */
+    @Throws(AvaloException::class) fun `verifyRequest`(`policy`: Policy, `secret`: kotlin.ByteArray, `timestamp`: kotlin.String?, `signature`: kotlin.String?, `method`: kotlin.String, `pathAndQuery`: kotlin.String, `body`: kotlin.ByteArray, `nowMs`: kotlin.Long): VerifiedRequest {
+            return FfiConverterTypeVerifiedRequest.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_verify_request(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterByteArray.lower(`secret`),
+        FfiConverterOptionalString.lower(`timestamp`),
+        FfiConverterOptionalString.lower(`signature`),
+        FfiConverterString.lower(`method`),
+        FfiConverterString.lower(`pathAndQuery`),
+        FfiConverterByteArray.lower(`body`),
+        FfiConverterLong.lower(`nowMs`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Verifies a signed URL used with `method` at `now_ms`: signature, expiry, then the bound
+         * content type and size (`SIGNATURE_INVALID`, `SIGNATURE_EXPIRED`, `FILE_TOO_LARGE`).
+         */
+    @Throws(AvaloException::class) fun `verifyUrl`(`secret`: kotlin.ByteArray, `method`: kotlin.String, `url`: kotlin.String, `nowMs`: kotlin.Long, `contentType`: kotlin.String?, `sizeBytes`: kotlin.ULong?): UrlGrant {
+            return FfiConverterTypeUrlGrant.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_verify_url(
+    
+        
+        FfiConverterByteArray.lower(`secret`),
+        FfiConverterString.lower(`method`),
+        FfiConverterString.lower(`url`),
+        FfiConverterLong.lower(`nowMs`),
+        FfiConverterOptionalString.lower(`contentType`),
+        FfiConverterOptionalULong.lower(`sizeBytes`),_status)
+}
+    )
+    }
+    
+
+        /**
          * The reward when a referred user completes a purchase (100 tokens to the referrer on the
          * first purchase only).
          */
@@ -8961,6 +11709,169 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
 }
     )
     }
+    
+
+        /**
+         * Checks a file name against a declared MIME type: sanitised, no dangerous final extension,
+         * an extension that fits the type (or the canonical one appended).
+         */
+    @Throws(AvaloException::class) fun `checkFileName`(`policy`: Policy, `name`: kotlin.String, `mimeType`: kotlin.String): CheckedName {
+            return FfiConverterTypeCheckedName.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_check_file_name(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterString.lower(`name`),
+        FfiConverterString.lower(`mimeType`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The content id (first 16 hex characters, lower case) of a hex SHA-256.
+         */
+    @Throws(AvaloException::class) fun `contentId`(`sha256`: kotlin.String): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_content_id(
+    
+        
+        FfiConverterString.lower(`sha256`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Whether two uploads are duplicates (equal SHA-256 hex, any case).
+         */
+    @Throws(AvaloException::class) fun `isDuplicate`(`a`: kotlin.String, `b`: kotlin.String): kotlin.Boolean {
+            return FfiConverterBoolean.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_is_duplicate(
+    
+        
+        FfiConverterString.lower(`a`),
+        FfiConverterString.lower(`b`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * What the whitelist says about a declared MIME type; not on it is `MIME_TYPE_NOT_ALLOWED`.
+         */
+    @Throws(AvaloException::class) fun `mimeInfo`(`mimeType`: kotlin.String): MimeInfo {
+            return FfiConverterTypeMimeInfo.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_mime_info(
+    
+        
+        FfiConverterString.lower(`mimeType`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Sanitises a file name (SPEC §9.3; `max_chars` is 200 in the default policy, counted in
+         * Unicode scalar values). Empty or a reserved device name is `INVALID_FILENAME`.
+         */
+    @Throws(AvaloException::class) fun `sanitiseFileName`(`name`: kotlin.String, `maxChars`: kotlin.UInt): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_sanitise_file_name(
+    
+        
+        FfiConverterString.lower(`name`),
+        FfiConverterUInt.lower(`maxChars`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Lower-case hex SHA-256 of bytes (one shot).
+         */
+    @Throws(AvaloException::class) fun `sha256Hex`(`data`: kotlin.ByteArray): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_sha256_hex(
+    
+        
+        FfiConverterByteArray.lower(`data`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * What the first bytes of a file are (never fails for any bytes).
+         */
+    @Throws(AvaloException::class) fun `sniff`(`head`: kotlin.ByteArray): Sniffed {
+            return FfiConverterTypeSniffed.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_sniff(
+    
+        
+        FfiConverterByteArray.lower(`head`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * `media/{user_id}/{folder}/{yyyy}/{mm}/{content_id}_{file_name}`; `file_name` must already be
+         * sanitised (`INVALID_FILENAME` otherwise), `folder` a purpose or kind name.
+         */
+    @Throws(AvaloException::class) fun `storagePath`(`policy`: Policy, `userId`: kotlin.String, `folder`: kotlin.String, `nowMs`: kotlin.Long, `contentSha256`: kotlin.String, `fileName`: kotlin.String): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_storage_path(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterString.lower(`userId`),
+        FfiConverterString.lower(`folder`),
+        FfiConverterLong.lower(`nowMs`),
+        FfiConverterString.lower(`contentSha256`),
+        FfiConverterString.lower(`fileName`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Validates an upload: MIME → purpose/kind → size → file name → extension/MIME → sniffing, the
+         * first failure reported with its code; on success the sanitised name, kind and storage path.
+         */
+    @Throws(AvaloException::class) fun `validateUpload`(`policy`: Policy, `request`: UploadRequest): UploadVerdict {
+            return FfiConverterTypeUploadVerdict.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_validate_upload(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeUploadRequest.lower(`request`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Checks a user id (1–128 of `[A-Za-z0-9_-]`), else `INVALID_INPUT`.
+         */
+    @Throws(AvaloException::class) fun `validateUserId`(`userId`: kotlin.String)
+        = 
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_validate_user_id(
+    
+        
+        FfiConverterString.lower(`userId`),_status)
+}
+    
     
 
 

@@ -28,6 +28,8 @@ class Input(private val m: Map<String, Any?>) {
     }
     fun ulongs(key: String): List<ULong> = (raw(key) as? List<*> ?: throw BadVector("field $key: expected an array"))
         .map { toULong(key, int(key, it)) }
+    fun strs(key: String): List<String> = (raw(key) as? List<*> ?: throw BadVector("field $key: expected an array"))
+        .map { it as? String ?: throw BadVector("field $key: expected strings") }
     fun obj(key: String): Input = Input((raw(key) as? Map<*, *> ?: throw BadVector("field $key: expected an object"))
         .entries.associate { (k, v) -> k as String to v })
 
@@ -35,12 +37,34 @@ class Input(private val m: Map<String, Any?>) {
         .map { v -> Input((v as? Map<*, *> ?: throw BadVector("field $key: expected objects")).entries.associate { (k, x) -> k as String to x }) }
 
     fun optStr(key: String): String? = if (present(key)) str(key) else null
+    fun optLong(key: String): Long? = if (present(key)) long(key) else null
+    fun optBool(key: String): Boolean? = if (present(key)) bool(key) else null
     fun optULong(key: String): ULong? = if (present(key)) ulong(key) else null
     fun optObj(key: String): Input? = if (present(key)) obj(key) else null
+    fun optObjs(key: String): List<Input>? = if (present(key)) objs(key) else null
 
     /** An optional decimal given as a string (`"0.185"`), e.g. an FX rate. */
     fun optDecimal(key: String): BigDecimal? = optStr(key)?.let {
         try { BigDecimal(it.trim()) } catch (e: NumberFormatException) { throw LocalInvalid("$key $it is not a decimal") }
+    }
+
+    /** Whether the field is present and not null. */
+    fun has(key: String): Boolean = present(key)
+    /** A number (integer or not) as a Double: scores, coordinates, rates. */
+    fun double(key: String): Double = when (val v = raw(key)) {
+        is Double -> v
+        is BigInteger -> v.toDouble()
+        else -> throw BadVector("field $key: expected a number")
+    }
+    fun optDouble(key: String): Double? = if (present(key)) double(key) else null
+    fun optUInt(key: String): UInt? = if (present(key)) uint(key) else null
+    private fun list(key: String): List<*> = raw(key) as? List<*> ?: throw BadVector("field $key: expected an array")
+    fun doubles(key: String): List<Double> = list(key).map {
+        when (it) { is Double -> it; is BigInteger -> it.toDouble(); else -> throw BadVector("field $key: expected numbers") }
+    }
+    fun longs(key: String): List<Long> = list(key).map {
+        val n = it as? BigInteger ?: throw BadVector("field $key: expected integers")
+        if (n.bitLength() > 63) throw BadVector("field $key: out of i64 range") else n.toLong()
     }
 
     /** A snake_case enum string (`"gated_content"`) as the Kotlin enum constant (`GATED_CONTENT`). */
@@ -49,17 +73,7 @@ class Input(private val m: Map<String, Any?>) {
         return enumValues<E>().firstOrNull { it.name.lowercase() == s }
             ?: throw BadVector("field $key: $s is not a ${E::class.simpleName}")
     }
-
-    // Lists and optionals of every kind (used by the launch, rollout, risk and flags ops).
-
-    /** Whether the field is present and not `null`. */
-    fun has(key: String): Boolean = present(key)
-    fun optBool(key: String): Boolean? = if (present(key)) bool(key) else null
-    fun optLong(key: String): Long? = if (present(key)) long(key) else null
-    fun optUInt(key: String): UInt? = if (present(key)) uint(key) else null
     inline fun <reified E : Enum<E>> optEnum(key: String): E? = if (has(key)) enum<E>(key) else null
-    private fun list(key: String): List<*> = raw(key) as? List<*> ?: throw BadVector("field $key: expected an array")
-    fun strs(key: String): List<String> = list(key).map { it as? String ?: throw BadVector("field $key: expected strings") }
     fun optStrs(key: String): List<String>? = if (present(key)) strs(key) else null
     inline fun <reified E : Enum<E>> optEnums(key: String): List<E>? = if (!has(key)) null else strs(key).map { s ->
         enumValues<E>().firstOrNull { it.name.lowercase() == s } ?: throw BadVector("field $key: $s is not a ${E::class.simpleName}")

@@ -3,6 +3,7 @@ package com.avalo.conformance
 import com.avalo.conformance.ops.ErrorOps
 import com.avalo.conformance.ops.FlagsOps
 import com.avalo.conformance.ops.LaunchOps
+import com.avalo.conformance.ops.MediaOps
 import com.avalo.conformance.ops.MoneyOps
 import com.avalo.conformance.ops.PayoutOps
 import com.avalo.conformance.ops.PolicyOps
@@ -10,7 +11,9 @@ import com.avalo.conformance.ops.PricingOps
 import com.avalo.conformance.ops.RiskOps
 import com.avalo.conformance.ops.RolloutOps
 import com.avalo.conformance.ops.RateLimitOps
+import com.avalo.conformance.ops.SecurityOps
 import com.avalo.conformance.ops.SplitOps
+import com.avalo.conformance.ops.UploadOps
 import com.avalo.core.Policy
 
 /** One operation: the case's policy and input → the result as JSON (built with [obj]). */
@@ -47,6 +50,9 @@ val MODULES: List<OpModule> = listOf(
     RiskOps,
     FlagsOps,
     RateLimitOps,
+    UploadOps,
+    MediaOps,
+    SecurityOps,
 )
 
 /** op name → operation; two modules claiming one name is an error. */
