@@ -11,6 +11,10 @@ use avalo_core::{Currency, Decimal, Money, Policy};
 
 #[path = "tour/launch.rs"]
 mod tour_launch;
+#[path = "tour/billing.rs"]
+mod billing_tour;
+#[path = "tour/ranking.rs"]
+mod tour_ranking;
 #[path = "tour/ratelimit.rs"]
 mod tour_ratelimit;
 
@@ -61,6 +65,8 @@ fn tour() -> avalo_core::Result<()> {
     })?;
     println!("  501 tokens → fee {} (2 % rounded up), net {} tokens = {}, arrives {} to {}", q.fee, q.net_tokens, q.payout, q.earliest_date, q.latest_date);
     tour_launch::tour(&policy)?;
+    billing_tour::tour(&policy)?;
+    tour_ranking::tour(&policy)?;
     tour_ratelimit::tour(&policy)?;
     tour_upload::tour(&policy)?;
     Ok(())

@@ -21,6 +21,7 @@
 uniffi::setup_scaffolding!("avalo_ffi");
 
 mod decimal;
+pub mod billing;
 pub mod error;
 pub mod flags;
 pub mod launch;
@@ -30,6 +31,9 @@ pub mod policy;
 pub mod pricing;
 pub mod risk;
 pub mod rollout;
+pub mod spam;
+pub mod ranking;
+pub mod royal;
 pub mod ratelimit;
 pub mod split;
 

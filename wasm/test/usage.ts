@@ -135,6 +135,42 @@ checkSignup(policy, { ...{ mode: 'beta' }, birth_date: '1999-04-02', country: 'P
 const wrongPlatform: FlagDecision[] = evaluateFlags(policy, { flags: [] }, { user_id: 'u', now_ms: 0, platform: 'symbian' }).decisions;
 export { storeCounter, inviteUses, capLeft, level, bucket, flags, wrongPlatform };
 
+// Paid chat and anti-spam (SPEC §4).
+import { billMessage, checkSpam, countWords, newChatMeter, type ChatMeter, type MessageCharge, type SpamVerdict } from '@avalo/core';
+const words: number = countWords(policy, 'I ❤️ you');
+const meter: ChatMeter = newChatMeter(false);
+const charge: MessageCharge = billMessage(policy, meter, 'earner', 'hello there', false, 10);
+const nextMeter: ChatMeter = charge.meter;
+const verdict: SpamVerdict = checkSpam(policy, 'hello!', [{ text: 'hi', sent_at_ms: 0 }], 1000);
+const spamCode: ErrorCode | null = verdict.code;
+// @ts-expect-error: the sender is 'payer' or 'earner'
+billMessage(policy, meter, 'creator', 'x', false, 10);
+export { words, nextMeter, spamCode };
+// Ranking (SPEC §5) and Royal Club (§7.3): a whole deck as typed-array columns in one call.
+import { rankCandidateColumns, royalStatus, type CandidateColumns, type RankedPage, type RoyalTier, type Viewer } from '@avalo/core';
+const viewer: Viewer = { user_id: 'v', interested_in: ['female'], age_min: 18, age_max: 40 };
+const deck: CandidateColumns = {
+  user_ids: 'a\nb',
+  flags: new Uint8Array([3, 3]),
+  photos: new Uint32Array([2, 5]),
+  interests: new Uint32Array(2),
+  loyalty_levels: new Uint32Array(2),
+  reports: new Uint32Array(2),
+  genders: new Uint8Array([1, 1]),
+  birth_dates: new Uint32Array([19960510, 20000229]),
+  latitudes: new Float64Array(2),
+  longitudes: new Float64Array(2),
+  response_rates: new Float64Array([0.5, 0.9]),
+  last_active_ms: new Float64Array(2),
+  boost_until_ms: new Float64Array(2),
+};
+const top: RankedPage = rankCandidateColumns(policy, viewer, deck, Date.now(), { size: 20 });
+const firstDistance: number | null = top.results[0]?.distance_km ?? null;
+const tier: RoyalTier = royalStatus(policy, [{ day: 20_000, tokens: 1_000 }], null, Date.now()).tier;
+// @ts-expect-error: columns are typed arrays, not plain arrays
+rankCandidateColumns(policy, viewer, { ...deck, photos: [2, 5] }, 0);
+export { top, firstDistance, tier };
+
 // Rate limiting: the state is a plain number, stored and passed back.
 import { actionLimit, decide, failurePolicy, hashSubject, type LimitDecision, type FailurePolicy } from '@avalo/core';
 const login = actionLimit(policy, 'login', 'free');

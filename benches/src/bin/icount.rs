@@ -4,10 +4,13 @@
 //! the instructions inside it (`--toggle-collect`), so process start-up does not blur the
 //! figure. Usage: `icount <name> <iterations>`; `icount --list` prints the names.
 
+use avalo_core::billing::{self, ChatMeter, Sender};
 use avalo_core::pricing;
+use avalo_core::spam::{check_spam, RecentMessage};
 use avalo_core::ratelimit::{self, LimitSpec, RateLimit};
 use avalo_core::split::{self, CumulativeSplit, RevenueStream};
 use avalo_core::{BasisPoints, Currency, Policy};
+use avalo_core::ranking::{self as discovery, BirthDate, Candidate, Gender, GeoPoint, PageRequest, Profile, Viewer};
 use std::hint::black_box;
 
 type Workload = fn(&Policy, u64);
@@ -48,6 +51,100 @@ fn icount_pack_price_fx(p: &Policy, n: u64) {
     }
 }
 
+const MSG_ASCII: &str = "hey, how was your day? I just got back from the gym and I'm totally wrecked lol. Honestly I don't know... maybe we could grab coffee on Saturday at 10:30 if you're free? haha";
+const MSG_MIXED: &str = "Cześć! Jak się masz? 😊 Właśnie wróciłam z pracy 🇵🇱 今日はとてもいい天気ですね。 zobacz https://przykład.pl/a Привет! Как дела? 👍🏽 dzięki";
+
+#[inline(never)]
+fn icount_count_words_ascii_200(p: &Policy, n: u64) {
+    for _ in 0..n {
+        black_box(billing::count_words(p, black_box(MSG_ASCII)));
+    }
+}
+
+#[inline(never)]
+fn icount_count_words_mixed_200(p: &Policy, n: u64) {
+    for _ in 0..n {
+        black_box(billing::count_words(p, black_box(MSG_MIXED)));
+    }
+}
+
+#[inline(never)]
+fn icount_bill_message_100_words(p: &Policy, n: u64) {
+    let text = MSG_ASCII.repeat(3).split_whitespace().take(100).collect::<Vec<_>>().join(" ");
+    let meter = ChatMeter { payer_messages: 3, earner_messages: 7, billed_words: 305, billed_tokens: 27, creator_tokens: 17, royal: false };
+    for _ in 0..n {
+        let _ = black_box(billing::bill_message(p, black_box(&meter), Sender::Earner, black_box(&text), false, 1_000));
+    }
+}
+
+#[inline(never)]
+fn icount_check_spam(p: &Policy, n: u64) {
+    let recent: Vec<RecentMessage> =
+        (0..10).map(|k| RecentMessage { text: format!("message number {k}"), sent_at_ms: 1_000 * k }).collect();
+    for _ in 0..n {
+        black_box(check_spam(p, black_box("Would you like to grab coffee on Saturday?"), &recent, 60_000));
+const RANK_NOW: i64 = 1_795_435_200_000; // 2026-11-23 12:00 UTC
+
+/// A deterministic deck around Warsaw (no randomness: a multiplicative hash of the index).
+fn ranking_deck(n: u32) -> Vec<Candidate> {
+    (0..n)
+        .map(|i| {
+            let h = i.wrapping_mul(2_654_435_761);
+            let f = |shift: u32, m: u32| (h >> shift) % m;
+            Candidate {
+                user_id: format!("user-{h:08x}-{i}"),
+                active: f(0, 20) != 0,
+                verified: f(3, 10) != 0,
+                boost_until_ms: (f(5, 20) == 0).then_some(RANK_NOW + 3_600_000),
+                profile: Profile {
+                    photos: f(7, 9),
+                    has_video_intro: f(9, 4) == 0,
+                    has_bio: f(11, 10) < 7,
+                    birth_date: BirthDate::from_yyyymmdd((1976 + f(13, 33)) * 10_000 + (1 + f(17, 12)) * 100 + 1 + f(19, 28)).ok(),
+                    gender: Some(if f(21, 2) == 0 { Gender::Female } else { Gender::Male }),
+                    location: Some(GeoPoint { lat: 52.2297 + f64::from(f(2, 160)) / 100.0 - 0.8, lon: 21.0122 + f64::from(f(4, 240)) / 100.0 - 1.2 }),
+                    interests: f(23, 6),
+                    response_rate: Some(f64::from(f(6, 101)) / 100.0),
+                    royal: f(25, 10) == 0,
+                    loyalty_level: f(8, 12),
+                    last_active_ms: Some(RANK_NOW - i64::from(f(10, 240)) * 3_600_000),
+                    reports: f(12, 8) / 3,
+                },
+            }
+        })
+        .collect()
+}
+
+#[inline(never)]
+fn icount_profile_score(p: &Policy, n: u64) {
+    let deck = ranking_deck(1);
+    let profile = deck.first().map(|c| c.profile).unwrap_or_default();
+    for _ in 0..n {
+        let _ = black_box(discovery::profile_score(p, black_box(&profile), black_box(RANK_NOW)));
+    }
+}
+
+/// One `rank_candidates` call over 1 000 candidates with every filter (deck built once).
+#[inline(never)]
+fn icount_rank_candidates_1k(p: &Policy, n: u64) {
+    let deck = ranking_deck(1_000);
+    let viewer = Viewer {
+        user_id: "viewer".into(),
+        interested_in: vec![Gender::Female],
+        age_min: 22,
+        age_max: 35,
+        location: Some(GeoPoint { lat: 52.2297, lon: 21.0122 }),
+        max_distance_km: Some(50.0),
+        liked_ids: deck.iter().step_by(97).map(|c| c.user_id.clone()).collect(),
+        passed_ids: deck.iter().step_by(89).map(|c| c.user_id.clone()).collect(),
+        blocked_ids: vec![],
+        blocked_by_ids: vec![],
+    };
+    for _ in 0..n {
+        let _ = black_box(discovery::rank_candidates(p, &viewer, black_box(&deck), RANK_NOW, &PageRequest::default()));
+    }
+}
+
 /// One GCRA decision per call on message_send's quota, the state threaded, 1 ms apart (after
 /// the burst most are denied, as in a steady overload).
 #[inline(never)]
@@ -73,12 +170,18 @@ fn icount_ratelimit_decide_allowed(_p: &Policy, n: u64) {
 }
 
 const WORKLOADS: &[(&str, Workload)] = &[
+    ("count_words_ascii_200", icount_count_words_ascii_200),
+    ("count_words_mixed_200", icount_count_words_mixed_200),
+    ("bill_message_100_words", icount_bill_message_100_words),
+    ("check_spam", icount_check_spam),
     ("ratelimit_decide", icount_ratelimit_decide),
     ("ratelimit_decide_allowed", icount_ratelimit_decide_allowed),
     ("split_amount", icount_split_amount),
     ("split_revenue", icount_split_revenue),
     ("cumulative_apply", icount_cumulative_apply),
     ("pack_price_fx", icount_pack_price_fx),
+    ("profile_score", icount_profile_score),
+    ("rank_candidates_1k", icount_rank_candidates_1k),
 ];
 
 fn main() {

@@ -58,6 +58,13 @@ struct Input {
             return n
         }
     }
+    func strs(_ key: String) throws -> [String] {
+        guard case .array(let a) = try raw(key) else { throw bad(key, "an array") }
+        return try a.map { v in
+            guard case .string(let s) = v else { throw bad(key, "strings") }
+            return s
+        }
+    }
     func obj(_ key: String) throws -> Input {
         guard case .object(let o) = try raw(key) else { throw bad(key, "an object") }
         return Input(fields: o)
@@ -74,6 +81,46 @@ struct Input {
     func optStr(_ key: String) throws -> String? { present(key) ? try str(key) : nil }
     func optU64(_ key: String) throws -> UInt64? { present(key) ? try u64(key) : nil }
     func optObj(_ key: String) throws -> Input? { present(key) ? try obj(key) : nil }
+    func optObjs(_ key: String) throws -> [Input]? { present(key) ? try objs(key) : nil }
+
+    /// Whether the field is present and not null.
+    func has(_ key: String) -> Bool { present(key) }
+    /// A number (integer or not) as a Double: scores, coordinates, rates.
+    func double(_ key: String) throws -> Double {
+        guard let d = try raw(key).number else { throw bad(key, "a number") }
+        return d
+    }
+    func optDouble(_ key: String) throws -> Double? { present(key) ? try double(key) : nil }
+    func optI64(_ key: String) throws -> Int64? { present(key) ? try i64(key) : nil }
+    func optU32(_ key: String) throws -> UInt32? { present(key) ? try u32(key) : nil }
+    func optBool(_ key: String) throws -> Bool? { present(key) ? try bool(key) : nil }
+    private func list(_ key: String) throws -> [JSON] {
+        guard case .array(let a) = try raw(key) else { throw bad(key, "an array") }
+        return a
+    }
+    func strs(_ key: String) throws -> [String] {
+        try list(key).map { v in
+            guard case .string(let s) = v else { throw bad(key, "strings") }
+            return s
+        }
+    }
+    func doubles(_ key: String) throws -> [Double] {
+        try list(key).map { v in
+            guard let d = v.number else { throw bad(key, "numbers") }
+            return d
+        }
+    }
+    func i64s(_ key: String) throws -> [Int64] {
+        try list(key).map { v in
+            switch v {
+            case .int(let n): return n
+            case .uint(let n):
+                guard let x = Int64(exactly: n) else { throw bad(key, "i64 integers") }
+                return x
+            default: throw bad(key, "integers")
+            }
+        }
+    }
 
     /// An optional decimal given as a string (`"0.185"`), e.g. an FX rate.
     func optDecimal(_ key: String) throws -> Decimal? {

@@ -514,6 +514,22 @@ fileprivate struct FfiConverterInt64: FfiConverterPrimitive {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterDouble: FfiConverterPrimitive {
+    typealias FfiType = Double
+    typealias SwiftType = Double
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Double {
+        return try lift(readDouble(&buf))
+    }
+
+    public static func write(_ value: Double, into buf: inout [UInt8]) {
+        writeDouble(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterBool : FfiConverter {
     typealias FfiType = Int8
     typealias SwiftType = Bool
@@ -1311,6 +1327,105 @@ public func FfiConverterTypeAlertReport_lower(_ value: AlertReport) -> RustBuffe
 
 
 /**
+ * The result of billing many messages against one meter.
+ */
+public struct BatchCharge: Equatable, Hashable {
+    /**
+     * Each message's charge, in order.
+     */
+    public let charges: [MessageCharge]
+    /**
+     * Total tokens charged to the payer.
+     */
+    public let tokensDue: UInt64
+    /**
+     * Total creator credit.
+     */
+    public let creator: UInt64
+    /**
+     * Total platform credit.
+     */
+    public let platform: UInt64
+    /**
+     * The meter after the last message.
+     */
+    public let meter: ChatMeter
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Each message's charge, in order.
+         */charges: [MessageCharge], 
+        /**
+         * Total tokens charged to the payer.
+         */tokensDue: UInt64, 
+        /**
+         * Total creator credit.
+         */creator: UInt64, 
+        /**
+         * Total platform credit.
+         */platform: UInt64, 
+        /**
+         * The meter after the last message.
+         */meter: ChatMeter) {
+        self.charges = charges
+        self.tokensDue = tokensDue
+        self.creator = creator
+        self.platform = platform
+        self.meter = meter
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension BatchCharge: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeBatchCharge: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> BatchCharge {
+        return
+            try BatchCharge(
+                charges: FfiConverterSequenceTypeMessageCharge.read(from: &buf), 
+                tokensDue: FfiConverterUInt64.read(from: &buf), 
+                creator: FfiConverterUInt64.read(from: &buf), 
+                platform: FfiConverterUInt64.read(from: &buf), 
+                meter: FfiConverterTypeChatMeter.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: BatchCharge, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeMessageCharge.write(value.charges, into: &buf)
+        FfiConverterUInt64.write(value.tokensDue, into: &buf)
+        FfiConverterUInt64.write(value.creator, into: &buf)
+        FfiConverterUInt64.write(value.platform, into: &buf)
+        FfiConverterTypeChatMeter.write(value.meter, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBatchCharge_lift(_ buf: RustBuffer) throws -> BatchCharge {
+    return try FfiConverterTypeBatchCharge.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBatchCharge_lower(_ value: BatchCharge) -> RustBuffer {
+    return FfiConverterTypeBatchCharge.lower(value)
+}
+
+
+/**
  * One campaign's numbers.
  */
 public struct Campaign: Equatable, Hashable {
@@ -1475,6 +1590,288 @@ public func FfiConverterTypeCampaignReport_lift(_ buf: RustBuffer) throws -> Cam
 #endif
 public func FfiConverterTypeCampaignReport_lower(_ value: CampaignReport) -> RustBuffer {
     return FfiConverterTypeCampaignReport.lower(value)
+}
+
+
+/**
+ * One candidate for the deck.
+ */
+public struct Candidate: Equatable, Hashable {
+    /**
+     * The candidate's user id.
+     */
+    public let userId: String
+    /**
+     * Account active.
+     */
+    public let active: Bool
+    /**
+     * Identity verified.
+     */
+    public let verified: Bool
+    /**
+     * What the score and the filters read.
+     */
+    public let profile: Profile
+    /**
+     * End of a paid profile boost, ms (active while `now < boost_until_ms`).
+     */
+    public let boostUntilMs: Int64?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The candidate's user id.
+         */userId: String, 
+        /**
+         * Account active.
+         */active: Bool, 
+        /**
+         * Identity verified.
+         */verified: Bool, 
+        /**
+         * What the score and the filters read.
+         */profile: Profile, 
+        /**
+         * End of a paid profile boost, ms (active while `now < boost_until_ms`).
+         */boostUntilMs: Int64? = nil) {
+        self.userId = userId
+        self.active = active
+        self.verified = verified
+        self.profile = profile
+        self.boostUntilMs = boostUntilMs
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Candidate: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCandidate: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Candidate {
+        return
+            try Candidate(
+                userId: FfiConverterString.read(from: &buf), 
+                active: FfiConverterBool.read(from: &buf), 
+                verified: FfiConverterBool.read(from: &buf), 
+                profile: FfiConverterTypeProfile.read(from: &buf), 
+                boostUntilMs: FfiConverterOptionInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Candidate, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.userId, into: &buf)
+        FfiConverterBool.write(value.active, into: &buf)
+        FfiConverterBool.write(value.verified, into: &buf)
+        FfiConverterTypeProfile.write(value.profile, into: &buf)
+        FfiConverterOptionInt64.write(value.boostUntilMs, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCandidate_lift(_ buf: RustBuffer) throws -> Candidate {
+    return try FfiConverterTypeCandidate.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCandidate_lower(_ value: Candidate) -> RustBuffer {
+    return FfiConverterTypeCandidate.lower(value)
+}
+
+
+/**
+ * A deck as columns (one FFI value per column instead of one record per candidate): entry
+ * `i` of every list describes candidate `i`; `user_ids` holds the ids joined with `"\n"`.
+ * `flags` bits: 1 active, 2 verified, 4 Royal, 8 video intro, 16 bio, 32 location set,
+ * 64 last-active set. Gender codes: 0 none, 1 female, 2 male, 3 non-binary. Birth dates are
+ * `yyyymmdd` numbers (0 = none); a boost is active while `now < boost_until_ms` (0 = none).
+ */
+public struct CandidateColumns: Equatable, Hashable {
+    /**
+     * User ids joined with `"\n"`.
+     */
+    public let userIds: String
+    /**
+     * Flag bits per candidate.
+     */
+    public let flags: Data
+    /**
+     * Photos.
+     */
+    public let photos: [UInt32]
+    /**
+     * Interests.
+     */
+    public let interests: [UInt32]
+    /**
+     * Loyalty levels.
+     */
+    public let loyaltyLevels: [UInt32]
+    /**
+     * Reports.
+     */
+    public let reports: [UInt32]
+    /**
+     * Gender codes (bytes).
+     */
+    public let genders: Data
+    /**
+     * Birth dates as `yyyymmdd`.
+     */
+    public let birthDates: [UInt32]
+    /**
+     * Latitudes, degrees.
+     */
+    public let latitudes: [Double]
+    /**
+     * Longitudes, degrees.
+     */
+    public let longitudes: [Double]
+    /**
+     * Response rates.
+     */
+    public let responseRates: [Double]
+    /**
+     * Last activity, ms.
+     */
+    public let lastActiveMs: [Int64]
+    /**
+     * Paid boost end, ms.
+     */
+    public let boostUntilMs: [Int64]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * User ids joined with `"\n"`.
+         */userIds: String, 
+        /**
+         * Flag bits per candidate.
+         */flags: Data, 
+        /**
+         * Photos.
+         */photos: [UInt32], 
+        /**
+         * Interests.
+         */interests: [UInt32], 
+        /**
+         * Loyalty levels.
+         */loyaltyLevels: [UInt32], 
+        /**
+         * Reports.
+         */reports: [UInt32], 
+        /**
+         * Gender codes (bytes).
+         */genders: Data, 
+        /**
+         * Birth dates as `yyyymmdd`.
+         */birthDates: [UInt32], 
+        /**
+         * Latitudes, degrees.
+         */latitudes: [Double], 
+        /**
+         * Longitudes, degrees.
+         */longitudes: [Double], 
+        /**
+         * Response rates.
+         */responseRates: [Double], 
+        /**
+         * Last activity, ms.
+         */lastActiveMs: [Int64], 
+        /**
+         * Paid boost end, ms.
+         */boostUntilMs: [Int64]) {
+        self.userIds = userIds
+        self.flags = flags
+        self.photos = photos
+        self.interests = interests
+        self.loyaltyLevels = loyaltyLevels
+        self.reports = reports
+        self.genders = genders
+        self.birthDates = birthDates
+        self.latitudes = latitudes
+        self.longitudes = longitudes
+        self.responseRates = responseRates
+        self.lastActiveMs = lastActiveMs
+        self.boostUntilMs = boostUntilMs
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CandidateColumns: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCandidateColumns: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CandidateColumns {
+        return
+            try CandidateColumns(
+                userIds: FfiConverterString.read(from: &buf), 
+                flags: FfiConverterData.read(from: &buf), 
+                photos: FfiConverterSequenceUInt32.read(from: &buf), 
+                interests: FfiConverterSequenceUInt32.read(from: &buf), 
+                loyaltyLevels: FfiConverterSequenceUInt32.read(from: &buf), 
+                reports: FfiConverterSequenceUInt32.read(from: &buf), 
+                genders: FfiConverterData.read(from: &buf), 
+                birthDates: FfiConverterSequenceUInt32.read(from: &buf), 
+                latitudes: FfiConverterSequenceDouble.read(from: &buf), 
+                longitudes: FfiConverterSequenceDouble.read(from: &buf), 
+                responseRates: FfiConverterSequenceDouble.read(from: &buf), 
+                lastActiveMs: FfiConverterSequenceInt64.read(from: &buf), 
+                boostUntilMs: FfiConverterSequenceInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CandidateColumns, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.userIds, into: &buf)
+        FfiConverterData.write(value.flags, into: &buf)
+        FfiConverterSequenceUInt32.write(value.photos, into: &buf)
+        FfiConverterSequenceUInt32.write(value.interests, into: &buf)
+        FfiConverterSequenceUInt32.write(value.loyaltyLevels, into: &buf)
+        FfiConverterSequenceUInt32.write(value.reports, into: &buf)
+        FfiConverterData.write(value.genders, into: &buf)
+        FfiConverterSequenceUInt32.write(value.birthDates, into: &buf)
+        FfiConverterSequenceDouble.write(value.latitudes, into: &buf)
+        FfiConverterSequenceDouble.write(value.longitudes, into: &buf)
+        FfiConverterSequenceDouble.write(value.responseRates, into: &buf)
+        FfiConverterSequenceInt64.write(value.lastActiveMs, into: &buf)
+        FfiConverterSequenceInt64.write(value.boostUntilMs, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCandidateColumns_lift(_ buf: RustBuffer) throws -> CandidateColumns {
+    return try FfiConverterTypeCandidateColumns.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCandidateColumns_lower(_ value: CandidateColumns) -> RustBuffer {
+    return FfiConverterTypeCandidateColumns.lower(value)
 }
 
 
@@ -1742,6 +2139,263 @@ public func FfiConverterTypeCapRequest_lift(_ buf: RustBuffer) throws -> CapRequ
 #endif
 public func FfiConverterTypeCapRequest_lower(_ value: CapRequest) -> RustBuffer {
     return FfiConverterTypeCapRequest.lower(value)
+}
+
+
+/**
+ * One message of a batch.
+ */
+public struct ChatMessage: Equatable, Hashable {
+    /**
+     * Who sent it.
+     */
+    public let sender: Sender
+    /**
+     * Its text.
+     */
+    public let text: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Who sent it.
+         */sender: Sender, 
+        /**
+         * Its text.
+         */text: String) {
+        self.sender = sender
+        self.text = text
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ChatMessage: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeChatMessage: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ChatMessage {
+        return
+            try ChatMessage(
+                sender: FfiConverterTypeSender.read(from: &buf), 
+                text: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ChatMessage, into buf: inout [UInt8]) {
+        FfiConverterTypeSender.write(value.sender, into: &buf)
+        FfiConverterString.write(value.text, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeChatMessage_lift(_ buf: RustBuffer) throws -> ChatMessage {
+    return try FfiConverterTypeChatMessage.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeChatMessage_lower(_ value: ChatMessage) -> RustBuffer {
+    return FfiConverterTypeChatMessage.lower(value)
+}
+
+
+/**
+ * The running state of one paid chat: store it, pass it back with the next message.
+ */
+public struct ChatMeter: Equatable, Hashable {
+    /**
+     * Messages the payer has sent in this chat.
+     */
+    public let payerMessages: UInt64
+    /**
+     * Messages the earner has sent in this chat.
+     */
+    public let earnerMessages: UInt64
+    /**
+     * Cumulative billed words, in units of the current rate.
+     */
+    public let billedWords: UInt64
+    /**
+     * Cumulative tokens charged to the payer.
+     */
+    public let billedTokens: UInt64
+    /**
+     * Cumulative tokens credited to the creator.
+     */
+    public let creatorTokens: UInt64
+    /**
+     * Whether the meter runs at the Royal rate.
+     */
+    public let royal: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Messages the payer has sent in this chat.
+         */payerMessages: UInt64, 
+        /**
+         * Messages the earner has sent in this chat.
+         */earnerMessages: UInt64, 
+        /**
+         * Cumulative billed words, in units of the current rate.
+         */billedWords: UInt64, 
+        /**
+         * Cumulative tokens charged to the payer.
+         */billedTokens: UInt64, 
+        /**
+         * Cumulative tokens credited to the creator.
+         */creatorTokens: UInt64, 
+        /**
+         * Whether the meter runs at the Royal rate.
+         */royal: Bool) {
+        self.payerMessages = payerMessages
+        self.earnerMessages = earnerMessages
+        self.billedWords = billedWords
+        self.billedTokens = billedTokens
+        self.creatorTokens = creatorTokens
+        self.royal = royal
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ChatMeter: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeChatMeter: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ChatMeter {
+        return
+            try ChatMeter(
+                payerMessages: FfiConverterUInt64.read(from: &buf), 
+                earnerMessages: FfiConverterUInt64.read(from: &buf), 
+                billedWords: FfiConverterUInt64.read(from: &buf), 
+                billedTokens: FfiConverterUInt64.read(from: &buf), 
+                creatorTokens: FfiConverterUInt64.read(from: &buf), 
+                royal: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ChatMeter, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.payerMessages, into: &buf)
+        FfiConverterUInt64.write(value.earnerMessages, into: &buf)
+        FfiConverterUInt64.write(value.billedWords, into: &buf)
+        FfiConverterUInt64.write(value.billedTokens, into: &buf)
+        FfiConverterUInt64.write(value.creatorTokens, into: &buf)
+        FfiConverterBool.write(value.royal, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeChatMeter_lift(_ buf: RustBuffer) throws -> ChatMeter {
+    return try FfiConverterTypeChatMeter.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeChatMeter_lower(_ value: ChatMeter) -> RustBuffer {
+    return FfiConverterTypeChatMeter.lower(value)
+}
+
+
+/**
+ * Who pays and who earns in a chat (SPEC §4.1).
+ */
+public struct ChatRoles: Equatable, Hashable {
+    /**
+     * The participant charged for the earner's messages; `null` in a free chat.
+     */
+    public let payer: ChatParticipant?
+    /**
+     * The participant whose messages are billed; `null` in a free chat.
+     */
+    public let earner: ChatParticipant?
+    /**
+     * True when neither participant earns.
+     */
+    public let free: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The participant charged for the earner's messages; `null` in a free chat.
+         */payer: ChatParticipant?, 
+        /**
+         * The participant whose messages are billed; `null` in a free chat.
+         */earner: ChatParticipant?, 
+        /**
+         * True when neither participant earns.
+         */free: Bool) {
+        self.payer = payer
+        self.earner = earner
+        self.free = free
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ChatRoles: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeChatRoles: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ChatRoles {
+        return
+            try ChatRoles(
+                payer: FfiConverterOptionTypeChatParticipant.read(from: &buf), 
+                earner: FfiConverterOptionTypeChatParticipant.read(from: &buf), 
+                free: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ChatRoles, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeChatParticipant.write(value.payer, into: &buf)
+        FfiConverterOptionTypeChatParticipant.write(value.earner, into: &buf)
+        FfiConverterBool.write(value.free, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeChatRoles_lift(_ buf: RustBuffer) throws -> ChatRoles {
+    return try FfiConverterTypeChatRoles.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeChatRoles_lower(_ value: ChatRoles) -> RustBuffer {
+    return FfiConverterTypeChatRoles.lower(value)
 }
 
 
@@ -2513,6 +3167,75 @@ public func FfiConverterTypeDeviceAccounts_lift(_ buf: RustBuffer) throws -> Dev
 #endif
 public func FfiConverterTypeDeviceAccounts_lower(_ value: DeviceAccounts) -> RustBuffer {
     return FfiConverterTypeDeviceAccounts.lower(value)
+}
+
+
+/**
+ * A dropped candidate and why (only with `explain`).
+ */
+public struct DroppedCandidate: Equatable, Hashable {
+    /**
+     * The candidate's user id.
+     */
+    public let userId: String
+    /**
+     * The first filter it failed.
+     */
+    public let reason: DropReason
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The candidate's user id.
+         */userId: String, 
+        /**
+         * The first filter it failed.
+         */reason: DropReason) {
+        self.userId = userId
+        self.reason = reason
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DroppedCandidate: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDroppedCandidate: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DroppedCandidate {
+        return
+            try DroppedCandidate(
+                userId: FfiConverterString.read(from: &buf), 
+                reason: FfiConverterTypeDropReason.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DroppedCandidate, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.userId, into: &buf)
+        FfiConverterTypeDropReason.write(value.reason, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDroppedCandidate_lift(_ buf: RustBuffer) throws -> DroppedCandidate {
+    return try FfiConverterTypeDroppedCandidate.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDroppedCandidate_lower(_ value: DroppedCandidate) -> RustBuffer {
+    return FfiConverterTypeDroppedCandidate.lower(value)
 }
 
 
@@ -3308,6 +4031,75 @@ public func FfiConverterTypeFraudWindow_lower(_ value: FraudWindow) -> RustBuffe
 
 
 /**
+ * A point on Earth in degrees (latitude −90..=90, longitude −180..=180).
+ */
+public struct GeoPoint: Equatable, Hashable {
+    /**
+     * Latitude, degrees.
+     */
+    public let lat: Double
+    /**
+     * Longitude, degrees.
+     */
+    public let lon: Double
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Latitude, degrees.
+         */lat: Double, 
+        /**
+         * Longitude, degrees.
+         */lon: Double) {
+        self.lat = lat
+        self.lon = lon
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension GeoPoint: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeGeoPoint: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> GeoPoint {
+        return
+            try GeoPoint(
+                lat: FfiConverterDouble.read(from: &buf), 
+                lon: FfiConverterDouble.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: GeoPoint, into buf: inout [UInt8]) {
+        FfiConverterDouble.write(value.lat, into: &buf)
+        FfiConverterDouble.write(value.lon, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGeoPoint_lift(_ buf: RustBuffer) throws -> GeoPoint {
+    return try FfiConverterTypeGeoPoint.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGeoPoint_lower(_ value: GeoPoint) -> RustBuffer {
+    return FfiConverterTypeGeoPoint.lower(value)
+}
+
+
+/**
  * System health.
  */
 public struct HealthReport: Equatable, Hashable {
@@ -3452,6 +4244,273 @@ public func FfiConverterTypeInviteRecord_lift(_ buf: RustBuffer) throws -> Invit
 #endif
 public func FfiConverterTypeInviteRecord_lower(_ value: InviteRecord) -> RustBuffer {
     return FfiConverterTypeInviteRecord.lower(value)
+}
+
+
+/**
+ * Likes a user made on one UTC day (store it, pass it back next time).
+ */
+public struct LikeCounter: Equatable, Hashable {
+    /**
+     * UTC day number (days since 1970-01-01).
+     */
+    public let day: Int64
+    /**
+     * Likes made on that day.
+     */
+    public let count: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * UTC day number (days since 1970-01-01).
+         */day: Int64, 
+        /**
+         * Likes made on that day.
+         */count: UInt32) {
+        self.day = day
+        self.count = count
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LikeCounter: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLikeCounter: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LikeCounter {
+        return
+            try LikeCounter(
+                day: FfiConverterInt64.read(from: &buf), 
+                count: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LikeCounter, into buf: inout [UInt8]) {
+        FfiConverterInt64.write(value.day, into: &buf)
+        FfiConverterUInt32.write(value.count, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLikeCounter_lift(_ buf: RustBuffer) throws -> LikeCounter {
+    return try FfiConverterTypeLikeCounter.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLikeCounter_lower(_ value: LikeCounter) -> RustBuffer {
+    return FfiConverterTypeLikeCounter.lower(value)
+}
+
+
+/**
+ * The decision for an accepted like.
+ */
+public struct LikeDecision: Equatable, Hashable {
+    /**
+     * Liked or match.
+     */
+    public let outcome: LikeOutcome
+    /**
+     * Free messages of the chat a match opens; 0 without a match.
+     */
+    public let chatFreeMessages: UInt32
+    /**
+     * The counter to store.
+     */
+    public let counter: LikeCounter
+    /**
+     * Likes left today.
+     */
+    public let remainingToday: UInt32
+    /**
+     * The next UTC midnight, ms.
+     */
+    public let resetsAtMs: Int64
+    /**
+     * Fingerprint of the policy.
+     */
+    public let policyFingerprint: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Liked or match.
+         */outcome: LikeOutcome, 
+        /**
+         * Free messages of the chat a match opens; 0 without a match.
+         */chatFreeMessages: UInt32, 
+        /**
+         * The counter to store.
+         */counter: LikeCounter, 
+        /**
+         * Likes left today.
+         */remainingToday: UInt32, 
+        /**
+         * The next UTC midnight, ms.
+         */resetsAtMs: Int64, 
+        /**
+         * Fingerprint of the policy.
+         */policyFingerprint: String) {
+        self.outcome = outcome
+        self.chatFreeMessages = chatFreeMessages
+        self.counter = counter
+        self.remainingToday = remainingToday
+        self.resetsAtMs = resetsAtMs
+        self.policyFingerprint = policyFingerprint
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LikeDecision: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLikeDecision: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LikeDecision {
+        return
+            try LikeDecision(
+                outcome: FfiConverterTypeLikeOutcome.read(from: &buf), 
+                chatFreeMessages: FfiConverterUInt32.read(from: &buf), 
+                counter: FfiConverterTypeLikeCounter.read(from: &buf), 
+                remainingToday: FfiConverterUInt32.read(from: &buf), 
+                resetsAtMs: FfiConverterInt64.read(from: &buf), 
+                policyFingerprint: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LikeDecision, into buf: inout [UInt8]) {
+        FfiConverterTypeLikeOutcome.write(value.outcome, into: &buf)
+        FfiConverterUInt32.write(value.chatFreeMessages, into: &buf)
+        FfiConverterTypeLikeCounter.write(value.counter, into: &buf)
+        FfiConverterUInt32.write(value.remainingToday, into: &buf)
+        FfiConverterInt64.write(value.resetsAtMs, into: &buf)
+        FfiConverterString.write(value.policyFingerprint, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLikeDecision_lift(_ buf: RustBuffer) throws -> LikeDecision {
+    return try FfiConverterTypeLikeDecision.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLikeDecision_lower(_ value: LikeDecision) -> RustBuffer {
+    return FfiConverterTypeLikeDecision.lower(value)
+}
+
+
+/**
+ * A like to decide.
+ */
+public struct LikeRequest: Equatable, Hashable {
+    /**
+     * Who likes.
+     */
+    public let likerId: String
+    /**
+     * Who is liked.
+     */
+    public let targetId: String
+    /**
+     * Whether the target already liked the liker (then this like is a match).
+     */
+    public let targetLikesLiker: Bool
+    /**
+     * The liker's counter as last returned (none before the first like).
+     */
+    public let counter: LikeCounter?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Who likes.
+         */likerId: String, 
+        /**
+         * Who is liked.
+         */targetId: String, 
+        /**
+         * Whether the target already liked the liker (then this like is a match).
+         */targetLikesLiker: Bool, 
+        /**
+         * The liker's counter as last returned (none before the first like).
+         */counter: LikeCounter? = nil) {
+        self.likerId = likerId
+        self.targetId = targetId
+        self.targetLikesLiker = targetLikesLiker
+        self.counter = counter
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LikeRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLikeRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LikeRequest {
+        return
+            try LikeRequest(
+                likerId: FfiConverterString.read(from: &buf), 
+                targetId: FfiConverterString.read(from: &buf), 
+                targetLikesLiker: FfiConverterBool.read(from: &buf), 
+                counter: FfiConverterOptionTypeLikeCounter.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LikeRequest, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.likerId, into: &buf)
+        FfiConverterString.write(value.targetId, into: &buf)
+        FfiConverterBool.write(value.targetLikesLiker, into: &buf)
+        FfiConverterOptionTypeLikeCounter.write(value.counter, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLikeRequest_lift(_ buf: RustBuffer) throws -> LikeRequest {
+    return try FfiConverterTypeLikeRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLikeRequest_lower(_ value: LikeRequest) -> RustBuffer {
+    return FfiConverterTypeLikeRequest.lower(value)
 }
 
 
@@ -4351,6 +5410,175 @@ public func FfiConverterTypeMediaViewer_lift(_ buf: RustBuffer) throws -> MediaV
 #endif
 public func FfiConverterTypeMediaViewer_lower(_ value: MediaViewer) -> RustBuffer {
     return FfiConverterTypeMediaViewer.lower(value)
+}
+
+
+/**
+ * The charge for one message, with the meter to store afterwards.
+ */
+public struct MessageCharge: Equatable, Hashable {
+    /**
+     * Who sent the message.
+     */
+    public let sender: Sender
+    /**
+     * Words in the message (SPEC §4.3).
+     */
+    public let words: UInt64
+    /**
+     * Whether the message is within the free allowance.
+     */
+    public let free: Bool
+    /**
+     * Whether the message was billed.
+     */
+    public let billed: Bool
+    /**
+     * Words this message added to the meter.
+     */
+    public let billedWords: UInt64
+    /**
+     * Tokens the payer is charged for this message.
+     */
+    public let tokensDue: UInt64
+    /**
+     * The creator's credit out of `tokens_due`.
+     */
+    public let creator: UInt64
+    /**
+     * The platform's credit out of `tokens_due`.
+     */
+    public let platform: UInt64
+    /**
+     * The rate used (11 or 7).
+     */
+    public let wordsPerToken: UInt32
+    /**
+     * Whether the meter was re-based to a new Royal status first.
+     */
+    public let rebased: Bool
+    /**
+     * The meter after this message.
+     */
+    public let meter: ChatMeter
+    /**
+     * Fingerprint of the policy used.
+     */
+    public let policyFingerprint: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Who sent the message.
+         */sender: Sender, 
+        /**
+         * Words in the message (SPEC §4.3).
+         */words: UInt64, 
+        /**
+         * Whether the message is within the free allowance.
+         */free: Bool, 
+        /**
+         * Whether the message was billed.
+         */billed: Bool, 
+        /**
+         * Words this message added to the meter.
+         */billedWords: UInt64, 
+        /**
+         * Tokens the payer is charged for this message.
+         */tokensDue: UInt64, 
+        /**
+         * The creator's credit out of `tokens_due`.
+         */creator: UInt64, 
+        /**
+         * The platform's credit out of `tokens_due`.
+         */platform: UInt64, 
+        /**
+         * The rate used (11 or 7).
+         */wordsPerToken: UInt32, 
+        /**
+         * Whether the meter was re-based to a new Royal status first.
+         */rebased: Bool, 
+        /**
+         * The meter after this message.
+         */meter: ChatMeter, 
+        /**
+         * Fingerprint of the policy used.
+         */policyFingerprint: String) {
+        self.sender = sender
+        self.words = words
+        self.free = free
+        self.billed = billed
+        self.billedWords = billedWords
+        self.tokensDue = tokensDue
+        self.creator = creator
+        self.platform = platform
+        self.wordsPerToken = wordsPerToken
+        self.rebased = rebased
+        self.meter = meter
+        self.policyFingerprint = policyFingerprint
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MessageCharge: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMessageCharge: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MessageCharge {
+        return
+            try MessageCharge(
+                sender: FfiConverterTypeSender.read(from: &buf), 
+                words: FfiConverterUInt64.read(from: &buf), 
+                free: FfiConverterBool.read(from: &buf), 
+                billed: FfiConverterBool.read(from: &buf), 
+                billedWords: FfiConverterUInt64.read(from: &buf), 
+                tokensDue: FfiConverterUInt64.read(from: &buf), 
+                creator: FfiConverterUInt64.read(from: &buf), 
+                platform: FfiConverterUInt64.read(from: &buf), 
+                wordsPerToken: FfiConverterUInt32.read(from: &buf), 
+                rebased: FfiConverterBool.read(from: &buf), 
+                meter: FfiConverterTypeChatMeter.read(from: &buf), 
+                policyFingerprint: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MessageCharge, into buf: inout [UInt8]) {
+        FfiConverterTypeSender.write(value.sender, into: &buf)
+        FfiConverterUInt64.write(value.words, into: &buf)
+        FfiConverterBool.write(value.free, into: &buf)
+        FfiConverterBool.write(value.billed, into: &buf)
+        FfiConverterUInt64.write(value.billedWords, into: &buf)
+        FfiConverterUInt64.write(value.tokensDue, into: &buf)
+        FfiConverterUInt64.write(value.creator, into: &buf)
+        FfiConverterUInt64.write(value.platform, into: &buf)
+        FfiConverterUInt32.write(value.wordsPerToken, into: &buf)
+        FfiConverterBool.write(value.rebased, into: &buf)
+        FfiConverterTypeChatMeter.write(value.meter, into: &buf)
+        FfiConverterString.write(value.policyFingerprint, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMessageCharge_lift(_ buf: RustBuffer) throws -> MessageCharge {
+    return try FfiConverterTypeMessageCharge.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMessageCharge_lower(_ value: MessageCharge) -> RustBuffer {
+    return FfiConverterTypeMessageCharge.lower(value)
 }
 
 
@@ -5337,6 +6565,294 @@ public func FfiConverterTypePolicyProblem_lower(_ value: PolicyProblem) -> RustB
 
 
 /**
+ * What the profile score reads; every field may be left out (missing data counts as 0).
+ */
+public struct Profile: Equatable, Hashable {
+    /**
+     * Number of photos.
+     */
+    public let photos: UInt32
+    /**
+     * Whether the profile has a video intro.
+     */
+    public let hasVideoIntro: Bool
+    /**
+     * Whether the bio is non-empty.
+     */
+    public let hasBio: Bool
+    /**
+     * Birth date, `"YYYY-MM-DD"`.
+     */
+    public let birthDate: String?
+    /**
+     * Gender.
+     */
+    public let gender: Gender?
+    /**
+     * Location.
+     */
+    public let location: GeoPoint?
+    /**
+     * Number of interests.
+     */
+    public let interests: UInt32
+    /**
+     * Response rate in [0, 1] (clamped); must be finite.
+     */
+    public let responseRate: Double?
+    /**
+     * Royal Club member.
+     */
+    public let royal: Bool
+    /**
+     * Loyalty level.
+     */
+    public let loyaltyLevel: UInt32
+    /**
+     * Last activity, ms since the epoch.
+     */
+    public let lastActiveMs: Int64?
+    /**
+     * Reports against the profile.
+     */
+    public let reports: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Number of photos.
+         */photos: UInt32 = UInt32(0), 
+        /**
+         * Whether the profile has a video intro.
+         */hasVideoIntro: Bool = false, 
+        /**
+         * Whether the bio is non-empty.
+         */hasBio: Bool = false, 
+        /**
+         * Birth date, `"YYYY-MM-DD"`.
+         */birthDate: String? = nil, 
+        /**
+         * Gender.
+         */gender: Gender? = nil, 
+        /**
+         * Location.
+         */location: GeoPoint? = nil, 
+        /**
+         * Number of interests.
+         */interests: UInt32 = UInt32(0), 
+        /**
+         * Response rate in [0, 1] (clamped); must be finite.
+         */responseRate: Double? = nil, 
+        /**
+         * Royal Club member.
+         */royal: Bool = false, 
+        /**
+         * Loyalty level.
+         */loyaltyLevel: UInt32 = UInt32(0), 
+        /**
+         * Last activity, ms since the epoch.
+         */lastActiveMs: Int64? = nil, 
+        /**
+         * Reports against the profile.
+         */reports: UInt32 = UInt32(0)) {
+        self.photos = photos
+        self.hasVideoIntro = hasVideoIntro
+        self.hasBio = hasBio
+        self.birthDate = birthDate
+        self.gender = gender
+        self.location = location
+        self.interests = interests
+        self.responseRate = responseRate
+        self.royal = royal
+        self.loyaltyLevel = loyaltyLevel
+        self.lastActiveMs = lastActiveMs
+        self.reports = reports
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Profile: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeProfile: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Profile {
+        return
+            try Profile(
+                photos: FfiConverterUInt32.read(from: &buf), 
+                hasVideoIntro: FfiConverterBool.read(from: &buf), 
+                hasBio: FfiConverterBool.read(from: &buf), 
+                birthDate: FfiConverterOptionString.read(from: &buf), 
+                gender: FfiConverterOptionTypeGender.read(from: &buf), 
+                location: FfiConverterOptionTypeGeoPoint.read(from: &buf), 
+                interests: FfiConverterUInt32.read(from: &buf), 
+                responseRate: FfiConverterOptionDouble.read(from: &buf), 
+                royal: FfiConverterBool.read(from: &buf), 
+                loyaltyLevel: FfiConverterUInt32.read(from: &buf), 
+                lastActiveMs: FfiConverterOptionInt64.read(from: &buf), 
+                reports: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Profile, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.photos, into: &buf)
+        FfiConverterBool.write(value.hasVideoIntro, into: &buf)
+        FfiConverterBool.write(value.hasBio, into: &buf)
+        FfiConverterOptionString.write(value.birthDate, into: &buf)
+        FfiConverterOptionTypeGender.write(value.gender, into: &buf)
+        FfiConverterOptionTypeGeoPoint.write(value.location, into: &buf)
+        FfiConverterUInt32.write(value.interests, into: &buf)
+        FfiConverterOptionDouble.write(value.responseRate, into: &buf)
+        FfiConverterBool.write(value.royal, into: &buf)
+        FfiConverterUInt32.write(value.loyaltyLevel, into: &buf)
+        FfiConverterOptionInt64.write(value.lastActiveMs, into: &buf)
+        FfiConverterUInt32.write(value.reports, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProfile_lift(_ buf: RustBuffer) throws -> Profile {
+    return try FfiConverterTypeProfile.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProfile_lower(_ value: Profile) -> RustBuffer {
+    return FfiConverterTypeProfile.lower(value)
+}
+
+
+/**
+ * A profile score: the total in [0, 100] and the six unweighted components in [0, 1].
+ */
+public struct ProfileScore: Equatable, Hashable {
+    /**
+     * `Σ weight × component`, in [0, 100].
+     */
+    public let total: Double
+    /**
+     * Photos component.
+     */
+    public let photos: Double
+    /**
+     * Completeness component.
+     */
+    public let completeness: Double
+    /**
+     * Responsiveness component.
+     */
+    public let responsiveness: Double
+    /**
+     * Loyalty component.
+     */
+    public let loyalty: Double
+    /**
+     * Activity component.
+     */
+    public let activity: Double
+    /**
+     * Trust component.
+     */
+    public let trust: Double
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `Σ weight × component`, in [0, 100].
+         */total: Double, 
+        /**
+         * Photos component.
+         */photos: Double, 
+        /**
+         * Completeness component.
+         */completeness: Double, 
+        /**
+         * Responsiveness component.
+         */responsiveness: Double, 
+        /**
+         * Loyalty component.
+         */loyalty: Double, 
+        /**
+         * Activity component.
+         */activity: Double, 
+        /**
+         * Trust component.
+         */trust: Double) {
+        self.total = total
+        self.photos = photos
+        self.completeness = completeness
+        self.responsiveness = responsiveness
+        self.loyalty = loyalty
+        self.activity = activity
+        self.trust = trust
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ProfileScore: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeProfileScore: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ProfileScore {
+        return
+            try ProfileScore(
+                total: FfiConverterDouble.read(from: &buf), 
+                photos: FfiConverterDouble.read(from: &buf), 
+                completeness: FfiConverterDouble.read(from: &buf), 
+                responsiveness: FfiConverterDouble.read(from: &buf), 
+                loyalty: FfiConverterDouble.read(from: &buf), 
+                activity: FfiConverterDouble.read(from: &buf), 
+                trust: FfiConverterDouble.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ProfileScore, into buf: inout [UInt8]) {
+        FfiConverterDouble.write(value.total, into: &buf)
+        FfiConverterDouble.write(value.photos, into: &buf)
+        FfiConverterDouble.write(value.completeness, into: &buf)
+        FfiConverterDouble.write(value.responsiveness, into: &buf)
+        FfiConverterDouble.write(value.loyalty, into: &buf)
+        FfiConverterDouble.write(value.activity, into: &buf)
+        FfiConverterDouble.write(value.trust, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProfileScore_lift(_ buf: RustBuffer) throws -> ProfileScore {
+    return try FfiConverterTypeProfileScore.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProfileScore_lower(_ value: ProfileScore) -> RustBuffer {
+    return FfiConverterTypeProfileScore.lower(value)
+}
+
+
+/**
  * One failed criterion on one day.
  */
 public struct ProgressionFailure: Equatable, Hashable {
@@ -5521,6 +7037,303 @@ public func FfiConverterTypeProgressionReport_lift(_ buf: RustBuffer) throws -> 
 #endif
 public func FfiConverterTypeProgressionReport_lower(_ value: ProgressionReport) -> RustBuffer {
     return FfiConverterTypeProgressionReport.lower(value)
+}
+
+
+/**
+ * Which page to return, and whether to explain dropped candidates.
+ */
+public struct RankPageRequest: Equatable, Hashable {
+    /**
+     * Page size, 1..=50; none is the default 20.
+     */
+    public let size: UInt32?
+    /**
+     * Ranked candidates to skip (0 = the first page).
+     */
+    public let offset: UInt32
+    /**
+     * List every dropped candidate with its reason (slower; a debug aid).
+     */
+    public let explain: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Page size, 1..=50; none is the default 20.
+         */size: UInt32? = nil, 
+        /**
+         * Ranked candidates to skip (0 = the first page).
+         */offset: UInt32 = UInt32(0), 
+        /**
+         * List every dropped candidate with its reason (slower; a debug aid).
+         */explain: Bool = false) {
+        self.size = size
+        self.offset = offset
+        self.explain = explain
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RankPageRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRankPageRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RankPageRequest {
+        return
+            try RankPageRequest(
+                size: FfiConverterOptionUInt32.read(from: &buf), 
+                offset: FfiConverterUInt32.read(from: &buf), 
+                explain: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RankPageRequest, into buf: inout [UInt8]) {
+        FfiConverterOptionUInt32.write(value.size, into: &buf)
+        FfiConverterUInt32.write(value.offset, into: &buf)
+        FfiConverterBool.write(value.explain, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRankPageRequest_lift(_ buf: RustBuffer) throws -> RankPageRequest {
+    return try FfiConverterTypeRankPageRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRankPageRequest_lower(_ value: RankPageRequest) -> RustBuffer {
+    return FfiConverterTypeRankPageRequest.lower(value)
+}
+
+
+/**
+ * One ranked candidate of the page.
+ */
+public struct RankedCandidate: Equatable, Hashable {
+    /**
+     * The candidate's user id.
+     */
+    public let userId: String
+    /**
+     * `score × 1.2 if Royal × 2 while boosted`.
+     */
+    public let rank: Double
+    /**
+     * The profile score and its components.
+     */
+    public let score: ProfileScore
+    /**
+     * Royal Club member.
+     */
+    public let royal: Bool
+    /**
+     * Paid boost active.
+     */
+    public let boosted: Bool
+    /**
+     * Age in whole years.
+     */
+    public let age: UInt32
+    /**
+     * Distance from the viewer, km, when both locations are known.
+     */
+    public let distanceKm: Double?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The candidate's user id.
+         */userId: String, 
+        /**
+         * `score × 1.2 if Royal × 2 while boosted`.
+         */rank: Double, 
+        /**
+         * The profile score and its components.
+         */score: ProfileScore, 
+        /**
+         * Royal Club member.
+         */royal: Bool, 
+        /**
+         * Paid boost active.
+         */boosted: Bool, 
+        /**
+         * Age in whole years.
+         */age: UInt32, 
+        /**
+         * Distance from the viewer, km, when both locations are known.
+         */distanceKm: Double?) {
+        self.userId = userId
+        self.rank = rank
+        self.score = score
+        self.royal = royal
+        self.boosted = boosted
+        self.age = age
+        self.distanceKm = distanceKm
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RankedCandidate: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRankedCandidate: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RankedCandidate {
+        return
+            try RankedCandidate(
+                userId: FfiConverterString.read(from: &buf), 
+                rank: FfiConverterDouble.read(from: &buf), 
+                score: FfiConverterTypeProfileScore.read(from: &buf), 
+                royal: FfiConverterBool.read(from: &buf), 
+                boosted: FfiConverterBool.read(from: &buf), 
+                age: FfiConverterUInt32.read(from: &buf), 
+                distanceKm: FfiConverterOptionDouble.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RankedCandidate, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.userId, into: &buf)
+        FfiConverterDouble.write(value.rank, into: &buf)
+        FfiConverterTypeProfileScore.write(value.score, into: &buf)
+        FfiConverterBool.write(value.royal, into: &buf)
+        FfiConverterBool.write(value.boosted, into: &buf)
+        FfiConverterUInt32.write(value.age, into: &buf)
+        FfiConverterOptionDouble.write(value.distanceKm, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRankedCandidate_lift(_ buf: RustBuffer) throws -> RankedCandidate {
+    return try FfiConverterTypeRankedCandidate.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRankedCandidate_lower(_ value: RankedCandidate) -> RustBuffer {
+    return FfiConverterTypeRankedCandidate.lower(value)
+}
+
+
+/**
+ * A page of the deck.
+ */
+public struct RankedPage: Equatable, Hashable {
+    /**
+     * The page, best first.
+     */
+    public let results: [RankedCandidate]
+    /**
+     * The page size used.
+     */
+    public let pageSize: UInt32
+    /**
+     * The offset used.
+     */
+    public let offset: UInt32
+    /**
+     * With `explain`: every dropped candidate in input order; otherwise empty.
+     */
+    public let dropped: [DroppedCandidate]
+    /**
+     * Fingerprint of the policy used.
+     */
+    public let policyFingerprint: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The page, best first.
+         */results: [RankedCandidate], 
+        /**
+         * The page size used.
+         */pageSize: UInt32, 
+        /**
+         * The offset used.
+         */offset: UInt32, 
+        /**
+         * With `explain`: every dropped candidate in input order; otherwise empty.
+         */dropped: [DroppedCandidate], 
+        /**
+         * Fingerprint of the policy used.
+         */policyFingerprint: String) {
+        self.results = results
+        self.pageSize = pageSize
+        self.offset = offset
+        self.dropped = dropped
+        self.policyFingerprint = policyFingerprint
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RankedPage: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRankedPage: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RankedPage {
+        return
+            try RankedPage(
+                results: FfiConverterSequenceTypeRankedCandidate.read(from: &buf), 
+                pageSize: FfiConverterUInt32.read(from: &buf), 
+                offset: FfiConverterUInt32.read(from: &buf), 
+                dropped: FfiConverterSequenceTypeDroppedCandidate.read(from: &buf), 
+                policyFingerprint: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RankedPage, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeRankedCandidate.write(value.results, into: &buf)
+        FfiConverterUInt32.write(value.pageSize, into: &buf)
+        FfiConverterUInt32.write(value.offset, into: &buf)
+        FfiConverterSequenceTypeDroppedCandidate.write(value.dropped, into: &buf)
+        FfiConverterString.write(value.policyFingerprint, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRankedPage_lift(_ buf: RustBuffer) throws -> RankedPage {
+    return try FfiConverterTypeRankedPage.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRankedPage_lower(_ value: RankedPage) -> RustBuffer {
+    return FfiConverterTypeRankedPage.lower(value)
 }
 
 
@@ -5789,6 +7602,75 @@ public func FfiConverterTypeReadinessReport_lift(_ buf: RustBuffer) throws -> Re
 #endif
 public func FfiConverterTypeReadinessReport_lower(_ value: ReadinessReport) -> RustBuffer {
     return FfiConverterTypeReadinessReport.lower(value)
+}
+
+
+/**
+ * One of the sender's recent messages.
+ */
+public struct RecentMessage: Equatable, Hashable {
+    /**
+     * Its text.
+     */
+    public let text: String
+    /**
+     * When it was sent, ms since the Unix epoch (UTC).
+     */
+    public let sentAtMs: Int64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Its text.
+         */text: String, 
+        /**
+         * When it was sent, ms since the Unix epoch (UTC).
+         */sentAtMs: Int64) {
+        self.text = text
+        self.sentAtMs = sentAtMs
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RecentMessage: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRecentMessage: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RecentMessage {
+        return
+            try RecentMessage(
+                text: FfiConverterString.read(from: &buf), 
+                sentAtMs: FfiConverterInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RecentMessage, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.text, into: &buf)
+        FfiConverterInt64.write(value.sentAtMs, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRecentMessage_lift(_ buf: RustBuffer) throws -> RecentMessage {
+    return try FfiConverterTypeRecentMessage.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRecentMessage_lower(_ value: RecentMessage) -> RustBuffer {
+    return FfiConverterTypeRecentMessage.lower(value)
 }
 
 
@@ -6278,6 +8160,224 @@ public func FfiConverterTypeRiskBreakdown_lower(_ value: RiskBreakdown) -> RustB
 
 
 /**
+ * A user's Royal Club status at one moment.
+ */
+public struct RoyalStatus: Equatable, Hashable {
+    /**
+     * The effective tier (spend or subscription floor, the higher).
+     */
+    public let tier: RoyalTier
+    /**
+     * The tier the spend alone gives.
+     */
+    public let spendTier: RoyalTier
+    /**
+     * The floor of an active subscription, if any.
+     */
+    public let subscriptionFloor: RoyalTier?
+    /**
+     * Tokens spent in the window.
+     */
+    public let spentInWindow: UInt64
+    /**
+     * First UTC day of the window.
+     */
+    public let windowStartDay: Int64
+    /**
+     * Last UTC day of the window (today).
+     */
+    public let windowEndDay: Int64
+    /**
+     * The tier above the effective one (none at PLATINUM).
+     */
+    public let nextTier: RoyalTier?
+    /**
+     * Tokens still to spend to reach `next_tier`.
+     */
+    public let tokensToNextTier: UInt64?
+    /**
+     * Tokens that leave the window at the next UTC midnight.
+     */
+    public let leavingWindowTomorrow: UInt64
+    /**
+     * Fingerprint of the policy.
+     */
+    public let policyFingerprint: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The effective tier (spend or subscription floor, the higher).
+         */tier: RoyalTier, 
+        /**
+         * The tier the spend alone gives.
+         */spendTier: RoyalTier, 
+        /**
+         * The floor of an active subscription, if any.
+         */subscriptionFloor: RoyalTier?, 
+        /**
+         * Tokens spent in the window.
+         */spentInWindow: UInt64, 
+        /**
+         * First UTC day of the window.
+         */windowStartDay: Int64, 
+        /**
+         * Last UTC day of the window (today).
+         */windowEndDay: Int64, 
+        /**
+         * The tier above the effective one (none at PLATINUM).
+         */nextTier: RoyalTier?, 
+        /**
+         * Tokens still to spend to reach `next_tier`.
+         */tokensToNextTier: UInt64?, 
+        /**
+         * Tokens that leave the window at the next UTC midnight.
+         */leavingWindowTomorrow: UInt64, 
+        /**
+         * Fingerprint of the policy.
+         */policyFingerprint: String) {
+        self.tier = tier
+        self.spendTier = spendTier
+        self.subscriptionFloor = subscriptionFloor
+        self.spentInWindow = spentInWindow
+        self.windowStartDay = windowStartDay
+        self.windowEndDay = windowEndDay
+        self.nextTier = nextTier
+        self.tokensToNextTier = tokensToNextTier
+        self.leavingWindowTomorrow = leavingWindowTomorrow
+        self.policyFingerprint = policyFingerprint
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RoyalStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRoyalStatus: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RoyalStatus {
+        return
+            try RoyalStatus(
+                tier: FfiConverterTypeRoyalTier.read(from: &buf), 
+                spendTier: FfiConverterTypeRoyalTier.read(from: &buf), 
+                subscriptionFloor: FfiConverterOptionTypeRoyalTier.read(from: &buf), 
+                spentInWindow: FfiConverterUInt64.read(from: &buf), 
+                windowStartDay: FfiConverterInt64.read(from: &buf), 
+                windowEndDay: FfiConverterInt64.read(from: &buf), 
+                nextTier: FfiConverterOptionTypeRoyalTier.read(from: &buf), 
+                tokensToNextTier: FfiConverterOptionUInt64.read(from: &buf), 
+                leavingWindowTomorrow: FfiConverterUInt64.read(from: &buf), 
+                policyFingerprint: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RoyalStatus, into buf: inout [UInt8]) {
+        FfiConverterTypeRoyalTier.write(value.tier, into: &buf)
+        FfiConverterTypeRoyalTier.write(value.spendTier, into: &buf)
+        FfiConverterOptionTypeRoyalTier.write(value.subscriptionFloor, into: &buf)
+        FfiConverterUInt64.write(value.spentInWindow, into: &buf)
+        FfiConverterInt64.write(value.windowStartDay, into: &buf)
+        FfiConverterInt64.write(value.windowEndDay, into: &buf)
+        FfiConverterOptionTypeRoyalTier.write(value.nextTier, into: &buf)
+        FfiConverterOptionUInt64.write(value.tokensToNextTier, into: &buf)
+        FfiConverterUInt64.write(value.leavingWindowTomorrow, into: &buf)
+        FfiConverterString.write(value.policyFingerprint, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRoyalStatus_lift(_ buf: RustBuffer) throws -> RoyalStatus {
+    return try FfiConverterTypeRoyalStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRoyalStatus_lower(_ value: RoyalStatus) -> RustBuffer {
+    return FfiConverterTypeRoyalStatus.lower(value)
+}
+
+
+/**
+ * A Royal Club subscription.
+ */
+public struct RoyalSubscription: Equatable, Hashable {
+    /**
+     * The tier it guarantees.
+     */
+    public let tier: RoyalTier
+    /**
+     * End of the paid period, ms (active while `now < active_until_ms`).
+     */
+    public let activeUntilMs: Int64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The tier it guarantees.
+         */tier: RoyalTier, 
+        /**
+         * End of the paid period, ms (active while `now < active_until_ms`).
+         */activeUntilMs: Int64) {
+        self.tier = tier
+        self.activeUntilMs = activeUntilMs
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RoyalSubscription: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRoyalSubscription: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RoyalSubscription {
+        return
+            try RoyalSubscription(
+                tier: FfiConverterTypeRoyalTier.read(from: &buf), 
+                activeUntilMs: FfiConverterInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RoyalSubscription, into buf: inout [UInt8]) {
+        FfiConverterTypeRoyalTier.write(value.tier, into: &buf)
+        FfiConverterInt64.write(value.activeUntilMs, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRoyalSubscription_lift(_ buf: RustBuffer) throws -> RoyalSubscription {
+    return try FfiConverterTypeRoyalSubscription.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRoyalSubscription_lower(_ value: RoyalSubscription) -> RustBuffer {
+    return FfiConverterTypeRoyalSubscription.lower(value)
+}
+
+
+/**
  * A fresh session's age.
  */
 public struct SessionAge: Equatable, Hashable {
@@ -6650,6 +8750,174 @@ public func FfiConverterTypeSignupRequest_lift(_ buf: RustBuffer) throws -> Sign
 #endif
 public func FfiConverterTypeSignupRequest_lower(_ value: SignupRequest) -> RustBuffer {
     return FfiConverterTypeSignupRequest.lower(value)
+}
+
+
+/**
+ * The verdict on one message.
+ */
+public struct SpamVerdict: Equatable, Hashable {
+    /**
+     * True when no rule fired.
+     */
+    public let allowed: Bool
+    /**
+     * The first rule that fired.
+     */
+    public let rule: SpamRule?
+    /**
+     * Its code (`SPAM_TOO_SHORT`, …), or `null` when allowed.
+     */
+    public let code: ErrorCode?
+    /**
+     * Why, for developers and logs (empty when allowed).
+     */
+    public let reason: String
+    /**
+     * Fingerprint of the policy used.
+     */
+    public let policyFingerprint: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * True when no rule fired.
+         */allowed: Bool, 
+        /**
+         * The first rule that fired.
+         */rule: SpamRule?, 
+        /**
+         * Its code (`SPAM_TOO_SHORT`, …), or `null` when allowed.
+         */code: ErrorCode?, 
+        /**
+         * Why, for developers and logs (empty when allowed).
+         */reason: String, 
+        /**
+         * Fingerprint of the policy used.
+         */policyFingerprint: String) {
+        self.allowed = allowed
+        self.rule = rule
+        self.code = code
+        self.reason = reason
+        self.policyFingerprint = policyFingerprint
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SpamVerdict: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSpamVerdict: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SpamVerdict {
+        return
+            try SpamVerdict(
+                allowed: FfiConverterBool.read(from: &buf), 
+                rule: FfiConverterOptionTypeSpamRule.read(from: &buf), 
+                code: FfiConverterOptionTypeErrorCode.read(from: &buf), 
+                reason: FfiConverterString.read(from: &buf), 
+                policyFingerprint: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SpamVerdict, into buf: inout [UInt8]) {
+        FfiConverterBool.write(value.allowed, into: &buf)
+        FfiConverterOptionTypeSpamRule.write(value.rule, into: &buf)
+        FfiConverterOptionTypeErrorCode.write(value.code, into: &buf)
+        FfiConverterString.write(value.reason, into: &buf)
+        FfiConverterString.write(value.policyFingerprint, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSpamVerdict_lift(_ buf: RustBuffer) throws -> SpamVerdict {
+    return try FfiConverterTypeSpamVerdict.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSpamVerdict_lower(_ value: SpamVerdict) -> RustBuffer {
+    return FfiConverterTypeSpamVerdict.lower(value)
+}
+
+
+/**
+ * Tokens a user spent on one UTC day.
+ */
+public struct SpendBucket: Equatable, Hashable {
+    /**
+     * UTC day number (days since 1970-01-01).
+     */
+    public let day: Int64
+    /**
+     * Tokens spent that day.
+     */
+    public let tokens: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * UTC day number (days since 1970-01-01).
+         */day: Int64, 
+        /**
+         * Tokens spent that day.
+         */tokens: UInt64) {
+        self.day = day
+        self.tokens = tokens
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SpendBucket: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSpendBucket: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SpendBucket {
+        return
+            try SpendBucket(
+                day: FfiConverterInt64.read(from: &buf), 
+                tokens: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SpendBucket, into buf: inout [UInt8]) {
+        FfiConverterInt64.write(value.day, into: &buf)
+        FfiConverterUInt64.write(value.tokens, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSpendBucket_lift(_ buf: RustBuffer) throws -> SpendBucket {
+    return try FfiConverterTypeSpendBucket.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSpendBucket_lower(_ value: SpendBucket) -> RustBuffer {
+    return FfiConverterTypeSpendBucket.lower(value)
 }
 
 
@@ -7274,6 +9542,155 @@ public func FfiConverterTypeVerifiedRequest_lift(_ buf: RustBuffer) throws -> Ve
 #endif
 public func FfiConverterTypeVerifiedRequest_lower(_ value: VerifiedRequest) -> RustBuffer {
     return FfiConverterTypeVerifiedRequest.lower(value)
+}
+
+
+/**
+ * The user asking for a deck, with their filters.
+ */
+public struct Viewer: Equatable, Hashable {
+    /**
+     * The viewer's user id.
+     */
+    public let userId: String
+    /**
+     * Youngest age shown, inclusive.
+     */
+    public let ageMin: UInt32
+    /**
+     * Oldest age shown, inclusive.
+     */
+    public let ageMax: UInt32
+    /**
+     * Genders the viewer wants to see; empty means everyone.
+     */
+    public let interestedIn: [Gender]
+    /**
+     * The viewer's location (required with `max_distance_km`).
+     */
+    public let location: GeoPoint?
+    /**
+     * Maximum distance, km, inclusive; none means no distance filter.
+     */
+    public let maxDistanceKm: Double?
+    /**
+     * Users the viewer already liked.
+     */
+    public let likedIds: [String]
+    /**
+     * Users the viewer already passed.
+     */
+    public let passedIds: [String]
+    /**
+     * Users the viewer blocked.
+     */
+    public let blockedIds: [String]
+    /**
+     * Users who blocked the viewer.
+     */
+    public let blockedByIds: [String]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The viewer's user id.
+         */userId: String, 
+        /**
+         * Youngest age shown, inclusive.
+         */ageMin: UInt32, 
+        /**
+         * Oldest age shown, inclusive.
+         */ageMax: UInt32, 
+        /**
+         * Genders the viewer wants to see; empty means everyone.
+         */interestedIn: [Gender] = [], 
+        /**
+         * The viewer's location (required with `max_distance_km`).
+         */location: GeoPoint? = nil, 
+        /**
+         * Maximum distance, km, inclusive; none means no distance filter.
+         */maxDistanceKm: Double? = nil, 
+        /**
+         * Users the viewer already liked.
+         */likedIds: [String] = [], 
+        /**
+         * Users the viewer already passed.
+         */passedIds: [String] = [], 
+        /**
+         * Users the viewer blocked.
+         */blockedIds: [String] = [], 
+        /**
+         * Users who blocked the viewer.
+         */blockedByIds: [String] = []) {
+        self.userId = userId
+        self.ageMin = ageMin
+        self.ageMax = ageMax
+        self.interestedIn = interestedIn
+        self.location = location
+        self.maxDistanceKm = maxDistanceKm
+        self.likedIds = likedIds
+        self.passedIds = passedIds
+        self.blockedIds = blockedIds
+        self.blockedByIds = blockedByIds
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Viewer: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeViewer: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Viewer {
+        return
+            try Viewer(
+                userId: FfiConverterString.read(from: &buf), 
+                ageMin: FfiConverterUInt32.read(from: &buf), 
+                ageMax: FfiConverterUInt32.read(from: &buf), 
+                interestedIn: FfiConverterSequenceTypeGender.read(from: &buf), 
+                location: FfiConverterOptionTypeGeoPoint.read(from: &buf), 
+                maxDistanceKm: FfiConverterOptionDouble.read(from: &buf), 
+                likedIds: FfiConverterSequenceString.read(from: &buf), 
+                passedIds: FfiConverterSequenceString.read(from: &buf), 
+                blockedIds: FfiConverterSequenceString.read(from: &buf), 
+                blockedByIds: FfiConverterSequenceString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Viewer, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.userId, into: &buf)
+        FfiConverterUInt32.write(value.ageMin, into: &buf)
+        FfiConverterUInt32.write(value.ageMax, into: &buf)
+        FfiConverterSequenceTypeGender.write(value.interestedIn, into: &buf)
+        FfiConverterOptionTypeGeoPoint.write(value.location, into: &buf)
+        FfiConverterOptionDouble.write(value.maxDistanceKm, into: &buf)
+        FfiConverterSequenceString.write(value.likedIds, into: &buf)
+        FfiConverterSequenceString.write(value.passedIds, into: &buf)
+        FfiConverterSequenceString.write(value.blockedIds, into: &buf)
+        FfiConverterSequenceString.write(value.blockedByIds, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeViewer_lift(_ buf: RustBuffer) throws -> Viewer {
+    return try FfiConverterTypeViewer.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeViewer_lower(_ value: Viewer) -> RustBuffer {
+    return FfiConverterTypeViewer.lower(value)
 }
 
 
@@ -7904,6 +10321,81 @@ public func FfiConverterTypeCapKind_lower(_ value: CapKind) -> RustBuffer {
 
 
 /**
+ * One side of a chat.
+ */
+
+public enum ChatParticipant: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * The participant who started the chat.
+     */
+    case initiator
+    /**
+     * The other participant.
+     */
+    case receiver
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ChatParticipant: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeChatParticipant: FfiConverterRustBuffer {
+    typealias SwiftType = ChatParticipant
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ChatParticipant {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .initiator
+        
+        case 2: return .receiver
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ChatParticipant, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .initiator:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .receiver:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeChatParticipant_lift(_ buf: RustBuffer) throws -> ChatParticipant {
+    return try FfiConverterTypeChatParticipant.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeChatParticipant_lower(_ value: ChatParticipant) -> RustBuffer {
+    return FfiConverterTypeChatParticipant.lower(value)
+}
+
+
+
+/**
  * Content refused whatever it is declared as.
  */
 
@@ -7994,6 +10486,152 @@ public func FfiConverterTypeDangerClass_lift(_ buf: RustBuffer) throws -> Danger
 #endif
 public func FfiConverterTypeDangerClass_lower(_ value: DangerClass) -> RustBuffer {
     return FfiConverterTypeDangerClass.lower(value)
+}
+
+
+
+/**
+ * Why a candidate was filtered out (the first reason in the documented order).
+ */
+
+public enum DropReason: Equatable, Hashable, CaseIterable {
+    
+    case isViewer
+    case notActive
+    case notVerified
+    case blockedByViewer
+    case blockedViewer
+    case alreadyLiked
+    case alreadyPassed
+    case genderMissing
+    case genderNotWanted
+    case birthDateMissing
+    case ageOutOfRange
+    case locationMissing
+    case tooFar
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension DropReason: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDropReason: FfiConverterRustBuffer {
+    typealias SwiftType = DropReason
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DropReason {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .isViewer
+        
+        case 2: return .notActive
+        
+        case 3: return .notVerified
+        
+        case 4: return .blockedByViewer
+        
+        case 5: return .blockedViewer
+        
+        case 6: return .alreadyLiked
+        
+        case 7: return .alreadyPassed
+        
+        case 8: return .genderMissing
+        
+        case 9: return .genderNotWanted
+        
+        case 10: return .birthDateMissing
+        
+        case 11: return .ageOutOfRange
+        
+        case 12: return .locationMissing
+        
+        case 13: return .tooFar
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: DropReason, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .isViewer:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .notActive:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .notVerified:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .blockedByViewer:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .blockedViewer:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .alreadyLiked:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .alreadyPassed:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .genderMissing:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .genderNotWanted:
+            writeInt(&buf, Int32(9))
+        
+        
+        case .birthDateMissing:
+            writeInt(&buf, Int32(10))
+        
+        
+        case .ageOutOfRange:
+            writeInt(&buf, Int32(11))
+        
+        
+        case .locationMissing:
+            writeInt(&buf, Int32(12))
+        
+        
+        case .tooFar:
+            writeInt(&buf, Int32(13))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDropReason_lift(_ buf: RustBuffer) throws -> DropReason {
+    return try FfiConverterTypeDropReason.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDropReason_lower(_ value: DropReason) -> RustBuffer {
+    return FfiConverterTypeDropReason.lower(value)
 }
 
 
@@ -8682,6 +11320,91 @@ public func FfiConverterTypeFraudSignal_lower(_ value: FraudSignal) -> RustBuffe
 
 
 /**
+ * A profile's gender.
+ */
+
+public enum Gender: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Female.
+     */
+    case female
+    /**
+     * Male.
+     */
+    case male
+    /**
+     * Non-binary.
+     */
+    case nonBinary
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Gender: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeGender: FfiConverterRustBuffer {
+    typealias SwiftType = Gender
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Gender {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .female
+        
+        case 2: return .male
+        
+        case 3: return .nonBinary
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Gender, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .female:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .male:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .nonBinary:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGender_lift(_ buf: RustBuffer) throws -> Gender {
+    return try FfiConverterTypeGender.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGender_lower(_ value: Gender) -> RustBuffer {
+    return FfiConverterTypeGender.lower(value)
+}
+
+
+
+/**
  * What a component's check reported.
  */
 
@@ -8942,6 +11665,81 @@ public func FfiConverterTypeLaunchMode_lift(_ buf: RustBuffer) throws -> LaunchM
 #endif
 public func FfiConverterTypeLaunchMode_lower(_ value: LaunchMode) -> RustBuffer {
     return FfiConverterTypeLaunchMode.lower(value)
+}
+
+
+
+/**
+ * What a like leads to.
+ */
+
+public enum LikeOutcome: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Recorded; no match yet.
+     */
+    case liked
+    /**
+     * Mutual like: a match, which opens a chat.
+     */
+    case match
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension LikeOutcome: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLikeOutcome: FfiConverterRustBuffer {
+    typealias SwiftType = LikeOutcome
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LikeOutcome {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .liked
+        
+        case 2: return .match
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: LikeOutcome, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .liked:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .match:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLikeOutcome_lift(_ buf: RustBuffer) throws -> LikeOutcome {
+    return try FfiConverterTypeLikeOutcome.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLikeOutcome_lower(_ value: LikeOutcome) -> RustBuffer {
+    return FfiConverterTypeLikeOutcome.lower(value)
 }
 
 
@@ -10352,6 +13150,176 @@ public func FfiConverterTypeRolloutPhase_lower(_ value: RolloutPhase) -> RustBuf
 
 
 /**
+ * A Royal Club tier, in increasing order.
+ */
+
+public enum RoyalTier: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Not a member.
+     */
+    case none
+    /**
+     * Silver (≥ 1 000 tokens in 30 days).
+     */
+    case silver
+    /**
+     * Gold (≥ 5 000).
+     */
+    case gold
+    /**
+     * Platinum (≥ 15 000).
+     */
+    case platinum
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension RoyalTier: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRoyalTier: FfiConverterRustBuffer {
+    typealias SwiftType = RoyalTier
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RoyalTier {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .none
+        
+        case 2: return .silver
+        
+        case 3: return .gold
+        
+        case 4: return .platinum
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: RoyalTier, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .none:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .silver:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .gold:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .platinum:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRoyalTier_lift(_ buf: RustBuffer) throws -> RoyalTier {
+    return try FfiConverterTypeRoyalTier.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRoyalTier_lower(_ value: RoyalTier) -> RustBuffer {
+    return FfiConverterTypeRoyalTier.lower(value)
+}
+
+
+
+/**
+ * Who sent a message of a paid chat.
+ */
+
+public enum Sender: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * The paying participant: never billed.
+     */
+    case payer
+    /**
+     * The earning participant: billed per word after the free messages.
+     */
+    case earner
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Sender: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSender: FfiConverterRustBuffer {
+    typealias SwiftType = Sender
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Sender {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .payer
+        
+        case 2: return .earner
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Sender, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .payer:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .earner:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSender_lift(_ buf: RustBuffer) throws -> Sender {
+    return try FfiConverterTypeSender.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSender_lower(_ value: Sender) -> RustBuffer {
+    return FfiConverterTypeSender.lower(value)
+}
+
+
+
+/**
  * The outcome of a signature check (core `SignatureCheck`; serde form `{"ok": …}` /
  * `{"error": …}`).
  */
@@ -10643,6 +13611,111 @@ public func FfiConverterTypeSniffed_lift(_ buf: RustBuffer) throws -> Sniffed {
 #endif
 public func FfiConverterTypeSniffed_lower(_ value: Sniffed) -> RustBuffer {
     return FfiConverterTypeSniffed.lower(value)
+}
+
+
+
+/**
+ * The anti-spam rule that refused a message.
+ */
+
+public enum SpamRule: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Too few grapheme clusters.
+     */
+    case tooShort
+    /**
+     * Sent too many times recently.
+     */
+    case repeated
+    /**
+     * A bare generic greeting.
+     */
+    case generic
+    /**
+     * Only emoji (or symbols), and short.
+     */
+    case emojiOnly
+    /**
+     * Too soon after the previous message.
+     */
+    case tooFast
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension SpamRule: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSpamRule: FfiConverterRustBuffer {
+    typealias SwiftType = SpamRule
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SpamRule {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .tooShort
+        
+        case 2: return .repeated
+        
+        case 3: return .generic
+        
+        case 4: return .emojiOnly
+        
+        case 5: return .tooFast
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: SpamRule, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .tooShort:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .repeated:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .generic:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .emojiOnly:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .tooFast:
+            writeInt(&buf, Int32(5))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSpamRule_lift(_ buf: RustBuffer) throws -> SpamRule {
+    return try FfiConverterTypeSpamRule.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSpamRule_lower(_ value: SpamRule) -> RustBuffer {
+    return FfiConverterTypeSpamRule.lower(value)
 }
 
 
@@ -11111,6 +14184,30 @@ fileprivate struct FfiConverterOptionInt64: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionDouble: FfiConverterRustBuffer {
+    typealias SwiftType = Double?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterDouble.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterDouble.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionBool: FfiConverterRustBuffer {
     typealias SwiftType = Bool?
 
@@ -11183,6 +14280,30 @@ fileprivate struct FfiConverterOptionData: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeGeoPoint: FfiConverterRustBuffer {
+    typealias SwiftType = GeoPoint?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeGeoPoint.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeGeoPoint.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeInviteRecord: FfiConverterRustBuffer {
     typealias SwiftType = InviteRecord?
 
@@ -11199,6 +14320,54 @@ fileprivate struct FfiConverterOptionTypeInviteRecord: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeInviteRecord.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeLikeCounter: FfiConverterRustBuffer {
+    typealias SwiftType = LikeCounter?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeLikeCounter.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeLikeCounter.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeRoyalSubscription: FfiConverterRustBuffer {
+    typealias SwiftType = RoyalSubscription?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeRoyalSubscription.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeRoyalSubscription.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -11231,6 +14400,30 @@ fileprivate struct FfiConverterOptionTypeAccessGrant: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeChatParticipant: FfiConverterRustBuffer {
+    typealias SwiftType = ChatParticipant?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeChatParticipant.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeChatParticipant.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeErrorCode: FfiConverterRustBuffer {
     typealias SwiftType = ErrorCode?
 
@@ -11247,6 +14440,30 @@ fileprivate struct FfiConverterOptionTypeErrorCode: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeErrorCode.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeGender: FfiConverterRustBuffer {
+    typealias SwiftType = Gender?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeGender.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeGender.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -11319,6 +14536,54 @@ fileprivate struct FfiConverterOptionTypeRolloutPhase: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeRolloutPhase.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeRoyalTier: FfiConverterRustBuffer {
+    typealias SwiftType = RoyalTier?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeRoyalTier.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeRoyalTier.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeSpamRule: FfiConverterRustBuffer {
+    typealias SwiftType = SpamRule?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeSpamRule.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeSpamRule.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -11423,6 +14688,31 @@ fileprivate struct FfiConverterOptionTypeDecimal: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceUInt32: FfiConverterRustBuffer {
+    typealias SwiftType = [UInt32]
+
+    public static func write(_ value: [UInt32], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterUInt32.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [UInt32] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [UInt32]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterUInt32.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceUInt64: FfiConverterRustBuffer {
     typealias SwiftType = [UInt64]
 
@@ -11473,6 +14763,31 @@ fileprivate struct FfiConverterSequenceInt64: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceDouble: FfiConverterRustBuffer {
+    typealias SwiftType = [Double]
+
+    public static func write(_ value: [Double], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterDouble.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Double] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Double]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterDouble.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
     typealias SwiftType = [String]
 
@@ -11515,6 +14830,56 @@ fileprivate struct FfiConverterSequenceTypeActionLimit: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeActionLimit.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeCandidate: FfiConverterRustBuffer {
+    typealias SwiftType = [Candidate]
+
+    public static func write(_ value: [Candidate], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeCandidate.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Candidate] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Candidate]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeCandidate.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeChatMessage: FfiConverterRustBuffer {
+    typealias SwiftType = [ChatMessage]
+
+    public static func write(_ value: [ChatMessage], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeChatMessage.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ChatMessage] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ChatMessage]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeChatMessage.read(from: &buf))
         }
         return seq
     }
@@ -11640,6 +15005,31 @@ fileprivate struct FfiConverterSequenceTypeDeviceAccounts: FfiConverterRustBuffe
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeDeviceAccounts.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeDroppedCandidate: FfiConverterRustBuffer {
+    typealias SwiftType = [DroppedCandidate]
+
+    public static func write(_ value: [DroppedCandidate], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeDroppedCandidate.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [DroppedCandidate] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [DroppedCandidate]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeDroppedCandidate.read(from: &buf))
         }
         return seq
     }
@@ -11823,6 +15213,31 @@ fileprivate struct FfiConverterSequenceTypeLoadOver: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeMessageCharge: FfiConverterRustBuffer {
+    typealias SwiftType = [MessageCharge]
+
+    public static func write(_ value: [MessageCharge], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeMessageCharge.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [MessageCharge] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [MessageCharge]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeMessageCharge.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeMetricAlert: FfiConverterRustBuffer {
     typealias SwiftType = [MetricAlert]
 
@@ -11948,6 +15363,31 @@ fileprivate struct FfiConverterSequenceTypeProgressionFailure: FfiConverterRustB
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeRankedCandidate: FfiConverterRustBuffer {
+    typealias SwiftType = [RankedCandidate]
+
+    public static func write(_ value: [RankedCandidate], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeRankedCandidate.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [RankedCandidate] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [RankedCandidate]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeRankedCandidate.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeReadinessCheck: FfiConverterRustBuffer {
     typealias SwiftType = [ReadinessCheck]
 
@@ -11965,6 +15405,56 @@ fileprivate struct FfiConverterSequenceTypeReadinessCheck: FfiConverterRustBuffe
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeReadinessCheck.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeRecentMessage: FfiConverterRustBuffer {
+    typealias SwiftType = [RecentMessage]
+
+    public static func write(_ value: [RecentMessage], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeRecentMessage.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [RecentMessage] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [RecentMessage]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeRecentMessage.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeSpendBucket: FfiConverterRustBuffer {
+    typealias SwiftType = [SpendBucket]
+
+    public static func write(_ value: [SpendBucket], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeSpendBucket.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [SpendBucket] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [SpendBucket]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeSpendBucket.read(from: &buf))
         }
         return seq
     }
@@ -12015,6 +15505,31 @@ fileprivate struct FfiConverterSequenceTypeErrorCode: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeErrorCode.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeGender: FfiConverterRustBuffer {
+    typealias SwiftType = [Gender]
+
+    public static func write(_ value: [Gender], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeGender.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Gender] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Gender]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeGender.read(from: &buf))
         }
         return seq
     }
@@ -12092,6 +15607,139 @@ public func FfiConverterTypeDecimal_lower(_ value: Decimal) -> RustBuffer {
     return FfiConverterTypeDecimal.lower(value)
 }
 
+/**
+ * Bills one message: the preview's charge, or `INSUFFICIENT_TOKENS` ("needed N tokens,
+ * available M") when `payer_balance` is lower than `tokens_due`; keep the old meter then.
+ */
+public func billMessage(policy: Policy, meter: ChatMeter, sender: Sender, text: String, earnerRoyal: Bool, payerBalance: UInt64)throws  -> MessageCharge  {
+    return try  FfiConverterTypeMessageCharge_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_bill_message(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeChatMeter_lower(meter),
+        FfiConverterTypeSender_lower(sender),
+        FfiConverterString.lower(text),
+        FfiConverterBool.lower(earnerRoyal),
+        FfiConverterUInt64.lower(payerBalance),uniffiCallStatus
+    )
+})
+}
+/**
+ * Bills a list of messages in order against one meter (one call for a server's batch);
+ * fails as a whole at the first failing message, naming its index in the reason.
+ */
+public func billMessages(policy: Policy, meter: ChatMeter, messages: [ChatMessage], earnerRoyal: Bool, payerBalance: UInt64)throws  -> BatchCharge  {
+    return try  FfiConverterTypeBatchCharge_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_bill_messages(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeChatMeter_lower(meter),
+        FfiConverterSequenceTypeChatMessage.lower(messages),
+        FfiConverterBool.lower(earnerRoyal),
+        FfiConverterUInt64.lower(payerBalance),uniffiCallStatus
+    )
+})
+}
+/**
+ * Who pays and who earns, from the participants' "earns from chat" flags (SPEC §4.1).
+ */
+public func chatRoles(initiatorEarns: Bool, receiverEarns: Bool) -> ChatRoles  {
+    return try!  FfiConverterTypeChatRoles_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_chat_roles(
+        FfiConverterBool.lower(initiatorEarns),
+        FfiConverterBool.lower(receiverEarns),uniffiCallStatus
+    )
+})
+}
+/**
+ * Counts the billable words of a message (SPEC §4.3): `"I ❤️ you"` is 2, `"e-mail"` is 2,
+ * URLs and emoji count nothing, five ideographs are 3.
+ */
+public func countWords(policy: Policy, text: String)throws  -> UInt64  {
+    return try  FfiConverterUInt64.lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_count_words(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterString.lower(text),uniffiCallStatus
+    )
+})
+}
+/**
+ * [`count_words`] over a list of messages in one call (for servers).
+ */
+public func countWordsBatch(policy: Policy, texts: [String])throws  -> [UInt64]  {
+    return try  FfiConverterSequenceUInt64.lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_count_words_batch(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterSequenceString.lower(texts),uniffiCallStatus
+    )
+})
+}
+/**
+ * A fresh meter for a chat whose earner is (or is not) a Royal Club member.
+ */
+public func newChatMeter(earnerRoyal: Bool) -> ChatMeter  {
+    return try!  FfiConverterTypeChatMeter_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_new_chat_meter(
+        FfiConverterBool.lower(earnerRoyal),uniffiCallStatus
+    )
+})
+}
+/**
+ * The charge for one message without a balance check (the price preview before sending).
+ * An inconsistent meter is `INVALID_INPUT`.
+ */
+public func previewMessage(policy: Policy, meter: ChatMeter, sender: Sender, text: String, earnerRoyal: Bool)throws  -> MessageCharge  {
+    return try  FfiConverterTypeMessageCharge_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_preview_message(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeChatMeter_lower(meter),
+        FfiConverterTypeSender_lower(sender),
+        FfiConverterString.lower(text),
+        FfiConverterBool.lower(earnerRoyal),uniffiCallStatus
+    )
+})
+}
+/**
+ * Re-bases a meter to the earner's new Royal status (unconverted words carried).
+ */
+public func rebaseMeter(policy: Policy, meter: ChatMeter, earnerRoyal: Bool)throws  -> ChatMeter  {
+    return try  FfiConverterTypeChatMeter_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_rebase_meter(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeChatMeter_lower(meter),
+        FfiConverterBool.lower(earnerRoyal),uniffiCallStatus
+    )
+})
+}
+/**
+ * Checks a stored meter against the policy; an inconsistent one is `INVALID_INPUT`.
+ */
+public func validateMeter(policy: Policy, meter: ChatMeter)throws   {try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_validate_meter(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeChatMeter_lower(meter),uniffiCallStatus
+    )
+}
+}
+/**
+ * Words per token (SPEC §4.4): 11, or 7 for a Royal Club earner.
+ */
+public func wordsPerToken(policy: Policy, earnerRoyal: Bool) -> UInt32  {
+    return try!  FfiConverterUInt32.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_words_per_token(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterBool.lower(earnerRoyal),uniffiCallStatus
+    )
+})
+}
 /**
  * Every code, in SPEC §11 order.
  */
@@ -12513,6 +16161,84 @@ public func tokensToPln(policy: Policy, tokens: UInt64)throws  -> Money  {
 })
 }
 /**
+ * Decides a like (SPEC §5.3): at most 100 per UTC day (`LIKE_LIMIT_REACHED`), a match when
+ * the target already liked the liker. `INVALID_INPUT`: empty ids, a self-like, a counter
+ * dated after today.
+ */
+public func decideLike(policy: Policy, request: LikeRequest, nowMs: Int64)throws  -> LikeDecision  {
+    return try  FfiConverterTypeLikeDecision_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_decide_like(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeLikeRequest_lower(request),
+        FfiConverterInt64.lower(nowMs),uniffiCallStatus
+    )
+})
+}
+/**
+ * Great-circle distance in km (haversine on a sphere of `radius_km`). `INVALID_INPUT` for a
+ * point out of range.
+ */
+public func haversineKm(a: GeoPoint, b: GeoPoint, radiusKm: Double)throws  -> Double  {
+    return try  FfiConverterDouble.lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_haversine_km(
+        FfiConverterTypeGeoPoint_lower(a),
+        FfiConverterTypeGeoPoint_lower(b),
+        FfiConverterDouble.lower(radiusKm),uniffiCallStatus
+    )
+})
+}
+/**
+ * The profile score of SPEC §5.1 at `now_ms`: the total in [0, 100] and the six components.
+ * `INVALID_INPUT` for a malformed birth date, a NaN/infinite response rate or an out-of-range
+ * location.
+ */
+public func profileScore(policy: Policy, profile: Profile, nowMs: Int64)throws  -> ProfileScore  {
+    return try  FfiConverterTypeProfileScore_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_profile_score(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeProfile_lower(profile),
+        FfiConverterInt64.lower(nowMs),uniffiCallStatus
+    )
+})
+}
+/**
+ * [`rank_candidates`] over a columnar deck: the same filters, order and page, with one list
+ * per field instead of one record per candidate. Extra `INVALID_INPUT`: columns of different
+ * lengths, a wrong id count, an invalid `yyyymmdd`, a gender code above 3, unknown flag bits.
+ */
+public func rankCandidateColumns(policy: Policy, viewer: Viewer, columns: CandidateColumns, nowMs: Int64, page: RankPageRequest)throws  -> RankedPage  {
+    return try  FfiConverterTypeRankedPage_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_rank_candidate_columns(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeViewer_lower(viewer),
+        FfiConverterTypeCandidateColumns_lower(columns),
+        FfiConverterInt64.lower(nowMs),
+        FfiConverterTypeRankPageRequest_lower(page),uniffiCallStatus
+    )
+})
+}
+/**
+ * Ranks a whole deck for a viewer in one call (SPEC §5.2) and returns one page, best first:
+ * exactly the page a full sort would give. `INVALID_INPUT`: page size outside 1..=50, bad
+ * viewer filters, invalid candidate data (named in the reason).
+ */
+public func rankCandidates(policy: Policy, viewer: Viewer, candidates: [Candidate], nowMs: Int64, page: RankPageRequest)throws  -> RankedPage  {
+    return try  FfiConverterTypeRankedPage_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_rank_candidates(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeViewer_lower(viewer),
+        FfiConverterSequenceTypeCandidate.lower(candidates),
+        FfiConverterInt64.lower(nowMs),
+        FfiConverterTypeRankPageRequest_lower(page),uniffiCallStatus
+    )
+})
+}
+/**
  * The effective limit of `action` for a user of `tier` (SPEC §6.2; the tier multiplies
  * `limit` and `burst` of tier-scaled actions such as `api`). Unknown action: `INVALID_INPUT`.
  */
@@ -12794,6 +16520,33 @@ public func progressionReadiness(policy: Policy, days: [DayMetrics], nowMs: Int6
 })
 }
 /**
+ * The Royal Club status at `now_ms` (SPEC §7.3): tokens spent today and the 29 days before
+ * (daily buckets), an active subscription as a floor, the tokens missing to the next tier.
+ */
+public func royalStatus(policy: Policy, buckets: [SpendBucket], subscription: RoyalSubscription?, nowMs: Int64)throws  -> RoyalStatus  {
+    return try  FfiConverterTypeRoyalStatus_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_royal_status(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterSequenceTypeSpendBucket.lower(buckets),
+        FfiConverterOptionTypeRoyalSubscription.lower(subscription),
+        FfiConverterInt64.lower(nowMs),uniffiCallStatus
+    )
+})
+}
+/**
+ * The tier a 30-day spend gives, without a subscription.
+ */
+public func tierForSpend(policy: Policy, spent: UInt64)throws  -> RoyalTier  {
+    return try  FfiConverterTypeRoyalTier_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_tier_for_spend(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterUInt64.lower(spent),uniffiCallStatus
+    )
+})
+}
+/**
  * The version-1 canonical string: `v1\n{timestamp}\n{METHOD}\n{path_and_query}\n{hex sha256(body)}`.
  */
 public func canonicalRequest(timestamp: String, method: String, pathAndQuery: String, body: Data)throws  -> String  {
@@ -12967,6 +16720,21 @@ public func verifyUrl(secret: Data, method: String, url: String, nowMs: Int64, c
         FfiConverterInt64.lower(nowMs),
         FfiConverterOptionString.lower(contentType),
         FfiConverterOptionUInt64.lower(sizeBytes),uniffiCallStatus
+    )
+})
+}
+/**
+ * Checks a message against the anti-spam rules (SPEC §4.8) given the sender's recent messages
+ * (any order, across chats) and the current time; the first rule that fires is the verdict.
+ */
+public func checkSpam(policy: Policy, text: String, recent: [RecentMessage], nowMs: Int64)throws  -> SpamVerdict  {
+    return try  FfiConverterTypeSpamVerdict_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_check_spam(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterString.lower(text),
+        FfiConverterSequenceTypeRecentMessage.lower(recent),
+        FfiConverterInt64.lower(nowMs),uniffiCallStatus
     )
 })
 }
@@ -13222,6 +16990,36 @@ private let initializationResult: InitializationResult = {
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
     }
+    if (uniffi_avalo_ffi_checksum_func_bill_message() != 22974) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_bill_messages() != 29746) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_chat_roles() != 28569) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_count_words() != 39029) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_count_words_batch() != 20673) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_new_chat_meter() != 35060) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_preview_message() != 15530) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_rebase_meter() != 54390) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_validate_meter() != 40195) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_words_per_token() != 13903) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_avalo_ffi_checksum_func_all_error_codes() != 8438) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -13318,6 +17116,21 @@ private let initializationResult: InitializationResult = {
     if (uniffi_avalo_ffi_checksum_func_tokens_to_pln() != 12650) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_avalo_ffi_checksum_func_decide_like() != 947) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_haversine_km() != 16292) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_profile_score() != 241) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_rank_candidate_columns() != 32274) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_rank_candidates() != 20165) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_avalo_ffi_checksum_func_action_limit() != 38266) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -13381,6 +17194,12 @@ private let initializationResult: InitializationResult = {
     if (uniffi_avalo_ffi_checksum_func_progression_readiness() != 27932) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_avalo_ffi_checksum_func_royal_status() != 37021) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_tier_for_spend() != 64707) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_avalo_ffi_checksum_func_canonical_request() != 58801) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -13415,6 +17234,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_avalo_ffi_checksum_func_verify_url() != 29417) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_check_spam() != 64406) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_avalo_ffi_checksum_func_referral_reward() != 32680) {

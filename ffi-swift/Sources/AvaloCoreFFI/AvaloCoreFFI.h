@@ -340,6 +340,56 @@ RustBuffer uniffi_avalo_ffi_fn_method_avaloerror_reason(RustBuffer ptr, RustCall
 RustBuffer uniffi_avalo_ffi_fn_method_errorcode_as_str(RustBuffer ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_BILL_MESSAGE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_BILL_MESSAGE
+RustBuffer uniffi_avalo_ffi_fn_func_bill_message(uint64_t policy, RustBuffer meter, RustBuffer sender, RustBuffer text, int8_t earner_royal, uint64_t payer_balance, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_BILL_MESSAGES
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_BILL_MESSAGES
+RustBuffer uniffi_avalo_ffi_fn_func_bill_messages(uint64_t policy, RustBuffer meter, RustBuffer messages, int8_t earner_royal, uint64_t payer_balance, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHAT_ROLES
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHAT_ROLES
+RustBuffer uniffi_avalo_ffi_fn_func_chat_roles(int8_t initiator_earns, int8_t receiver_earns, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_COUNT_WORDS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_COUNT_WORDS
+uint64_t uniffi_avalo_ffi_fn_func_count_words(uint64_t policy, RustBuffer text, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_COUNT_WORDS_BATCH
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_COUNT_WORDS_BATCH
+RustBuffer uniffi_avalo_ffi_fn_func_count_words_batch(uint64_t policy, RustBuffer texts, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_NEW_CHAT_METER
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_NEW_CHAT_METER
+RustBuffer uniffi_avalo_ffi_fn_func_new_chat_meter(int8_t earner_royal, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_PREVIEW_MESSAGE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_PREVIEW_MESSAGE
+RustBuffer uniffi_avalo_ffi_fn_func_preview_message(uint64_t policy, RustBuffer meter, RustBuffer sender, RustBuffer text, int8_t earner_royal, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_REBASE_METER
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_REBASE_METER
+RustBuffer uniffi_avalo_ffi_fn_func_rebase_meter(uint64_t policy, RustBuffer meter, int8_t earner_royal, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_VALIDATE_METER
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_VALIDATE_METER
+void uniffi_avalo_ffi_fn_func_validate_meter(uint64_t policy, RustBuffer meter, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_WORDS_PER_TOKEN
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_WORDS_PER_TOKEN
+uint32_t uniffi_avalo_ffi_fn_func_words_per_token(uint64_t policy, int8_t earner_royal, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_ALL_ERROR_CODES
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_ALL_ERROR_CODES
 RustBuffer uniffi_avalo_ffi_fn_func_all_error_codes(RustCallStatus *_Nonnull out_status
@@ -502,6 +552,31 @@ RustBuffer uniffi_avalo_ffi_fn_func_subscription_price(uint64_t policy, RustBuff
 RustBuffer uniffi_avalo_ffi_fn_func_tokens_to_pln(uint64_t policy, uint64_t tokens, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_DECIDE_LIKE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_DECIDE_LIKE
+RustBuffer uniffi_avalo_ffi_fn_func_decide_like(uint64_t policy, RustBuffer request, int64_t now_ms, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_HAVERSINE_KM
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_HAVERSINE_KM
+double uniffi_avalo_ffi_fn_func_haversine_km(RustBuffer a, RustBuffer b, double radius_km, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_PROFILE_SCORE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_PROFILE_SCORE
+RustBuffer uniffi_avalo_ffi_fn_func_profile_score(uint64_t policy, RustBuffer profile, int64_t now_ms, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_RANK_CANDIDATE_COLUMNS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_RANK_CANDIDATE_COLUMNS
+RustBuffer uniffi_avalo_ffi_fn_func_rank_candidate_columns(uint64_t policy, RustBuffer viewer, RustBuffer columns, int64_t now_ms, RustBuffer page, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_RANK_CANDIDATES
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_RANK_CANDIDATES
+RustBuffer uniffi_avalo_ffi_fn_func_rank_candidates(uint64_t policy, RustBuffer viewer, RustBuffer candidates, int64_t now_ms, RustBuffer page, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_ACTION_LIMIT
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_ACTION_LIMIT
 RustBuffer uniffi_avalo_ffi_fn_func_action_limit(uint64_t policy, RustBuffer action, RustBuffer tier, RustCallStatus *_Nonnull out_status
@@ -607,6 +682,16 @@ RustBuffer uniffi_avalo_ffi_fn_func_next_market(uint64_t policy, RustBuffer laun
 RustBuffer uniffi_avalo_ffi_fn_func_progression_readiness(uint64_t policy, RustBuffer days, int64_t now_ms, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_ROYAL_STATUS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_ROYAL_STATUS
+RustBuffer uniffi_avalo_ffi_fn_func_royal_status(uint64_t policy, RustBuffer buckets, RustBuffer subscription, int64_t now_ms, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_TIER_FOR_SPEND
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_TIER_FOR_SPEND
+RustBuffer uniffi_avalo_ffi_fn_func_tier_for_spend(uint64_t policy, uint64_t spent, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CANONICAL_REQUEST
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CANONICAL_REQUEST
 RustBuffer uniffi_avalo_ffi_fn_func_canonical_request(RustBuffer timestamp, RustBuffer method, RustBuffer path_and_query, RustBuffer body, RustCallStatus *_Nonnull out_status
@@ -665,6 +750,11 @@ RustBuffer uniffi_avalo_ffi_fn_func_verify_request(uint64_t policy, RustBuffer s
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_VERIFY_URL
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_VERIFY_URL
 RustBuffer uniffi_avalo_ffi_fn_func_verify_url(RustBuffer secret, RustBuffer method, RustBuffer url, int64_t now_ms, RustBuffer content_type, RustBuffer size_bytes, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHECK_SPAM
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHECK_SPAM
+RustBuffer uniffi_avalo_ffi_fn_func_check_spam(uint64_t policy, RustBuffer text, RustBuffer recent, int64_t now_ms, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_REFERRAL_REWARD
@@ -1017,6 +1107,66 @@ void ffi_avalo_ffi_rust_future_free_void(uint64_t handle
 void ffi_avalo_ffi_rust_future_complete_void(uint64_t handle, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_BILL_MESSAGE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_BILL_MESSAGE
+uint16_t uniffi_avalo_ffi_checksum_func_bill_message(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_BILL_MESSAGES
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_BILL_MESSAGES
+uint16_t uniffi_avalo_ffi_checksum_func_bill_messages(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHAT_ROLES
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHAT_ROLES
+uint16_t uniffi_avalo_ffi_checksum_func_chat_roles(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_COUNT_WORDS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_COUNT_WORDS
+uint16_t uniffi_avalo_ffi_checksum_func_count_words(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_COUNT_WORDS_BATCH
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_COUNT_WORDS_BATCH
+uint16_t uniffi_avalo_ffi_checksum_func_count_words_batch(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_NEW_CHAT_METER
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_NEW_CHAT_METER
+uint16_t uniffi_avalo_ffi_checksum_func_new_chat_meter(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_PREVIEW_MESSAGE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_PREVIEW_MESSAGE
+uint16_t uniffi_avalo_ffi_checksum_func_preview_message(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_REBASE_METER
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_REBASE_METER
+uint16_t uniffi_avalo_ffi_checksum_func_rebase_meter(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_VALIDATE_METER
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_VALIDATE_METER
+uint16_t uniffi_avalo_ffi_checksum_func_validate_meter(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_WORDS_PER_TOKEN
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_WORDS_PER_TOKEN
+uint16_t uniffi_avalo_ffi_checksum_func_words_per_token(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_ALL_ERROR_CODES
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_ALL_ERROR_CODES
 uint16_t uniffi_avalo_ffi_checksum_func_all_error_codes(void
@@ -1209,6 +1359,36 @@ uint16_t uniffi_avalo_ffi_checksum_func_tokens_to_pln(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_DECIDE_LIKE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_DECIDE_LIKE
+uint16_t uniffi_avalo_ffi_checksum_func_decide_like(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_HAVERSINE_KM
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_HAVERSINE_KM
+uint16_t uniffi_avalo_ffi_checksum_func_haversine_km(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_PROFILE_SCORE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_PROFILE_SCORE
+uint16_t uniffi_avalo_ffi_checksum_func_profile_score(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_RANK_CANDIDATE_COLUMNS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_RANK_CANDIDATE_COLUMNS
+uint16_t uniffi_avalo_ffi_checksum_func_rank_candidate_columns(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_RANK_CANDIDATES
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_RANK_CANDIDATES
+uint16_t uniffi_avalo_ffi_checksum_func_rank_candidates(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_ACTION_LIMIT
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_ACTION_LIMIT
 uint16_t uniffi_avalo_ffi_checksum_func_action_limit(void
@@ -1335,6 +1515,18 @@ uint16_t uniffi_avalo_ffi_checksum_func_progression_readiness(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_ROYAL_STATUS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_ROYAL_STATUS
+uint16_t uniffi_avalo_ffi_checksum_func_royal_status(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_TIER_FOR_SPEND
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_TIER_FOR_SPEND
+uint16_t uniffi_avalo_ffi_checksum_func_tier_for_spend(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CANONICAL_REQUEST
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CANONICAL_REQUEST
 uint16_t uniffi_avalo_ffi_checksum_func_canonical_request(void
@@ -1404,6 +1596,12 @@ uint16_t uniffi_avalo_ffi_checksum_func_verify_request(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_VERIFY_URL
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_VERIFY_URL
 uint16_t uniffi_avalo_ffi_checksum_func_verify_url(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHECK_SPAM
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHECK_SPAM
+uint16_t uniffi_avalo_ffi_checksum_func_check_spam(void
     
 );
 #endif

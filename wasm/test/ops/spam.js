@@ -1,5 +1,8 @@
 'use strict';
-// Vector operations of the `spam` module (none yet): map each op name to its typed call,
-// as in split.js. See wasm/README.md.
+// Vector operations of the `spam` module (core/src/spam.rs, wasm/src/spam.rs).
+const core = require('@avalo/core');
+const { arg, opt } = require('../support/input.js');
 
-module.exports = {};
+module.exports = {
+  check_spam: (p, i) => core.checkSpam(p, arg.string(i, 'text'), opt.array(i, 'recent') ?? [], arg.number(i, 'now_ms')),
+};

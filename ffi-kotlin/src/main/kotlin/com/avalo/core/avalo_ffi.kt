@@ -676,6 +676,26 @@ internal object IntegrityCheckingUniffiLib {
     }
 
     internal fun ensureInitialized() = Unit
+    external fun uniffi_avalo_ffi_checksum_func_bill_message(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_bill_messages(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_chat_roles(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_count_words(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_count_words_batch(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_new_chat_meter(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_preview_message(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_rebase_meter(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_validate_meter(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_words_per_token(
+    ): Int
     external fun uniffi_avalo_ffi_checksum_func_all_error_codes(
     ): Int
     external fun uniffi_avalo_ffi_checksum_func_error_info(
@@ -740,6 +760,16 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_avalo_ffi_checksum_func_tokens_to_pln(
     ): Int
+    external fun uniffi_avalo_ffi_checksum_func_decide_like(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_haversine_km(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_profile_score(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_rank_candidate_columns(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_rank_candidates(
+    ): Int
     external fun uniffi_avalo_ffi_checksum_func_action_limit(
     ): Int
     external fun uniffi_avalo_ffi_checksum_func_decide(
@@ -782,6 +812,10 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_avalo_ffi_checksum_func_progression_readiness(
     ): Int
+    external fun uniffi_avalo_ffi_checksum_func_royal_status(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_tier_for_spend(
+    ): Int
     external fun uniffi_avalo_ffi_checksum_func_canonical_request(
     ): Int
     external fun uniffi_avalo_ffi_checksum_func_canonical_url(
@@ -805,6 +839,8 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_avalo_ffi_checksum_func_verify_request(
     ): Int
     external fun uniffi_avalo_ffi_checksum_func_verify_url(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_check_spam(
     ): Int
     external fun uniffi_avalo_ffi_checksum_func_referral_reward(
     ): Int
@@ -924,6 +960,26 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_method_errorcode_as_str(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_bill_message(`policy`: Long,`meter`: RustBuffer.ByValue,`sender`: RustBuffer.ByValue,`text`: RustBuffer.ByValue,`earnerRoyal`: Byte,`payerBalance`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_bill_messages(`policy`: Long,`meter`: RustBuffer.ByValue,`messages`: RustBuffer.ByValue,`earnerRoyal`: Byte,`payerBalance`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_chat_roles(`initiatorEarns`: Byte,`receiverEarns`: Byte,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_count_words(`policy`: Long,`text`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_avalo_ffi_fn_func_count_words_batch(`policy`: Long,`texts`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_new_chat_meter(`earnerRoyal`: Byte,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_preview_message(`policy`: Long,`meter`: RustBuffer.ByValue,`sender`: RustBuffer.ByValue,`text`: RustBuffer.ByValue,`earnerRoyal`: Byte,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_rebase_meter(`policy`: Long,`meter`: RustBuffer.ByValue,`earnerRoyal`: Byte,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_validate_meter(`policy`: Long,`meter`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_avalo_ffi_fn_func_words_per_token(`policy`: Long,`earnerRoyal`: Byte,uniffi_out_err: UniffiRustCallStatus, 
+    ): Int
     external fun uniffi_avalo_ffi_fn_func_all_error_codes(uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_error_info(`code`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -988,6 +1044,16 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_tokens_to_pln(`policy`: Long,`tokens`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_decide_like(`policy`: Long,`request`: RustBuffer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_haversine_km(`a`: RustBuffer.ByValue,`b`: RustBuffer.ByValue,`radiusKm`: Double,uniffi_out_err: UniffiRustCallStatus, 
+    ): Double
+    external fun uniffi_avalo_ffi_fn_func_profile_score(`policy`: Long,`profile`: RustBuffer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_rank_candidate_columns(`policy`: Long,`viewer`: RustBuffer.ByValue,`columns`: RustBuffer.ByValue,`nowMs`: Long,`page`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_rank_candidates(`policy`: Long,`viewer`: RustBuffer.ByValue,`candidates`: RustBuffer.ByValue,`nowMs`: Long,`page`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_action_limit(`policy`: Long,`action`: RustBuffer.ByValue,`tier`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_decide(`limit`: RustBuffer.ByValue,`state`: Long,`nowMs`: Long,`cost`: Int,uniffi_out_err: UniffiRustCallStatus, 
@@ -1030,6 +1096,10 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_progression_readiness(`policy`: Long,`days`: RustBuffer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_royal_status(`policy`: Long,`buckets`: RustBuffer.ByValue,`subscription`: RustBuffer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_tier_for_spend(`policy`: Long,`spent`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_canonical_request(`timestamp`: RustBuffer.ByValue,`method`: RustBuffer.ByValue,`pathAndQuery`: RustBuffer.ByValue,`body`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_canonical_url(`method`: RustBuffer.ByValue,`path`: RustBuffer.ByValue,`expiresAtMs`: Long,`contentType`: RustBuffer.ByValue,`maxBytes`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1053,6 +1123,8 @@ internal object UniffiLib {
     external fun uniffi_avalo_ffi_fn_func_verify_request(`policy`: Long,`secret`: RustBuffer.ByValue,`timestamp`: RustBuffer.ByValue,`signature`: RustBuffer.ByValue,`method`: RustBuffer.ByValue,`pathAndQuery`: RustBuffer.ByValue,`body`: RustBuffer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_verify_url(`secret`: RustBuffer.ByValue,`method`: RustBuffer.ByValue,`url`: RustBuffer.ByValue,`nowMs`: Long,`contentType`: RustBuffer.ByValue,`sizeBytes`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_check_spam(`policy`: Long,`text`: RustBuffer.ByValue,`recent`: RustBuffer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_referral_reward(`policy`: Long,`hasReferrer`: Byte,`purchasesBefore`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -1209,6 +1281,36 @@ private fun uniffiCheckContractApiVersion(lib: IntegrityCheckingUniffiLib) {
 }
 @Suppress("UNUSED_PARAMETER")
 private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_bill_message() and 0xFFFF) != 22974) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_bill_messages() and 0xFFFF) != 29746) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_chat_roles() and 0xFFFF) != 28569) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_count_words() and 0xFFFF) != 39029) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_count_words_batch() and 0xFFFF) != 20673) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_new_chat_meter() and 0xFFFF) != 35060) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_preview_message() and 0xFFFF) != 15530) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_rebase_meter() and 0xFFFF) != 54390) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_validate_meter() and 0xFFFF) != 40195) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_words_per_token() and 0xFFFF) != 13903) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_avalo_ffi_checksum_func_all_error_codes() and 0xFFFF) != 8438) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -1305,6 +1407,21 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_avalo_ffi_checksum_func_tokens_to_pln() and 0xFFFF) != 12650) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_avalo_ffi_checksum_func_decide_like() and 0xFFFF) != 947) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_haversine_km() and 0xFFFF) != 16292) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_profile_score() and 0xFFFF) != 241) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_rank_candidate_columns() and 0xFFFF) != 32274) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_rank_candidates() and 0xFFFF) != 20165) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_avalo_ffi_checksum_func_action_limit() and 0xFFFF) != 38266) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -1368,6 +1485,12 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_avalo_ffi_checksum_func_progression_readiness() and 0xFFFF) != 27932) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_avalo_ffi_checksum_func_royal_status() and 0xFFFF) != 37021) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_tier_for_spend() and 0xFFFF) != 64707) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_avalo_ffi_checksum_func_canonical_request() and 0xFFFF) != 58801) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -1402,6 +1525,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_avalo_ffi_checksum_func_verify_url() and 0xFFFF) != 29417) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_check_spam() and 0xFFFF) != 64406) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_avalo_ffi_checksum_func_referral_reward() and 0xFFFF) != 32680) {
@@ -1717,6 +1843,29 @@ public object FfiConverterLong: FfiConverter<Long, Long> {
 
     override fun write(value: Long, buf: ByteBuffer) {
         buf.putLong(value)
+    }
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterDouble: FfiConverter<Double, Double> {
+    override fun lift(value: Double): Double {
+        return value
+    }
+
+    override fun read(buf: ByteBuffer): Double {
+        return buf.getDouble()
+    }
+
+    override fun lower(value: Double): Double {
+        return value
+    }
+
+    override fun allocationSize(value: Double) = 8UL
+
+    override fun write(value: Double, buf: ByteBuffer) {
+        buf.putDouble(value)
     }
 }
 
@@ -2756,6 +2905,77 @@ public object FfiConverterTypeAlertReport: FfiConverterRustBuffer<AlertReport> {
 
 
 /**
+ * The result of billing many messages against one meter.
+ */
+data class BatchCharge (
+    /**
+     * Each message's charge, in order.
+     */
+    val `charges`: List<MessageCharge>
+    , 
+    /**
+     * Total tokens charged to the payer.
+     */
+    val `tokensDue`: kotlin.ULong
+    , 
+    /**
+     * Total creator credit.
+     */
+    val `creator`: kotlin.ULong
+    , 
+    /**
+     * Total platform credit.
+     */
+    val `platform`: kotlin.ULong
+    , 
+    /**
+     * The meter after the last message.
+     */
+    val `meter`: ChatMeter
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeBatchCharge: FfiConverterRustBuffer<BatchCharge> {
+    override fun read(buf: ByteBuffer): BatchCharge {
+        return BatchCharge(
+            FfiConverterSequenceTypeMessageCharge.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterTypeChatMeter.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: BatchCharge) = (
+            FfiConverterSequenceTypeMessageCharge.allocationSize(value.`charges`) +
+            FfiConverterULong.allocationSize(value.`tokensDue`) +
+            FfiConverterULong.allocationSize(value.`creator`) +
+            FfiConverterULong.allocationSize(value.`platform`) +
+            FfiConverterTypeChatMeter.allocationSize(value.`meter`)
+    )
+
+    override fun write(value: BatchCharge, buf: ByteBuffer) {
+            FfiConverterSequenceTypeMessageCharge.write(value.`charges`, buf)
+            FfiConverterULong.write(value.`tokensDue`, buf)
+            FfiConverterULong.write(value.`creator`, buf)
+            FfiConverterULong.write(value.`platform`, buf)
+            FfiConverterTypeChatMeter.write(value.`meter`, buf)
+    }
+}
+
+
+
+/**
  * One campaign's numbers.
  */
 data class Campaign (
@@ -2868,6 +3088,216 @@ public object FfiConverterTypeCampaignReport: FfiConverterRustBuffer<CampaignRep
             FfiConverterOptionalULong.write(value.`installConversionBp`, buf)
             FfiConverterULong.write(value.`revenuePerInstallMinor`, buf)
             FfiConverterBoolean.write(value.`needsPrewarm`, buf)
+    }
+}
+
+
+
+/**
+ * One candidate for the deck.
+ */
+data class Candidate (
+    /**
+     * The candidate's user id.
+     */
+    val `userId`: kotlin.String
+    , 
+    /**
+     * Account active.
+     */
+    val `active`: kotlin.Boolean
+    , 
+    /**
+     * Identity verified.
+     */
+    val `verified`: kotlin.Boolean
+    , 
+    /**
+     * What the score and the filters read.
+     */
+    val `profile`: Profile
+    , 
+    /**
+     * End of a paid profile boost, ms (active while `now < boost_until_ms`).
+     */
+    val `boostUntilMs`: kotlin.Long? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCandidate: FfiConverterRustBuffer<Candidate> {
+    override fun read(buf: ByteBuffer): Candidate {
+        return Candidate(
+            FfiConverterString.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterTypeProfile.read(buf),
+            FfiConverterOptionalLong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Candidate) = (
+            FfiConverterString.allocationSize(value.`userId`) +
+            FfiConverterBoolean.allocationSize(value.`active`) +
+            FfiConverterBoolean.allocationSize(value.`verified`) +
+            FfiConverterTypeProfile.allocationSize(value.`profile`) +
+            FfiConverterOptionalLong.allocationSize(value.`boostUntilMs`)
+    )
+
+    override fun write(value: Candidate, buf: ByteBuffer) {
+            FfiConverterString.write(value.`userId`, buf)
+            FfiConverterBoolean.write(value.`active`, buf)
+            FfiConverterBoolean.write(value.`verified`, buf)
+            FfiConverterTypeProfile.write(value.`profile`, buf)
+            FfiConverterOptionalLong.write(value.`boostUntilMs`, buf)
+    }
+}
+
+
+
+/**
+ * A deck as columns (one FFI value per column instead of one record per candidate): entry
+ * `i` of every list describes candidate `i`; `user_ids` holds the ids joined with `"\n"`.
+ * `flags` bits: 1 active, 2 verified, 4 Royal, 8 video intro, 16 bio, 32 location set,
+ * 64 last-active set. Gender codes: 0 none, 1 female, 2 male, 3 non-binary. Birth dates are
+ * `yyyymmdd` numbers (0 = none); a boost is active while `now < boost_until_ms` (0 = none).
+ */
+data class CandidateColumns (
+    /**
+     * User ids joined with `"\n"`.
+     */
+    val `userIds`: kotlin.String
+    , 
+    /**
+     * Flag bits per candidate.
+     */
+    val `flags`: kotlin.ByteArray
+    , 
+    /**
+     * Photos.
+     */
+    val `photos`: List<kotlin.UInt>
+    , 
+    /**
+     * Interests.
+     */
+    val `interests`: List<kotlin.UInt>
+    , 
+    /**
+     * Loyalty levels.
+     */
+    val `loyaltyLevels`: List<kotlin.UInt>
+    , 
+    /**
+     * Reports.
+     */
+    val `reports`: List<kotlin.UInt>
+    , 
+    /**
+     * Gender codes (bytes).
+     */
+    val `genders`: kotlin.ByteArray
+    , 
+    /**
+     * Birth dates as `yyyymmdd`.
+     */
+    val `birthDates`: List<kotlin.UInt>
+    , 
+    /**
+     * Latitudes, degrees.
+     */
+    val `latitudes`: List<kotlin.Double>
+    , 
+    /**
+     * Longitudes, degrees.
+     */
+    val `longitudes`: List<kotlin.Double>
+    , 
+    /**
+     * Response rates.
+     */
+    val `responseRates`: List<kotlin.Double>
+    , 
+    /**
+     * Last activity, ms.
+     */
+    val `lastActiveMs`: List<kotlin.Long>
+    , 
+    /**
+     * Paid boost end, ms.
+     */
+    val `boostUntilMs`: List<kotlin.Long>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCandidateColumns: FfiConverterRustBuffer<CandidateColumns> {
+    override fun read(buf: ByteBuffer): CandidateColumns {
+        return CandidateColumns(
+            FfiConverterString.read(buf),
+            FfiConverterByteArray.read(buf),
+            FfiConverterSequenceUInt.read(buf),
+            FfiConverterSequenceUInt.read(buf),
+            FfiConverterSequenceUInt.read(buf),
+            FfiConverterSequenceUInt.read(buf),
+            FfiConverterByteArray.read(buf),
+            FfiConverterSequenceUInt.read(buf),
+            FfiConverterSequenceDouble.read(buf),
+            FfiConverterSequenceDouble.read(buf),
+            FfiConverterSequenceDouble.read(buf),
+            FfiConverterSequenceLong.read(buf),
+            FfiConverterSequenceLong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: CandidateColumns) = (
+            FfiConverterString.allocationSize(value.`userIds`) +
+            FfiConverterByteArray.allocationSize(value.`flags`) +
+            FfiConverterSequenceUInt.allocationSize(value.`photos`) +
+            FfiConverterSequenceUInt.allocationSize(value.`interests`) +
+            FfiConverterSequenceUInt.allocationSize(value.`loyaltyLevels`) +
+            FfiConverterSequenceUInt.allocationSize(value.`reports`) +
+            FfiConverterByteArray.allocationSize(value.`genders`) +
+            FfiConverterSequenceUInt.allocationSize(value.`birthDates`) +
+            FfiConverterSequenceDouble.allocationSize(value.`latitudes`) +
+            FfiConverterSequenceDouble.allocationSize(value.`longitudes`) +
+            FfiConverterSequenceDouble.allocationSize(value.`responseRates`) +
+            FfiConverterSequenceLong.allocationSize(value.`lastActiveMs`) +
+            FfiConverterSequenceLong.allocationSize(value.`boostUntilMs`)
+    )
+
+    override fun write(value: CandidateColumns, buf: ByteBuffer) {
+            FfiConverterString.write(value.`userIds`, buf)
+            FfiConverterByteArray.write(value.`flags`, buf)
+            FfiConverterSequenceUInt.write(value.`photos`, buf)
+            FfiConverterSequenceUInt.write(value.`interests`, buf)
+            FfiConverterSequenceUInt.write(value.`loyaltyLevels`, buf)
+            FfiConverterSequenceUInt.write(value.`reports`, buf)
+            FfiConverterByteArray.write(value.`genders`, buf)
+            FfiConverterSequenceUInt.write(value.`birthDates`, buf)
+            FfiConverterSequenceDouble.write(value.`latitudes`, buf)
+            FfiConverterSequenceDouble.write(value.`longitudes`, buf)
+            FfiConverterSequenceDouble.write(value.`responseRates`, buf)
+            FfiConverterSequenceLong.write(value.`lastActiveMs`, buf)
+            FfiConverterSequenceLong.write(value.`boostUntilMs`, buf)
     }
 }
 
@@ -3057,6 +3487,187 @@ public object FfiConverterTypeCapRequest: FfiConverterRustBuffer<CapRequest> {
             FfiConverterTypeCapKind.write(value.`kind`, buf)
             FfiConverterTypeDailyCounter.write(value.`counter`, buf)
             FfiConverterLong.write(value.`nowMs`, buf)
+    }
+}
+
+
+
+/**
+ * One message of a batch.
+ */
+data class ChatMessage (
+    /**
+     * Who sent it.
+     */
+    val `sender`: Sender
+    , 
+    /**
+     * Its text.
+     */
+    val `text`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeChatMessage: FfiConverterRustBuffer<ChatMessage> {
+    override fun read(buf: ByteBuffer): ChatMessage {
+        return ChatMessage(
+            FfiConverterTypeSender.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ChatMessage) = (
+            FfiConverterTypeSender.allocationSize(value.`sender`) +
+            FfiConverterString.allocationSize(value.`text`)
+    )
+
+    override fun write(value: ChatMessage, buf: ByteBuffer) {
+            FfiConverterTypeSender.write(value.`sender`, buf)
+            FfiConverterString.write(value.`text`, buf)
+    }
+}
+
+
+
+/**
+ * The running state of one paid chat: store it, pass it back with the next message.
+ */
+data class ChatMeter (
+    /**
+     * Messages the payer has sent in this chat.
+     */
+    val `payerMessages`: kotlin.ULong
+    , 
+    /**
+     * Messages the earner has sent in this chat.
+     */
+    val `earnerMessages`: kotlin.ULong
+    , 
+    /**
+     * Cumulative billed words, in units of the current rate.
+     */
+    val `billedWords`: kotlin.ULong
+    , 
+    /**
+     * Cumulative tokens charged to the payer.
+     */
+    val `billedTokens`: kotlin.ULong
+    , 
+    /**
+     * Cumulative tokens credited to the creator.
+     */
+    val `creatorTokens`: kotlin.ULong
+    , 
+    /**
+     * Whether the meter runs at the Royal rate.
+     */
+    val `royal`: kotlin.Boolean
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeChatMeter: FfiConverterRustBuffer<ChatMeter> {
+    override fun read(buf: ByteBuffer): ChatMeter {
+        return ChatMeter(
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterBoolean.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ChatMeter) = (
+            FfiConverterULong.allocationSize(value.`payerMessages`) +
+            FfiConverterULong.allocationSize(value.`earnerMessages`) +
+            FfiConverterULong.allocationSize(value.`billedWords`) +
+            FfiConverterULong.allocationSize(value.`billedTokens`) +
+            FfiConverterULong.allocationSize(value.`creatorTokens`) +
+            FfiConverterBoolean.allocationSize(value.`royal`)
+    )
+
+    override fun write(value: ChatMeter, buf: ByteBuffer) {
+            FfiConverterULong.write(value.`payerMessages`, buf)
+            FfiConverterULong.write(value.`earnerMessages`, buf)
+            FfiConverterULong.write(value.`billedWords`, buf)
+            FfiConverterULong.write(value.`billedTokens`, buf)
+            FfiConverterULong.write(value.`creatorTokens`, buf)
+            FfiConverterBoolean.write(value.`royal`, buf)
+    }
+}
+
+
+
+/**
+ * Who pays and who earns in a chat (SPEC §4.1).
+ */
+data class ChatRoles (
+    /**
+     * The participant charged for the earner's messages; `null` in a free chat.
+     */
+    val `payer`: ChatParticipant?
+    , 
+    /**
+     * The participant whose messages are billed; `null` in a free chat.
+     */
+    val `earner`: ChatParticipant?
+    , 
+    /**
+     * True when neither participant earns.
+     */
+    val `free`: kotlin.Boolean
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeChatRoles: FfiConverterRustBuffer<ChatRoles> {
+    override fun read(buf: ByteBuffer): ChatRoles {
+        return ChatRoles(
+            FfiConverterOptionalTypeChatParticipant.read(buf),
+            FfiConverterOptionalTypeChatParticipant.read(buf),
+            FfiConverterBoolean.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ChatRoles) = (
+            FfiConverterOptionalTypeChatParticipant.allocationSize(value.`payer`) +
+            FfiConverterOptionalTypeChatParticipant.allocationSize(value.`earner`) +
+            FfiConverterBoolean.allocationSize(value.`free`)
+    )
+
+    override fun write(value: ChatRoles, buf: ByteBuffer) {
+            FfiConverterOptionalTypeChatParticipant.write(value.`payer`, buf)
+            FfiConverterOptionalTypeChatParticipant.write(value.`earner`, buf)
+            FfiConverterBoolean.write(value.`free`, buf)
     }
 }
 
@@ -3592,6 +4203,53 @@ public object FfiConverterTypeDeviceAccounts: FfiConverterRustBuffer<DeviceAccou
     override fun write(value: DeviceAccounts, buf: ByteBuffer) {
             FfiConverterString.write(value.`deviceId`, buf)
             FfiConverterULong.write(value.`accounts`, buf)
+    }
+}
+
+
+
+/**
+ * A dropped candidate and why (only with `explain`).
+ */
+data class DroppedCandidate (
+    /**
+     * The candidate's user id.
+     */
+    val `userId`: kotlin.String
+    , 
+    /**
+     * The first filter it failed.
+     */
+    val `reason`: DropReason
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeDroppedCandidate: FfiConverterRustBuffer<DroppedCandidate> {
+    override fun read(buf: ByteBuffer): DroppedCandidate {
+        return DroppedCandidate(
+            FfiConverterString.read(buf),
+            FfiConverterTypeDropReason.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: DroppedCandidate) = (
+            FfiConverterString.allocationSize(value.`userId`) +
+            FfiConverterTypeDropReason.allocationSize(value.`reason`)
+    )
+
+    override fun write(value: DroppedCandidate, buf: ByteBuffer) {
+            FfiConverterString.write(value.`userId`, buf)
+            FfiConverterTypeDropReason.write(value.`reason`, buf)
     }
 }
 
@@ -4157,6 +4815,53 @@ public object FfiConverterTypeFraudWindow: FfiConverterRustBuffer<FraudWindow> {
 
 
 /**
+ * A point on Earth in degrees (latitude −90..=90, longitude −180..=180).
+ */
+data class GeoPoint (
+    /**
+     * Latitude, degrees.
+     */
+    val `lat`: kotlin.Double
+    , 
+    /**
+     * Longitude, degrees.
+     */
+    val `lon`: kotlin.Double
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeGeoPoint: FfiConverterRustBuffer<GeoPoint> {
+    override fun read(buf: ByteBuffer): GeoPoint {
+        return GeoPoint(
+            FfiConverterDouble.read(buf),
+            FfiConverterDouble.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: GeoPoint) = (
+            FfiConverterDouble.allocationSize(value.`lat`) +
+            FfiConverterDouble.allocationSize(value.`lon`)
+    )
+
+    override fun write(value: GeoPoint, buf: ByteBuffer) {
+            FfiConverterDouble.write(value.`lat`, buf)
+            FfiConverterDouble.write(value.`lon`, buf)
+    }
+}
+
+
+
+/**
  * System health.
  */
 data class HealthReport (
@@ -4253,6 +4958,195 @@ public object FfiConverterTypeInviteRecord: FfiConverterRustBuffer<InviteRecord>
             FfiConverterString.write(value.`code`, buf)
             FfiConverterULong.write(value.`usedCount`, buf)
             FfiConverterULong.write(value.`maxUses`, buf)
+    }
+}
+
+
+
+/**
+ * Likes a user made on one UTC day (store it, pass it back next time).
+ */
+data class LikeCounter (
+    /**
+     * UTC day number (days since 1970-01-01).
+     */
+    val `day`: kotlin.Long
+    , 
+    /**
+     * Likes made on that day.
+     */
+    val `count`: kotlin.UInt
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLikeCounter: FfiConverterRustBuffer<LikeCounter> {
+    override fun read(buf: ByteBuffer): LikeCounter {
+        return LikeCounter(
+            FfiConverterLong.read(buf),
+            FfiConverterUInt.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: LikeCounter) = (
+            FfiConverterLong.allocationSize(value.`day`) +
+            FfiConverterUInt.allocationSize(value.`count`)
+    )
+
+    override fun write(value: LikeCounter, buf: ByteBuffer) {
+            FfiConverterLong.write(value.`day`, buf)
+            FfiConverterUInt.write(value.`count`, buf)
+    }
+}
+
+
+
+/**
+ * The decision for an accepted like.
+ */
+data class LikeDecision (
+    /**
+     * Liked or match.
+     */
+    val `outcome`: LikeOutcome
+    , 
+    /**
+     * Free messages of the chat a match opens; 0 without a match.
+     */
+    val `chatFreeMessages`: kotlin.UInt
+    , 
+    /**
+     * The counter to store.
+     */
+    val `counter`: LikeCounter
+    , 
+    /**
+     * Likes left today.
+     */
+    val `remainingToday`: kotlin.UInt
+    , 
+    /**
+     * The next UTC midnight, ms.
+     */
+    val `resetsAtMs`: kotlin.Long
+    , 
+    /**
+     * Fingerprint of the policy.
+     */
+    val `policyFingerprint`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLikeDecision: FfiConverterRustBuffer<LikeDecision> {
+    override fun read(buf: ByteBuffer): LikeDecision {
+        return LikeDecision(
+            FfiConverterTypeLikeOutcome.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterTypeLikeCounter.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: LikeDecision) = (
+            FfiConverterTypeLikeOutcome.allocationSize(value.`outcome`) +
+            FfiConverterUInt.allocationSize(value.`chatFreeMessages`) +
+            FfiConverterTypeLikeCounter.allocationSize(value.`counter`) +
+            FfiConverterUInt.allocationSize(value.`remainingToday`) +
+            FfiConverterLong.allocationSize(value.`resetsAtMs`) +
+            FfiConverterString.allocationSize(value.`policyFingerprint`)
+    )
+
+    override fun write(value: LikeDecision, buf: ByteBuffer) {
+            FfiConverterTypeLikeOutcome.write(value.`outcome`, buf)
+            FfiConverterUInt.write(value.`chatFreeMessages`, buf)
+            FfiConverterTypeLikeCounter.write(value.`counter`, buf)
+            FfiConverterUInt.write(value.`remainingToday`, buf)
+            FfiConverterLong.write(value.`resetsAtMs`, buf)
+            FfiConverterString.write(value.`policyFingerprint`, buf)
+    }
+}
+
+
+
+/**
+ * A like to decide.
+ */
+data class LikeRequest (
+    /**
+     * Who likes.
+     */
+    val `likerId`: kotlin.String
+    , 
+    /**
+     * Who is liked.
+     */
+    val `targetId`: kotlin.String
+    , 
+    /**
+     * Whether the target already liked the liker (then this like is a match).
+     */
+    val `targetLikesLiker`: kotlin.Boolean
+    , 
+    /**
+     * The liker's counter as last returned (none before the first like).
+     */
+    val `counter`: LikeCounter? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLikeRequest: FfiConverterRustBuffer<LikeRequest> {
+    override fun read(buf: ByteBuffer): LikeRequest {
+        return LikeRequest(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterOptionalTypeLikeCounter.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: LikeRequest) = (
+            FfiConverterString.allocationSize(value.`likerId`) +
+            FfiConverterString.allocationSize(value.`targetId`) +
+            FfiConverterBoolean.allocationSize(value.`targetLikesLiker`) +
+            FfiConverterOptionalTypeLikeCounter.allocationSize(value.`counter`)
+    )
+
+    override fun write(value: LikeRequest, buf: ByteBuffer) {
+            FfiConverterString.write(value.`likerId`, buf)
+            FfiConverterString.write(value.`targetId`, buf)
+            FfiConverterBoolean.write(value.`targetLikesLiker`, buf)
+            FfiConverterOptionalTypeLikeCounter.write(value.`counter`, buf)
     }
 }
 
@@ -4882,6 +5776,133 @@ public object FfiConverterTypeMediaViewer: FfiConverterRustBuffer<MediaViewer> {
             FfiConverterBoolean.write(value.`followsOwner`, buf)
             FfiConverterBoolean.write(value.`hasUnlocked`, buf)
             FfiConverterBoolean.write(value.`isModerator`, buf)
+    }
+}
+
+
+
+/**
+ * The charge for one message, with the meter to store afterwards.
+ */
+data class MessageCharge (
+    /**
+     * Who sent the message.
+     */
+    val `sender`: Sender
+    , 
+    /**
+     * Words in the message (SPEC §4.3).
+     */
+    val `words`: kotlin.ULong
+    , 
+    /**
+     * Whether the message is within the free allowance.
+     */
+    val `free`: kotlin.Boolean
+    , 
+    /**
+     * Whether the message was billed.
+     */
+    val `billed`: kotlin.Boolean
+    , 
+    /**
+     * Words this message added to the meter.
+     */
+    val `billedWords`: kotlin.ULong
+    , 
+    /**
+     * Tokens the payer is charged for this message.
+     */
+    val `tokensDue`: kotlin.ULong
+    , 
+    /**
+     * The creator's credit out of `tokens_due`.
+     */
+    val `creator`: kotlin.ULong
+    , 
+    /**
+     * The platform's credit out of `tokens_due`.
+     */
+    val `platform`: kotlin.ULong
+    , 
+    /**
+     * The rate used (11 or 7).
+     */
+    val `wordsPerToken`: kotlin.UInt
+    , 
+    /**
+     * Whether the meter was re-based to a new Royal status first.
+     */
+    val `rebased`: kotlin.Boolean
+    , 
+    /**
+     * The meter after this message.
+     */
+    val `meter`: ChatMeter
+    , 
+    /**
+     * Fingerprint of the policy used.
+     */
+    val `policyFingerprint`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeMessageCharge: FfiConverterRustBuffer<MessageCharge> {
+    override fun read(buf: ByteBuffer): MessageCharge {
+        return MessageCharge(
+            FfiConverterTypeSender.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterTypeChatMeter.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: MessageCharge) = (
+            FfiConverterTypeSender.allocationSize(value.`sender`) +
+            FfiConverterULong.allocationSize(value.`words`) +
+            FfiConverterBoolean.allocationSize(value.`free`) +
+            FfiConverterBoolean.allocationSize(value.`billed`) +
+            FfiConverterULong.allocationSize(value.`billedWords`) +
+            FfiConverterULong.allocationSize(value.`tokensDue`) +
+            FfiConverterULong.allocationSize(value.`creator`) +
+            FfiConverterULong.allocationSize(value.`platform`) +
+            FfiConverterUInt.allocationSize(value.`wordsPerToken`) +
+            FfiConverterBoolean.allocationSize(value.`rebased`) +
+            FfiConverterTypeChatMeter.allocationSize(value.`meter`) +
+            FfiConverterString.allocationSize(value.`policyFingerprint`)
+    )
+
+    override fun write(value: MessageCharge, buf: ByteBuffer) {
+            FfiConverterTypeSender.write(value.`sender`, buf)
+            FfiConverterULong.write(value.`words`, buf)
+            FfiConverterBoolean.write(value.`free`, buf)
+            FfiConverterBoolean.write(value.`billed`, buf)
+            FfiConverterULong.write(value.`billedWords`, buf)
+            FfiConverterULong.write(value.`tokensDue`, buf)
+            FfiConverterULong.write(value.`creator`, buf)
+            FfiConverterULong.write(value.`platform`, buf)
+            FfiConverterUInt.write(value.`wordsPerToken`, buf)
+            FfiConverterBoolean.write(value.`rebased`, buf)
+            FfiConverterTypeChatMeter.write(value.`meter`, buf)
+            FfiConverterString.write(value.`policyFingerprint`, buf)
     }
 }
 
@@ -5574,6 +6595,220 @@ public object FfiConverterTypePolicyProblem: FfiConverterRustBuffer<PolicyProble
 
 
 /**
+ * What the profile score reads; every field may be left out (missing data counts as 0).
+ */
+data class Profile (
+    /**
+     * Number of photos.
+     */
+    val `photos`: kotlin.UInt = 0U 
+    , 
+    /**
+     * Whether the profile has a video intro.
+     */
+    val `hasVideoIntro`: kotlin.Boolean = false 
+    , 
+    /**
+     * Whether the bio is non-empty.
+     */
+    val `hasBio`: kotlin.Boolean = false 
+    , 
+    /**
+     * Birth date, `"YYYY-MM-DD"`.
+     */
+    val `birthDate`: kotlin.String? = null 
+    , 
+    /**
+     * Gender.
+     */
+    val `gender`: Gender? = null 
+    , 
+    /**
+     * Location.
+     */
+    val `location`: GeoPoint? = null 
+    , 
+    /**
+     * Number of interests.
+     */
+    val `interests`: kotlin.UInt = 0U 
+    , 
+    /**
+     * Response rate in [0, 1] (clamped); must be finite.
+     */
+    val `responseRate`: kotlin.Double? = null 
+    , 
+    /**
+     * Royal Club member.
+     */
+    val `royal`: kotlin.Boolean = false 
+    , 
+    /**
+     * Loyalty level.
+     */
+    val `loyaltyLevel`: kotlin.UInt = 0U 
+    , 
+    /**
+     * Last activity, ms since the epoch.
+     */
+    val `lastActiveMs`: kotlin.Long? = null 
+    , 
+    /**
+     * Reports against the profile.
+     */
+    val `reports`: kotlin.UInt = 0U 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeProfile: FfiConverterRustBuffer<Profile> {
+    override fun read(buf: ByteBuffer): Profile {
+        return Profile(
+            FfiConverterUInt.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeGender.read(buf),
+            FfiConverterOptionalTypeGeoPoint.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterOptionalDouble.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterOptionalLong.read(buf),
+            FfiConverterUInt.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Profile) = (
+            FfiConverterUInt.allocationSize(value.`photos`) +
+            FfiConverterBoolean.allocationSize(value.`hasVideoIntro`) +
+            FfiConverterBoolean.allocationSize(value.`hasBio`) +
+            FfiConverterOptionalString.allocationSize(value.`birthDate`) +
+            FfiConverterOptionalTypeGender.allocationSize(value.`gender`) +
+            FfiConverterOptionalTypeGeoPoint.allocationSize(value.`location`) +
+            FfiConverterUInt.allocationSize(value.`interests`) +
+            FfiConverterOptionalDouble.allocationSize(value.`responseRate`) +
+            FfiConverterBoolean.allocationSize(value.`royal`) +
+            FfiConverterUInt.allocationSize(value.`loyaltyLevel`) +
+            FfiConverterOptionalLong.allocationSize(value.`lastActiveMs`) +
+            FfiConverterUInt.allocationSize(value.`reports`)
+    )
+
+    override fun write(value: Profile, buf: ByteBuffer) {
+            FfiConverterUInt.write(value.`photos`, buf)
+            FfiConverterBoolean.write(value.`hasVideoIntro`, buf)
+            FfiConverterBoolean.write(value.`hasBio`, buf)
+            FfiConverterOptionalString.write(value.`birthDate`, buf)
+            FfiConverterOptionalTypeGender.write(value.`gender`, buf)
+            FfiConverterOptionalTypeGeoPoint.write(value.`location`, buf)
+            FfiConverterUInt.write(value.`interests`, buf)
+            FfiConverterOptionalDouble.write(value.`responseRate`, buf)
+            FfiConverterBoolean.write(value.`royal`, buf)
+            FfiConverterUInt.write(value.`loyaltyLevel`, buf)
+            FfiConverterOptionalLong.write(value.`lastActiveMs`, buf)
+            FfiConverterUInt.write(value.`reports`, buf)
+    }
+}
+
+
+
+/**
+ * A profile score: the total in [0, 100] and the six unweighted components in [0, 1].
+ */
+data class ProfileScore (
+    /**
+     * `Σ weight × component`, in [0, 100].
+     */
+    val `total`: kotlin.Double
+    , 
+    /**
+     * Photos component.
+     */
+    val `photos`: kotlin.Double
+    , 
+    /**
+     * Completeness component.
+     */
+    val `completeness`: kotlin.Double
+    , 
+    /**
+     * Responsiveness component.
+     */
+    val `responsiveness`: kotlin.Double
+    , 
+    /**
+     * Loyalty component.
+     */
+    val `loyalty`: kotlin.Double
+    , 
+    /**
+     * Activity component.
+     */
+    val `activity`: kotlin.Double
+    , 
+    /**
+     * Trust component.
+     */
+    val `trust`: kotlin.Double
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeProfileScore: FfiConverterRustBuffer<ProfileScore> {
+    override fun read(buf: ByteBuffer): ProfileScore {
+        return ProfileScore(
+            FfiConverterDouble.read(buf),
+            FfiConverterDouble.read(buf),
+            FfiConverterDouble.read(buf),
+            FfiConverterDouble.read(buf),
+            FfiConverterDouble.read(buf),
+            FfiConverterDouble.read(buf),
+            FfiConverterDouble.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ProfileScore) = (
+            FfiConverterDouble.allocationSize(value.`total`) +
+            FfiConverterDouble.allocationSize(value.`photos`) +
+            FfiConverterDouble.allocationSize(value.`completeness`) +
+            FfiConverterDouble.allocationSize(value.`responsiveness`) +
+            FfiConverterDouble.allocationSize(value.`loyalty`) +
+            FfiConverterDouble.allocationSize(value.`activity`) +
+            FfiConverterDouble.allocationSize(value.`trust`)
+    )
+
+    override fun write(value: ProfileScore, buf: ByteBuffer) {
+            FfiConverterDouble.write(value.`total`, buf)
+            FfiConverterDouble.write(value.`photos`, buf)
+            FfiConverterDouble.write(value.`completeness`, buf)
+            FfiConverterDouble.write(value.`responsiveness`, buf)
+            FfiConverterDouble.write(value.`loyalty`, buf)
+            FfiConverterDouble.write(value.`activity`, buf)
+            FfiConverterDouble.write(value.`trust`, buf)
+    }
+}
+
+
+
+/**
  * One failed criterion on one day.
  */
 data class ProgressionFailure (
@@ -5701,6 +6936,219 @@ public object FfiConverterTypeProgressionReport: FfiConverterRustBuffer<Progress
             FfiConverterString.write(value.`windowStart`, buf)
             FfiConverterString.write(value.`windowEnd`, buf)
             FfiConverterSequenceTypeProgressionFailure.write(value.`failures`, buf)
+            FfiConverterString.write(value.`policyFingerprint`, buf)
+    }
+}
+
+
+
+/**
+ * Which page to return, and whether to explain dropped candidates.
+ */
+data class RankPageRequest (
+    /**
+     * Page size, 1..=50; none is the default 20.
+     */
+    val `size`: kotlin.UInt? = null 
+    , 
+    /**
+     * Ranked candidates to skip (0 = the first page).
+     */
+    val `offset`: kotlin.UInt = 0U 
+    , 
+    /**
+     * List every dropped candidate with its reason (slower; a debug aid).
+     */
+    val `explain`: kotlin.Boolean = false 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRankPageRequest: FfiConverterRustBuffer<RankPageRequest> {
+    override fun read(buf: ByteBuffer): RankPageRequest {
+        return RankPageRequest(
+            FfiConverterOptionalUInt.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterBoolean.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: RankPageRequest) = (
+            FfiConverterOptionalUInt.allocationSize(value.`size`) +
+            FfiConverterUInt.allocationSize(value.`offset`) +
+            FfiConverterBoolean.allocationSize(value.`explain`)
+    )
+
+    override fun write(value: RankPageRequest, buf: ByteBuffer) {
+            FfiConverterOptionalUInt.write(value.`size`, buf)
+            FfiConverterUInt.write(value.`offset`, buf)
+            FfiConverterBoolean.write(value.`explain`, buf)
+    }
+}
+
+
+
+/**
+ * One ranked candidate of the page.
+ */
+data class RankedCandidate (
+    /**
+     * The candidate's user id.
+     */
+    val `userId`: kotlin.String
+    , 
+    /**
+     * `score × 1.2 if Royal × 2 while boosted`.
+     */
+    val `rank`: kotlin.Double
+    , 
+    /**
+     * The profile score and its components.
+     */
+    val `score`: ProfileScore
+    , 
+    /**
+     * Royal Club member.
+     */
+    val `royal`: kotlin.Boolean
+    , 
+    /**
+     * Paid boost active.
+     */
+    val `boosted`: kotlin.Boolean
+    , 
+    /**
+     * Age in whole years.
+     */
+    val `age`: kotlin.UInt
+    , 
+    /**
+     * Distance from the viewer, km, when both locations are known.
+     */
+    val `distanceKm`: kotlin.Double?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRankedCandidate: FfiConverterRustBuffer<RankedCandidate> {
+    override fun read(buf: ByteBuffer): RankedCandidate {
+        return RankedCandidate(
+            FfiConverterString.read(buf),
+            FfiConverterDouble.read(buf),
+            FfiConverterTypeProfileScore.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterOptionalDouble.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: RankedCandidate) = (
+            FfiConverterString.allocationSize(value.`userId`) +
+            FfiConverterDouble.allocationSize(value.`rank`) +
+            FfiConverterTypeProfileScore.allocationSize(value.`score`) +
+            FfiConverterBoolean.allocationSize(value.`royal`) +
+            FfiConverterBoolean.allocationSize(value.`boosted`) +
+            FfiConverterUInt.allocationSize(value.`age`) +
+            FfiConverterOptionalDouble.allocationSize(value.`distanceKm`)
+    )
+
+    override fun write(value: RankedCandidate, buf: ByteBuffer) {
+            FfiConverterString.write(value.`userId`, buf)
+            FfiConverterDouble.write(value.`rank`, buf)
+            FfiConverterTypeProfileScore.write(value.`score`, buf)
+            FfiConverterBoolean.write(value.`royal`, buf)
+            FfiConverterBoolean.write(value.`boosted`, buf)
+            FfiConverterUInt.write(value.`age`, buf)
+            FfiConverterOptionalDouble.write(value.`distanceKm`, buf)
+    }
+}
+
+
+
+/**
+ * A page of the deck.
+ */
+data class RankedPage (
+    /**
+     * The page, best first.
+     */
+    val `results`: List<RankedCandidate>
+    , 
+    /**
+     * The page size used.
+     */
+    val `pageSize`: kotlin.UInt
+    , 
+    /**
+     * The offset used.
+     */
+    val `offset`: kotlin.UInt
+    , 
+    /**
+     * With `explain`: every dropped candidate in input order; otherwise empty.
+     */
+    val `dropped`: List<DroppedCandidate>
+    , 
+    /**
+     * Fingerprint of the policy used.
+     */
+    val `policyFingerprint`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRankedPage: FfiConverterRustBuffer<RankedPage> {
+    override fun read(buf: ByteBuffer): RankedPage {
+        return RankedPage(
+            FfiConverterSequenceTypeRankedCandidate.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterSequenceTypeDroppedCandidate.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: RankedPage) = (
+            FfiConverterSequenceTypeRankedCandidate.allocationSize(value.`results`) +
+            FfiConverterUInt.allocationSize(value.`pageSize`) +
+            FfiConverterUInt.allocationSize(value.`offset`) +
+            FfiConverterSequenceTypeDroppedCandidate.allocationSize(value.`dropped`) +
+            FfiConverterString.allocationSize(value.`policyFingerprint`)
+    )
+
+    override fun write(value: RankedPage, buf: ByteBuffer) {
+            FfiConverterSequenceTypeRankedCandidate.write(value.`results`, buf)
+            FfiConverterUInt.write(value.`pageSize`, buf)
+            FfiConverterUInt.write(value.`offset`, buf)
+            FfiConverterSequenceTypeDroppedCandidate.write(value.`dropped`, buf)
             FfiConverterString.write(value.`policyFingerprint`, buf)
     }
 }
@@ -5892,6 +7340,53 @@ public object FfiConverterTypeReadinessReport: FfiConverterRustBuffer<ReadinessR
             FfiConverterBoolean.write(value.`readyForLaunch`, buf)
             FfiConverterSequenceString.write(value.`failed`, buf)
             FfiConverterSequenceString.write(value.`warnings`, buf)
+    }
+}
+
+
+
+/**
+ * One of the sender's recent messages.
+ */
+data class RecentMessage (
+    /**
+     * Its text.
+     */
+    val `text`: kotlin.String
+    , 
+    /**
+     * When it was sent, ms since the Unix epoch (UTC).
+     */
+    val `sentAtMs`: kotlin.Long
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRecentMessage: FfiConverterRustBuffer<RecentMessage> {
+    override fun read(buf: ByteBuffer): RecentMessage {
+        return RecentMessage(
+            FfiConverterString.read(buf),
+            FfiConverterLong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: RecentMessage) = (
+            FfiConverterString.allocationSize(value.`text`) +
+            FfiConverterLong.allocationSize(value.`sentAtMs`)
+    )
+
+    override fun write(value: RecentMessage, buf: ByteBuffer) {
+            FfiConverterString.write(value.`text`, buf)
+            FfiConverterLong.write(value.`sentAtMs`, buf)
     }
 }
 
@@ -6245,6 +7740,164 @@ public object FfiConverterTypeRiskBreakdown: FfiConverterRustBuffer<RiskBreakdow
 
 
 /**
+ * A user's Royal Club status at one moment.
+ */
+data class RoyalStatus (
+    /**
+     * The effective tier (spend or subscription floor, the higher).
+     */
+    val `tier`: RoyalTier
+    , 
+    /**
+     * The tier the spend alone gives.
+     */
+    val `spendTier`: RoyalTier
+    , 
+    /**
+     * The floor of an active subscription, if any.
+     */
+    val `subscriptionFloor`: RoyalTier?
+    , 
+    /**
+     * Tokens spent in the window.
+     */
+    val `spentInWindow`: kotlin.ULong
+    , 
+    /**
+     * First UTC day of the window.
+     */
+    val `windowStartDay`: kotlin.Long
+    , 
+    /**
+     * Last UTC day of the window (today).
+     */
+    val `windowEndDay`: kotlin.Long
+    , 
+    /**
+     * The tier above the effective one (none at PLATINUM).
+     */
+    val `nextTier`: RoyalTier?
+    , 
+    /**
+     * Tokens still to spend to reach `next_tier`.
+     */
+    val `tokensToNextTier`: kotlin.ULong?
+    , 
+    /**
+     * Tokens that leave the window at the next UTC midnight.
+     */
+    val `leavingWindowTomorrow`: kotlin.ULong
+    , 
+    /**
+     * Fingerprint of the policy.
+     */
+    val `policyFingerprint`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRoyalStatus: FfiConverterRustBuffer<RoyalStatus> {
+    override fun read(buf: ByteBuffer): RoyalStatus {
+        return RoyalStatus(
+            FfiConverterTypeRoyalTier.read(buf),
+            FfiConverterTypeRoyalTier.read(buf),
+            FfiConverterOptionalTypeRoyalTier.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterOptionalTypeRoyalTier.read(buf),
+            FfiConverterOptionalULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: RoyalStatus) = (
+            FfiConverterTypeRoyalTier.allocationSize(value.`tier`) +
+            FfiConverterTypeRoyalTier.allocationSize(value.`spendTier`) +
+            FfiConverterOptionalTypeRoyalTier.allocationSize(value.`subscriptionFloor`) +
+            FfiConverterULong.allocationSize(value.`spentInWindow`) +
+            FfiConverterLong.allocationSize(value.`windowStartDay`) +
+            FfiConverterLong.allocationSize(value.`windowEndDay`) +
+            FfiConverterOptionalTypeRoyalTier.allocationSize(value.`nextTier`) +
+            FfiConverterOptionalULong.allocationSize(value.`tokensToNextTier`) +
+            FfiConverterULong.allocationSize(value.`leavingWindowTomorrow`) +
+            FfiConverterString.allocationSize(value.`policyFingerprint`)
+    )
+
+    override fun write(value: RoyalStatus, buf: ByteBuffer) {
+            FfiConverterTypeRoyalTier.write(value.`tier`, buf)
+            FfiConverterTypeRoyalTier.write(value.`spendTier`, buf)
+            FfiConverterOptionalTypeRoyalTier.write(value.`subscriptionFloor`, buf)
+            FfiConverterULong.write(value.`spentInWindow`, buf)
+            FfiConverterLong.write(value.`windowStartDay`, buf)
+            FfiConverterLong.write(value.`windowEndDay`, buf)
+            FfiConverterOptionalTypeRoyalTier.write(value.`nextTier`, buf)
+            FfiConverterOptionalULong.write(value.`tokensToNextTier`, buf)
+            FfiConverterULong.write(value.`leavingWindowTomorrow`, buf)
+            FfiConverterString.write(value.`policyFingerprint`, buf)
+    }
+}
+
+
+
+/**
+ * A Royal Club subscription.
+ */
+data class RoyalSubscription (
+    /**
+     * The tier it guarantees.
+     */
+    val `tier`: RoyalTier
+    , 
+    /**
+     * End of the paid period, ms (active while `now < active_until_ms`).
+     */
+    val `activeUntilMs`: kotlin.Long
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRoyalSubscription: FfiConverterRustBuffer<RoyalSubscription> {
+    override fun read(buf: ByteBuffer): RoyalSubscription {
+        return RoyalSubscription(
+            FfiConverterTypeRoyalTier.read(buf),
+            FfiConverterLong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: RoyalSubscription) = (
+            FfiConverterTypeRoyalTier.allocationSize(value.`tier`) +
+            FfiConverterLong.allocationSize(value.`activeUntilMs`)
+    )
+
+    override fun write(value: RoyalSubscription, buf: ByteBuffer) {
+            FfiConverterTypeRoyalTier.write(value.`tier`, buf)
+            FfiConverterLong.write(value.`activeUntilMs`, buf)
+    }
+}
+
+
+
+/**
  * A fresh session's age.
  */
 data class SessionAge (
@@ -6507,6 +8160,124 @@ public object FfiConverterTypeSignupRequest: FfiConverterRustBuffer<SignupReques
             FfiConverterOptionalTypeInviteRecord.write(value.`invite`, buf)
             FfiConverterTypeDailyCounter.write(value.`signupsToday`, buf)
             FfiConverterLong.write(value.`nowMs`, buf)
+    }
+}
+
+
+
+/**
+ * The verdict on one message.
+ */
+data class SpamVerdict (
+    /**
+     * True when no rule fired.
+     */
+    val `allowed`: kotlin.Boolean
+    , 
+    /**
+     * The first rule that fired.
+     */
+    val `rule`: SpamRule?
+    , 
+    /**
+     * Its code (`SPAM_TOO_SHORT`, …), or `null` when allowed.
+     */
+    val `code`: ErrorCode?
+    , 
+    /**
+     * Why, for developers and logs (empty when allowed).
+     */
+    val `reason`: kotlin.String
+    , 
+    /**
+     * Fingerprint of the policy used.
+     */
+    val `policyFingerprint`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSpamVerdict: FfiConverterRustBuffer<SpamVerdict> {
+    override fun read(buf: ByteBuffer): SpamVerdict {
+        return SpamVerdict(
+            FfiConverterBoolean.read(buf),
+            FfiConverterOptionalTypeSpamRule.read(buf),
+            FfiConverterOptionalTypeErrorCode.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: SpamVerdict) = (
+            FfiConverterBoolean.allocationSize(value.`allowed`) +
+            FfiConverterOptionalTypeSpamRule.allocationSize(value.`rule`) +
+            FfiConverterOptionalTypeErrorCode.allocationSize(value.`code`) +
+            FfiConverterString.allocationSize(value.`reason`) +
+            FfiConverterString.allocationSize(value.`policyFingerprint`)
+    )
+
+    override fun write(value: SpamVerdict, buf: ByteBuffer) {
+            FfiConverterBoolean.write(value.`allowed`, buf)
+            FfiConverterOptionalTypeSpamRule.write(value.`rule`, buf)
+            FfiConverterOptionalTypeErrorCode.write(value.`code`, buf)
+            FfiConverterString.write(value.`reason`, buf)
+            FfiConverterString.write(value.`policyFingerprint`, buf)
+    }
+}
+
+
+
+/**
+ * Tokens a user spent on one UTC day.
+ */
+data class SpendBucket (
+    /**
+     * UTC day number (days since 1970-01-01).
+     */
+    val `day`: kotlin.Long
+    , 
+    /**
+     * Tokens spent that day.
+     */
+    val `tokens`: kotlin.ULong
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSpendBucket: FfiConverterRustBuffer<SpendBucket> {
+    override fun read(buf: ByteBuffer): SpendBucket {
+        return SpendBucket(
+            FfiConverterLong.read(buf),
+            FfiConverterULong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: SpendBucket) = (
+            FfiConverterLong.allocationSize(value.`day`) +
+            FfiConverterULong.allocationSize(value.`tokens`)
+    )
+
+    override fun write(value: SpendBucket, buf: ByteBuffer) {
+            FfiConverterLong.write(value.`day`, buf)
+            FfiConverterULong.write(value.`tokens`, buf)
     }
 }
 
@@ -6963,6 +8734,117 @@ public object FfiConverterTypeVerifiedRequest: FfiConverterRustBuffer<VerifiedRe
 
 
 /**
+ * The user asking for a deck, with their filters.
+ */
+data class Viewer (
+    /**
+     * The viewer's user id.
+     */
+    val `userId`: kotlin.String
+    , 
+    /**
+     * Youngest age shown, inclusive.
+     */
+    val `ageMin`: kotlin.UInt
+    , 
+    /**
+     * Oldest age shown, inclusive.
+     */
+    val `ageMax`: kotlin.UInt
+    , 
+    /**
+     * Genders the viewer wants to see; empty means everyone.
+     */
+    val `interestedIn`: List<Gender> = listOf() 
+    , 
+    /**
+     * The viewer's location (required with `max_distance_km`).
+     */
+    val `location`: GeoPoint? = null 
+    , 
+    /**
+     * Maximum distance, km, inclusive; none means no distance filter.
+     */
+    val `maxDistanceKm`: kotlin.Double? = null 
+    , 
+    /**
+     * Users the viewer already liked.
+     */
+    val `likedIds`: List<kotlin.String> = listOf() 
+    , 
+    /**
+     * Users the viewer already passed.
+     */
+    val `passedIds`: List<kotlin.String> = listOf() 
+    , 
+    /**
+     * Users the viewer blocked.
+     */
+    val `blockedIds`: List<kotlin.String> = listOf() 
+    , 
+    /**
+     * Users who blocked the viewer.
+     */
+    val `blockedByIds`: List<kotlin.String> = listOf() 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeViewer: FfiConverterRustBuffer<Viewer> {
+    override fun read(buf: ByteBuffer): Viewer {
+        return Viewer(
+            FfiConverterString.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterSequenceTypeGender.read(buf),
+            FfiConverterOptionalTypeGeoPoint.read(buf),
+            FfiConverterOptionalDouble.read(buf),
+            FfiConverterSequenceString.read(buf),
+            FfiConverterSequenceString.read(buf),
+            FfiConverterSequenceString.read(buf),
+            FfiConverterSequenceString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Viewer) = (
+            FfiConverterString.allocationSize(value.`userId`) +
+            FfiConverterUInt.allocationSize(value.`ageMin`) +
+            FfiConverterUInt.allocationSize(value.`ageMax`) +
+            FfiConverterSequenceTypeGender.allocationSize(value.`interestedIn`) +
+            FfiConverterOptionalTypeGeoPoint.allocationSize(value.`location`) +
+            FfiConverterOptionalDouble.allocationSize(value.`maxDistanceKm`) +
+            FfiConverterSequenceString.allocationSize(value.`likedIds`) +
+            FfiConverterSequenceString.allocationSize(value.`passedIds`) +
+            FfiConverterSequenceString.allocationSize(value.`blockedIds`) +
+            FfiConverterSequenceString.allocationSize(value.`blockedByIds`)
+    )
+
+    override fun write(value: Viewer, buf: ByteBuffer) {
+            FfiConverterString.write(value.`userId`, buf)
+            FfiConverterUInt.write(value.`ageMin`, buf)
+            FfiConverterUInt.write(value.`ageMax`, buf)
+            FfiConverterSequenceTypeGender.write(value.`interestedIn`, buf)
+            FfiConverterOptionalTypeGeoPoint.write(value.`location`, buf)
+            FfiConverterOptionalDouble.write(value.`maxDistanceKm`, buf)
+            FfiConverterSequenceString.write(value.`likedIds`, buf)
+            FfiConverterSequenceString.write(value.`passedIds`, buf)
+            FfiConverterSequenceString.write(value.`blockedIds`, buf)
+            FfiConverterSequenceString.write(value.`blockedByIds`, buf)
+    }
+}
+
+
+
+/**
  * The quote for a valid withdrawal.
  */
 data class WithdrawalQuote (
@@ -7387,6 +9269,49 @@ public object FfiConverterTypeCapKind: FfiConverterRustBuffer<CapKind> {
 
 
 /**
+ * One side of a chat.
+ */
+
+enum class ChatParticipant {
+    
+    /**
+     * The participant who started the chat.
+     */
+    INITIATOR,
+    /**
+     * The other participant.
+     */
+    RECEIVER;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeChatParticipant: FfiConverterRustBuffer<ChatParticipant> {
+    override fun read(buf: ByteBuffer) = try {
+        ChatParticipant.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: ChatParticipant) = 4UL
+
+    override fun write(value: ChatParticipant, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * Content refused whatever it is declared as.
  */
 
@@ -7429,6 +9354,54 @@ public object FfiConverterTypeDangerClass: FfiConverterRustBuffer<DangerClass> {
     override fun allocationSize(value: DangerClass) = 4UL
 
     override fun write(value: DangerClass, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * Why a candidate was filtered out (the first reason in the documented order).
+ */
+
+enum class DropReason {
+    
+    IS_VIEWER,
+    NOT_ACTIVE,
+    NOT_VERIFIED,
+    BLOCKED_BY_VIEWER,
+    BLOCKED_VIEWER,
+    ALREADY_LIKED,
+    ALREADY_PASSED,
+    GENDER_MISSING,
+    GENDER_NOT_WANTED,
+    BIRTH_DATE_MISSING,
+    AGE_OUT_OF_RANGE,
+    LOCATION_MISSING,
+    TOO_FAR;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeDropReason: FfiConverterRustBuffer<DropReason> {
+    override fun read(buf: ByteBuffer) = try {
+        DropReason.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: DropReason) = 4UL
+
+    override fun write(value: DropReason, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
     }
 }
@@ -7694,6 +9667,53 @@ public object FfiConverterTypeFraudSignal: FfiConverterRustBuffer<FraudSignal> {
 
 
 /**
+ * A profile's gender.
+ */
+
+enum class Gender {
+    
+    /**
+     * Female.
+     */
+    FEMALE,
+    /**
+     * Male.
+     */
+    MALE,
+    /**
+     * Non-binary.
+     */
+    NON_BINARY;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeGender: FfiConverterRustBuffer<Gender> {
+    override fun read(buf: ByteBuffer) = try {
+        Gender.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: Gender) = 4UL
+
+    override fun write(value: Gender, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * What a component's check reported.
  */
 
@@ -7830,6 +9850,49 @@ public object FfiConverterTypeLaunchMode: FfiConverterRustBuffer<LaunchMode> {
     override fun allocationSize(value: LaunchMode) = 4UL
 
     override fun write(value: LaunchMode, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * What a like leads to.
+ */
+
+enum class LikeOutcome {
+    
+    /**
+     * Recorded; no match yet.
+     */
+    LIKED,
+    /**
+     * Mutual like: a match, which opens a chat.
+     */
+    MATCH;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLikeOutcome: FfiConverterRustBuffer<LikeOutcome> {
+    override fun read(buf: ByteBuffer) = try {
+        LikeOutcome.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: LikeOutcome) = 4UL
+
+    override fun write(value: LikeOutcome, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
     }
 }
@@ -8627,6 +10690,100 @@ public object FfiConverterTypeRolloutPhase: FfiConverterRustBuffer<RolloutPhase>
 
 
 /**
+ * A Royal Club tier, in increasing order.
+ */
+
+enum class RoyalTier {
+    
+    /**
+     * Not a member.
+     */
+    NONE,
+    /**
+     * Silver (≥ 1 000 tokens in 30 days).
+     */
+    SILVER,
+    /**
+     * Gold (≥ 5 000).
+     */
+    GOLD,
+    /**
+     * Platinum (≥ 15 000).
+     */
+    PLATINUM;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRoyalTier: FfiConverterRustBuffer<RoyalTier> {
+    override fun read(buf: ByteBuffer) = try {
+        RoyalTier.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: RoyalTier) = 4UL
+
+    override fun write(value: RoyalTier, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * Who sent a message of a paid chat.
+ */
+
+enum class Sender {
+    
+    /**
+     * The paying participant: never billed.
+     */
+    PAYER,
+    /**
+     * The earning participant: billed per word after the free messages.
+     */
+    EARNER;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSender: FfiConverterRustBuffer<Sender> {
+    override fun read(buf: ByteBuffer) = try {
+        Sender.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: Sender) = 4UL
+
+    override fun write(value: Sender, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * The outcome of a signature check (core `SignatureCheck`; serde form `{"ok": …}` /
  * `{"error": …}`).
  */
@@ -8977,6 +11134,61 @@ public object FfiConverterTypeSniffed : FfiConverterRustBuffer<Sniffed>{
 
 
 /**
+ * The anti-spam rule that refused a message.
+ */
+
+enum class SpamRule {
+    
+    /**
+     * Too few grapheme clusters.
+     */
+    TOO_SHORT,
+    /**
+     * Sent too many times recently.
+     */
+    REPEATED,
+    /**
+     * A bare generic greeting.
+     */
+    GENERIC,
+    /**
+     * Only emoji (or symbols), and short.
+     */
+    EMOJI_ONLY,
+    /**
+     * Too soon after the previous message.
+     */
+    TOO_FAST;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSpamRule: FfiConverterRustBuffer<SpamRule> {
+    override fun read(buf: ByteBuffer) = try {
+        SpamRule.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: SpamRule) = 4UL
+
+    override fun write(value: SpamRule, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * Subscription tiers (SPEC §2.3).
  */
 
@@ -9284,6 +11496,38 @@ public object FfiConverterOptionalLong: FfiConverterRustBuffer<kotlin.Long?> {
 /**
  * @suppress
  */
+public object FfiConverterOptionalDouble: FfiConverterRustBuffer<kotlin.Double?> {
+    override fun read(buf: ByteBuffer): kotlin.Double? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterDouble.read(buf)
+    }
+
+    override fun allocationSize(value: kotlin.Double?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterDouble.allocationSize(value)
+        }
+    }
+
+    override fun write(value: kotlin.Double?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterDouble.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalBoolean: FfiConverterRustBuffer<kotlin.Boolean?> {
     override fun read(buf: ByteBuffer): kotlin.Boolean? {
         if (buf.get().toInt() == 0) {
@@ -9380,6 +11624,38 @@ public object FfiConverterOptionalByteArray: FfiConverterRustBuffer<kotlin.ByteA
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeGeoPoint: FfiConverterRustBuffer<GeoPoint?> {
+    override fun read(buf: ByteBuffer): GeoPoint? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeGeoPoint.read(buf)
+    }
+
+    override fun allocationSize(value: GeoPoint?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeGeoPoint.allocationSize(value)
+        }
+    }
+
+    override fun write(value: GeoPoint?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeGeoPoint.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeInviteRecord: FfiConverterRustBuffer<InviteRecord?> {
     override fun read(buf: ByteBuffer): InviteRecord? {
         if (buf.get().toInt() == 0) {
@@ -9402,6 +11678,70 @@ public object FfiConverterOptionalTypeInviteRecord: FfiConverterRustBuffer<Invit
         } else {
             buf.put(1)
             FfiConverterTypeInviteRecord.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeLikeCounter: FfiConverterRustBuffer<LikeCounter?> {
+    override fun read(buf: ByteBuffer): LikeCounter? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeLikeCounter.read(buf)
+    }
+
+    override fun allocationSize(value: LikeCounter?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeLikeCounter.allocationSize(value)
+        }
+    }
+
+    override fun write(value: LikeCounter?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeLikeCounter.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeRoyalSubscription: FfiConverterRustBuffer<RoyalSubscription?> {
+    override fun read(buf: ByteBuffer): RoyalSubscription? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeRoyalSubscription.read(buf)
+    }
+
+    override fun allocationSize(value: RoyalSubscription?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeRoyalSubscription.allocationSize(value)
+        }
+    }
+
+    override fun write(value: RoyalSubscription?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeRoyalSubscription.write(value, buf)
         }
     }
 }
@@ -9444,6 +11784,38 @@ public object FfiConverterOptionalTypeAccessGrant: FfiConverterRustBuffer<Access
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeChatParticipant: FfiConverterRustBuffer<ChatParticipant?> {
+    override fun read(buf: ByteBuffer): ChatParticipant? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeChatParticipant.read(buf)
+    }
+
+    override fun allocationSize(value: ChatParticipant?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeChatParticipant.allocationSize(value)
+        }
+    }
+
+    override fun write(value: ChatParticipant?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeChatParticipant.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeErrorCode: FfiConverterRustBuffer<ErrorCode?> {
     override fun read(buf: ByteBuffer): ErrorCode? {
         if (buf.get().toInt() == 0) {
@@ -9466,6 +11838,38 @@ public object FfiConverterOptionalTypeErrorCode: FfiConverterRustBuffer<ErrorCod
         } else {
             buf.put(1)
             FfiConverterTypeErrorCode.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeGender: FfiConverterRustBuffer<Gender?> {
+    override fun read(buf: ByteBuffer): Gender? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeGender.read(buf)
+    }
+
+    override fun allocationSize(value: Gender?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeGender.allocationSize(value)
+        }
+    }
+
+    override fun write(value: Gender?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeGender.write(value, buf)
         }
     }
 }
@@ -9562,6 +11966,70 @@ public object FfiConverterOptionalTypeRolloutPhase: FfiConverterRustBuffer<Rollo
         } else {
             buf.put(1)
             FfiConverterTypeRolloutPhase.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeRoyalTier: FfiConverterRustBuffer<RoyalTier?> {
+    override fun read(buf: ByteBuffer): RoyalTier? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeRoyalTier.read(buf)
+    }
+
+    override fun allocationSize(value: RoyalTier?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeRoyalTier.allocationSize(value)
+        }
+    }
+
+    override fun write(value: RoyalTier?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeRoyalTier.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeSpamRule: FfiConverterRustBuffer<SpamRule?> {
+    override fun read(buf: ByteBuffer): SpamRule? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeSpamRule.read(buf)
+    }
+
+    override fun allocationSize(value: SpamRule?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeSpamRule.allocationSize(value)
+        }
+    }
+
+    override fun write(value: SpamRule?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeSpamRule.write(value, buf)
         }
     }
 }
@@ -9700,6 +12168,34 @@ public object FfiConverterOptionalTypeDecimal: FfiConverterRustBuffer<Decimal?> 
 /**
  * @suppress
  */
+public object FfiConverterSequenceUInt: FfiConverterRustBuffer<List<kotlin.UInt>> {
+    override fun read(buf: ByteBuffer): List<kotlin.UInt> {
+        val len = buf.getInt()
+        return List<kotlin.UInt>(len) {
+            FfiConverterUInt.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<kotlin.UInt>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterUInt.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<kotlin.UInt>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterUInt.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceULong: FfiConverterRustBuffer<List<kotlin.ULong>> {
     override fun read(buf: ByteBuffer): List<kotlin.ULong> {
         val len = buf.getInt()
@@ -9756,6 +12252,34 @@ public object FfiConverterSequenceLong: FfiConverterRustBuffer<List<kotlin.Long>
 /**
  * @suppress
  */
+public object FfiConverterSequenceDouble: FfiConverterRustBuffer<List<kotlin.Double>> {
+    override fun read(buf: ByteBuffer): List<kotlin.Double> {
+        val len = buf.getInt()
+        return List<kotlin.Double>(len) {
+            FfiConverterDouble.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<kotlin.Double>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterDouble.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<kotlin.Double>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterDouble.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceString: FfiConverterRustBuffer<List<kotlin.String>> {
     override fun read(buf: ByteBuffer): List<kotlin.String> {
         val len = buf.getInt()
@@ -9802,6 +12326,62 @@ public object FfiConverterSequenceTypeActionLimit: FfiConverterRustBuffer<List<A
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeActionLimit.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeCandidate: FfiConverterRustBuffer<List<Candidate>> {
+    override fun read(buf: ByteBuffer): List<Candidate> {
+        val len = buf.getInt()
+        return List<Candidate>(len) {
+            FfiConverterTypeCandidate.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Candidate>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeCandidate.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Candidate>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeCandidate.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeChatMessage: FfiConverterRustBuffer<List<ChatMessage>> {
+    override fun read(buf: ByteBuffer): List<ChatMessage> {
+        val len = buf.getInt()
+        return List<ChatMessage>(len) {
+            FfiConverterTypeChatMessage.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<ChatMessage>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeChatMessage.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<ChatMessage>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeChatMessage.write(it, buf)
         }
     }
 }
@@ -9942,6 +12522,34 @@ public object FfiConverterSequenceTypeDeviceAccounts: FfiConverterRustBuffer<Lis
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeDeviceAccounts.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeDroppedCandidate: FfiConverterRustBuffer<List<DroppedCandidate>> {
+    override fun read(buf: ByteBuffer): List<DroppedCandidate> {
+        val len = buf.getInt()
+        return List<DroppedCandidate>(len) {
+            FfiConverterTypeDroppedCandidate.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<DroppedCandidate>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeDroppedCandidate.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<DroppedCandidate>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeDroppedCandidate.write(it, buf)
         }
     }
 }
@@ -10148,6 +12756,34 @@ public object FfiConverterSequenceTypeLoadOver: FfiConverterRustBuffer<List<Load
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeMessageCharge: FfiConverterRustBuffer<List<MessageCharge>> {
+    override fun read(buf: ByteBuffer): List<MessageCharge> {
+        val len = buf.getInt()
+        return List<MessageCharge>(len) {
+            FfiConverterTypeMessageCharge.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<MessageCharge>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeMessageCharge.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<MessageCharge>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeMessageCharge.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeMetricAlert: FfiConverterRustBuffer<List<MetricAlert>> {
     override fun read(buf: ByteBuffer): List<MetricAlert> {
         val len = buf.getInt()
@@ -10288,6 +12924,34 @@ public object FfiConverterSequenceTypeProgressionFailure: FfiConverterRustBuffer
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeRankedCandidate: FfiConverterRustBuffer<List<RankedCandidate>> {
+    override fun read(buf: ByteBuffer): List<RankedCandidate> {
+        val len = buf.getInt()
+        return List<RankedCandidate>(len) {
+            FfiConverterTypeRankedCandidate.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<RankedCandidate>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeRankedCandidate.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<RankedCandidate>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeRankedCandidate.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeReadinessCheck: FfiConverterRustBuffer<List<ReadinessCheck>> {
     override fun read(buf: ByteBuffer): List<ReadinessCheck> {
         val len = buf.getInt()
@@ -10306,6 +12970,62 @@ public object FfiConverterSequenceTypeReadinessCheck: FfiConverterRustBuffer<Lis
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeReadinessCheck.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeRecentMessage: FfiConverterRustBuffer<List<RecentMessage>> {
+    override fun read(buf: ByteBuffer): List<RecentMessage> {
+        val len = buf.getInt()
+        return List<RecentMessage>(len) {
+            FfiConverterTypeRecentMessage.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<RecentMessage>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeRecentMessage.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<RecentMessage>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeRecentMessage.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeSpendBucket: FfiConverterRustBuffer<List<SpendBucket>> {
+    override fun read(buf: ByteBuffer): List<SpendBucket> {
+        val len = buf.getInt()
+        return List<SpendBucket>(len) {
+            FfiConverterTypeSpendBucket.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<SpendBucket>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeSpendBucket.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<SpendBucket>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeSpendBucket.write(it, buf)
         }
     }
 }
@@ -10362,6 +13082,34 @@ public object FfiConverterSequenceTypeErrorCode: FfiConverterRustBuffer<List<Err
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeErrorCode.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeGender: FfiConverterRustBuffer<List<Gender>> {
+    override fun read(buf: ByteBuffer): List<Gender> {
+        val len = buf.getInt()
+        return List<Gender>(len) {
+            FfiConverterTypeGender.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Gender>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeGender.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Gender>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeGender.write(it, buf)
         }
     }
 }
@@ -10430,6 +13178,176 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
         FfiConverterString.write(builtinValue, buf)
     }
 }
+        /**
+         * Bills one message: the preview's charge, or `INSUFFICIENT_TOKENS` ("needed N tokens,
+         * available M") when `payer_balance` is lower than `tokens_due`; keep the old meter then.
+         */
+    @Throws(AvaloException::class) fun `billMessage`(`policy`: Policy, `meter`: ChatMeter, `sender`: Sender, `text`: kotlin.String, `earnerRoyal`: kotlin.Boolean, `payerBalance`: kotlin.ULong): MessageCharge {
+            return FfiConverterTypeMessageCharge.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_bill_message(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeChatMeter.lower(`meter`),
+        FfiConverterTypeSender.lower(`sender`),
+        FfiConverterString.lower(`text`),
+        FfiConverterBoolean.lower(`earnerRoyal`),
+        FfiConverterULong.lower(`payerBalance`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Bills a list of messages in order against one meter (one call for a server's batch);
+         * fails as a whole at the first failing message, naming its index in the reason.
+         */
+    @Throws(AvaloException::class) fun `billMessages`(`policy`: Policy, `meter`: ChatMeter, `messages`: List<ChatMessage>, `earnerRoyal`: kotlin.Boolean, `payerBalance`: kotlin.ULong): BatchCharge {
+            return FfiConverterTypeBatchCharge.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_bill_messages(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeChatMeter.lower(`meter`),
+        FfiConverterSequenceTypeChatMessage.lower(`messages`),
+        FfiConverterBoolean.lower(`earnerRoyal`),
+        FfiConverterULong.lower(`payerBalance`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Who pays and who earns, from the participants' "earns from chat" flags (SPEC §4.1).
+         */ fun `chatRoles`(`initiatorEarns`: kotlin.Boolean, `receiverEarns`: kotlin.Boolean): ChatRoles {
+            return FfiConverterTypeChatRoles.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_chat_roles(
+    
+        
+        FfiConverterBoolean.lower(`initiatorEarns`),
+        FfiConverterBoolean.lower(`receiverEarns`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Counts the billable words of a message (SPEC §4.3): `"I ❤️ you"` is 2, `"e-mail"` is 2,
+         * URLs and emoji count nothing, five ideographs are 3.
+         */
+    @Throws(AvaloException::class) fun `countWords`(`policy`: Policy, `text`: kotlin.String): kotlin.ULong {
+            return FfiConverterULong.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_count_words(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterString.lower(`text`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * [`count_words`] over a list of messages in one call (for servers).
+         */
+    @Throws(AvaloException::class) fun `countWordsBatch`(`policy`: Policy, `texts`: List<kotlin.String>): List<kotlin.ULong> {
+            return FfiConverterSequenceULong.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_count_words_batch(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterSequenceString.lower(`texts`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * A fresh meter for a chat whose earner is (or is not) a Royal Club member.
+         */ fun `newChatMeter`(`earnerRoyal`: kotlin.Boolean): ChatMeter {
+            return FfiConverterTypeChatMeter.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_new_chat_meter(
+    
+        
+        FfiConverterBoolean.lower(`earnerRoyal`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The charge for one message without a balance check (the price preview before sending).
+         * An inconsistent meter is `INVALID_INPUT`.
+         */
+    @Throws(AvaloException::class) fun `previewMessage`(`policy`: Policy, `meter`: ChatMeter, `sender`: Sender, `text`: kotlin.String, `earnerRoyal`: kotlin.Boolean): MessageCharge {
+            return FfiConverterTypeMessageCharge.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_preview_message(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeChatMeter.lower(`meter`),
+        FfiConverterTypeSender.lower(`sender`),
+        FfiConverterString.lower(`text`),
+        FfiConverterBoolean.lower(`earnerRoyal`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Re-bases a meter to the earner's new Royal status (unconverted words carried).
+         */
+    @Throws(AvaloException::class) fun `rebaseMeter`(`policy`: Policy, `meter`: ChatMeter, `earnerRoyal`: kotlin.Boolean): ChatMeter {
+            return FfiConverterTypeChatMeter.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_rebase_meter(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeChatMeter.lower(`meter`),
+        FfiConverterBoolean.lower(`earnerRoyal`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Checks a stored meter against the policy; an inconsistent one is `INVALID_INPUT`.
+         */
+    @Throws(AvaloException::class) fun `validateMeter`(`policy`: Policy, `meter`: ChatMeter)
+        = 
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_validate_meter(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeChatMeter.lower(`meter`),_status)
+}
+    
+    
+
+        /**
+         * Words per token (SPEC §4.4): 11, or 7 for a Royal Club earner.
+         */ fun `wordsPerToken`(`policy`: Policy, `earnerRoyal`: kotlin.Boolean): kotlin.UInt {
+            return FfiConverterUInt.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_words_per_token(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterBoolean.lower(`earnerRoyal`),_status)
+}
+    )
+    }
+    
+
         /**
          * Every code, in SPEC §11 order.
          */ fun `allErrorCodes`(): List<ErrorCode> {
@@ -10977,6 +13895,104 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
     
 
         /**
+         * Decides a like (SPEC §5.3): at most 100 per UTC day (`LIKE_LIMIT_REACHED`), a match when
+         * the target already liked the liker. `INVALID_INPUT`: empty ids, a self-like, a counter
+         * dated after today.
+         */
+    @Throws(AvaloException::class) fun `decideLike`(`policy`: Policy, `request`: LikeRequest, `nowMs`: kotlin.Long): LikeDecision {
+            return FfiConverterTypeLikeDecision.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_decide_like(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeLikeRequest.lower(`request`),
+        FfiConverterLong.lower(`nowMs`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Great-circle distance in km (haversine on a sphere of `radius_km`). `INVALID_INPUT` for a
+         * point out of range.
+         */
+    @Throws(AvaloException::class) fun `haversineKm`(`a`: GeoPoint, `b`: GeoPoint, `radiusKm`: kotlin.Double): kotlin.Double {
+            return FfiConverterDouble.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_haversine_km(
+    
+        
+        FfiConverterTypeGeoPoint.lower(`a`),
+        FfiConverterTypeGeoPoint.lower(`b`),
+        FfiConverterDouble.lower(`radiusKm`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The profile score of SPEC §5.1 at `now_ms`: the total in [0, 100] and the six components.
+         * `INVALID_INPUT` for a malformed birth date, a NaN/infinite response rate or an out-of-range
+         * location.
+         */
+    @Throws(AvaloException::class) fun `profileScore`(`policy`: Policy, `profile`: Profile, `nowMs`: kotlin.Long): ProfileScore {
+            return FfiConverterTypeProfileScore.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_profile_score(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeProfile.lower(`profile`),
+        FfiConverterLong.lower(`nowMs`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * [`rank_candidates`] over a columnar deck: the same filters, order and page, with one list
+         * per field instead of one record per candidate. Extra `INVALID_INPUT`: columns of different
+         * lengths, a wrong id count, an invalid `yyyymmdd`, a gender code above 3, unknown flag bits.
+         */
+    @Throws(AvaloException::class) fun `rankCandidateColumns`(`policy`: Policy, `viewer`: Viewer, `columns`: CandidateColumns, `nowMs`: kotlin.Long, `page`: RankPageRequest): RankedPage {
+            return FfiConverterTypeRankedPage.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_rank_candidate_columns(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeViewer.lower(`viewer`),
+        FfiConverterTypeCandidateColumns.lower(`columns`),
+        FfiConverterLong.lower(`nowMs`),
+        FfiConverterTypeRankPageRequest.lower(`page`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Ranks a whole deck for a viewer in one call (SPEC §5.2) and returns one page, best first:
+         * exactly the page a full sort would give. `INVALID_INPUT`: page size outside 1..=50, bad
+         * viewer filters, invalid candidate data (named in the reason).
+         */
+    @Throws(AvaloException::class) fun `rankCandidates`(`policy`: Policy, `viewer`: Viewer, `candidates`: List<Candidate>, `nowMs`: kotlin.Long, `page`: RankPageRequest): RankedPage {
+            return FfiConverterTypeRankedPage.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_rank_candidates(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeViewer.lower(`viewer`),
+        FfiConverterSequenceTypeCandidate.lower(`candidates`),
+        FfiConverterLong.lower(`nowMs`),
+        FfiConverterTypeRankPageRequest.lower(`page`),_status)
+}
+    )
+    }
+    
+
+        /**
          * The effective limit of `action` for a user of `tier` (SPEC §6.2; the tier multiplies
          * `limit` and `burst` of tier-scaled actions such as `api`). Unknown action: `INVALID_INPUT`.
          */
@@ -11342,6 +14358,41 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
     
 
         /**
+         * The Royal Club status at `now_ms` (SPEC §7.3): tokens spent today and the 29 days before
+         * (daily buckets), an active subscription as a floor, the tokens missing to the next tier.
+         */
+    @Throws(AvaloException::class) fun `royalStatus`(`policy`: Policy, `buckets`: List<SpendBucket>, `subscription`: RoyalSubscription?, `nowMs`: kotlin.Long): RoyalStatus {
+            return FfiConverterTypeRoyalStatus.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_royal_status(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterSequenceTypeSpendBucket.lower(`buckets`),
+        FfiConverterOptionalTypeRoyalSubscription.lower(`subscription`),
+        FfiConverterLong.lower(`nowMs`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The tier a 30-day spend gives, without a subscription.
+         */
+    @Throws(AvaloException::class) fun `tierForSpend`(`policy`: Policy, `spent`: kotlin.ULong): RoyalTier {
+            return FfiConverterTypeRoyalTier.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_tier_for_spend(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterULong.lower(`spent`),_status)
+}
+    )
+    }
+    
+
+        /**
          * The version-1 canonical string: `v1\n{timestamp}\n{METHOD}\n{path_and_query}\n{hex sha256(body)}`.
          */
     @Throws(AvaloException::class) fun `canonicalRequest`(`timestamp`: kotlin.String, `method`: kotlin.String, `pathAndQuery`: kotlin.String, `body`: kotlin.ByteArray): kotlin.String {
@@ -11561,6 +14612,25 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
         FfiConverterLong.lower(`nowMs`),
         FfiConverterOptionalString.lower(`contentType`),
         FfiConverterOptionalULong.lower(`sizeBytes`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Checks a message against the anti-spam rules (SPEC §4.8) given the sender's recent messages
+         * (any order, across chats) and the current time; the first rule that fires is the verdict.
+         */
+    @Throws(AvaloException::class) fun `checkSpam`(`policy`: Policy, `text`: kotlin.String, `recent`: List<RecentMessage>, `nowMs`: kotlin.Long): SpamVerdict {
+            return FfiConverterTypeSpamVerdict.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_check_spam(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterString.lower(`text`),
+        FfiConverterSequenceTypeRecentMessage.lower(`recent`),
+        FfiConverterLong.lower(`nowMs`),_status)
 }
     )
     }

@@ -1,5 +1,6 @@
 package com.avalo.conformance
 
+import com.avalo.conformance.ops.BillingOps
 import com.avalo.conformance.ops.ErrorOps
 import com.avalo.conformance.ops.FlagsOps
 import com.avalo.conformance.ops.LaunchOps
@@ -10,6 +11,9 @@ import com.avalo.conformance.ops.PolicyOps
 import com.avalo.conformance.ops.PricingOps
 import com.avalo.conformance.ops.RiskOps
 import com.avalo.conformance.ops.RolloutOps
+import com.avalo.conformance.ops.SpamOps
+import com.avalo.conformance.ops.RankingOps
+import com.avalo.conformance.ops.RoyalOps
 import com.avalo.conformance.ops.RateLimitOps
 import com.avalo.conformance.ops.SecurityOps
 import com.avalo.conformance.ops.SplitOps
@@ -49,6 +53,10 @@ val MODULES: List<OpModule> = listOf(
     RolloutOps,
     RiskOps,
     FlagsOps,
+    BillingOps,
+    SpamOps,
+    RankingOps,
+    RoyalOps,
     RateLimitOps,
     UploadOps,
     MediaOps,

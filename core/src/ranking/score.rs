@@ -1,0 +1,334 @@
+//! The six-component profile score (SPEC §5.1) and the value types it reads.
+
+use super::RankingPolicy;
+use crate::error::{Error, Result};
+use crate::policy::Policy;
+use crate::time::{format_date, parse_date};
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+const MS_PER_HOUR: f64 = 3_600_000.0;
+
+/// `k / 5` for k present fields out of five (the same values as the division).
+const COMPLETENESS: [f64; 6] = [0.0, 1.0 / 5.0, 2.0 / 5.0, 3.0 / 5.0, 4.0 / 5.0, 1.0];
+
+/// A calendar date (a birth date) stored compactly as the number `yyyymmdd` (`20080229`), so
+/// that comparing two numbers compares the dates. JSON form: `"YYYY-MM-DD"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct BirthDate(u32);
+
+impl BirthDate {
+    /// Parses `YYYY-MM-DD` strictly (a real calendar day).
+    pub fn parse(text: &str) -> Result<BirthDate> {
+        Ok(Self::from_naive(parse_date(text)?))
+    }
+
+    /// From the number `yyyymmdd` (`20080229`); anything that is not a calendar day of the
+    /// years 0000–9999 is `INVALID_INPUT`. This is the columnar / FFI form.
+    pub fn from_yyyymmdd(value: u32) -> Result<BirthDate> {
+        if is_calendar_day(value) {
+            Ok(BirthDate(value))
+        } else {
+            Err(Error::invalid(format!("birth date {value} is not a calendar day (yyyymmdd)")))
+        }
+    }
+
+    /// From a `yyyymmdd` already checked with [`is_calendar_day`].
+    #[inline]
+    pub(crate) const fn from_checked(value: u32) -> BirthDate {
+        BirthDate(value)
+    }
+
+    /// From a chrono date (years 0..=9999 at the boundary; others clamp into that range).
+    pub fn from_naive(date: NaiveDate) -> BirthDate {
+        let year = date.year().clamp(0, 9_999) as u32;
+        BirthDate(year * 10_000 + date.month() * 100 + date.day())
+    }
+
+    /// The number `yyyymmdd`.
+    pub const fn yyyymmdd(self) -> u32 {
+        self.0
+    }
+
+    /// The chrono date.
+    pub fn to_naive(self) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(i32::try_from(self.0 / 10_000).ok()?, self.0 / 100 % 100, self.0 % 100)
+    }
+}
+
+/// Whether `yyyymmdd` is a day of the proleptic Gregorian calendar, years 0000–9999.
+#[inline]
+pub(crate) const fn is_calendar_day(value: u32) -> bool {
+    /// Days per month, with 29 for February (a 29 February is then checked for a leap year).
+    const DAYS: [u32; 13] = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let (y, m, d) = (value / 10_000, value / 100 % 100, value % 100);
+    if m == 0 || m > 12 || d == 0 || y > 9_999 {
+        return false;
+    }
+    let feb29_ok = !(m == 2 && d == 29) || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
+    // `m` is within 1..=12 here, so the index is in bounds.
+    d <= DAYS[m as usize] && feb29_ok
+}
+
+impl TryFrom<String> for BirthDate {
+    type Error = Error;
+    fn try_from(text: String) -> Result<BirthDate> {
+        BirthDate::parse(&text)
+    }
+}
+
+impl From<BirthDate> for String {
+    fn from(d: BirthDate) -> String {
+        d.to_naive().map(format_date).unwrap_or_default()
+    }
+}
+
+impl std::fmt::Display for BirthDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&String::from(*self))
+    }
+}
+
+/// A profile's gender, as used by the viewer's preference filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Gender {
+    /// Female.
+    Female,
+    /// Male.
+    Male,
+    /// Non-binary.
+    NonBinary,
+}
+
+impl Gender {
+    /// Bit of this gender in a preference mask.
+    pub(crate) const fn bit(self) -> u8 {
+        // Also the value of `GENDER_BITS[code]` for the columnar code.
+        match self {
+            Gender::Female => 1,
+            Gender::Male => 2,
+            Gender::NonBinary => 4,
+        }
+    }
+
+    /// The columnar code: 1 female, 2 male, 3 non-binary (0 means "no gender").
+    pub const fn code(self) -> u8 {
+        match self {
+            Gender::Female => 1,
+            Gender::Male => 2,
+            Gender::NonBinary => 3,
+        }
+    }
+
+    /// The gender of a columnar code (0 = none; anything above 3 is `INVALID_INPUT`).
+    pub fn from_code(code: u8) -> Result<Option<Gender>> {
+        match code {
+            0 => Ok(None),
+            1 => Ok(Some(Gender::Female)),
+            2 => Ok(Some(Gender::Male)),
+            3 => Ok(Some(Gender::NonBinary)),
+            other => Err(Error::invalid(format!("gender code {other} is not 0..=3"))),
+        }
+    }
+}
+
+/// A point on Earth in degrees (latitude −90..=90, longitude −180..=180).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GeoPoint {
+    /// Latitude, degrees.
+    pub lat: f64,
+    /// Longitude, degrees.
+    pub lon: f64,
+}
+
+impl GeoPoint {
+    /// `INVALID_INPUT` unless both coordinates are finite and in range.
+    pub fn validate(&self) -> Result<()> {
+        if self.lat.is_finite() && self.lon.is_finite() && self.lat.abs() <= 90.0 && self.lon.abs() <= 180.0 {
+            Ok(())
+        } else {
+            Err(Error::invalid(format!("location ({}, {}) is not a valid latitude/longitude", self.lat, self.lon)))
+        }
+    }
+}
+
+/// Great-circle distance in km by the haversine formula on a sphere of `radius_km`.
+pub fn haversine_km(a: GeoPoint, b: GeoPoint, radius_km: f64) -> f64 {
+    let (p1, p2) = (a.lat.to_radians(), b.lat.to_radians());
+    let dp = p2 - p1;
+    let dl = (b.lon - a.lon).to_radians();
+    let s1 = (dp / 2.0).sin();
+    let s2 = (dl / 2.0).sin();
+    let h = (s1 * s1 + p1.cos() * p2.cos() * s2 * s2).clamp(0.0, 1.0);
+    2.0 * radius_km * h.sqrt().asin()
+}
+
+/// Whether a bio counts as present for completeness: non-empty after trimming white space.
+pub fn bio_present(bio: &str) -> bool {
+    !bio.trim().is_empty()
+}
+
+/// What the profile score reads. Every field may be missing (absent in JSON): missing data
+/// counts as 0 (SPEC §5.1). Plain `Copy` data so a large deck converts cheaply.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Profile {
+    /// Number of photos.
+    pub photos: u32,
+    /// Whether the profile has a video intro.
+    pub has_video_intro: bool,
+    /// Whether the bio is non-empty (see [`bio_present`]).
+    pub has_bio: bool,
+    /// Birth date.
+    pub birth_date: Option<BirthDate>,
+    /// Gender.
+    pub gender: Option<Gender>,
+    /// Location.
+    pub location: Option<GeoPoint>,
+    /// Number of interests.
+    pub interests: u32,
+    /// Response rate in [0, 1] (clamped); must be finite.
+    pub response_rate: Option<f64>,
+    /// Royal Club member (loyalty component 1, and the discovery boost).
+    pub royal: bool,
+    /// Loyalty level (0..; `min(1, level / 10)`).
+    pub loyalty_level: u32,
+    /// Last activity, ms since the epoch (a future time counts as now).
+    pub last_active_ms: Option<i64>,
+    /// Number of reports against the profile.
+    pub reports: u32,
+}
+
+impl Profile {
+    /// `INVALID_INPUT` if a float is NaN/infinite or the location is out of range.
+    pub fn validate(&self) -> Result<()> {
+        if let Some(r) = self.response_rate {
+            if !r.is_finite() {
+                return Err(Error::invalid(format!("response_rate {r} is not a finite number")));
+            }
+        }
+        match &self.location {
+            Some(loc) => loc.validate(),
+            None => Ok(()),
+        }
+    }
+}
+
+/// A profile score: the total in [0, 100] and the six unweighted components in [0, 1].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct ProfileScore {
+    /// `Σ weight × component`, in [0, 100].
+    pub total: f64,
+    /// `min(1, photos / 6 + 0.2 if video intro)`.
+    pub photos: f64,
+    /// Share present of: bio, birth date, gender, location, ≥ 1 interest.
+    pub completeness: f64,
+    /// Response rate, clamped.
+    pub responsiveness: f64,
+    /// 1 if Royal Club, else `min(1, level / 10)`.
+    pub loyalty: f64,
+    /// `max(0, 1 − hours since last active / 168)`, computed as
+    /// `1 − idle_ms / (168 × 3 600 000)`.
+    pub activity: f64,
+    /// `1 − min(1, reports × 0.2)`.
+    pub trust: f64,
+}
+
+/// The profile score of SPEC §5.1 at `now_ms`. `INVALID_INPUT` only for NaN/infinite or
+/// out-of-range floats in the profile (see [`Profile::validate`]).
+pub fn profile_score(policy: &Policy, profile: &Profile, now_ms: i64) -> Result<ProfileScore> {
+    profile.validate()?;
+    Ok(score_unchecked(&policy.ranking, profile, now_ms))
+}
+
+#[inline]
+fn clamp01(x: f64) -> f64 {
+    x.clamp(0.0, 1.0)
+}
+
+/// The score of an already validated profile.
+#[inline]
+pub(crate) fn score_unchecked(rules: &RankingPolicy, p: &Profile, now_ms: i64) -> ProfileScore {
+    let video = if p.has_video_intro { rules.video_intro_bonus } else { 0.0 };
+    let photos = clamp01(f64::from(p.photos) / f64::from(rules.photos_for_full) + video);
+    let present = u8::from(p.has_bio)
+        + u8::from(p.birth_date.is_some())
+        + u8::from(p.gender.is_some())
+        + u8::from(p.location.is_some())
+        + u8::from(p.interests > 0);
+    let completeness = COMPLETENESS.get(usize::from(present)).copied().unwrap_or(1.0);
+    let responsiveness = clamp01(p.response_rate.unwrap_or(0.0));
+    let loyalty = if p.royal { 1.0 } else { clamp01(f64::from(p.loyalty_level) / f64::from(rules.loyalty_levels)) };
+    let activity = match p.last_active_ms {
+        None => 0.0,
+        Some(t) => {
+            let idle_ms = now_ms.saturating_sub(t).max(0);
+            clamp01(1.0 - idle_ms as f64 / (rules.activity_decay_hours * MS_PER_HOUR))
+        }
+    };
+    let trust = clamp01(1.0 - (f64::from(p.reports) * rules.report_penalty).min(1.0));
+    let w = &rules.weights;
+    let sum = w.photos * photos
+        + w.completeness * completeness
+        + w.responsiveness * responsiveness
+        + w.loyalty * loyalty
+        + w.activity * activity
+        + w.trust * trust;
+    // `+ 0.0` turns a −0.0 into +0.0 so `total_cmp` never separates equal zero scores.
+    let total = sum.clamp(0.0, 100.0) + 0.0;
+    ProfileScore { total, photos, completeness, responsiveness, loyalty, activity, trust }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_profile_scores_exactly_100() {
+        let p = Profile {
+            photos: 6,
+            has_bio: true,
+            birth_date: BirthDate::parse("1990-01-01").ok(),
+            gender: Some(Gender::Female),
+            location: Some(GeoPoint { lat: 52.0, lon: 21.0 }),
+            interests: 3,
+            response_rate: Some(1.0),
+            royal: true,
+            last_active_ms: Some(1_000),
+            ..Profile::default()
+        };
+        let s = profile_score(&Policy::default(), &p, 1_000).unwrap();
+        assert_eq!(s.total, 100.0);
+        let empty = profile_score(&Policy::default(), &Profile::default(), 0).unwrap();
+        assert_eq!(empty.total, 10.0); // only trust (no reports) is 1
+    }
+
+    #[test]
+    fn calendar_check_agrees_with_chrono() {
+        for y in (0..=2_500u32).chain([9_999, 10_000, 429_496]) {
+            for m in 0..=13 {
+                for d in 0..=32 {
+                    let v = y * 10_000 + m * 100 + d;
+                    let chrono_ok = y <= 9_999 && NaiveDate::from_ymd_opt(y as i32, m, d).is_some();
+                    assert_eq!(is_calendar_day(v), chrono_ok, "{v}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn birth_date_forms() {
+        let d = BirthDate::parse("2008-02-29").unwrap();
+        assert_eq!(d.yyyymmdd(), 20_080_229);
+        assert_eq!(BirthDate::from_yyyymmdd(20_080_229).unwrap(), d);
+        assert!(BirthDate::from_yyyymmdd(20_070_229).is_err());
+        assert!(BirthDate::from_yyyymmdd(0).is_err());
+        assert_eq!(String::from(d), "2008-02-29");
+        let nan = Profile { response_rate: Some(f64::NAN), ..Profile::default() };
+        assert!(profile_score(&Policy::default(), &nan, 0).is_err());
+    }
+}
