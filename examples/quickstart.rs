@@ -9,6 +9,8 @@ use avalo_core::pricing::{self, SubscriptionTier};
 use avalo_core::split::{self, CumulativeSplit, RevenueStream};
 use avalo_core::{Currency, Decimal, Money, Policy};
 
+#[path = "tour/launch.rs"]
+mod tour_launch;
 #[path = "tour/billing.rs"]
 mod billing_tour;
 #[path = "tour/ranking.rs"]
@@ -62,6 +64,7 @@ fn tour() -> avalo_core::Result<()> {
         requested_at_ms: 1_795_176_000_000, // Friday 2026-11-20 12:00 UTC
     })?;
     println!("  501 tokens → fee {} (2 % rounded up), net {} tokens = {}, arrives {} to {}", q.fee, q.net_tokens, q.payout, q.earliest_date, q.latest_date);
+    tour_launch::tour(&policy)?;
     billing_tour::tour(&policy)?;
     tour_ranking::tour(&policy)?;
     tour_ratelimit::tour(&policy)?;

@@ -99,6 +99,42 @@ function fromBytes(bytes: Uint8Array): void {
 patched.free();
 export { version, creator, sameRules, unlock, credited, amount, minor, perToken, arrives, inBrowser, fromBytes, wrongMoney, wrongCode };
 
+// Launch control, rollout, risk and flags (SPEC §7.1, §7.2, §7.4, §8).
+import {
+  checkSignup,
+  checkCountryCap,
+  evaluateFlags,
+  flagBucket,
+  regionRisk,
+  type FlagDecision,
+  type RegionRisk,
+  type RiskLevel,
+  type SignupDecision,
+} from '@avalo/core';
+
+const signup: SignupDecision = checkSignup(policy, {
+  mode: 'closed_beta',
+  birth_date: '1999-04-02',
+  country: 'pl',
+  invite_code: 'BETA-2026',
+  invite: { code: 'BETA-2026', used_count: 3, max_uses: 10 },
+  signups_today: { count: 12, updated_at_ms: Date.now() },
+  now_ms: Date.now(),
+});
+const storeCounter: number = signup.signups_today.count;
+const inviteUses: number | null = signup.invite_used_count;
+const cap = checkCountryCap(policy, { phase: 'alpha', kind: 'payments', counter: { count: 0, updated_at_ms: 0 }, now_ms: Date.now() });
+const capLeft: number | null = cap.remaining;
+const risk: RegionRisk = regionRisk(policy, { support_tickets: 3, safety_incidents: 0, revenue_minor: 120_000, installs: 50, verified: 40 });
+const level: RiskLevel = risk.level;
+const bucket: number = flagBucket('new_onboarding', 'user-42');
+const flags: FlagDecision[] = evaluateFlags(policy, { killed_groups: ['chat'], flags: [{ name: 'dark_mode', enabled: true, rollout_bp: 5000 }] }, { user_id: 'user-42', now_ms: Date.now() }).decisions;
+// @ts-expect-error: not a launch mode
+checkSignup(policy, { ...{ mode: 'beta' }, birth_date: '1999-04-02', country: 'PL', signups_today: { count: 0, updated_at_ms: 0 }, now_ms: 0 });
+// @ts-expect-error: not a platform
+const wrongPlatform: FlagDecision[] = evaluateFlags(policy, { flags: [] }, { user_id: 'u', now_ms: 0, platform: 'symbian' }).decisions;
+export { storeCounter, inviteUses, capLeft, level, bucket, flags, wrongPlatform };
+
 // Paid chat and anti-spam (SPEC §4).
 import { billMessage, checkSpam, countWords, newChatMeter, type ChatMeter, type MessageCharge, type SpamVerdict } from '@avalo/core';
 const words: number = countWords(policy, 'I ❤️ you');

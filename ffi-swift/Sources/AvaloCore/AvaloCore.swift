@@ -1119,6 +1119,214 @@ public func FfiConverterTypeActionLimit_lower(_ value: ActionLimit) -> RustBuffe
 
 
 /**
+ * Counts for the alert checks.
+ */
+public struct AlertMetrics: Equatable, Hashable {
+    /**
+     * Requests served.
+     */
+    public let requests: UInt64
+    /**
+     * Of which failed.
+     */
+    public let errors: UInt64
+    /**
+     * Payments attempted.
+     */
+    public let payments: UInt64
+    /**
+     * Of which failed.
+     */
+    public let paymentFailures: UInt64
+    /**
+     * Tokens spent in the current period.
+     */
+    public let tokenSpend: UInt64
+    /**
+     * Tokens spent over the trailing periods (the average's numerator).
+     */
+    public let trailingTokenSpend: UInt64
+    /**
+     * Number of trailing periods (the average's denominator).
+     */
+    public let trailingPeriods: UInt64
+    /**
+     * Sessions.
+     */
+    public let sessions: UInt64
+    /**
+     * Of which crash-free.
+     */
+    public let crashFreeSessions: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Requests served.
+         */requests: UInt64, 
+        /**
+         * Of which failed.
+         */errors: UInt64, 
+        /**
+         * Payments attempted.
+         */payments: UInt64, 
+        /**
+         * Of which failed.
+         */paymentFailures: UInt64, 
+        /**
+         * Tokens spent in the current period.
+         */tokenSpend: UInt64, 
+        /**
+         * Tokens spent over the trailing periods (the average's numerator).
+         */trailingTokenSpend: UInt64, 
+        /**
+         * Number of trailing periods (the average's denominator).
+         */trailingPeriods: UInt64, 
+        /**
+         * Sessions.
+         */sessions: UInt64, 
+        /**
+         * Of which crash-free.
+         */crashFreeSessions: UInt64) {
+        self.requests = requests
+        self.errors = errors
+        self.payments = payments
+        self.paymentFailures = paymentFailures
+        self.tokenSpend = tokenSpend
+        self.trailingTokenSpend = trailingTokenSpend
+        self.trailingPeriods = trailingPeriods
+        self.sessions = sessions
+        self.crashFreeSessions = crashFreeSessions
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AlertMetrics: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAlertMetrics: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AlertMetrics {
+        return
+            try AlertMetrics(
+                requests: FfiConverterUInt64.read(from: &buf), 
+                errors: FfiConverterUInt64.read(from: &buf), 
+                payments: FfiConverterUInt64.read(from: &buf), 
+                paymentFailures: FfiConverterUInt64.read(from: &buf), 
+                tokenSpend: FfiConverterUInt64.read(from: &buf), 
+                trailingTokenSpend: FfiConverterUInt64.read(from: &buf), 
+                trailingPeriods: FfiConverterUInt64.read(from: &buf), 
+                sessions: FfiConverterUInt64.read(from: &buf), 
+                crashFreeSessions: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AlertMetrics, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.requests, into: &buf)
+        FfiConverterUInt64.write(value.errors, into: &buf)
+        FfiConverterUInt64.write(value.payments, into: &buf)
+        FfiConverterUInt64.write(value.paymentFailures, into: &buf)
+        FfiConverterUInt64.write(value.tokenSpend, into: &buf)
+        FfiConverterUInt64.write(value.trailingTokenSpend, into: &buf)
+        FfiConverterUInt64.write(value.trailingPeriods, into: &buf)
+        FfiConverterUInt64.write(value.sessions, into: &buf)
+        FfiConverterUInt64.write(value.crashFreeSessions, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAlertMetrics_lift(_ buf: RustBuffer) throws -> AlertMetrics {
+    return try FfiConverterTypeAlertMetrics.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAlertMetrics_lower(_ value: AlertMetrics) -> RustBuffer {
+    return FfiConverterTypeAlertMetrics.lower(value)
+}
+
+
+/**
+ * Alerts that fired.
+ */
+public struct AlertReport: Equatable, Hashable {
+    /**
+     * Whether any alert fired.
+     */
+    public let alerting: Bool
+    /**
+     * The alerts, in the spec's order.
+     */
+    public let alerts: [MetricAlert]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Whether any alert fired.
+         */alerting: Bool, 
+        /**
+         * The alerts, in the spec's order.
+         */alerts: [MetricAlert]) {
+        self.alerting = alerting
+        self.alerts = alerts
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AlertReport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAlertReport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AlertReport {
+        return
+            try AlertReport(
+                alerting: FfiConverterBool.read(from: &buf), 
+                alerts: FfiConverterSequenceTypeMetricAlert.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AlertReport, into buf: inout [UInt8]) {
+        FfiConverterBool.write(value.alerting, into: &buf)
+        FfiConverterSequenceTypeMetricAlert.write(value.alerts, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAlertReport_lift(_ buf: RustBuffer) throws -> AlertReport {
+    return try FfiConverterTypeAlertReport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAlertReport_lower(_ value: AlertReport) -> RustBuffer {
+    return FfiConverterTypeAlertReport.lower(value)
+}
+
+
+/**
  * The result of billing many messages against one meter.
  */
 public struct BatchCharge: Equatable, Hashable {
@@ -1214,6 +1422,174 @@ public func FfiConverterTypeBatchCharge_lift(_ buf: RustBuffer) throws -> BatchC
 #endif
 public func FfiConverterTypeBatchCharge_lower(_ value: BatchCharge) -> RustBuffer {
     return FfiConverterTypeBatchCharge.lower(value)
+}
+
+
+/**
+ * One campaign's numbers.
+ */
+public struct Campaign: Equatable, Hashable {
+    /**
+     * Installs the campaign was expected to bring.
+     */
+    public let expectedInstalls: UInt64
+    /**
+     * Installs it brought.
+     */
+    public let actualInstalls: UInt64
+    /**
+     * Revenue attributed to it, minor units of the reporting currency.
+     */
+    public let revenueMinor: UInt64
+    /**
+     * Forecast visits.
+     */
+    public let forecastVisits: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Installs the campaign was expected to bring.
+         */expectedInstalls: UInt64, 
+        /**
+         * Installs it brought.
+         */actualInstalls: UInt64, 
+        /**
+         * Revenue attributed to it, minor units of the reporting currency.
+         */revenueMinor: UInt64, 
+        /**
+         * Forecast visits.
+         */forecastVisits: UInt64) {
+        self.expectedInstalls = expectedInstalls
+        self.actualInstalls = actualInstalls
+        self.revenueMinor = revenueMinor
+        self.forecastVisits = forecastVisits
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Campaign: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCampaign: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Campaign {
+        return
+            try Campaign(
+                expectedInstalls: FfiConverterUInt64.read(from: &buf), 
+                actualInstalls: FfiConverterUInt64.read(from: &buf), 
+                revenueMinor: FfiConverterUInt64.read(from: &buf), 
+                forecastVisits: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Campaign, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.expectedInstalls, into: &buf)
+        FfiConverterUInt64.write(value.actualInstalls, into: &buf)
+        FfiConverterUInt64.write(value.revenueMinor, into: &buf)
+        FfiConverterUInt64.write(value.forecastVisits, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCampaign_lift(_ buf: RustBuffer) throws -> Campaign {
+    return try FfiConverterTypeCampaign.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCampaign_lower(_ value: Campaign) -> RustBuffer {
+    return FfiConverterTypeCampaign.lower(value)
+}
+
+
+/**
+ * Campaign metrics.
+ */
+public struct CampaignReport: Equatable, Hashable {
+    /**
+     * actual ÷ expected installs, basis points rounded half-up; `None` when expected is 0.
+     */
+    public let installConversionBp: UInt64?
+    /**
+     * revenue ÷ max(installs, 1), minor units rounded half-up.
+     */
+    public let revenuePerInstallMinor: UInt64
+    /**
+     * Whether the forecast needs pre-warming.
+     */
+    public let needsPrewarm: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * actual ÷ expected installs, basis points rounded half-up; `None` when expected is 0.
+         */installConversionBp: UInt64?, 
+        /**
+         * revenue ÷ max(installs, 1), minor units rounded half-up.
+         */revenuePerInstallMinor: UInt64, 
+        /**
+         * Whether the forecast needs pre-warming.
+         */needsPrewarm: Bool) {
+        self.installConversionBp = installConversionBp
+        self.revenuePerInstallMinor = revenuePerInstallMinor
+        self.needsPrewarm = needsPrewarm
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CampaignReport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCampaignReport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CampaignReport {
+        return
+            try CampaignReport(
+                installConversionBp: FfiConverterOptionUInt64.read(from: &buf), 
+                revenuePerInstallMinor: FfiConverterUInt64.read(from: &buf), 
+                needsPrewarm: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CampaignReport, into buf: inout [UInt8]) {
+        FfiConverterOptionUInt64.write(value.installConversionBp, into: &buf)
+        FfiConverterUInt64.write(value.revenuePerInstallMinor, into: &buf)
+        FfiConverterBool.write(value.needsPrewarm, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCampaignReport_lift(_ buf: RustBuffer) throws -> CampaignReport {
+    return try FfiConverterTypeCampaignReport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCampaignReport_lower(_ value: CampaignReport) -> RustBuffer {
+    return FfiConverterTypeCampaignReport.lower(value)
 }
 
 
@@ -1496,6 +1872,273 @@ public func FfiConverterTypeCandidateColumns_lift(_ buf: RustBuffer) throws -> C
 #endif
 public func FfiConverterTypeCandidateColumns_lower(_ value: CandidateColumns) -> RustBuffer {
     return FfiConverterTypeCandidateColumns.lower(value)
+}
+
+
+/**
+ * An allowed operation.
+ */
+public struct CapDecision: Equatable, Hashable {
+    /**
+     * Whether the country is controlled (has a phase).
+     */
+    public let controlled: Bool
+    /**
+     * The cap that applied (`None` when not controlled).
+     */
+    public let cap: UInt64?
+    /**
+     * The new counter including this operation (store it).
+     */
+    public let counter: DailyCounter
+    /**
+     * Operations left today after this one (`None` when not controlled).
+     */
+    public let remaining: UInt64?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Whether the country is controlled (has a phase).
+         */controlled: Bool, 
+        /**
+         * The cap that applied (`None` when not controlled).
+         */cap: UInt64?, 
+        /**
+         * The new counter including this operation (store it).
+         */counter: DailyCounter, 
+        /**
+         * Operations left today after this one (`None` when not controlled).
+         */remaining: UInt64?) {
+        self.controlled = controlled
+        self.cap = cap
+        self.counter = counter
+        self.remaining = remaining
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CapDecision: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCapDecision: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CapDecision {
+        return
+            try CapDecision(
+                controlled: FfiConverterBool.read(from: &buf), 
+                cap: FfiConverterOptionUInt64.read(from: &buf), 
+                counter: FfiConverterTypeDailyCounter.read(from: &buf), 
+                remaining: FfiConverterOptionUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CapDecision, into buf: inout [UInt8]) {
+        FfiConverterBool.write(value.controlled, into: &buf)
+        FfiConverterOptionUInt64.write(value.cap, into: &buf)
+        FfiConverterTypeDailyCounter.write(value.counter, into: &buf)
+        FfiConverterOptionUInt64.write(value.remaining, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCapDecision_lift(_ buf: RustBuffer) throws -> CapDecision {
+    return try FfiConverterTypeCapDecision.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCapDecision_lower(_ value: CapDecision) -> RustBuffer {
+    return FfiConverterTypeCapDecision.lower(value)
+}
+
+
+/**
+ * Per-country cap overrides; `None` keeps the phase default, `Some(0)` blocks that kind.
+ */
+public struct CapOverrides: Equatable, Hashable {
+    /**
+     * Override of the users cap.
+     */
+    public let users: UInt64?
+    /**
+     * Override of the payments cap.
+     */
+    public let payments: UInt64?
+    /**
+     * Override of the creators cap.
+     */
+    public let creators: UInt64?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Override of the users cap.
+         */users: UInt64? = nil, 
+        /**
+         * Override of the payments cap.
+         */payments: UInt64? = nil, 
+        /**
+         * Override of the creators cap.
+         */creators: UInt64? = nil) {
+        self.users = users
+        self.payments = payments
+        self.creators = creators
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CapOverrides: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCapOverrides: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CapOverrides {
+        return
+            try CapOverrides(
+                users: FfiConverterOptionUInt64.read(from: &buf), 
+                payments: FfiConverterOptionUInt64.read(from: &buf), 
+                creators: FfiConverterOptionUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CapOverrides, into buf: inout [UInt8]) {
+        FfiConverterOptionUInt64.write(value.users, into: &buf)
+        FfiConverterOptionUInt64.write(value.payments, into: &buf)
+        FfiConverterOptionUInt64.write(value.creators, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCapOverrides_lift(_ buf: RustBuffer) throws -> CapOverrides {
+    return try FfiConverterTypeCapOverrides.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCapOverrides_lower(_ value: CapOverrides) -> RustBuffer {
+    return FfiConverterTypeCapOverrides.lower(value)
+}
+
+
+/**
+ * One operation to count against a country's cap.
+ */
+public struct CapRequest: Equatable, Hashable {
+    /**
+     * The country's phase; `None` = not controlled.
+     */
+    public let phase: RolloutPhase?
+    /**
+     * The country's cap overrides.
+     */
+    public let overrides: CapOverrides
+    /**
+     * What is being counted.
+     */
+    public let kind: CapKind
+    /**
+     * The stored counter for this country and kind.
+     */
+    public let counter: DailyCounter
+    /**
+     * Now, ms since the epoch (UTC).
+     */
+    public let nowMs: Int64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The country's phase; `None` = not controlled.
+         */phase: RolloutPhase? = nil, 
+        /**
+         * The country's cap overrides.
+         */overrides: CapOverrides, 
+        /**
+         * What is being counted.
+         */kind: CapKind, 
+        /**
+         * The stored counter for this country and kind.
+         */counter: DailyCounter, 
+        /**
+         * Now, ms since the epoch (UTC).
+         */nowMs: Int64) {
+        self.phase = phase
+        self.overrides = overrides
+        self.kind = kind
+        self.counter = counter
+        self.nowMs = nowMs
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CapRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCapRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CapRequest {
+        return
+            try CapRequest(
+                phase: FfiConverterOptionTypeRolloutPhase.read(from: &buf), 
+                overrides: FfiConverterTypeCapOverrides.read(from: &buf), 
+                kind: FfiConverterTypeCapKind.read(from: &buf), 
+                counter: FfiConverterTypeDailyCounter.read(from: &buf), 
+                nowMs: FfiConverterInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CapRequest, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeRolloutPhase.write(value.phase, into: &buf)
+        FfiConverterTypeCapOverrides.write(value.overrides, into: &buf)
+        FfiConverterTypeCapKind.write(value.kind, into: &buf)
+        FfiConverterTypeDailyCounter.write(value.counter, into: &buf)
+        FfiConverterInt64.write(value.nowMs, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCapRequest_lift(_ buf: RustBuffer) throws -> CapRequest {
+    return try FfiConverterTypeCapRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCapRequest_lower(_ value: CapRequest) -> RustBuffer {
+    return FfiConverterTypeCapRequest.lower(value)
 }
 
 
@@ -1836,6 +2479,154 @@ public func FfiConverterTypeCheckedName_lower(_ value: CheckedName) -> RustBuffe
 
 
 /**
+ * One component's check.
+ */
+public struct ComponentCheck: Equatable, Hashable {
+    /**
+     * Component name.
+     */
+    public let name: String
+    /**
+     * What the check reported.
+     */
+    public let outcome: HealthCheckOutcome
+    /**
+     * How long the check took, ms.
+     */
+    public let durationMs: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Component name.
+         */name: String, 
+        /**
+         * What the check reported.
+         */outcome: HealthCheckOutcome, 
+        /**
+         * How long the check took, ms.
+         */durationMs: UInt64) {
+        self.name = name
+        self.outcome = outcome
+        self.durationMs = durationMs
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ComponentCheck: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeComponentCheck: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ComponentCheck {
+        return
+            try ComponentCheck(
+                name: FfiConverterString.read(from: &buf), 
+                outcome: FfiConverterTypeHealthCheckOutcome.read(from: &buf), 
+                durationMs: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ComponentCheck, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterTypeHealthCheckOutcome.write(value.outcome, into: &buf)
+        FfiConverterUInt64.write(value.durationMs, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeComponentCheck_lift(_ buf: RustBuffer) throws -> ComponentCheck {
+    return try FfiConverterTypeComponentCheck.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeComponentCheck_lower(_ value: ComponentCheck) -> RustBuffer {
+    return FfiConverterTypeComponentCheck.lower(value)
+}
+
+
+/**
+ * One component's status.
+ */
+public struct ComponentStatus: Equatable, Hashable {
+    /**
+     * Component name.
+     */
+    public let name: String
+    /**
+     * Its status.
+     */
+    public let status: HealthStatus
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Component name.
+         */name: String, 
+        /**
+         * Its status.
+         */status: HealthStatus) {
+        self.name = name
+        self.status = status
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ComponentStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeComponentStatus: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ComponentStatus {
+        return
+            try ComponentStatus(
+                name: FfiConverterString.read(from: &buf), 
+                status: FfiConverterTypeHealthStatus.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ComponentStatus, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterTypeHealthStatus.write(value.status, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeComponentStatus_lift(_ buf: RustBuffer) throws -> ComponentStatus {
+    return try FfiConverterTypeComponentStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeComponentStatus_lower(_ value: ComponentStatus) -> RustBuffer {
+    return FfiConverterTypeComponentStatus.lower(value)
+}
+
+
+/**
  * The result of applying many payments to one cumulative split.
  */
 public struct CumulativeBatch: Equatable, Hashable {
@@ -2133,6 +2924,253 @@ public func FfiConverterTypeCurrencyInfo_lower(_ value: CurrencyInfo) -> RustBuf
 
 
 /**
+ * A per-day counter as the host stores it: the count and when it was last incremented.
+ */
+public struct DailyCounter: Equatable, Hashable {
+    /**
+     * Operations counted on the UTC day of `updated_at_ms`.
+     */
+    public let count: UInt64
+    /**
+     * When the counter was last incremented, ms since the epoch (0 for a fresh counter).
+     */
+    public let updatedAtMs: Int64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Operations counted on the UTC day of `updated_at_ms`.
+         */count: UInt64, 
+        /**
+         * When the counter was last incremented, ms since the epoch (0 for a fresh counter).
+         */updatedAtMs: Int64) {
+        self.count = count
+        self.updatedAtMs = updatedAtMs
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DailyCounter: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDailyCounter: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DailyCounter {
+        return
+            try DailyCounter(
+                count: FfiConverterUInt64.read(from: &buf), 
+                updatedAtMs: FfiConverterInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DailyCounter, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.count, into: &buf)
+        FfiConverterInt64.write(value.updatedAtMs, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDailyCounter_lift(_ buf: RustBuffer) throws -> DailyCounter {
+    return try FfiConverterTypeDailyCounter.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDailyCounter_lower(_ value: DailyCounter) -> RustBuffer {
+    return FfiConverterTypeDailyCounter.lower(value)
+}
+
+
+/**
+ * One day of a country's metrics.
+ */
+public struct DayMetrics: Equatable, Hashable {
+    /**
+     * The UTC date, `YYYY-MM-DD`.
+     */
+    public let date: String
+    /**
+     * Active users that day.
+     */
+    public let activeUsers: UInt64
+    /**
+     * Revenue, minor units of the reporting currency.
+     */
+    public let revenueMinor: UInt64
+    /**
+     * Safety incidents.
+     */
+    public let safetyIncidents: UInt64
+    /**
+     * Installs.
+     */
+    public let installs: UInt64
+    /**
+     * Verified users among those installs.
+     */
+    public let verified: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The UTC date, `YYYY-MM-DD`.
+         */date: String, 
+        /**
+         * Active users that day.
+         */activeUsers: UInt64, 
+        /**
+         * Revenue, minor units of the reporting currency.
+         */revenueMinor: UInt64, 
+        /**
+         * Safety incidents.
+         */safetyIncidents: UInt64, 
+        /**
+         * Installs.
+         */installs: UInt64, 
+        /**
+         * Verified users among those installs.
+         */verified: UInt64) {
+        self.date = date
+        self.activeUsers = activeUsers
+        self.revenueMinor = revenueMinor
+        self.safetyIncidents = safetyIncidents
+        self.installs = installs
+        self.verified = verified
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DayMetrics: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDayMetrics: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DayMetrics {
+        return
+            try DayMetrics(
+                date: FfiConverterString.read(from: &buf), 
+                activeUsers: FfiConverterUInt64.read(from: &buf), 
+                revenueMinor: FfiConverterUInt64.read(from: &buf), 
+                safetyIncidents: FfiConverterUInt64.read(from: &buf), 
+                installs: FfiConverterUInt64.read(from: &buf), 
+                verified: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DayMetrics, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.date, into: &buf)
+        FfiConverterUInt64.write(value.activeUsers, into: &buf)
+        FfiConverterUInt64.write(value.revenueMinor, into: &buf)
+        FfiConverterUInt64.write(value.safetyIncidents, into: &buf)
+        FfiConverterUInt64.write(value.installs, into: &buf)
+        FfiConverterUInt64.write(value.verified, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDayMetrics_lift(_ buf: RustBuffer) throws -> DayMetrics {
+    return try FfiConverterTypeDayMetrics.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDayMetrics_lower(_ value: DayMetrics) -> RustBuffer {
+    return FfiConverterTypeDayMetrics.lower(value)
+}
+
+
+/**
+ * Accounts created from one device in the window.
+ */
+public struct DeviceAccounts: Equatable, Hashable {
+    /**
+     * The device identifier.
+     */
+    public let deviceId: String
+    /**
+     * Accounts created from it.
+     */
+    public let accounts: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The device identifier.
+         */deviceId: String, 
+        /**
+         * Accounts created from it.
+         */accounts: UInt64) {
+        self.deviceId = deviceId
+        self.accounts = accounts
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DeviceAccounts: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDeviceAccounts: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DeviceAccounts {
+        return
+            try DeviceAccounts(
+                deviceId: FfiConverterString.read(from: &buf), 
+                accounts: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DeviceAccounts, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.deviceId, into: &buf)
+        FfiConverterUInt64.write(value.accounts, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDeviceAccounts_lift(_ buf: RustBuffer) throws -> DeviceAccounts {
+    return try FfiConverterTypeDeviceAccounts.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDeviceAccounts_lower(_ value: DeviceAccounts) -> RustBuffer {
+    return FfiConverterTypeDeviceAccounts.lower(value)
+}
+
+
+/**
  * A dropped candidate and why (only with `explain`).
  */
 public struct DroppedCandidate: Equatable, Hashable {
@@ -2281,6 +3319,718 @@ public func FfiConverterTypeErrorInfo_lower(_ value: ErrorInfo) -> RustBuffer {
 
 
 /**
+ * The user and moment a flag is evaluated for.
+ */
+public struct FlagContext: Equatable, Hashable {
+    /**
+     * The user's stable id (not empty).
+     */
+    public let userId: String
+    /**
+     * The user's region (e.g. a country code), if known.
+     */
+    public let region: String?
+    /**
+     * The user's platform, if known.
+     */
+    public let platform: Platform?
+    /**
+     * Now, ms since the epoch.
+     */
+    public let nowMs: Int64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The user's stable id (not empty).
+         */userId: String, 
+        /**
+         * The user's region (e.g. a country code), if known.
+         */region: String? = nil, 
+        /**
+         * The user's platform, if known.
+         */platform: Platform? = nil, 
+        /**
+         * Now, ms since the epoch.
+         */nowMs: Int64) {
+        self.userId = userId
+        self.region = region
+        self.platform = platform
+        self.nowMs = nowMs
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FlagContext: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFlagContext: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FlagContext {
+        return
+            try FlagContext(
+                userId: FfiConverterString.read(from: &buf), 
+                region: FfiConverterOptionString.read(from: &buf), 
+                platform: FfiConverterOptionTypePlatform.read(from: &buf), 
+                nowMs: FfiConverterInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FlagContext, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.userId, into: &buf)
+        FfiConverterOptionString.write(value.region, into: &buf)
+        FfiConverterOptionTypePlatform.write(value.platform, into: &buf)
+        FfiConverterInt64.write(value.nowMs, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFlagContext_lift(_ buf: RustBuffer) throws -> FlagContext {
+    return try FfiConverterTypeFlagContext.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFlagContext_lower(_ value: FlagContext) -> RustBuffer {
+    return FfiConverterTypeFlagContext.lower(value)
+}
+
+
+/**
+ * A flag decision for one user.
+ */
+public struct FlagDecision: Equatable, Hashable {
+    /**
+     * The flag.
+     */
+    public let flag: String
+    /**
+     * Whether it is on.
+     */
+    public let on: Bool
+    /**
+     * The deciding rule.
+     */
+    public let rule: FlagRule
+    /**
+     * The user's bucket (0..10 000), when the rollout decided.
+     */
+    public let bucket: UInt32?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The flag.
+         */flag: String, 
+        /**
+         * Whether it is on.
+         */on: Bool, 
+        /**
+         * The deciding rule.
+         */rule: FlagRule, 
+        /**
+         * The user's bucket (0..10 000), when the rollout decided.
+         */bucket: UInt32?) {
+        self.flag = flag
+        self.on = on
+        self.rule = rule
+        self.bucket = bucket
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FlagDecision: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFlagDecision: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FlagDecision {
+        return
+            try FlagDecision(
+                flag: FfiConverterString.read(from: &buf), 
+                on: FfiConverterBool.read(from: &buf), 
+                rule: FfiConverterTypeFlagRule.read(from: &buf), 
+                bucket: FfiConverterOptionUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FlagDecision, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.flag, into: &buf)
+        FfiConverterBool.write(value.on, into: &buf)
+        FfiConverterTypeFlagRule.write(value.rule, into: &buf)
+        FfiConverterOptionUInt32.write(value.bucket, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFlagDecision_lift(_ buf: RustBuffer) throws -> FlagDecision {
+    return try FfiConverterTypeFlagDecision.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFlagDecision_lower(_ value: FlagDecision) -> RustBuffer {
+    return FfiConverterTypeFlagDecision.lower(value)
+}
+
+
+/**
+ * One flag's definition (runtime state from the host's flag store).
+ */
+public struct FlagDefinition: Equatable, Hashable {
+    /**
+     * Flag name, e.g. `chat_voice_notes`.
+     */
+    public let name: String
+    /**
+     * Whether the flag is enabled at all.
+     */
+    public let enabled: Bool
+    /**
+     * The flag's own kill switch (on = the flag is off for everyone).
+     */
+    public let killSwitch: Bool
+    /**
+     * Start of the time window, inclusive, ms since the epoch.
+     */
+    public let startsAtMs: Int64?
+    /**
+     * End of the time window, exclusive.
+     */
+    public let endsAtMs: Int64?
+    /**
+     * Targeted regions; `None` = everywhere.
+     */
+    public let regions: [String]?
+    /**
+     * Targeted platforms; `None` = every platform.
+     */
+    public let platforms: [Platform]?
+    /**
+     * Users who never get the flag.
+     */
+    public let blockedUsers: [String]
+    /**
+     * Users who always get it (after targeting).
+     */
+    public let allowedUsers: [String]
+    /**
+     * Rollout share, basis points 0..=10 000.
+     */
+    public let rolloutBp: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Flag name, e.g. `chat_voice_notes`.
+         */name: String, 
+        /**
+         * Whether the flag is enabled at all.
+         */enabled: Bool, 
+        /**
+         * The flag's own kill switch (on = the flag is off for everyone).
+         */killSwitch: Bool = false, 
+        /**
+         * Start of the time window, inclusive, ms since the epoch.
+         */startsAtMs: Int64? = nil, 
+        /**
+         * End of the time window, exclusive.
+         */endsAtMs: Int64? = nil, 
+        /**
+         * Targeted regions; `None` = everywhere.
+         */regions: [String]? = nil, 
+        /**
+         * Targeted platforms; `None` = every platform.
+         */platforms: [Platform]? = nil, 
+        /**
+         * Users who never get the flag.
+         */blockedUsers: [String] = [], 
+        /**
+         * Users who always get it (after targeting).
+         */allowedUsers: [String] = [], 
+        /**
+         * Rollout share, basis points 0..=10 000.
+         */rolloutBp: UInt32) {
+        self.name = name
+        self.enabled = enabled
+        self.killSwitch = killSwitch
+        self.startsAtMs = startsAtMs
+        self.endsAtMs = endsAtMs
+        self.regions = regions
+        self.platforms = platforms
+        self.blockedUsers = blockedUsers
+        self.allowedUsers = allowedUsers
+        self.rolloutBp = rolloutBp
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FlagDefinition: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFlagDefinition: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FlagDefinition {
+        return
+            try FlagDefinition(
+                name: FfiConverterString.read(from: &buf), 
+                enabled: FfiConverterBool.read(from: &buf), 
+                killSwitch: FfiConverterBool.read(from: &buf), 
+                startsAtMs: FfiConverterOptionInt64.read(from: &buf), 
+                endsAtMs: FfiConverterOptionInt64.read(from: &buf), 
+                regions: FfiConverterOptionSequenceString.read(from: &buf), 
+                platforms: FfiConverterOptionSequenceTypePlatform.read(from: &buf), 
+                blockedUsers: FfiConverterSequenceString.read(from: &buf), 
+                allowedUsers: FfiConverterSequenceString.read(from: &buf), 
+                rolloutBp: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FlagDefinition, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterBool.write(value.enabled, into: &buf)
+        FfiConverterBool.write(value.killSwitch, into: &buf)
+        FfiConverterOptionInt64.write(value.startsAtMs, into: &buf)
+        FfiConverterOptionInt64.write(value.endsAtMs, into: &buf)
+        FfiConverterOptionSequenceString.write(value.regions, into: &buf)
+        FfiConverterOptionSequenceTypePlatform.write(value.platforms, into: &buf)
+        FfiConverterSequenceString.write(value.blockedUsers, into: &buf)
+        FfiConverterSequenceString.write(value.allowedUsers, into: &buf)
+        FfiConverterUInt32.write(value.rolloutBp, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFlagDefinition_lift(_ buf: RustBuffer) throws -> FlagDefinition {
+    return try FfiConverterTypeFlagDefinition.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFlagDefinition_lower(_ value: FlagDefinition) -> RustBuffer {
+    return FfiConverterTypeFlagDefinition.lower(value)
+}
+
+
+/**
+ * All flags for one user.
+ */
+public struct FlagEvaluation: Equatable, Hashable {
+    /**
+     * One decision per flag, in input order.
+     */
+    public let decisions: [FlagDecision]
+    /**
+     * Fingerprint of the policy.
+     */
+    public let policyFingerprint: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * One decision per flag, in input order.
+         */decisions: [FlagDecision], 
+        /**
+         * Fingerprint of the policy.
+         */policyFingerprint: String) {
+        self.decisions = decisions
+        self.policyFingerprint = policyFingerprint
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FlagEvaluation: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFlagEvaluation: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FlagEvaluation {
+        return
+            try FlagEvaluation(
+                decisions: FfiConverterSequenceTypeFlagDecision.read(from: &buf), 
+                policyFingerprint: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FlagEvaluation, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeFlagDecision.write(value.decisions, into: &buf)
+        FfiConverterString.write(value.policyFingerprint, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFlagEvaluation_lift(_ buf: RustBuffer) throws -> FlagEvaluation {
+    return try FfiConverterTypeFlagEvaluation.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFlagEvaluation_lower(_ value: FlagEvaluation) -> RustBuffer {
+    return FfiConverterTypeFlagEvaluation.lower(value)
+}
+
+
+/**
+ * Every flag plus the killed groups: what a host loads from its flag store.
+ */
+public struct FlagSet: Equatable, Hashable {
+    /**
+     * Names of the kill-switch groups that are switched off.
+     */
+    public let killedGroups: [String]
+    /**
+     * The flags.
+     */
+    public let flags: [FlagDefinition]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Names of the kill-switch groups that are switched off.
+         */killedGroups: [String] = [], 
+        /**
+         * The flags.
+         */flags: [FlagDefinition]) {
+        self.killedGroups = killedGroups
+        self.flags = flags
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FlagSet: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFlagSet: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FlagSet {
+        return
+            try FlagSet(
+                killedGroups: FfiConverterSequenceString.read(from: &buf), 
+                flags: FfiConverterSequenceTypeFlagDefinition.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FlagSet, into buf: inout [UInt8]) {
+        FfiConverterSequenceString.write(value.killedGroups, into: &buf)
+        FfiConverterSequenceTypeFlagDefinition.write(value.flags, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFlagSet_lift(_ buf: RustBuffer) throws -> FlagSet {
+    return try FfiConverterTypeFlagSet.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFlagSet_lower(_ value: FlagSet) -> RustBuffer {
+    return FfiConverterTypeFlagSet.lower(value)
+}
+
+
+/**
+ * One alert.
+ */
+public struct FraudAlert: Equatable, Hashable {
+    /**
+     * Which signal.
+     */
+    public let signal: FraudSignal
+    /**
+     * The device, for device farming.
+     */
+    public let deviceId: String?
+    /**
+     * The count that tripped it.
+     */
+    public let count: UInt64
+    /**
+     * The threshold (`count ≥ threshold`).
+     */
+    public let threshold: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Which signal.
+         */signal: FraudSignal, 
+        /**
+         * The device, for device farming.
+         */deviceId: String?, 
+        /**
+         * The count that tripped it.
+         */count: UInt64, 
+        /**
+         * The threshold (`count ≥ threshold`).
+         */threshold: UInt64) {
+        self.signal = signal
+        self.deviceId = deviceId
+        self.count = count
+        self.threshold = threshold
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FraudAlert: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFraudAlert: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FraudAlert {
+        return
+            try FraudAlert(
+                signal: FfiConverterTypeFraudSignal.read(from: &buf), 
+                deviceId: FfiConverterOptionString.read(from: &buf), 
+                count: FfiConverterUInt64.read(from: &buf), 
+                threshold: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FraudAlert, into buf: inout [UInt8]) {
+        FfiConverterTypeFraudSignal.write(value.signal, into: &buf)
+        FfiConverterOptionString.write(value.deviceId, into: &buf)
+        FfiConverterUInt64.write(value.count, into: &buf)
+        FfiConverterUInt64.write(value.threshold, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFraudAlert_lift(_ buf: RustBuffer) throws -> FraudAlert {
+    return try FfiConverterTypeFraudAlert.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFraudAlert_lower(_ value: FraudAlert) -> RustBuffer {
+    return FfiConverterTypeFraudAlert.lower(value)
+}
+
+
+/**
+ * The fraud shield's verdict on one window.
+ */
+public struct FraudReport: Equatable, Hashable {
+    /**
+     * Whether any alert fired.
+     */
+    public let alert: Bool
+    /**
+     * The alerts: devices in input order, then creator ring, then payment burst.
+     */
+    public let alerts: [FraudAlert]
+    /**
+     * Fingerprint of the policy.
+     */
+    public let policyFingerprint: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Whether any alert fired.
+         */alert: Bool, 
+        /**
+         * The alerts: devices in input order, then creator ring, then payment burst.
+         */alerts: [FraudAlert], 
+        /**
+         * Fingerprint of the policy.
+         */policyFingerprint: String) {
+        self.alert = alert
+        self.alerts = alerts
+        self.policyFingerprint = policyFingerprint
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FraudReport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFraudReport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FraudReport {
+        return
+            try FraudReport(
+                alert: FfiConverterBool.read(from: &buf), 
+                alerts: FfiConverterSequenceTypeFraudAlert.read(from: &buf), 
+                policyFingerprint: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FraudReport, into buf: inout [UInt8]) {
+        FfiConverterBool.write(value.alert, into: &buf)
+        FfiConverterSequenceTypeFraudAlert.write(value.alerts, into: &buf)
+        FfiConverterString.write(value.policyFingerprint, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFraudReport_lift(_ buf: RustBuffer) throws -> FraudReport {
+    return try FfiConverterTypeFraudReport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFraudReport_lower(_ value: FraudReport) -> RustBuffer {
+    return FfiConverterTypeFraudReport.lower(value)
+}
+
+
+/**
+ * Counts over one fraud window.
+ */
+public struct FraudWindow: Equatable, Hashable {
+    /**
+     * Accounts per device.
+     */
+    public let deviceAccounts: [DeviceAccounts]
+    /**
+     * Creator registrations.
+     */
+    public let creatorRegistrations: UInt64
+    /**
+     * Payment transactions.
+     */
+    public let transactions: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Accounts per device.
+         */deviceAccounts: [DeviceAccounts] = [], 
+        /**
+         * Creator registrations.
+         */creatorRegistrations: UInt64, 
+        /**
+         * Payment transactions.
+         */transactions: UInt64) {
+        self.deviceAccounts = deviceAccounts
+        self.creatorRegistrations = creatorRegistrations
+        self.transactions = transactions
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FraudWindow: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFraudWindow: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FraudWindow {
+        return
+            try FraudWindow(
+                deviceAccounts: FfiConverterSequenceTypeDeviceAccounts.read(from: &buf), 
+                creatorRegistrations: FfiConverterUInt64.read(from: &buf), 
+                transactions: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FraudWindow, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeDeviceAccounts.write(value.deviceAccounts, into: &buf)
+        FfiConverterUInt64.write(value.creatorRegistrations, into: &buf)
+        FfiConverterUInt64.write(value.transactions, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFraudWindow_lift(_ buf: RustBuffer) throws -> FraudWindow {
+    return try FfiConverterTypeFraudWindow.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFraudWindow_lower(_ value: FraudWindow) -> RustBuffer {
+    return FfiConverterTypeFraudWindow.lower(value)
+}
+
+
+/**
  * A point on Earth in degrees (latitude −90..=90, longitude −180..=180).
  */
 public struct GeoPoint: Equatable, Hashable {
@@ -2346,6 +4096,154 @@ public func FfiConverterTypeGeoPoint_lift(_ buf: RustBuffer) throws -> GeoPoint 
 #endif
 public func FfiConverterTypeGeoPoint_lower(_ value: GeoPoint) -> RustBuffer {
     return FfiConverterTypeGeoPoint.lower(value)
+}
+
+
+/**
+ * System health.
+ */
+public struct HealthReport: Equatable, Hashable {
+    /**
+     * The worst component status.
+     */
+    public let overall: HealthStatus
+    /**
+     * Each component, in input order.
+     */
+    public let components: [ComponentStatus]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The worst component status.
+         */overall: HealthStatus, 
+        /**
+         * Each component, in input order.
+         */components: [ComponentStatus]) {
+        self.overall = overall
+        self.components = components
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension HealthReport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeHealthReport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> HealthReport {
+        return
+            try HealthReport(
+                overall: FfiConverterTypeHealthStatus.read(from: &buf), 
+                components: FfiConverterSequenceTypeComponentStatus.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: HealthReport, into buf: inout [UInt8]) {
+        FfiConverterTypeHealthStatus.write(value.overall, into: &buf)
+        FfiConverterSequenceTypeComponentStatus.write(value.components, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHealthReport_lift(_ buf: RustBuffer) throws -> HealthReport {
+    return try FfiConverterTypeHealthReport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHealthReport_lower(_ value: HealthReport) -> RustBuffer {
+    return FfiConverterTypeHealthReport.lower(value)
+}
+
+
+/**
+ * An invite-code record as the host found it for the code the applicant typed.
+ */
+public struct InviteRecord: Equatable, Hashable {
+    /**
+     * The code as stored.
+     */
+    public let code: String
+    /**
+     * How many signups have used it.
+     */
+    public let usedCount: UInt64
+    /**
+     * How many signups may use it.
+     */
+    public let maxUses: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The code as stored.
+         */code: String, 
+        /**
+         * How many signups have used it.
+         */usedCount: UInt64, 
+        /**
+         * How many signups may use it.
+         */maxUses: UInt64) {
+        self.code = code
+        self.usedCount = usedCount
+        self.maxUses = maxUses
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension InviteRecord: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeInviteRecord: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> InviteRecord {
+        return
+            try InviteRecord(
+                code: FfiConverterString.read(from: &buf), 
+                usedCount: FfiConverterUInt64.read(from: &buf), 
+                maxUses: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: InviteRecord, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.code, into: &buf)
+        FfiConverterUInt64.write(value.usedCount, into: &buf)
+        FfiConverterUInt64.write(value.maxUses, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInviteRecord_lift(_ buf: RustBuffer) throws -> InviteRecord {
+    return try FfiConverterTypeInviteRecord.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInviteRecord_lower(_ value: InviteRecord) -> RustBuffer {
+    return FfiConverterTypeInviteRecord.lower(value)
 }
 
 
@@ -3012,6 +4910,233 @@ public func FfiConverterTypeLimitSpec_lower(_ value: LimitSpec) -> RustBuffer {
 
 
 /**
+ * Current load.
+ */
+public struct LoadMetrics: Equatable, Hashable {
+    /**
+     * Concurrent WebRTC sessions.
+     */
+    public let webrtcSessions: UInt64
+    /**
+     * Payments in the last minute.
+     */
+    public let paymentsPerMinute: UInt64
+    /**
+     * Safety tickets in the last 5 minutes.
+     */
+    public let safetyTicketsPer5min: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Concurrent WebRTC sessions.
+         */webrtcSessions: UInt64, 
+        /**
+         * Payments in the last minute.
+         */paymentsPerMinute: UInt64, 
+        /**
+         * Safety tickets in the last 5 minutes.
+         */safetyTicketsPer5min: UInt64) {
+        self.webrtcSessions = webrtcSessions
+        self.paymentsPerMinute = paymentsPerMinute
+        self.safetyTicketsPer5min = safetyTicketsPer5min
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LoadMetrics: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLoadMetrics: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LoadMetrics {
+        return
+            try LoadMetrics(
+                webrtcSessions: FfiConverterUInt64.read(from: &buf), 
+                paymentsPerMinute: FfiConverterUInt64.read(from: &buf), 
+                safetyTicketsPer5min: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LoadMetrics, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.webrtcSessions, into: &buf)
+        FfiConverterUInt64.write(value.paymentsPerMinute, into: &buf)
+        FfiConverterUInt64.write(value.safetyTicketsPer5min, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLoadMetrics_lift(_ buf: RustBuffer) throws -> LoadMetrics {
+    return try FfiConverterTypeLoadMetrics.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLoadMetrics_lower(_ value: LoadMetrics) -> RustBuffer {
+    return FfiConverterTypeLoadMetrics.lower(value)
+}
+
+
+/**
+ * A metric over its limit.
+ */
+public struct LoadOver: Equatable, Hashable {
+    /**
+     * Which metric.
+     */
+    public let metric: LoadMetric
+    /**
+     * Its value.
+     */
+    public let value: UInt64
+    /**
+     * Its limit (overloaded when `value > limit`).
+     */
+    public let limit: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Which metric.
+         */metric: LoadMetric, 
+        /**
+         * Its value.
+         */value: UInt64, 
+        /**
+         * Its limit (overloaded when `value > limit`).
+         */limit: UInt64) {
+        self.metric = metric
+        self.value = value
+        self.limit = limit
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LoadOver: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLoadOver: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LoadOver {
+        return
+            try LoadOver(
+                metric: FfiConverterTypeLoadMetric.read(from: &buf), 
+                value: FfiConverterUInt64.read(from: &buf), 
+                limit: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LoadOver, into buf: inout [UInt8]) {
+        FfiConverterTypeLoadMetric.write(value.metric, into: &buf)
+        FfiConverterUInt64.write(value.value, into: &buf)
+        FfiConverterUInt64.write(value.limit, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLoadOver_lift(_ buf: RustBuffer) throws -> LoadOver {
+    return try FfiConverterTypeLoadOver.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLoadOver_lower(_ value: LoadOver) -> RustBuffer {
+    return FfiConverterTypeLoadOver.lower(value)
+}
+
+
+/**
+ * The throttle's verdict.
+ */
+public struct LoadReport: Equatable, Hashable {
+    /**
+     * Whether any metric is over its limit.
+     */
+    public let overloaded: Bool
+    /**
+     * The metrics over their limit, in the spec's order.
+     */
+    public let over: [LoadOver]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Whether any metric is over its limit.
+         */overloaded: Bool, 
+        /**
+         * The metrics over their limit, in the spec's order.
+         */over: [LoadOver]) {
+        self.overloaded = overloaded
+        self.over = over
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LoadReport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLoadReport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LoadReport {
+        return
+            try LoadReport(
+                overloaded: FfiConverterBool.read(from: &buf), 
+                over: FfiConverterSequenceTypeLoadOver.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LoadReport, into buf: inout [UInt8]) {
+        FfiConverterBool.write(value.overloaded, into: &buf)
+        FfiConverterSequenceTypeLoadOver.write(value.over, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLoadReport_lift(_ buf: RustBuffer) throws -> LoadReport {
+    return try FfiConverterTypeLoadReport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLoadReport_lower(_ value: LoadReport) -> RustBuffer {
+    return FfiConverterTypeLoadReport.lower(value)
+}
+
+
+/**
  * The access decision.
  */
 public struct MediaDecision: Equatable, Hashable {
@@ -3458,6 +5583,87 @@ public func FfiConverterTypeMessageCharge_lower(_ value: MessageCharge) -> RustB
 
 
 /**
+ * A fired alert.
+ */
+public struct MetricAlert: Equatable, Hashable {
+    /**
+     * Which alert.
+     */
+    public let kind: AlertKind
+    /**
+     * The observed value in basis points, floored: the rate, or spend ÷ average for a spike
+     * (`None` when the trailing average is 0).
+     */
+    public let valueBp: UInt64?
+    /**
+     * The threshold in basis points (for a spike, the multiple × 10 000).
+     */
+    public let thresholdBp: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Which alert.
+         */kind: AlertKind, 
+        /**
+         * The observed value in basis points, floored: the rate, or spend ÷ average for a spike
+         * (`None` when the trailing average is 0).
+         */valueBp: UInt64?, 
+        /**
+         * The threshold in basis points (for a spike, the multiple × 10 000).
+         */thresholdBp: UInt64) {
+        self.kind = kind
+        self.valueBp = valueBp
+        self.thresholdBp = thresholdBp
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MetricAlert: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMetricAlert: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MetricAlert {
+        return
+            try MetricAlert(
+                kind: FfiConverterTypeAlertKind.read(from: &buf), 
+                valueBp: FfiConverterOptionUInt64.read(from: &buf), 
+                thresholdBp: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MetricAlert, into buf: inout [UInt8]) {
+        FfiConverterTypeAlertKind.write(value.kind, into: &buf)
+        FfiConverterOptionUInt64.write(value.valueBp, into: &buf)
+        FfiConverterUInt64.write(value.thresholdBp, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMetricAlert_lift(_ buf: RustBuffer) throws -> MetricAlert {
+    return try FfiConverterTypeMetricAlert.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMetricAlert_lower(_ value: MetricAlert) -> RustBuffer {
+    return FfiConverterTypeMetricAlert.lower(value)
+}
+
+
+/**
  * What the whitelist says about a MIME type.
  */
 public struct MimeInfo: Equatable, Hashable {
@@ -3543,6 +5749,253 @@ public func FfiConverterTypeMimeInfo_lift(_ buf: RustBuffer) throws -> MimeInfo 
 #endif
 public func FfiConverterTypeMimeInfo_lower(_ value: MimeInfo) -> RustBuffer {
     return FfiConverterTypeMimeInfo.lower(value)
+}
+
+
+/**
+ * An accepted mode change.
+ */
+public struct ModeChange: Equatable, Hashable {
+    /**
+     * The previous mode.
+     */
+    public let from: LaunchMode
+    /**
+     * The new mode.
+     */
+    public let to: LaunchMode
+    /**
+     * The trimmed reason (for the audit log).
+     */
+    public let reason: String
+    /**
+     * Fingerprint of the policy.
+     */
+    public let policyFingerprint: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The previous mode.
+         */from: LaunchMode, 
+        /**
+         * The new mode.
+         */to: LaunchMode, 
+        /**
+         * The trimmed reason (for the audit log).
+         */reason: String, 
+        /**
+         * Fingerprint of the policy.
+         */policyFingerprint: String) {
+        self.from = from
+        self.to = to
+        self.reason = reason
+        self.policyFingerprint = policyFingerprint
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ModeChange: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeModeChange: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ModeChange {
+        return
+            try ModeChange(
+                from: FfiConverterTypeLaunchMode.read(from: &buf), 
+                to: FfiConverterTypeLaunchMode.read(from: &buf), 
+                reason: FfiConverterString.read(from: &buf), 
+                policyFingerprint: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ModeChange, into buf: inout [UInt8]) {
+        FfiConverterTypeLaunchMode.write(value.from, into: &buf)
+        FfiConverterTypeLaunchMode.write(value.to, into: &buf)
+        FfiConverterString.write(value.reason, into: &buf)
+        FfiConverterString.write(value.policyFingerprint, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeModeChange_lift(_ buf: RustBuffer) throws -> ModeChange {
+    return try FfiConverterTypeModeChange.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeModeChange_lower(_ value: ModeChange) -> RustBuffer {
+    return FfiConverterTypeModeChange.lower(value)
+}
+
+
+/**
+ * A requested change of launch mode.
+ */
+public struct ModeChangeRequest: Equatable, Hashable {
+    /**
+     * The mode in force.
+     */
+    public let from: LaunchMode
+    /**
+     * The requested mode.
+     */
+    public let to: LaunchMode
+    /**
+     * Why (at least 10 characters after trimming).
+     */
+    public let reason: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The mode in force.
+         */from: LaunchMode, 
+        /**
+         * The requested mode.
+         */to: LaunchMode, 
+        /**
+         * Why (at least 10 characters after trimming).
+         */reason: String) {
+        self.from = from
+        self.to = to
+        self.reason = reason
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ModeChangeRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeModeChangeRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ModeChangeRequest {
+        return
+            try ModeChangeRequest(
+                from: FfiConverterTypeLaunchMode.read(from: &buf), 
+                to: FfiConverterTypeLaunchMode.read(from: &buf), 
+                reason: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ModeChangeRequest, into buf: inout [UInt8]) {
+        FfiConverterTypeLaunchMode.write(value.from, into: &buf)
+        FfiConverterTypeLaunchMode.write(value.to, into: &buf)
+        FfiConverterString.write(value.reason, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeModeChangeRequest_lift(_ buf: RustBuffer) throws -> ModeChangeRequest {
+    return try FfiConverterTypeModeChangeRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeModeChangeRequest_lower(_ value: ModeChangeRequest) -> RustBuffer {
+    return FfiConverterTypeModeChangeRequest.lower(value)
+}
+
+
+/**
+ * One row of the mode table.
+ */
+public struct ModeRule: Equatable, Hashable {
+    /**
+     * Who can register.
+     */
+    public let registration: Registration
+    /**
+     * Allowed countries; `None` means all eligible countries.
+     */
+    public let countries: [String]?
+    /**
+     * Signups per UTC day; `None` means unlimited.
+     */
+    public let dailyCap: UInt64?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Who can register.
+         */registration: Registration, 
+        /**
+         * Allowed countries; `None` means all eligible countries.
+         */countries: [String]?, 
+        /**
+         * Signups per UTC day; `None` means unlimited.
+         */dailyCap: UInt64?) {
+        self.registration = registration
+        self.countries = countries
+        self.dailyCap = dailyCap
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ModeRule: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeModeRule: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ModeRule {
+        return
+            try ModeRule(
+                registration: FfiConverterTypeRegistration.read(from: &buf), 
+                countries: FfiConverterOptionSequenceString.read(from: &buf), 
+                dailyCap: FfiConverterOptionUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ModeRule, into buf: inout [UInt8]) {
+        FfiConverterTypeRegistration.write(value.registration, into: &buf)
+        FfiConverterOptionSequenceString.write(value.countries, into: &buf)
+        FfiConverterOptionUInt64.write(value.dailyCap, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeModeRule_lift(_ buf: RustBuffer) throws -> ModeRule {
+    return try FfiConverterTypeModeRule.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeModeRule_lower(_ value: ModeRule) -> RustBuffer {
+    return FfiConverterTypeModeRule.lower(value)
 }
 
 
@@ -3964,6 +6417,85 @@ public func FfiConverterTypePackQuote_lower(_ value: PackQuote) -> RustBuffer {
 
 
 /**
+ * Daily caps of one phase.
+ */
+public struct PhaseCaps: Equatable, Hashable {
+    /**
+     * New users per UTC day.
+     */
+    public let users: UInt64
+    /**
+     * Payments per UTC day.
+     */
+    public let payments: UInt64
+    /**
+     * New creators per UTC day.
+     */
+    public let creators: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * New users per UTC day.
+         */users: UInt64, 
+        /**
+         * Payments per UTC day.
+         */payments: UInt64, 
+        /**
+         * New creators per UTC day.
+         */creators: UInt64) {
+        self.users = users
+        self.payments = payments
+        self.creators = creators
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PhaseCaps: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePhaseCaps: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PhaseCaps {
+        return
+            try PhaseCaps(
+                users: FfiConverterUInt64.read(from: &buf), 
+                payments: FfiConverterUInt64.read(from: &buf), 
+                creators: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PhaseCaps, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.users, into: &buf)
+        FfiConverterUInt64.write(value.payments, into: &buf)
+        FfiConverterUInt64.write(value.creators, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePhaseCaps_lift(_ buf: RustBuffer) throws -> PhaseCaps {
+    return try FfiConverterTypePhaseCaps.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePhaseCaps_lower(_ value: PhaseCaps) -> RustBuffer {
+    return FfiConverterTypePhaseCaps.lower(value)
+}
+
+
+/**
  * One problem found in a policy JSON, with its JSON path (`$.splits.chat_creator_bp`).
  */
 public struct PolicyProblem: Equatable, Hashable {
@@ -4317,6 +6849,194 @@ public func FfiConverterTypeProfileScore_lift(_ buf: RustBuffer) throws -> Profi
 #endif
 public func FfiConverterTypeProfileScore_lower(_ value: ProfileScore) -> RustBuffer {
     return FfiConverterTypeProfileScore.lower(value)
+}
+
+
+/**
+ * One failed criterion on one day.
+ */
+public struct ProgressionFailure: Equatable, Hashable {
+    /**
+     * The UTC date, `YYYY-MM-DD`.
+     */
+    public let date: String
+    /**
+     * What failed.
+     */
+    public let criterion: ProgressionCriterion
+    /**
+     * The day's value (rates in floored basis points; `None` for missing data).
+     */
+    public let actual: UInt64?
+    /**
+     * The threshold it missed (`None` for missing data).
+     */
+    public let threshold: UInt64?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The UTC date, `YYYY-MM-DD`.
+         */date: String, 
+        /**
+         * What failed.
+         */criterion: ProgressionCriterion, 
+        /**
+         * The day's value (rates in floored basis points; `None` for missing data).
+         */actual: UInt64?, 
+        /**
+         * The threshold it missed (`None` for missing data).
+         */threshold: UInt64?) {
+        self.date = date
+        self.criterion = criterion
+        self.actual = actual
+        self.threshold = threshold
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ProgressionFailure: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeProgressionFailure: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ProgressionFailure {
+        return
+            try ProgressionFailure(
+                date: FfiConverterString.read(from: &buf), 
+                criterion: FfiConverterTypeProgressionCriterion.read(from: &buf), 
+                actual: FfiConverterOptionUInt64.read(from: &buf), 
+                threshold: FfiConverterOptionUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ProgressionFailure, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.date, into: &buf)
+        FfiConverterTypeProgressionCriterion.write(value.criterion, into: &buf)
+        FfiConverterOptionUInt64.write(value.actual, into: &buf)
+        FfiConverterOptionUInt64.write(value.threshold, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProgressionFailure_lift(_ buf: RustBuffer) throws -> ProgressionFailure {
+    return try FfiConverterTypeProgressionFailure.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProgressionFailure_lower(_ value: ProgressionFailure) -> RustBuffer {
+    return FfiConverterTypeProgressionFailure.lower(value)
+}
+
+
+/**
+ * Progression readiness of a `soft` country.
+ */
+public struct ProgressionReport: Equatable, Hashable {
+    /**
+     * Whether moving to `public` is recommended (no failures).
+     */
+    public let recommended: Bool
+    /**
+     * First day of the window, `YYYY-MM-DD`.
+     */
+    public let windowStart: String
+    /**
+     * Last day of the window (yesterday), `YYYY-MM-DD`.
+     */
+    public let windowEnd: String
+    /**
+     * Every failed criterion, by date then in the spec's order.
+     */
+    public let failures: [ProgressionFailure]
+    /**
+     * Fingerprint of the policy.
+     */
+    public let policyFingerprint: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Whether moving to `public` is recommended (no failures).
+         */recommended: Bool, 
+        /**
+         * First day of the window, `YYYY-MM-DD`.
+         */windowStart: String, 
+        /**
+         * Last day of the window (yesterday), `YYYY-MM-DD`.
+         */windowEnd: String, 
+        /**
+         * Every failed criterion, by date then in the spec's order.
+         */failures: [ProgressionFailure], 
+        /**
+         * Fingerprint of the policy.
+         */policyFingerprint: String) {
+        self.recommended = recommended
+        self.windowStart = windowStart
+        self.windowEnd = windowEnd
+        self.failures = failures
+        self.policyFingerprint = policyFingerprint
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ProgressionReport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeProgressionReport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ProgressionReport {
+        return
+            try ProgressionReport(
+                recommended: FfiConverterBool.read(from: &buf), 
+                windowStart: FfiConverterString.read(from: &buf), 
+                windowEnd: FfiConverterString.read(from: &buf), 
+                failures: FfiConverterSequenceTypeProgressionFailure.read(from: &buf), 
+                policyFingerprint: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ProgressionReport, into buf: inout [UInt8]) {
+        FfiConverterBool.write(value.recommended, into: &buf)
+        FfiConverterString.write(value.windowStart, into: &buf)
+        FfiConverterString.write(value.windowEnd, into: &buf)
+        FfiConverterSequenceTypeProgressionFailure.write(value.failures, into: &buf)
+        FfiConverterString.write(value.policyFingerprint, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProgressionReport_lift(_ buf: RustBuffer) throws -> ProgressionReport {
+    return try FfiConverterTypeProgressionReport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProgressionReport_lower(_ value: ProgressionReport) -> RustBuffer {
+    return FfiConverterTypeProgressionReport.lower(value)
 }
 
 
@@ -4728,6 +7448,164 @@ public func FfiConverterTypeRateLimit_lower(_ value: RateLimit) -> RustBuffer {
 
 
 /**
+ * One launch readiness check.
+ */
+public struct ReadinessCheck: Equatable, Hashable {
+    /**
+     * Check name.
+     */
+    public let name: String
+    /**
+     * Its result.
+     */
+    public let status: ReadinessStatus
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Check name.
+         */name: String, 
+        /**
+         * Its result.
+         */status: ReadinessStatus) {
+        self.name = name
+        self.status = status
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ReadinessCheck: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeReadinessCheck: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ReadinessCheck {
+        return
+            try ReadinessCheck(
+                name: FfiConverterString.read(from: &buf), 
+                status: FfiConverterTypeReadinessStatus.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ReadinessCheck, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterTypeReadinessStatus.write(value.status, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReadinessCheck_lift(_ buf: RustBuffer) throws -> ReadinessCheck {
+    return try FfiConverterTypeReadinessCheck.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReadinessCheck_lower(_ value: ReadinessCheck) -> RustBuffer {
+    return FfiConverterTypeReadinessCheck.lower(value)
+}
+
+
+/**
+ * Launch readiness.
+ */
+public struct ReadinessReport: Equatable, Hashable {
+    /**
+     * FAIL if any fails, else WARN if any warns, else PASS.
+     */
+    public let overall: ReadinessStatus
+    /**
+     * No check failed.
+     */
+    public let readyForLaunch: Bool
+    /**
+     * Names of the failed checks, in input order.
+     */
+    public let failed: [String]
+    /**
+     * Names of the checks with warnings, in input order.
+     */
+    public let warnings: [String]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * FAIL if any fails, else WARN if any warns, else PASS.
+         */overall: ReadinessStatus, 
+        /**
+         * No check failed.
+         */readyForLaunch: Bool, 
+        /**
+         * Names of the failed checks, in input order.
+         */failed: [String], 
+        /**
+         * Names of the checks with warnings, in input order.
+         */warnings: [String]) {
+        self.overall = overall
+        self.readyForLaunch = readyForLaunch
+        self.failed = failed
+        self.warnings = warnings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ReadinessReport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeReadinessReport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ReadinessReport {
+        return
+            try ReadinessReport(
+                overall: FfiConverterTypeReadinessStatus.read(from: &buf), 
+                readyForLaunch: FfiConverterBool.read(from: &buf), 
+                failed: FfiConverterSequenceString.read(from: &buf), 
+                warnings: FfiConverterSequenceString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ReadinessReport, into buf: inout [UInt8]) {
+        FfiConverterTypeReadinessStatus.write(value.overall, into: &buf)
+        FfiConverterBool.write(value.readyForLaunch, into: &buf)
+        FfiConverterSequenceString.write(value.failed, into: &buf)
+        FfiConverterSequenceString.write(value.warnings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReadinessReport_lift(_ buf: RustBuffer) throws -> ReadinessReport {
+    return try FfiConverterTypeReadinessReport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReadinessReport_lower(_ value: ReadinessReport) -> RustBuffer {
+    return FfiConverterTypeReadinessReport.lower(value)
+}
+
+
+/**
  * One of the sender's recent messages.
  */
 public struct RecentMessage: Equatable, Hashable {
@@ -4866,6 +7744,224 @@ public func FfiConverterTypeReferralReward_lower(_ value: ReferralReward) -> Rus
 
 
 /**
+ * One region's metrics over one window (normally 24 h).
+ */
+public struct RegionMetrics: Equatable, Hashable {
+    /**
+     * Support tickets.
+     */
+    public let supportTickets: UInt64
+    /**
+     * Safety incidents.
+     */
+    public let safetyIncidents: UInt64
+    /**
+     * Revenue, minor units of the reporting currency (USD cents by default).
+     */
+    public let revenueMinor: UInt64
+    /**
+     * Installs.
+     */
+    public let installs: UInt64
+    /**
+     * Verified users among those installs.
+     */
+    public let verified: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Support tickets.
+         */supportTickets: UInt64, 
+        /**
+         * Safety incidents.
+         */safetyIncidents: UInt64, 
+        /**
+         * Revenue, minor units of the reporting currency (USD cents by default).
+         */revenueMinor: UInt64, 
+        /**
+         * Installs.
+         */installs: UInt64, 
+        /**
+         * Verified users among those installs.
+         */verified: UInt64) {
+        self.supportTickets = supportTickets
+        self.safetyIncidents = safetyIncidents
+        self.revenueMinor = revenueMinor
+        self.installs = installs
+        self.verified = verified
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RegionMetrics: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRegionMetrics: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RegionMetrics {
+        return
+            try RegionMetrics(
+                supportTickets: FfiConverterUInt64.read(from: &buf), 
+                safetyIncidents: FfiConverterUInt64.read(from: &buf), 
+                revenueMinor: FfiConverterUInt64.read(from: &buf), 
+                installs: FfiConverterUInt64.read(from: &buf), 
+                verified: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RegionMetrics, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.supportTickets, into: &buf)
+        FfiConverterUInt64.write(value.safetyIncidents, into: &buf)
+        FfiConverterUInt64.write(value.revenueMinor, into: &buf)
+        FfiConverterUInt64.write(value.installs, into: &buf)
+        FfiConverterUInt64.write(value.verified, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRegionMetrics_lift(_ buf: RustBuffer) throws -> RegionMetrics {
+    return try FfiConverterTypeRegionMetrics.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRegionMetrics_lower(_ value: RegionMetrics) -> RustBuffer {
+    return FfiConverterTypeRegionMetrics.lower(value)
+}
+
+
+/**
+ * A region's risk.
+ */
+public struct RegionRisk: Equatable, Hashable {
+    /**
+     * Total points.
+     */
+    public let score: UInt32
+    /**
+     * Highest possible score under this policy (9).
+     */
+    public let maxScore: UInt32
+    /**
+     * Level of the score.
+     */
+    public let level: RiskLevel
+    /**
+     * Points of each factor, so a dashboard can show why.
+     */
+    public let breakdown: RiskBreakdown
+    /**
+     * Verification rate in basis points, floored (display only; scoring is exact).
+     */
+    public let verificationRateBp: UInt32
+    /**
+     * Whether pausing the region is recommended (CRITICAL).
+     */
+    public let pauseRecommended: Bool
+    /**
+     * Fingerprint of the policy.
+     */
+    public let policyFingerprint: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Total points.
+         */score: UInt32, 
+        /**
+         * Highest possible score under this policy (9).
+         */maxScore: UInt32, 
+        /**
+         * Level of the score.
+         */level: RiskLevel, 
+        /**
+         * Points of each factor, so a dashboard can show why.
+         */breakdown: RiskBreakdown, 
+        /**
+         * Verification rate in basis points, floored (display only; scoring is exact).
+         */verificationRateBp: UInt32, 
+        /**
+         * Whether pausing the region is recommended (CRITICAL).
+         */pauseRecommended: Bool, 
+        /**
+         * Fingerprint of the policy.
+         */policyFingerprint: String) {
+        self.score = score
+        self.maxScore = maxScore
+        self.level = level
+        self.breakdown = breakdown
+        self.verificationRateBp = verificationRateBp
+        self.pauseRecommended = pauseRecommended
+        self.policyFingerprint = policyFingerprint
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RegionRisk: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRegionRisk: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RegionRisk {
+        return
+            try RegionRisk(
+                score: FfiConverterUInt32.read(from: &buf), 
+                maxScore: FfiConverterUInt32.read(from: &buf), 
+                level: FfiConverterTypeRiskLevel.read(from: &buf), 
+                breakdown: FfiConverterTypeRiskBreakdown.read(from: &buf), 
+                verificationRateBp: FfiConverterUInt32.read(from: &buf), 
+                pauseRecommended: FfiConverterBool.read(from: &buf), 
+                policyFingerprint: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RegionRisk, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.score, into: &buf)
+        FfiConverterUInt32.write(value.maxScore, into: &buf)
+        FfiConverterTypeRiskLevel.write(value.level, into: &buf)
+        FfiConverterTypeRiskBreakdown.write(value.breakdown, into: &buf)
+        FfiConverterUInt32.write(value.verificationRateBp, into: &buf)
+        FfiConverterBool.write(value.pauseRecommended, into: &buf)
+        FfiConverterString.write(value.policyFingerprint, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRegionRisk_lift(_ buf: RustBuffer) throws -> RegionRisk {
+    return try FfiConverterTypeRegionRisk.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRegionRisk_lower(_ value: RegionRisk) -> RustBuffer {
+    return FfiConverterTypeRegionRisk.lower(value)
+}
+
+
+/**
  * A stream's split with its policy share, carrying the policy fingerprint.
  */
 public struct RevenueSplit: Equatable, Hashable {
@@ -4971,6 +8067,95 @@ public func FfiConverterTypeRevenueSplit_lift(_ buf: RustBuffer) throws -> Reven
 #endif
 public func FfiConverterTypeRevenueSplit_lower(_ value: RevenueSplit) -> RustBuffer {
     return FfiConverterTypeRevenueSplit.lower(value)
+}
+
+
+/**
+ * Points per factor.
+ */
+public struct RiskBreakdown: Equatable, Hashable {
+    /**
+     * Points from support tickets.
+     */
+    public let supportTickets: UInt32
+    /**
+     * Points from safety incidents.
+     */
+    public let safetyIncidents: UInt32
+    /**
+     * Points from revenue.
+     */
+    public let revenue: UInt32
+    /**
+     * Points from the verification rate.
+     */
+    public let verificationRate: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Points from support tickets.
+         */supportTickets: UInt32, 
+        /**
+         * Points from safety incidents.
+         */safetyIncidents: UInt32, 
+        /**
+         * Points from revenue.
+         */revenue: UInt32, 
+        /**
+         * Points from the verification rate.
+         */verificationRate: UInt32) {
+        self.supportTickets = supportTickets
+        self.safetyIncidents = safetyIncidents
+        self.revenue = revenue
+        self.verificationRate = verificationRate
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RiskBreakdown: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRiskBreakdown: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RiskBreakdown {
+        return
+            try RiskBreakdown(
+                supportTickets: FfiConverterUInt32.read(from: &buf), 
+                safetyIncidents: FfiConverterUInt32.read(from: &buf), 
+                revenue: FfiConverterUInt32.read(from: &buf), 
+                verificationRate: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RiskBreakdown, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.supportTickets, into: &buf)
+        FfiConverterUInt32.write(value.safetyIncidents, into: &buf)
+        FfiConverterUInt32.write(value.revenue, into: &buf)
+        FfiConverterUInt32.write(value.verificationRate, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRiskBreakdown_lift(_ buf: RustBuffer) throws -> RiskBreakdown {
+    return try FfiConverterTypeRiskBreakdown.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRiskBreakdown_lower(_ value: RiskBreakdown) -> RustBuffer {
+    return FfiConverterTypeRiskBreakdown.lower(value)
 }
 
 
@@ -5327,6 +8512,244 @@ public func FfiConverterTypeSignedRequest_lift(_ buf: RustBuffer) throws -> Sign
 #endif
 public func FfiConverterTypeSignedRequest_lower(_ value: SignedRequest) -> RustBuffer {
     return FfiConverterTypeSignedRequest.lower(value)
+}
+
+
+/**
+ * An allowed signup.
+ */
+public struct SignupDecision: Equatable, Hashable {
+    /**
+     * The mode it was checked under.
+     */
+    public let mode: LaunchMode
+    /**
+     * The normalised country code.
+     */
+    public let country: String
+    /**
+     * The applicant's age in whole years today.
+     */
+    public let ageYears: UInt32
+    /**
+     * The new daily counter, including this signup (store it).
+     */
+    public let signupsToday: DailyCounter
+    /**
+     * The invite record's new use count, when an invite was used.
+     */
+    public let inviteUsedCount: UInt64?
+    /**
+     * Fingerprint of the policy.
+     */
+    public let policyFingerprint: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The mode it was checked under.
+         */mode: LaunchMode, 
+        /**
+         * The normalised country code.
+         */country: String, 
+        /**
+         * The applicant's age in whole years today.
+         */ageYears: UInt32, 
+        /**
+         * The new daily counter, including this signup (store it).
+         */signupsToday: DailyCounter, 
+        /**
+         * The invite record's new use count, when an invite was used.
+         */inviteUsedCount: UInt64?, 
+        /**
+         * Fingerprint of the policy.
+         */policyFingerprint: String) {
+        self.mode = mode
+        self.country = country
+        self.ageYears = ageYears
+        self.signupsToday = signupsToday
+        self.inviteUsedCount = inviteUsedCount
+        self.policyFingerprint = policyFingerprint
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SignupDecision: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSignupDecision: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SignupDecision {
+        return
+            try SignupDecision(
+                mode: FfiConverterTypeLaunchMode.read(from: &buf), 
+                country: FfiConverterString.read(from: &buf), 
+                ageYears: FfiConverterUInt32.read(from: &buf), 
+                signupsToday: FfiConverterTypeDailyCounter.read(from: &buf), 
+                inviteUsedCount: FfiConverterOptionUInt64.read(from: &buf), 
+                policyFingerprint: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SignupDecision, into buf: inout [UInt8]) {
+        FfiConverterTypeLaunchMode.write(value.mode, into: &buf)
+        FfiConverterString.write(value.country, into: &buf)
+        FfiConverterUInt32.write(value.ageYears, into: &buf)
+        FfiConverterTypeDailyCounter.write(value.signupsToday, into: &buf)
+        FfiConverterOptionUInt64.write(value.inviteUsedCount, into: &buf)
+        FfiConverterString.write(value.policyFingerprint, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSignupDecision_lift(_ buf: RustBuffer) throws -> SignupDecision {
+    return try FfiConverterTypeSignupDecision.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSignupDecision_lower(_ value: SignupDecision) -> RustBuffer {
+    return FfiConverterTypeSignupDecision.lower(value)
+}
+
+
+/**
+ * One signup attempt.
+ */
+public struct SignupRequest: Equatable, Hashable {
+    /**
+     * The current launch mode.
+     */
+    public let mode: LaunchMode
+    /**
+     * The applicant's birth date, `YYYY-MM-DD`.
+     */
+    public let birthDate: String
+    /**
+     * The applicant's country, ISO 3166-1 alpha-2 (any case).
+     */
+    public let country: String
+    /**
+     * Allowlist lookup: `None` when nothing was supplied to look up, else whether it matched.
+     */
+    public let onAllowlist: Bool?
+    /**
+     * The invite code the applicant typed, if any.
+     */
+    public let inviteCode: String?
+    /**
+     * The record the host found for that code, if any.
+     */
+    public let invite: InviteRecord?
+    /**
+     * Signups counted today in this mode (reset when from an earlier UTC day).
+     */
+    public let signupsToday: DailyCounter
+    /**
+     * Now, ms since the epoch (UTC).
+     */
+    public let nowMs: Int64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The current launch mode.
+         */mode: LaunchMode, 
+        /**
+         * The applicant's birth date, `YYYY-MM-DD`.
+         */birthDate: String, 
+        /**
+         * The applicant's country, ISO 3166-1 alpha-2 (any case).
+         */country: String, 
+        /**
+         * Allowlist lookup: `None` when nothing was supplied to look up, else whether it matched.
+         */onAllowlist: Bool? = nil, 
+        /**
+         * The invite code the applicant typed, if any.
+         */inviteCode: String? = nil, 
+        /**
+         * The record the host found for that code, if any.
+         */invite: InviteRecord? = nil, 
+        /**
+         * Signups counted today in this mode (reset when from an earlier UTC day).
+         */signupsToday: DailyCounter, 
+        /**
+         * Now, ms since the epoch (UTC).
+         */nowMs: Int64) {
+        self.mode = mode
+        self.birthDate = birthDate
+        self.country = country
+        self.onAllowlist = onAllowlist
+        self.inviteCode = inviteCode
+        self.invite = invite
+        self.signupsToday = signupsToday
+        self.nowMs = nowMs
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SignupRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSignupRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SignupRequest {
+        return
+            try SignupRequest(
+                mode: FfiConverterTypeLaunchMode.read(from: &buf), 
+                birthDate: FfiConverterString.read(from: &buf), 
+                country: FfiConverterString.read(from: &buf), 
+                onAllowlist: FfiConverterOptionBool.read(from: &buf), 
+                inviteCode: FfiConverterOptionString.read(from: &buf), 
+                invite: FfiConverterOptionTypeInviteRecord.read(from: &buf), 
+                signupsToday: FfiConverterTypeDailyCounter.read(from: &buf), 
+                nowMs: FfiConverterInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SignupRequest, into buf: inout [UInt8]) {
+        FfiConverterTypeLaunchMode.write(value.mode, into: &buf)
+        FfiConverterString.write(value.birthDate, into: &buf)
+        FfiConverterString.write(value.country, into: &buf)
+        FfiConverterOptionBool.write(value.onAllowlist, into: &buf)
+        FfiConverterOptionString.write(value.inviteCode, into: &buf)
+        FfiConverterOptionTypeInviteRecord.write(value.invite, into: &buf)
+        FfiConverterTypeDailyCounter.write(value.signupsToday, into: &buf)
+        FfiConverterInt64.write(value.nowMs, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSignupRequest_lift(_ buf: RustBuffer) throws -> SignupRequest {
+    return try FfiConverterTypeSignupRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSignupRequest_lower(_ value: SignupRequest) -> RustBuffer {
+    return FfiConverterTypeSignupRequest.lower(value)
 }
 
 
@@ -6605,6 +10028,101 @@ public func FfiConverterTypeAccessGrant_lower(_ value: AccessGrant) -> RustBuffe
 
 
 /**
+ * An alert kind.
+ */
+
+public enum AlertKind: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Error rate at or above its threshold.
+     */
+    case errorRate
+    /**
+     * Payment failure rate at or above its threshold.
+     */
+    case paymentFailureRate
+    /**
+     * Token spend at or above the multiple of its trailing average.
+     */
+    case tokenSpendSpike
+    /**
+     * Crash-free sessions below their threshold.
+     */
+    case crashFreeSessions
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension AlertKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAlertKind: FfiConverterRustBuffer {
+    typealias SwiftType = AlertKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AlertKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .errorRate
+        
+        case 2: return .paymentFailureRate
+        
+        case 3: return .tokenSpendSpike
+        
+        case 4: return .crashFreeSessions
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: AlertKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .errorRate:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .paymentFailureRate:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .tokenSpendSpike:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .crashFreeSessions:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAlertKind_lift(_ buf: RustBuffer) throws -> AlertKind {
+    return try FfiConverterTypeAlertKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAlertKind_lower(_ value: AlertKind) -> RustBuffer {
+    return FfiConverterTypeAlertKind.lower(value)
+}
+
+
+
+/**
  * The one error of the Avalo API: a stable SPEC §11 code and a developer-readable reason.
  */
 public 
@@ -6715,6 +10233,91 @@ public func FfiConverterTypeAvaloError_lift(_ buf: RustBuffer) throws -> AvaloEr
 public func FfiConverterTypeAvaloError_lower(_ value: AvaloError) -> RustBuffer {
     return FfiConverterTypeAvaloError.lower(value)
 }
+
+
+/**
+ * The kind of operation a cap counts.
+ */
+
+public enum CapKind: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * New users (signups).
+     */
+    case users
+    /**
+     * Payments.
+     */
+    case payments
+    /**
+     * New creators.
+     */
+    case creators
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension CapKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCapKind: FfiConverterRustBuffer {
+    typealias SwiftType = CapKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CapKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .users
+        
+        case 2: return .payments
+        
+        case 3: return .creators
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: CapKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .users:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .payments:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .creators:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCapKind_lift(_ buf: RustBuffer) throws -> CapKind {
+    return try FfiConverterTypeCapKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCapKind_lower(_ value: CapKind) -> RustBuffer {
+    return FfiConverterTypeCapKind.lower(value)
+}
+
 
 
 /**
@@ -7477,6 +11080,246 @@ public func FfiConverterTypeFailurePolicy_lower(_ value: FailurePolicy) -> RustB
 
 
 /**
+ * The rule that decided a flag.
+ */
+
+public enum FlagRule: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * On: the policy lists the flag as always on.
+     */
+    case alwaysOn
+    /**
+     * Off: a killed group covers the flag.
+     */
+    case globalKillSwitch
+    /**
+     * Off: the flag's own kill switch.
+     */
+    case flagKillSwitch
+    /**
+     * Off: the flag is disabled.
+     */
+    case disabled
+    /**
+     * Off: now is outside the flag's time window.
+     */
+    case outsideWindow
+    /**
+     * Off: the user's region is not targeted.
+     */
+    case regionNotTargeted
+    /**
+     * Off: the user's platform is not targeted.
+     */
+    case platformNotTargeted
+    /**
+     * Off: the user is blocked.
+     */
+    case userBlocked
+    /**
+     * On: the user is allowed.
+     */
+    case userAllowed
+    /**
+     * On or off by the rollout bucket.
+     */
+    case rollout
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension FlagRule: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFlagRule: FfiConverterRustBuffer {
+    typealias SwiftType = FlagRule
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FlagRule {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .alwaysOn
+        
+        case 2: return .globalKillSwitch
+        
+        case 3: return .flagKillSwitch
+        
+        case 4: return .disabled
+        
+        case 5: return .outsideWindow
+        
+        case 6: return .regionNotTargeted
+        
+        case 7: return .platformNotTargeted
+        
+        case 8: return .userBlocked
+        
+        case 9: return .userAllowed
+        
+        case 10: return .rollout
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: FlagRule, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .alwaysOn:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .globalKillSwitch:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .flagKillSwitch:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .disabled:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .outsideWindow:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .regionNotTargeted:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .platformNotTargeted:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .userBlocked:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .userAllowed:
+            writeInt(&buf, Int32(9))
+        
+        
+        case .rollout:
+            writeInt(&buf, Int32(10))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFlagRule_lift(_ buf: RustBuffer) throws -> FlagRule {
+    return try FfiConverterTypeFlagRule.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFlagRule_lower(_ value: FlagRule) -> RustBuffer {
+    return FfiConverterTypeFlagRule.lower(value)
+}
+
+
+
+/**
+ * The fraud signals of SPEC §8.2.
+ */
+
+public enum FraudSignal: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Many accounts from one device.
+     */
+    case deviceFarming
+    /**
+     * Many creator registrations.
+     */
+    case creatorRing
+    /**
+     * Many transactions.
+     */
+    case paymentBurst
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension FraudSignal: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFraudSignal: FfiConverterRustBuffer {
+    typealias SwiftType = FraudSignal
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FraudSignal {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .deviceFarming
+        
+        case 2: return .creatorRing
+        
+        case 3: return .paymentBurst
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: FraudSignal, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .deviceFarming:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .creatorRing:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .paymentBurst:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFraudSignal_lift(_ buf: RustBuffer) throws -> FraudSignal {
+    return try FfiConverterTypeFraudSignal.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFraudSignal_lower(_ value: FraudSignal) -> RustBuffer {
+    return FfiConverterTypeFraudSignal.lower(value)
+}
+
+
+
+/**
  * A profile's gender.
  */
 
@@ -7562,6 +11405,271 @@ public func FfiConverterTypeGender_lower(_ value: Gender) -> RustBuffer {
 
 
 /**
+ * What a component's check reported.
+ */
+
+public enum HealthCheckOutcome: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Worked.
+     */
+    case ok
+    /**
+     * Worked, but reported itself degraded.
+     */
+    case degraded
+    /**
+     * Failed.
+     */
+    case failed
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension HealthCheckOutcome: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeHealthCheckOutcome: FfiConverterRustBuffer {
+    typealias SwiftType = HealthCheckOutcome
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> HealthCheckOutcome {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .ok
+        
+        case 2: return .degraded
+        
+        case 3: return .failed
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: HealthCheckOutcome, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .ok:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .degraded:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .failed:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHealthCheckOutcome_lift(_ buf: RustBuffer) throws -> HealthCheckOutcome {
+    return try FfiConverterTypeHealthCheckOutcome.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHealthCheckOutcome_lower(_ value: HealthCheckOutcome) -> RustBuffer {
+    return FfiConverterTypeHealthCheckOutcome.lower(value)
+}
+
+
+
+/**
+ * Health of a component or the whole system, from best to worst.
+ */
+
+public enum HealthStatus: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Fine.
+     */
+    case healthy
+    /**
+     * Slow or self-reported degraded.
+     */
+    case degraded
+    /**
+     * Failed.
+     */
+    case down
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension HealthStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeHealthStatus: FfiConverterRustBuffer {
+    typealias SwiftType = HealthStatus
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> HealthStatus {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .healthy
+        
+        case 2: return .degraded
+        
+        case 3: return .down
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: HealthStatus, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .healthy:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .degraded:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .down:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHealthStatus_lift(_ buf: RustBuffer) throws -> HealthStatus {
+    return try FfiConverterTypeHealthStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHealthStatus_lower(_ value: HealthStatus) -> RustBuffer {
+    return FfiConverterTypeHealthStatus.lower(value)
+}
+
+
+
+/**
+ * The launch modes of SPEC §7.1.
+ */
+
+public enum LaunchMode: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Internal test: allowlist only, all countries, 50 signups a day.
+     */
+    case internalTest
+    /**
+     * Closed beta: invite code, PL DE GB FR ES, 500 a day.
+     */
+    case closedBeta
+    /**
+     * Soft launch: open, ten European countries, 2 000 a day.
+     */
+    case softLaunch
+    /**
+     * Global launch: open, all eligible countries, unlimited.
+     */
+    case globalLaunch
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension LaunchMode: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLaunchMode: FfiConverterRustBuffer {
+    typealias SwiftType = LaunchMode
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LaunchMode {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .internalTest
+        
+        case 2: return .closedBeta
+        
+        case 3: return .softLaunch
+        
+        case 4: return .globalLaunch
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: LaunchMode, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .internalTest:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .closedBeta:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .softLaunch:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .globalLaunch:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLaunchMode_lift(_ buf: RustBuffer) throws -> LaunchMode {
+    return try FfiConverterTypeLaunchMode.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLaunchMode_lower(_ value: LaunchMode) -> RustBuffer {
+    return FfiConverterTypeLaunchMode.lower(value)
+}
+
+
+
+/**
  * What a like leads to.
  */
 
@@ -7632,6 +11740,91 @@ public func FfiConverterTypeLikeOutcome_lift(_ buf: RustBuffer) throws -> LikeOu
 #endif
 public func FfiConverterTypeLikeOutcome_lower(_ value: LikeOutcome) -> RustBuffer {
     return FfiConverterTypeLikeOutcome.lower(value)
+}
+
+
+
+/**
+ * A throttle metric.
+ */
+
+public enum LoadMetric: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Concurrent WebRTC sessions.
+     */
+    case webrtcSessions
+    /**
+     * Payments per minute.
+     */
+    case paymentsPerMinute
+    /**
+     * Safety tickets per 5 minutes.
+     */
+    case safetyTicketsPer5Min
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension LoadMetric: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLoadMetric: FfiConverterRustBuffer {
+    typealias SwiftType = LoadMetric
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LoadMetric {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .webrtcSessions
+        
+        case 2: return .paymentsPerMinute
+        
+        case 3: return .safetyTicketsPer5Min
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: LoadMetric, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .webrtcSessions:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .paymentsPerMinute:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .safetyTicketsPer5Min:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLoadMetric_lift(_ buf: RustBuffer) throws -> LoadMetric {
+    return try FfiConverterTypeLoadMetric.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLoadMetric_lower(_ value: LoadMetric) -> RustBuffer {
+    return FfiConverterTypeLoadMetric.lower(value)
 }
 
 
@@ -8116,6 +12309,376 @@ public func FfiConverterTypePayoutMethod_lower(_ value: PayoutMethod) -> RustBuf
 
 
 /**
+ * A client platform.
+ */
+
+public enum Platform: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * iOS app.
+     */
+    case ios
+    /**
+     * Android app.
+     */
+    case android
+    /**
+     * Web.
+     */
+    case web
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Platform: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePlatform: FfiConverterRustBuffer {
+    typealias SwiftType = Platform
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Platform {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .ios
+        
+        case 2: return .android
+        
+        case 3: return .web
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Platform, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .ios:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .android:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .web:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePlatform_lift(_ buf: RustBuffer) throws -> Platform {
+    return try FfiConverterTypePlatform.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePlatform_lower(_ value: Platform) -> RustBuffer {
+    return FfiConverterTypePlatform.lower(value)
+}
+
+
+
+/**
+ * A progression criterion.
+ */
+
+public enum ProgressionCriterion: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * No metrics for the day.
+     */
+    case missingData
+    /**
+     * Active users below the minimum.
+     */
+    case activeUsers
+    /**
+     * Revenue below the minimum.
+     */
+    case revenue
+    /**
+     * Safety incidents above the maximum.
+     */
+    case safetyIncidents
+    /**
+     * Verification rate below the minimum.
+     */
+    case verificationRate
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ProgressionCriterion: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeProgressionCriterion: FfiConverterRustBuffer {
+    typealias SwiftType = ProgressionCriterion
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ProgressionCriterion {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .missingData
+        
+        case 2: return .activeUsers
+        
+        case 3: return .revenue
+        
+        case 4: return .safetyIncidents
+        
+        case 5: return .verificationRate
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ProgressionCriterion, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .missingData:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .activeUsers:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .revenue:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .safetyIncidents:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .verificationRate:
+            writeInt(&buf, Int32(5))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProgressionCriterion_lift(_ buf: RustBuffer) throws -> ProgressionCriterion {
+    return try FfiConverterTypeProgressionCriterion.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProgressionCriterion_lower(_ value: ProgressionCriterion) -> RustBuffer {
+    return FfiConverterTypeProgressionCriterion.lower(value)
+}
+
+
+
+/**
+ * A readiness check result, from best to worst.
+ */
+
+public enum ReadinessStatus: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Passed.
+     */
+    case pass
+    /**
+     * Passed with a warning.
+     */
+    case warn
+    /**
+     * Failed.
+     */
+    case fail
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ReadinessStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeReadinessStatus: FfiConverterRustBuffer {
+    typealias SwiftType = ReadinessStatus
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ReadinessStatus {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .pass
+        
+        case 2: return .warn
+        
+        case 3: return .fail
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ReadinessStatus, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .pass:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .warn:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .fail:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReadinessStatus_lift(_ buf: RustBuffer) throws -> ReadinessStatus {
+    return try FfiConverterTypeReadinessStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReadinessStatus_lower(_ value: ReadinessStatus) -> RustBuffer {
+    return FfiConverterTypeReadinessStatus.lower(value)
+}
+
+
+
+/**
+ * Who can register in a mode.
+ */
+
+public enum Registration: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Nobody (`LAUNCH_MODE_RESTRICTED`); not used by the default table.
+     */
+    case closed
+    /**
+     * Only applicants on the allowlist.
+     */
+    case allowlist
+    /**
+     * Only applicants with a valid invite code.
+     */
+    case invite
+    /**
+     * Anyone (subject to country and cap).
+     */
+    case `open`
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Registration: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRegistration: FfiConverterRustBuffer {
+    typealias SwiftType = Registration
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Registration {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .closed
+        
+        case 2: return .allowlist
+        
+        case 3: return .invite
+        
+        case 4: return .`open`
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Registration, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .closed:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .allowlist:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .invite:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .`open`:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRegistration_lift(_ buf: RustBuffer) throws -> Registration {
+    return try FfiConverterTypeRegistration.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRegistration_lower(_ value: Registration) -> RustBuffer {
+    return FfiConverterTypeRegistration.lower(value)
+}
+
+
+
+/**
  * The retry decision for one failed attempt (see [`retry_delay`]).
  */
 
@@ -8392,6 +12955,196 @@ public func FfiConverterTypeRevenueStream_lift(_ buf: RustBuffer) throws -> Reve
 #endif
 public func FfiConverterTypeRevenueStream_lower(_ value: RevenueStream) -> RustBuffer {
     return FfiConverterTypeRevenueStream.lower(value)
+}
+
+
+
+/**
+ * Risk level of a region.
+ */
+
+public enum RiskLevel: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * 0–2 points.
+     */
+    case low
+    /**
+     * 3–4 points.
+     */
+    case medium
+    /**
+     * 5–6 points.
+     */
+    case high
+    /**
+     * 7 or more points: pause the region.
+     */
+    case critical
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension RiskLevel: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRiskLevel: FfiConverterRustBuffer {
+    typealias SwiftType = RiskLevel
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RiskLevel {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .low
+        
+        case 2: return .medium
+        
+        case 3: return .high
+        
+        case 4: return .critical
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: RiskLevel, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .low:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .medium:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .high:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .critical:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRiskLevel_lift(_ buf: RustBuffer) throws -> RiskLevel {
+    return try FfiConverterTypeRiskLevel.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRiskLevel_lower(_ value: RiskLevel) -> RustBuffer {
+    return FfiConverterTypeRiskLevel.lower(value)
+}
+
+
+
+/**
+ * Rollout phase of a country.
+ */
+
+public enum RolloutPhase: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * First, small market test.
+     */
+    case alpha
+    /**
+     * Soft launch.
+     */
+    case soft
+    /**
+     * Public.
+     */
+    case `public`
+    /**
+     * Paused: every operation is refused with `COUNTRY_PAUSED`.
+     */
+    case pause
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension RolloutPhase: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRolloutPhase: FfiConverterRustBuffer {
+    typealias SwiftType = RolloutPhase
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RolloutPhase {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .alpha
+        
+        case 2: return .soft
+        
+        case 3: return .`public`
+        
+        case 4: return .pause
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: RolloutPhase, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .alpha:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .soft:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .`public`:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .pause:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRolloutPhase_lift(_ buf: RustBuffer) throws -> RolloutPhase {
+    return try FfiConverterTypeRolloutPhase.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRolloutPhase_lower(_ value: RolloutPhase) -> RustBuffer {
+    return FfiConverterTypeRolloutPhase.lower(value)
 }
 
 
@@ -9455,6 +14208,30 @@ fileprivate struct FfiConverterOptionDouble: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionBool: FfiConverterRustBuffer {
+    typealias SwiftType = Bool?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterBool.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterBool.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
     typealias SwiftType = String?
 
@@ -9519,6 +14296,30 @@ fileprivate struct FfiConverterOptionTypeGeoPoint: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeGeoPoint.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeInviteRecord: FfiConverterRustBuffer {
+    typealias SwiftType = InviteRecord?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeInviteRecord.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeInviteRecord.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -9695,6 +14496,54 @@ fileprivate struct FfiConverterOptionTypeMediaFormat: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypePlatform: FfiConverterRustBuffer {
+    typealias SwiftType = Platform?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypePlatform.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypePlatform.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeRolloutPhase: FfiConverterRustBuffer {
+    typealias SwiftType = RolloutPhase?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeRolloutPhase.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeRolloutPhase.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeRoyalTier: FfiConverterRustBuffer {
     typealias SwiftType = RoyalTier?
 
@@ -9759,6 +14608,54 @@ fileprivate struct FfiConverterOptionTypeUploadPurpose: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeUploadPurpose.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceString: FfiConverterRustBuffer {
+    typealias SwiftType = [String]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceString.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceString.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypePlatform: FfiConverterRustBuffer {
+    typealias SwiftType = [Platform]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypePlatform.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypePlatform.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -9991,6 +14888,56 @@ fileprivate struct FfiConverterSequenceTypeChatMessage: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeComponentCheck: FfiConverterRustBuffer {
+    typealias SwiftType = [ComponentCheck]
+
+    public static func write(_ value: [ComponentCheck], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeComponentCheck.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ComponentCheck] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ComponentCheck]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeComponentCheck.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeComponentStatus: FfiConverterRustBuffer {
+    typealias SwiftType = [ComponentStatus]
+
+    public static func write(_ value: [ComponentStatus], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeComponentStatus.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ComponentStatus] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ComponentStatus]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeComponentStatus.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeCurrencyInfo: FfiConverterRustBuffer {
     typealias SwiftType = [CurrencyInfo]
 
@@ -10016,6 +14963,56 @@ fileprivate struct FfiConverterSequenceTypeCurrencyInfo: FfiConverterRustBuffer 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeDayMetrics: FfiConverterRustBuffer {
+    typealias SwiftType = [DayMetrics]
+
+    public static func write(_ value: [DayMetrics], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeDayMetrics.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [DayMetrics] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [DayMetrics]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeDayMetrics.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeDeviceAccounts: FfiConverterRustBuffer {
+    typealias SwiftType = [DeviceAccounts]
+
+    public static func write(_ value: [DeviceAccounts], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeDeviceAccounts.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [DeviceAccounts] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [DeviceAccounts]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeDeviceAccounts.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeDroppedCandidate: FfiConverterRustBuffer {
     typealias SwiftType = [DroppedCandidate]
 
@@ -10033,6 +15030,81 @@ fileprivate struct FfiConverterSequenceTypeDroppedCandidate: FfiConverterRustBuf
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeDroppedCandidate.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeFlagDecision: FfiConverterRustBuffer {
+    typealias SwiftType = [FlagDecision]
+
+    public static func write(_ value: [FlagDecision], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeFlagDecision.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [FlagDecision] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [FlagDecision]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeFlagDecision.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeFlagDefinition: FfiConverterRustBuffer {
+    typealias SwiftType = [FlagDefinition]
+
+    public static func write(_ value: [FlagDefinition], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeFlagDefinition.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [FlagDefinition] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [FlagDefinition]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeFlagDefinition.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeFraudAlert: FfiConverterRustBuffer {
+    typealias SwiftType = [FraudAlert]
+
+    public static func write(_ value: [FraudAlert], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeFraudAlert.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [FraudAlert] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [FraudAlert]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeFraudAlert.read(from: &buf))
         }
         return seq
     }
@@ -10116,6 +15188,31 @@ fileprivate struct FfiConverterSequenceTypeLimitRequest: FfiConverterRustBuffer 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeLoadOver: FfiConverterRustBuffer {
+    typealias SwiftType = [LoadOver]
+
+    public static func write(_ value: [LoadOver], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeLoadOver.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [LoadOver] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [LoadOver]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeLoadOver.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeMessageCharge: FfiConverterRustBuffer {
     typealias SwiftType = [MessageCharge]
 
@@ -10133,6 +15230,31 @@ fileprivate struct FfiConverterSequenceTypeMessageCharge: FfiConverterRustBuffer
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeMessageCharge.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeMetricAlert: FfiConverterRustBuffer {
+    typealias SwiftType = [MetricAlert]
+
+    public static func write(_ value: [MetricAlert], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeMetricAlert.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [MetricAlert] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [MetricAlert]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeMetricAlert.read(from: &buf))
         }
         return seq
     }
@@ -10216,6 +15338,31 @@ fileprivate struct FfiConverterSequenceTypePolicyProblem: FfiConverterRustBuffer
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeProgressionFailure: FfiConverterRustBuffer {
+    typealias SwiftType = [ProgressionFailure]
+
+    public static func write(_ value: [ProgressionFailure], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeProgressionFailure.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ProgressionFailure] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ProgressionFailure]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeProgressionFailure.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeRankedCandidate: FfiConverterRustBuffer {
     typealias SwiftType = [RankedCandidate]
 
@@ -10233,6 +15380,31 @@ fileprivate struct FfiConverterSequenceTypeRankedCandidate: FfiConverterRustBuff
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeRankedCandidate.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeReadinessCheck: FfiConverterRustBuffer {
+    typealias SwiftType = [ReadinessCheck]
+
+    public static func write(_ value: [ReadinessCheck], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeReadinessCheck.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ReadinessCheck] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ReadinessCheck]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeReadinessCheck.read(from: &buf))
         }
         return seq
     }
@@ -10358,6 +15530,31 @@ fileprivate struct FfiConverterSequenceTypeGender: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeGender.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypePlatform: FfiConverterRustBuffer {
+    typealias SwiftType = [Platform]
+
+    public static func write(_ value: [Platform], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypePlatform.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Platform] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Platform]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypePlatform.read(from: &buf))
         }
         return seq
     }
@@ -10591,6 +15788,103 @@ public func retryDelay(policy: Policy, code: ErrorCode, attempt: UInt32, jitterP
         FfiConverterUInt32.lower(attempt),
         FfiConverterUInt32.lower(jitterPpm),
         FfiConverterOptionUInt64.lower(retryAfterMs),uniffiCallStatus
+    )
+})
+}
+/**
+ * Evaluates one flag for one user (SPEC §7.4); the decision names the deciding rule.
+ * `killed_groups` names the switched-off kill-switch groups (an unknown group, an empty user
+ * id, `rollout_bp` above 10 000 or an empty time window is `INVALID_INPUT`).
+ */
+public func evaluateFlag(policy: Policy, killedGroups: [String], flag: FlagDefinition, context: FlagContext)throws  -> FlagDecision  {
+    return try  FfiConverterTypeFlagDecision_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_evaluate_flag(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterSequenceString.lower(killedGroups),
+        FfiConverterTypeFlagDefinition_lower(flag),
+        FfiConverterTypeFlagContext_lower(context),uniffiCallStatus
+    )
+})
+}
+/**
+ * Evaluates every flag of a set for one user in one call (the batch form); a flag defined
+ * twice is `INVALID_INPUT`.
+ */
+public func evaluateFlags(policy: Policy, set: FlagSet, context: FlagContext)throws  -> FlagEvaluation  {
+    return try  FfiConverterTypeFlagEvaluation_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_evaluate_flags(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeFlagSet_lower(set),
+        FfiConverterTypeFlagContext_lower(context),uniffiCallStatus
+    )
+})
+}
+/**
+ * The rollout bucket of a user for a flag, 0..10 000: the first 4 bytes of
+ * SHA-256(`"{flag}:{user_id}"`) as a big-endian u32, modulo 10 000. The same in every language.
+ */
+public func flagBucket(flag: String, userId: String)throws  -> UInt32  {
+    return try  FfiConverterUInt32.lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_flag_bucket(
+        FfiConverterString.lower(flag),
+        FfiConverterString.lower(userId),uniffiCallStatus
+    )
+})
+}
+/**
+ * Validates a launch mode change: a different mode and a reason of at least 10 characters
+ * after trimming; otherwise `INVALID_INPUT`.
+ */
+public func checkModeChange(policy: Policy, request: ModeChangeRequest)throws  -> ModeChange  {
+    return try  FfiConverterTypeModeChange_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_check_mode_change(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeModeChangeRequest_lower(request),uniffiCallStatus
+    )
+})
+}
+/**
+ * Checks one signup against the current launch mode (SPEC §7.1). Checks in order, first
+ * failure wins: age 18+ on the current UTC date (`AGE_RESTRICTED`, never switchable), the
+ * mode's registration kind (`LAUNCH_MODE_RESTRICTED`, `ALLOWLIST_REQUIRED`,
+ * `NOT_ON_ALLOWLIST`, `INVITE_CODE_REQUIRED`, `INVALID_INVITE_CODE`, `INVITE_CODE_DEPLETED`),
+ * country (`COUNTRY_NOT_ALLOWED`), daily cap (`DAILY_LIMIT_REACHED`). A malformed birth date or
+ * country code is `INVALID_INPUT`. Returns the new daily counter to store.
+ */
+public func checkSignup(policy: Policy, request: SignupRequest)throws  -> SignupDecision  {
+    return try  FfiConverterTypeSignupDecision_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_check_signup(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeSignupRequest_lower(request),uniffiCallStatus
+    )
+})
+}
+/**
+ * The mode table row of a mode (registration kind, countries, daily cap), for dashboards.
+ */
+public func modeRules(policy: Policy, mode: LaunchMode)throws  -> ModeRule  {
+    return try  FfiConverterTypeModeRule_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_mode_rules(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeLaunchMode_lower(mode),uniffiCallStatus
+    )
+})
+}
+/**
+ * Normalises a country code: trimmed, upper-cased, exactly two ASCII letters (`" pl "` →
+ * `"PL"`); anything else is `INVALID_INPUT`.
+ */
+public func normalizeCountry(country: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_normalize_country(
+        FfiConverterString.lower(country),uniffiCallStatus
     )
 })
 }
@@ -11078,6 +16372,152 @@ public func validateSubject(key: String)throws   {try rustCallWithError(FfiConve
         FfiConverterString.lower(key),uniffiCallStatus
     )
 }
+}
+/**
+ * Campaign metrics (SPEC §8.4): install conversion in basis points and revenue per install
+ * in minor units, both rounded half-up, and whether to pre-warm.
+ */
+public func campaignMetrics(policy: Policy, campaign: Campaign)throws  -> CampaignReport  {
+    return try  FfiConverterTypeCampaignReport_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_campaign_metrics(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeCampaign_lower(campaign),uniffiCallStatus
+    )
+})
+}
+/**
+ * Checks the infrastructure throttle (SPEC §8.3): overloaded when any metric is over its
+ * limit; names each one.
+ */
+public func checkLoad(policy: Policy, metrics: LoadMetrics)throws  -> LoadReport  {
+    return try  FfiConverterTypeLoadReport_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_check_load(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeLoadMetrics_lower(metrics),uniffiCallStatus
+    )
+})
+}
+/**
+ * Runs the fraud shield over one 5-minute window (SPEC §8.2). A device listed twice is
+ * `INVALID_INPUT`.
+ */
+public func fraudShield(policy: Policy, window: FraudWindow)throws  -> FraudReport  {
+    return try  FfiConverterTypeFraudReport_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_fraud_shield(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeFraudWindow_lower(window),uniffiCallStatus
+    )
+})
+}
+/**
+ * Evaluates the alert thresholds (SPEC §8.5). A part above its whole (errors above
+ * requests, …) is `INVALID_INPUT`.
+ */
+public func checkAlerts(policy: Policy, metrics: AlertMetrics)throws  -> AlertReport  {
+    return try  FfiConverterTypeAlertReport_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_check_alerts(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeAlertMetrics_lower(metrics),uniffiCallStatus
+    )
+})
+}
+/**
+ * Rates the components (SPEC §8.5): DEGRADED when slower than 2 000 ms or self-reported,
+ * DOWN when failed; overall = the worst. An empty list is `INVALID_INPUT`.
+ */
+public func componentHealth(policy: Policy, checks: [ComponentCheck])throws  -> HealthReport  {
+    return try  FfiConverterTypeHealthReport_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_component_health(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterSequenceTypeComponentCheck.lower(checks),uniffiCallStatus
+    )
+})
+}
+/**
+ * Summarises launch readiness checks (SPEC §8.5): FAIL if any fails, else WARN if any
+ * warns, else PASS; ready when nothing fails. An empty list is `INVALID_INPUT`.
+ */
+public func launchReadiness(checks: [ReadinessCheck])throws  -> ReadinessReport  {
+    return try  FfiConverterTypeReadinessReport_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_launch_readiness(
+        FfiConverterSequenceTypeReadinessCheck.lower(checks),uniffiCallStatus
+    )
+})
+}
+/**
+ * Scores one region (SPEC §8.1): points per factor, level, and whether to pause it.
+ * `verified` above `installs` is `INVALID_INPUT`.
+ */
+public func regionRisk(policy: Policy, metrics: RegionMetrics)throws  -> RegionRisk  {
+    return try  FfiConverterTypeRegionRisk_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_region_risk(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeRegionMetrics_lower(metrics),uniffiCallStatus
+    )
+})
+}
+/**
+ * Checks one operation against its country's daily cap (SPEC §7.2): a counter from an
+ * earlier UTC day counts as 0; allowed when `count < cap`, with the new counter to store;
+ * otherwise `DAILY_LIMIT_REACHED`. A paused country is `COUNTRY_PAUSED`; a country with no
+ * phase is not controlled (allowed).
+ */
+public func checkCountryCap(policy: Policy, request: CapRequest)throws  -> CapDecision  {
+    return try  FfiConverterTypeCapDecision_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_check_country_cap(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeCapRequest_lower(request),uniffiCallStatus
+    )
+})
+}
+/**
+ * The daily caps of a phase after per-country overrides (`None` keeps the phase default).
+ */
+public func effectiveCaps(policy: Policy, phase: RolloutPhase, overrides: CapOverrides)throws  -> PhaseCaps  {
+    return try  FfiConverterTypePhaseCaps_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_effective_caps(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeRolloutPhase_lower(phase),
+        FfiConverterTypeCapOverrides_lower(overrides),uniffiCallStatus
+    )
+})
+}
+/**
+ * The first market of the policy's sequence not yet launched (`None` when all are). A
+ * malformed code is `INVALID_INPUT`.
+ */
+public func nextMarket(policy: Policy, launched: [String])throws  -> String?  {
+    return try  FfiConverterOptionString.lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_next_market(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterSequenceString.lower(launched),uniffiCallStatus
+    )
+})
+}
+/**
+ * `soft` → `public` progression over the 7 completed UTC days before `now_ms`: recommended
+ * when every criterion holds on every day; lists each failed criterion and day. A malformed
+ * or repeated date, or verified above installs, is `INVALID_INPUT`.
+ */
+public func progressionReadiness(policy: Policy, days: [DayMetrics], nowMs: Int64)throws  -> ProgressionReport  {
+    return try  FfiConverterTypeProgressionReport_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_progression_readiness(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterSequenceTypeDayMetrics.lower(days),
+        FfiConverterInt64.lower(nowMs),uniffiCallStatus
+    )
+})
 }
 /**
  * The Royal Club status at `now_ms` (SPEC §7.3): tokens spent today and the 29 days before
@@ -11592,6 +17032,27 @@ private let initializationResult: InitializationResult = {
     if (uniffi_avalo_ffi_checksum_func_retry_delay() != 11528) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_avalo_ffi_checksum_func_evaluate_flag() != 57923) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_evaluate_flags() != 26973) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_flag_bucket() != 20653) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_check_mode_change() != 20608) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_check_signup() != 48457) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_mode_rules() != 12450) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_normalize_country() != 7783) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_avalo_ffi_checksum_func_check_media_access() != 64941) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -11698,6 +17159,39 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_avalo_ffi_checksum_func_validate_subject() != 48494) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_campaign_metrics() != 23745) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_check_load() != 23317) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_fraud_shield() != 45975) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_check_alerts() != 36474) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_component_health() != 41320) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_launch_readiness() != 32221) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_region_risk() != 31403) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_check_country_cap() != 10769) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_effective_caps() != 5766) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_next_market() != 57804) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_progression_readiness() != 27932) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_avalo_ffi_checksum_func_royal_status() != 37021) {

@@ -411,6 +411,41 @@ RustBuffer uniffi_avalo_ffi_fn_func_parse_error_code(RustBuffer code, RustCallSt
 RustBuffer uniffi_avalo_ffi_fn_func_retry_delay(uint64_t policy, RustBuffer code, uint32_t attempt, uint32_t jitter_ppm, RustBuffer retry_after_ms, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_EVALUATE_FLAG
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_EVALUATE_FLAG
+RustBuffer uniffi_avalo_ffi_fn_func_evaluate_flag(uint64_t policy, RustBuffer killed_groups, RustBuffer flag, RustBuffer context, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_EVALUATE_FLAGS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_EVALUATE_FLAGS
+RustBuffer uniffi_avalo_ffi_fn_func_evaluate_flags(uint64_t policy, RustBuffer set, RustBuffer context, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_FLAG_BUCKET
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_FLAG_BUCKET
+uint32_t uniffi_avalo_ffi_fn_func_flag_bucket(RustBuffer flag, RustBuffer user_id, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHECK_MODE_CHANGE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHECK_MODE_CHANGE
+RustBuffer uniffi_avalo_ffi_fn_func_check_mode_change(uint64_t policy, RustBuffer request, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHECK_SIGNUP
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHECK_SIGNUP
+RustBuffer uniffi_avalo_ffi_fn_func_check_signup(uint64_t policy, RustBuffer request, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_MODE_RULES
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_MODE_RULES
+RustBuffer uniffi_avalo_ffi_fn_func_mode_rules(uint64_t policy, RustBuffer mode, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_NORMALIZE_COUNTRY
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_NORMALIZE_COUNTRY
+RustBuffer uniffi_avalo_ffi_fn_func_normalize_country(RustBuffer country, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHECK_MEDIA_ACCESS
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHECK_MEDIA_ACCESS
 RustBuffer uniffi_avalo_ffi_fn_func_check_media_access(RustBuffer item, RustBuffer viewer, int64_t now_ms, RustCallStatus *_Nonnull out_status
@@ -590,6 +625,61 @@ RustBuffer uniffi_avalo_ffi_fn_func_rate_limit(RustBuffer limit, RustCallStatus 
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_VALIDATE_SUBJECT
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_VALIDATE_SUBJECT
 void uniffi_avalo_ffi_fn_func_validate_subject(RustBuffer key, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CAMPAIGN_METRICS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CAMPAIGN_METRICS
+RustBuffer uniffi_avalo_ffi_fn_func_campaign_metrics(uint64_t policy, RustBuffer campaign, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHECK_LOAD
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHECK_LOAD
+RustBuffer uniffi_avalo_ffi_fn_func_check_load(uint64_t policy, RustBuffer metrics, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_FRAUD_SHIELD
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_FRAUD_SHIELD
+RustBuffer uniffi_avalo_ffi_fn_func_fraud_shield(uint64_t policy, RustBuffer window, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHECK_ALERTS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHECK_ALERTS
+RustBuffer uniffi_avalo_ffi_fn_func_check_alerts(uint64_t policy, RustBuffer metrics, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_COMPONENT_HEALTH
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_COMPONENT_HEALTH
+RustBuffer uniffi_avalo_ffi_fn_func_component_health(uint64_t policy, RustBuffer checks, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_LAUNCH_READINESS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_LAUNCH_READINESS
+RustBuffer uniffi_avalo_ffi_fn_func_launch_readiness(RustBuffer checks, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_REGION_RISK
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_REGION_RISK
+RustBuffer uniffi_avalo_ffi_fn_func_region_risk(uint64_t policy, RustBuffer metrics, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHECK_COUNTRY_CAP
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHECK_COUNTRY_CAP
+RustBuffer uniffi_avalo_ffi_fn_func_check_country_cap(uint64_t policy, RustBuffer request, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_EFFECTIVE_CAPS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_EFFECTIVE_CAPS
+RustBuffer uniffi_avalo_ffi_fn_func_effective_caps(uint64_t policy, RustBuffer phase, RustBuffer overrides, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_NEXT_MARKET
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_NEXT_MARKET
+RustBuffer uniffi_avalo_ffi_fn_func_next_market(uint64_t policy, RustBuffer launched, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_PROGRESSION_READINESS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_PROGRESSION_READINESS
+RustBuffer uniffi_avalo_ffi_fn_func_progression_readiness(uint64_t policy, RustBuffer days, int64_t now_ms, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_ROYAL_STATUS
@@ -1101,6 +1191,48 @@ uint16_t uniffi_avalo_ffi_checksum_func_retry_delay(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_EVALUATE_FLAG
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_EVALUATE_FLAG
+uint16_t uniffi_avalo_ffi_checksum_func_evaluate_flag(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_EVALUATE_FLAGS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_EVALUATE_FLAGS
+uint16_t uniffi_avalo_ffi_checksum_func_evaluate_flags(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_FLAG_BUCKET
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_FLAG_BUCKET
+uint16_t uniffi_avalo_ffi_checksum_func_flag_bucket(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHECK_MODE_CHANGE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHECK_MODE_CHANGE
+uint16_t uniffi_avalo_ffi_checksum_func_check_mode_change(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHECK_SIGNUP
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHECK_SIGNUP
+uint16_t uniffi_avalo_ffi_checksum_func_check_signup(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_MODE_RULES
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_MODE_RULES
+uint16_t uniffi_avalo_ffi_checksum_func_mode_rules(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_NORMALIZE_COUNTRY
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_NORMALIZE_COUNTRY
+uint16_t uniffi_avalo_ffi_checksum_func_normalize_country(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHECK_MEDIA_ACCESS
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHECK_MEDIA_ACCESS
 uint16_t uniffi_avalo_ffi_checksum_func_check_media_access(void
@@ -1314,6 +1446,72 @@ uint16_t uniffi_avalo_ffi_checksum_func_rate_limit(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_VALIDATE_SUBJECT
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_VALIDATE_SUBJECT
 uint16_t uniffi_avalo_ffi_checksum_func_validate_subject(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CAMPAIGN_METRICS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CAMPAIGN_METRICS
+uint16_t uniffi_avalo_ffi_checksum_func_campaign_metrics(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHECK_LOAD
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHECK_LOAD
+uint16_t uniffi_avalo_ffi_checksum_func_check_load(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_FRAUD_SHIELD
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_FRAUD_SHIELD
+uint16_t uniffi_avalo_ffi_checksum_func_fraud_shield(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHECK_ALERTS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHECK_ALERTS
+uint16_t uniffi_avalo_ffi_checksum_func_check_alerts(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_COMPONENT_HEALTH
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_COMPONENT_HEALTH
+uint16_t uniffi_avalo_ffi_checksum_func_component_health(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_LAUNCH_READINESS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_LAUNCH_READINESS
+uint16_t uniffi_avalo_ffi_checksum_func_launch_readiness(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_REGION_RISK
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_REGION_RISK
+uint16_t uniffi_avalo_ffi_checksum_func_region_risk(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHECK_COUNTRY_CAP
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHECK_COUNTRY_CAP
+uint16_t uniffi_avalo_ffi_checksum_func_check_country_cap(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_EFFECTIVE_CAPS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_EFFECTIVE_CAPS
+uint16_t uniffi_avalo_ffi_checksum_func_effective_caps(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_NEXT_MARKET
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_NEXT_MARKET
+uint16_t uniffi_avalo_ffi_checksum_func_next_market(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_PROGRESSION_READINESS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_PROGRESSION_READINESS
+uint16_t uniffi_avalo_ffi_checksum_func_progression_readiness(void
     
 );
 #endif

@@ -704,6 +704,20 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_avalo_ffi_checksum_func_retry_delay(
     ): Int
+    external fun uniffi_avalo_ffi_checksum_func_evaluate_flag(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_evaluate_flags(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_flag_bucket(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_check_mode_change(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_check_signup(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_mode_rules(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_normalize_country(
+    ): Int
     external fun uniffi_avalo_ffi_checksum_func_check_media_access(
     ): Int
     external fun uniffi_avalo_ffi_checksum_func_check_story_quota(
@@ -775,6 +789,28 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_avalo_ffi_checksum_func_rate_limit(
     ): Int
     external fun uniffi_avalo_ffi_checksum_func_validate_subject(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_campaign_metrics(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_check_load(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_fraud_shield(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_check_alerts(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_component_health(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_launch_readiness(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_region_risk(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_check_country_cap(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_effective_caps(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_next_market(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_progression_readiness(
     ): Int
     external fun uniffi_avalo_ffi_checksum_func_royal_status(
     ): Int
@@ -952,6 +988,20 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_retry_delay(`policy`: Long,`code`: RustBuffer.ByValue,`attempt`: Int,`jitterPpm`: Int,`retryAfterMs`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_evaluate_flag(`policy`: Long,`killedGroups`: RustBuffer.ByValue,`flag`: RustBuffer.ByValue,`context`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_evaluate_flags(`policy`: Long,`set`: RustBuffer.ByValue,`context`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_flag_bucket(`flag`: RustBuffer.ByValue,`userId`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Int
+    external fun uniffi_avalo_ffi_fn_func_check_mode_change(`policy`: Long,`request`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_check_signup(`policy`: Long,`request`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_mode_rules(`policy`: Long,`mode`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_normalize_country(`country`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_check_media_access(`item`: RustBuffer.ByValue,`viewer`: RustBuffer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_check_story_quota(`policy`: Long,`postedAtMs`: RustBuffer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
@@ -1024,6 +1074,28 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_validate_subject(`key`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
+    external fun uniffi_avalo_ffi_fn_func_campaign_metrics(`policy`: Long,`campaign`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_check_load(`policy`: Long,`metrics`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_fraud_shield(`policy`: Long,`window`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_check_alerts(`policy`: Long,`metrics`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_component_health(`policy`: Long,`checks`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_launch_readiness(`checks`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_region_risk(`policy`: Long,`metrics`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_check_country_cap(`policy`: Long,`request`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_effective_caps(`policy`: Long,`phase`: RustBuffer.ByValue,`overrides`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_next_market(`policy`: Long,`launched`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_progression_readiness(`policy`: Long,`days`: RustBuffer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_royal_status(`policy`: Long,`buckets`: RustBuffer.ByValue,`subscription`: RustBuffer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_tier_for_spend(`policy`: Long,`spent`: Long,uniffi_out_err: UniffiRustCallStatus, 
@@ -1251,6 +1323,27 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_avalo_ffi_checksum_func_retry_delay() and 0xFFFF) != 11528) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_avalo_ffi_checksum_func_evaluate_flag() and 0xFFFF) != 57923) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_evaluate_flags() and 0xFFFF) != 26973) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_flag_bucket() and 0xFFFF) != 20653) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_check_mode_change() and 0xFFFF) != 20608) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_check_signup() and 0xFFFF) != 48457) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_mode_rules() and 0xFFFF) != 12450) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_normalize_country() and 0xFFFF) != 7783) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_avalo_ffi_checksum_func_check_media_access() and 0xFFFF) != 64941) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -1357,6 +1450,39 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_avalo_ffi_checksum_func_validate_subject() and 0xFFFF) != 48494) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_campaign_metrics() and 0xFFFF) != 23745) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_check_load() and 0xFFFF) != 23317) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_fraud_shield() and 0xFFFF) != 45975) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_check_alerts() and 0xFFFF) != 36474) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_component_health() and 0xFFFF) != 41320) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_launch_readiness() and 0xFFFF) != 32221) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_region_risk() and 0xFFFF) != 31403) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_check_country_cap() and 0xFFFF) != 10769) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_effective_caps() and 0xFFFF) != 5766) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_next_market() and 0xFFFF) != 57804) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_progression_readiness() and 0xFFFF) != 27932) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_avalo_ffi_checksum_func_royal_status() and 0xFFFF) != 37021) {
@@ -2629,6 +2755,156 @@ public object FfiConverterTypeActionLimit: FfiConverterRustBuffer<ActionLimit> {
 
 
 /**
+ * Counts for the alert checks.
+ */
+data class AlertMetrics (
+    /**
+     * Requests served.
+     */
+    val `requests`: kotlin.ULong
+    , 
+    /**
+     * Of which failed.
+     */
+    val `errors`: kotlin.ULong
+    , 
+    /**
+     * Payments attempted.
+     */
+    val `payments`: kotlin.ULong
+    , 
+    /**
+     * Of which failed.
+     */
+    val `paymentFailures`: kotlin.ULong
+    , 
+    /**
+     * Tokens spent in the current period.
+     */
+    val `tokenSpend`: kotlin.ULong
+    , 
+    /**
+     * Tokens spent over the trailing periods (the average's numerator).
+     */
+    val `trailingTokenSpend`: kotlin.ULong
+    , 
+    /**
+     * Number of trailing periods (the average's denominator).
+     */
+    val `trailingPeriods`: kotlin.ULong
+    , 
+    /**
+     * Sessions.
+     */
+    val `sessions`: kotlin.ULong
+    , 
+    /**
+     * Of which crash-free.
+     */
+    val `crashFreeSessions`: kotlin.ULong
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeAlertMetrics: FfiConverterRustBuffer<AlertMetrics> {
+    override fun read(buf: ByteBuffer): AlertMetrics {
+        return AlertMetrics(
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: AlertMetrics) = (
+            FfiConverterULong.allocationSize(value.`requests`) +
+            FfiConverterULong.allocationSize(value.`errors`) +
+            FfiConverterULong.allocationSize(value.`payments`) +
+            FfiConverterULong.allocationSize(value.`paymentFailures`) +
+            FfiConverterULong.allocationSize(value.`tokenSpend`) +
+            FfiConverterULong.allocationSize(value.`trailingTokenSpend`) +
+            FfiConverterULong.allocationSize(value.`trailingPeriods`) +
+            FfiConverterULong.allocationSize(value.`sessions`) +
+            FfiConverterULong.allocationSize(value.`crashFreeSessions`)
+    )
+
+    override fun write(value: AlertMetrics, buf: ByteBuffer) {
+            FfiConverterULong.write(value.`requests`, buf)
+            FfiConverterULong.write(value.`errors`, buf)
+            FfiConverterULong.write(value.`payments`, buf)
+            FfiConverterULong.write(value.`paymentFailures`, buf)
+            FfiConverterULong.write(value.`tokenSpend`, buf)
+            FfiConverterULong.write(value.`trailingTokenSpend`, buf)
+            FfiConverterULong.write(value.`trailingPeriods`, buf)
+            FfiConverterULong.write(value.`sessions`, buf)
+            FfiConverterULong.write(value.`crashFreeSessions`, buf)
+    }
+}
+
+
+
+/**
+ * Alerts that fired.
+ */
+data class AlertReport (
+    /**
+     * Whether any alert fired.
+     */
+    val `alerting`: kotlin.Boolean
+    , 
+    /**
+     * The alerts, in the spec's order.
+     */
+    val `alerts`: List<MetricAlert>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeAlertReport: FfiConverterRustBuffer<AlertReport> {
+    override fun read(buf: ByteBuffer): AlertReport {
+        return AlertReport(
+            FfiConverterBoolean.read(buf),
+            FfiConverterSequenceTypeMetricAlert.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: AlertReport) = (
+            FfiConverterBoolean.allocationSize(value.`alerting`) +
+            FfiConverterSequenceTypeMetricAlert.allocationSize(value.`alerts`)
+    )
+
+    override fun write(value: AlertReport, buf: ByteBuffer) {
+            FfiConverterBoolean.write(value.`alerting`, buf)
+            FfiConverterSequenceTypeMetricAlert.write(value.`alerts`, buf)
+    }
+}
+
+
+
+/**
  * The result of billing many messages against one meter.
  */
 data class BatchCharge (
@@ -2694,6 +2970,124 @@ public object FfiConverterTypeBatchCharge: FfiConverterRustBuffer<BatchCharge> {
             FfiConverterULong.write(value.`creator`, buf)
             FfiConverterULong.write(value.`platform`, buf)
             FfiConverterTypeChatMeter.write(value.`meter`, buf)
+    }
+}
+
+
+
+/**
+ * One campaign's numbers.
+ */
+data class Campaign (
+    /**
+     * Installs the campaign was expected to bring.
+     */
+    val `expectedInstalls`: kotlin.ULong
+    , 
+    /**
+     * Installs it brought.
+     */
+    val `actualInstalls`: kotlin.ULong
+    , 
+    /**
+     * Revenue attributed to it, minor units of the reporting currency.
+     */
+    val `revenueMinor`: kotlin.ULong
+    , 
+    /**
+     * Forecast visits.
+     */
+    val `forecastVisits`: kotlin.ULong
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCampaign: FfiConverterRustBuffer<Campaign> {
+    override fun read(buf: ByteBuffer): Campaign {
+        return Campaign(
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Campaign) = (
+            FfiConverterULong.allocationSize(value.`expectedInstalls`) +
+            FfiConverterULong.allocationSize(value.`actualInstalls`) +
+            FfiConverterULong.allocationSize(value.`revenueMinor`) +
+            FfiConverterULong.allocationSize(value.`forecastVisits`)
+    )
+
+    override fun write(value: Campaign, buf: ByteBuffer) {
+            FfiConverterULong.write(value.`expectedInstalls`, buf)
+            FfiConverterULong.write(value.`actualInstalls`, buf)
+            FfiConverterULong.write(value.`revenueMinor`, buf)
+            FfiConverterULong.write(value.`forecastVisits`, buf)
+    }
+}
+
+
+
+/**
+ * Campaign metrics.
+ */
+data class CampaignReport (
+    /**
+     * actual ÷ expected installs, basis points rounded half-up; `None` when expected is 0.
+     */
+    val `installConversionBp`: kotlin.ULong?
+    , 
+    /**
+     * revenue ÷ max(installs, 1), minor units rounded half-up.
+     */
+    val `revenuePerInstallMinor`: kotlin.ULong
+    , 
+    /**
+     * Whether the forecast needs pre-warming.
+     */
+    val `needsPrewarm`: kotlin.Boolean
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCampaignReport: FfiConverterRustBuffer<CampaignReport> {
+    override fun read(buf: ByteBuffer): CampaignReport {
+        return CampaignReport(
+            FfiConverterOptionalULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterBoolean.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: CampaignReport) = (
+            FfiConverterOptionalULong.allocationSize(value.`installConversionBp`) +
+            FfiConverterULong.allocationSize(value.`revenuePerInstallMinor`) +
+            FfiConverterBoolean.allocationSize(value.`needsPrewarm`)
+    )
+
+    override fun write(value: CampaignReport, buf: ByteBuffer) {
+            FfiConverterOptionalULong.write(value.`installConversionBp`, buf)
+            FfiConverterULong.write(value.`revenuePerInstallMinor`, buf)
+            FfiConverterBoolean.write(value.`needsPrewarm`, buf)
     }
 }
 
@@ -2904,6 +3298,195 @@ public object FfiConverterTypeCandidateColumns: FfiConverterRustBuffer<Candidate
             FfiConverterSequenceDouble.write(value.`responseRates`, buf)
             FfiConverterSequenceLong.write(value.`lastActiveMs`, buf)
             FfiConverterSequenceLong.write(value.`boostUntilMs`, buf)
+    }
+}
+
+
+
+/**
+ * An allowed operation.
+ */
+data class CapDecision (
+    /**
+     * Whether the country is controlled (has a phase).
+     */
+    val `controlled`: kotlin.Boolean
+    , 
+    /**
+     * The cap that applied (`None` when not controlled).
+     */
+    val `cap`: kotlin.ULong?
+    , 
+    /**
+     * The new counter including this operation (store it).
+     */
+    val `counter`: DailyCounter
+    , 
+    /**
+     * Operations left today after this one (`None` when not controlled).
+     */
+    val `remaining`: kotlin.ULong?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCapDecision: FfiConverterRustBuffer<CapDecision> {
+    override fun read(buf: ByteBuffer): CapDecision {
+        return CapDecision(
+            FfiConverterBoolean.read(buf),
+            FfiConverterOptionalULong.read(buf),
+            FfiConverterTypeDailyCounter.read(buf),
+            FfiConverterOptionalULong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: CapDecision) = (
+            FfiConverterBoolean.allocationSize(value.`controlled`) +
+            FfiConverterOptionalULong.allocationSize(value.`cap`) +
+            FfiConverterTypeDailyCounter.allocationSize(value.`counter`) +
+            FfiConverterOptionalULong.allocationSize(value.`remaining`)
+    )
+
+    override fun write(value: CapDecision, buf: ByteBuffer) {
+            FfiConverterBoolean.write(value.`controlled`, buf)
+            FfiConverterOptionalULong.write(value.`cap`, buf)
+            FfiConverterTypeDailyCounter.write(value.`counter`, buf)
+            FfiConverterOptionalULong.write(value.`remaining`, buf)
+    }
+}
+
+
+
+/**
+ * Per-country cap overrides; `None` keeps the phase default, `Some(0)` blocks that kind.
+ */
+data class CapOverrides (
+    /**
+     * Override of the users cap.
+     */
+    val `users`: kotlin.ULong? = null 
+    , 
+    /**
+     * Override of the payments cap.
+     */
+    val `payments`: kotlin.ULong? = null 
+    , 
+    /**
+     * Override of the creators cap.
+     */
+    val `creators`: kotlin.ULong? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCapOverrides: FfiConverterRustBuffer<CapOverrides> {
+    override fun read(buf: ByteBuffer): CapOverrides {
+        return CapOverrides(
+            FfiConverterOptionalULong.read(buf),
+            FfiConverterOptionalULong.read(buf),
+            FfiConverterOptionalULong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: CapOverrides) = (
+            FfiConverterOptionalULong.allocationSize(value.`users`) +
+            FfiConverterOptionalULong.allocationSize(value.`payments`) +
+            FfiConverterOptionalULong.allocationSize(value.`creators`)
+    )
+
+    override fun write(value: CapOverrides, buf: ByteBuffer) {
+            FfiConverterOptionalULong.write(value.`users`, buf)
+            FfiConverterOptionalULong.write(value.`payments`, buf)
+            FfiConverterOptionalULong.write(value.`creators`, buf)
+    }
+}
+
+
+
+/**
+ * One operation to count against a country's cap.
+ */
+data class CapRequest (
+    /**
+     * The country's phase; `None` = not controlled.
+     */
+    val `phase`: RolloutPhase? = null 
+    , 
+    /**
+     * The country's cap overrides.
+     */
+    val `overrides`: CapOverrides
+    , 
+    /**
+     * What is being counted.
+     */
+    val `kind`: CapKind
+    , 
+    /**
+     * The stored counter for this country and kind.
+     */
+    val `counter`: DailyCounter
+    , 
+    /**
+     * Now, ms since the epoch (UTC).
+     */
+    val `nowMs`: kotlin.Long
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCapRequest: FfiConverterRustBuffer<CapRequest> {
+    override fun read(buf: ByteBuffer): CapRequest {
+        return CapRequest(
+            FfiConverterOptionalTypeRolloutPhase.read(buf),
+            FfiConverterTypeCapOverrides.read(buf),
+            FfiConverterTypeCapKind.read(buf),
+            FfiConverterTypeDailyCounter.read(buf),
+            FfiConverterLong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: CapRequest) = (
+            FfiConverterOptionalTypeRolloutPhase.allocationSize(value.`phase`) +
+            FfiConverterTypeCapOverrides.allocationSize(value.`overrides`) +
+            FfiConverterTypeCapKind.allocationSize(value.`kind`) +
+            FfiConverterTypeDailyCounter.allocationSize(value.`counter`) +
+            FfiConverterLong.allocationSize(value.`nowMs`)
+    )
+
+    override fun write(value: CapRequest, buf: ByteBuffer) {
+            FfiConverterOptionalTypeRolloutPhase.write(value.`phase`, buf)
+            FfiConverterTypeCapOverrides.write(value.`overrides`, buf)
+            FfiConverterTypeCapKind.write(value.`kind`, buf)
+            FfiConverterTypeDailyCounter.write(value.`counter`, buf)
+            FfiConverterLong.write(value.`nowMs`, buf)
     }
 }
 
@@ -3146,6 +3729,108 @@ public object FfiConverterTypeCheckedName: FfiConverterRustBuffer<CheckedName> {
 
 
 /**
+ * One component's check.
+ */
+data class ComponentCheck (
+    /**
+     * Component name.
+     */
+    val `name`: kotlin.String
+    , 
+    /**
+     * What the check reported.
+     */
+    val `outcome`: HealthCheckOutcome
+    , 
+    /**
+     * How long the check took, ms.
+     */
+    val `durationMs`: kotlin.ULong
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeComponentCheck: FfiConverterRustBuffer<ComponentCheck> {
+    override fun read(buf: ByteBuffer): ComponentCheck {
+        return ComponentCheck(
+            FfiConverterString.read(buf),
+            FfiConverterTypeHealthCheckOutcome.read(buf),
+            FfiConverterULong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ComponentCheck) = (
+            FfiConverterString.allocationSize(value.`name`) +
+            FfiConverterTypeHealthCheckOutcome.allocationSize(value.`outcome`) +
+            FfiConverterULong.allocationSize(value.`durationMs`)
+    )
+
+    override fun write(value: ComponentCheck, buf: ByteBuffer) {
+            FfiConverterString.write(value.`name`, buf)
+            FfiConverterTypeHealthCheckOutcome.write(value.`outcome`, buf)
+            FfiConverterULong.write(value.`durationMs`, buf)
+    }
+}
+
+
+
+/**
+ * One component's status.
+ */
+data class ComponentStatus (
+    /**
+     * Component name.
+     */
+    val `name`: kotlin.String
+    , 
+    /**
+     * Its status.
+     */
+    val `status`: HealthStatus
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeComponentStatus: FfiConverterRustBuffer<ComponentStatus> {
+    override fun read(buf: ByteBuffer): ComponentStatus {
+        return ComponentStatus(
+            FfiConverterString.read(buf),
+            FfiConverterTypeHealthStatus.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ComponentStatus) = (
+            FfiConverterString.allocationSize(value.`name`) +
+            FfiConverterTypeHealthStatus.allocationSize(value.`status`)
+    )
+
+    override fun write(value: ComponentStatus, buf: ByteBuffer) {
+            FfiConverterString.write(value.`name`, buf)
+            FfiConverterTypeHealthStatus.write(value.`status`, buf)
+    }
+}
+
+
+
+/**
  * The result of applying many payments to one cumulative split.
  */
 data class CumulativeBatch (
@@ -3351,6 +4036,179 @@ public object FfiConverterTypeCurrencyInfo: FfiConverterRustBuffer<CurrencyInfo>
 
 
 /**
+ * A per-day counter as the host stores it: the count and when it was last incremented.
+ */
+data class DailyCounter (
+    /**
+     * Operations counted on the UTC day of `updated_at_ms`.
+     */
+    val `count`: kotlin.ULong
+    , 
+    /**
+     * When the counter was last incremented, ms since the epoch (0 for a fresh counter).
+     */
+    val `updatedAtMs`: kotlin.Long
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeDailyCounter: FfiConverterRustBuffer<DailyCounter> {
+    override fun read(buf: ByteBuffer): DailyCounter {
+        return DailyCounter(
+            FfiConverterULong.read(buf),
+            FfiConverterLong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: DailyCounter) = (
+            FfiConverterULong.allocationSize(value.`count`) +
+            FfiConverterLong.allocationSize(value.`updatedAtMs`)
+    )
+
+    override fun write(value: DailyCounter, buf: ByteBuffer) {
+            FfiConverterULong.write(value.`count`, buf)
+            FfiConverterLong.write(value.`updatedAtMs`, buf)
+    }
+}
+
+
+
+/**
+ * One day of a country's metrics.
+ */
+data class DayMetrics (
+    /**
+     * The UTC date, `YYYY-MM-DD`.
+     */
+    val `date`: kotlin.String
+    , 
+    /**
+     * Active users that day.
+     */
+    val `activeUsers`: kotlin.ULong
+    , 
+    /**
+     * Revenue, minor units of the reporting currency.
+     */
+    val `revenueMinor`: kotlin.ULong
+    , 
+    /**
+     * Safety incidents.
+     */
+    val `safetyIncidents`: kotlin.ULong
+    , 
+    /**
+     * Installs.
+     */
+    val `installs`: kotlin.ULong
+    , 
+    /**
+     * Verified users among those installs.
+     */
+    val `verified`: kotlin.ULong
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeDayMetrics: FfiConverterRustBuffer<DayMetrics> {
+    override fun read(buf: ByteBuffer): DayMetrics {
+        return DayMetrics(
+            FfiConverterString.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: DayMetrics) = (
+            FfiConverterString.allocationSize(value.`date`) +
+            FfiConverterULong.allocationSize(value.`activeUsers`) +
+            FfiConverterULong.allocationSize(value.`revenueMinor`) +
+            FfiConverterULong.allocationSize(value.`safetyIncidents`) +
+            FfiConverterULong.allocationSize(value.`installs`) +
+            FfiConverterULong.allocationSize(value.`verified`)
+    )
+
+    override fun write(value: DayMetrics, buf: ByteBuffer) {
+            FfiConverterString.write(value.`date`, buf)
+            FfiConverterULong.write(value.`activeUsers`, buf)
+            FfiConverterULong.write(value.`revenueMinor`, buf)
+            FfiConverterULong.write(value.`safetyIncidents`, buf)
+            FfiConverterULong.write(value.`installs`, buf)
+            FfiConverterULong.write(value.`verified`, buf)
+    }
+}
+
+
+
+/**
+ * Accounts created from one device in the window.
+ */
+data class DeviceAccounts (
+    /**
+     * The device identifier.
+     */
+    val `deviceId`: kotlin.String
+    , 
+    /**
+     * Accounts created from it.
+     */
+    val `accounts`: kotlin.ULong
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeDeviceAccounts: FfiConverterRustBuffer<DeviceAccounts> {
+    override fun read(buf: ByteBuffer): DeviceAccounts {
+        return DeviceAccounts(
+            FfiConverterString.read(buf),
+            FfiConverterULong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: DeviceAccounts) = (
+            FfiConverterString.allocationSize(value.`deviceId`) +
+            FfiConverterULong.allocationSize(value.`accounts`)
+    )
+
+    override fun write(value: DeviceAccounts, buf: ByteBuffer) {
+            FfiConverterString.write(value.`deviceId`, buf)
+            FfiConverterULong.write(value.`accounts`, buf)
+    }
+}
+
+
+
+/**
  * A dropped candidate and why (only with `explain`).
  */
 data class DroppedCandidate (
@@ -3453,6 +4311,510 @@ public object FfiConverterTypeErrorInfo: FfiConverterRustBuffer<ErrorInfo> {
 
 
 /**
+ * The user and moment a flag is evaluated for.
+ */
+data class FlagContext (
+    /**
+     * The user's stable id (not empty).
+     */
+    val `userId`: kotlin.String
+    , 
+    /**
+     * The user's region (e.g. a country code), if known.
+     */
+    val `region`: kotlin.String? = null 
+    , 
+    /**
+     * The user's platform, if known.
+     */
+    val `platform`: Platform? = null 
+    , 
+    /**
+     * Now, ms since the epoch.
+     */
+    val `nowMs`: kotlin.Long
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeFlagContext: FfiConverterRustBuffer<FlagContext> {
+    override fun read(buf: ByteBuffer): FlagContext {
+        return FlagContext(
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypePlatform.read(buf),
+            FfiConverterLong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: FlagContext) = (
+            FfiConverterString.allocationSize(value.`userId`) +
+            FfiConverterOptionalString.allocationSize(value.`region`) +
+            FfiConverterOptionalTypePlatform.allocationSize(value.`platform`) +
+            FfiConverterLong.allocationSize(value.`nowMs`)
+    )
+
+    override fun write(value: FlagContext, buf: ByteBuffer) {
+            FfiConverterString.write(value.`userId`, buf)
+            FfiConverterOptionalString.write(value.`region`, buf)
+            FfiConverterOptionalTypePlatform.write(value.`platform`, buf)
+            FfiConverterLong.write(value.`nowMs`, buf)
+    }
+}
+
+
+
+/**
+ * A flag decision for one user.
+ */
+data class FlagDecision (
+    /**
+     * The flag.
+     */
+    val `flag`: kotlin.String
+    , 
+    /**
+     * Whether it is on.
+     */
+    val `on`: kotlin.Boolean
+    , 
+    /**
+     * The deciding rule.
+     */
+    val `rule`: FlagRule
+    , 
+    /**
+     * The user's bucket (0..10 000), when the rollout decided.
+     */
+    val `bucket`: kotlin.UInt?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeFlagDecision: FfiConverterRustBuffer<FlagDecision> {
+    override fun read(buf: ByteBuffer): FlagDecision {
+        return FlagDecision(
+            FfiConverterString.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterTypeFlagRule.read(buf),
+            FfiConverterOptionalUInt.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: FlagDecision) = (
+            FfiConverterString.allocationSize(value.`flag`) +
+            FfiConverterBoolean.allocationSize(value.`on`) +
+            FfiConverterTypeFlagRule.allocationSize(value.`rule`) +
+            FfiConverterOptionalUInt.allocationSize(value.`bucket`)
+    )
+
+    override fun write(value: FlagDecision, buf: ByteBuffer) {
+            FfiConverterString.write(value.`flag`, buf)
+            FfiConverterBoolean.write(value.`on`, buf)
+            FfiConverterTypeFlagRule.write(value.`rule`, buf)
+            FfiConverterOptionalUInt.write(value.`bucket`, buf)
+    }
+}
+
+
+
+/**
+ * One flag's definition (runtime state from the host's flag store).
+ */
+data class FlagDefinition (
+    /**
+     * Flag name, e.g. `chat_voice_notes`.
+     */
+    val `name`: kotlin.String
+    , 
+    /**
+     * Whether the flag is enabled at all.
+     */
+    val `enabled`: kotlin.Boolean
+    , 
+    /**
+     * The flag's own kill switch (on = the flag is off for everyone).
+     */
+    val `killSwitch`: kotlin.Boolean = false 
+    , 
+    /**
+     * Start of the time window, inclusive, ms since the epoch.
+     */
+    val `startsAtMs`: kotlin.Long? = null 
+    , 
+    /**
+     * End of the time window, exclusive.
+     */
+    val `endsAtMs`: kotlin.Long? = null 
+    , 
+    /**
+     * Targeted regions; `None` = everywhere.
+     */
+    val `regions`: List<kotlin.String>? = null 
+    , 
+    /**
+     * Targeted platforms; `None` = every platform.
+     */
+    val `platforms`: List<Platform>? = null 
+    , 
+    /**
+     * Users who never get the flag.
+     */
+    val `blockedUsers`: List<kotlin.String> = listOf() 
+    , 
+    /**
+     * Users who always get it (after targeting).
+     */
+    val `allowedUsers`: List<kotlin.String> = listOf() 
+    , 
+    /**
+     * Rollout share, basis points 0..=10 000.
+     */
+    val `rolloutBp`: kotlin.UInt
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeFlagDefinition: FfiConverterRustBuffer<FlagDefinition> {
+    override fun read(buf: ByteBuffer): FlagDefinition {
+        return FlagDefinition(
+            FfiConverterString.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterOptionalLong.read(buf),
+            FfiConverterOptionalLong.read(buf),
+            FfiConverterOptionalSequenceString.read(buf),
+            FfiConverterOptionalSequenceTypePlatform.read(buf),
+            FfiConverterSequenceString.read(buf),
+            FfiConverterSequenceString.read(buf),
+            FfiConverterUInt.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: FlagDefinition) = (
+            FfiConverterString.allocationSize(value.`name`) +
+            FfiConverterBoolean.allocationSize(value.`enabled`) +
+            FfiConverterBoolean.allocationSize(value.`killSwitch`) +
+            FfiConverterOptionalLong.allocationSize(value.`startsAtMs`) +
+            FfiConverterOptionalLong.allocationSize(value.`endsAtMs`) +
+            FfiConverterOptionalSequenceString.allocationSize(value.`regions`) +
+            FfiConverterOptionalSequenceTypePlatform.allocationSize(value.`platforms`) +
+            FfiConverterSequenceString.allocationSize(value.`blockedUsers`) +
+            FfiConverterSequenceString.allocationSize(value.`allowedUsers`) +
+            FfiConverterUInt.allocationSize(value.`rolloutBp`)
+    )
+
+    override fun write(value: FlagDefinition, buf: ByteBuffer) {
+            FfiConverterString.write(value.`name`, buf)
+            FfiConverterBoolean.write(value.`enabled`, buf)
+            FfiConverterBoolean.write(value.`killSwitch`, buf)
+            FfiConverterOptionalLong.write(value.`startsAtMs`, buf)
+            FfiConverterOptionalLong.write(value.`endsAtMs`, buf)
+            FfiConverterOptionalSequenceString.write(value.`regions`, buf)
+            FfiConverterOptionalSequenceTypePlatform.write(value.`platforms`, buf)
+            FfiConverterSequenceString.write(value.`blockedUsers`, buf)
+            FfiConverterSequenceString.write(value.`allowedUsers`, buf)
+            FfiConverterUInt.write(value.`rolloutBp`, buf)
+    }
+}
+
+
+
+/**
+ * All flags for one user.
+ */
+data class FlagEvaluation (
+    /**
+     * One decision per flag, in input order.
+     */
+    val `decisions`: List<FlagDecision>
+    , 
+    /**
+     * Fingerprint of the policy.
+     */
+    val `policyFingerprint`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeFlagEvaluation: FfiConverterRustBuffer<FlagEvaluation> {
+    override fun read(buf: ByteBuffer): FlagEvaluation {
+        return FlagEvaluation(
+            FfiConverterSequenceTypeFlagDecision.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: FlagEvaluation) = (
+            FfiConverterSequenceTypeFlagDecision.allocationSize(value.`decisions`) +
+            FfiConverterString.allocationSize(value.`policyFingerprint`)
+    )
+
+    override fun write(value: FlagEvaluation, buf: ByteBuffer) {
+            FfiConverterSequenceTypeFlagDecision.write(value.`decisions`, buf)
+            FfiConverterString.write(value.`policyFingerprint`, buf)
+    }
+}
+
+
+
+/**
+ * Every flag plus the killed groups: what a host loads from its flag store.
+ */
+data class FlagSet (
+    /**
+     * Names of the kill-switch groups that are switched off.
+     */
+    val `killedGroups`: List<kotlin.String> = listOf() 
+    , 
+    /**
+     * The flags.
+     */
+    val `flags`: List<FlagDefinition>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeFlagSet: FfiConverterRustBuffer<FlagSet> {
+    override fun read(buf: ByteBuffer): FlagSet {
+        return FlagSet(
+            FfiConverterSequenceString.read(buf),
+            FfiConverterSequenceTypeFlagDefinition.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: FlagSet) = (
+            FfiConverterSequenceString.allocationSize(value.`killedGroups`) +
+            FfiConverterSequenceTypeFlagDefinition.allocationSize(value.`flags`)
+    )
+
+    override fun write(value: FlagSet, buf: ByteBuffer) {
+            FfiConverterSequenceString.write(value.`killedGroups`, buf)
+            FfiConverterSequenceTypeFlagDefinition.write(value.`flags`, buf)
+    }
+}
+
+
+
+/**
+ * One alert.
+ */
+data class FraudAlert (
+    /**
+     * Which signal.
+     */
+    val `signal`: FraudSignal
+    , 
+    /**
+     * The device, for device farming.
+     */
+    val `deviceId`: kotlin.String?
+    , 
+    /**
+     * The count that tripped it.
+     */
+    val `count`: kotlin.ULong
+    , 
+    /**
+     * The threshold (`count ≥ threshold`).
+     */
+    val `threshold`: kotlin.ULong
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeFraudAlert: FfiConverterRustBuffer<FraudAlert> {
+    override fun read(buf: ByteBuffer): FraudAlert {
+        return FraudAlert(
+            FfiConverterTypeFraudSignal.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: FraudAlert) = (
+            FfiConverterTypeFraudSignal.allocationSize(value.`signal`) +
+            FfiConverterOptionalString.allocationSize(value.`deviceId`) +
+            FfiConverterULong.allocationSize(value.`count`) +
+            FfiConverterULong.allocationSize(value.`threshold`)
+    )
+
+    override fun write(value: FraudAlert, buf: ByteBuffer) {
+            FfiConverterTypeFraudSignal.write(value.`signal`, buf)
+            FfiConverterOptionalString.write(value.`deviceId`, buf)
+            FfiConverterULong.write(value.`count`, buf)
+            FfiConverterULong.write(value.`threshold`, buf)
+    }
+}
+
+
+
+/**
+ * The fraud shield's verdict on one window.
+ */
+data class FraudReport (
+    /**
+     * Whether any alert fired.
+     */
+    val `alert`: kotlin.Boolean
+    , 
+    /**
+     * The alerts: devices in input order, then creator ring, then payment burst.
+     */
+    val `alerts`: List<FraudAlert>
+    , 
+    /**
+     * Fingerprint of the policy.
+     */
+    val `policyFingerprint`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeFraudReport: FfiConverterRustBuffer<FraudReport> {
+    override fun read(buf: ByteBuffer): FraudReport {
+        return FraudReport(
+            FfiConverterBoolean.read(buf),
+            FfiConverterSequenceTypeFraudAlert.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: FraudReport) = (
+            FfiConverterBoolean.allocationSize(value.`alert`) +
+            FfiConverterSequenceTypeFraudAlert.allocationSize(value.`alerts`) +
+            FfiConverterString.allocationSize(value.`policyFingerprint`)
+    )
+
+    override fun write(value: FraudReport, buf: ByteBuffer) {
+            FfiConverterBoolean.write(value.`alert`, buf)
+            FfiConverterSequenceTypeFraudAlert.write(value.`alerts`, buf)
+            FfiConverterString.write(value.`policyFingerprint`, buf)
+    }
+}
+
+
+
+/**
+ * Counts over one fraud window.
+ */
+data class FraudWindow (
+    /**
+     * Accounts per device.
+     */
+    val `deviceAccounts`: List<DeviceAccounts> = listOf() 
+    , 
+    /**
+     * Creator registrations.
+     */
+    val `creatorRegistrations`: kotlin.ULong
+    , 
+    /**
+     * Payment transactions.
+     */
+    val `transactions`: kotlin.ULong
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeFraudWindow: FfiConverterRustBuffer<FraudWindow> {
+    override fun read(buf: ByteBuffer): FraudWindow {
+        return FraudWindow(
+            FfiConverterSequenceTypeDeviceAccounts.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: FraudWindow) = (
+            FfiConverterSequenceTypeDeviceAccounts.allocationSize(value.`deviceAccounts`) +
+            FfiConverterULong.allocationSize(value.`creatorRegistrations`) +
+            FfiConverterULong.allocationSize(value.`transactions`)
+    )
+
+    override fun write(value: FraudWindow, buf: ByteBuffer) {
+            FfiConverterSequenceTypeDeviceAccounts.write(value.`deviceAccounts`, buf)
+            FfiConverterULong.write(value.`creatorRegistrations`, buf)
+            FfiConverterULong.write(value.`transactions`, buf)
+    }
+}
+
+
+
+/**
  * A point on Earth in degrees (latitude −90..=90, longitude −180..=180).
  */
 data class GeoPoint (
@@ -3494,6 +4856,108 @@ public object FfiConverterTypeGeoPoint: FfiConverterRustBuffer<GeoPoint> {
     override fun write(value: GeoPoint, buf: ByteBuffer) {
             FfiConverterDouble.write(value.`lat`, buf)
             FfiConverterDouble.write(value.`lon`, buf)
+    }
+}
+
+
+
+/**
+ * System health.
+ */
+data class HealthReport (
+    /**
+     * The worst component status.
+     */
+    val `overall`: HealthStatus
+    , 
+    /**
+     * Each component, in input order.
+     */
+    val `components`: List<ComponentStatus>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeHealthReport: FfiConverterRustBuffer<HealthReport> {
+    override fun read(buf: ByteBuffer): HealthReport {
+        return HealthReport(
+            FfiConverterTypeHealthStatus.read(buf),
+            FfiConverterSequenceTypeComponentStatus.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: HealthReport) = (
+            FfiConverterTypeHealthStatus.allocationSize(value.`overall`) +
+            FfiConverterSequenceTypeComponentStatus.allocationSize(value.`components`)
+    )
+
+    override fun write(value: HealthReport, buf: ByteBuffer) {
+            FfiConverterTypeHealthStatus.write(value.`overall`, buf)
+            FfiConverterSequenceTypeComponentStatus.write(value.`components`, buf)
+    }
+}
+
+
+
+/**
+ * An invite-code record as the host found it for the code the applicant typed.
+ */
+data class InviteRecord (
+    /**
+     * The code as stored.
+     */
+    val `code`: kotlin.String
+    , 
+    /**
+     * How many signups have used it.
+     */
+    val `usedCount`: kotlin.ULong
+    , 
+    /**
+     * How many signups may use it.
+     */
+    val `maxUses`: kotlin.ULong
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeInviteRecord: FfiConverterRustBuffer<InviteRecord> {
+    override fun read(buf: ByteBuffer): InviteRecord {
+        return InviteRecord(
+            FfiConverterString.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: InviteRecord) = (
+            FfiConverterString.allocationSize(value.`code`) +
+            FfiConverterULong.allocationSize(value.`usedCount`) +
+            FfiConverterULong.allocationSize(value.`maxUses`)
+    )
+
+    override fun write(value: InviteRecord, buf: ByteBuffer) {
+            FfiConverterString.write(value.`code`, buf)
+            FfiConverterULong.write(value.`usedCount`, buf)
+            FfiConverterULong.write(value.`maxUses`, buf)
     }
 }
 
@@ -3964,6 +5428,163 @@ public object FfiConverterTypeLimitSpec: FfiConverterRustBuffer<LimitSpec> {
 
 
 /**
+ * Current load.
+ */
+data class LoadMetrics (
+    /**
+     * Concurrent WebRTC sessions.
+     */
+    val `webrtcSessions`: kotlin.ULong
+    , 
+    /**
+     * Payments in the last minute.
+     */
+    val `paymentsPerMinute`: kotlin.ULong
+    , 
+    /**
+     * Safety tickets in the last 5 minutes.
+     */
+    val `safetyTicketsPer5min`: kotlin.ULong
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLoadMetrics: FfiConverterRustBuffer<LoadMetrics> {
+    override fun read(buf: ByteBuffer): LoadMetrics {
+        return LoadMetrics(
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: LoadMetrics) = (
+            FfiConverterULong.allocationSize(value.`webrtcSessions`) +
+            FfiConverterULong.allocationSize(value.`paymentsPerMinute`) +
+            FfiConverterULong.allocationSize(value.`safetyTicketsPer5min`)
+    )
+
+    override fun write(value: LoadMetrics, buf: ByteBuffer) {
+            FfiConverterULong.write(value.`webrtcSessions`, buf)
+            FfiConverterULong.write(value.`paymentsPerMinute`, buf)
+            FfiConverterULong.write(value.`safetyTicketsPer5min`, buf)
+    }
+}
+
+
+
+/**
+ * A metric over its limit.
+ */
+data class LoadOver (
+    /**
+     * Which metric.
+     */
+    val `metric`: LoadMetric
+    , 
+    /**
+     * Its value.
+     */
+    val `value`: kotlin.ULong
+    , 
+    /**
+     * Its limit (overloaded when `value > limit`).
+     */
+    val `limit`: kotlin.ULong
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLoadOver: FfiConverterRustBuffer<LoadOver> {
+    override fun read(buf: ByteBuffer): LoadOver {
+        return LoadOver(
+            FfiConverterTypeLoadMetric.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: LoadOver) = (
+            FfiConverterTypeLoadMetric.allocationSize(value.`metric`) +
+            FfiConverterULong.allocationSize(value.`value`) +
+            FfiConverterULong.allocationSize(value.`limit`)
+    )
+
+    override fun write(value: LoadOver, buf: ByteBuffer) {
+            FfiConverterTypeLoadMetric.write(value.`metric`, buf)
+            FfiConverterULong.write(value.`value`, buf)
+            FfiConverterULong.write(value.`limit`, buf)
+    }
+}
+
+
+
+/**
+ * The throttle's verdict.
+ */
+data class LoadReport (
+    /**
+     * Whether any metric is over its limit.
+     */
+    val `overloaded`: kotlin.Boolean
+    , 
+    /**
+     * The metrics over their limit, in the spec's order.
+     */
+    val `over`: List<LoadOver>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLoadReport: FfiConverterRustBuffer<LoadReport> {
+    override fun read(buf: ByteBuffer): LoadReport {
+        return LoadReport(
+            FfiConverterBoolean.read(buf),
+            FfiConverterSequenceTypeLoadOver.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: LoadReport) = (
+            FfiConverterBoolean.allocationSize(value.`overloaded`) +
+            FfiConverterSequenceTypeLoadOver.allocationSize(value.`over`)
+    )
+
+    override fun write(value: LoadReport, buf: ByteBuffer) {
+            FfiConverterBoolean.write(value.`overloaded`, buf)
+            FfiConverterSequenceTypeLoadOver.write(value.`over`, buf)
+    }
+}
+
+
+
+/**
  * The access decision.
  */
 data class MediaDecision (
@@ -4288,6 +5909,62 @@ public object FfiConverterTypeMessageCharge: FfiConverterRustBuffer<MessageCharg
 
 
 /**
+ * A fired alert.
+ */
+data class MetricAlert (
+    /**
+     * Which alert.
+     */
+    val `kind`: AlertKind
+    , 
+    /**
+     * The observed value in basis points, floored: the rate, or spend ÷ average for a spike
+     * (`None` when the trailing average is 0).
+     */
+    val `valueBp`: kotlin.ULong?
+    , 
+    /**
+     * The threshold in basis points (for a spike, the multiple × 10 000).
+     */
+    val `thresholdBp`: kotlin.ULong
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeMetricAlert: FfiConverterRustBuffer<MetricAlert> {
+    override fun read(buf: ByteBuffer): MetricAlert {
+        return MetricAlert(
+            FfiConverterTypeAlertKind.read(buf),
+            FfiConverterOptionalULong.read(buf),
+            FfiConverterULong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: MetricAlert) = (
+            FfiConverterTypeAlertKind.allocationSize(value.`kind`) +
+            FfiConverterOptionalULong.allocationSize(value.`valueBp`) +
+            FfiConverterULong.allocationSize(value.`thresholdBp`)
+    )
+
+    override fun write(value: MetricAlert, buf: ByteBuffer) {
+            FfiConverterTypeAlertKind.write(value.`kind`, buf)
+            FfiConverterOptionalULong.write(value.`valueBp`, buf)
+            FfiConverterULong.write(value.`thresholdBp`, buf)
+    }
+}
+
+
+
+/**
  * What the whitelist says about a MIME type.
  */
 data class MimeInfo (
@@ -4345,6 +6022,179 @@ public object FfiConverterTypeMimeInfo: FfiConverterRustBuffer<MimeInfo> {
             FfiConverterTypeMediaKind.write(value.`kind`, buf)
             FfiConverterSequenceString.write(value.`extensions`, buf)
             FfiConverterString.write(value.`canonicalExtension`, buf)
+    }
+}
+
+
+
+/**
+ * An accepted mode change.
+ */
+data class ModeChange (
+    /**
+     * The previous mode.
+     */
+    val `from`: LaunchMode
+    , 
+    /**
+     * The new mode.
+     */
+    val `to`: LaunchMode
+    , 
+    /**
+     * The trimmed reason (for the audit log).
+     */
+    val `reason`: kotlin.String
+    , 
+    /**
+     * Fingerprint of the policy.
+     */
+    val `policyFingerprint`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeModeChange: FfiConverterRustBuffer<ModeChange> {
+    override fun read(buf: ByteBuffer): ModeChange {
+        return ModeChange(
+            FfiConverterTypeLaunchMode.read(buf),
+            FfiConverterTypeLaunchMode.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ModeChange) = (
+            FfiConverterTypeLaunchMode.allocationSize(value.`from`) +
+            FfiConverterTypeLaunchMode.allocationSize(value.`to`) +
+            FfiConverterString.allocationSize(value.`reason`) +
+            FfiConverterString.allocationSize(value.`policyFingerprint`)
+    )
+
+    override fun write(value: ModeChange, buf: ByteBuffer) {
+            FfiConverterTypeLaunchMode.write(value.`from`, buf)
+            FfiConverterTypeLaunchMode.write(value.`to`, buf)
+            FfiConverterString.write(value.`reason`, buf)
+            FfiConverterString.write(value.`policyFingerprint`, buf)
+    }
+}
+
+
+
+/**
+ * A requested change of launch mode.
+ */
+data class ModeChangeRequest (
+    /**
+     * The mode in force.
+     */
+    val `from`: LaunchMode
+    , 
+    /**
+     * The requested mode.
+     */
+    val `to`: LaunchMode
+    , 
+    /**
+     * Why (at least 10 characters after trimming).
+     */
+    val `reason`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeModeChangeRequest: FfiConverterRustBuffer<ModeChangeRequest> {
+    override fun read(buf: ByteBuffer): ModeChangeRequest {
+        return ModeChangeRequest(
+            FfiConverterTypeLaunchMode.read(buf),
+            FfiConverterTypeLaunchMode.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ModeChangeRequest) = (
+            FfiConverterTypeLaunchMode.allocationSize(value.`from`) +
+            FfiConverterTypeLaunchMode.allocationSize(value.`to`) +
+            FfiConverterString.allocationSize(value.`reason`)
+    )
+
+    override fun write(value: ModeChangeRequest, buf: ByteBuffer) {
+            FfiConverterTypeLaunchMode.write(value.`from`, buf)
+            FfiConverterTypeLaunchMode.write(value.`to`, buf)
+            FfiConverterString.write(value.`reason`, buf)
+    }
+}
+
+
+
+/**
+ * One row of the mode table.
+ */
+data class ModeRule (
+    /**
+     * Who can register.
+     */
+    val `registration`: Registration
+    , 
+    /**
+     * Allowed countries; `None` means all eligible countries.
+     */
+    val `countries`: List<kotlin.String>?
+    , 
+    /**
+     * Signups per UTC day; `None` means unlimited.
+     */
+    val `dailyCap`: kotlin.ULong?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeModeRule: FfiConverterRustBuffer<ModeRule> {
+    override fun read(buf: ByteBuffer): ModeRule {
+        return ModeRule(
+            FfiConverterTypeRegistration.read(buf),
+            FfiConverterOptionalSequenceString.read(buf),
+            FfiConverterOptionalULong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ModeRule) = (
+            FfiConverterTypeRegistration.allocationSize(value.`registration`) +
+            FfiConverterOptionalSequenceString.allocationSize(value.`countries`) +
+            FfiConverterOptionalULong.allocationSize(value.`dailyCap`)
+    )
+
+    override fun write(value: ModeRule, buf: ByteBuffer) {
+            FfiConverterTypeRegistration.write(value.`registration`, buf)
+            FfiConverterOptionalSequenceString.write(value.`countries`, buf)
+            FfiConverterOptionalULong.write(value.`dailyCap`, buf)
     }
 }
 
@@ -4643,6 +6493,61 @@ public object FfiConverterTypePackQuote: FfiConverterRustBuffer<PackQuote> {
 
 
 /**
+ * Daily caps of one phase.
+ */
+data class PhaseCaps (
+    /**
+     * New users per UTC day.
+     */
+    val `users`: kotlin.ULong
+    , 
+    /**
+     * Payments per UTC day.
+     */
+    val `payments`: kotlin.ULong
+    , 
+    /**
+     * New creators per UTC day.
+     */
+    val `creators`: kotlin.ULong
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePhaseCaps: FfiConverterRustBuffer<PhaseCaps> {
+    override fun read(buf: ByteBuffer): PhaseCaps {
+        return PhaseCaps(
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: PhaseCaps) = (
+            FfiConverterULong.allocationSize(value.`users`) +
+            FfiConverterULong.allocationSize(value.`payments`) +
+            FfiConverterULong.allocationSize(value.`creators`)
+    )
+
+    override fun write(value: PhaseCaps, buf: ByteBuffer) {
+            FfiConverterULong.write(value.`users`, buf)
+            FfiConverterULong.write(value.`payments`, buf)
+            FfiConverterULong.write(value.`creators`, buf)
+    }
+}
+
+
+
+/**
  * One problem found in a policy JSON, with its JSON path (`$.splits.chat_creator_bp`).
  */
 data class PolicyProblem (
@@ -4898,6 +6803,140 @@ public object FfiConverterTypeProfileScore: FfiConverterRustBuffer<ProfileScore>
             FfiConverterDouble.write(value.`loyalty`, buf)
             FfiConverterDouble.write(value.`activity`, buf)
             FfiConverterDouble.write(value.`trust`, buf)
+    }
+}
+
+
+
+/**
+ * One failed criterion on one day.
+ */
+data class ProgressionFailure (
+    /**
+     * The UTC date, `YYYY-MM-DD`.
+     */
+    val `date`: kotlin.String
+    , 
+    /**
+     * What failed.
+     */
+    val `criterion`: ProgressionCriterion
+    , 
+    /**
+     * The day's value (rates in floored basis points; `None` for missing data).
+     */
+    val `actual`: kotlin.ULong?
+    , 
+    /**
+     * The threshold it missed (`None` for missing data).
+     */
+    val `threshold`: kotlin.ULong?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeProgressionFailure: FfiConverterRustBuffer<ProgressionFailure> {
+    override fun read(buf: ByteBuffer): ProgressionFailure {
+        return ProgressionFailure(
+            FfiConverterString.read(buf),
+            FfiConverterTypeProgressionCriterion.read(buf),
+            FfiConverterOptionalULong.read(buf),
+            FfiConverterOptionalULong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ProgressionFailure) = (
+            FfiConverterString.allocationSize(value.`date`) +
+            FfiConverterTypeProgressionCriterion.allocationSize(value.`criterion`) +
+            FfiConverterOptionalULong.allocationSize(value.`actual`) +
+            FfiConverterOptionalULong.allocationSize(value.`threshold`)
+    )
+
+    override fun write(value: ProgressionFailure, buf: ByteBuffer) {
+            FfiConverterString.write(value.`date`, buf)
+            FfiConverterTypeProgressionCriterion.write(value.`criterion`, buf)
+            FfiConverterOptionalULong.write(value.`actual`, buf)
+            FfiConverterOptionalULong.write(value.`threshold`, buf)
+    }
+}
+
+
+
+/**
+ * Progression readiness of a `soft` country.
+ */
+data class ProgressionReport (
+    /**
+     * Whether moving to `public` is recommended (no failures).
+     */
+    val `recommended`: kotlin.Boolean
+    , 
+    /**
+     * First day of the window, `YYYY-MM-DD`.
+     */
+    val `windowStart`: kotlin.String
+    , 
+    /**
+     * Last day of the window (yesterday), `YYYY-MM-DD`.
+     */
+    val `windowEnd`: kotlin.String
+    , 
+    /**
+     * Every failed criterion, by date then in the spec's order.
+     */
+    val `failures`: List<ProgressionFailure>
+    , 
+    /**
+     * Fingerprint of the policy.
+     */
+    val `policyFingerprint`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeProgressionReport: FfiConverterRustBuffer<ProgressionReport> {
+    override fun read(buf: ByteBuffer): ProgressionReport {
+        return ProgressionReport(
+            FfiConverterBoolean.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterSequenceTypeProgressionFailure.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ProgressionReport) = (
+            FfiConverterBoolean.allocationSize(value.`recommended`) +
+            FfiConverterString.allocationSize(value.`windowStart`) +
+            FfiConverterString.allocationSize(value.`windowEnd`) +
+            FfiConverterSequenceTypeProgressionFailure.allocationSize(value.`failures`) +
+            FfiConverterString.allocationSize(value.`policyFingerprint`)
+    )
+
+    override fun write(value: ProgressionReport, buf: ByteBuffer) {
+            FfiConverterBoolean.write(value.`recommended`, buf)
+            FfiConverterString.write(value.`windowStart`, buf)
+            FfiConverterString.write(value.`windowEnd`, buf)
+            FfiConverterSequenceTypeProgressionFailure.write(value.`failures`, buf)
+            FfiConverterString.write(value.`policyFingerprint`, buf)
     }
 }
 
@@ -5197,6 +7236,116 @@ public object FfiConverterTypeRateLimit: FfiConverterRustBuffer<RateLimit> {
 
 
 /**
+ * One launch readiness check.
+ */
+data class ReadinessCheck (
+    /**
+     * Check name.
+     */
+    val `name`: kotlin.String
+    , 
+    /**
+     * Its result.
+     */
+    val `status`: ReadinessStatus
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeReadinessCheck: FfiConverterRustBuffer<ReadinessCheck> {
+    override fun read(buf: ByteBuffer): ReadinessCheck {
+        return ReadinessCheck(
+            FfiConverterString.read(buf),
+            FfiConverterTypeReadinessStatus.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ReadinessCheck) = (
+            FfiConverterString.allocationSize(value.`name`) +
+            FfiConverterTypeReadinessStatus.allocationSize(value.`status`)
+    )
+
+    override fun write(value: ReadinessCheck, buf: ByteBuffer) {
+            FfiConverterString.write(value.`name`, buf)
+            FfiConverterTypeReadinessStatus.write(value.`status`, buf)
+    }
+}
+
+
+
+/**
+ * Launch readiness.
+ */
+data class ReadinessReport (
+    /**
+     * FAIL if any fails, else WARN if any warns, else PASS.
+     */
+    val `overall`: ReadinessStatus
+    , 
+    /**
+     * No check failed.
+     */
+    val `readyForLaunch`: kotlin.Boolean
+    , 
+    /**
+     * Names of the failed checks, in input order.
+     */
+    val `failed`: List<kotlin.String>
+    , 
+    /**
+     * Names of the checks with warnings, in input order.
+     */
+    val `warnings`: List<kotlin.String>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeReadinessReport: FfiConverterRustBuffer<ReadinessReport> {
+    override fun read(buf: ByteBuffer): ReadinessReport {
+        return ReadinessReport(
+            FfiConverterTypeReadinessStatus.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterSequenceString.read(buf),
+            FfiConverterSequenceString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ReadinessReport) = (
+            FfiConverterTypeReadinessStatus.allocationSize(value.`overall`) +
+            FfiConverterBoolean.allocationSize(value.`readyForLaunch`) +
+            FfiConverterSequenceString.allocationSize(value.`failed`) +
+            FfiConverterSequenceString.allocationSize(value.`warnings`)
+    )
+
+    override fun write(value: ReadinessReport, buf: ByteBuffer) {
+            FfiConverterTypeReadinessStatus.write(value.`overall`, buf)
+            FfiConverterBoolean.write(value.`readyForLaunch`, buf)
+            FfiConverterSequenceString.write(value.`failed`, buf)
+            FfiConverterSequenceString.write(value.`warnings`, buf)
+    }
+}
+
+
+
+/**
  * One of the sender's recent messages.
  */
 data class RecentMessage (
@@ -5291,6 +7440,164 @@ public object FfiConverterTypeReferralReward: FfiConverterRustBuffer<ReferralRew
 
 
 /**
+ * One region's metrics over one window (normally 24 h).
+ */
+data class RegionMetrics (
+    /**
+     * Support tickets.
+     */
+    val `supportTickets`: kotlin.ULong
+    , 
+    /**
+     * Safety incidents.
+     */
+    val `safetyIncidents`: kotlin.ULong
+    , 
+    /**
+     * Revenue, minor units of the reporting currency (USD cents by default).
+     */
+    val `revenueMinor`: kotlin.ULong
+    , 
+    /**
+     * Installs.
+     */
+    val `installs`: kotlin.ULong
+    , 
+    /**
+     * Verified users among those installs.
+     */
+    val `verified`: kotlin.ULong
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRegionMetrics: FfiConverterRustBuffer<RegionMetrics> {
+    override fun read(buf: ByteBuffer): RegionMetrics {
+        return RegionMetrics(
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: RegionMetrics) = (
+            FfiConverterULong.allocationSize(value.`supportTickets`) +
+            FfiConverterULong.allocationSize(value.`safetyIncidents`) +
+            FfiConverterULong.allocationSize(value.`revenueMinor`) +
+            FfiConverterULong.allocationSize(value.`installs`) +
+            FfiConverterULong.allocationSize(value.`verified`)
+    )
+
+    override fun write(value: RegionMetrics, buf: ByteBuffer) {
+            FfiConverterULong.write(value.`supportTickets`, buf)
+            FfiConverterULong.write(value.`safetyIncidents`, buf)
+            FfiConverterULong.write(value.`revenueMinor`, buf)
+            FfiConverterULong.write(value.`installs`, buf)
+            FfiConverterULong.write(value.`verified`, buf)
+    }
+}
+
+
+
+/**
+ * A region's risk.
+ */
+data class RegionRisk (
+    /**
+     * Total points.
+     */
+    val `score`: kotlin.UInt
+    , 
+    /**
+     * Highest possible score under this policy (9).
+     */
+    val `maxScore`: kotlin.UInt
+    , 
+    /**
+     * Level of the score.
+     */
+    val `level`: RiskLevel
+    , 
+    /**
+     * Points of each factor, so a dashboard can show why.
+     */
+    val `breakdown`: RiskBreakdown
+    , 
+    /**
+     * Verification rate in basis points, floored (display only; scoring is exact).
+     */
+    val `verificationRateBp`: kotlin.UInt
+    , 
+    /**
+     * Whether pausing the region is recommended (CRITICAL).
+     */
+    val `pauseRecommended`: kotlin.Boolean
+    , 
+    /**
+     * Fingerprint of the policy.
+     */
+    val `policyFingerprint`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRegionRisk: FfiConverterRustBuffer<RegionRisk> {
+    override fun read(buf: ByteBuffer): RegionRisk {
+        return RegionRisk(
+            FfiConverterUInt.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterTypeRiskLevel.read(buf),
+            FfiConverterTypeRiskBreakdown.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: RegionRisk) = (
+            FfiConverterUInt.allocationSize(value.`score`) +
+            FfiConverterUInt.allocationSize(value.`maxScore`) +
+            FfiConverterTypeRiskLevel.allocationSize(value.`level`) +
+            FfiConverterTypeRiskBreakdown.allocationSize(value.`breakdown`) +
+            FfiConverterUInt.allocationSize(value.`verificationRateBp`) +
+            FfiConverterBoolean.allocationSize(value.`pauseRecommended`) +
+            FfiConverterString.allocationSize(value.`policyFingerprint`)
+    )
+
+    override fun write(value: RegionRisk, buf: ByteBuffer) {
+            FfiConverterUInt.write(value.`score`, buf)
+            FfiConverterUInt.write(value.`maxScore`, buf)
+            FfiConverterTypeRiskLevel.write(value.`level`, buf)
+            FfiConverterTypeRiskBreakdown.write(value.`breakdown`, buf)
+            FfiConverterUInt.write(value.`verificationRateBp`, buf)
+            FfiConverterBoolean.write(value.`pauseRecommended`, buf)
+            FfiConverterString.write(value.`policyFingerprint`, buf)
+    }
+}
+
+
+
+/**
  * A stream's split with its policy share, carrying the policy fingerprint.
  */
 data class RevenueSplit (
@@ -5364,6 +7671,69 @@ public object FfiConverterTypeRevenueSplit: FfiConverterRustBuffer<RevenueSplit>
             FfiConverterULong.write(value.`creator`, buf)
             FfiConverterULong.write(value.`platform`, buf)
             FfiConverterString.write(value.`policyFingerprint`, buf)
+    }
+}
+
+
+
+/**
+ * Points per factor.
+ */
+data class RiskBreakdown (
+    /**
+     * Points from support tickets.
+     */
+    val `supportTickets`: kotlin.UInt
+    , 
+    /**
+     * Points from safety incidents.
+     */
+    val `safetyIncidents`: kotlin.UInt
+    , 
+    /**
+     * Points from revenue.
+     */
+    val `revenue`: kotlin.UInt
+    , 
+    /**
+     * Points from the verification rate.
+     */
+    val `verificationRate`: kotlin.UInt
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRiskBreakdown: FfiConverterRustBuffer<RiskBreakdown> {
+    override fun read(buf: ByteBuffer): RiskBreakdown {
+        return RiskBreakdown(
+            FfiConverterUInt.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterUInt.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: RiskBreakdown) = (
+            FfiConverterUInt.allocationSize(value.`supportTickets`) +
+            FfiConverterUInt.allocationSize(value.`safetyIncidents`) +
+            FfiConverterUInt.allocationSize(value.`revenue`) +
+            FfiConverterUInt.allocationSize(value.`verificationRate`)
+    )
+
+    override fun write(value: RiskBreakdown, buf: ByteBuffer) {
+            FfiConverterUInt.write(value.`supportTickets`, buf)
+            FfiConverterUInt.write(value.`safetyIncidents`, buf)
+            FfiConverterUInt.write(value.`revenue`, buf)
+            FfiConverterUInt.write(value.`verificationRate`, buf)
     }
 }
 
@@ -5616,6 +7986,180 @@ public object FfiConverterTypeSignedRequest: FfiConverterRustBuffer<SignedReques
     override fun write(value: SignedRequest, buf: ByteBuffer) {
             FfiConverterString.write(value.`timestamp`, buf)
             FfiConverterString.write(value.`signature`, buf)
+    }
+}
+
+
+
+/**
+ * An allowed signup.
+ */
+data class SignupDecision (
+    /**
+     * The mode it was checked under.
+     */
+    val `mode`: LaunchMode
+    , 
+    /**
+     * The normalised country code.
+     */
+    val `country`: kotlin.String
+    , 
+    /**
+     * The applicant's age in whole years today.
+     */
+    val `ageYears`: kotlin.UInt
+    , 
+    /**
+     * The new daily counter, including this signup (store it).
+     */
+    val `signupsToday`: DailyCounter
+    , 
+    /**
+     * The invite record's new use count, when an invite was used.
+     */
+    val `inviteUsedCount`: kotlin.ULong?
+    , 
+    /**
+     * Fingerprint of the policy.
+     */
+    val `policyFingerprint`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSignupDecision: FfiConverterRustBuffer<SignupDecision> {
+    override fun read(buf: ByteBuffer): SignupDecision {
+        return SignupDecision(
+            FfiConverterTypeLaunchMode.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterTypeDailyCounter.read(buf),
+            FfiConverterOptionalULong.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: SignupDecision) = (
+            FfiConverterTypeLaunchMode.allocationSize(value.`mode`) +
+            FfiConverterString.allocationSize(value.`country`) +
+            FfiConverterUInt.allocationSize(value.`ageYears`) +
+            FfiConverterTypeDailyCounter.allocationSize(value.`signupsToday`) +
+            FfiConverterOptionalULong.allocationSize(value.`inviteUsedCount`) +
+            FfiConverterString.allocationSize(value.`policyFingerprint`)
+    )
+
+    override fun write(value: SignupDecision, buf: ByteBuffer) {
+            FfiConverterTypeLaunchMode.write(value.`mode`, buf)
+            FfiConverterString.write(value.`country`, buf)
+            FfiConverterUInt.write(value.`ageYears`, buf)
+            FfiConverterTypeDailyCounter.write(value.`signupsToday`, buf)
+            FfiConverterOptionalULong.write(value.`inviteUsedCount`, buf)
+            FfiConverterString.write(value.`policyFingerprint`, buf)
+    }
+}
+
+
+
+/**
+ * One signup attempt.
+ */
+data class SignupRequest (
+    /**
+     * The current launch mode.
+     */
+    val `mode`: LaunchMode
+    , 
+    /**
+     * The applicant's birth date, `YYYY-MM-DD`.
+     */
+    val `birthDate`: kotlin.String
+    , 
+    /**
+     * The applicant's country, ISO 3166-1 alpha-2 (any case).
+     */
+    val `country`: kotlin.String
+    , 
+    /**
+     * Allowlist lookup: `None` when nothing was supplied to look up, else whether it matched.
+     */
+    val `onAllowlist`: kotlin.Boolean? = null 
+    , 
+    /**
+     * The invite code the applicant typed, if any.
+     */
+    val `inviteCode`: kotlin.String? = null 
+    , 
+    /**
+     * The record the host found for that code, if any.
+     */
+    val `invite`: InviteRecord? = null 
+    , 
+    /**
+     * Signups counted today in this mode (reset when from an earlier UTC day).
+     */
+    val `signupsToday`: DailyCounter
+    , 
+    /**
+     * Now, ms since the epoch (UTC).
+     */
+    val `nowMs`: kotlin.Long
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSignupRequest: FfiConverterRustBuffer<SignupRequest> {
+    override fun read(buf: ByteBuffer): SignupRequest {
+        return SignupRequest(
+            FfiConverterTypeLaunchMode.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeInviteRecord.read(buf),
+            FfiConverterTypeDailyCounter.read(buf),
+            FfiConverterLong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: SignupRequest) = (
+            FfiConverterTypeLaunchMode.allocationSize(value.`mode`) +
+            FfiConverterString.allocationSize(value.`birthDate`) +
+            FfiConverterString.allocationSize(value.`country`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`onAllowlist`) +
+            FfiConverterOptionalString.allocationSize(value.`inviteCode`) +
+            FfiConverterOptionalTypeInviteRecord.allocationSize(value.`invite`) +
+            FfiConverterTypeDailyCounter.allocationSize(value.`signupsToday`) +
+            FfiConverterLong.allocationSize(value.`nowMs`)
+    )
+
+    override fun write(value: SignupRequest, buf: ByteBuffer) {
+            FfiConverterTypeLaunchMode.write(value.`mode`, buf)
+            FfiConverterString.write(value.`birthDate`, buf)
+            FfiConverterString.write(value.`country`, buf)
+            FfiConverterOptionalBoolean.write(value.`onAllowlist`, buf)
+            FfiConverterOptionalString.write(value.`inviteCode`, buf)
+            FfiConverterOptionalTypeInviteRecord.write(value.`invite`, buf)
+            FfiConverterTypeDailyCounter.write(value.`signupsToday`, buf)
+            FfiConverterLong.write(value.`nowMs`, buf)
     }
 }
 
@@ -6521,6 +9065,57 @@ public object FfiConverterTypeAccessGrant: FfiConverterRustBuffer<AccessGrant> {
 
 
 
+/**
+ * An alert kind.
+ */
+
+enum class AlertKind {
+    
+    /**
+     * Error rate at or above its threshold.
+     */
+    ERROR_RATE,
+    /**
+     * Payment failure rate at or above its threshold.
+     */
+    PAYMENT_FAILURE_RATE,
+    /**
+     * Token spend at or above the multiple of its trailing average.
+     */
+    TOKEN_SPEND_SPIKE,
+    /**
+     * Crash-free sessions below their threshold.
+     */
+    CRASH_FREE_SESSIONS;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeAlertKind: FfiConverterRustBuffer<AlertKind> {
+    override fun read(buf: ByteBuffer) = try {
+        AlertKind.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: AlertKind) = 4UL
+
+    override fun write(value: AlertKind, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
 
 
 /**
@@ -6623,6 +9218,53 @@ public object FfiConverterTypeAvaloError : FfiConverterRustBuffer<AvaloException
     }
 
 }
+
+
+
+/**
+ * The kind of operation a cap counts.
+ */
+
+enum class CapKind {
+    
+    /**
+     * New users (signups).
+     */
+    USERS,
+    /**
+     * Payments.
+     */
+    PAYMENTS,
+    /**
+     * New creators.
+     */
+    CREATORS;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCapKind: FfiConverterRustBuffer<CapKind> {
+    override fun read(buf: ByteBuffer) = try {
+        CapKind.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: CapKind) = 4UL
+
+    override fun write(value: CapKind, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
 
 
 
@@ -6903,6 +9545,128 @@ public object FfiConverterTypeFailurePolicy: FfiConverterRustBuffer<FailurePolic
 
 
 /**
+ * The rule that decided a flag.
+ */
+
+enum class FlagRule {
+    
+    /**
+     * On: the policy lists the flag as always on.
+     */
+    ALWAYS_ON,
+    /**
+     * Off: a killed group covers the flag.
+     */
+    GLOBAL_KILL_SWITCH,
+    /**
+     * Off: the flag's own kill switch.
+     */
+    FLAG_KILL_SWITCH,
+    /**
+     * Off: the flag is disabled.
+     */
+    DISABLED,
+    /**
+     * Off: now is outside the flag's time window.
+     */
+    OUTSIDE_WINDOW,
+    /**
+     * Off: the user's region is not targeted.
+     */
+    REGION_NOT_TARGETED,
+    /**
+     * Off: the user's platform is not targeted.
+     */
+    PLATFORM_NOT_TARGETED,
+    /**
+     * Off: the user is blocked.
+     */
+    USER_BLOCKED,
+    /**
+     * On: the user is allowed.
+     */
+    USER_ALLOWED,
+    /**
+     * On or off by the rollout bucket.
+     */
+    ROLLOUT;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeFlagRule: FfiConverterRustBuffer<FlagRule> {
+    override fun read(buf: ByteBuffer) = try {
+        FlagRule.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: FlagRule) = 4UL
+
+    override fun write(value: FlagRule, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * The fraud signals of SPEC §8.2.
+ */
+
+enum class FraudSignal {
+    
+    /**
+     * Many accounts from one device.
+     */
+    DEVICE_FARMING,
+    /**
+     * Many creator registrations.
+     */
+    CREATOR_RING,
+    /**
+     * Many transactions.
+     */
+    PAYMENT_BURST;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeFraudSignal: FfiConverterRustBuffer<FraudSignal> {
+    override fun read(buf: ByteBuffer) = try {
+        FraudSignal.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: FraudSignal) = 4UL
+
+    override fun write(value: FraudSignal, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * A profile's gender.
  */
 
@@ -6950,6 +9714,151 @@ public object FfiConverterTypeGender: FfiConverterRustBuffer<Gender> {
 
 
 /**
+ * What a component's check reported.
+ */
+
+enum class HealthCheckOutcome {
+    
+    /**
+     * Worked.
+     */
+    OK,
+    /**
+     * Worked, but reported itself degraded.
+     */
+    DEGRADED,
+    /**
+     * Failed.
+     */
+    FAILED;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeHealthCheckOutcome: FfiConverterRustBuffer<HealthCheckOutcome> {
+    override fun read(buf: ByteBuffer) = try {
+        HealthCheckOutcome.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: HealthCheckOutcome) = 4UL
+
+    override fun write(value: HealthCheckOutcome, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * Health of a component or the whole system, from best to worst.
+ */
+
+enum class HealthStatus {
+    
+    /**
+     * Fine.
+     */
+    HEALTHY,
+    /**
+     * Slow or self-reported degraded.
+     */
+    DEGRADED,
+    /**
+     * Failed.
+     */
+    DOWN;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeHealthStatus: FfiConverterRustBuffer<HealthStatus> {
+    override fun read(buf: ByteBuffer) = try {
+        HealthStatus.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: HealthStatus) = 4UL
+
+    override fun write(value: HealthStatus, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * The launch modes of SPEC §7.1.
+ */
+
+enum class LaunchMode {
+    
+    /**
+     * Internal test: allowlist only, all countries, 50 signups a day.
+     */
+    INTERNAL_TEST,
+    /**
+     * Closed beta: invite code, PL DE GB FR ES, 500 a day.
+     */
+    CLOSED_BETA,
+    /**
+     * Soft launch: open, ten European countries, 2 000 a day.
+     */
+    SOFT_LAUNCH,
+    /**
+     * Global launch: open, all eligible countries, unlimited.
+     */
+    GLOBAL_LAUNCH;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLaunchMode: FfiConverterRustBuffer<LaunchMode> {
+    override fun read(buf: ByteBuffer) = try {
+        LaunchMode.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: LaunchMode) = 4UL
+
+    override fun write(value: LaunchMode, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * What a like leads to.
  */
 
@@ -6984,6 +9893,53 @@ public object FfiConverterTypeLikeOutcome: FfiConverterRustBuffer<LikeOutcome> {
     override fun allocationSize(value: LikeOutcome) = 4UL
 
     override fun write(value: LikeOutcome, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * A throttle metric.
+ */
+
+enum class LoadMetric {
+    
+    /**
+     * Concurrent WebRTC sessions.
+     */
+    WEBRTC_SESSIONS,
+    /**
+     * Payments per minute.
+     */
+    PAYMENTS_PER_MINUTE,
+    /**
+     * Safety tickets per 5 minutes.
+     */
+    SAFETY_TICKETS_PER5_MIN;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLoadMetric: FfiConverterRustBuffer<LoadMetric> {
+    override fun read(buf: ByteBuffer) = try {
+        LoadMetric.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: LoadMetric) = 4UL
+
+    override fun write(value: LoadMetric, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
     }
 }
@@ -7228,6 +10184,206 @@ public object FfiConverterTypePayoutMethod: FfiConverterRustBuffer<PayoutMethod>
 
 
 /**
+ * A client platform.
+ */
+
+enum class Platform {
+    
+    /**
+     * iOS app.
+     */
+    IOS,
+    /**
+     * Android app.
+     */
+    ANDROID,
+    /**
+     * Web.
+     */
+    WEB;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePlatform: FfiConverterRustBuffer<Platform> {
+    override fun read(buf: ByteBuffer) = try {
+        Platform.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: Platform) = 4UL
+
+    override fun write(value: Platform, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * A progression criterion.
+ */
+
+enum class ProgressionCriterion {
+    
+    /**
+     * No metrics for the day.
+     */
+    MISSING_DATA,
+    /**
+     * Active users below the minimum.
+     */
+    ACTIVE_USERS,
+    /**
+     * Revenue below the minimum.
+     */
+    REVENUE,
+    /**
+     * Safety incidents above the maximum.
+     */
+    SAFETY_INCIDENTS,
+    /**
+     * Verification rate below the minimum.
+     */
+    VERIFICATION_RATE;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeProgressionCriterion: FfiConverterRustBuffer<ProgressionCriterion> {
+    override fun read(buf: ByteBuffer) = try {
+        ProgressionCriterion.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: ProgressionCriterion) = 4UL
+
+    override fun write(value: ProgressionCriterion, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * A readiness check result, from best to worst.
+ */
+
+enum class ReadinessStatus {
+    
+    /**
+     * Passed.
+     */
+    PASS,
+    /**
+     * Passed with a warning.
+     */
+    WARN,
+    /**
+     * Failed.
+     */
+    FAIL;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeReadinessStatus: FfiConverterRustBuffer<ReadinessStatus> {
+    override fun read(buf: ByteBuffer) = try {
+        ReadinessStatus.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: ReadinessStatus) = 4UL
+
+    override fun write(value: ReadinessStatus, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * Who can register in a mode.
+ */
+
+enum class Registration {
+    
+    /**
+     * Nobody (`LAUNCH_MODE_RESTRICTED`); not used by the default table.
+     */
+    CLOSED,
+    /**
+     * Only applicants on the allowlist.
+     */
+    ALLOWLIST,
+    /**
+     * Only applicants with a valid invite code.
+     */
+    INVITE,
+    /**
+     * Anyone (subject to country and cap).
+     */
+    OPEN;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRegistration: FfiConverterRustBuffer<Registration> {
+    override fun read(buf: ByteBuffer) = try {
+        Registration.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: Registration) = 4UL
+
+    override fun write(value: Registration, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * The retry decision for one failed attempt (see [`retry_delay`]).
  */
 sealed class RetryDecision {
@@ -7423,6 +10579,108 @@ public object FfiConverterTypeRevenueStream: FfiConverterRustBuffer<RevenueStrea
     override fun allocationSize(value: RevenueStream) = 4UL
 
     override fun write(value: RevenueStream, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * Risk level of a region.
+ */
+
+enum class RiskLevel {
+    
+    /**
+     * 0–2 points.
+     */
+    LOW,
+    /**
+     * 3–4 points.
+     */
+    MEDIUM,
+    /**
+     * 5–6 points.
+     */
+    HIGH,
+    /**
+     * 7 or more points: pause the region.
+     */
+    CRITICAL;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRiskLevel: FfiConverterRustBuffer<RiskLevel> {
+    override fun read(buf: ByteBuffer) = try {
+        RiskLevel.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: RiskLevel) = 4UL
+
+    override fun write(value: RiskLevel, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * Rollout phase of a country.
+ */
+
+enum class RolloutPhase {
+    
+    /**
+     * First, small market test.
+     */
+    ALPHA,
+    /**
+     * Soft launch.
+     */
+    SOFT,
+    /**
+     * Public.
+     */
+    PUBLIC,
+    /**
+     * Paused: every operation is refused with `COUNTRY_PAUSED`.
+     */
+    PAUSE;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRolloutPhase: FfiConverterRustBuffer<RolloutPhase> {
+    override fun read(buf: ByteBuffer) = try {
+        RolloutPhase.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: RolloutPhase) = 4UL
+
+    override fun write(value: RolloutPhase, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
     }
 }
@@ -8270,6 +11528,38 @@ public object FfiConverterOptionalDouble: FfiConverterRustBuffer<kotlin.Double?>
 /**
  * @suppress
  */
+public object FfiConverterOptionalBoolean: FfiConverterRustBuffer<kotlin.Boolean?> {
+    override fun read(buf: ByteBuffer): kotlin.Boolean? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterBoolean.read(buf)
+    }
+
+    override fun allocationSize(value: kotlin.Boolean?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterBoolean.allocationSize(value)
+        }
+    }
+
+    override fun write(value: kotlin.Boolean?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterBoolean.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalString: FfiConverterRustBuffer<kotlin.String?> {
     override fun read(buf: ByteBuffer): kotlin.String? {
         if (buf.get().toInt() == 0) {
@@ -8356,6 +11646,38 @@ public object FfiConverterOptionalTypeGeoPoint: FfiConverterRustBuffer<GeoPoint?
         } else {
             buf.put(1)
             FfiConverterTypeGeoPoint.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeInviteRecord: FfiConverterRustBuffer<InviteRecord?> {
+    override fun read(buf: ByteBuffer): InviteRecord? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeInviteRecord.read(buf)
+    }
+
+    override fun allocationSize(value: InviteRecord?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeInviteRecord.allocationSize(value)
+        }
+    }
+
+    override fun write(value: InviteRecord?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeInviteRecord.write(value, buf)
         }
     }
 }
@@ -8590,6 +11912,70 @@ public object FfiConverterOptionalTypeMediaFormat: FfiConverterRustBuffer<MediaF
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypePlatform: FfiConverterRustBuffer<Platform?> {
+    override fun read(buf: ByteBuffer): Platform? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypePlatform.read(buf)
+    }
+
+    override fun allocationSize(value: Platform?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypePlatform.allocationSize(value)
+        }
+    }
+
+    override fun write(value: Platform?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypePlatform.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeRolloutPhase: FfiConverterRustBuffer<RolloutPhase?> {
+    override fun read(buf: ByteBuffer): RolloutPhase? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeRolloutPhase.read(buf)
+    }
+
+    override fun allocationSize(value: RolloutPhase?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeRolloutPhase.allocationSize(value)
+        }
+    }
+
+    override fun write(value: RolloutPhase?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeRolloutPhase.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeRoyalTier: FfiConverterRustBuffer<RoyalTier?> {
     override fun read(buf: ByteBuffer): RoyalTier? {
         if (buf.get().toInt() == 0) {
@@ -8676,6 +12062,70 @@ public object FfiConverterOptionalTypeUploadPurpose: FfiConverterRustBuffer<Uplo
         } else {
             buf.put(1)
             FfiConverterTypeUploadPurpose.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceString: FfiConverterRustBuffer<List<kotlin.String>?> {
+    override fun read(buf: ByteBuffer): List<kotlin.String>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceString.read(buf)
+    }
+
+    override fun allocationSize(value: List<kotlin.String>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceString.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<kotlin.String>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceString.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceTypePlatform: FfiConverterRustBuffer<List<Platform>?> {
+    override fun read(buf: ByteBuffer): List<Platform>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypePlatform.read(buf)
+    }
+
+    override fun allocationSize(value: List<Platform>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypePlatform.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<Platform>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypePlatform.write(value, buf)
         }
     }
 }
@@ -8942,6 +12392,62 @@ public object FfiConverterSequenceTypeChatMessage: FfiConverterRustBuffer<List<C
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeComponentCheck: FfiConverterRustBuffer<List<ComponentCheck>> {
+    override fun read(buf: ByteBuffer): List<ComponentCheck> {
+        val len = buf.getInt()
+        return List<ComponentCheck>(len) {
+            FfiConverterTypeComponentCheck.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<ComponentCheck>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeComponentCheck.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<ComponentCheck>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeComponentCheck.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeComponentStatus: FfiConverterRustBuffer<List<ComponentStatus>> {
+    override fun read(buf: ByteBuffer): List<ComponentStatus> {
+        val len = buf.getInt()
+        return List<ComponentStatus>(len) {
+            FfiConverterTypeComponentStatus.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<ComponentStatus>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeComponentStatus.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<ComponentStatus>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeComponentStatus.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeCurrencyInfo: FfiConverterRustBuffer<List<CurrencyInfo>> {
     override fun read(buf: ByteBuffer): List<CurrencyInfo> {
         val len = buf.getInt()
@@ -8970,6 +12476,62 @@ public object FfiConverterSequenceTypeCurrencyInfo: FfiConverterRustBuffer<List<
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeDayMetrics: FfiConverterRustBuffer<List<DayMetrics>> {
+    override fun read(buf: ByteBuffer): List<DayMetrics> {
+        val len = buf.getInt()
+        return List<DayMetrics>(len) {
+            FfiConverterTypeDayMetrics.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<DayMetrics>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeDayMetrics.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<DayMetrics>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeDayMetrics.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeDeviceAccounts: FfiConverterRustBuffer<List<DeviceAccounts>> {
+    override fun read(buf: ByteBuffer): List<DeviceAccounts> {
+        val len = buf.getInt()
+        return List<DeviceAccounts>(len) {
+            FfiConverterTypeDeviceAccounts.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<DeviceAccounts>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeDeviceAccounts.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<DeviceAccounts>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeDeviceAccounts.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeDroppedCandidate: FfiConverterRustBuffer<List<DroppedCandidate>> {
     override fun read(buf: ByteBuffer): List<DroppedCandidate> {
         val len = buf.getInt()
@@ -8988,6 +12550,90 @@ public object FfiConverterSequenceTypeDroppedCandidate: FfiConverterRustBuffer<L
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeDroppedCandidate.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeFlagDecision: FfiConverterRustBuffer<List<FlagDecision>> {
+    override fun read(buf: ByteBuffer): List<FlagDecision> {
+        val len = buf.getInt()
+        return List<FlagDecision>(len) {
+            FfiConverterTypeFlagDecision.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<FlagDecision>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeFlagDecision.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<FlagDecision>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeFlagDecision.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeFlagDefinition: FfiConverterRustBuffer<List<FlagDefinition>> {
+    override fun read(buf: ByteBuffer): List<FlagDefinition> {
+        val len = buf.getInt()
+        return List<FlagDefinition>(len) {
+            FfiConverterTypeFlagDefinition.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<FlagDefinition>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeFlagDefinition.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<FlagDefinition>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeFlagDefinition.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeFraudAlert: FfiConverterRustBuffer<List<FraudAlert>> {
+    override fun read(buf: ByteBuffer): List<FraudAlert> {
+        val len = buf.getInt()
+        return List<FraudAlert>(len) {
+            FfiConverterTypeFraudAlert.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<FraudAlert>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeFraudAlert.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<FraudAlert>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeFraudAlert.write(it, buf)
         }
     }
 }
@@ -9082,6 +12728,34 @@ public object FfiConverterSequenceTypeLimitRequest: FfiConverterRustBuffer<List<
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeLoadOver: FfiConverterRustBuffer<List<LoadOver>> {
+    override fun read(buf: ByteBuffer): List<LoadOver> {
+        val len = buf.getInt()
+        return List<LoadOver>(len) {
+            FfiConverterTypeLoadOver.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<LoadOver>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeLoadOver.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<LoadOver>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeLoadOver.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeMessageCharge: FfiConverterRustBuffer<List<MessageCharge>> {
     override fun read(buf: ByteBuffer): List<MessageCharge> {
         val len = buf.getInt()
@@ -9100,6 +12774,34 @@ public object FfiConverterSequenceTypeMessageCharge: FfiConverterRustBuffer<List
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeMessageCharge.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeMetricAlert: FfiConverterRustBuffer<List<MetricAlert>> {
+    override fun read(buf: ByteBuffer): List<MetricAlert> {
+        val len = buf.getInt()
+        return List<MetricAlert>(len) {
+            FfiConverterTypeMetricAlert.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<MetricAlert>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeMetricAlert.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<MetricAlert>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeMetricAlert.write(it, buf)
         }
     }
 }
@@ -9194,6 +12896,34 @@ public object FfiConverterSequenceTypePolicyProblem: FfiConverterRustBuffer<List
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeProgressionFailure: FfiConverterRustBuffer<List<ProgressionFailure>> {
+    override fun read(buf: ByteBuffer): List<ProgressionFailure> {
+        val len = buf.getInt()
+        return List<ProgressionFailure>(len) {
+            FfiConverterTypeProgressionFailure.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<ProgressionFailure>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeProgressionFailure.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<ProgressionFailure>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeProgressionFailure.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeRankedCandidate: FfiConverterRustBuffer<List<RankedCandidate>> {
     override fun read(buf: ByteBuffer): List<RankedCandidate> {
         val len = buf.getInt()
@@ -9212,6 +12942,34 @@ public object FfiConverterSequenceTypeRankedCandidate: FfiConverterRustBuffer<Li
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeRankedCandidate.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeReadinessCheck: FfiConverterRustBuffer<List<ReadinessCheck>> {
+    override fun read(buf: ByteBuffer): List<ReadinessCheck> {
+        val len = buf.getInt()
+        return List<ReadinessCheck>(len) {
+            FfiConverterTypeReadinessCheck.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<ReadinessCheck>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeReadinessCheck.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<ReadinessCheck>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeReadinessCheck.write(it, buf)
         }
     }
 }
@@ -9352,6 +13110,34 @@ public object FfiConverterSequenceTypeGender: FfiConverterRustBuffer<List<Gender
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeGender.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypePlatform: FfiConverterRustBuffer<List<Platform>> {
+    override fun read(buf: ByteBuffer): List<Platform> {
+        val len = buf.getInt()
+        return List<Platform>(len) {
+            FfiConverterTypePlatform.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Platform>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypePlatform.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Platform>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypePlatform.write(it, buf)
         }
     }
 }
@@ -9623,6 +13409,131 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
         FfiConverterUInt.lower(`attempt`),
         FfiConverterUInt.lower(`jitterPpm`),
         FfiConverterOptionalULong.lower(`retryAfterMs`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Evaluates one flag for one user (SPEC §7.4); the decision names the deciding rule.
+         * `killed_groups` names the switched-off kill-switch groups (an unknown group, an empty user
+         * id, `rollout_bp` above 10 000 or an empty time window is `INVALID_INPUT`).
+         */
+    @Throws(AvaloException::class) fun `evaluateFlag`(`policy`: Policy, `killedGroups`: List<kotlin.String>, `flag`: FlagDefinition, `context`: FlagContext): FlagDecision {
+            return FfiConverterTypeFlagDecision.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_evaluate_flag(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterSequenceString.lower(`killedGroups`),
+        FfiConverterTypeFlagDefinition.lower(`flag`),
+        FfiConverterTypeFlagContext.lower(`context`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Evaluates every flag of a set for one user in one call (the batch form); a flag defined
+         * twice is `INVALID_INPUT`.
+         */
+    @Throws(AvaloException::class) fun `evaluateFlags`(`policy`: Policy, `set`: FlagSet, `context`: FlagContext): FlagEvaluation {
+            return FfiConverterTypeFlagEvaluation.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_evaluate_flags(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeFlagSet.lower(`set`),
+        FfiConverterTypeFlagContext.lower(`context`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The rollout bucket of a user for a flag, 0..10 000: the first 4 bytes of
+         * SHA-256(`"{flag}:{user_id}"`) as a big-endian u32, modulo 10 000. The same in every language.
+         */
+    @Throws(AvaloException::class) fun `flagBucket`(`flag`: kotlin.String, `userId`: kotlin.String): kotlin.UInt {
+            return FfiConverterUInt.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_flag_bucket(
+    
+        
+        FfiConverterString.lower(`flag`),
+        FfiConverterString.lower(`userId`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Validates a launch mode change: a different mode and a reason of at least 10 characters
+         * after trimming; otherwise `INVALID_INPUT`.
+         */
+    @Throws(AvaloException::class) fun `checkModeChange`(`policy`: Policy, `request`: ModeChangeRequest): ModeChange {
+            return FfiConverterTypeModeChange.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_check_mode_change(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeModeChangeRequest.lower(`request`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Checks one signup against the current launch mode (SPEC §7.1). Checks in order, first
+         * failure wins: age 18+ on the current UTC date (`AGE_RESTRICTED`, never switchable), the
+         * mode's registration kind (`LAUNCH_MODE_RESTRICTED`, `ALLOWLIST_REQUIRED`,
+         * `NOT_ON_ALLOWLIST`, `INVITE_CODE_REQUIRED`, `INVALID_INVITE_CODE`, `INVITE_CODE_DEPLETED`),
+         * country (`COUNTRY_NOT_ALLOWED`), daily cap (`DAILY_LIMIT_REACHED`). A malformed birth date or
+         * country code is `INVALID_INPUT`. Returns the new daily counter to store.
+         */
+    @Throws(AvaloException::class) fun `checkSignup`(`policy`: Policy, `request`: SignupRequest): SignupDecision {
+            return FfiConverterTypeSignupDecision.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_check_signup(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeSignupRequest.lower(`request`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The mode table row of a mode (registration kind, countries, daily cap), for dashboards.
+         */
+    @Throws(AvaloException::class) fun `modeRules`(`policy`: Policy, `mode`: LaunchMode): ModeRule {
+            return FfiConverterTypeModeRule.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_mode_rules(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeLaunchMode.lower(`mode`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Normalises a country code: trimmed, upper-cased, exactly two ASCII letters (`" pl "` →
+         * `"PL"`); anything else is `INVALID_INPUT`.
+         */
+    @Throws(AvaloException::class) fun `normalizeCountry`(`country`: kotlin.String): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_normalize_country(
+    
+        
+        FfiConverterString.lower(`country`),_status)
 }
     )
     }
@@ -10254,6 +14165,196 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
         FfiConverterString.lower(`key`),_status)
 }
     
+    
+
+        /**
+         * Campaign metrics (SPEC §8.4): install conversion in basis points and revenue per install
+         * in minor units, both rounded half-up, and whether to pre-warm.
+         */
+    @Throws(AvaloException::class) fun `campaignMetrics`(`policy`: Policy, `campaign`: Campaign): CampaignReport {
+            return FfiConverterTypeCampaignReport.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_campaign_metrics(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeCampaign.lower(`campaign`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Checks the infrastructure throttle (SPEC §8.3): overloaded when any metric is over its
+         * limit; names each one.
+         */
+    @Throws(AvaloException::class) fun `checkLoad`(`policy`: Policy, `metrics`: LoadMetrics): LoadReport {
+            return FfiConverterTypeLoadReport.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_check_load(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeLoadMetrics.lower(`metrics`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Runs the fraud shield over one 5-minute window (SPEC §8.2). A device listed twice is
+         * `INVALID_INPUT`.
+         */
+    @Throws(AvaloException::class) fun `fraudShield`(`policy`: Policy, `window`: FraudWindow): FraudReport {
+            return FfiConverterTypeFraudReport.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_fraud_shield(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeFraudWindow.lower(`window`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Evaluates the alert thresholds (SPEC §8.5). A part above its whole (errors above
+         * requests, …) is `INVALID_INPUT`.
+         */
+    @Throws(AvaloException::class) fun `checkAlerts`(`policy`: Policy, `metrics`: AlertMetrics): AlertReport {
+            return FfiConverterTypeAlertReport.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_check_alerts(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeAlertMetrics.lower(`metrics`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Rates the components (SPEC §8.5): DEGRADED when slower than 2 000 ms or self-reported,
+         * DOWN when failed; overall = the worst. An empty list is `INVALID_INPUT`.
+         */
+    @Throws(AvaloException::class) fun `componentHealth`(`policy`: Policy, `checks`: List<ComponentCheck>): HealthReport {
+            return FfiConverterTypeHealthReport.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_component_health(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterSequenceTypeComponentCheck.lower(`checks`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Summarises launch readiness checks (SPEC §8.5): FAIL if any fails, else WARN if any
+         * warns, else PASS; ready when nothing fails. An empty list is `INVALID_INPUT`.
+         */
+    @Throws(AvaloException::class) fun `launchReadiness`(`checks`: List<ReadinessCheck>): ReadinessReport {
+            return FfiConverterTypeReadinessReport.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_launch_readiness(
+    
+        
+        FfiConverterSequenceTypeReadinessCheck.lower(`checks`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Scores one region (SPEC §8.1): points per factor, level, and whether to pause it.
+         * `verified` above `installs` is `INVALID_INPUT`.
+         */
+    @Throws(AvaloException::class) fun `regionRisk`(`policy`: Policy, `metrics`: RegionMetrics): RegionRisk {
+            return FfiConverterTypeRegionRisk.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_region_risk(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeRegionMetrics.lower(`metrics`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Checks one operation against its country's daily cap (SPEC §7.2): a counter from an
+         * earlier UTC day counts as 0; allowed when `count < cap`, with the new counter to store;
+         * otherwise `DAILY_LIMIT_REACHED`. A paused country is `COUNTRY_PAUSED`; a country with no
+         * phase is not controlled (allowed).
+         */
+    @Throws(AvaloException::class) fun `checkCountryCap`(`policy`: Policy, `request`: CapRequest): CapDecision {
+            return FfiConverterTypeCapDecision.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_check_country_cap(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeCapRequest.lower(`request`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The daily caps of a phase after per-country overrides (`None` keeps the phase default).
+         */
+    @Throws(AvaloException::class) fun `effectiveCaps`(`policy`: Policy, `phase`: RolloutPhase, `overrides`: CapOverrides): PhaseCaps {
+            return FfiConverterTypePhaseCaps.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_effective_caps(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeRolloutPhase.lower(`phase`),
+        FfiConverterTypeCapOverrides.lower(`overrides`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The first market of the policy's sequence not yet launched (`None` when all are). A
+         * malformed code is `INVALID_INPUT`.
+         */
+    @Throws(AvaloException::class) fun `nextMarket`(`policy`: Policy, `launched`: List<kotlin.String>): kotlin.String? {
+            return FfiConverterOptionalString.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_next_market(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterSequenceString.lower(`launched`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * `soft` → `public` progression over the 7 completed UTC days before `now_ms`: recommended
+         * when every criterion holds on every day; lists each failed criterion and day. A malformed
+         * or repeated date, or verified above installs, is `INVALID_INPUT`.
+         */
+    @Throws(AvaloException::class) fun `progressionReadiness`(`policy`: Policy, `days`: List<DayMetrics>, `nowMs`: kotlin.Long): ProgressionReport {
+            return FfiConverterTypeProgressionReport.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_progression_readiness(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterSequenceTypeDayMetrics.lower(`days`),
+        FfiConverterLong.lower(`nowMs`),_status)
+}
+    )
+    }
     
 
         /**

@@ -71,6 +71,11 @@ class Input(private val m: Map<String, Any?>) {
         return enumValues<E>().firstOrNull { it.name.lowercase() == s }
             ?: throw BadVector("field $key: $s is not a ${E::class.simpleName}")
     }
+    inline fun <reified E : Enum<E>> optEnum(key: String): E? = if (has(key)) enum<E>(key) else null
+    fun optStrs(key: String): List<String>? = if (present(key)) strs(key) else null
+    inline fun <reified E : Enum<E>> optEnums(key: String): List<E>? = if (!has(key)) null else strs(key).map { s ->
+        enumValues<E>().firstOrNull { it.name.lowercase() == s } ?: throw BadVector("field $key: $s is not a ${E::class.simpleName}")
+    }
 
     private fun toULong(key: String, n: BigInteger): ULong {
         if (n.signum() < 0 || n.bitLength() > 64) throw BadVector("field $key: out of u64 range")

@@ -2,11 +2,15 @@ package com.avalo.conformance
 
 import com.avalo.conformance.ops.BillingOps
 import com.avalo.conformance.ops.ErrorOps
+import com.avalo.conformance.ops.FlagsOps
+import com.avalo.conformance.ops.LaunchOps
 import com.avalo.conformance.ops.MediaOps
 import com.avalo.conformance.ops.MoneyOps
 import com.avalo.conformance.ops.PayoutOps
 import com.avalo.conformance.ops.PolicyOps
 import com.avalo.conformance.ops.PricingOps
+import com.avalo.conformance.ops.RiskOps
+import com.avalo.conformance.ops.RolloutOps
 import com.avalo.conformance.ops.SpamOps
 import com.avalo.conformance.ops.RankingOps
 import com.avalo.conformance.ops.RoyalOps
@@ -45,6 +49,10 @@ val MODULES: List<OpModule> = listOf(
     SplitOps,
     PayoutOps,
     ErrorOps,
+    LaunchOps,
+    RolloutOps,
+    RiskOps,
+    FlagsOps,
     BillingOps,
     SpamOps,
     RankingOps,

@@ -1,2 +1,0 @@
-//! Facade of `core/src/risk.rs` (none yet: the module's issue adds its mirror types and
-//! `#[wasm_bindgen]` functions here, following `split.rs`; see `wasm/README.md`).
