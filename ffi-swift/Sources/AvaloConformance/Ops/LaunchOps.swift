@@ -82,12 +82,6 @@ extension ModeChange: JSONValue {
 /// Input accessors for optionals and lists used by the launch, rollout, risk and flags ops
 /// (`strs`, `optBool`, `optI64`, `optEnum` are shared with the upload ops).
 extension Input {
-    /// Whether the field is present and not `null`.
-    func has(_ key: String) -> Bool {
-        if let v = fields[key], v != .null { return true }
-        return false
-    }
-    func optU32(_ key: String) throws -> UInt32? { has(key) ? try u32(key) : nil }
     func optStrs(_ key: String) throws -> [String]? { has(key) ? try strs(key) : nil }
     func optEnums<E: CaseIterable>(_ key: String, _ type: E.Type) throws -> [E]? {
         guard has(key) else { return nil }

@@ -45,7 +45,6 @@ object RankingOps : OpModule() {
     }
 }
 
-private inline fun <reified E : Enum<E>> Input.optEnum(key: String): E? = if (has(key)) enum<E>(key) else null
 
 private fun Input.geo() = GeoPoint(double("lat"), double("lon"))
 
