@@ -4,6 +4,8 @@ import { RevenuePanel } from './Revenue';
 import { MessagePanel } from './Message';
 import { UploadPanel } from './Upload';
 import { RateLimitPanel } from './RateLimit';
+import { LaunchPanel } from './Launch';
+import { FlagsPanel } from './Flags';
 
 export interface PanelEntry {
   id: string;
@@ -12,8 +14,10 @@ export interface PanelEntry {
 }
 
 export const PANELS: PanelEntry[] = [
+  { id: 'launch', title: 'Region launch dashboard', Panel: LaunchPanel },
   { id: 'revenue', title: 'Revenue calculator', Panel: RevenuePanel },
   { id: 'message', title: 'Message price preview', Panel: MessagePanel },
   { id: 'upload', title: 'Upload checker', Panel: UploadPanel },
   { id: 'ratelimit', title: 'Rate-limit simulator', Panel: RateLimitPanel },
+  { id: 'flags', title: 'Flag inspector', Panel: FlagsPanel },
 ];

@@ -4,10 +4,14 @@ import * as revenue from './revenue.mjs';
 import * as message from './message.mjs';
 import * as upload from './upload.mjs';
 import * as ratelimit from './ratelimit.mjs';
+import * as launch from './launch.mjs';
+import * as flags from './flags.mjs';
 
 export const DRIVERS = [
+  { id: 'launch', ...launch },
   { id: 'revenue', ...revenue },
   { id: 'message', ...message },
   { id: 'upload', ...upload },
   { id: 'ratelimit', ...ratelimit },
+  { id: 'flags', ...flags },
 ];
