@@ -19,7 +19,7 @@ const rowsCheck = (c, want) => (b) => {
 };
 
 export async function run(page, t) {
-  const cases = vectors('flags') ?? [];
+  const cases = vectors('flags');
   for (const c of cases.filter((c) => c.op === 'evaluate_flag')) {
     await t.check(`flags/evaluate_flag: ${c.name}`, async () => {
       await usePolicy(page, c.policy);

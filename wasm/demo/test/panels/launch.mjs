@@ -1,5 +1,5 @@
 // Region launch dashboard: region_risk, check_country_cap, progression_readiness, next_market.
-import { flatten, settle, vectors } from '../harness.mjs';
+import { settle, vectors } from '../harness.mjs';
 import { usePolicy } from './common.mjs';
 
 const NOW = 1795176000000;
@@ -38,7 +38,7 @@ function partCheck(part, c, selector = '[data-testid="launch-regions"] .region')
 }
 
 export async function run(page, t) {
-  const risk = vectors('risk') ?? [];
+  const risk = vectors('risk');
   for (const c of risk.filter((c) => c.op === 'region_risk')) {
     await t.check(`launch/region_risk: ${c.name}`, async () => {
       await usePolicy(page, c.policy);
@@ -46,7 +46,7 @@ export async function run(page, t) {
       return settle(page, '[data-testid="launch-regions"] .region', partCheck('risk', c));
     });
   }
-  const rollout = vectors('rollout') ?? [];
+  const rollout = vectors('rollout');
   for (const c of rollout.filter((c) => c.op === 'check_country_cap')) {
     await t.check(`launch/check_country_cap: ${c.name}`, async () => {
       await usePolicy(page, c.policy);
