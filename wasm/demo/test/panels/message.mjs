@@ -5,7 +5,7 @@ import { choose, fill, tick, usePolicy } from './common.mjs';
 const P = 'message';
 
 export async function run(page, t) {
-  const billing = vectors('billing') ?? [];
+  const billing = vectors('billing');
   for (const c of billing.filter((c) => c.op === 'count_words')) {
     await t.check(`message/count_words: ${c.name}`, async () => {
       await usePolicy(page, c.policy);
@@ -25,7 +25,7 @@ export async function run(page, t) {
       return settle(page, '[data-testid="charge-result"]', vectorCheck(c));
     });
   }
-  for (const c of (vectors('spam') ?? []).filter((c) => c.op === 'check_spam')) {
+  for (const c of vectors('spam').filter((c) => c.op === 'check_spam')) {
     await t.check(`message/check_spam: ${c.name}`, async () => {
       await usePolicy(page, c.policy);
       await page.fill('#msg-recent', JSON.stringify(c.input.recent ?? []));

@@ -18,7 +18,7 @@ const rowsMatch = (want, rows) =>
     : want.flatMap((w, k) => diff(w, rows[k]).map((p) => `decision ${k + 1}: ${p}`));
 
 export async function run(page, t) {
-  const cases = vectors('ratelimit') ?? [];
+  const cases = vectors('ratelimit');
   for (const c of cases.filter((c) => c.op === 'action_limit')) {
     await t.check(`ratelimit/action_limit: ${c.name}`, async () => {
       await usePolicy(page, c.policy);

@@ -7,7 +7,7 @@ import { choose, fill, usePolicy } from './common.mjs';
 const P = 'upload';
 
 export async function run(page, t) {
-  const cases = vectors('upload') ?? [];
+  const cases = vectors('upload');
   for (const c of cases.filter((c) => c.op === 'validate_upload')) {
     await t.check(`upload/validate_upload: ${c.name}`, async () => {
       const i = c.input;
