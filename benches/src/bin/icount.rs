@@ -14,6 +14,10 @@ use avalo_core::split::{self, CumulativeSplit, RevenueStream};
 use avalo_core::upload::{self, validate_upload, UploadPurpose, UploadRequest};
 use avalo_core::{BasisPoints, Currency, Policy};
 use avalo_core::ranking::{self as discovery, BirthDate, Candidate, Gender, GeoPoint, PageRequest, Profile, Viewer};
+use avalo_core::flags::{evaluate_flags, flag_bucket, FlagContext, FlagDefinition, FlagSet, Platform};
+use avalo_core::launch::{check_signup, LaunchMode, SignupRequest};
+use avalo_core::risk::{region_risk, RegionMetrics};
+use avalo_core::rollout::{check_country_cap, CapKind, CapOverrides, CapRequest, DailyCounter, RolloutPhase};
 use std::hint::black_box;
 
 type Workload = fn(&Policy, u64);
@@ -213,6 +217,88 @@ fn icount_hmac_sign_verify_1k(p: &Policy, n: u64) {
     }
 }
 
+const LAUNCH_NOW: i64 = 1_795_176_000_000;
+
+/// Stops the run when a workload's call fails: the count must be of the intended path.
+fn expect_ok<T>(r: avalo_core::Result<T>) {
+    if let Err(e) = r {
+        eprintln!("workload call failed: {} {}", e.code.as_str(), e.reason);
+        std::process::exit(2);
+    }
+}
+
+#[inline(never)]
+fn icount_region_risk(p: &Policy, n: u64) {
+    let m = RegionMetrics { support_tickets: 73, safety_incidents: 22, revenue_minor: 312_345, installs: 1_000, verified: 299 };
+    for _ in 0..n {
+        expect_ok(black_box(region_risk(p, black_box(&m))));
+    }
+}
+
+#[inline(never)]
+fn icount_check_signup(p: &Policy, n: u64) {
+    let req = SignupRequest {
+        mode: LaunchMode::SoftLaunch,
+        birth_date: "1990-05-15".into(),
+        country: "de".into(),
+        on_allowlist: None,
+        invite_code: None,
+        invite: None,
+        signups_today: DailyCounter { count: 1_234, updated_at_ms: LAUNCH_NOW - 60_000 },
+        now_ms: LAUNCH_NOW,
+    };
+    for _ in 0..n {
+        expect_ok(black_box(check_signup(p, black_box(&req))));
+    }
+}
+
+#[inline(never)]
+fn icount_check_country_cap(p: &Policy, n: u64) {
+    let cap = CapRequest {
+        phase: Some(RolloutPhase::Soft),
+        overrides: CapOverrides::default(),
+        kind: CapKind::Payments,
+        counter: DailyCounter { count: 5_000, updated_at_ms: LAUNCH_NOW - 1 },
+        now_ms: LAUNCH_NOW,
+    };
+    for _ in 0..n {
+        expect_ok(black_box(check_country_cap(p, black_box(&cap))));
+    }
+}
+
+#[inline(never)]
+fn icount_flag_bucket(_p: &Policy, n: u64) {
+    for _ in 0..n {
+        black_box(flag_bucket(black_box("chat_voice_notes"), black_box("f47ac10b-58cc-4372-a567-0e02b2c3d479")));
+    }
+}
+
+/// The 50-flag set of `benches/benches/launch.rs` (same shapes: windows, regions, platforms,
+/// allow and block lists, rollouts).
+fn bench_flag(k: u32) -> FlagDefinition {
+    FlagDefinition {
+        name: format!("feature_{k:02}_rollout"),
+        enabled: k % 7 != 0,
+        kill_switch: false,
+        starts_at_ms: None,
+        ends_at_ms: if k % 5 == 0 { Some(LAUNCH_NOW + 1) } else { None },
+        regions: if k % 3 == 0 { Some(vec!["PL".into(), "DE".into(), "GB".into()]) } else { None },
+        platforms: if k % 4 == 0 { Some(vec![Platform::Ios, Platform::Android]) } else { None },
+        blocked_users: vec!["user-1".into()],
+        allowed_users: vec!["user-2".into()],
+        rollout_bp: (k * 211) % 10_001,
+    }
+}
+
+#[inline(never)]
+fn icount_evaluate_flags_50(p: &Policy, n: u64) {
+    let set = FlagSet { killed_groups: vec!["wallet".into()], flags: (0..50).map(bench_flag).collect() };
+    let ctx = FlagContext { user_id: "f47ac10b-58cc-4372-a567-0e02b2c3d479".into(), region: Some("PL".into()), platform: Some(Platform::Ios), now_ms: LAUNCH_NOW };
+    for _ in 0..n {
+        expect_ok(black_box(evaluate_flags(p, black_box(&set), black_box(&ctx))));
+    }
+}
+
 const WORKLOADS: &[(&str, Workload)] = &[
     ("validate_upload", icount_validate_upload),
     ("hmac_sign_verify_1k", icount_hmac_sign_verify_1k),
@@ -228,10 +314,15 @@ const WORKLOADS: &[(&str, Workload)] = &[
     ("pack_price_fx", icount_pack_price_fx),
     ("profile_score", icount_profile_score),
     ("rank_candidates_1k", icount_rank_candidates_1k),
+    ("region_risk", icount_region_risk),
+    ("check_signup", icount_check_signup),
+    ("check_country_cap", icount_check_country_cap),
+    ("flag_bucket", icount_flag_bucket),
+    ("evaluate_flags_50", icount_evaluate_flags_50),
 ];
 
 /// Iterations for heavy workloads (scripts/icount.sh runs the others 2000 times).
-const ITERATIONS: &[(&str, u64)] = &[("hmac_sign_verify_1k", 300), ("rank_candidates_1k", 200)];
+const ITERATIONS: &[(&str, u64)] = &[("hmac_sign_verify_1k", 300), ("rank_candidates_1k", 200), ("evaluate_flags_50", 200)];
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
