@@ -29,13 +29,28 @@ pub fn parse_date(text: &str) -> Result<NaiveDate> {
     if !shaped {
         return Err(Error::invalid(format!("date {text:?} is not YYYY-MM-DD")));
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| Error::invalid(format!("date {text:?} is not a calendar day")))
+    // Shaped: ten ASCII characters, digits at 0..4, 5..7 and 8..10 (no chrono format parser:
+    // it weighs ~10 KB in the WASM module for this one pattern).
+    let num = |range: std::ops::Range<usize>| text.get(range).and_then(|t| t.parse::<u32>().ok());
+    match (num(0..4), num(5..7), num(8..10)) {
+        (Some(y), Some(m), Some(d)) => i32::try_from(y).ok().and_then(|y| NaiveDate::from_ymd_opt(y, m, d)),
+        _ => None,
+    }
+    .ok_or_else(|| Error::invalid(format!("date {text:?} is not a calendar day")))
 }
 
 /// Formats a date as `YYYY-MM-DD`.
+///
+/// Years outside 0000–9999 are written as chrono's `%Y` writes them: `+10000`, `-0001`.
 pub fn format_date(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    let (y, m, d) = (date.year(), date.month(), date.day());
+    if y > 9999 {
+        format!("+{y}-{m:02}-{d:02}")
+    } else if y < 0 {
+        format!("-{:04}-{m:02}-{d:02}", y.unsigned_abs())
+    } else {
+        format!("{y:04}-{m:02}-{d:02}")
+    }
 }
 
 /// Age in whole years on `on` for someone born on `birth` (exact years: the birthday itself
@@ -92,6 +107,23 @@ mod tests {
         // 2026-11-20 is a Friday.
         assert_eq!(add_business_days(d("2026-11-20"), 2).unwrap(), d("2026-11-24"));
         assert_eq!(add_business_days(d("2026-11-21"), 5).unwrap(), d("2026-11-27"));
+    }
+
+    #[test]
+    fn formatting_matches_chrono_strftime() {
+        for days in [-800_000i64, -719_529, -719_528, -1, 0, 19_000, 2_932_896, 2_932_897, 90_000_000] {
+            let date = utc_date(days * DAY_MS).unwrap();
+            assert_eq!(format_date(date), date.format("%Y-%m-%d").to_string(), "{days}");
+        }
+    }
+
+    #[test]
+    fn parsing_matches_chrono() {
+        for text in ["2026-02-28", "2024-02-29", "2023-02-29", "0000-01-01", "9999-12-31", "2026-13-01", "2026-00-10", "2026-04-31", "2026-01-00"] {
+            let ours = parse_date(text).ok();
+            let theirs = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+            assert_eq!(ours, theirs, "{text}");
+        }
     }
 
     #[test]
