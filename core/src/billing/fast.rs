@@ -333,3 +333,60 @@ pub(crate) fn count_mixed(ratios: WordRatios, text: &str) -> u64 {
     }
     words
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use proptest::prelude::*;
+
+    const SPECIALS: [&str; 30] = [
+        "😊", "👍🏽", "\u{200D}", "\u{301}", "1️⃣", "#\u{20E3}", "https://x.pl/ą", "www.a", "http:/", "WWW.", " ", "\n",
+        "\u{3000}", "\u{A0}", "東", "カ", "_", "ą", "Ω", "ж", "²", "\u{FE0F}", "h", ".", "'", "×", "\u{37E}", "\u{387}",
+        "\u{384}", "\u{483}",
+    ];
+
+    fn check(s: &str) {
+        for cjk in 1..4 {
+            let r = WordRatios { cjk_chars_per_word: cjk, sea_graphemes_per_word: 4 };
+            assert_eq!(count_mixed(r, s), count_words_reference(r, s), "{s:?} (cjk {cjk})");
+        }
+    }
+
+    /// Every special piece at every position of Polish text with long ASCII runs, `h`/`w`
+    /// words (URL checks), mid characters, digits, `_` and CJK.
+    #[test]
+    fn specials_at_every_position() {
+        let base = "Właśnie wróciłam z pracy, hej_ho www 12.5 kot's żółw HTTPS Wszystkiego abcdefghijklmnopqrstuvwxyz ąę カタ東京_x";
+        let bounds: Vec<usize> = base.char_indices().map(|(i, _)| i).chain([base.len()]).collect();
+        for sp in SPECIALS {
+            for &at in &bounds {
+                check(&format!("{}{sp}{}", &base[..at], &base[at..]));
+            }
+        }
+    }
+
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            3 => "[a-zA-Z]{1,40}",
+            3 => "[hHwW][a-zA-Z./:]{0,8}",
+            3 => "[a-ząęłśżźćńóĄĘŁŚŻŹĆŃÓéΩωжЯ]{1,12}",
+            1 => "[0-9]{1,4}",
+            1 => "(https?|HTTP|www)(://|\\.)[a-zą./]{0,8}",
+            4 => prop::sample::select(SPECIALS.to_vec()).prop_map(String::from),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 3000, .. ProptestConfig::default() })]
+
+        /// Long ASCII runs mixed with Polish letters, emoji and URLs anywhere.
+        #[test]
+        fn mixed_runs_equal_reference(v in prop::collection::vec(piece(), 0..16)) {
+            let s = v.concat();
+            if !s.is_ascii() {
+                check(&s);
+            }
+        }
+    }
+}
