@@ -9,11 +9,11 @@
 //! So the count of a text is the sum of the counts of its ASCII-white-space-delimited chunks,
 //! each read together with the white space character before it (for WB4).
 //!
-//! How: one table-driven state machine over characters. A character's class (a byte table for
-//! ASCII, a compile-time table for U+0080..U+052F, a `match` above) and the state index one
-//! 256-byte transition table whose entry holds the next state, whether a word starts, and the
-//! rare actions (a CJK character, a possible URL, a hand-over to the reference). Inside a
-//! word, further ASCII letters are skipped by a plain byte loop.
+//! How: one table-driven state machine over characters. Each character is classed (a byte
+//! table for ASCII, a compile-time table for U+0080..U+052F, a `match` above); the state and
+//! the class then index one 256-byte transition table whose entry holds the next state,
+//! whether a word starts, and the rare actions (a CJK character, a possible URL, a hand-over to
+//! the reference). Inside a word, further ASCII and two-byte letters are skipped by a byte loop.
 
 pub(crate) use super::chars::Cls;
 use super::ascii::ascii_ws;
