@@ -39,7 +39,8 @@ pub(crate) fn is_mark_or_format(c: char) -> bool {
         )
 }
 
-/// General_Category Punctuation or Symbol.
+/// General_Category Punctuation or Symbol (the test deriving the class table uses it).
+#[cfg(test)]
 pub(crate) fn is_punctuation_or_symbol(c: char) -> bool {
     matches!(
         c.general_category_group(),
@@ -98,9 +99,11 @@ pub(crate) fn is_extended_pictographic(c: char) -> bool {
 /// The zero-width joiner and keycaps depend on their neighbours and are handled by the caller.
 pub(crate) fn is_removed_emoji(c: char) -> bool {
     let cp = u32::from(c);
-    cp >= 0xA9
-        && (matches!(cp, 0xFE00..=0xFE0F | 0x1F1E6..=0x1F1FF | 0x1F3FB..=0x1F3FF | 0xE0020..=0xE007F | 0xE0100..=0xE01EF)
-            || is_extended_pictographic(c))
+    if cp < 0x203C {
+        return cp == 0xA9 || cp == 0xAE; // the only ones below U+203C (most text stops here)
+    }
+    matches!(cp, 0xFE00..=0xFE0F | 0x1F1E6..=0x1F1FF | 0x1F3FB..=0x1F3FF | 0xE0020..=0xE007F | 0xE0100..=0xE01EF)
+        || is_extended_pictographic(c)
 }
 
 /// The zero-width joiner.
@@ -111,6 +114,156 @@ pub(crate) const KEYCAP: char = '\u{20E3}';
 /// A keycap base: an ASCII digit, `#` or `*`.
 pub(crate) fn is_keycap_base(c: char) -> bool {
     c.is_ascii_digit() || c == '#' || c == '*'
+}
+
+// ---------------------------------------------------------------------------------------------
+// Character classes of the mixed-text state machine (`super::fast`).
+
+/// Character classes of the mixed-text state machine. The unit tests check every non-ASCII
+/// code point's class against `unicode-segmentation`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub(crate) enum Cls {
+    /// A letter that UAX #29 calls ALetter.
+    Letter,
+    /// A digit that UAX #29 calls Numeric.
+    Digit,
+    /// `_` (ExtendNumLet).
+    Under,
+    /// MidLetter (`:`, `·`).
+    MidLetter,
+    /// MidNumLet or Single_Quote (`.`, `'`, `‘`, `’`).
+    MidNumLet,
+    /// MidNum (`,`, `;`).
+    MidNum,
+    /// Anything that breaks on both sides and is no letter or digit.
+    Other,
+    /// White space: breaks, ends a run, and starts a token (URL check).
+    Space,
+    /// A combining mark or format character: transparent for UAX #29 (WB4), continues runs.
+    Mark,
+    /// A character removed as emoji.
+    Emoji,
+    /// The zero-width joiner (removed next to emoji, else a transparent mark).
+    Zwj,
+    /// Han or Hiragana letter (UAX #29 Other): one character of a CJK run.
+    Han,
+    /// Katakana letter (UAX #29 Katakana): one character of a CJK run.
+    Kana,
+    /// Anything else: the chunk goes to the reference implementation.
+    Slow,
+}
+
+/// Where the class changes in U+0080..U+052F (Latin-1, Latin Extended, IPA, Greek, Cyrillic):
+/// each entry holds from its code point up to the next entry's. Written from the
+/// General_Category tables (letters are ALetter here, marks are Extend, punctuation and symbols
+/// break; C1 controls break; U+00B8, U+02C2… and numbers go to the reference); the unit test
+/// `latin_table_matches_general_category` derives every entry again from `unicode-properties`.
+#[rustfmt::skip]
+const LATIN_RUNS: [(u16, Cls); 59] = {
+    use Cls::*;
+    [
+    (0x80, Other), (0x85, Space), (0x86, Other), (0xA0, Space), (0xA1, Other), (0xA9, Emoji),
+    (0xAA, Letter), (0xAB, Other), (0xAD, Mark), (0xAE, Emoji), (0xAF, Other), (0xB2, Slow),
+    (0xB4, Other), (0xB5, Letter), (0xB6, Other), (0xB7, MidLetter), (0xB8, Slow), (0xBA, Letter),
+    (0xBB, Other), (0xBC, Slow), (0xBF, Other), (0xC0, Letter), (0xD7, Other), (0xD8, Letter),
+    (0xF7, Other), (0xF8, Letter), (0x2C2, Slow), (0x2C6, Letter), (0x2D2, Slow), (0x2E0, Letter),
+    (0x2E5, Slow), (0x2EC, Letter), (0x2ED, Slow), (0x2EE, Letter), (0x2EF, Slow), (0x300, Mark),
+    (0x370, Letter), (0x375, Other), (0x376, Letter), (0x378, Slow), (0x37A, Letter),
+    (0x37E, MidNum), (0x37F, Letter), (0x380, Slow), (0x384, Other), (0x386, Letter),
+    (0x387, MidLetter), (0x388, Letter), (0x38B, Slow), (0x38C, Letter), (0x38D, Slow),
+    (0x38E, Letter), (0x3A2, Slow), (0x3A3, Letter), (0x3F6, Other), (0x3F7, Letter),
+    (0x482, Other), (0x483, Mark), (0x48A, Letter),
+    ]
+};
+
+/// End (exclusive) of the table below.
+pub(crate) const LATIN_END: u32 = 0x530;
+
+/// Classes of U+0080..U+052F, expanded from [`LATIN_RUNS`] at compile time (1 200 bytes).
+pub(crate) const LATIN: [Cls; LATIN_END as usize - 0x80] = {
+    let mut t = [Cls::Slow; LATIN_END as usize - 0x80];
+    let mut r = 0;
+    // Constant evaluation: an index out of range here fails the build, not a call.
+    while r < LATIN_RUNS.len() {
+        let (from, cls) = LATIN_RUNS[r];
+        let to = if r + 1 < LATIN_RUNS.len() { LATIN_RUNS[r + 1].0 as usize } else { LATIN_END as usize };
+        let mut cp = from as usize;
+        while cp < to {
+            t[cp - 0x80] = cls;
+            cp += 1;
+        }
+        r += 1;
+    }
+    t
+};
+
+/// The class of a non-ASCII code point (`cp ≥ 0x80`).
+#[inline(always)]
+pub(crate) fn classify_cp(cp: u32) -> Cls {
+    if cp < LATIN_END {
+        return LATIN.get((cp as usize).wrapping_sub(0x80)).copied().unwrap_or(Cls::Slow);
+    }
+    if cp < 0x800 {
+        return Cls::Slow; // Armenian, Hebrew, Arabic, Syriac, Thaana, NKo: the reference
+    }
+    // The ranges below hold no emoji (no Extended_Pictographic, no selector or modifier).
+    match cp {
+        0x4E00..=0x9FFF | 0x3041..=0x3096 | 0x3400..=0x4DBF => Cls::Han,
+        0x30A1..=0x30FA | 0x30FC..=0x30FF => Cls::Kana,
+        0x200D => Cls::Zwj,
+        0x200C
+        | 0x200E
+        | 0x200F
+        | 0x202A..=0x202E
+        | 0x2060..=0x2064
+        | 0x2066..=0x206F
+        | 0x3099
+        | 0x309A => Cls::Mark,
+        0x2018 | 0x2019 | 0x2024 | 0xFF07 | 0xFF0E => Cls::MidNumLet,
+        0x2027 | 0xFF1A => Cls::MidLetter,
+        0xFF0C | 0xFF1B => Cls::MidNum,
+        0x1680 | 0x2000..=0x200A | 0x2028 | 0x2029 | 0x202F | 0x205F | 0x3000 => Cls::Space,
+        0x2010..=0x2017
+        | 0x201A..=0x2023
+        | 0x2025
+        | 0x2026
+        | 0x2030..=0x203B
+        | 0x203D..=0x203E
+        | 0x2041..=0x2043 => Cls::Other,
+        0x3001..=0x3003 | 0x3008..=0x3011 | 0x3014..=0x301F => Cls::Other,
+        0xFF01 | 0xFF08 | 0xFF09 | 0xFF1F => Cls::Other,
+        0xFF10..=0xFF19 => Cls::Digit,
+        0xFF21..=0xFF3A | 0xFF41..=0xFF5A => Cls::Letter,
+        _ if char::from_u32(cp).is_some_and(is_removed_emoji) => Cls::Emoji,
+        _ => Cls::Slow,
+    }
+}
+
+#[cfg(test)]
+#[test]
+fn latin_table_matches_general_category() {
+    for (cp, &cls) in (0x80u32..).zip(LATIN.iter()) {
+        let c = char::from_u32(cp).unwrap_or('\0');
+        let want = if is_removed_emoji(c) {
+            Cls::Emoji
+        } else if c.is_whitespace() {
+            Cls::Space
+        } else if cp == 0xB7 || cp == 0x387 {
+            Cls::MidLetter
+        } else if cp == 0x37E {
+            Cls::MidNum
+        } else if is_letter_or_digit(c) {
+            if c.is_numeric() { Cls::Slow } else { Cls::Letter }
+        } else if is_mark_or_format(c) {
+            Cls::Mark
+        } else if cp < 0xA0 || (is_punctuation_or_symbol(c) && cp != 0xB8 && !(0x2B0..0x300).contains(&cp)) {
+            Cls::Other // C1 controls, punctuation and symbols (U+00B8 and U+02C2… are ALetter)
+        } else {
+            Cls::Slow
+        };
+        assert_eq!(cls, want, "U+{cp:04X}");
+    }
 }
 
 /// Extended_Pictographic ranges (inclusive), Unicode 17.0.

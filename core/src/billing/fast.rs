@@ -1,114 +1,24 @@
 //! The mixed-text fast path of word counting (the ASCII one is in [`super::ascii`]). Both give
 //! exactly the result of [`super::words::count_words_reference`]; `core/tests/billing_props.rs`
-//! checks that, and the unit tests check every non-ASCII class this file assigns against
-//! `unicode-segmentation`.
+//! and the tests below check that, and the unit tests check every non-ASCII class
+//! ([`super::chars::Cls`]) against `unicode-segmentation`.
 //!
 //! Why chunks can be counted apart: UAX #29 always breaks before and after ASCII white space
 //! (its only joins there are CR×LF, space×space and WB4, which glues following marks to the
 //! white space itself), URL tokens end at white space, emoji sequences and runs hold none.
 //! So the count of a text is the sum of the counts of its ASCII-white-space-delimited chunks,
 //! each read together with the white space character before it (for WB4).
+//!
+//! How: one table-driven state machine over characters. Each character is classed (a byte
+//! table for ASCII, a compile-time table for U+0080..U+052F, a `match` above); the state and
+//! the class then index one 256-byte transition table whose entry holds the next state,
+//! whether a word starts, and the rare actions (a CJK character, a possible URL, a hand-over to
+//! the reference). Inside a word, further ASCII and two-byte letters are skipped by a byte loop.
 
-use super::chars::{self, RunScript};
+pub(crate) use super::chars::Cls;
 use super::ascii::ascii_ws;
+use super::chars::{self, classify_cp, LATIN};
 use super::words::{count_words_reference, WordRatios};
-use std::sync::OnceLock;
-
-// ---------------------------------------------------------------------------------------------
-// Mixed text: one state machine over characters.
-
-/// Character classes of the state machine.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Cls {
-    /// A letter that UAX #29 calls ALetter.
-    Letter,
-    /// A digit that UAX #29 calls Numeric.
-    Digit,
-    /// `_` (ExtendNumLet).
-    Under,
-    /// MidLetter (`:`, `·`).
-    MidLetter,
-    /// MidNumLet or Single_Quote (`.`, `'`, `‘`, `’`).
-    MidNumLet,
-    /// MidNum (`,`, `;`).
-    MidNum,
-    /// Anything that breaks on both sides and is no letter or digit.
-    Other,
-    /// White space: breaks, ends a run, and starts a token (URL check).
-    Space,
-    /// A combining mark or format character: transparent for UAX #29 (WB4), continues runs.
-    Mark,
-    /// A character removed as emoji.
-    Emoji,
-    /// The zero-width joiner (removed next to emoji, else a transparent mark).
-    Zwj,
-    /// Han or Hiragana letter (UAX #29 Other): one character of a CJK run.
-    Han,
-    /// Katakana letter (UAX #29 Katakana): one character of a CJK run.
-    Kana,
-    /// Anything else: the chunk goes to the reference implementation.
-    Slow,
-}
-
-const fn ascii_class(b: u8) -> Cls {
-    match b {
-        b'a'..=b'z' | b'A'..=b'Z' => Cls::Letter,
-        b'0'..=b'9' => Cls::Digit,
-        b'_' => Cls::Under,
-        b':' => Cls::MidLetter,
-        b'.' | b'\'' => Cls::MidNumLet,
-        b',' | b';' => Cls::MidNum,
-        b' ' | 9..=13 => Cls::Space,
-        _ => Cls::Other,
-    }
-}
-
-const ASCII_CLASS: [Cls; 128] = {
-    let mut t = [Cls::Other; 128];
-    let mut i = 0;
-    while i < 128 {
-        t[i] = ascii_class(i as u8);
-        i += 1;
-    }
-    t
-};
-
-/// Classes of U+0080..U+052F (Latin-1, Latin Extended, IPA, Greek, Cyrillic), built once from
-/// the General_Category tables: letters are ALetter there, marks are Extend, punctuation and
-/// symbols break (the unit tests check every entry against `unicode-segmentation`).
-fn latin_table() -> &'static [Cls; 0x530 - 0x80] {
-    static TABLE: OnceLock<[Cls; 0x530 - 0x80]> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut t = [Cls::Slow; 0x530 - 0x80];
-        for (slot, cp) in t.iter_mut().zip(0x80u32..) {
-            let Some(c) = char::from_u32(cp) else {
-                continue;
-            };
-            *slot = if chars::is_removed_emoji(c) {
-                Cls::Emoji
-            } else if c.is_whitespace() {
-                Cls::Space
-            } else if cp == 0xB7 || cp == 0x387 {
-                Cls::MidLetter
-            } else if cp == 0x37E {
-                Cls::MidNum
-            } else if chars::is_letter_or_digit(c) {
-                if c.is_numeric() {
-                    Cls::Slow
-                } else {
-                    Cls::Letter
-                }
-            } else if chars::is_mark_or_format(c) {
-                Cls::Mark
-            } else if cp < 0xA0 || (chars::is_punctuation_or_symbol(c) && cp != 0xB8 && !(0x2B0..0x300).contains(&cp)) {
-                Cls::Other // C1 controls, punctuation and symbols (U+00B8 and U+02C2… are ALetter)
-            } else {
-                Cls::Slow
-            };
-        }
-        t
-    })
-}
 
 /// The class of a non-ASCII character (for the unit tests).
 #[cfg(test)]
@@ -116,85 +26,130 @@ pub(crate) fn classify(c: char) -> Cls {
     classify_cp(u32::from(c))
 }
 
-/// The class of a non-ASCII code point.
-#[inline(always)]
-fn classify_cp(cp: u32) -> Cls {
-    if let Some(&cls) = cp.checked_sub(0x80).and_then(|i| latin_table().get(i as usize)) {
-        return cls;
+// States (the low 4 bits of a transition): UAX #29 states between letters, digits, `_` and mid
+// characters (for counting starts), plus token starts and open CJK runs.
+/// Outside any joining segment, at a token start (after white space, or at the text start).
+const S_START: u8 = 0;
+/// Outside any joining segment.
+const S_OUT: u8 = 1;
+/// Last was a letter of a counted segment.
+const S_LETTER: u8 = 2;
+/// Last was a digit of a counted segment.
+const S_DIGIT: u8 = 3;
+/// Last was `_` in a segment that already counted.
+const S_UNDER_COUNTED: u8 = 4;
+/// Last was `_` in a segment without letter or digit yet.
+const S_UNDER_FRESH: u8 = 5;
+/// A mid character after a letter: joins if a letter follows.
+const S_LETTER_MID: u8 = 6;
+/// A mid character after a digit: joins if a digit follows.
+const S_DIGIT_MID: u8 = 7;
+/// Last was a Han or Hiragana letter of an open CJK run.
+const S_HAN: u8 = 8;
+/// Last was a Katakana letter of an open CJK run (Katakana × ExtendNumLet joins: WB13a).
+const S_KANA: u8 = 9;
+
+// Class codes: `Cls as u8` (0..=13) and two ASCII-only ones.
+/// ASCII `h`, `H`, `w`, `W`: a letter that may start a URL at a token start.
+const C_HW: u8 = 14;
+/// ASCII white space: also a chunk boundary.
+const C_ASCII_SPACE: u8 = 15;
+
+// Transition bits above the state: a word starts, then the action (3 bits).
+const WORD: u8 = 0x10;
+/// A CJK character opening a run.
+const K_CJK_NEW: u8 = 1 << 5;
+/// A CJK character continuing a run.
+const K_CJK: u8 = 2 << 5;
+/// A letter `h`/`w` at a token start: check for a URL.
+const K_URL: u8 = 3 << 5;
+/// Hand the chunk to the reference.
+const K_SLOW: u8 = 4 << 5;
+
+const fn ascii_code(b: u8) -> u8 {
+    (match b {
+        b'h' | b'H' | b'w' | b'W' => return C_HW,
+        b' ' | 9..=13 => return C_ASCII_SPACE,
+        b'a'..=b'z' | b'A'..=b'Z' => Cls::Letter,
+        b'0'..=b'9' => Cls::Digit,
+        b'_' => Cls::Under,
+        b':' => Cls::MidLetter,
+        b'.' | b'\'' => Cls::MidNumLet,
+        b',' | b';' => Cls::MidNum,
+        _ => Cls::Other,
+    }) as u8
+}
+
+const ASCII_CODE: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = ascii_code(i as u8);
+        i += 1;
     }
-    // The ranges below hold no emoji (no Extended_Pictographic, no selector or modifier).
-    match cp {
-        0x200D => Cls::Zwj,
-        0x200C
-        | 0x200E
-        | 0x200F
-        | 0x202A..=0x202E
-        | 0x2060..=0x2064
-        | 0x2066..=0x206F
-        | 0x3099
-        | 0x309A => Cls::Mark,
-        0x2018 | 0x2019 | 0x2024 | 0xFF07 | 0xFF0E => Cls::MidNumLet,
-        0x2027 | 0xFF1A => Cls::MidLetter,
-        0xFF0C | 0xFF1B => Cls::MidNum,
-        0x1680 | 0x2000..=0x200A | 0x2028 | 0x2029 | 0x202F | 0x205F | 0x3000 => Cls::Space,
-        0x2010..=0x2017
-        | 0x201A..=0x2023
-        | 0x2025
-        | 0x2026
-        | 0x2030..=0x203B
-        | 0x203D..=0x203E
-        | 0x2041..=0x2043 => Cls::Other,
-        0x3001..=0x3003 | 0x3008..=0x3011 | 0x3014..=0x301F => Cls::Other,
-        0xFF01 | 0xFF08 | 0xFF09 | 0xFF1F => Cls::Other,
-        0xFF10..=0xFF19 => Cls::Digit,
-        0xFF21..=0xFF3A | 0xFF41..=0xFF5A => Cls::Letter,
-        0x3041..=0x3096 | 0x3400..=0x4DBF | 0x4E00..=0x9FFF => Cls::Han,
-        0x30A1..=0x30FA | 0x30FC..=0x30FF => Cls::Kana,
-        _ if char::from_u32(cp).is_some_and(chars::is_removed_emoji) => Cls::Emoji,
-        _ => Cls::Slow,
+    t
+};
+
+/// The transition from state `s` on class code `c`.
+const fn transition(s: u8, c: u8) -> u8 {
+    macro_rules! is {
+        ($k:ident) => {
+            c == Cls::$k as u8
+        };
+    }
+    let in_run = s == S_HAN || s == S_KANA;
+    // Token starts and CJK runs join nothing: they step like `S_OUT`.
+    let st = if s == S_START || in_run || s > S_KANA { S_OUT } else { s };
+    let under = st == S_UNDER_COUNTED || st == S_UNDER_FRESH;
+    if c == C_ASCII_SPACE || is!(Space) {
+        S_START
+    } else if is!(Slow) || (is!(Zwj) && s == S_START) {
+        // A ZWJ at a token start may or may not be removed: the reference decides.
+        K_SLOW
+    } else if is!(Emoji) || is!(Zwj) || is!(Mark) {
+        // Removed emoji vanish; marks, format characters and a ZWJ (removed next to an emoji,
+        // else kept) are transparent (WB4) and continue a run. A mark ends a token start (the
+        // token cannot be a URL), an emoji does not (`👉https://…` is a URL).
+        if s == S_START && is!(Mark) { S_OUT } else { s }
+    } else if is!(Han) || is!(Kana) {
+        if is!(Kana) && under {
+            K_SLOW // ExtendNumLet × Katakana joins (WB13b)
+        } else {
+            (if is!(Han) { S_HAN } else { S_KANA }) | if in_run { K_CJK } else { K_CJK_NEW }
+        }
+    } else if c == C_HW && s == S_START {
+        K_URL
+    } else if is!(Under) && s == S_KANA {
+        K_SLOW // Katakana × ExtendNumLet joins (WB13a)
+    } else if c == C_HW || is!(Letter) {
+        let new = st == S_OUT || st == S_UNDER_FRESH || st == S_DIGIT_MID;
+        S_LETTER | if new { WORD } else { 0 }
+    } else if is!(Digit) {
+        let new = st == S_OUT || st == S_UNDER_FRESH || st == S_LETTER_MID;
+        S_DIGIT | if new { WORD } else { 0 }
+    } else if is!(Under) {
+        if st == S_LETTER || st == S_DIGIT || st == S_UNDER_COUNTED { S_UNDER_COUNTED } else { S_UNDER_FRESH }
+    } else if is!(MidLetter) {
+        if st == S_LETTER { S_LETTER_MID } else { S_OUT }
+    } else if is!(MidNumLet) {
+        if st == S_LETTER { S_LETTER_MID } else if st == S_DIGIT { S_DIGIT_MID } else { S_OUT }
+    } else if is!(MidNum) {
+        if st == S_DIGIT { S_DIGIT_MID } else { S_OUT }
+    } else {
+        S_OUT
     }
 }
 
-/// UAX #29 states between letters, digits, `_` and mid characters (for counting starts).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum St {
-    /// Not inside a segment that joins further.
-    Out,
-    /// Last was a letter of a counted segment.
-    Letter,
-    /// Last was a digit of a counted segment.
-    Digit,
-    /// Last was `_` in a segment that already counted.
-    UnderCounted,
-    /// Last was `_` in a segment without letter or digit yet.
-    UnderFresh,
-    /// A mid character after a letter: joins if a letter follows.
-    AfterLetterMid,
-    /// A mid character after a digit: joins if a digit follows.
-    AfterDigitMid,
-}
-
-/// One step: the new state and whether a new word starts.
-#[inline(always)]
-fn step(st: St, cls: Cls) -> (St, bool) {
-    use St::*;
-    match cls {
-        Cls::Letter => (Letter, matches!(st, Out | UnderFresh | AfterDigitMid)),
-        Cls::Digit => (Digit, matches!(st, Out | UnderFresh | AfterLetterMid)),
-        Cls::Under => match st {
-            Letter | Digit | UnderCounted => (UnderCounted, false),
-            _ => (UnderFresh, false),
-        },
-        Cls::MidLetter => (if st == Letter { AfterLetterMid } else { Out }, false),
-        Cls::MidNumLet => match st {
-            Letter => (AfterLetterMid, false),
-            Digit => (AfterDigitMid, false),
-            _ => (Out, false),
-        },
-        Cls::MidNum => (if st == Digit { AfterDigitMid } else { Out }, false),
-        _ => (Out, false),
+/// Transitions indexed by `state << 4 | class code`.
+const TABLE: [u8; 256] = {
+    let mut t = [K_SLOW; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = transition((i >> 4) as u8, (i & 15) as u8);
+        i += 1;
     }
-}
+    t
+};
 
 /// What follows a token start that may be a URL.
 enum UrlCheck {
@@ -211,6 +166,8 @@ fn prefix_check(rest: &str, prefix: &[u8]) -> UrlCheck {
         match rest.as_bytes().get(k) {
             None => return UrlCheck::No,
             Some(x) if x.eq_ignore_ascii_case(&p) => {}
+            // An ASCII character other than a keycap base cannot vanish as (part of) an emoji.
+            Some(&x) if x < 0x80 && !chars::is_keycap_base(char::from(x)) => return UrlCheck::No,
             Some(_) => {
                 // Bytes before `k` are ASCII, so `k` is a char boundary. Removed emoji (or a
                 // keycap) here would vanish before the reference checks the prefix.
@@ -227,16 +184,37 @@ fn prefix_check(rest: &str, prefix: &[u8]) -> UrlCheck {
             }
         }
     }
-    UrlCheck::Url(
-        rest.char_indices()
-            .find(|(_, c)| c.is_whitespace())
-            .map_or(rest.len(), |(i, _)| i),
-    )
+    UrlCheck::Url(token_end(rest))
 }
 
+/// The byte offset of the first White_Space character of `rest` (its length if none).
+fn token_end(rest: &str) -> usize {
+    let bytes = rest.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // Outside ASCII, White_Space characters start with 0xC2 (U+0085, U+00A0), 0xE1
+        // (U+1680) or 0xE2/0xE3 (U+2000…, U+3000); continuation bytes are 0x80..=0xBF.
+        if ascii_ws(b) {
+            return i;
+        }
+        if matches!(b, 0xC2 | 0xE1..=0xE3) && rest.get(i..).and_then(|r| r.chars().next()).is_some_and(char::is_whitespace) {
+            return i;
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+/// `rest` starts with `h`, `H`, `w` or `W`. (A prefix of the other letter fails at its first
+/// byte, an ASCII letter, with `No`: it need not be tried.)
 fn url_at(rest: &str) -> UrlCheck {
+    let prefixes: [&[u8]; 2] = if rest.as_bytes().first().is_some_and(|&b| b | 0x20 == b'h') {
+        [b"http://", b"https://"]
+    } else {
+        [b"www.", b"www."]
+    };
     let mut unsure = false;
-    for prefix in [b"http://" as &[u8], b"https://", b"www."] {
+    for prefix in prefixes {
         match prefix_check(rest, prefix) {
             UrlCheck::Url(n) => return UrlCheck::Url(n),
             UrlCheck::Unsure => unsure = true,
@@ -250,128 +228,165 @@ fn url_at(rest: &str) -> UrlCheck {
     }
 }
 
-/// Decodes the non-ASCII code point starting at `i` of valid UTF-8, with its length.
+/// Decodes the 3- or 4-byte UTF-8 sequence starting at `i` of valid UTF-8, with its length.
 #[inline(always)]
-fn decode(bytes: &[u8], i: usize) -> Option<(u32, usize)> {
-    let b0 = u32::from(*bytes.get(i)?);
-    let cont = |k: usize| bytes.get(i + k).map(|&b| u32::from(b & 0x3F));
-    Some(match b0 {
-        0xC0..=0xDF => (((b0 & 0x1F) << 6) | cont(1)?, 2),
-        0xE0..=0xEF => (((b0 & 0x0F) << 12) | (cont(1)? << 6) | cont(2)?, 3),
-        _ => (((b0 & 0x07) << 18) | (cont(1)? << 12) | (cont(2)? << 6) | cont(3)?, 4),
-    })
+fn decode_long(bytes: &[u8], i: usize) -> (u32, usize) {
+    let b0 = u32::from(bytes.get(i).copied().unwrap_or(0));
+    let cont = |k: usize| bytes.get(i + k).map_or(0, |&b| u32::from(b & 0x3F));
+    if b0 < 0xF0 {
+        (((b0 & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
+    } else {
+        (((b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3), 4)
+    }
+}
+
+/// The class of the two-byte character (U+0080..U+07FF) with lead byte `b0` (0xC2..=0xDF).
+#[inline(always)]
+fn latin2(b0: u8, b1: Option<&u8>) -> Cls {
+    let cp = (usize::from(b0 & 0x1F) << 6) | b1.map_or(0, |&b| usize::from(b & 0x3F));
+    LATIN.get(cp.wrapping_sub(0x80)).copied().unwrap_or(Cls::Slow)
 }
 
 /// Counts the words of text that is not pure ASCII.
 pub(crate) fn count_mixed(ratios: WordRatios, text: &str) -> u64 {
     let bytes = text.as_bytes();
+    let per = ratios.cjk_chars_per_word.max(1);
     let mut words = 0u64;
-    let mut st = St::Out;
-    let mut cjk_chars = 0u64; // characters of the open CJK run (0: none open)
-    let mut token_start = true;
-    let mut after_kana = false;
+    let mut state = S_START;
+    // Characters of the open CJK run modulo `per`: a word starts at each multiple of `per`, so
+    // a run of n characters counts ceil(n / per).
+    let mut cjk = 0u32;
     let mut chunk_from = 0usize; // where the reference would start reading this chunk
     let mut words_before_chunk = 0u64;
     let mut i = 0usize;
     while let Some(&b) = bytes.get(i) {
-        // Inside a word, a further ASCII letter (or digit after a digit) changes nothing.
-        if (st == St::Letter && b.is_ascii_alphabetic()) || (st == St::Digit && b.is_ascii_digit()) {
+        let at = i;
+        let cls = if b < 0x80 {
             i += 1;
-            continue;
-        }
-        let (cls, len) = if b < 0x80 {
-            (
-                ASCII_CLASS
-                    .get(usize::from(b))
-                    .copied()
-                    .unwrap_or(Cls::Other),
-                1,
-            )
+            let c = ASCII_CODE.get(usize::from(b)).copied().unwrap_or(Cls::Other as u8);
+            if c == C_ASCII_SPACE {
+                chunk_from = at;
+                words_before_chunk = words;
+            }
+            c
+        } else if b < 0xE0 {
+            i += 2;
+            latin2(b, bytes.get(at + 1)) as u8
         } else {
-            match decode(bytes, i) {
-                Some((cp, len)) => (classify_cp(cp), len),
-                None => (Cls::Slow, 1), // unreachable: `text` is valid UTF-8
-            }
+            let (cp, len) = decode_long(bytes, at);
+            i += len;
+            classify_cp(cp) as u8
         };
-        let mut slow = cls == Cls::Slow;
-        if !slow && token_start && !matches!(cls, Cls::Emoji | Cls::Space) {
-            if cls == Cls::Zwj || cls == Cls::Mark {
-                // A ZWJ at a token start may or may not be removed; a mark keeps the token from
-                // being a URL. Both are rare: let the reference decide.
-                slow = cls == Cls::Zwj;
-                token_start = false;
-            } else {
-                token_start = false;
-                if matches!(b | 0x20, b'h' | b'w') {
-                    match url_at(text.get(i..).unwrap_or("")) {
-                        UrlCheck::Url(n) => {
-                            i += n;
-                            continue;
-                        }
-                        UrlCheck::No => {}
-                        UrlCheck::Unsure => slow = true,
+        let t = TABLE.get(usize::from((state << 4) | cls)).copied().unwrap_or(K_SLOW);
+        state = t & 0x0F;
+        words += u64::from((t >> 4) & 1);
+        if t >= K_CJK_NEW {
+            let mut slow = t >= K_SLOW;
+            if t < K_URL {
+                if t < K_CJK {
+                    cjk = 0;
+                }
+                words += u64::from(cjk == 0);
+                cjk += 1;
+                if cjk >= per {
+                    cjk = 0;
+                }
+            } else if !slow {
+                match url_at(text.get(at..).unwrap_or("")) {
+                    UrlCheck::Url(n) => {
+                        i = at + n;
+                        state = S_OUT;
                     }
+                    UrlCheck::No => {
+                        state = S_LETTER;
+                        words += 1;
+                    }
+                    UrlCheck::Unsure => slow = true,
+                }
+            }
+            if slow {
+                // Recount this whole chunk with the reference, from the white space before it.
+                let end = bytes
+                    .get(at..)
+                    .and_then(|rest| rest.iter().position(|&x| ascii_ws(x)))
+                    .map_or(bytes.len(), |p| at + p);
+                words = words_before_chunk
+                    + count_words_reference(ratios, text.get(chunk_from..end).unwrap_or(""));
+                state = S_OUT;
+                i = end;
+                continue;
+            }
+        }
+        if state == S_LETTER {
+            // Inside a word, further letters (ASCII or two-byte Latin, Greek, Cyrillic) change
+            // nothing.
+            while let Some(&x) = bytes.get(i) {
+                if x.is_ascii_alphabetic() {
+                    i += 1;
+                } else if (0xC3..0xD4).contains(&x) && latin2(x, bytes.get(i + 1)) == Cls::Letter {
+                    i += 2;
+                } else {
+                    break;
                 }
             }
         }
-        if !slow {
-            match cls {
-                Cls::Space => {
-                    if cjk_chars > 0 {
-                        words += ratios.run_words(RunScript::Cjk, std::mem::take(&mut cjk_chars));
-                    }
-                    st = St::Out;
-                    token_start = true;
-                    after_kana = false;
-                    if b < 0x80 {
-                        chunk_from = i;
-                        words_before_chunk = words;
-                    }
-                }
-                // Removed emoji vanish; marks, format characters and a ZWJ (removed next to an
-                // emoji, else kept) are transparent to UAX #29 (WB4) and continue a run.
-                Cls::Emoji | Cls::Mark | Cls::Zwj => {}
-                Cls::Han | Cls::Kana => {
-                    if cls == Cls::Kana && matches!(st, St::UnderCounted | St::UnderFresh) {
-                        slow = true; // Katakana × ExtendNumLet joins (WB13a/b)
-                    } else {
-                        cjk_chars += 1;
-                        st = St::Out;
-                        after_kana = cls == Cls::Kana;
-                    }
-                }
-                _ => {
-                    if cls == Cls::Under && after_kana {
-                        slow = true;
-                    } else {
-                        if cjk_chars > 0 {
-                            words +=
-                                ratios.run_words(RunScript::Cjk, std::mem::take(&mut cjk_chars));
-                        }
-                        let (next, new_word) = step(st, cls);
-                        st = next;
-                        words += u64::from(new_word);
-                        after_kana = false;
-                    }
-                }
-            }
-        }
-        if slow {
-            // Recount this whole chunk with the reference, from the white space before it.
-            let end = bytes
-                .get(i..)
-                .and_then(|rest| rest.iter().position(|&x| ascii_ws(x)))
-                .map_or(bytes.len(), |p| i + p);
-            words = words_before_chunk
-                + count_words_reference(ratios, text.get(chunk_from..end).unwrap_or(""));
-            cjk_chars = 0;
-            st = St::Out;
-            token_start = false;
-            after_kana = false;
-            i = end;
-            continue;
-        }
-        i += len;
     }
-    words + ratios.run_words(RunScript::Cjk, cjk_chars)
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use proptest::prelude::*;
+
+    const SPECIALS: [&str; 30] = [
+        "😊", "👍🏽", "\u{200D}", "\u{301}", "1️⃣", "#\u{20E3}", "https://x.pl/ą", "www.a", "http:/", "WWW.", " ", "\n",
+        "\u{3000}", "\u{A0}", "東", "カ", "_", "ą", "Ω", "ж", "²", "\u{FE0F}", "h", ".", "'", "×", "\u{37E}", "\u{387}",
+        "\u{384}", "\u{483}",
+    ];
+
+    fn check(s: &str) {
+        for cjk in 1..4 {
+            let r = WordRatios { cjk_chars_per_word: cjk, sea_graphemes_per_word: 4 };
+            assert_eq!(count_mixed(r, s), count_words_reference(r, s), "{s:?} (cjk {cjk})");
+        }
+    }
+
+    /// Every special piece at every position of Polish text with long ASCII runs, `h`/`w`
+    /// words (URL checks), mid characters, digits, `_` and CJK.
+    #[test]
+    fn specials_at_every_position() {
+        let base = "Właśnie wróciłam z pracy, hej_ho www 12.5 kot's żółw HTTPS Wszystkiego abcdefghijklmnopqrstuvwxyz ąę カタ東京_x";
+        let bounds: Vec<usize> = base.char_indices().map(|(i, _)| i).chain([base.len()]).collect();
+        for sp in SPECIALS {
+            for &at in &bounds {
+                check(&format!("{}{sp}{}", &base[..at], &base[at..]));
+            }
+        }
+    }
+
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            3 => "[a-zA-Z]{1,40}",
+            3 => "[hHwW][a-zA-Z./:]{0,8}",
+            3 => "[a-ząęłśżźćńóĄĘŁŚŻŹĆŃÓéΩωжЯ]{1,12}",
+            1 => "[0-9]{1,4}",
+            1 => "(https?|HTTP|www)(://|\\.)[a-zą./]{0,8}",
+            4 => prop::sample::select(SPECIALS.to_vec()).prop_map(String::from),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 3000, .. ProptestConfig::default() })]
+
+        /// Long ASCII runs mixed with Polish letters, emoji and URLs anywhere.
+        #[test]
+        fn mixed_runs_equal_reference(v in prop::collection::vec(piece(), 0..16)) {
+            let s = v.concat();
+            if !s.is_ascii() {
+                check(&s);
+            }
+        }
+    }
 }
