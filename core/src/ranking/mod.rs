@@ -41,6 +41,7 @@
 mod columns;
 mod discovery;
 mod engine;
+mod filters;
 mod likes;
 mod score;
 

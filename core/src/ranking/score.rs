@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 const MS_PER_HOUR: f64 = 3_600_000.0;
 
 /// `k / 5` for k present fields out of five (the same values as the division).
-const COMPLETENESS: [f64; 6] = [0.0, 1.0 / 5.0, 2.0 / 5.0, 3.0 / 5.0, 4.0 / 5.0, 1.0];
+/// (Padded to eight entries so that a masked index is always in bounds.)
+const COMPLETENESS: [f64; 8] = [0.0, 1.0 / 5.0, 2.0 / 5.0, 3.0 / 5.0, 4.0 / 5.0, 1.0, 1.0, 1.0];
 
 /// A calendar date (a birth date) stored compactly as the number `yyyymmdd` (`20080229`), so
 /// that comparing two numbers compares the dates. JSON form: `"YYYY-MM-DD"`.
@@ -60,15 +61,13 @@ impl BirthDate {
 /// Whether `yyyymmdd` is a day of the proleptic Gregorian calendar, years 0000–9999.
 #[inline]
 pub(crate) const fn is_calendar_day(value: u32) -> bool {
-    /// Days per month, with 29 for February (a 29 February is then checked for a leap year).
-    const DAYS: [u32; 13] = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
     let (y, m, d) = (value / 10_000, value / 100 % 100, value % 100);
-    if m == 0 || m > 12 || d == 0 || y > 9_999 {
-        return false;
-    }
+    // Days per month without a table (so a column check vectorises): 29 for February (a
+    // 29 February is then checked for a leap year); otherwise 31 exactly for months 1, 3, 5,
+    // 7, 8, 10, 12, which are those where `m ^ (m >> 3)` is odd.
+    let max_day = if m == 2 { 29 } else { 30 | ((m ^ (m >> 3)) & 1) };
     let feb29_ok = !(m == 2 && d == 29) || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
-    // `m` is within 1..=12 here, so the index is in bounds.
-    d <= DAYS[m as usize] && feb29_ok
+    (m >= 1) & (m <= 12) & (d >= 1) & (y <= 9_999) & (d <= max_day) & feb29_ok
 }
 
 impl TryFrom<String> for BirthDate {
@@ -146,24 +145,60 @@ pub struct GeoPoint {
 
 impl GeoPoint {
     /// `INVALID_INPUT` unless both coordinates are finite and in range.
+    #[inline]
     pub fn validate(&self) -> Result<()> {
-        if self.lat.is_finite() && self.lon.is_finite() && self.lat.abs() <= 90.0 && self.lon.abs() <= 180.0 {
+        if self.in_range() {
             Ok(())
         } else {
-            Err(Error::invalid(format!("location ({}, {}) is not a valid latitude/longitude", self.lat, self.lon)))
+            Err(self.invalid())
         }
+    }
+
+    /// Both coordinates in range (`abs() <= limit` is false for NaN and infinities).
+    #[inline]
+    pub(crate) fn in_range(&self) -> bool {
+        self.lat.abs() <= 90.0 && self.lon.abs() <= 180.0
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn invalid(&self) -> Error {
+        Error::invalid(format!("location ({}, {}) is not a valid latitude/longitude", self.lat, self.lon))
     }
 }
 
 /// Great-circle distance in km by the haversine formula on a sphere of `radius_km`.
 pub fn haversine_km(a: GeoPoint, b: GeoPoint, radius_km: f64) -> f64 {
-    let (p1, p2) = (a.lat.to_radians(), b.lat.to_radians());
-    let dp = p2 - p1;
-    let dl = (b.lon - a.lon).to_radians();
-    let s1 = (dp / 2.0).sin();
-    let s2 = (dl / 2.0).sin();
-    let h = (s1 * s1 + p1.cos() * p2.cos() * s2 * s2).clamp(0.0, 1.0);
-    2.0 * radius_km * h.sqrt().asin()
+    Origin::new(a).distance_km(b, radius_km)
+}
+
+/// A haversine origin with its latitude in radians and that latitude's cosine computed once:
+/// [`haversine_km`] and the ranking engine both measure through [`Origin::distance_km`], so a
+/// distance is the same bits whichever path computed it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Origin {
+    point: GeoPoint,
+    lat_rad: f64,
+    cos_lat: f64,
+}
+
+impl Origin {
+    #[inline]
+    pub(crate) fn new(point: GeoPoint) -> Origin {
+        let lat_rad = point.lat.to_radians();
+        Origin { point, lat_rad, cos_lat: lat_rad.cos() }
+    }
+
+    #[inline]
+    pub(crate) fn distance_km(&self, b: GeoPoint, radius_km: f64) -> f64 {
+        let (p1, p2) = (self.lat_rad, b.lat.to_radians());
+        let dp = p2 - p1;
+        let dl = (b.lon - self.point.lon).to_radians();
+        let s1 = (dp / 2.0).sin();
+        let s2 = (dl / 2.0).sin();
+        let h = (s1 * s1 + self.cos_lat * p2.cos() * s2 * s2).clamp(0.0, 1.0);
+        2.0 * radius_km * h.sqrt().asin()
+    }
 }
 
 /// Whether a bio counts as present for completeness: non-empty after trimming white space.
@@ -204,15 +239,32 @@ pub struct Profile {
 
 impl Profile {
     /// `INVALID_INPUT` if a float is NaN/infinite or the location is out of range.
+    /// One branch on the valid path; the message is built only on failure.
+    #[inline]
     pub fn validate(&self) -> Result<()> {
-        if let Some(r) = self.response_rate {
-            if !r.is_finite() {
-                return Err(Error::invalid(format!("response_rate {r} is not a finite number")));
-            }
+        let rate_ok = match self.response_rate {
+            Some(r) => r.is_finite(),
+            None => true,
+        };
+        let location_ok = match &self.location {
+            Some(loc) => loc.in_range(),
+            None => true,
+        };
+        if rate_ok & location_ok {
+            Ok(())
+        } else {
+            Err(self.invalid())
         }
-        match &self.location {
-            Some(loc) => loc.validate(),
-            None => Ok(()),
+    }
+
+    /// The error for an invalid profile (the response rate reported first, as before).
+    #[cold]
+    #[inline(never)]
+    fn invalid(&self) -> Error {
+        match (self.response_rate, &self.location) {
+            (Some(r), _) if !r.is_finite() => Error::invalid(format!("response_rate {r} is not a finite number")),
+            (_, Some(loc)) => loc.invalid(),
+            _ => Error::invalid("invalid profile"),
         }
     }
 }
@@ -239,9 +291,10 @@ pub struct ProfileScore {
 
 /// The profile score of SPEC §5.1 at `now_ms`. `INVALID_INPUT` only for NaN/infinite or
 /// out-of-range floats in the profile (see [`Profile::validate`]).
+#[inline]
 pub fn profile_score(policy: &Policy, profile: &Profile, now_ms: i64) -> Result<ProfileScore> {
     profile.validate()?;
-    Ok(score_unchecked(&policy.ranking, profile, now_ms))
+    Ok(ScoreRules::new(&policy.ranking).score(profile, now_ms))
 }
 
 #[inline]
@@ -249,37 +302,71 @@ fn clamp01(x: f64) -> f64 {
     x.clamp(0.0, 1.0)
 }
 
-/// The score of an already validated profile.
-#[inline]
-pub(crate) fn score_unchecked(rules: &RankingPolicy, p: &Profile, now_ms: i64) -> ProfileScore {
-    let video = if p.has_video_intro { rules.video_intro_bonus } else { 0.0 };
-    let photos = clamp01(f64::from(p.photos) / f64::from(rules.photos_for_full) + video);
-    let present = u8::from(p.has_bio)
-        + u8::from(p.birth_date.is_some())
-        + u8::from(p.gender.is_some())
-        + u8::from(p.location.is_some())
-        + u8::from(p.interests > 0);
-    let completeness = COMPLETENESS.get(usize::from(present)).copied().unwrap_or(1.0);
-    let responsiveness = clamp01(p.response_rate.unwrap_or(0.0));
-    let loyalty = if p.royal { 1.0 } else { clamp01(f64::from(p.loyalty_level) / f64::from(rules.loyalty_levels)) };
-    let activity = match p.last_active_ms {
-        None => 0.0,
-        Some(t) => {
-            let idle_ms = now_ms.saturating_sub(t).max(0);
-            clamp01(1.0 - idle_ms as f64 / (rules.activity_decay_hours * MS_PER_HOUR))
+/// The score rules of a policy resolved once (integer divisors as `f64`, the activity window
+/// in ms). The one scoring function of the crate: [`profile_score`], the ranking engine and its
+/// full-sort reference all call [`ScoreRules::score`], so their values are bit-identical.
+/// Every quotient is still computed as `x / y` (no reciprocals), so the values are those of
+/// the plain formulas.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ScoreRules {
+    /// Weights in the table's order: photos, completeness, responsiveness, loyalty, activity,
+    /// trust.
+    weights: [f64; 6],
+    photos_for_full: f64,
+    video_intro_bonus: f64,
+    loyalty_levels: f64,
+    /// `activity_decay_hours × 3 600 000`.
+    decay_ms: f64,
+    report_penalty: f64,
+}
+
+impl ScoreRules {
+    #[inline]
+    pub(crate) fn new(rules: &RankingPolicy) -> ScoreRules {
+        let w = &rules.weights;
+        ScoreRules {
+            weights: [w.photos, w.completeness, w.responsiveness, w.loyalty, w.activity, w.trust],
+            photos_for_full: f64::from(rules.photos_for_full),
+            video_intro_bonus: rules.video_intro_bonus,
+            loyalty_levels: f64::from(rules.loyalty_levels),
+            decay_ms: rules.activity_decay_hours * MS_PER_HOUR,
+            report_penalty: rules.report_penalty,
         }
-    };
-    let trust = clamp01(1.0 - (f64::from(p.reports) * rules.report_penalty).min(1.0));
-    let w = &rules.weights;
-    let sum = w.photos * photos
-        + w.completeness * completeness
-        + w.responsiveness * responsiveness
-        + w.loyalty * loyalty
-        + w.activity * activity
-        + w.trust * trust;
-    // `+ 0.0` turns a −0.0 into +0.0 so `total_cmp` never separates equal zero scores.
-    let total = sum.clamp(0.0, 100.0) + 0.0;
-    ProfileScore { total, photos, completeness, responsiveness, loyalty, activity, trust }
+    }
+
+    /// The score of an already validated profile.
+    #[inline]
+    pub(crate) fn score(&self, p: &Profile, now_ms: i64) -> ProfileScore {
+        let video = if p.has_video_intro { self.video_intro_bonus } else { 0.0 };
+        let photos = clamp01(f64::from(p.photos) / self.photos_for_full + video);
+        let present = u8::from(p.has_bio)
+            + u8::from(p.birth_date.is_some())
+            + u8::from(p.gender.is_some())
+            + u8::from(p.location.is_some())
+            + u8::from(p.interests > 0);
+        // `present` is at most 5; the mask makes the bound visible to the compiler.
+        let completeness = COMPLETENESS.get(usize::from(present & 7)).copied().unwrap_or(1.0);
+        let responsiveness = clamp01(p.response_rate.unwrap_or(0.0));
+        let loyalty = if p.royal { 1.0 } else { clamp01(f64::from(p.loyalty_level) / self.loyalty_levels) };
+        let activity = match p.last_active_ms {
+            None => 0.0,
+            Some(t) => {
+                let idle_ms = now_ms.saturating_sub(t).max(0);
+                clamp01(1.0 - idle_ms as f64 / self.decay_ms)
+            }
+        };
+        let trust = clamp01(1.0 - (f64::from(p.reports) * self.report_penalty).min(1.0));
+        let [w_photos, w_completeness, w_responsiveness, w_loyalty, w_activity, w_trust] = self.weights;
+        let sum = w_photos * photos
+            + w_completeness * completeness
+            + w_responsiveness * responsiveness
+            + w_loyalty * loyalty
+            + w_activity * activity
+            + w_trust * trust;
+        // `+ 0.0` turns a −0.0 into +0.0 so `total_cmp` never separates equal zero scores.
+        let total = sum.clamp(0.0, 100.0) + 0.0;
+        ProfileScore { total, photos, completeness, responsiveness, loyalty, activity, trust }
+    }
 }
 
 #[cfg(test)]
