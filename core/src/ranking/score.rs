@@ -3,8 +3,7 @@
 use super::RankingPolicy;
 use crate::error::{Error, Result};
 use crate::policy::Policy;
-use crate::time::{format_date, parse_date};
-use chrono::{Datelike, NaiveDate};
+pub use super::birth::BirthDate;
 use serde::{Deserialize, Serialize};
 
 const MS_PER_HOUR: f64 = 3_600_000.0;
@@ -12,82 +11,6 @@ const MS_PER_HOUR: f64 = 3_600_000.0;
 /// `k / 5` for k present fields out of five (the same values as the division).
 /// (Padded to eight entries so that a masked index is always in bounds.)
 const COMPLETENESS: [f64; 8] = [0.0, 1.0 / 5.0, 2.0 / 5.0, 3.0 / 5.0, 4.0 / 5.0, 1.0, 1.0, 1.0];
-
-/// A calendar date (a birth date) stored compactly as the number `yyyymmdd` (`20080229`), so
-/// that comparing two numbers compares the dates. JSON form: `"YYYY-MM-DD"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct BirthDate(u32);
-
-impl BirthDate {
-    /// Parses `YYYY-MM-DD` strictly (a real calendar day).
-    pub fn parse(text: &str) -> Result<BirthDate> {
-        Ok(Self::from_naive(parse_date(text)?))
-    }
-
-    /// From the number `yyyymmdd` (`20080229`); anything that is not a calendar day of the
-    /// years 0000–9999 is `INVALID_INPUT`. This is the columnar / FFI form.
-    pub fn from_yyyymmdd(value: u32) -> Result<BirthDate> {
-        if is_calendar_day(value) {
-            Ok(BirthDate(value))
-        } else {
-            Err(Error::invalid(format!("birth date {value} is not a calendar day (yyyymmdd)")))
-        }
-    }
-
-    /// From a `yyyymmdd` already checked with [`is_calendar_day`].
-    #[inline]
-    pub(crate) const fn from_checked(value: u32) -> BirthDate {
-        BirthDate(value)
-    }
-
-    /// From a chrono date (years 0..=9999 at the boundary; others clamp into that range).
-    pub fn from_naive(date: NaiveDate) -> BirthDate {
-        let year = date.year().clamp(0, 9_999) as u32;
-        BirthDate(year * 10_000 + date.month() * 100 + date.day())
-    }
-
-    /// The number `yyyymmdd`.
-    pub const fn yyyymmdd(self) -> u32 {
-        self.0
-    }
-
-    /// The chrono date.
-    pub fn to_naive(self) -> Option<NaiveDate> {
-        NaiveDate::from_ymd_opt(i32::try_from(self.0 / 10_000).ok()?, self.0 / 100 % 100, self.0 % 100)
-    }
-}
-
-/// Whether `yyyymmdd` is a day of the proleptic Gregorian calendar, years 0000–9999.
-#[inline]
-pub(crate) const fn is_calendar_day(value: u32) -> bool {
-    let (y, m, d) = (value / 10_000, value / 100 % 100, value % 100);
-    // Days per month without a table (so a column check vectorises): 29 for February (a
-    // 29 February is then checked for a leap year); otherwise 31 exactly for months 1, 3, 5,
-    // 7, 8, 10, 12, which are those where `m ^ (m >> 3)` is odd.
-    let max_day = if m == 2 { 29 } else { 30 | ((m ^ (m >> 3)) & 1) };
-    let feb29_ok = !(m == 2 && d == 29) || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
-    (m >= 1) & (m <= 12) & (d >= 1) & (y <= 9_999) & (d <= max_day) & feb29_ok
-}
-
-impl TryFrom<String> for BirthDate {
-    type Error = Error;
-    fn try_from(text: String) -> Result<BirthDate> {
-        BirthDate::parse(&text)
-    }
-}
-
-impl From<BirthDate> for String {
-    fn from(d: BirthDate) -> String {
-        d.to_naive().map(format_date).unwrap_or_default()
-    }
-}
-
-impl std::fmt::Display for BirthDate {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&String::from(*self))
-    }
-}
 
 /// A profile's gender, as used by the viewer's preference filter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -392,19 +315,6 @@ mod tests {
         assert_eq!(s.total, 100.0);
         let empty = profile_score(&Policy::default(), &Profile::default(), 0).unwrap();
         assert_eq!(empty.total, 10.0); // only trust (no reports) is 1
-    }
-
-    #[test]
-    fn calendar_check_agrees_with_chrono() {
-        for y in (0..=2_500u32).chain([9_999, 10_000, 429_496]) {
-            for m in 0..=13 {
-                for d in 0..=32 {
-                    let v = y * 10_000 + m * 100 + d;
-                    let chrono_ok = y <= 9_999 && NaiveDate::from_ymd_opt(y as i32, m, d).is_some();
-                    assert_eq!(is_calendar_day(v), chrono_ok, "{v}");
-                }
-            }
-        }
     }
 
     #[test]
