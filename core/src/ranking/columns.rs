@@ -166,7 +166,7 @@ impl CandidateColumns {
         }
         bad(first(&self.flags, |f| f & !ColumnFlags::KNOWN == 0), "unknown flag bits")?;
         bad(first(&self.genders, |g| g <= 3), "gender code is not 0..=3")?;
-        bad(first(&self.birth_dates, |d| d == 0 || is_calendar_day(d)), "birth date is not a calendar day (yyyymmdd)")?;
+        bad(first(&self.birth_dates, |d| (d == 0) | is_calendar_day(d)), "birth date is not a calendar day (yyyymmdd)")?;
         bad(first(&self.latitudes, |x| x.abs() <= 90.0), "latitude is not a number within -90..=90")?;
         bad(first(&self.longitudes, |x| x.abs() <= 180.0), "longitude is not a number within -180..=180")?;
         bad(first(&self.response_rates, |x| x.is_finite()), "response rate is not a finite number")?;

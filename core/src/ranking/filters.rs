@@ -103,7 +103,7 @@ impl GeoBox {
     pub(crate) fn new(origin: GeoPoint, max_km: f64, radius_km: f64) -> Option<GeoBox> {
         const MARGIN_DEG: f64 = 1e-6;
         let theta = max_km / radius_km * (1.0 + 1e-6) + 1e-12;
-        if !(theta < 1.0) {
+        if theta >= 1.0 {
             return None;
         }
         let phi0 = origin.lat.to_radians().abs();
@@ -267,7 +267,7 @@ impl<'v> Prepared<'v> {
         }
         let Some(geo) = self.geo.as_ref() else { return self.list_reason(id).is_none() };
         let Some(p) = r.profile.location else { return false };
-        geo.bounds.as_ref().is_none_or(|b| b.contains(p))
+        geo.bounds.as_ref().map_or(true, |b| b.contains(p))
             && self.list_reason(id).is_none()
             && geo.origin.distance_km(p, self.rules.earth_radius_km) <= geo.max_km
     }
