@@ -230,6 +230,9 @@ impl Source for ColumnView<'_> {
         })
     }
 
+    // Inlined into the engine loop: returned through memory, the row's field-by-field
+    // stores followed by wide reloads cost a store-forwarding stall per candidate.
+    #[inline(always)]
     fn row(&self, i: usize) -> Result<Row> {
         let c = self.cols;
         let flags = at(&c.flags, i)?;

@@ -2,7 +2,7 @@
 //! bounding-box pre-check), the rows the engine reads, and the id hasher of the viewer lists.
 
 use super::discovery::{DropReason, RankedCandidate, Viewer};
-use super::score::{BirthDate, Gender, GeoPoint, Origin, Profile, ScoreRules};
+use super::score::{distance_of_h, BirthDate, Gender, GeoPoint, Origin, Profile, ScoreRules};
 use super::RankingPolicy;
 use crate::error::{Error, Result};
 use crate::time::{age_years, utc_date};
@@ -87,6 +87,16 @@ struct Geo {
 /// computed `h` also bounds each term up to relative errors near 1e-16; the box adds a
 /// relative margin of 1e-6 to `θ` and 1e-6° (about 11 cm) to each half-width, far beyond
 /// those errors (the cap stops 1e-3 rad short of a pole, so `cos φ` keeps its precision).
+///
+/// Inside the box, the computed `h` settles the verdict without `√` and `asin` when it is
+/// more than a relative 1e-9 away from `h_limit = sin²(θ/2)`: `asin` is convex with
+/// `asin 0 = 0`, so `asin(c·x) ≤ c·asin x` for `c ≤ 1` and `≥` for `c ≥ 1`; a term
+/// `h ≤ h_limit·(1 − 1e-9)` gives a distance at most `max_km·(1 − 5e-10)` and one above
+/// `h_limit·(1 + 1e-9)` at least `max_km·(1 + 4.9e-10)`, while `sin`, `√`, `asin` and
+/// the products err by a few 1e-16 (θ < 1, far from the steep end of `asin`). In the band
+/// between, the distance is computed from the same `h` exactly as [`haversine_km`] does.
+///
+/// [`haversine_km`]: super::haversine_km
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct GeoBox {
     lat: f64,
@@ -95,6 +105,10 @@ pub(crate) struct GeoBox {
     dlat: f64,
     /// Half-width, degrees (infinite: no longitude bound).
     dlon: f64,
+    /// A haversine term `h` at most this is certainly within the limit ...
+    h_within: f64,
+    /// ... and one above this certainly beyond it; in between, the distance decides.
+    h_beyond: f64,
 }
 
 impl GeoBox {
@@ -118,7 +132,15 @@ impl GeoBox {
                 (2.0 * bound.asin() * (1.0 + 1e-6)).to_degrees() + MARGIN_DEG
             }
         };
-        Some(GeoBox { lat: origin.lat, lon: origin.lon, dlat: theta.to_degrees() + MARGIN_DEG, dlon })
+        let h_limit = (max_km / radius_km / 2.0).sin().powi(2);
+        Some(GeoBox {
+            lat: origin.lat,
+            lon: origin.lon,
+            dlat: theta.to_degrees() + MARGIN_DEG,
+            dlon,
+            h_within: h_limit * (1.0 - 1e-9),
+            h_beyond: h_limit * (1.0 + 1e-9),
+        })
     }
 
     /// Whether `p` may be within the limit (`false` means certainly farther).
@@ -252,24 +274,47 @@ impl<'v> Prepared<'v> {
         self.excluded.get(id).copied()
     }
 
-    /// Cheap filters (flags, gender, age): integer work only.
+    /// Cheap filters (flags, gender, age): integer work only, and branch-free (`&`, not
+    /// `&&`): their outcomes are random from one candidate to the next, so each branch would
+    /// be a likely misprediction; the same verdicts as [`Self::gender_reason`] and
+    /// [`Self::age_reason`] being `None`.
     #[inline]
     pub(crate) fn cheap_pass(&self, c: Cheap) -> bool {
-        c.active && c.verified && self.gender_reason(c.gender_bit).is_none() && self.age_reason(c.birth).is_none()
+        let gender_ok = (self.gender_mask == 0) | (c.gender_bit & self.gender_mask != 0);
+        let key = i64::from(c.birth.map_or(0, BirthDate::yyyymmdd));
+        let future = key > self.today_key;
+        let age_ok = c.birth.is_some()
+            & ((future & self.age_min_is_zero)
+                | (!future & (key <= self.oldest_key_for_min) & (key > self.youngest_key_excluded)));
+        c.active & c.verified & gender_ok & age_ok
     }
 
-    /// Costlier filters (identity, viewer lists, distance), run only for candidates that would
-    /// enter the page; the cheapest rejections first (the box before the hash lookup before
-    /// the trigonometry). Only the verdict matters here, so the order is free.
+    /// Costlier filters (distance, identity, viewer lists), run only for candidates that would
+    /// enter the page. Only the verdict matters here, so the order is free: the distance goes
+    /// first as it needs no id bytes (ids live elsewhere in memory), and within it the box
+    /// and the haversine term `h` settle most points without the square root and arcsine.
     pub(crate) fn costly_pass(&self, id: &str, r: &Row) -> bool {
-        if id == self.viewer_id {
+        self.distance_pass(r.profile.location) && id != self.viewer_id && self.list_reason(id).is_none()
+    }
+
+    /// The same verdict as [`Self::distance_reason`] being `None` (see [`GeoBox`]).
+    #[inline]
+    fn distance_pass(&self, loc: Option<GeoPoint>) -> bool {
+        let Some(geo) = self.geo.as_ref() else { return true };
+        let Some(p) = loc else { return false };
+        let radius = self.rules.earth_radius_km;
+        let Some(b) = geo.bounds.as_ref() else { return geo.origin.distance_km(p, radius) <= geo.max_km };
+        if !b.contains(p) {
             return false;
         }
-        let Some(geo) = self.geo.as_ref() else { return self.list_reason(id).is_none() };
-        let Some(p) = r.profile.location else { return false };
-        geo.bounds.as_ref().map_or(true, |b| b.contains(p))
-            && self.list_reason(id).is_none()
-            && geo.origin.distance_km(p, self.rules.earth_radius_km) <= geo.max_km
+        let h = geo.origin.haversine_h(p);
+        if h <= b.h_within {
+            true
+        } else if h > b.h_beyond {
+            false
+        } else {
+            distance_of_h(h, radius) <= geo.max_km
+        }
     }
 
     /// Every filter, in the documented order; the first failing one.

@@ -114,14 +114,28 @@ impl Origin {
 
     #[inline]
     pub(crate) fn distance_km(&self, b: GeoPoint, radius_km: f64) -> f64 {
+        distance_of_h(self.haversine_h(b), radius_km)
+    }
+
+    /// The haversine term `h = sin²(Δφ/2) + cos φ₁ cos φ₂ sin²(Δλ/2)`, clamped to [0, 1].
+    #[inline]
+    pub(crate) fn haversine_h(&self, b: GeoPoint) -> f64 {
         let (p1, p2) = (self.lat_rad, b.lat.to_radians());
         let dp = p2 - p1;
         let dl = (b.lon - self.point.lon).to_radians();
         let s1 = (dp / 2.0).sin();
         let s2 = (dl / 2.0).sin();
-        let h = (s1 * s1 + self.cos_lat * p2.cos() * s2 * s2).clamp(0.0, 1.0);
-        2.0 * radius_km * h.sqrt().asin()
+        (s1 * s1 + self.cos_lat * p2.cos() * s2 * s2).clamp(0.0, 1.0)
     }
+}
+
+/// The distance of a haversine term: `2R·asin(√h)`.
+#[inline]
+pub(crate) fn distance_of_h(h: f64, radius_km: f64) -> f64 {
+    2.0 * radius_km * h.sqrt().asin()
+}
+
+impl Origin {
 }
 
 /// Whether a bio counts as present for completeness: non-empty after trimming white space.
