@@ -31,10 +31,13 @@ impl Source for [Candidate] {
     fn len(&self) -> usize {
         <[Candidate]>::len(self)
     }
-    #[inline]
+    /// One inlined test on the valid path; the error (with the id) is built out of line.
+    #[inline(always)]
     fn check(&self, i: usize) -> Result<()> {
-        let c = self.get(i).ok_or_else(out_of_range)?;
-        c.profile.validate().map_err(|e| with_id(e, &c.user_id))
+        match self.get(i) {
+            Some(c) if c.profile.is_valid() => Ok(()),
+            _ => Err(candidate_error(self, i)),
+        }
     }
     #[inline]
     fn cheap(&self, i: usize) -> Result<Cheap> {
@@ -49,6 +52,15 @@ impl Source for [Candidate] {
     #[inline]
     fn id(&self, i: usize) -> Result<&str> {
         self.get(i).map(|c| c.user_id.as_str()).ok_or_else(out_of_range)
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn candidate_error(candidates: &[Candidate], i: usize) -> Error {
+    match candidates.get(i) {
+        Some(c) => c.profile.validate().err().map_or_else(|| Error::invalid("invalid candidate"), |e| with_id(e, &c.user_id)),
+        None => out_of_range(),
     }
 }
 

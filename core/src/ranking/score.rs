@@ -179,6 +179,16 @@ impl Profile {
     /// One branch on the valid path; the message is built only on failure.
     #[inline]
     pub fn validate(&self) -> Result<()> {
+        if self.is_valid() {
+            Ok(())
+        } else {
+            Err(self.invalid())
+        }
+    }
+
+    /// The verdict of [`Self::validate`] without building the error.
+    #[inline]
+    pub(crate) fn is_valid(&self) -> bool {
         let rate_ok = match self.response_rate {
             Some(r) => r.is_finite(),
             None => true,
@@ -187,11 +197,7 @@ impl Profile {
             Some(loc) => loc.in_range(),
             None => true,
         };
-        if rate_ok & location_ok {
-            Ok(())
-        } else {
-            Err(self.invalid())
-        }
+        rate_ok & location_ok
     }
 
     /// The error for an invalid profile (the response rate reported first, as before).
