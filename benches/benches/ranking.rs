@@ -115,6 +115,12 @@ fn benches(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("rank_candidates, ascending input (worst case)", n), &adversarial, |b, d| {
             b.iter(|| rank_candidates(&policy, &v, black_box(d), NOW, &page))
         });
+        // The columnar worst case: every candidate reaching the lazy filters needs its id
+        // located in the joined id buffer.
+        let adversarial_cols = CandidateColumns::from_candidates(&adversarial).unwrap_or_default();
+        g.bench_with_input(BenchmarkId::new("rank_candidate_columns, ascending input (worst case)", n), &adversarial_cols, |b, cols| {
+            b.iter(|| rank_candidate_columns(&policy, &v, black_box(cols), NOW, &page))
+        });
         g.bench_with_input(BenchmarkId::new("score everything + full sort", n), &d, |b, d| {
             b.iter(|| rank_candidates_full_sort(&policy, &v, black_box(d), NOW, &page))
         });

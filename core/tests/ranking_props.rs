@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use avalo_core::ranking::{
-    profile_score, rank_candidate_columns, rank_candidates, rank_candidates_full_sort, BirthDate, Candidate,
+    haversine_km, profile_score, rank_candidate_columns, rank_candidates, rank_candidates_full_sort, BirthDate, Candidate,
     CandidateColumns, Gender, GeoPoint, PageRequest, Profile, Viewer,
 };
 use avalo_core::time::{age_years, utc_date};
@@ -116,6 +116,34 @@ fn haversine(a: GeoPoint, b: GeoPoint) -> f64 {
     2.0 * r * h.clamp(0.0, 1.0).sqrt().asin()
 }
 
+
+/// A viewer anywhere, often near a pole or the ±180° meridian.
+fn viewer_point() -> impl Strategy<Value = GeoPoint> {
+    let lat = prop_oneof![-90.0f64..=90.0, 80.0f64..=90.0, -90.0f64..=-80.0, Just(90.0), Just(-90.0), Just(0.0)];
+    let lon = prop_oneof![-180.0f64..=180.0, 179.0f64..=180.0, -180.0f64..=-179.0, Just(180.0), Just(-180.0)];
+    (lat, lon).prop_map(|(lat, lon)| GeoPoint { lat, lon })
+}
+
+/// Offsets in degrees at several scales (metres to thousands of km).
+fn offset() -> impl Strategy<Value = (f64, f64)> {
+    prop_oneof![
+        (-0.01f64..0.01, -0.01f64..0.01),
+        (-0.5f64..0.5, -0.5f64..0.5),
+        (-5.0f64..5.0, -20.0f64..20.0),
+        (-40.0f64..40.0, -180.0f64..180.0),
+    ]
+}
+
+fn moved(o: GeoPoint, (dlat, dlon): (f64, f64)) -> GeoPoint {
+    let mut lon = o.lon + dlon;
+    if lon > 180.0 {
+        lon -= 360.0;
+    } else if lon < -180.0 {
+        lon += 360.0;
+    }
+    GeoPoint { lat: (o.lat + dlat).clamp(-90.0, 90.0), lon }
+}
+
 /// Independent reference: filter with the SPEC's words, score, sort everything, take the page.
 fn reference(policy: &Policy, v: &Viewer, deck: &[Candidate], now: i64, size: usize, offset: usize) -> Vec<(String, f64)> {
     let today = utc_date(now).unwrap();
@@ -223,5 +251,64 @@ proptest! {
         let a = rank_candidates(&policy, &v, &deck, NOW, &page).unwrap();
         let b = rank_candidates(&policy, &v, &shuffled, NOW, &page).unwrap();
         prop_assert_eq!(a.results, b.results);
+    }
+
+    /// The distance pre-filter (a bounding box before the haversine) never changes a verdict:
+    /// limits set exactly at a candidate's distance (kept) or one ulp below it (dropped), near
+    /// the poles and across the ±180° meridian, at scales from metres to thousands of km.
+    #[test]
+    fn distance_prefilter_is_exact_at_the_limit(
+        origin in viewer_point(),
+        offsets in proptest::collection::vec(offset(), 1..40),
+        pick in any::<prop::sample::Index>(),
+        limit in prop_oneof![4 => Just(0u8), 2 => Just(1u8), 1 => Just(2u8)],
+        far in 0.0f64..20_000.0,
+    ) {
+        let policy = Policy::default();
+        let r = policy.ranking.earth_radius_km;
+        let points: Vec<GeoPoint> = offsets.iter().map(|&d| moved(origin, d)).collect();
+        let at = points[pick.index(points.len())];
+        let exact = haversine_km(origin, at, r);
+        let max_km = match limit {
+            0 => exact,
+            1 if exact > 0.0 => f64::from_bits(exact.to_bits() - 1),
+            _ => far,
+        };
+        let deck: Vec<Candidate> = points
+            .iter()
+            .enumerate()
+            .map(|(i, &p)| Candidate {
+                user_id: format!("c{i:02}"),
+                active: true,
+                verified: true,
+                boost_until_ms: None,
+                profile: Profile { birth_date: BirthDate::from_yyyymmdd(19_950_101).ok(), location: Some(p), ..Profile::default() },
+            })
+            .collect();
+        let v = Viewer {
+            user_id: "viewer".into(),
+            interested_in: vec![],
+            age_min: 18,
+            age_max: 99,
+            location: Some(origin),
+            max_distance_km: Some(max_km),
+            liked_ids: vec![],
+            passed_ids: vec![],
+            blocked_ids: vec![],
+            blocked_by_ids: vec![],
+        };
+        let page = PageRequest { size: Some(50), ..PageRequest::default() };
+        let fast = rank_candidates(&policy, &v, &deck, NOW, &page).unwrap();
+        let mut got: Vec<String> = fast.results.iter().map(|c| c.user_id.clone()).collect();
+        got.sort();
+        let want: Vec<String> = deck
+            .iter()
+            .filter(|c| c.profile.location.is_some_and(|p| haversine_km(origin, p, r) <= max_km))
+            .map(|c| c.user_id.clone())
+            .collect();
+        prop_assert_eq!(&got, &want, "origin {:?} max_km {}", origin, max_km);
+        prop_assert_eq!(&fast, &rank_candidates_full_sort(&policy, &v, &deck, NOW, &page).unwrap());
+        let cols = CandidateColumns::from_candidates(&deck).unwrap();
+        prop_assert_eq!(&fast.results, &rank_candidate_columns(&policy, &v, &cols, NOW, &page).unwrap().results);
     }
 }

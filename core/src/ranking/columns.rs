@@ -4,7 +4,9 @@
 
 use super::discovery::{Candidate, PageRequest, RankedPage, Viewer};
 use super::engine::{rank_source, Cheap, Row, Source};
-use super::score::{is_calendar_day, BirthDate, Gender, GeoPoint, Profile};
+use super::ids::{split_ids, IdList};
+use super::birth::is_calendar_day;
+use super::score::{BirthDate, Gender, GeoPoint, Profile};
 use crate::error::{Error, Result};
 use crate::policy::Policy;
 use serde::{Deserialize, Serialize};
@@ -164,71 +166,12 @@ impl CandidateColumns {
         }
         bad(first(&self.flags, |f| f & !ColumnFlags::KNOWN == 0), "unknown flag bits")?;
         bad(first(&self.genders, |g| g <= 3), "gender code is not 0..=3")?;
-        bad(first(&self.birth_dates, |d| d == 0 || is_calendar_day(d)), "birth date is not a calendar day (yyyymmdd)")?;
+        bad(first(&self.birth_dates, |d| (d == 0) | is_calendar_day(d)), "birth date is not a calendar day (yyyymmdd)")?;
         bad(first(&self.latitudes, |x| x.abs() <= 90.0), "latitude is not a number within -90..=90")?;
         bad(first(&self.longitudes, |x| x.abs() <= 180.0), "longitude is not a number within -180..=180")?;
         bad(first(&self.response_rates, |x| x.is_finite()), "response rate is not a finite number")?;
         Ok(ColumnView { cols: self, ids })
     }
-}
-
-/// The ids of a `'\n'`-joined list, located by their end offsets (found eight bytes at a time)
-/// and sliced only when needed: the ranking reads the ids of a few hundred candidates only.
-struct IdList<'a> {
-    joined: &'a str,
-    ends: Vec<usize>,
-}
-
-impl<'a> IdList<'a> {
-    fn len(&self) -> usize {
-        self.ends.len()
-    }
-
-    fn get(&self, i: usize) -> Option<&'a str> {
-        let end = *self.ends.get(i)?;
-        let start = match i.checked_sub(1) {
-            None => 0,
-            Some(p) => self.ends.get(p)? + 1,
-        };
-        // Both ends sit next to a '\n' byte or at the string's ends: character boundaries.
-        self.joined.get(start..end)
-    }
-}
-
-/// Splits `joined` at every `'\n'`, checking that there are exactly `n` ids.
-fn split_ids(joined: &str, n: usize) -> Result<IdList<'_>> {
-    if n == 0 && joined.is_empty() {
-        return Ok(IdList { joined, ends: Vec::new() });
-    }
-    let bytes = joined.as_bytes();
-    let mut ends = Vec::with_capacity(n);
-    // The exact zero-byte test on `word ^ 0x0a0a…` sets the top bit of every byte that is a
-    // '\n' (no false positives); each set bit is one id end.
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const NEWLINES: u64 = 0x0a0a_0a0a_0a0a_0a0a;
-    let mut words = bytes.chunks_exact(8);
-    let mut base = 0usize;
-    for w in &mut words {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(w);
-        let x = u64::from_le_bytes(word) ^ NEWLINES;
-        let mut hits = !(((x & LOW7) + LOW7) | x | LOW7);
-        while hits != 0 {
-            ends.push(base + hits.trailing_zeros() as usize / 8);
-            hits &= hits - 1;
-        }
-        base += 8;
-    }
-    for (j, &b) in words.remainder().iter().enumerate() {
-        if b == b'\n' {
-            ends.push(base + j);
-        }
-    }
-    ends.push(bytes.len());
-    if ends.len() != n {
-        return Err(Error::invalid(format!("user_ids holds {} ids for {n} candidates", ends.len())));
-    }
-    Ok(IdList { joined, ends })
 }
 
 struct ColumnView<'a> {
@@ -287,6 +230,9 @@ impl Source for ColumnView<'_> {
         })
     }
 
+    // Inlined into the engine loop: returned through memory, the row's field-by-field
+    // stores followed by wide reloads cost a store-forwarding stall per candidate.
+    #[inline(always)]
     fn row(&self, i: usize) -> Result<Row> {
         let c = self.cols;
         let flags = at(&c.flags, i)?;
@@ -339,6 +285,7 @@ mod tests {
 
     fn split_ids(joined: &str, n: usize) -> Result<Vec<&str>> {
         let list = super::split_ids(joined, n)?;
+        assert!(list.get(n).is_none());
         Ok((0..list.len()).filter_map(|i| list.get(i)).collect())
     }
 

@@ -38,9 +38,12 @@
 //! - A like on a UTC day other than the counter's starts a new count; a counter dated after
 //!   `now_ms`'s day is `INVALID_INPUT` (clock skew must not grant extra likes).
 
+mod birth;
 mod columns;
 mod discovery;
 mod engine;
+mod filters;
+mod ids;
 mod likes;
 mod score;
 

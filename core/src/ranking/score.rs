@@ -3,92 +3,14 @@
 use super::RankingPolicy;
 use crate::error::{Error, Result};
 use crate::policy::Policy;
-use crate::time::{format_date, parse_date};
-use chrono::{Datelike, NaiveDate};
+pub use super::birth::BirthDate;
 use serde::{Deserialize, Serialize};
 
 const MS_PER_HOUR: f64 = 3_600_000.0;
 
 /// `k / 5` for k present fields out of five (the same values as the division).
-const COMPLETENESS: [f64; 6] = [0.0, 1.0 / 5.0, 2.0 / 5.0, 3.0 / 5.0, 4.0 / 5.0, 1.0];
-
-/// A calendar date (a birth date) stored compactly as the number `yyyymmdd` (`20080229`), so
-/// that comparing two numbers compares the dates. JSON form: `"YYYY-MM-DD"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct BirthDate(u32);
-
-impl BirthDate {
-    /// Parses `YYYY-MM-DD` strictly (a real calendar day).
-    pub fn parse(text: &str) -> Result<BirthDate> {
-        Ok(Self::from_naive(parse_date(text)?))
-    }
-
-    /// From the number `yyyymmdd` (`20080229`); anything that is not a calendar day of the
-    /// years 0000–9999 is `INVALID_INPUT`. This is the columnar / FFI form.
-    pub fn from_yyyymmdd(value: u32) -> Result<BirthDate> {
-        if is_calendar_day(value) {
-            Ok(BirthDate(value))
-        } else {
-            Err(Error::invalid(format!("birth date {value} is not a calendar day (yyyymmdd)")))
-        }
-    }
-
-    /// From a `yyyymmdd` already checked with [`is_calendar_day`].
-    #[inline]
-    pub(crate) const fn from_checked(value: u32) -> BirthDate {
-        BirthDate(value)
-    }
-
-    /// From a chrono date (years 0..=9999 at the boundary; others clamp into that range).
-    pub fn from_naive(date: NaiveDate) -> BirthDate {
-        let year = date.year().clamp(0, 9_999) as u32;
-        BirthDate(year * 10_000 + date.month() * 100 + date.day())
-    }
-
-    /// The number `yyyymmdd`.
-    pub const fn yyyymmdd(self) -> u32 {
-        self.0
-    }
-
-    /// The chrono date.
-    pub fn to_naive(self) -> Option<NaiveDate> {
-        NaiveDate::from_ymd_opt(i32::try_from(self.0 / 10_000).ok()?, self.0 / 100 % 100, self.0 % 100)
-    }
-}
-
-/// Whether `yyyymmdd` is a day of the proleptic Gregorian calendar, years 0000–9999.
-#[inline]
-pub(crate) const fn is_calendar_day(value: u32) -> bool {
-    /// Days per month, with 29 for February (a 29 February is then checked for a leap year).
-    const DAYS: [u32; 13] = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    let (y, m, d) = (value / 10_000, value / 100 % 100, value % 100);
-    if m == 0 || m > 12 || d == 0 || y > 9_999 {
-        return false;
-    }
-    let feb29_ok = !(m == 2 && d == 29) || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
-    // `m` is within 1..=12 here, so the index is in bounds.
-    d <= DAYS[m as usize] && feb29_ok
-}
-
-impl TryFrom<String> for BirthDate {
-    type Error = Error;
-    fn try_from(text: String) -> Result<BirthDate> {
-        BirthDate::parse(&text)
-    }
-}
-
-impl From<BirthDate> for String {
-    fn from(d: BirthDate) -> String {
-        d.to_naive().map(format_date).unwrap_or_default()
-    }
-}
-
-impl std::fmt::Display for BirthDate {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&String::from(*self))
-    }
-}
+/// (Padded to eight entries so that a masked index is always in bounds.)
+const COMPLETENESS: [f64; 8] = [0.0, 1.0 / 5.0, 2.0 / 5.0, 3.0 / 5.0, 4.0 / 5.0, 1.0, 1.0, 1.0];
 
 /// A profile's gender, as used by the viewer's preference filter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -146,24 +68,74 @@ pub struct GeoPoint {
 
 impl GeoPoint {
     /// `INVALID_INPUT` unless both coordinates are finite and in range.
+    #[inline]
     pub fn validate(&self) -> Result<()> {
-        if self.lat.is_finite() && self.lon.is_finite() && self.lat.abs() <= 90.0 && self.lon.abs() <= 180.0 {
+        if self.in_range() {
             Ok(())
         } else {
-            Err(Error::invalid(format!("location ({}, {}) is not a valid latitude/longitude", self.lat, self.lon)))
+            Err(self.invalid())
         }
+    }
+
+    /// Both coordinates in range (`abs() <= limit` is false for NaN and infinities).
+    #[inline]
+    pub(crate) fn in_range(&self) -> bool {
+        self.lat.abs() <= 90.0 && self.lon.abs() <= 180.0
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn invalid(&self) -> Error {
+        Error::invalid(format!("location ({}, {}) is not a valid latitude/longitude", self.lat, self.lon))
     }
 }
 
 /// Great-circle distance in km by the haversine formula on a sphere of `radius_km`.
 pub fn haversine_km(a: GeoPoint, b: GeoPoint, radius_km: f64) -> f64 {
-    let (p1, p2) = (a.lat.to_radians(), b.lat.to_radians());
-    let dp = p2 - p1;
-    let dl = (b.lon - a.lon).to_radians();
-    let s1 = (dp / 2.0).sin();
-    let s2 = (dl / 2.0).sin();
-    let h = (s1 * s1 + p1.cos() * p2.cos() * s2 * s2).clamp(0.0, 1.0);
+    Origin::new(a).distance_km(b, radius_km)
+}
+
+/// A haversine origin with its latitude in radians and that latitude's cosine computed once:
+/// [`haversine_km`] and the ranking engine both measure through [`Origin::distance_km`], so a
+/// distance is the same bits whichever path computed it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Origin {
+    point: GeoPoint,
+    lat_rad: f64,
+    cos_lat: f64,
+}
+
+impl Origin {
+    #[inline]
+    pub(crate) fn new(point: GeoPoint) -> Origin {
+        let lat_rad = point.lat.to_radians();
+        Origin { point, lat_rad, cos_lat: lat_rad.cos() }
+    }
+
+    #[inline]
+    pub(crate) fn distance_km(&self, b: GeoPoint, radius_km: f64) -> f64 {
+        distance_of_h(self.haversine_h(b), radius_km)
+    }
+
+    /// The haversine term `h = sin²(Δφ/2) + cos φ₁ cos φ₂ sin²(Δλ/2)`, clamped to [0, 1].
+    #[inline]
+    pub(crate) fn haversine_h(&self, b: GeoPoint) -> f64 {
+        let (p1, p2) = (self.lat_rad, b.lat.to_radians());
+        let dp = p2 - p1;
+        let dl = (b.lon - self.point.lon).to_radians();
+        let s1 = (dp / 2.0).sin();
+        let s2 = (dl / 2.0).sin();
+        (s1 * s1 + self.cos_lat * p2.cos() * s2 * s2).clamp(0.0, 1.0)
+    }
+}
+
+/// The distance of a haversine term: `2R·asin(√h)`.
+#[inline]
+pub(crate) fn distance_of_h(h: f64, radius_km: f64) -> f64 {
     2.0 * radius_km * h.sqrt().asin()
+}
+
+impl Origin {
 }
 
 /// Whether a bio counts as present for completeness: non-empty after trimming white space.
@@ -204,15 +176,38 @@ pub struct Profile {
 
 impl Profile {
     /// `INVALID_INPUT` if a float is NaN/infinite or the location is out of range.
+    /// One branch on the valid path; the message is built only on failure.
+    #[inline]
     pub fn validate(&self) -> Result<()> {
-        if let Some(r) = self.response_rate {
-            if !r.is_finite() {
-                return Err(Error::invalid(format!("response_rate {r} is not a finite number")));
-            }
+        if self.is_valid() {
+            Ok(())
+        } else {
+            Err(self.invalid())
         }
-        match &self.location {
-            Some(loc) => loc.validate(),
-            None => Ok(()),
+    }
+
+    /// The verdict of [`Self::validate`] without building the error.
+    #[inline]
+    pub(crate) fn is_valid(&self) -> bool {
+        let rate_ok = match self.response_rate {
+            Some(r) => r.is_finite(),
+            None => true,
+        };
+        let location_ok = match &self.location {
+            Some(loc) => loc.in_range(),
+            None => true,
+        };
+        rate_ok & location_ok
+    }
+
+    /// The error for an invalid profile (the response rate reported first, as before).
+    #[cold]
+    #[inline(never)]
+    fn invalid(&self) -> Error {
+        match (self.response_rate, &self.location) {
+            (Some(r), _) if !r.is_finite() => Error::invalid(format!("response_rate {r} is not a finite number")),
+            (_, Some(loc)) => loc.invalid(),
+            _ => Error::invalid("invalid profile"),
         }
     }
 }
@@ -239,9 +234,10 @@ pub struct ProfileScore {
 
 /// The profile score of SPEC §5.1 at `now_ms`. `INVALID_INPUT` only for NaN/infinite or
 /// out-of-range floats in the profile (see [`Profile::validate`]).
+#[inline]
 pub fn profile_score(policy: &Policy, profile: &Profile, now_ms: i64) -> Result<ProfileScore> {
     profile.validate()?;
-    Ok(score_unchecked(&policy.ranking, profile, now_ms))
+    Ok(ScoreRules::new(&policy.ranking).score(profile, now_ms))
 }
 
 #[inline]
@@ -249,37 +245,71 @@ fn clamp01(x: f64) -> f64 {
     x.clamp(0.0, 1.0)
 }
 
-/// The score of an already validated profile.
-#[inline]
-pub(crate) fn score_unchecked(rules: &RankingPolicy, p: &Profile, now_ms: i64) -> ProfileScore {
-    let video = if p.has_video_intro { rules.video_intro_bonus } else { 0.0 };
-    let photos = clamp01(f64::from(p.photos) / f64::from(rules.photos_for_full) + video);
-    let present = u8::from(p.has_bio)
-        + u8::from(p.birth_date.is_some())
-        + u8::from(p.gender.is_some())
-        + u8::from(p.location.is_some())
-        + u8::from(p.interests > 0);
-    let completeness = COMPLETENESS.get(usize::from(present)).copied().unwrap_or(1.0);
-    let responsiveness = clamp01(p.response_rate.unwrap_or(0.0));
-    let loyalty = if p.royal { 1.0 } else { clamp01(f64::from(p.loyalty_level) / f64::from(rules.loyalty_levels)) };
-    let activity = match p.last_active_ms {
-        None => 0.0,
-        Some(t) => {
-            let idle_ms = now_ms.saturating_sub(t).max(0);
-            clamp01(1.0 - idle_ms as f64 / (rules.activity_decay_hours * MS_PER_HOUR))
+/// The score rules of a policy resolved once (integer divisors as `f64`, the activity window
+/// in ms). The one scoring function of the crate: [`profile_score`], the ranking engine and its
+/// full-sort reference all call [`ScoreRules::score`], so their values are bit-identical.
+/// Every quotient is still computed as `x / y` (no reciprocals), so the values are those of
+/// the plain formulas.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ScoreRules {
+    /// Weights in the table's order: photos, completeness, responsiveness, loyalty, activity,
+    /// trust.
+    weights: [f64; 6],
+    photos_for_full: f64,
+    video_intro_bonus: f64,
+    loyalty_levels: f64,
+    /// `activity_decay_hours × 3 600 000`.
+    decay_ms: f64,
+    report_penalty: f64,
+}
+
+impl ScoreRules {
+    #[inline]
+    pub(crate) fn new(rules: &RankingPolicy) -> ScoreRules {
+        let w = &rules.weights;
+        ScoreRules {
+            weights: [w.photos, w.completeness, w.responsiveness, w.loyalty, w.activity, w.trust],
+            photos_for_full: f64::from(rules.photos_for_full),
+            video_intro_bonus: rules.video_intro_bonus,
+            loyalty_levels: f64::from(rules.loyalty_levels),
+            decay_ms: rules.activity_decay_hours * MS_PER_HOUR,
+            report_penalty: rules.report_penalty,
         }
-    };
-    let trust = clamp01(1.0 - (f64::from(p.reports) * rules.report_penalty).min(1.0));
-    let w = &rules.weights;
-    let sum = w.photos * photos
-        + w.completeness * completeness
-        + w.responsiveness * responsiveness
-        + w.loyalty * loyalty
-        + w.activity * activity
-        + w.trust * trust;
-    // `+ 0.0` turns a −0.0 into +0.0 so `total_cmp` never separates equal zero scores.
-    let total = sum.clamp(0.0, 100.0) + 0.0;
-    ProfileScore { total, photos, completeness, responsiveness, loyalty, activity, trust }
+    }
+
+    /// The score of an already validated profile.
+    #[inline]
+    pub(crate) fn score(&self, p: &Profile, now_ms: i64) -> ProfileScore {
+        let video = if p.has_video_intro { self.video_intro_bonus } else { 0.0 };
+        let photos = clamp01(f64::from(p.photos) / self.photos_for_full + video);
+        let present = u8::from(p.has_bio)
+            + u8::from(p.birth_date.is_some())
+            + u8::from(p.gender.is_some())
+            + u8::from(p.location.is_some())
+            + u8::from(p.interests > 0);
+        // `present` is at most 5; the mask makes the bound visible to the compiler.
+        let completeness = COMPLETENESS.get(usize::from(present & 7)).copied().unwrap_or(1.0);
+        let responsiveness = clamp01(p.response_rate.unwrap_or(0.0));
+        let loyalty = if p.royal { 1.0 } else { clamp01(f64::from(p.loyalty_level) / self.loyalty_levels) };
+        let activity = match p.last_active_ms {
+            None => 0.0,
+            Some(t) => {
+                let idle_ms = now_ms.saturating_sub(t).max(0);
+                clamp01(1.0 - idle_ms as f64 / self.decay_ms)
+            }
+        };
+        let trust = clamp01(1.0 - (f64::from(p.reports) * self.report_penalty).min(1.0));
+        let [w_photos, w_completeness, w_responsiveness, w_loyalty, w_activity, w_trust] = self.weights;
+        let sum = w_photos * photos
+            + w_completeness * completeness
+            + w_responsiveness * responsiveness
+            + w_loyalty * loyalty
+            + w_activity * activity
+            + w_trust * trust;
+        // `+ 0.0` turns a −0.0 into +0.0 so `total_cmp` never separates equal zero scores.
+        let total = sum.clamp(0.0, 100.0) + 0.0;
+        ProfileScore { total, photos, completeness, responsiveness, loyalty, activity, trust }
+    }
 }
 
 #[cfg(test)]
@@ -305,19 +335,6 @@ mod tests {
         assert_eq!(s.total, 100.0);
         let empty = profile_score(&Policy::default(), &Profile::default(), 0).unwrap();
         assert_eq!(empty.total, 10.0); // only trust (no reports) is 1
-    }
-
-    #[test]
-    fn calendar_check_agrees_with_chrono() {
-        for y in (0..=2_500u32).chain([9_999, 10_000, 429_496]) {
-            for m in 0..=13 {
-                for d in 0..=32 {
-                    let v = y * 10_000 + m * 100 + d;
-                    let chrono_ok = y <= 9_999 && NaiveDate::from_ymd_opt(y as i32, m, d).is_some();
-                    assert_eq!(is_calendar_day(v), chrono_ok, "{v}");
-                }
-            }
-        }
     }
 
     #[test]
