@@ -125,8 +125,6 @@ pub struct RankingPolicy {
     pub page_size_default: u32,
     /// Likes per user per UTC day (100).
     pub daily_like_limit: u32,
-    /// Free messages of the chat a match opens (4, SPEC §4.6; keep equal to billing's).
-    pub match_free_messages: u32,
 }
 
 impl Default for RankingPolicy {
@@ -145,7 +143,6 @@ impl Default for RankingPolicy {
             page_size_max: 50,
             page_size_default: 20,
             daily_like_limit: 100,
-            match_free_messages: 4,
         }
     }
 }

@@ -29,8 +29,10 @@ DEFAULT = dict(
     weights=dict(photos=25.0, completeness=20.0, responsiveness=20.0, loyalty=15.0, activity=10.0, trust=10.0),
     photos_for_full=6, video_intro_bonus=0.2, loyalty_levels=10, activity_decay_hours=168.0,
     report_penalty=0.2, royal_boost=0.2, paid_boost_factor=2.0, earth_radius_km=R_EARTH,
-    page_size_min=1, page_size_max=50, page_size_default=20, daily_like_limit=100, match_free_messages=4,
+    page_size_min=1, page_size_max=50, page_size_default=20, daily_like_limit=100,
 )
+# SPEC §4.6: the chat a match opens has the billing policy's free messages (4 by default).
+BILLING_FREE_MESSAGES = 4
 
 
 def rules_with(patch):
@@ -159,7 +161,7 @@ def rank_reference(v, cands, now, page=None, r=DEFAULT):
 
 
 # ---------------------------------------------------------------- §5.3 likes
-def like_reference(req, now, r=DEFAULT):
+def like_reference(req, now, r=DEFAULT, free_messages=BILLING_FREE_MESSAGES):
     if not req["liker_id"] or not req["target_id"] or req["liker_id"] == req["target_id"]:
         return None, "INVALID_INPUT"
     today = now // DAY_MS
@@ -173,7 +175,7 @@ def like_reference(req, now, r=DEFAULT):
     if used >= r["daily_like_limit"]:
         return None, "LIKE_LIMIT_REACHED"
     match = req["target_likes_liker"]
-    return dict(outcome="match" if match else "liked", chat_free_messages=r["match_free_messages"] if match else 0,
+    return dict(outcome="match" if match else "liked", chat_free_messages=free_messages if match else 0,
                 counter=dict(day=today, count=used + 1), remaining_today=r["daily_like_limit"] - used - 1,
                 resets_at_ms=(today + 1) * DAY_MS), None
 
@@ -535,7 +537,8 @@ add(ranking_cases, "haversine: latitude 90.5 is invalid", "haversine_km", dict(a
 
 # --- likes
 def like_case(name, req, now=NOW, policy=None):
-    exp, err = like_reference(req, now, rules_with(policy))
+    free = (policy or {}).get("billing", {}).get("free_messages", BILLING_FREE_MESSAGES)
+    exp, err = like_reference(req, now, rules_with(policy), free)
     add(ranking_cases, name, "decide_like", dict(req, now_ms=now), expect=exp, error=err, policy=policy)
 
 
@@ -553,6 +556,8 @@ like_case("like: liking yourself is invalid", dict(liker_id="a", target_id="a", 
 like_case("like: a counter from tomorrow is invalid", dict(liker_id="a", target_id="b", counter=dict(day=TODAY + 1, count=3), target_likes_liker=False))
 like_case("like: host limit 5", dict(liker_id="a", target_id="b", counter=dict(day=TODAY, count=5), target_likes_liker=False),
           policy={"ranking": {"daily_like_limit": 5}})
+like_case("like: a match opens a chat with billing's free messages (host sets 6)",
+          dict(liker_id="a", target_id="b", target_likes_liker=True), policy={"billing": {"free_messages": 6}})
 like_case("like: host limit 5, 5th like", dict(liker_id="a", target_id="b", counter=dict(day=TODAY, count=4), target_likes_liker=True),
           policy={"ranking": {"daily_like_limit": 5}})
 
