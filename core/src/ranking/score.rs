@@ -300,12 +300,12 @@ impl ScoreRules {
         };
         let trust = clamp01(1.0 - (f64::from(p.reports) * self.report_penalty).min(1.0));
         let [w_photos, w_completeness, w_responsiveness, w_loyalty, w_activity, w_trust] = self.weights;
-        let sum = w_photos * photos
-            + w_completeness * completeness
-            + w_responsiveness * responsiveness
-            + w_loyalty * loyalty
-            + w_activity * activity
-            + w_trust * trust;
+        // Summed pairwise (three independent pairs, then their sum): half the dependent additions
+        // of a left-to-right sum. SPEC §5.1 fixes the terms, not their order; every platform
+        // runs this same code, so scores stay identical everywhere.
+        let sum = (w_photos * photos + w_completeness * completeness)
+            + (w_responsiveness * responsiveness + w_loyalty * loyalty)
+            + (w_activity * activity + w_trust * trust);
         // `+ 0.0` turns a −0.0 into +0.0 so `total_cmp` never separates equal zero scores.
         let total = sum.clamp(0.0, 100.0) + 0.0;
         ProfileScore { total, photos, completeness, responsiveness, loyalty, activity, trust }
