@@ -3,31 +3,15 @@
 //! Targets (issue 7): region risk and signup eligibility < 100 ns, flag bucket < 200 ns,
 //! 50 flags for one user < 10 µs.
 
-#![allow(clippy::manual_is_multiple_of)] // `is_multiple_of` is newer than the 1.80 MSRV
-
-use avalo_core::flags::{evaluate_flag, evaluate_flags, flag_bucket, FlagContext, FlagDefinition, FlagSet, Platform};
+use avalo_core::flags::{evaluate_flag, evaluate_flags, flag_bucket, FlagContext, FlagSet, Platform};
 use avalo_core::launch::{check_signup, InviteRecord, LaunchMode, SignupRequest};
 use avalo_core::risk::{region_risk, RegionMetrics};
 use avalo_core::rollout::{check_country_cap, CapKind, CapOverrides, CapRequest, DailyCounter, RolloutPhase};
+use avalo_benches::{bench_flag, LAUNCH_NOW};
 use avalo_core::Policy;
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 
-const NOW: i64 = 1_795_176_000_000;
-
-fn flag(n: usize) -> FlagDefinition {
-    FlagDefinition {
-        name: format!("feature_{n:02}_rollout"),
-        enabled: n % 7 != 0,
-        kill_switch: false,
-        starts_at_ms: None,
-        ends_at_ms: if n % 5 == 0 { Some(NOW + 1) } else { None },
-        regions: if n % 3 == 0 { Some(vec!["PL".into(), "DE".into(), "GB".into()]) } else { None },
-        platforms: if n % 4 == 0 { Some(vec![Platform::Ios, Platform::Android]) } else { None },
-        blocked_users: vec!["user-1".into()],
-        allowed_users: vec!["user-2".into()],
-        rollout_bp: (n as u32 * 211) % 10_001,
-    }
-}
+const NOW: i64 = LAUNCH_NOW;
 
 fn benches(c: &mut Criterion) {
     let policy = Policy::default();
@@ -66,9 +50,9 @@ fn benches(c: &mut Criterion) {
 
     c.bench_function("flag_bucket", |b| b.iter(|| flag_bucket(black_box("chat_voice_notes"), black_box("f47ac10b-58cc-4372-a567-0e02b2c3d479"))));
     let ctx = FlagContext { user_id: "f47ac10b-58cc-4372-a567-0e02b2c3d479".into(), region: Some("PL".into()), platform: Some(Platform::Ios), now_ms: NOW };
-    let one = flag(1);
+    let one = bench_flag(1);
     c.bench_function("evaluate_flag (rollout)", |b| b.iter(|| evaluate_flag(&policy, &[], black_box(&one), black_box(&ctx))));
-    let set = FlagSet { killed_groups: vec!["wallet".into()], flags: (0..50).map(flag).collect() };
+    let set = FlagSet { killed_groups: vec!["wallet".into()], flags: (0..50).map(bench_flag).collect() };
     c.bench_function("evaluate_flags (50 flags, one user)", |b| b.iter(|| evaluate_flags(&policy, black_box(&set), black_box(&ctx))));
 }
 

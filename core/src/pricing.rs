@@ -371,7 +371,7 @@ pub fn cheapest_pack_combination(
         .filter(|(_, c)| *c > 0)
         .map(|(q, count)| (q.tokens, PackCount { pack_id: q.pack_id.clone(), count }))
         .collect();
-    packs.sort_by(|a, b| b.0.cmp(&a.0));
+    packs.sort_by_key(|p| std::cmp::Reverse(p.0));
     let minor = u64::try_from(price).map_err(|_| Error::out_of_range("total price is too large"))?;
     Ok(PackCombination {
         packs: packs.into_iter().map(|(_, p)| p).collect(),

@@ -60,5 +60,8 @@ pub mod security;
 pub mod spam;
 pub mod upload;
 
+#[cfg(test)]
+mod test_support;
+
 pub use fail::Fail;
 pub use policy::Policy;

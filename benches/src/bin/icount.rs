@@ -14,7 +14,8 @@ use avalo_core::split::{self, CumulativeSplit, RevenueStream};
 use avalo_core::upload::{self, validate_upload, UploadPurpose, UploadRequest};
 use avalo_core::{BasisPoints, Currency, Policy};
 use avalo_core::ranking::{self as discovery, BirthDate, Candidate, Gender, GeoPoint, PageRequest, Profile, Viewer};
-use avalo_core::flags::{evaluate_flags, flag_bucket, FlagContext, FlagDefinition, FlagSet, Platform};
+use avalo_benches::{bench_flag, LAUNCH_NOW};
+use avalo_core::flags::{evaluate_flags, flag_bucket, FlagContext, FlagSet, Platform};
 use avalo_core::launch::{check_signup, LaunchMode, SignupRequest};
 use avalo_core::risk::{region_risk, RegionMetrics};
 use avalo_core::rollout::{check_country_cap, CapKind, CapOverrides, CapRequest, DailyCounter, RolloutPhase};
@@ -217,7 +218,6 @@ fn icount_hmac_sign_verify_1k(p: &Policy, n: u64) {
     }
 }
 
-const LAUNCH_NOW: i64 = 1_795_176_000_000;
 
 /// Stops the run when a workload's call fails: the count must be of the intended path.
 fn expect_ok<T>(r: avalo_core::Result<T>) {
@@ -270,23 +270,6 @@ fn icount_check_country_cap(p: &Policy, n: u64) {
 fn icount_flag_bucket(_p: &Policy, n: u64) {
     for _ in 0..n {
         black_box(flag_bucket(black_box("chat_voice_notes"), black_box("f47ac10b-58cc-4372-a567-0e02b2c3d479")));
-    }
-}
-
-/// The 50-flag set of `benches/benches/launch.rs` (same shapes: windows, regions, platforms,
-/// allow and block lists, rollouts).
-fn bench_flag(k: u32) -> FlagDefinition {
-    FlagDefinition {
-        name: format!("feature_{k:02}_rollout"),
-        enabled: k % 7 != 0,
-        kill_switch: false,
-        starts_at_ms: None,
-        ends_at_ms: if k % 5 == 0 { Some(LAUNCH_NOW + 1) } else { None },
-        regions: if k % 3 == 0 { Some(vec!["PL".into(), "DE".into(), "GB".into()]) } else { None },
-        platforms: if k % 4 == 0 { Some(vec![Platform::Ios, Platform::Android]) } else { None },
-        blocked_users: vec!["user-1".into()],
-        allowed_users: vec!["user-2".into()],
-        rollout_bp: (k * 211) % 10_001,
     }
 }
 

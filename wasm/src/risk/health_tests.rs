@@ -4,26 +4,11 @@ use super::*;
 use avalo_core::Policy as CorePolicy;
 use serde_json::Value;
 
+use crate::test_support::same;
+
 /// The inputs of every `risk.json` vector case of one operation.
 fn inputs(op: &str) -> Vec<Value> {
-    let file: Value =
-        serde_json::from_str(include_str!("../../../tests/vectors/risk.json")).unwrap();
-    let cases = file["cases"].as_array().unwrap();
-    let found: Vec<Value> = cases
-        .iter()
-        .filter(|c| c["op"] == op)
-        .map(|c| c["input"].clone())
-        .collect();
-    assert!(!found.is_empty(), "no vector case for {op}");
-    found
-}
-
-/// The mirror serialises exactly like the core value.
-fn same<M: Serialize, C: Serialize>(mirror: M, core: C) {
-    assert_eq!(
-        serde_json::to_value(mirror).unwrap(),
-        serde_json::to_value(core).unwrap()
-    );
+    crate::test_support::vector_inputs(include_str!("../../../tests/vectors/risk.json"), op)
 }
 
 /// Every vector input decodes through the mirror into exactly the core value, and every
