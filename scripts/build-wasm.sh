@@ -9,8 +9,9 @@
 # Prints the .wasm size, raw and gzipped, at each step.
 #
 # Size notes (measured, BENCHMARKS.md "WASM size"): the name and producers sections are dropped
-# (about 85 KB); the whole-profile `opt-level = "z"` of [profile.wasm-release] beat "s" by
-# 61 KB raw / 17 KB gzip after wasm-opt (an opt-level for avalo-wasm alone does nothing under LTO).
+# (about 85 KB); [profile.wasm-release] uses `opt-level = "s"` for the whole profile (an opt-level
+# for avalo-wasm alone does nothing under LTO): "z" is 8 % smaller but too slow for issue 5's
+# ranking target from JS (Cargo.toml and BENCHMARKS.md say why).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ENV_FILE="${AVALO_TOOLS:-$HOME/.cache/avalo-core}/env.sh"
