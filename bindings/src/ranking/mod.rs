@@ -1,8 +1,10 @@
 //! Facade of `core/src/ranking` (SPEC §5): profile score, discovery ranking of a whole deck in
 //! one call (records, or compact columns), likes and matches.
 
+mod columns;
 mod types;
 
+pub use columns::*;
 pub use types::*;
 
 use crate::error::{guard, AvaloError};

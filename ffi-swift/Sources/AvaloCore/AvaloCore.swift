@@ -17125,7 +17125,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_avalo_ffi_checksum_func_profile_score() != 241) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_avalo_ffi_checksum_func_rank_candidate_columns() != 32274) {
+    if (uniffi_avalo_ffi_checksum_func_rank_candidate_columns() != 4506) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_avalo_ffi_checksum_func_rank_candidates() != 20165) {

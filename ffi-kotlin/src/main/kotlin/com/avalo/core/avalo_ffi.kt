@@ -1416,7 +1416,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_avalo_ffi_checksum_func_profile_score() and 0xFFFF) != 241) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_rank_candidate_columns() and 0xFFFF) != 32274) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_rank_candidate_columns() and 0xFFFF) != 4506) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_avalo_ffi_checksum_func_rank_candidates() and 0xFFFF) != 20165) {
