@@ -67,7 +67,9 @@ fn benches(c: &mut Criterion) {
     };
     let mut g = c.benchmark_group("count 200-byte message");
     for (name, text) in [("ascii", &msg200), ("mixed", &mixed200)] {
-        g.bench_with_input(BenchmarkId::new("avalo count_words", name), text, |b, t| b.iter(|| count_words(&policy, black_box(t))));
+        g.bench_with_input(BenchmarkId::new("avalo count_words", name), text, |b, t| {
+            b.iter(|| count_words(&policy, black_box(t)))
+        });
         g.bench_with_input(BenchmarkId::new("unicode_words().count()", name), text, |b, t| {
             b.iter(|| black_box(t).unicode_words().count())
         });
@@ -75,7 +77,14 @@ fn benches(c: &mut Criterion) {
     g.finish();
 
     let hundred = corpus(ASCII_LINES, 700).split_whitespace().take(100).collect::<Vec<_>>().join(" ");
-    let meter = ChatMeter { payer_messages: 3, earner_messages: 7, billed_words: 305, billed_tokens: 27, creator_tokens: 17, royal: false };
+    let meter = ChatMeter {
+        payer_messages: 3,
+        earner_messages: 7,
+        billed_words: 305,
+        billed_tokens: 27,
+        creator_tokens: 17,
+        royal: false,
+    };
     c.bench_function("bill_message 100-word message", |b| {
         b.iter(|| bill_message(&policy, black_box(&meter), Sender::Earner, black_box(&hundred), false, 1_000))
     });

@@ -42,8 +42,10 @@ fn deck(n: usize, seed: u64) -> Vec<Candidate> {
                 _ => Some(Gender::NonBinary),
             };
             let year = 1976 + r.below(33) as u32;
-            let birth = BirthDate::from_yyyymmdd(year * 10_000 + (1 + r.below(12) as u32) * 100 + 1 + r.below(28) as u32).ok();
-            let location = Some(GeoPoint { lat: 52.2297 + (r.unit() - 0.5) * 1.6, lon: 21.0122 + (r.unit() - 0.5) * 2.4 });
+            let birth =
+                BirthDate::from_yyyymmdd(year * 10_000 + (1 + r.below(12) as u32) * 100 + 1 + r.below(28) as u32).ok();
+            let location =
+                Some(GeoPoint { lat: 52.2297 + (r.unit() - 0.5) * 1.6, lon: 21.0122 + (r.unit() - 0.5) * 2.4 });
             Candidate {
                 user_id: format!("user-{:016x}", r.next()),
                 active: r.below(100) < 95,
@@ -112,15 +114,19 @@ fn benches(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("rank_candidate_columns", n), &cols, |b, cols| {
             b.iter(|| rank_candidate_columns(&policy, &v, black_box(cols), NOW, &page))
         });
-        g.bench_with_input(BenchmarkId::new("rank_candidates, ascending input (worst case)", n), &adversarial, |b, d| {
-            b.iter(|| rank_candidates(&policy, &v, black_box(d), NOW, &page))
-        });
+        g.bench_with_input(
+            BenchmarkId::new("rank_candidates, ascending input (worst case)", n),
+            &adversarial,
+            |b, d| b.iter(|| rank_candidates(&policy, &v, black_box(d), NOW, &page)),
+        );
         // The columnar worst case: every candidate reaching the lazy filters needs its id
         // located in the joined id buffer.
         let adversarial_cols = CandidateColumns::from_candidates(&adversarial).unwrap_or_default();
-        g.bench_with_input(BenchmarkId::new("rank_candidate_columns, ascending input (worst case)", n), &adversarial_cols, |b, cols| {
-            b.iter(|| rank_candidate_columns(&policy, &v, black_box(cols), NOW, &page))
-        });
+        g.bench_with_input(
+            BenchmarkId::new("rank_candidate_columns, ascending input (worst case)", n),
+            &adversarial_cols,
+            |b, cols| b.iter(|| rank_candidate_columns(&policy, &v, black_box(cols), NOW, &page)),
+        );
         g.bench_with_input(BenchmarkId::new("score everything + full sort", n), &d, |b, d| {
             b.iter(|| rank_candidates_full_sort(&policy, &v, black_box(d), NOW, &page))
         });

@@ -6,7 +6,9 @@
 //! which is measured in the same run as the peer.
 
 use avalo_core::security::{sign_request, verify_request_signature};
-use avalo_core::upload::{sanitise_file_name, sha256_hex, sniff, validate_upload, Sha256Stream, UploadPurpose, UploadRequest};
+use avalo_core::upload::{
+    sanitise_file_name, sha256_hex, sniff, validate_upload, Sha256Stream, UploadPurpose, UploadRequest,
+};
 use avalo_core::Policy;
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use sha2::{Digest, Sha256};
@@ -30,7 +32,9 @@ fn validation(c: &mut Criterion) {
         now_ms: 1_795_176_000_000,
     };
     c.bench_function("validate_upload (64-byte head)", |b| b.iter(|| validate_upload(&policy, black_box(&request))));
-    c.bench_function("sanitise_file_name (ASCII, 20 chars)", |b| b.iter(|| sanitise_file_name(black_box("IMG_2041 holiday.jpg"), 200)));
+    c.bench_function("sanitise_file_name (ASCII, 20 chars)", |b| {
+        b.iter(|| sanitise_file_name(black_box("IMG_2041 holiday.jpg"), 200))
+    });
     let head = jpeg_head();
     c.bench_function("sniff (64 bytes)", |b| b.iter(|| sniff(black_box(&head))));
 }
@@ -42,8 +46,18 @@ fn signing(c: &mut Criterion) {
     let ts = 1_795_176_000_000i64;
     c.bench_function("HMAC sign + verify (1 KiB body)", |b| {
         b.iter(|| {
-            let s = sign_request(secret, ts, "POST", "/v1/wallet/transfer", black_box(&body)).unwrap_or_else(|_| unreachable!());
-            verify_request_signature(&policy, secret, Some(&s.timestamp), Some(&s.signature), "POST", "/v1/wallet/transfer", &body, ts)
+            let s = sign_request(secret, ts, "POST", "/v1/wallet/transfer", black_box(&body))
+                .unwrap_or_else(|_| unreachable!());
+            verify_request_signature(
+                &policy,
+                secret,
+                Some(&s.timestamp),
+                Some(&s.signature),
+                "POST",
+                "/v1/wallet/transfer",
+                &body,
+                ts,
+            )
         })
     });
 }

@@ -27,9 +27,7 @@ impl From<avalo_core::Decimal> for Decimal {
 impl TryFrom<Decimal> for avalo_core::Decimal {
     type Error = AvaloError;
     fn try_from(d: Decimal) -> Result<Self, AvaloError> {
-        d.0.trim()
-            .parse::<avalo_core::Decimal>()
-            .map_err(|e| AvaloError::invalid(format!("decimal {:?}: {e}", d.0)))
+        d.0.trim().parse::<avalo_core::Decimal>().map_err(|e| AvaloError::invalid(format!("decimal {:?}: {e}", d.0)))
     }
 }
 

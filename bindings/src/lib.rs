@@ -20,8 +20,8 @@
 
 uniffi::setup_scaffolding!("avalo_ffi");
 
-mod decimal;
 pub mod billing;
+mod decimal;
 pub mod error;
 pub mod flags;
 pub mod launch;
@@ -29,12 +29,12 @@ pub mod money;
 pub mod payout;
 pub mod policy;
 pub mod pricing;
+pub mod ranking;
+pub mod ratelimit;
 pub mod risk;
 pub mod rollout;
-pub mod spam;
-pub mod ranking;
 pub mod royal;
-pub mod ratelimit;
+pub mod spam;
 pub mod split;
 
 pub mod media;

@@ -128,7 +128,8 @@ pub struct StoryQuota {
 #[uniffi::export]
 pub fn media_access(item: MediaItem, viewer: MediaViewer, now_ms: i64) -> Result<MediaDecision, AvaloError> {
     guard(|| {
-        let core::MediaDecision { allowed, grant, code, price } = core::media_access(&item.into(), &viewer.into(), now_ms)?;
+        let core::MediaDecision { allowed, grant, code, price } =
+            core::media_access(&item.into(), &viewer.into(), now_ms)?;
         Ok(MediaDecision { allowed, grant: grant.map(Into::into), code: code.map(Into::into), price })
     })
 }

@@ -121,7 +121,12 @@ impl From<core::PackCombination> for PackCombination {
 /// Unknown pack or currency, or a missing/non-positive rate when one is needed, is
 /// `INVALID_INPUT`.
 #[uniffi::export]
-pub fn pack_price(policy: &Policy, pack_id: String, currency: String, fx_rate: Option<Decimal>) -> Result<PackQuote, AvaloError> {
+pub fn pack_price(
+    policy: &Policy,
+    pack_id: String,
+    currency: String,
+    fx_rate: Option<Decimal>,
+) -> Result<PackQuote, AvaloError> {
     guard(|| Ok(core::pack_price(policy.core(), &pack_id, self::currency(&currency)?, opt_decimal(fx_rate)?)?.into()))
 }
 
@@ -161,7 +166,10 @@ pub fn subscription_price(
     currency: String,
     fx_rate: Option<Decimal>,
 ) -> Result<Money, AvaloError> {
-    guard(|| Ok(core::subscription_price(policy.core(), tier.into(), self::currency(&currency)?, opt_decimal(fx_rate)?)?.into()))
+    guard(|| {
+        Ok(core::subscription_price(policy.core(), tier.into(), self::currency(&currency)?, opt_decimal(fx_rate)?)?
+            .into())
+    })
 }
 
 /// The single cheapest pack delivering at least `tokens`; 0 or more than the largest pack is
@@ -173,7 +181,10 @@ pub fn cheapest_pack_covering(
     currency: String,
     fx_rate: Option<Decimal>,
 ) -> Result<PackQuote, AvaloError> {
-    guard(|| Ok(core::cheapest_pack_covering(policy.core(), tokens, self::currency(&currency)?, opt_decimal(fx_rate)?)?.into()))
+    guard(|| {
+        Ok(core::cheapest_pack_covering(policy.core(), tokens, self::currency(&currency)?, opt_decimal(fx_rate)?)?
+            .into())
+    })
 }
 
 /// The packs (repeats allowed) covering at least `tokens` for the least money; 0 or more than
@@ -185,5 +196,8 @@ pub fn cheapest_pack_combination(
     currency: String,
     fx_rate: Option<Decimal>,
 ) -> Result<PackCombination, AvaloError> {
-    guard(|| Ok(core::cheapest_pack_combination(policy.core(), tokens, self::currency(&currency)?, opt_decimal(fx_rate)?)?.into()))
+    guard(|| {
+        Ok(core::cheapest_pack_combination(policy.core(), tokens, self::currency(&currency)?, opt_decimal(fx_rate)?)?
+            .into())
+    })
 }

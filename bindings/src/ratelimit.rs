@@ -176,7 +176,8 @@ pub fn decide_sequence(limit: LimitSpec, state: i64, requests: Vec<LimitRequest>
     guard(|| {
         let requests: Vec<core::LimitRequest> =
             requests.into_iter().map(|LimitRequest { now_ms, cost }| core::LimitRequest { now_ms, cost }).collect();
-        let core::LimitSequence { decisions, admitted, state } = core::decide_sequence(&compile(limit)?, state, &requests)?;
+        let core::LimitSequence { decisions, admitted, state } =
+            core::decide_sequence(&compile(limit)?, state, &requests)?;
         Ok(LimitSequence { decisions: decisions.into_iter().map(Into::into).collect(), admitted, state })
     })
 }

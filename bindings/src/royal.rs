@@ -121,8 +121,10 @@ pub fn royal_status(
     now_ms: i64,
 ) -> Result<RoyalStatus, AvaloError> {
     guard(|| {
-        let buckets: Vec<core::SpendBucket> = buckets.into_iter().map(|b| core::SpendBucket { day: b.day, tokens: b.tokens }).collect();
-        let sub = subscription.map(|s| core::RoyalSubscription { tier: s.tier.into(), active_until_ms: s.active_until_ms });
+        let buckets: Vec<core::SpendBucket> =
+            buckets.into_iter().map(|b| core::SpendBucket { day: b.day, tokens: b.tokens }).collect();
+        let sub =
+            subscription.map(|s| core::RoyalSubscription { tier: s.tier.into(), active_until_ms: s.active_until_ms });
         Ok(core::royal_status(policy.core(), &buckets, sub.as_ref(), now_ms)?.into())
     })
 }

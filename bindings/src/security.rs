@@ -132,15 +132,27 @@ pub struct SessionAge {
 
 /// The version-1 canonical string: `v1\n{timestamp}\n{METHOD}\n{path_and_query}\n{hex sha256(body)}`.
 #[uniffi::export]
-pub fn canonical_request(timestamp: String, method: String, path_and_query: String, body: Vec<u8>) -> Result<String, AvaloError> {
+pub fn canonical_request(
+    timestamp: String,
+    method: String,
+    path_and_query: String,
+    body: Vec<u8>,
+) -> Result<String, AvaloError> {
     guard(|| Ok(core::canonical_request(&timestamp, &method, &path_and_query, &body)))
 }
 
 /// Signs a request (SPEC §10.1). An empty secret or a negative timestamp is `INVALID_INPUT`.
 #[uniffi::export]
-pub fn sign_request(secret: Vec<u8>, timestamp_ms: i64, method: String, path_and_query: String, body: Vec<u8>) -> Result<SignedRequest, AvaloError> {
+pub fn sign_request(
+    secret: Vec<u8>,
+    timestamp_ms: i64,
+    method: String,
+    path_and_query: String,
+    body: Vec<u8>,
+) -> Result<SignedRequest, AvaloError> {
     guard(|| {
-        let core::SignedRequest { timestamp, signature } = core::sign_request(&secret, timestamp_ms, &method, &path_and_query, &body)?;
+        let core::SignedRequest { timestamp, signature } =
+            core::sign_request(&secret, timestamp_ms, &method, &path_and_query, &body)?;
         Ok(SignedRequest { timestamp, signature })
     })
 }
@@ -160,7 +172,16 @@ pub fn verify_request(
     now_ms: i64,
 ) -> Result<VerifiedRequest, AvaloError> {
     guard(|| {
-        let v = core::verify_request(policy.core(), &secret, timestamp.as_deref(), signature.as_deref(), &method, &path_and_query, &body, now_ms)?;
+        let v = core::verify_request(
+            policy.core(),
+            &secret,
+            timestamp.as_deref(),
+            signature.as_deref(),
+            &method,
+            &path_and_query,
+            &body,
+            now_ms,
+        )?;
         Ok(v.into())
     })
 }
@@ -179,7 +200,16 @@ pub fn check_request_signature(
     now_ms: i64,
 ) -> Result<SignatureCheck, AvaloError> {
     guard(|| {
-        let c = core::check_request_signature(policy.core(), &secret, timestamp.as_deref(), signature.as_deref(), &method, &path_and_query, &body, now_ms);
+        let c = core::check_request_signature(
+            policy.core(),
+            &secret,
+            timestamp.as_deref(),
+            signature.as_deref(),
+            &method,
+            &path_and_query,
+            &body,
+            now_ms,
+        );
         Ok(match c {
             core::SignatureCheck::Ok(v) => SignatureCheck::Valid { request: v.into() },
             core::SignatureCheck::Error(e) => SignatureCheck::Refused { failure: e.into() },
@@ -189,7 +219,13 @@ pub fn check_request_signature(
 
 /// The canonical string of a signed URL: `v1-url\n{METHOD}\n{path}\n{exp}\n{ct}\n{max}`.
 #[uniffi::export]
-pub fn canonical_url(method: String, path: String, expires_at_ms: i64, content_type: Option<String>, max_bytes: Option<u64>) -> Result<String, AvaloError> {
+pub fn canonical_url(
+    method: String,
+    path: String,
+    expires_at_ms: i64,
+    content_type: Option<String>,
+    max_bytes: Option<u64>,
+) -> Result<String, AvaloError> {
     guard(|| Ok(core::canonical_url(&method, &path, expires_at_ms, content_type.as_deref(), max_bytes)))
 }
 
@@ -245,9 +281,14 @@ pub fn normalise_origin(origin: String) -> Result<Option<String>, AvaloError> {
 /// Checks an origin against a profile's allowlist; missing, malformed or unlisted is
 /// `ORIGIN_NOT_ALLOWED`.
 #[uniffi::export]
-pub fn check_origin(policy: &Policy, origin: Option<String>, profile: OriginProfile) -> Result<OriginMatch, AvaloError> {
+pub fn check_origin(
+    policy: &Policy,
+    origin: Option<String>,
+    profile: OriginProfile,
+) -> Result<OriginMatch, AvaloError> {
     guard(|| {
-        let core::OriginMatch { origin, matched } = core::check_origin(policy.core(), origin.as_deref(), profile.into())?;
+        let core::OriginMatch { origin, matched } =
+            core::check_origin(policy.core(), origin.as_deref(), profile.into())?;
         Ok(OriginMatch { origin, matched })
     })
 }
@@ -257,7 +298,8 @@ pub fn check_origin(policy: &Policy, origin: Option<String>, profile: OriginProf
 #[uniffi::export]
 pub fn check_session_freshness(policy: &Policy, auth_time_ms: i64, now_ms: i64) -> Result<SessionAge, AvaloError> {
     guard(|| {
-        let core::SessionAge { age_ms, max_age_ms } = core::check_session_freshness(policy.core(), auth_time_ms, now_ms)?;
+        let core::SessionAge { age_ms, max_age_ms } =
+            core::check_session_freshness(policy.core(), auth_time_ms, now_ms)?;
         Ok(SessionAge { age_ms, max_age_ms })
     })
 }

@@ -206,7 +206,12 @@ pub fn split_cumulative_batch(
 /// A tip (SPEC §3.4): 5..=10 000 tokens, 90 / 10. Out of range is `AMOUNT_OUT_OF_RANGE`;
 /// tipping oneself is `SELF_PAYMENT`.
 #[uniffi::export]
-pub fn split_tip(policy: &Policy, payer_id: String, creator_id: String, amount: u64) -> Result<RevenueSplit, AvaloError> {
+pub fn split_tip(
+    policy: &Policy,
+    payer_id: String,
+    creator_id: String,
+    amount: u64,
+) -> Result<RevenueSplit, AvaloError> {
     guard(|| Ok(core::split_tip(policy.core(), &payer_id, &creator_id, amount)?.into()))
 }
 
@@ -237,6 +242,10 @@ pub fn register_referral(
 /// The reward when a referred user completes a purchase (100 tokens to the referrer on the
 /// first purchase only).
 #[uniffi::export]
-pub fn referral_reward(policy: &Policy, has_referrer: bool, purchases_before: u64) -> Result<ReferralReward, AvaloError> {
+pub fn referral_reward(
+    policy: &Policy,
+    has_referrer: bool,
+    purchases_before: u64,
+) -> Result<ReferralReward, AvaloError> {
     guard(|| Ok(core::referral_reward(policy.core(), has_referrer, purchases_before).into()))
 }

@@ -42,7 +42,11 @@ pub enum UploadPurpose {
     /// Every kind, 200 MB.
     CreatorContent,
 }
-mirror_enum!(UploadPurpose, core::UploadPurpose, [ProfilePhoto, FeedImage, StoryVideo, ChatImage, ChatVideo, ChatAudio, CreatorContent]);
+mirror_enum!(
+    UploadPurpose,
+    core::UploadPurpose,
+    [ProfilePhoto, FeedImage, StoryVideo, ChatImage, ChatVideo, ChatAudio, CreatorContent]
+);
 
 /// The three media kinds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
@@ -142,7 +146,16 @@ pub struct UploadRequest {
 impl From<UploadRequest> for core::UploadRequest {
     fn from(r: UploadRequest) -> Self {
         let UploadRequest { mime_type, size_bytes, file_name, purpose, head, user_id, content_sha256, now_ms } = r;
-        core::UploadRequest { mime_type, size_bytes, file_name, purpose: purpose.map(Into::into), head, user_id, content_sha256, now_ms }
+        core::UploadRequest {
+            mime_type,
+            size_bytes,
+            file_name,
+            purpose: purpose.map(Into::into),
+            head,
+            user_id,
+            content_sha256,
+            now_ms,
+        }
     }
 }
 
@@ -256,7 +269,8 @@ pub fn sanitise_file_name(name: String, max_chars: u32) -> Result<String, AvaloE
 #[uniffi::export]
 pub fn check_file_name(policy: &Policy, name: String, mime_type: String) -> Result<CheckedName, AvaloError> {
     guard(|| {
-        let core::CheckedName { file_name, extension, extension_added } = core::check_file_name(policy.core(), &name, &mime_type)?;
+        let core::CheckedName { file_name, extension, extension_added } =
+            core::check_file_name(policy.core(), &name, &mime_type)?;
         Ok(CheckedName { file_name, extension, extension_added })
     })
 }

@@ -356,8 +356,8 @@ pub fn retry_delay(
     match code.retry_strategy() {
         RetryStrategy::NoRetry => Ok(RetryDecision::DoNotRetry),
         RetryStrategy::AfterLimiter => {
-            let after = retry_after_ms
-                .ok_or_else(|| Error::invalid("RATE_LIMITED needs the limiter's retry_after_ms"))?;
+            let after =
+                retry_after_ms.ok_or_else(|| Error::invalid("RATE_LIMITED needs the limiter's retry_after_ms"))?;
             Ok(RetryDecision::RetryAfter { delay_ms: after.max(policy.rate_limited_min_ms) })
         }
         RetryStrategy::ExponentialBackoff => {

@@ -48,7 +48,8 @@ pub struct FlagsPolicy {
 
 impl Default for FlagsPolicy {
     fn default() -> Self {
-        let group = |name: &str, prefixes: &[&str]| (name.to_string(), prefixes.iter().map(|p| p.to_string()).collect());
+        let group =
+            |name: &str, prefixes: &[&str]| (name.to_string(), prefixes.iter().map(|p| p.to_string()).collect());
         FlagsPolicy {
             kill_switch_groups: BTreeMap::from([
                 group("chat", &["chat_", "message_"]),
@@ -197,7 +198,8 @@ pub struct FlagEvaluation {
 /// The rollout bucket of a user for a flag: the first 4 bytes of SHA-256(`"{flag}:{user_id}"`)
 /// as a big-endian `u32`, modulo 10 000.
 pub fn flag_bucket(flag: &str, user_id: &str) -> u32 {
-    let digest = Sha256::new().chain_update(flag.as_bytes()).chain_update(b":").chain_update(user_id.as_bytes()).finalize();
+    let digest =
+        Sha256::new().chain_update(flag.as_bytes()).chain_update(b":").chain_update(user_id.as_bytes()).finalize();
     let [a, b, c, d, ..] = digest.as_slice() else { return 0 }; // a digest is always 32 bytes
     u32::from_be_bytes([*a, *b, *c, *d]) % BUCKETS
 }
@@ -280,7 +282,12 @@ fn check_context(ctx: &FlagContext) -> Result<()> {
 
 /// Evaluates one flag for one user (SPEC §7.4). `killed_groups` names the switched-off
 /// kill-switch groups.
-pub fn evaluate_flag(policy: &Policy, killed_groups: &[String], flag: &FlagDefinition, ctx: &FlagContext) -> Result<FlagDecision> {
+pub fn evaluate_flag(
+    policy: &Policy,
+    killed_groups: &[String],
+    flag: &FlagDefinition,
+    ctx: &FlagContext,
+) -> Result<FlagDecision> {
     check_context(ctx)?;
     check_definition(flag)?;
     let killed = killed_prefixes(policy, killed_groups)?;

@@ -169,7 +169,12 @@ impl Default for LaunchPolicy {
 
 impl LaunchPolicy {
     pub(crate) fn validate(&self, path: &str, p: &mut Vec<PolicyProblem>) {
-        check(self.min_age_years >= 18, p, format!("{path}.min_age_years"), "must be >= 18 (the age gate cannot be lowered)");
+        check(
+            self.min_age_years >= 18,
+            p,
+            format!("{path}.min_age_years"),
+            "must be >= 18 (the age gate cannot be lowered)",
+        );
         check(self.mode_change_min_reason_chars > 0, p, format!("{path}.mode_change_min_reason_chars"), "must be > 0");
         for (name, rule) in [
             ("internal_test", &self.internal_test),

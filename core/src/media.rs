@@ -173,7 +173,9 @@ pub fn media_access(item: &MediaItem, viewer: &Viewer, now_ms: i64) -> Result<Me
     }
     match item.moderation {
         ModerationState::Rejected => return Ok(MediaDecision::deny(ErrorCode::MediaRemoved)),
-        ModerationState::Pending | ModerationState::Flagged => return Ok(MediaDecision::deny(ErrorCode::MediaUnderReview)),
+        ModerationState::Pending | ModerationState::Flagged => {
+            return Ok(MediaDecision::deny(ErrorCode::MediaUnderReview))
+        }
         ModerationState::Approved => {}
     }
     if item.expires_at_ms.is_some_and(|exp| now_ms >= exp) {

@@ -183,10 +183,7 @@ impl Money {
         let overflow = || Error::out_of_range(format!("amount {text:?} is too large"));
         let mut minor: u64 = 0;
         for b in int_part.bytes().chain(frac.bytes()) {
-            minor = minor
-                .checked_mul(10)
-                .and_then(|m| m.checked_add(u64::from(b - b'0')))
-                .ok_or_else(overflow)?;
+            minor = minor.checked_mul(10).and_then(|m| m.checked_add(u64::from(b - b'0'))).ok_or_else(overflow)?;
         }
         for _ in frac.len()..digits {
             minor = minor.checked_mul(10).ok_or_else(overflow)?;
@@ -202,12 +199,7 @@ impl Money {
             return self.minor.to_string();
         }
         let scale = 10u64.pow(digits);
-        format!(
-            "{}.{:0width$}",
-            self.minor / scale,
-            self.minor % scale,
-            width = digits as usize
-        )
+        format!("{}.{:0width$}", self.minor / scale, self.minor % scale, width = digits as usize)
     }
 
     /// The amount as an exact `Decimal` in major units (`134.99`).
@@ -222,17 +214,12 @@ impl Money {
         if value.is_sign_negative() && !value.is_zero() {
             return Err(Error::invalid("money cannot be negative"));
         }
-        let rounded = value.round_dp_with_strategy(
-            currency.minor_digits,
-            rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-        );
+        let rounded =
+            value.round_dp_with_strategy(currency.minor_digits, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
         let scaled = rounded
             .checked_mul(Decimal::from(10u64.pow(currency.minor_digits)))
             .ok_or_else(|| Error::out_of_range("amount is too large"))?;
-        let minor: u64 = scaled
-            .trunc()
-            .try_into()
-            .map_err(|_| Error::out_of_range("amount is too large"))?;
+        let minor: u64 = scaled.trunc().try_into().map_err(|_| Error::out_of_range("amount is too large"))?;
         Ok(Money { minor, currency })
     }
 }

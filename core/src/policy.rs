@@ -164,9 +164,8 @@ impl Policy {
     /// `INVALID_INPUT` with the JSON path in the reason; then every validation problem is
     /// reported at once.
     pub fn from_json(json: &str) -> Result<Policy> {
-        let rules: PolicyRules = serde_json::from_str(json).map_err(|e| {
-            Error::invalid(format!("policy JSON: {}: {e}", json_path::error_path(json, &e)))
-        })?;
+        let rules: PolicyRules = serde_json::from_str(json)
+            .map_err(|e| Error::invalid(format!("policy JSON: {}: {e}", json_path::error_path(json, &e))))?;
         Policy::from_rules(rules)
     }
 
@@ -174,8 +173,8 @@ impl Policy {
     /// key, `null` removes (which then fails as a missing field), anything else replaces.
     /// This is how a host overrides a few numbers without restating the whole policy.
     pub fn from_patch(patch_json: &str) -> Result<Policy> {
-        let patch: Value = serde_json::from_str(patch_json)
-            .map_err(|e| Error::invalid(format!("policy patch JSON: {e}")))?;
+        let patch: Value =
+            serde_json::from_str(patch_json).map_err(|e| Error::invalid(format!("policy patch JSON: {e}")))?;
         let mut base = serde_json::to_value(PolicyRules::default())
             .map_err(|e| Error::invalid(format!("policy serialisation: {e}")))?;
         merge_patch(&mut base, &patch);

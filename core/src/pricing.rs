@@ -120,7 +120,12 @@ impl PricingPolicy {
         check(self.token_value_grosze > 0, p, format!("{path}.token_value_grosze"), "must be > 0");
         check(self.max_combination_tokens > 0, p, format!("{path}.max_combination_tokens"), "must be > 0");
         for (i, s) in self.subscriptions.iter().enumerate() {
-            check(s.monthly_pln.currency == Currency::PLN, p, format!("{path}.subscriptions[{i}].monthly_pln"), "must be in PLN");
+            check(
+                s.monthly_pln.currency == Currency::PLN,
+                p,
+                format!("{path}.subscriptions[{i}].monthly_pln"),
+                "must be in PLN",
+            );
         }
     }
 }
@@ -154,16 +159,12 @@ pub fn convert_from_pln(pln: Money, currency: Currency, fx_rate: Option<Decimal>
     if currency == Currency::PLN {
         return Ok(pln);
     }
-    let rate = fx_rate.ok_or_else(|| {
-        Error::invalid(format!("an FX rate PLN→{} is required", currency.code()))
-    })?;
+    let rate = fx_rate.ok_or_else(|| Error::invalid(format!("an FX rate PLN→{} is required", currency.code())))?;
     if rate <= Decimal::ZERO {
         return Err(Error::invalid("the FX rate must be > 0"));
     }
-    let value = pln
-        .to_decimal()
-        .checked_mul(rate)
-        .ok_or_else(|| Error::out_of_range("converted amount is too large"))?;
+    let value =
+        pln.to_decimal().checked_mul(rate).ok_or_else(|| Error::out_of_range("converted amount is too large"))?;
     Money::from_decimal_half_up(value, currency)
 }
 
@@ -306,7 +307,11 @@ pub struct PackCount {
 }
 
 fn gcd(a: u64, b: u64) -> u64 {
-    if b == 0 { a } else { gcd(b, a % b) }
+    if b == 0 {
+        a
+    } else {
+        gcd(b, a % b)
+    }
 }
 
 /// The set of packs (packs may repeat) covering at least `tokens` with the least money.
@@ -337,7 +342,10 @@ pub fn cheapest_pack_combination(
                 let cand = (p + u128::from(q.price.minor), c + 1, k);
                 let better = match best[i] {
                     None => true,
-                    Some((bp, bc, bk)) => (cand.0, cand.1) < (bp, bc) || ((cand.0, cand.1) == (bp, bc) && quotes[k].tokens > quotes[bk].tokens),
+                    Some((bp, bc, bk)) => {
+                        (cand.0, cand.1) < (bp, bc)
+                            || ((cand.0, cand.1) == (bp, bc) && quotes[k].tokens > quotes[bk].tokens)
+                    }
                 };
                 if better {
                     best[i] = Some(cand);

@@ -177,17 +177,31 @@ impl Default for RolloutPolicy {
                 max_safety_incidents: 20,
                 min_verification_bp: 5_000,
             },
-            market_sequence: seq.iter().filter_map(|c| std::str::from_utf8(*c).ok()).filter_map(|c| CountryCode::parse(c).ok()).collect(),
+            market_sequence: seq
+                .iter()
+                .filter_map(|c| std::str::from_utf8(*c).ok())
+                .filter_map(|c| CountryCode::parse(c).ok())
+                .collect(),
         }
     }
 }
 
 impl RolloutPolicy {
     pub(crate) fn validate(&self, path: &str, p: &mut Vec<PolicyProblem>) {
-        check(self.pause == PhaseCaps { users: 0, payments: 0, creators: 0 }, p, format!("{path}.pause"), "pause caps must be 0");
+        check(
+            self.pause == PhaseCaps { users: 0, payments: 0, creators: 0 },
+            p,
+            format!("{path}.pause"),
+            "pause caps must be 0",
+        );
         let g = &self.progression;
         check(g.days > 0 && g.days <= 366, p, format!("{path}.progression.days"), "must be 1..=366");
-        check(g.min_verification_bp <= 10_000, p, format!("{path}.progression.min_verification_bp"), "must be <= 10000");
+        check(
+            g.min_verification_bp <= 10_000,
+            p,
+            format!("{path}.progression.min_verification_bp"),
+            "must be <= 10000",
+        );
         let mut seen = std::collections::HashSet::new();
         for (i, c) in self.market_sequence.iter().enumerate() {
             check(seen.insert(*c), p, format!("{path}.market_sequence[{i}]"), "duplicate country");
@@ -377,7 +391,11 @@ pub fn progression_readiness(policy: &Policy, days: &[DayMetrics], now_ms: i64) 
             u128::from(m.verified) * 10_000 < u128::from(m.installs) * u128::from(g.min_verification_bp)
         };
         if rate_low {
-            fail(ProgressionCriterion::VerificationRate, Some(rate_bp(m.verified, m.installs)), Some(u64::from(g.min_verification_bp)));
+            fail(
+                ProgressionCriterion::VerificationRate,
+                Some(rate_bp(m.verified, m.installs)),
+                Some(u64::from(g.min_verification_bp)),
+            );
         }
     }
     Ok(ProgressionReport {

@@ -67,18 +67,8 @@ impl Default for SpamPolicy {
 impl SpamPolicy {
     pub(crate) fn validate(&self, path: &str, p: &mut Vec<PolicyProblem>) {
         check(self.repeat_limit >= 1, p, format!("{path}.repeat_limit"), "must be >= 1");
-        check(
-            self.repeat_window >= self.repeat_limit,
-            p,
-            format!("{path}.repeat_window"),
-            "must be >= repeat_limit",
-        );
-        check(
-            i64::try_from(self.min_interval_ms).is_ok(),
-            p,
-            format!("{path}.min_interval_ms"),
-            "must fit in i64",
-        );
+        check(self.repeat_window >= self.repeat_limit, p, format!("{path}.repeat_window"), "must be >= repeat_limit");
+        check(i64::try_from(self.min_interval_ms).is_ok(), p, format!("{path}.min_interval_ms"), "must fit in i64");
         for (i, g) in self.generic_greetings.iter().enumerate() {
             check(
                 !greeting_form(&normalise(g)).is_empty(),
@@ -189,20 +179,14 @@ pub fn check_spam(policy: &Policy, text: &str, recent: &[RecentMessage], now_ms:
     let window = latest.len().saturating_sub(s.repeat_window as usize);
     let copies = latest.get(window..).unwrap_or(&[]).iter().filter(|m| normalise(&m.text) == norm).count() as u64;
     if copies >= u64::from(s.repeat_limit) {
-        return verdict(
-            Some(SpamRule::Repeated),
-            format!("same as {copies} of the last {} messages", s.repeat_window),
-        );
+        return verdict(Some(SpamRule::Repeated), format!("same as {copies} of the last {} messages", s.repeat_window));
     }
     let bare = greeting_form(&norm);
     if s.generic_greetings.iter().any(|g| greeting_form(&normalise(g)) == bare) {
         return verdict(Some(SpamRule::Generic), format!("generic greeting {bare:?}"));
     }
     if graphemes <= u64::from(s.emoji_only_max_graphemes) && !has_letter_or_digit_besides_emoji(trimmed) {
-        return verdict(
-            Some(SpamRule::EmojiOnly),
-            format!("no letter or digit in {graphemes} grapheme clusters"),
-        );
+        return verdict(Some(SpamRule::EmojiOnly), format!("no letter or digit in {graphemes} grapheme clusters"));
     }
     if let Some(prev) = recent.iter().map(|m| m.sent_at_ms).max() {
         let elapsed = i128::from(now_ms) - i128::from(prev);

@@ -182,10 +182,8 @@ impl CumulativeSplit {
     /// Overflow of the running total is `AMOUNT_OUT_OF_RANGE`.
     pub fn apply(&self, amount: Tokens, creator_bp: BasisPoints) -> Result<CumulativeStep> {
         self.validate(creator_bp)?;
-        let total = self
-            .total
-            .checked_add(amount)
-            .ok_or_else(|| Error::out_of_range("cumulative total overflows u64"))?;
+        let total =
+            self.total.checked_add(amount).ok_or_else(|| Error::out_of_range("cumulative total overflows u64"))?;
         let creator_total = split_amount(total, creator_bp).creator;
         let creator = creator_total - self.creator_total;
         Ok(CumulativeStep {

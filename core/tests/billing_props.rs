@@ -2,8 +2,8 @@
 #![allow(clippy::unwrap_used)]
 
 use avalo_core::billing::{
-    bill_message, bill_messages, count_words, count_words_reference, count_words_with,
-    preview_message, ChatMessage, ChatMeter, Sender, WordRatios,
+    bill_message, bill_messages, count_words, count_words_reference, count_words_with, preview_message, ChatMessage,
+    ChatMeter, Sender, WordRatios,
 };
 use avalo_core::{ErrorCode, Policy};
 use proptest::prelude::*;

@@ -4,8 +4,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use avalo_core::ranking::{
-    haversine_km, profile_score, rank_candidate_columns, rank_candidates, rank_candidates_full_sort, BirthDate, Candidate,
-    CandidateColumns, Gender, GeoPoint, PageRequest, Profile, Viewer,
+    haversine_km, profile_score, rank_candidate_columns, rank_candidates, rank_candidates_full_sort, BirthDate,
+    Candidate, CandidateColumns, Gender, GeoPoint, PageRequest, Profile, Viewer,
 };
 use avalo_core::time::{age_years, utc_date};
 use avalo_core::Policy;
@@ -38,34 +38,49 @@ fn profile() -> impl Strategy<Value = Profile> {
     (
         (0u32..9, any::<bool>(), any::<bool>(), birth(), gender(), location(), 0u32..4),
         (
-            prop_oneof![Just(None), (-0.5f64..1.5).prop_map(Some), prop_oneof![Just(0.0), Just(0.5), Just(1.0)].prop_map(Some)],
+            prop_oneof![
+                Just(None),
+                (-0.5f64..1.5).prop_map(Some),
+                prop_oneof![Just(0.0), Just(0.5), Just(1.0)].prop_map(Some)
+            ],
             any::<bool>(),
             0u32..13,
             prop_oneof![Just(None), (-400i64..48).prop_map(|h| Some(NOW - h * HOUR)), any::<i64>().prop_map(Some)],
             0u32..7,
         ),
     )
-        .prop_map(|((photos, has_video_intro, has_bio, birth_date, gender, location, interests), (rr, royal, lvl, la, reports))| {
-            Profile {
-                photos,
-                has_video_intro,
-                has_bio,
-                birth_date,
-                gender,
-                location,
-                interests,
-                response_rate: rr,
-                royal,
-                loyalty_level: lvl,
-                last_active_ms: la,
-                reports,
-            }
-        })
+        .prop_map(
+            |(
+                (photos, has_video_intro, has_bio, birth_date, gender, location, interests),
+                (rr, royal, lvl, la, reports),
+            )| {
+                Profile {
+                    photos,
+                    has_video_intro,
+                    has_bio,
+                    birth_date,
+                    gender,
+                    location,
+                    interests,
+                    response_rate: rr,
+                    royal,
+                    loyalty_level: lvl,
+                    last_active_ms: la,
+                    reports,
+                }
+            },
+        )
 }
 
 fn deck() -> impl Strategy<Value = Vec<Candidate>> {
     proptest::collection::vec(
-        (any::<u8>(), prop::bool::weighted(0.95), prop::bool::weighted(0.9), prop_oneof![Just(None), (-2i64..3).prop_map(|h| Some(NOW + h * HOUR))], profile()),
+        (
+            any::<u8>(),
+            prop::bool::weighted(0.95),
+            prop::bool::weighted(0.9),
+            prop_oneof![Just(None), (-2i64..3).prop_map(|h| Some(NOW + h * HOUR))],
+            profile(),
+        ),
         0..60,
     )
     .prop_map(|rows| {
@@ -82,7 +97,13 @@ fn deck() -> impl Strategy<Value = Vec<Candidate>> {
     })
 }
 
-fn viewer_for(deck: &[Candidate], pick: &[usize], genders: Vec<Gender>, ages: (u32, u32), max_km: Option<f64>) -> Viewer {
+fn viewer_for(
+    deck: &[Candidate],
+    pick: &[usize],
+    genders: Vec<Gender>,
+    ages: (u32, u32),
+    max_km: Option<f64>,
+) -> Viewer {
     let id = |k: usize| deck.get(k % deck.len().max(1)).map(|c| c.user_id.clone()).unwrap_or_default();
     let lists: Vec<Vec<String>> = pick.chunks(2).map(|ch| ch.iter().map(|&k| id(k)).collect()).collect();
     let list = |i: usize| lists.get(i).cloned().unwrap_or_default();
@@ -103,7 +124,10 @@ fn viewer_for(deck: &[Candidate], pick: &[usize], genders: Vec<Gender>, ages: (u
 fn viewer_strategy() -> impl Strategy<Value = (Vec<usize>, Vec<Gender>, (u32, u32), Option<f64>)> {
     (
         proptest::collection::vec(0usize..100, 0..8),
-        prop_oneof![Just(vec![]), proptest::sample::subsequence(vec![Gender::Female, Gender::Male, Gender::NonBinary], 1..=3)],
+        prop_oneof![
+            Just(vec![]),
+            proptest::sample::subsequence(vec![Gender::Female, Gender::Male, Gender::NonBinary], 1..=3)
+        ],
         (15u32..26, 30u32..60),
         prop_oneof![Just(None), (0.0f64..120.0).prop_map(Some)],
     )
@@ -115,7 +139,6 @@ fn haversine(a: GeoPoint, b: GeoPoint) -> f64 {
     let h = ((p2 - p1) / 2.0).sin().powi(2) + p1.cos() * p2.cos() * ((b.lon - a.lon).to_radians() / 2.0).sin().powi(2);
     2.0 * r * h.clamp(0.0, 1.0).sqrt().asin()
 }
-
 
 /// A viewer anywhere, often near a pole or the ±180° meridian.
 fn viewer_point() -> impl Strategy<Value = GeoPoint> {
@@ -145,12 +168,21 @@ fn moved(o: GeoPoint, (dlat, dlon): (f64, f64)) -> GeoPoint {
 }
 
 /// Independent reference: filter with the SPEC's words, score, sort everything, take the page.
-fn reference(policy: &Policy, v: &Viewer, deck: &[Candidate], now: i64, size: usize, offset: usize) -> Vec<(String, f64)> {
+fn reference(
+    policy: &Policy,
+    v: &Viewer,
+    deck: &[Candidate],
+    now: i64,
+    size: usize,
+    offset: usize,
+) -> Vec<(String, f64)> {
     let today = utc_date(now).unwrap();
     let mut kept: Vec<(f64, String)> = deck
         .iter()
         .filter(|c| c.active && c.verified && c.user_id != v.user_id)
-        .filter(|c| ![&v.liked_ids, &v.passed_ids, &v.blocked_ids, &v.blocked_by_ids].iter().any(|l| l.contains(&c.user_id)))
+        .filter(|c| {
+            ![&v.liked_ids, &v.passed_ids, &v.blocked_ids, &v.blocked_by_ids].iter().any(|l| l.contains(&c.user_id))
+        })
         .filter(|c| v.interested_in.is_empty() || c.profile.gender.is_some_and(|g| v.interested_in.contains(&g)))
         .filter(|c| {
             c.profile.birth_date.and_then(|b| b.to_naive()).is_some_and(|b| {

@@ -3,7 +3,9 @@
 
 #![allow(clippy::unwrap_used)]
 
-use avalo_core::ratelimit::{decide, decide_batch, decide_sequence, LimitBatchItem, LimitSpec, RateLimit, LimitRequest};
+use avalo_core::ratelimit::{
+    decide, decide_batch, decide_sequence, LimitBatchItem, LimitRequest, LimitSpec, RateLimit,
+};
 use proptest::prelude::*;
 
 /// The reference: tokens × window_ms, refilled by `limit` per elapsed ms, capped at
@@ -47,7 +49,11 @@ fn spec() -> impl Strategy<Value = LimitSpec> {
         Just(LimitSpec { limit: 5, window_ms: 86_400_000, burst: 5 }),
         Just(LimitSpec { limit: 300, window_ms: 60_000, burst: 300 }),
         // anything, fractional emission intervals included
-        (1u32..=1_000, 1u64..=10_000_000, 1u32..=200).prop_map(|(limit, window_ms, burst)| LimitSpec { limit, window_ms, burst }),
+        (1u32..=1_000, 1u64..=10_000_000, 1u32..=200).prop_map(|(limit, window_ms, burst)| LimitSpec {
+            limit,
+            window_ms,
+            burst
+        }),
     ]
 }
 
@@ -56,7 +62,12 @@ const T0: i64 = 1_795_176_000_000;
 /// Non-decreasing times with costs in 0..=burst; steps are often 0 or whole emission
 /// intervals, so that exact boundaries (a bucket with exactly enough) come up often.
 fn timeline(burst: u32, interval: i64) -> impl Strategy<Value = Vec<LimitRequest>> {
-    let step = prop_oneof![Just(0), (0i64..=3).prop_map(move |n| n * interval), (1i64..=3).prop_map(move |n| n * interval - 1), 0..=interval * 2];
+    let step = prop_oneof![
+        Just(0),
+        (0i64..=3).prop_map(move |n| n * interval),
+        (1i64..=3).prop_map(move |n| n * interval - 1),
+        0..=interval * 2
+    ];
     proptest::collection::vec((step, 0..=burst), 1..120).prop_map(|steps| {
         let mut now = T0;
         steps

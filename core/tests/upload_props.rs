@@ -30,7 +30,10 @@ fn name() -> impl Strategy<Value = String> {
     prop_oneof![
         proptest::collection::vec(name_char(), 0..40).prop_map(|v| v.into_iter().collect()),
         proptest::collection::vec(name_char(), 150..320).prop_map(|v| v.into_iter().collect()),
-        (proptest::collection::vec(name_char(), 0..260), prop::sample::select(vec!["exe", "jpg", "EXE", "sh", "png", "js", "html"]))
+        (
+            proptest::collection::vec(name_char(), 0..260),
+            prop::sample::select(vec!["exe", "jpg", "EXE", "sh", "png", "js", "html"])
+        )
             .prop_map(|(v, ext)| format!("{}.{ext}", v.into_iter().collect::<String>())),
     ]
 }

@@ -9,8 +9,12 @@ use avalo_core::Policy;
 pub fn tour(policy: &Policy) -> avalo_core::Result<()> {
     println!("\n== Paid chat (SPEC §4)");
     let roles = billing::chat_roles(false, true);
-    println!("  Adam (initiator) chats with Ewa, who earns from chat → payer {:?}, earner {:?}", roles.payer, roles.earner);
-    for text in ["I ❤️ you", "Zażółć gęślą jaźń 🇵🇱", "see https://avalo.app/ewa now", "東京タワー", "e-mail"] {
+    println!(
+        "  Adam (initiator) chats with Ewa, who earns from chat → payer {:?}, earner {:?}",
+        roles.payer, roles.earner
+    );
+    for text in ["I ❤️ you", "Zażółć gęślą jaźń 🇵🇱", "see https://avalo.app/ewa now", "東京タワー", "e-mail"]
+    {
         println!("  {:<32} → {} words", format!("\"{text}\""), billing::count_words(policy, text));
     }
     let chat = [
@@ -24,17 +28,36 @@ pub fn tour(policy: &Policy) -> avalo_core::Result<()> {
     ];
     let mut meter = ChatMeter::new(false);
     let mut balance = 50u64;
-    println!("  Ewa earns at {} words per token; the first {} messages of the chat are free", billing::words_per_token(policy, false), policy.billing.free_messages);
+    println!(
+        "  Ewa earns at {} words per token; the first {} messages of the chat are free",
+        billing::words_per_token(policy, false),
+        policy.billing.free_messages
+    );
     for (sender, text) in chat {
         let c = billing::bill_message(policy, &meter, sender, text, false, balance)?;
         balance -= c.tokens_due;
-        let what = if c.free { "free".to_string() } else if c.billed { format!("{:>2} words → {} token(s)", c.words, c.tokens_due) } else { "payer, not billed".to_string() };
-        println!("  {:<6} {:<28} creator {:>2} / platform {:>2} (cumulative)", format!("{sender:?}"), what, c.meter.creator_tokens, c.meter.platform_tokens());
+        let what = if c.free {
+            "free".to_string()
+        } else if c.billed {
+            format!("{:>2} words → {} token(s)", c.words, c.tokens_due)
+        } else {
+            "payer, not billed".to_string()
+        };
+        println!(
+            "  {:<6} {:<28} creator {:>2} / platform {:>2} (cumulative)",
+            format!("{sender:?}"),
+            what,
+            c.meter.creator_tokens,
+            c.meter.platform_tokens()
+        );
         meter = c.meter;
     }
     let long = "word ".repeat(60);
     let preview = billing::preview_message(policy, &meter, Sender::Earner, &long, false)?;
-    println!("  preview of a 60-word reply: {} tokens due ({} words billed so far)", preview.tokens_due, meter.billed_words);
+    println!(
+        "  preview of a 60-word reply: {} tokens due ({} words billed so far)",
+        preview.tokens_due, meter.billed_words
+    );
     match billing::bill_message(policy, &meter, Sender::Earner, &long, false, 2) {
         Err(e) => println!("  with 2 tokens left → {} ({})", e.code, e.reason),
         Ok(_) => println!("  with 2 tokens left → billed (unexpected)"),

@@ -3,7 +3,9 @@
 
 use avalo_core::flags::{evaluate_flags, flag_bucket, FlagContext, FlagDefinition, FlagSet, Platform};
 use avalo_core::launch::{check_mode_change, check_signup, InviteRecord, LaunchMode, ModeChangeRequest, SignupRequest};
-use avalo_core::risk::{check_load, fraud_shield, region_risk, DeviceAccounts, FraudWindow, LoadMetrics, RegionMetrics};
+use avalo_core::risk::{
+    check_load, fraud_shield, region_risk, DeviceAccounts, FraudWindow, LoadMetrics, RegionMetrics,
+};
 use avalo_core::rollout::{check_country_cap, next_market, CapKind, CapRequest, DailyCounter, RolloutPhase};
 use avalo_core::Policy;
 
@@ -45,7 +47,8 @@ pub fn tour(policy: &Policy) -> avalo_core::Result<()> {
     );
     let full = SignupRequest { signups_today: ok.signups_today, ..pl };
     println!("  the next one the same day (500/500)           → {}", outcome(&check_signup(policy, &full)));
-    let change = ModeChangeRequest { from: LaunchMode::ClosedBeta, to: LaunchMode::SoftLaunch, reason: "  go  ".into() };
+    let change =
+        ModeChangeRequest { from: LaunchMode::ClosedBeta, to: LaunchMode::SoftLaunch, reason: "  go  ".into() };
     println!("  mode change with reason \"go\"                  → {}", outcome(&check_mode_change(policy, &change)));
 
     println!("\n== Country caps (SPEC §7.2)");
@@ -57,29 +60,64 @@ pub fn tour(policy: &Policy) -> avalo_core::Result<()> {
         now_ms: NOW,
     };
     let d = check_country_cap(policy, &req(Some(RolloutPhase::Alpha), 9, NOW - 1))?;
-    println!("  alpha, creators 9/10         → allowed, counter {} ({} left)", d.counter.count, d.remaining.unwrap_or(0));
-    println!("  alpha, creators 10/10        → {}", outcome(&check_country_cap(policy, &req(Some(RolloutPhase::Alpha), 10, NOW - 1))));
-    println!("  alpha, 10 yesterday          → {}", outcome(&check_country_cap(policy, &req(Some(RolloutPhase::Alpha), 10, NOW - 86_400_000))));
-    println!("  paused country               → {}", outcome(&check_country_cap(policy, &req(Some(RolloutPhase::Pause), 0, NOW))));
+    println!(
+        "  alpha, creators 9/10         → allowed, counter {} ({} left)",
+        d.counter.count,
+        d.remaining.unwrap_or(0)
+    );
+    println!(
+        "  alpha, creators 10/10        → {}",
+        outcome(&check_country_cap(policy, &req(Some(RolloutPhase::Alpha), 10, NOW - 1)))
+    );
+    println!(
+        "  alpha, 10 yesterday          → {}",
+        outcome(&check_country_cap(policy, &req(Some(RolloutPhase::Alpha), 10, NOW - 86_400_000)))
+    );
+    println!(
+        "  paused country               → {}",
+        outcome(&check_country_cap(policy, &req(Some(RolloutPhase::Pause), 0, NOW)))
+    );
     let launched = vec!["PL".to_string(), "CZ".to_string()];
-    println!("  next market after PL, CZ     → {}", next_market(policy, &launched)?.map(|c| c.to_string()).unwrap_or_default());
+    println!(
+        "  next market after PL, CZ     → {}",
+        next_market(policy, &launched)?.map(|c| c.to_string()).unwrap_or_default()
+    );
 
     println!("\n== Region risk (SPEC §8.1), fraud shield and throttle (§8.2–8.3)");
-    let r = region_risk(policy, &RegionMetrics { support_tickets: 101, safety_incidents: 21, revenue_minor: 99_999, installs: 1_000, verified: 299 })?;
+    let r = region_risk(
+        policy,
+        &RegionMetrics {
+            support_tickets: 101,
+            safety_incidents: 21,
+            revenue_minor: 99_999,
+            installs: 1_000,
+            verified: 299,
+        },
+    )?;
     let b = r.breakdown;
     println!(
         "  101 tickets, 21 incidents, $999.99, 29.9 % verified → score {}/{} {:?} (tickets {} + incidents {} + revenue {} + verification {}), pause: {}",
         r.score, r.max_score, r.level, b.support_tickets, b.safety_incidents, b.revenue, b.verification_rate, r.pause_recommended
     );
-    let f = fraud_shield(policy, &FraudWindow {
-        device_accounts: vec![DeviceAccounts { device_id: "dev-7".into(), accounts: 3 }],
-        creator_registrations: 49,
-        transactions: 1_000,
-    })?;
+    let f = fraud_shield(
+        policy,
+        &FraudWindow {
+            device_accounts: vec![DeviceAccounts { device_id: "dev-7".into(), accounts: 3 }],
+            creator_registrations: 49,
+            transactions: 1_000,
+        },
+    )?;
     let signals: Vec<String> = f.alerts.iter().map(|a| format!("{:?}", a.signal)).collect();
     println!("  3 accounts on one device, 49 creators, 1 000 payments → alerts: {}", signals.join(", "));
-    let l = check_load(policy, &LoadMetrics { webrtc_sessions: 10_000, payments_per_minute: 101, safety_tickets_per_5min: 500 });
-    println!("  load 10 000 calls, 101 payments/min, 500 tickets → overloaded: {} ({:?})", l.overloaded, l.over.iter().map(|o| o.metric).collect::<Vec<_>>());
+    let l = check_load(
+        policy,
+        &LoadMetrics { webrtc_sessions: 10_000, payments_per_minute: 101, safety_tickets_per_5min: 500 },
+    );
+    println!(
+        "  load 10 000 calls, 101 payments/min, 500 tickets → overloaded: {} ({:?})",
+        l.overloaded,
+        l.over.iter().map(|o| o.metric).collect::<Vec<_>>()
+    );
 
     println!("\n== Feature flags (SPEC §7.4): the same bucket in every language");
     println!("  bucket(\"new_onboarding\", \"user-42\") = {}", flag_bucket("new_onboarding", "user-42"));
@@ -97,9 +135,19 @@ pub fn tour(policy: &Policy) -> avalo_core::Result<()> {
     };
     let set = FlagSet {
         killed_groups: vec!["chat".into()],
-        flags: vec![def("refund_buttons", 0), def("chat_voice_notes", 10_000), def("new_onboarding", 2_500), def("dark_mode", 9_000)],
+        flags: vec![
+            def("refund_buttons", 0),
+            def("chat_voice_notes", 10_000),
+            def("new_onboarding", 2_500),
+            def("dark_mode", 9_000),
+        ],
     };
-    let ctx = FlagContext { user_id: "user-42".into(), region: Some("PL".into()), platform: Some(Platform::Ios), now_ms: NOW };
+    let ctx = FlagContext {
+        user_id: "user-42".into(),
+        region: Some("PL".into()),
+        platform: Some(Platform::Ios),
+        now_ms: NOW,
+    };
     for d in evaluate_flags(policy, &set, &ctx)?.decisions {
         let bucket = d.bucket.map(|b| format!(" (bucket {b})")).unwrap_or_default();
         println!("  {:<18} {:<3} by {:?}{bucket}", d.flag, if d.on { "on" } else { "off" }, d.rule);

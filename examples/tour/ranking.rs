@@ -57,8 +57,15 @@ pub fn tour(policy: &Policy) -> avalo_core::Result<()> {
             (false, true) => " ×2 boost",
             _ => "",
         };
-        println!("  #{} {}  rank {:6.2} = score {:5.2}{boost}  ({} y, {:.1} km)", pos + 1, r.user_id, r.rank, s.total, r.age,
-            r.distance_km.unwrap_or(0.0));
+        println!(
+            "  #{} {}  rank {:6.2} = score {:5.2}{boost}  ({} y, {:.1} km)",
+            pos + 1,
+            r.user_id,
+            r.rank,
+            s.total,
+            r.age,
+            r.distance_km.unwrap_or(0.0)
+        );
         if pos < 3 {
             let w = &policy.ranking.weights;
             println!(
@@ -72,11 +79,15 @@ pub fn tour(policy: &Policy) -> avalo_core::Result<()> {
     println!("  dropped: {}", dropped.join(", "));
 
     println!("\n== Likes (SPEC §5.3)");
-    let like = LikeRequest { liker_id: "viewer".into(), target_id: "d09".into(), counter: None, target_likes_liker: true };
+    let like =
+        LikeRequest { liker_id: "viewer".into(), target_id: "d09".into(), counter: None, target_likes_liker: true };
     let d = decide_like(policy, &like, now)?;
-    println!("  viewer likes d09, who liked back → {:?}, chat opens with {} free messages, {} likes left today",
-        d.outcome, d.chat_free_messages, d.remaining_today);
-    let spent = LikeRequest { counter: Some(avalo_core::ranking::LikeCounter { day: day_index(now), count: 100 }), ..like };
+    println!(
+        "  viewer likes d09, who liked back → {:?}, chat opens with {} free messages, {} likes left today",
+        d.outcome, d.chat_free_messages, d.remaining_today
+    );
+    let spent =
+        LikeRequest { counter: Some(avalo_core::ranking::LikeCounter { day: day_index(now), count: 100 }), ..like };
     if let Err(e) = decide_like(policy, &spent, now) {
         println!("  the 101st like today → {}", e.code);
     }
@@ -86,8 +97,13 @@ pub fn tour(policy: &Policy) -> avalo_core::Result<()> {
     let buckets = [SpendBucket { day: today - 29, tokens: 3_000 }, SpendBucket { day: today - 3, tokens: 1_500 }];
     for (label, at) in [("today", now), ("tomorrow", now + DAY_MS)] {
         let s = royal_status(policy, &buckets, None, at)?;
-        println!("  {label:<8}: spent {:>5} → {:?}; {} more tokens for {:?}", s.spent_in_window, s.tier,
-            s.tokens_to_next_tier.unwrap_or(0), s.next_tier.unwrap_or(RoyalTier::Platinum));
+        println!(
+            "  {label:<8}: spent {:>5} → {:?}; {} more tokens for {:?}",
+            s.spent_in_window,
+            s.tier,
+            s.tokens_to_next_tier.unwrap_or(0),
+            s.next_tier.unwrap_or(RoyalTier::Platinum)
+        );
     }
     let sub = RoyalSubscription { tier: RoyalTier::Gold, active_until_ms: now + 30 * DAY_MS };
     let s = royal_status(policy, &buckets, Some(&sub), now + DAY_MS)?;

@@ -30,16 +30,24 @@ pub fn tour(policy: &Policy) -> avalo_core::Result<()> {
     };
     try_one("\"beach\" (no extension) feed image", &UploadRequest { file_name: "beach".into(), ..base.clone() });
     try_one("\"evil.exe. \" declared image/jpeg", &UploadRequest { file_name: "evil.exe. ".into(), ..base.clone() });
-    try_one("\"\\u{202e}gnp.exe\" (shows as exe.png)", &UploadRequest { file_name: "\u{202e}gnp.exe".into(), ..base.clone() });
-    try_one("profile photo of 10 MB + 1 byte", &UploadRequest {
-        purpose: Some(UploadPurpose::ProfilePhoto),
-        size_bytes: 10 * upload::MB + 1,
-        ..base.clone()
-    });
+    try_one(
+        "\"\\u{202e}gnp.exe\" (shows as exe.png)",
+        &UploadRequest { file_name: "\u{202e}gnp.exe".into(), ..base.clone() },
+    );
+    try_one(
+        "profile photo of 10 MB + 1 byte",
+        &UploadRequest { purpose: Some(UploadPurpose::ProfilePhoto), size_bytes: 10 * upload::MB + 1, ..base.clone() },
+    );
     let mut pe = b"MZ\x90\x00".to_vec();
     pe.resize(64, 0);
-    try_one("a Windows program named photo.jpg", &UploadRequest { file_name: "photo.jpg".into(), head: Some(pe), ..base.clone() });
-    try_one("story video declared as image", &UploadRequest { purpose: Some(UploadPurpose::StoryVideo), ..base.clone() });
+    try_one(
+        "a Windows program named photo.jpg",
+        &UploadRequest { file_name: "photo.jpg".into(), head: Some(pe), ..base.clone() },
+    );
+    try_one(
+        "story video declared as image",
+        &UploadRequest { purpose: Some(UploadPurpose::StoryVideo), ..base.clone() },
+    );
     println!("  sanitised {:?} → {:?}", base.file_name, upload::sanitise_file_name(&base.file_name, 200)?);
 
     println!("\n== Media access (SPEC §9.6)");
@@ -52,23 +60,45 @@ pub fn tour(policy: &Policy) -> avalo_core::Result<()> {
     };
     let fan = Viewer { id: Some("fan_1".into()), follows_owner: true, ..Viewer::default() };
     let d = media::media_access(&paid, &fan, base.now_ms)?;
-    println!("  paid post, fan has not unlocked → {} (price {} tokens)", d.code.map_or("allowed", |c| c.as_str()), d.price.unwrap_or(0));
+    println!(
+        "  paid post, fan has not unlocked → {} (price {} tokens)",
+        d.code.map_or("allowed", |c| c.as_str()),
+        d.price.unwrap_or(0)
+    );
     let pending = MediaItem { moderation: ModerationState::Pending, ..paid.clone() };
-    println!("  pending post, same fan → {}", media::media_access(&pending, &fan, base.now_ms)?.code.map_or("allowed", |c| c.as_str()));
+    println!(
+        "  pending post, same fan → {}",
+        media::media_access(&pending, &fan, base.now_ms)?.code.map_or("allowed", |c| c.as_str())
+    );
     let stories = [base.now_ms - 3_600_000, base.now_ms - 7_200_000, base.now_ms - 90_000_000];
     let quota = media::check_story_quota(policy, &stories, base.now_ms)?;
-    println!("  stories posted 1 h, 2 h, 25 h ago → {} active of {}, a new one may be posted", quota.active, quota.limit);
+    println!(
+        "  stories posted 1 h, 2 h, 25 h ago → {} active of {}, a new one may be posted",
+        quota.active, quota.limit
+    );
 
     println!("\n== Request security (SPEC §10)");
     let secret = b"avalo-shared-secret-2026";
     let body = br#"{"amount":100}"#;
     let signed = security::sign_request(secret, base.now_ms, "POST", "/v1/wallet/transfer", body)?;
     println!("  signature v1: {}…", &signed.signature[..16]);
-    for (label, now) in [("verified 300 000 ms later", base.now_ms + 300_000), ("verified 300 001 ms later", base.now_ms + 300_001)] {
-        let r = security::verify_request(policy, secret, Some(&signed.timestamp), Some(&signed.signature), "POST", "/v1/wallet/transfer", body, now);
+    for (label, now) in
+        [("verified 300 000 ms later", base.now_ms + 300_000), ("verified 300 001 ms later", base.now_ms + 300_001)]
+    {
+        let r = security::verify_request(
+            policy,
+            secret,
+            Some(&signed.timestamp),
+            Some(&signed.signature),
+            "POST",
+            "/v1/wallet/transfer",
+            body,
+            now,
+        );
         println!("  {label:<26} → {}", r.map_or_else(|e| e.code.to_string(), |_| "ok".into()));
     }
-    let path = format!("/{}", security::encode_url_path("media/u_8f3a2c/feed_image/2026/11/0123456789abcdef_beach.jpg"));
+    let path =
+        format!("/{}", security::encode_url_path("media/u_8f3a2c/feed_image/2026/11/0123456789abcdef_beach.jpg"));
     let exp = security::url_expiry(policy, UrlPurpose::Upload, base.now_ms);
     let url = security::sign_url(secret, "PUT", &path, exp, Some("image/jpeg"), Some(20 * upload::MB))?;
     println!("  upload URL: {}…", &url[..url.len().min(96)]);
@@ -76,7 +106,10 @@ pub fn tour(policy: &Policy) -> avalo_core::Result<()> {
     println!("  uploading 20 MB + 1 byte through it → {}", over.map_or_else(|e| e.code.to_string(), |_| "ok".into()));
     for origin in ["https://AVALO.app:443", "https://avalo.app/", "exp://192.168.1.20:19000", "http://localhost:3000"] {
         let r = security::check_origin(policy, Some(origin), OriginProfile::Production);
-        println!("  origin {origin:<26} → {}", r.map_or_else(|e| e.code.to_string(), |m| format!("allowed by {}", m.matched)));
+        println!(
+            "  origin {origin:<26} → {}",
+            r.map_or_else(|e| e.code.to_string(), |m| format!("allowed by {}", m.matched))
+        );
     }
     let stale = security::check_session_freshness(policy, base.now_ms - 3_600_001, base.now_ms);
     println!("  session signed in 1 h + 1 ms ago → {}", stale.map_or_else(|e| e.code.to_string(), |_| "fresh".into()));

@@ -7,7 +7,16 @@ use avalo_core::upload::{final_extension, is_dangerous_extension, validate_uploa
 use avalo_core::Policy;
 use libfuzzer_sys::fuzz_target;
 
-const MIMES: [&str; 8] = ["image/jpeg", "IMAGE/PNG; x=1", "video/mp4", "audio/mp3", "video/quicktime", "image/heic", "image/svg+xml", "audio/aac"];
+const MIMES: [&str; 8] = [
+    "image/jpeg",
+    "IMAGE/PNG; x=1",
+    "video/mp4",
+    "audio/mp3",
+    "video/quicktime",
+    "image/heic",
+    "image/svg+xml",
+    "audio/aac",
+];
 
 fuzz_target!(|data: &[u8]| {
     let [m, p, s0, s1, s2, split, rest @ ..] = data else { return };

@@ -19,13 +19,31 @@ fuzz_target!(|data: &[u8]| {
     let _ = verify_url(secret, method, path, now, ts, Some(body.len() as u64));
 
     let signed = sign_request(secret, now, method, path, body).expect("signing with a secret cannot fail");
-    let ok = verify_request_signature(&policy, secret, Some(&signed.timestamp), Some(&signed.signature), method, path, body, now);
+    let ok = verify_request_signature(
+        &policy,
+        secret,
+        Some(&signed.timestamp),
+        Some(&signed.signature),
+        method,
+        path,
+        body,
+        now,
+    );
     assert!(ok.is_ok(), "{ok:?}");
     if !body.is_empty() {
         let mut tampered = body.to_vec();
         let i = data.len() % tampered.len();
         tampered[i] ^= 0x01;
-        let bad = verify_request_signature(&policy, secret, Some(&signed.timestamp), Some(&signed.signature), method, path, &tampered, now);
+        let bad = verify_request_signature(
+            &policy,
+            secret,
+            Some(&signed.timestamp),
+            Some(&signed.signature),
+            method,
+            path,
+            &tampered,
+            now,
+        );
         assert!(bad.is_err());
     }
 });

@@ -173,7 +173,11 @@ pub fn compare(want: &Value, got: &Value, path: &str) -> Result<(), String> {
             } else {
                 w == g
             };
-            if same { Ok(()) } else { Err(format!("{path}: expected {w}, got {g}")) }
+            if same {
+                Ok(())
+            } else {
+                Err(format!("{path}: expected {w}, got {g}"))
+            }
         }
         _ if want == got => Ok(()),
         _ => Err(format!("{path}: expected {want}, got {got}")),

@@ -87,7 +87,8 @@ pub struct ChatMeter {
 
 impl From<rules::ChatMeter> for ChatMeter {
     fn from(m: rules::ChatMeter) -> Self {
-        let rules::ChatMeter { payer_messages, earner_messages, billed_words, billed_tokens, creator_tokens, royal } = m;
+        let rules::ChatMeter { payer_messages, earner_messages, billed_words, billed_tokens, creator_tokens, royal } =
+            m;
         ChatMeter { payer_messages, earner_messages, billed_words, billed_tokens, creator_tokens, royal }
     }
 }

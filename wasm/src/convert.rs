@@ -26,9 +26,7 @@ pub const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 pub type JsResult<T> = std::result::Result<T, Fail>;
 
 fn js_number(value: &Number, name: &str) -> Result<f64> {
-    value
-        .as_f64()
-        .ok_or_else(|| Error::invalid(format!("{name} must be a number, got {}", type_of(value))))
+    value.as_f64().ok_or_else(|| Error::invalid(format!("{name} must be a number, got {}", type_of(value))))
 }
 
 fn type_of(value: &wasm_bindgen::JsValue) -> String {
@@ -57,16 +55,12 @@ pub fn millis(value: &Number, name: &str) -> Result<i64> {
 
 /// A `boolean` parameter.
 pub fn flag(value: &Boolean, name: &str) -> Result<bool> {
-    value
-        .as_bool()
-        .ok_or_else(|| Error::invalid(format!("{name} must be a boolean, got {}", type_of(value))))
+    value.as_bool().ok_or_else(|| Error::invalid(format!("{name} must be a boolean, got {}", type_of(value))))
 }
 
 /// A `string` parameter.
 pub fn text(value: &JsString, name: &str) -> Result<String> {
-    value
-        .as_string()
-        .ok_or_else(|| Error::invalid(format!("{name} must be a string, got {}", type_of(value))))
+    value.as_string().ok_or_else(|| Error::invalid(format!("{name} must be a string, got {}", type_of(value))))
 }
 
 /// An optional [`text`] (`undefined` / `null` is `None`).
@@ -81,14 +75,10 @@ pub fn opt_decimal(value: Option<JsString>, name: &str) -> Result<Option<Decimal
 
 fn whole(value: f64, name: &str) -> Result<f64> {
     if !value.is_finite() || value.fract() != 0.0 {
-        return Err(Error::invalid(format!(
-            "{name} must be a whole number, got {value}"
-        )));
+        return Err(Error::invalid(format!("{name} must be a whole number, got {value}")));
     }
     if value.abs() > MAX_SAFE_INTEGER as f64 {
-        return Err(Error::invalid(format!(
-            "{name} {value} is above Number.MAX_SAFE_INTEGER ({MAX_SAFE_INTEGER})"
-        )));
+        return Err(Error::invalid(format!("{name} {value} is above Number.MAX_SAFE_INTEGER ({MAX_SAFE_INTEGER})")));
     }
     Ok(value)
 }
@@ -97,9 +87,7 @@ fn whole(value: f64, name: &str) -> Result<f64> {
 pub fn u64_from_f64(value: f64, name: &str) -> Result<u64> {
     let v = whole(value, name)?;
     if v < 0.0 {
-        return Err(Error::invalid(format!(
-            "{name} must not be negative, got {value}"
-        )));
+        return Err(Error::invalid(format!("{name} must not be negative, got {value}")));
     }
     // Whole and within 0..=2^53 − 1: the cast is exact.
     Ok(v as u64)
@@ -108,8 +96,7 @@ pub fn u64_from_f64(value: f64, name: &str) -> Result<u64> {
 /// An `f64` as a `u32`: [`u64_from_f64`] and at most `u32::MAX`.
 pub fn u32_from_f64(value: f64, name: &str) -> Result<u32> {
     let v = u64_from_f64(value, name)?;
-    u32::try_from(v)
-        .map_err(|_| Error::invalid(format!("{name} must be at most {}, got {v}", u32::MAX)))
+    u32::try_from(v).map_err(|_| Error::invalid(format!("{name} must be at most {}, got {v}", u32::MAX)))
 }
 
 /// An `f64` as milliseconds since the epoch (`i64`): whole, |value| ≤ [`MAX_SAFE_INTEGER`].
@@ -130,11 +117,7 @@ pub fn number(value: u64, name: &str) -> Result<f64> {
 
 /// An optional decimal string parsed as the core parses decimals; malformed is `INVALID_INPUT`.
 pub fn decimal_from_str(text: Option<String>, name: &str) -> Result<Option<Decimal>> {
-    text.map(|s| {
-        s.parse::<Decimal>()
-            .map_err(|e| Error::invalid(format!("{name} {s:?}: {e}")))
-    })
-    .transpose()
+    text.map(|s| s.parse::<Decimal>().map_err(|e| Error::invalid(format!("{name} {s:?}: {e}")))).transpose()
 }
 
 /// Decodes a record passed from JS into its mirror type; a wrong shape is `INVALID_INPUT`.
@@ -170,12 +153,8 @@ pub fn to_js<T: Tsify + Serialize>(value: &T) -> Result<Ts<T>> {
 /// only the fields it knows.)
 fn inner_message(e: &tsify::Error) -> String {
     use std::error::Error as _;
-    let text = e
-        .source()
-        .map_or_else(|| e.to_string(), |inner| inner.to_string());
-    text.strip_prefix("Error: ")
-        .map(str::to_string)
-        .unwrap_or(text)
+    let text = e.source().map_or_else(|| e.to_string(), |inner| inner.to_string());
+    text.strip_prefix("Error: ").map(str::to_string).unwrap_or(text)
 }
 
 /// `WithdrawalRequest` for `avalo_wasm::payout::WithdrawalRequest`: the TypeScript name.
@@ -202,17 +181,11 @@ mod tests {
 
     #[test]
     fn max_safe_integer_is_accepted_and_the_next_one_refused() {
-        assert_eq!(
-            u64_from_f64(9_007_199_254_740_991.0, "amount").unwrap(),
-            MAX_SAFE_INTEGER
-        );
+        assert_eq!(u64_from_f64(9_007_199_254_740_991.0, "amount").unwrap(), MAX_SAFE_INTEGER);
         let why = refused(u64_from_f64(9_007_199_254_740_992.0, "amount"));
         assert!(why.contains("MAX_SAFE_INTEGER"), "{why}");
         refused(u64_from_f64(1e300, "amount"));
-        assert_eq!(
-            number(MAX_SAFE_INTEGER, "x").unwrap(),
-            9_007_199_254_740_991.0
-        );
+        assert_eq!(number(MAX_SAFE_INTEGER, "x").unwrap(), 9_007_199_254_740_991.0);
         refused(number(MAX_SAFE_INTEGER + 1, "x"));
         refused(number(u64::MAX, "x"));
     }
@@ -231,10 +204,7 @@ mod tests {
         refused(u32_from_f64(4_294_967_296.0, "bp"));
         refused(u32_from_f64(-1.0, "bp"));
         assert_eq!(i64_from_f64(-86_400_000.0, "t").unwrap(), -86_400_000);
-        assert_eq!(
-            i64_from_f64(-9_007_199_254_740_991.0, "t").unwrap(),
-            -(MAX_SAFE_INTEGER as i64)
-        );
+        assert_eq!(i64_from_f64(-9_007_199_254_740_991.0, "t").unwrap(), -(MAX_SAFE_INTEGER as i64));
         refused(i64_from_f64(9_007_199_254_740_992.0, "t"));
         refused(i64_from_f64(0.25, "t"));
     }
@@ -242,10 +212,7 @@ mod tests {
     #[test]
     fn decimals() {
         assert_eq!(decimal_from_str(None, "fx").unwrap(), None);
-        assert_eq!(
-            decimal_from_str(Some("0.185".into()), "fx").unwrap(),
-            Some(Decimal::new(185, 3))
-        );
+        assert_eq!(decimal_from_str(Some("0.185".into()), "fx").unwrap(), Some(Decimal::new(185, 3)));
         refused(decimal_from_str(Some("abc".into()), "fx"));
         refused(decimal_from_str(Some("".into()), "fx"));
     }

@@ -92,10 +92,7 @@ pub fn error_info(
 /// Every SPEC §11 code, in SPEC order.
 #[wasm_bindgen(js_name = errorCodes, unchecked_return_type = "ErrorCode[]")]
 pub fn error_codes() -> Vec<String> {
-    ErrorCode::ALL
-        .iter()
-        .map(|c| c.as_str().to_string())
-        .collect()
+    ErrorCode::ALL.iter().map(|c| c.as_str().to_string()).collect()
 }
 
 /// The delay before retrying attempt `attempt` (1 = the first attempt failed) of a request
@@ -131,17 +128,11 @@ mod tests {
             rules::RetryDecision::DoNotRetry,
         ];
         for d in decisions {
-            assert_eq!(
-                serde_json::to_value(RetryDecision::from(d)).unwrap(),
-                serde_json::to_value(d).unwrap()
-            );
+            assert_eq!(serde_json::to_value(RetryDecision::from(d)).unwrap(), serde_json::to_value(d).unwrap());
         }
         for c in ErrorCode::ALL {
             let s = c.retry_strategy();
-            assert_eq!(
-                serde_json::to_value(RetryStrategy::from(s)).unwrap(),
-                serde_json::to_value(s).unwrap()
-            );
+            assert_eq!(serde_json::to_value(RetryStrategy::from(s)).unwrap(), serde_json::to_value(s).unwrap());
         }
     }
 }

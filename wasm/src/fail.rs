@@ -21,16 +21,8 @@ impl From<Fail> for JsValue {
         let err = js_sys::Error::new(&format!("{}: {}", e.code.as_str(), e.reason));
         err.set_name("AvaloError");
         // Setting a property on a fresh, ordinary Error object cannot fail.
-        let _ = js_sys::Reflect::set(
-            &err,
-            &JsValue::from_str("code"),
-            &JsValue::from_str(e.code.as_str()),
-        );
-        let _ = js_sys::Reflect::set(
-            &err,
-            &JsValue::from_str("reason"),
-            &JsValue::from_str(&e.reason),
-        );
+        let _ = js_sys::Reflect::set(&err, &JsValue::from_str("code"), &JsValue::from_str(e.code.as_str()));
+        let _ = js_sys::Reflect::set(&err, &JsValue::from_str("reason"), &JsValue::from_str(&e.reason));
         err.into()
     }
 }
@@ -89,11 +81,7 @@ mod tests {
     fn typescript_error_codes_match_the_core() {
         let start = TS_ERRORS.find("export type ErrorCode =").unwrap();
         let end = start + TS_ERRORS[start..].find(';').unwrap();
-        let listed: Vec<&str> = TS_ERRORS[start..end]
-            .split('"')
-            .skip(1)
-            .step_by(2)
-            .collect();
+        let listed: Vec<&str> = TS_ERRORS[start..end].split('"').skip(1).step_by(2).collect();
         let core: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
         assert_eq!(listed, core);
     }

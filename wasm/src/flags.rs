@@ -122,18 +122,8 @@ pub struct FlagContext {
 
 impl From<FlagContext> for rules::FlagContext {
     fn from(v: FlagContext) -> Self {
-        let FlagContext {
-            user_id,
-            region,
-            platform,
-            now_ms,
-        } = v;
-        rules::FlagContext {
-            user_id,
-            region,
-            platform: platform.map(|v| v.into()),
-            now_ms,
-        }
+        let FlagContext { user_id, region, platform, now_ms } = v;
+        rules::FlagContext { user_id, region, platform: platform.map(|v| v.into()), now_ms }
     }
 }
 
@@ -196,18 +186,8 @@ pub struct FlagDecision {
 
 impl From<rules::FlagDecision> for FlagDecision {
     fn from(v: rules::FlagDecision) -> Self {
-        let rules::FlagDecision {
-            flag,
-            on,
-            rule,
-            bucket,
-        } = v;
-        FlagDecision {
-            flag,
-            on,
-            rule: rule.into(),
-            bucket,
-        }
+        let rules::FlagDecision { flag, on, rule, bucket } = v;
+        FlagDecision { flag, on, rule: rule.into(), bucket }
     }
 }
 
@@ -224,14 +204,8 @@ pub struct FlagSet {
 
 impl From<FlagSet> for rules::FlagSet {
     fn from(v: FlagSet) -> Self {
-        let FlagSet {
-            killed_groups,
-            flags,
-        } = v;
-        rules::FlagSet {
-            killed_groups,
-            flags: flags.into_iter().map(Into::into).collect(),
-        }
+        let FlagSet { killed_groups, flags } = v;
+        rules::FlagSet { killed_groups, flags: flags.into_iter().map(Into::into).collect() }
     }
 }
 
@@ -247,28 +221,16 @@ pub struct FlagEvaluation {
 
 impl From<rules::FlagEvaluation> for FlagEvaluation {
     fn from(v: rules::FlagEvaluation) -> Self {
-        let rules::FlagEvaluation {
-            decisions,
-            policy_fingerprint,
-        } = v;
-        FlagEvaluation {
-            decisions: decisions.into_iter().map(Into::into).collect(),
-            policy_fingerprint,
-        }
+        let rules::FlagEvaluation { decisions, policy_fingerprint } = v;
+        FlagEvaluation { decisions: decisions.into_iter().map(Into::into).collect(), policy_fingerprint }
     }
 }
 
 /// The rollout bucket of a user for a flag, 0..10 000: the first 4 bytes of
 /// SHA-256(`"{flag}:{userId}"`) as a big-endian u32, modulo 10 000. The same in every language.
 #[wasm_bindgen(js_name = flagBucket)]
-pub fn flag_bucket(
-    flag: JsString,
-    #[wasm_bindgen(js_name = userId)] user_id: JsString,
-) -> JsResult<u32> {
-    Ok(rules::flag_bucket(
-        &text(&flag, "flag")?,
-        &text(&user_id, "userId")?,
-    ))
+pub fn flag_bucket(flag: JsString, #[wasm_bindgen(js_name = userId)] user_id: JsString) -> JsResult<u32> {
+    Ok(rules::flag_bucket(&text(&flag, "flag")?, &text(&user_id, "userId")?))
 }
 
 /// Evaluates one flag for one user (SPEC §7.4); the decision names the deciding rule.
@@ -282,28 +244,15 @@ pub fn evaluate_flag(
     context: Ts<FlagContext>,
 ) -> JsResult<Ts<FlagDecision>> {
     let KilledGroups(killed) = from_js(&killed_groups)?;
-    let d = rules::evaluate_flag(
-        policy.core(),
-        &killed,
-        &from_js(&flag)?.into(),
-        &from_js(&context)?.into(),
-    )?;
+    let d = rules::evaluate_flag(policy.core(), &killed, &from_js(&flag)?.into(), &from_js(&context)?.into())?;
     Ok(to_js(&FlagDecision::from(d))?)
 }
 
 /// Evaluates every flag of a set for one user in one call (the batch form); a flag defined
 /// twice is `INVALID_INPUT`.
 #[wasm_bindgen(js_name = evaluateFlags)]
-pub fn evaluate_flags(
-    policy: &Policy,
-    set: Ts<FlagSet>,
-    context: Ts<FlagContext>,
-) -> JsResult<Ts<FlagEvaluation>> {
-    let e = rules::evaluate_flags(
-        policy.core(),
-        &from_js(&set)?.into(),
-        &from_js(&context)?.into(),
-    )?;
+pub fn evaluate_flags(policy: &Policy, set: Ts<FlagSet>, context: Ts<FlagContext>) -> JsResult<Ts<FlagEvaluation>> {
+    let e = rules::evaluate_flags(policy.core(), &from_js(&set)?.into(), &from_js(&context)?.into())?;
     Ok(to_js(&FlagEvaluation::from(e))?)
 }
 
@@ -329,10 +278,8 @@ mod tests {
             let killed: KilledGroups = serde_json::from_value(i["killed_groups"].clone()).unwrap();
             let flag: FlagDefinition = serde_json::from_value(i["flag"].clone()).unwrap();
             let ctx: FlagContext = serde_json::from_value(i["context"].clone()).unwrap();
-            let core_flag: rules::FlagDefinition =
-                serde_json::from_value(i["flag"].clone()).unwrap();
-            let core_ctx: rules::FlagContext =
-                serde_json::from_value(i["context"].clone()).unwrap();
+            let core_flag: rules::FlagDefinition = serde_json::from_value(i["flag"].clone()).unwrap();
+            let core_ctx: rules::FlagContext = serde_json::from_value(i["context"].clone()).unwrap();
             assert_eq!(rules::FlagDefinition::from(flag), core_flag);
             assert_eq!(rules::FlagContext::from(ctx), core_ctx);
             if let Ok(d) = rules::evaluate_flag(&p, &killed.0, &core_flag, &core_ctx) {
@@ -342,8 +289,7 @@ mod tests {
         for i in inputs("evaluate_flags") {
             let set: FlagSet = serde_json::from_value(i["set"].clone()).unwrap();
             let core_set: rules::FlagSet = serde_json::from_value(i["set"].clone()).unwrap();
-            let core_ctx: rules::FlagContext =
-                serde_json::from_value(i["context"].clone()).unwrap();
+            let core_ctx: rules::FlagContext = serde_json::from_value(i["context"].clone()).unwrap();
             assert_eq!(rules::FlagSet::from(set), core_set);
             if let Ok(e) = rules::evaluate_flags(&p, &core_set, &core_ctx) {
                 same(FlagEvaluation::from(e.clone()), e);

@@ -86,11 +86,7 @@ pub struct ModeRule {
 
 impl From<rules::ModeRule> for ModeRule {
     fn from(v: rules::ModeRule) -> Self {
-        let rules::ModeRule {
-            registration,
-            countries,
-            daily_cap,
-        } = v;
+        let rules::ModeRule { registration, countries, daily_cap } = v;
         ModeRule {
             registration: registration.into(),
             countries: countries.map(|v| v.iter().map(ToString::to_string).collect()),
@@ -112,16 +108,8 @@ pub struct InviteRecord {
 
 impl From<InviteRecord> for rules::InviteRecord {
     fn from(v: InviteRecord) -> Self {
-        let InviteRecord {
-            code,
-            used_count,
-            max_uses,
-        } = v;
-        rules::InviteRecord {
-            code,
-            used_count,
-            max_uses,
-        }
+        let InviteRecord { code, used_count, max_uses } = v;
+        rules::InviteRecord { code, used_count, max_uses }
     }
 }
 
@@ -137,27 +125,15 @@ pub struct DailyCounter {
 
 impl From<DailyCounter> for avalo_core::rollout::DailyCounter {
     fn from(v: DailyCounter) -> Self {
-        let DailyCounter {
-            count,
-            updated_at_ms,
-        } = v;
-        avalo_core::rollout::DailyCounter {
-            count,
-            updated_at_ms,
-        }
+        let DailyCounter { count, updated_at_ms } = v;
+        avalo_core::rollout::DailyCounter { count, updated_at_ms }
     }
 }
 
 impl From<avalo_core::rollout::DailyCounter> for DailyCounter {
     fn from(v: avalo_core::rollout::DailyCounter) -> Self {
-        let avalo_core::rollout::DailyCounter {
-            count,
-            updated_at_ms,
-        } = v;
-        DailyCounter {
-            count,
-            updated_at_ms,
-        }
+        let avalo_core::rollout::DailyCounter { count, updated_at_ms } = v;
+        DailyCounter { count, updated_at_ms }
     }
 }
 
@@ -190,16 +166,7 @@ pub struct SignupRequest {
 
 impl From<SignupRequest> for rules::SignupRequest {
     fn from(v: SignupRequest) -> Self {
-        let SignupRequest {
-            mode,
-            birth_date,
-            country,
-            on_allowlist,
-            invite_code,
-            invite,
-            signups_today,
-            now_ms,
-        } = v;
+        let SignupRequest { mode, birth_date, country, on_allowlist, invite_code, invite, signups_today, now_ms } = v;
         rules::SignupRequest {
             mode: mode.into(),
             birth_date,
@@ -233,14 +200,8 @@ pub struct SignupDecision {
 
 impl From<rules::SignupDecision> for SignupDecision {
     fn from(v: rules::SignupDecision) -> Self {
-        let rules::SignupDecision {
-            mode,
-            country,
-            age_years,
-            signups_today,
-            invite_used_count,
-            policy_fingerprint,
-        } = v;
+        let rules::SignupDecision { mode, country, age_years, signups_today, invite_used_count, policy_fingerprint } =
+            v;
         SignupDecision {
             mode: mode.into(),
             country: country.to_string(),
@@ -266,11 +227,7 @@ pub struct ModeChangeRequest {
 impl From<ModeChangeRequest> for rules::ModeChangeRequest {
     fn from(v: ModeChangeRequest) -> Self {
         let ModeChangeRequest { from, to, reason } = v;
-        rules::ModeChangeRequest {
-            from: from.into(),
-            to: to.into(),
-            reason,
-        }
+        rules::ModeChangeRequest { from: from.into(), to: to.into(), reason }
     }
 }
 
@@ -290,18 +247,8 @@ pub struct ModeChange {
 
 impl From<rules::ModeChange> for ModeChange {
     fn from(v: rules::ModeChange) -> Self {
-        let rules::ModeChange {
-            from,
-            to,
-            reason,
-            policy_fingerprint,
-        } = v;
-        ModeChange {
-            from: from.into(),
-            to: to.into(),
-            reason,
-            policy_fingerprint,
-        }
+        let rules::ModeChange { from, to, reason, policy_fingerprint } = v;
+        ModeChange { from: from.into(), to: to.into(), reason, policy_fingerprint }
     }
 }
 
@@ -320,10 +267,7 @@ pub fn check_signup(policy: &Policy, request: Ts<SignupRequest>) -> JsResult<Ts<
 /// Validates a launch mode change: a different mode and a reason of at least 10 characters
 /// after trimming; otherwise `INVALID_INPUT`.
 #[wasm_bindgen(js_name = checkModeChange)]
-pub fn check_mode_change(
-    policy: &Policy,
-    request: Ts<ModeChangeRequest>,
-) -> JsResult<Ts<ModeChange>> {
+pub fn check_mode_change(policy: &Policy, request: Ts<ModeChangeRequest>) -> JsResult<Ts<ModeChange>> {
     let c = rules::check_mode_change(policy.core(), &from_js(&request)?.into())?;
     Ok(to_js(&ModeChange::from(c))?)
 }

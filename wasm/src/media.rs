@@ -79,7 +79,13 @@ pub struct MediaItem {
 impl From<MediaItem> for rules::MediaItem {
     fn from(m: MediaItem) -> Self {
         let MediaItem { owner_id, visibility, price, moderation, expires_at_ms } = m;
-        rules::MediaItem { owner_id, visibility: visibility.into(), price, moderation: moderation.into(), expires_at_ms }
+        rules::MediaItem {
+            owner_id,
+            visibility: visibility.into(),
+            price,
+            moderation: moderation.into(),
+            expires_at_ms,
+        }
     }
 }
 
@@ -154,7 +160,11 @@ pub struct Timestamps(pub Vec<i64>);
 /// Decides whether `viewer` may see `item` at `nowMs`: owner/moderator, then moderation state,
 /// expiry, visibility (SPEC §9.6). A paid item without a price is `INVALID_INPUT`.
 #[wasm_bindgen(js_name = mediaAccess)]
-pub fn media_access(item: Ts<MediaItem>, viewer: Ts<Viewer>, #[wasm_bindgen(js_name = nowMs)] now_ms: Number) -> JsResult<Ts<MediaDecision>> {
+pub fn media_access(
+    item: Ts<MediaItem>,
+    viewer: Ts<Viewer>,
+    #[wasm_bindgen(js_name = nowMs)] now_ms: Number,
+) -> JsResult<Ts<MediaDecision>> {
     let d = rules::media_access(&from_js(&item)?.into(), &from_js(&viewer)?.into(), millis(&now_ms, "nowMs")?)?;
     Ok(to_js(&MediaDecision::from(d))?)
 }
@@ -162,7 +172,11 @@ pub fn media_access(item: Ts<MediaItem>, viewer: Ts<Viewer>, #[wasm_bindgen(js_n
 /// [`media_access`] that throws the refusal (`MEDIA_REMOVED`, `MEDIA_UNDER_REVIEW`,
 /// `MEDIA_EXPIRED`, `MEDIA_PRIVATE`, `MEDIA_LOCKED`) and returns the grant.
 #[wasm_bindgen(js_name = checkMediaAccess)]
-pub fn check_media_access(item: Ts<MediaItem>, viewer: Ts<Viewer>, #[wasm_bindgen(js_name = nowMs)] now_ms: Number) -> JsResult<Ts<AccessGrant>> {
+pub fn check_media_access(
+    item: Ts<MediaItem>,
+    viewer: Ts<Viewer>,
+    #[wasm_bindgen(js_name = nowMs)] now_ms: Number,
+) -> JsResult<Ts<AccessGrant>> {
     let g = rules::check_media_access(&from_js(&item)?.into(), &from_js(&viewer)?.into(), millis(&now_ms, "nowMs")?)?;
     Ok(to_js(&AccessGrant::from(g))?)
 }

@@ -20,10 +20,7 @@ pub struct Money {
 
 impl From<rules::Money> for Money {
     fn from(m: rules::Money) -> Self {
-        Money {
-            amount: m.to_decimal_string(),
-            currency: m.currency.code().to_string(),
-        }
+        Money { amount: m.to_decimal_string(), currency: m.currency.code().to_string() }
     }
 }
 
@@ -55,10 +52,7 @@ pub struct CurrencyInfo {
 
 impl From<Currency> for CurrencyInfo {
     fn from(c: Currency) -> Self {
-        CurrencyInfo {
-            code: c.code().to_string(),
-            minor_digits: c.minor_digits(),
-        }
+        CurrencyInfo { code: c.code().to_string(), minor_digits: c.minor_digits() }
     }
 }
 
@@ -81,9 +75,7 @@ pub fn minor_units(money: Ts<Money>) -> JsResult<String> {
 /// Looks up a currency by ISO code (trimmed, case-insensitive); unknown is `INVALID_INPUT`.
 #[wasm_bindgen(js_name = currencyInfo)]
 pub fn currency_info(code: JsString) -> JsResult<Ts<CurrencyInfo>> {
-    Ok(to_js(&CurrencyInfo::from(Currency::from_code(&text(
-        &code, "code",
-    )?)?))?)
+    Ok(to_js(&CurrencyInfo::from(Currency::from_code(&text(&code, "code")?)?))?)
 }
 
 /// Every currency the core knows.
@@ -109,12 +101,7 @@ mod tests {
         let m = rules::Money::parse("12.3", Currency::PLN).unwrap();
         let core = serde_json::to_value(m).unwrap();
         assert_eq!(serde_json::to_value(Money::from(m)).unwrap(), core);
-        let back = Money {
-            amount: "12.30".into(),
-            currency: "pln".into(),
-        }
-        .to_core()
-        .unwrap();
+        let back = Money { amount: "12.30".into(), currency: "pln".into() }.to_core().unwrap();
         assert_eq!(back, m);
     }
 }

@@ -59,20 +59,8 @@ pub struct WithdrawalRequest {
 
 impl From<WithdrawalRequest> for rules::WithdrawalRequest {
     fn from(r: WithdrawalRequest) -> Self {
-        let WithdrawalRequest {
-            amount,
-            available_balance,
-            kyc_verified,
-            method,
-            requested_at_ms,
-        } = r;
-        rules::WithdrawalRequest {
-            amount,
-            available_balance,
-            kyc_verified,
-            method: method.into(),
-            requested_at_ms,
-        }
+        let WithdrawalRequest { amount, available_balance, kyc_verified, method, requested_at_ms } = r;
+        rules::WithdrawalRequest { amount, available_balance, kyc_verified, method: method.into(), requested_at_ms }
     }
 }
 
@@ -125,25 +113,16 @@ impl From<rules::WithdrawalQuote> for WithdrawalQuote {
 /// Validates and prices a withdrawal. Checks in order: amount range (`AMOUNT_OUT_OF_RANGE`),
 /// method offered (`INVALID_INPUT`), KYC (`KYC_REQUIRED`), balance (`INSUFFICIENT_TOKENS`).
 #[wasm_bindgen(js_name = quoteWithdrawal)]
-pub fn quote_withdrawal(
-    policy: &Policy,
-    request: Ts<WithdrawalRequest>,
-) -> JsResult<Ts<WithdrawalQuote>> {
+pub fn quote_withdrawal(policy: &Policy, request: Ts<WithdrawalRequest>) -> JsResult<Ts<WithdrawalQuote>> {
     let q = rules::quote_withdrawal(policy.core(), &from_js(&request)?.into())?;
     Ok(to_js(&WithdrawalQuote::from(q))?)
 }
 
 /// The fee on a withdrawal of `amount` tokens at `feeBp`: `ceil(amount × bp / 10 000)`.
 #[wasm_bindgen(js_name = withdrawalFee)]
-pub fn withdrawal_fee(
-    amount: Number,
-    #[wasm_bindgen(js_name = feeBp)] fee_bp: Number,
-) -> JsResult<f64> {
+pub fn withdrawal_fee(amount: Number, #[wasm_bindgen(js_name = feeBp)] fee_bp: Number) -> JsResult<f64> {
     let bp = BasisPoints::new(uint32(&fee_bp, "feeBp")?)?;
-    Ok(number(
-        rules::withdrawal_fee(uint(&amount, "amount")?, bp),
-        "fee",
-    )?)
+    Ok(number(rules::withdrawal_fee(uint(&amount, "amount")?, bp), "fee")?)
 }
 
 #[cfg(test)]
@@ -159,9 +138,6 @@ mod tests {
         let core_req: rules::WithdrawalRequest = serde_json::from_value(json).unwrap();
         assert_eq!(rules::WithdrawalRequest::from(mirror), core_req);
         let q = rules::quote_withdrawal(&CorePolicy::default(), &core_req).unwrap();
-        assert_eq!(
-            serde_json::to_value(WithdrawalQuote::from(q.clone())).unwrap(),
-            serde_json::to_value(q).unwrap()
-        );
+        assert_eq!(serde_json::to_value(WithdrawalQuote::from(q.clone())).unwrap(), serde_json::to_value(q).unwrap());
     }
 }

@@ -65,19 +65,15 @@ impl Policy {
     /// The built-in policy with a JSON merge patch (RFC 7386, as JSON text) applied, e.g.
     /// `Policy.fromPatch('{"splits":{"chat_creator_bp":7000}}')`. Invalid → `INVALID_INPUT`.
     #[wasm_bindgen(js_name = fromPatch)]
-    pub fn from_patch(
-        #[wasm_bindgen(js_name = patchJson)] patch_json: JsString,
-    ) -> JsResult<Policy> {
+    pub fn from_patch(#[wasm_bindgen(js_name = patchJson)] patch_json: JsString) -> JsResult<Policy> {
         Ok(rules::Policy::from_patch(&text(&patch_json, "patchJson")?)?.into())
     }
 
     /// Every problem a policy JSON has, without building it. Empty means it loads.
     #[wasm_bindgen(js_name = problemsInJson)]
     pub fn problems_in_json(json: JsString) -> JsResult<Vec<Ts<PolicyProblem>>> {
-        let problems: Vec<PolicyProblem> = rules::Policy::problems_in_json(&text(&json, "json")?)
-            .into_iter()
-            .map(Into::into)
-            .collect();
+        let problems: Vec<PolicyProblem> =
+            rules::Policy::problems_in_json(&text(&json, "json")?).into_iter().map(Into::into).collect();
         Ok(list_to_js(&problems)?)
     }
 

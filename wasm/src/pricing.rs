@@ -58,15 +58,7 @@ pub struct PackQuote {
 
 impl From<rules::PackQuote> for PackQuote {
     fn from(q: rules::PackQuote) -> Self {
-        let rules::PackQuote {
-            pack_id,
-            tokens,
-            popular,
-            price,
-            price_per_token,
-            converted,
-            policy_fingerprint,
-        } = q;
+        let rules::PackQuote { pack_id, tokens, popular, price, price_per_token, converted, policy_fingerprint } = q;
         PackQuote {
             pack_id,
             tokens,
@@ -103,12 +95,7 @@ pub struct PackCombination {
 
 impl From<rules::PackCombination> for PackCombination {
     fn from(c: rules::PackCombination) -> Self {
-        let rules::PackCombination {
-            packs,
-            total_tokens,
-            total_price,
-            policy_fingerprint,
-        } = c;
+        let rules::PackCombination { packs, total_tokens, total_price, policy_fingerprint } = c;
         let packs = packs
             .into_iter()
             .map(|p| {
@@ -116,12 +103,7 @@ impl From<rules::PackCombination> for PackCombination {
                 PackCount { pack_id, count }
             })
             .collect();
-        PackCombination {
-            packs,
-            total_tokens,
-            total_price: total_price.into(),
-            policy_fingerprint,
-        }
+        PackCombination { packs, total_tokens, total_price: total_price.into(), policy_fingerprint }
     }
 }
 
@@ -150,11 +132,7 @@ pub fn list_packs(
     currency: JsString,
     #[wasm_bindgen(js_name = fxRate)] fx_rate: Option<JsString>,
 ) -> JsResult<Vec<Ts<PackQuote>>> {
-    let quotes = rules::list_packs(
-        policy.core(),
-        currency_arg(&currency)?,
-        opt_decimal(fx_rate, "fxRate")?,
-    )?;
+    let quotes = rules::list_packs(policy.core(), currency_arg(&currency)?, opt_decimal(fx_rate, "fxRate")?)?;
     let quotes: Vec<PackQuote> = quotes.into_iter().map(Into::into).collect();
     Ok(list_to_js(&quotes)?)
 }
@@ -167,11 +145,7 @@ pub fn convert_from_pln(
     currency: JsString,
     #[wasm_bindgen(js_name = fxRate)] fx_rate: Option<JsString>,
 ) -> JsResult<Ts<Money>> {
-    let m = rules::convert_from_pln(
-        money_arg(&pln)?,
-        currency_arg(&currency)?,
-        opt_decimal(fx_rate, "fxRate")?,
-    )?;
+    let m = rules::convert_from_pln(money_arg(&pln)?, currency_arg(&currency)?, opt_decimal(fx_rate, "fxRate")?)?;
     Ok(to_js(&Money::from(m))?)
 }
 
@@ -179,10 +153,7 @@ pub fn convert_from_pln(
 /// currency is `INVALID_INPUT`.
 #[wasm_bindgen(js_name = plnToTokens)]
 pub fn pln_to_tokens(policy: &Policy, pln: Ts<Money>) -> JsResult<f64> {
-    Ok(number(
-        rules::pln_to_tokens(policy.core(), money_arg(&pln)?)?,
-        "tokens",
-    )?)
+    Ok(number(rules::pln_to_tokens(policy.core(), money_arg(&pln)?)?, "tokens")?)
 }
 
 /// The PLN settlement value of tokens (`tokens × 0.20 PLN`).
@@ -256,15 +227,9 @@ mod tests {
     fn mirrors_have_the_core_wire_format() {
         let p = CorePolicy::default();
         let q = rules::pack_price(&p, "mini", Currency::PLN, None).unwrap();
-        assert_eq!(
-            serde_json::to_value(PackQuote::from(q.clone())).unwrap(),
-            serde_json::to_value(q).unwrap()
-        );
+        assert_eq!(serde_json::to_value(PackQuote::from(q.clone())).unwrap(), serde_json::to_value(q).unwrap());
         let c = rules::cheapest_pack_combination(&p, 750, Currency::PLN, None).unwrap();
-        assert_eq!(
-            serde_json::to_value(PackCombination::from(c.clone())).unwrap(),
-            serde_json::to_value(c).unwrap()
-        );
+        assert_eq!(serde_json::to_value(PackCombination::from(c.clone())).unwrap(), serde_json::to_value(c).unwrap());
         for t in ["free", "plus", "intimate", "creator"] {
             let mirror: SubscriptionTier = serde_json::from_value(t.into()).unwrap();
             let core_tier: rules::SubscriptionTier = serde_json::from_value(t.into()).unwrap();

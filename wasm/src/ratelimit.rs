@@ -194,14 +194,23 @@ pub fn decide(
     #[wasm_bindgen(js_name = nowMs)] now_ms: Number,
     cost: Number,
 ) -> JsResult<Ts<LimitDecision>> {
-    let d = rules::decide(&limit_arg(&limit)?, millis(&state, "state")?, millis(&now_ms, "nowMs")?, uint32(&cost, "cost")?)?;
+    let d = rules::decide(
+        &limit_arg(&limit)?,
+        millis(&state, "state")?,
+        millis(&now_ms, "nowMs")?,
+        uint32(&cost, "cost")?,
+    )?;
     Ok(to_js(&LimitDecision::from(d))?)
 }
 
 /// Replays a timeline against one subject from `state`, threading the state. Any invalid
 /// request fails the whole call with `INVALID_INPUT`.
 #[wasm_bindgen(js_name = decideSequence)]
-pub fn decide_sequence(limit: Ts<LimitSpec>, state: Number, requests: Ts<LimitRequests>) -> JsResult<Ts<LimitSequence>> {
+pub fn decide_sequence(
+    limit: Ts<LimitSpec>,
+    state: Number,
+    requests: Ts<LimitRequests>,
+) -> JsResult<Ts<LimitSequence>> {
     let LimitRequests(requests) = from_js(&requests)?;
     let requests: Vec<rules::LimitRequest> =
         requests.into_iter().map(|LimitRequest { now_ms, cost }| rules::LimitRequest { now_ms, cost }).collect();
@@ -258,7 +267,8 @@ pub fn action_limit(policy: &Policy, action: JsString, tier: Ts<SubscriptionTier
 /// Every action of the policy with its effective limit for `tier`, sorted by name.
 #[wasm_bindgen(js_name = listActions)]
 pub fn list_actions(policy: &Policy, tier: Ts<SubscriptionTier>) -> JsResult<Vec<Ts<ActionLimit>>> {
-    let all: Vec<ActionLimit> = rules::list_actions(policy.core(), from_js(&tier)?.into())?.into_iter().map(Into::into).collect();
+    let all: Vec<ActionLimit> =
+        rules::list_actions(policy.core(), from_js(&tier)?.into())?.into_iter().map(Into::into).collect();
     Ok(list_to_js(&all)?)
 }
 
@@ -307,7 +317,8 @@ mod tests {
         assert_eq!(serde_json::to_value(mirror).unwrap(), serde_json::to_value(&seq).unwrap());
         let spec: LimitSpec = serde_json::from_value(serde_json::to_value(lim.spec()).unwrap()).unwrap();
         assert_eq!(rules::LimitSpec::from(spec), lim.spec());
-        let item: LimitBatchItem = serde_json::from_value(serde_json::json!({"state": 1, "now_ms": 2, "cost": 3})).unwrap();
+        let item: LimitBatchItem =
+            serde_json::from_value(serde_json::json!({"state": 1, "now_ms": 2, "cost": 3})).unwrap();
         assert_eq!(item, LimitBatchItem { state: 1, now_ms: 2, cost: 3 });
         for f in [rules::FailurePolicy::Open, rules::FailurePolicy::Closed] {
             assert_eq!(serde_json::to_value(FailurePolicy::from(f)).unwrap(), serde_json::to_value(f).unwrap());

@@ -79,16 +79,8 @@ pub struct PhaseCaps {
 
 impl From<rules::PhaseCaps> for PhaseCaps {
     fn from(v: rules::PhaseCaps) -> Self {
-        let rules::PhaseCaps {
-            users,
-            payments,
-            creators,
-        } = v;
-        PhaseCaps {
-            users,
-            payments,
-            creators,
-        }
+        let rules::PhaseCaps { users, payments, creators } = v;
+        PhaseCaps { users, payments, creators }
     }
 }
 
@@ -111,16 +103,8 @@ pub struct CapOverrides {
 
 impl From<CapOverrides> for rules::CapOverrides {
     fn from(v: CapOverrides) -> Self {
-        let CapOverrides {
-            users,
-            payments,
-            creators,
-        } = v;
-        rules::CapOverrides {
-            users,
-            payments,
-            creators,
-        }
+        let CapOverrides { users, payments, creators } = v;
+        rules::CapOverrides { users, payments, creators }
     }
 }
 
@@ -145,13 +129,7 @@ pub struct CapRequest {
 
 impl From<CapRequest> for rules::CapRequest {
     fn from(v: CapRequest) -> Self {
-        let CapRequest {
-            phase,
-            overrides,
-            kind,
-            counter,
-            now_ms,
-        } = v;
+        let CapRequest { phase, overrides, kind, counter, now_ms } = v;
         rules::CapRequest {
             phase: phase.map(|v| v.into()),
             overrides: overrides.into(),
@@ -178,18 +156,8 @@ pub struct CapDecision {
 
 impl From<rules::CapDecision> for CapDecision {
     fn from(v: rules::CapDecision) -> Self {
-        let rules::CapDecision {
-            controlled,
-            cap,
-            counter,
-            remaining,
-        } = v;
-        CapDecision {
-            controlled,
-            cap,
-            counter: counter.into(),
-            remaining,
-        }
+        let rules::CapDecision { controlled, cap, counter, remaining } = v;
+        CapDecision { controlled, cap, counter: counter.into(), remaining }
     }
 }
 
@@ -212,22 +180,8 @@ pub struct DayMetrics {
 
 impl From<DayMetrics> for rules::DayMetrics {
     fn from(v: DayMetrics) -> Self {
-        let DayMetrics {
-            date,
-            active_users,
-            revenue_minor,
-            safety_incidents,
-            installs,
-            verified,
-        } = v;
-        rules::DayMetrics {
-            date,
-            active_users,
-            revenue_minor,
-            safety_incidents,
-            installs,
-            verified,
-        }
+        let DayMetrics { date, active_users, revenue_minor, safety_incidents, installs, verified } = v;
+        rules::DayMetrics { date, active_users, revenue_minor, safety_incidents, installs, verified }
     }
 }
 
@@ -275,18 +229,8 @@ pub struct ProgressionFailure {
 
 impl From<rules::ProgressionFailure> for ProgressionFailure {
     fn from(v: rules::ProgressionFailure) -> Self {
-        let rules::ProgressionFailure {
-            date,
-            criterion,
-            actual,
-            threshold,
-        } = v;
-        ProgressionFailure {
-            date,
-            criterion: criterion.into(),
-            actual,
-            threshold,
-        }
+        let rules::ProgressionFailure { date, criterion, actual, threshold } = v;
+        ProgressionFailure { date, criterion: criterion.into(), actual, threshold }
     }
 }
 
@@ -308,13 +252,7 @@ pub struct ProgressionReport {
 
 impl From<rules::ProgressionReport> for ProgressionReport {
     fn from(v: rules::ProgressionReport) -> Self {
-        let rules::ProgressionReport {
-            recommended,
-            window_start,
-            window_end,
-            failures,
-            policy_fingerprint,
-        } = v;
+        let rules::ProgressionReport { recommended, window_start, window_end, failures, policy_fingerprint } = v;
         ProgressionReport {
             recommended,
             window_start,

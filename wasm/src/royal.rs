@@ -131,12 +131,14 @@ pub fn royal_status(
     subscription: Option<Ts<RoyalSubscription>>,
     #[wasm_bindgen(js_name = nowMs)] now_ms: Number,
 ) -> JsResult<Ts<RoyalStatus>> {
-    let buckets: Vec<rules::SpendBucket> =
-        from_js(&buckets)?.0.into_iter().map(|SpendBucket { day, tokens }| rules::SpendBucket { day, tokens }).collect();
-    let sub = subscription
-        .map(|s| from_js(&s))
-        .transpose()?
-        .map(|RoyalSubscription { tier, active_until_ms }| rules::RoyalSubscription { tier: tier.into(), active_until_ms });
+    let buckets: Vec<rules::SpendBucket> = from_js(&buckets)?
+        .0
+        .into_iter()
+        .map(|SpendBucket { day, tokens }| rules::SpendBucket { day, tokens })
+        .collect();
+    let sub = subscription.map(|s| from_js(&s)).transpose()?.map(|RoyalSubscription { tier, active_until_ms }| {
+        rules::RoyalSubscription { tier: tier.into(), active_until_ms }
+    });
     let status = rules::royal_status(policy.core(), &buckets, sub.as_ref(), millis(&now_ms, "nowMs")?)?;
     Ok(to_js(&RoyalStatus::from(status))?)
 }

@@ -140,7 +140,12 @@ pub fn canonical_request(
     #[wasm_bindgen(js_name = pathAndQuery)] path_and_query: JsString,
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] body: JsValue,
 ) -> JsResult<String> {
-    Ok(rules::canonical_request(&text(&timestamp, "timestamp")?, &text(&method, "method")?, &text(&path_and_query, "pathAndQuery")?, &bytes(&body, "body")?))
+    Ok(rules::canonical_request(
+        &text(&timestamp, "timestamp")?,
+        &text(&method, "method")?,
+        &text(&path_and_query, "pathAndQuery")?,
+        &bytes(&body, "body")?,
+    ))
 }
 
 /// Signs a request (SPEC §10.1). An empty secret or a negative timestamp is `INVALID_INPUT`.
@@ -174,7 +179,15 @@ struct Args {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn args(secret: &JsValue, timestamp: Option<JsString>, signature: Option<JsString>, method: &JsString, path: &JsString, body: &JsValue, now: &Number) -> avalo_core::Result<Args> {
+fn args(
+    secret: &JsValue,
+    timestamp: Option<JsString>,
+    signature: Option<JsString>,
+    method: &JsString,
+    path: &JsString,
+    body: &JsValue,
+    now: &Number,
+) -> avalo_core::Result<Args> {
     Ok(Args {
         secret: bytes(secret, "secret")?,
         timestamp: opt_text(timestamp, "timestamp")?,
@@ -202,7 +215,16 @@ pub fn verify_request(
     #[wasm_bindgen(js_name = nowMs)] now_ms: Number,
 ) -> JsResult<Ts<VerifiedRequest>> {
     let a = args(&secret, timestamp, signature, &method, &path_and_query, &body, &now_ms)?;
-    let v = rules::verify_request(policy.core(), &a.secret, a.timestamp.as_deref(), a.signature.as_deref(), &a.method, &a.path, &a.body, a.now)?;
+    let v = rules::verify_request(
+        policy.core(),
+        &a.secret,
+        a.timestamp.as_deref(),
+        a.signature.as_deref(),
+        &a.method,
+        &a.path,
+        &a.body,
+        a.now,
+    )?;
     Ok(to_js(&VerifiedRequest::from(v))?)
 }
 
@@ -220,7 +242,16 @@ pub fn check_request_signature(
     #[wasm_bindgen(js_name = nowMs)] now_ms: Number,
 ) -> JsResult<Ts<SignatureCheck>> {
     let a = args(&secret, timestamp, signature, &method, &path_and_query, &body, &now_ms)?;
-    let c = rules::check_request_signature(policy.core(), &a.secret, a.timestamp.as_deref(), a.signature.as_deref(), &a.method, &a.path, &a.body, a.now);
+    let c = rules::check_request_signature(
+        policy.core(),
+        &a.secret,
+        a.timestamp.as_deref(),
+        a.signature.as_deref(),
+        &a.method,
+        &a.path,
+        &a.body,
+        a.now,
+    );
     let out = match c {
         rules::SignatureCheck::Ok(v) => SignatureCheck::Ok(v.into()),
         rules::SignatureCheck::Error(e) => SignatureCheck::Error(e.into()),
@@ -291,7 +322,11 @@ pub fn verify_url(
 
 /// The default expiry of a URL signed at `nowMs` (upload 15 min, download 60 min).
 #[wasm_bindgen(js_name = urlExpiry)]
-pub fn url_expiry(policy: &Policy, purpose: Ts<UrlPurpose>, #[wasm_bindgen(js_name = nowMs)] now_ms: Number) -> JsResult<f64> {
+pub fn url_expiry(
+    policy: &Policy,
+    purpose: Ts<UrlPurpose>,
+    #[wasm_bindgen(js_name = nowMs)] now_ms: Number,
+) -> JsResult<f64> {
     let t = rules::url_expiry(policy.core(), from_js(&purpose)?.into(), millis(&now_ms, "nowMs")?);
     Ok(millis_number(t, "expiresAtMs")?)
 }
@@ -311,7 +346,11 @@ pub fn normalise_origin(origin: JsString) -> JsResult<Option<String>> {
 /// Checks an origin against a profile's allowlist; missing, malformed or unlisted is
 /// `ORIGIN_NOT_ALLOWED`.
 #[wasm_bindgen(js_name = checkOrigin)]
-pub fn check_origin(policy: &Policy, origin: Option<JsString>, profile: Ts<OriginProfile>) -> JsResult<Ts<OriginMatch>> {
+pub fn check_origin(
+    policy: &Policy,
+    origin: Option<JsString>,
+    profile: Ts<OriginProfile>,
+) -> JsResult<Ts<OriginMatch>> {
     let m = rules::check_origin(policy.core(), opt_text(origin, "origin")?.as_deref(), from_js(&profile)?.into())?;
     let rules::OriginMatch { origin, matched } = m;
     Ok(to_js(&OriginMatch { origin, matched })?)
@@ -325,7 +364,8 @@ pub fn check_session_freshness(
     #[wasm_bindgen(js_name = authTimeMs)] auth_time_ms: Number,
     #[wasm_bindgen(js_name = nowMs)] now_ms: Number,
 ) -> JsResult<Ts<SessionAge>> {
-    let a = rules::check_session_freshness(policy.core(), millis(&auth_time_ms, "authTimeMs")?, millis(&now_ms, "nowMs")?)?;
+    let a =
+        rules::check_session_freshness(policy.core(), millis(&auth_time_ms, "authTimeMs")?, millis(&now_ms, "nowMs")?)?;
     let rules::SessionAge { age_ms, max_age_ms } = a;
     Ok(to_js(&SessionAge { age_ms, max_age_ms })?)
 }
@@ -346,7 +386,13 @@ mod tests {
             };
             assert_eq!(serde_json::to_value(mirror).unwrap(), serde_json::to_value(c).unwrap());
         }
-        let g = rules::UrlGrant { path: "/a".into(), method: "GET".into(), expires_at_ms: 5, content_type: None, max_bytes: Some(3) };
+        let g = rules::UrlGrant {
+            path: "/a".into(),
+            method: "GET".into(),
+            expires_at_ms: 5,
+            content_type: None,
+            max_bytes: Some(3),
+        };
         let rules::UrlGrant { path, method, expires_at_ms, content_type, max_bytes } = g.clone();
         let mirror = UrlGrant { path, method, expires_at_ms, content_type, max_bytes };
         assert_eq!(serde_json::to_value(mirror).unwrap(), serde_json::to_value(g).unwrap());

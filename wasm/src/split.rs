@@ -64,16 +64,8 @@ pub struct Split {
 
 impl From<rules::Split> for Split {
     fn from(s: rules::Split) -> Self {
-        let rules::Split {
-            amount,
-            creator,
-            platform,
-        } = s;
-        Split {
-            amount,
-            creator,
-            platform,
-        }
+        let rules::Split { amount, creator, platform } = s;
+        Split { amount, creator, platform }
     }
 }
 
@@ -96,14 +88,7 @@ pub struct RevenueSplit {
 
 impl From<rules::RevenueSplit> for RevenueSplit {
     fn from(s: rules::RevenueSplit) -> Self {
-        let rules::RevenueSplit {
-            stream,
-            creator_bp,
-            amount,
-            creator,
-            platform,
-            policy_fingerprint,
-        } = s;
+        let rules::RevenueSplit { stream, creator_bp, amount, creator, platform, policy_fingerprint } = s;
         RevenueSplit {
             stream: stream.into(),
             creator_bp: creator_bp.get(),
@@ -127,27 +112,15 @@ pub struct CumulativeSplit {
 
 impl From<rules::CumulativeSplit> for CumulativeSplit {
     fn from(s: rules::CumulativeSplit) -> Self {
-        let rules::CumulativeSplit {
-            total,
-            creator_total,
-        } = s;
-        CumulativeSplit {
-            total,
-            creator_total,
-        }
+        let rules::CumulativeSplit { total, creator_total } = s;
+        CumulativeSplit { total, creator_total }
     }
 }
 
 impl From<CumulativeSplit> for rules::CumulativeSplit {
     fn from(s: CumulativeSplit) -> Self {
-        let CumulativeSplit {
-            total,
-            creator_total,
-        } = s;
-        rules::CumulativeSplit {
-            total,
-            creator_total,
-        }
+        let CumulativeSplit { total, creator_total } = s;
+        rules::CumulativeSplit { total, creator_total }
     }
 }
 
@@ -175,18 +148,8 @@ pub struct CumulativeBatch {
 
 impl From<rules::CumulativeBatch> for CumulativeBatch {
     fn from(b: rules::CumulativeBatch) -> Self {
-        let rules::CumulativeBatch {
-            splits,
-            state,
-            creator,
-            platform,
-        } = b;
-        CumulativeBatch {
-            splits: splits.into_iter().map(Into::into).collect(),
-            state: state.into(),
-            creator,
-            platform,
-        }
+        let rules::CumulativeBatch { splits, state, creator, platform } = b;
+        CumulativeBatch { splits: splits.into_iter().map(Into::into).collect(), state: state.into(), creator, platform }
     }
 }
 
@@ -206,51 +169,27 @@ pub struct ReferralReward {
 
 impl From<rules::ReferralReward> for ReferralReward {
     fn from(r: rules::ReferralReward) -> Self {
-        let rules::ReferralReward {
-            referrer_tokens,
-            referred_tokens,
-        } = r;
-        ReferralReward {
-            referrer_tokens,
-            referred_tokens,
-        }
+        let rules::ReferralReward { referrer_tokens, referred_tokens } = r;
+        ReferralReward { referrer_tokens, referred_tokens }
     }
 }
 
 fn state_arg(state: Option<Ts<CumulativeSplit>>) -> avalo_core::Result<rules::CumulativeSplit> {
-    Ok(state
-        .map(|s| from_js(&s))
-        .transpose()?
-        .unwrap_or_default()
-        .into())
+    Ok(state.map(|s| from_js(&s)).transpose()?.unwrap_or_default().into())
 }
 
 /// Splits `amount` tokens with the creator's share `creatorBp` (0..=10 000, else
 /// `INVALID_INPUT`): `creator = floor(amount × bp / 10 000)`, platform the rest.
 #[wasm_bindgen(js_name = splitAmount)]
-pub fn split_amount(
-    amount: Number,
-    #[wasm_bindgen(js_name = creatorBp)] creator_bp: Number,
-) -> JsResult<Ts<Split>> {
+pub fn split_amount(amount: Number, #[wasm_bindgen(js_name = creatorBp)] creator_bp: Number) -> JsResult<Ts<Split>> {
     let bp = BasisPoints::new(uint32(&creator_bp, "creatorBp")?)?;
-    Ok(to_js(&Split::from(rules::split_amount(
-        uint(&amount, "amount")?,
-        bp,
-    )))?)
+    Ok(to_js(&Split::from(rules::split_amount(uint(&amount, "amount")?, bp)))?)
 }
 
 /// Splits one payment of `stream` with the policy's share (101 chat tokens → 65 + 36).
 #[wasm_bindgen(js_name = splitRevenue)]
-pub fn split_revenue(
-    policy: &Policy,
-    stream: Ts<RevenueStream>,
-    amount: Number,
-) -> JsResult<Ts<RevenueSplit>> {
-    let s = rules::split_revenue(
-        policy.core(),
-        from_js(&stream)?.into(),
-        uint(&amount, "amount")?,
-    );
+pub fn split_revenue(policy: &Policy, stream: Ts<RevenueStream>, amount: Number) -> JsResult<Ts<RevenueSplit>> {
+    let s = rules::split_revenue(policy.core(), from_js(&stream)?.into(), uint(&amount, "amount")?);
     Ok(to_js(&RevenueSplit::from(s))?)
 }
 
@@ -263,17 +202,10 @@ pub fn split_cumulative(
     state: Option<Ts<CumulativeSplit>>,
     amount: Number,
 ) -> JsResult<Ts<CumulativeStep>> {
-    let step = rules::split_cumulative(
-        policy.core(),
-        from_js(&stream)?.into(),
-        state_arg(state)?,
-        uint(&amount, "amount")?,
-    )?;
+    let step =
+        rules::split_cumulative(policy.core(), from_js(&stream)?.into(), state_arg(state)?, uint(&amount, "amount")?)?;
     let rules::CumulativeStep { split, state } = step;
-    Ok(to_js(&CumulativeStep {
-        split: split.into(),
-        state: state.into(),
-    })?)
+    Ok(to_js(&CumulativeStep { split: split.into(), state: state.into() })?)
 }
 
 /// Applies a list of payments of `stream` in order, in one call (a whole chat history).
@@ -286,12 +218,7 @@ pub fn split_cumulative_batch(
     amounts: Ts<TokenAmounts>,
 ) -> JsResult<Ts<CumulativeBatch>> {
     let TokenAmounts(amounts) = from_js(&amounts)?;
-    let b = rules::split_cumulative_batch(
-        policy.core(),
-        from_js(&stream)?.into(),
-        state_arg(state)?,
-        &amounts,
-    )?;
+    let b = rules::split_cumulative_batch(policy.core(), from_js(&stream)?.into(), state_arg(state)?, &amounts)?;
     Ok(to_js(&CumulativeBatch::from(b))?)
 }
 

@@ -18,10 +18,12 @@ pub use types::*;
 
 /// A `Uint8Array` parameter as bytes; any other value is `INVALID_INPUT`.
 pub(crate) fn bytes(value: &JsValue, name: &str) -> avalo_core::Result<Vec<u8>> {
-    value
-        .dyn_ref::<Uint8Array>()
-        .map(Uint8Array::to_vec)
-        .ok_or_else(|| Error::invalid(format!("{name} must be a Uint8Array, got {}", value.js_typeof().as_string().unwrap_or_default())))
+    value.dyn_ref::<Uint8Array>().map(Uint8Array::to_vec).ok_or_else(|| {
+        Error::invalid(format!(
+            "{name} must be a Uint8Array, got {}",
+            value.js_typeof().as_string().unwrap_or_default()
+        ))
+    })
 }
 
 /// A core millisecond time as a JS number; beyond ±(2^53 − 1) is `INVALID_INPUT`.
@@ -104,7 +106,16 @@ fn head_bytes<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Vec<u8>>,
 impl From<UploadRequest> for rules::UploadRequest {
     fn from(r: UploadRequest) -> Self {
         let UploadRequest { mime_type, size_bytes, file_name, purpose, head, user_id, content_sha256, now_ms } = r;
-        rules::UploadRequest { mime_type, size_bytes, file_name, purpose: purpose.map(Into::into), head, user_id, content_sha256, now_ms }
+        rules::UploadRequest {
+            mime_type,
+            size_bytes,
+            file_name,
+            purpose: purpose.map(Into::into),
+            head,
+            user_id,
+            content_sha256,
+            now_ms,
+        }
     }
 }
 
@@ -136,7 +147,11 @@ pub fn sanitise_file_name(name: JsString, #[wasm_bindgen(js_name = maxChars)] ma
 /// Checks a file name against a declared MIME type: sanitised, no dangerous final extension,
 /// an extension that fits the type (or the canonical one appended).
 #[wasm_bindgen(js_name = checkFileName)]
-pub fn check_file_name(policy: &Policy, name: JsString, #[wasm_bindgen(js_name = mimeType)] mime_type: JsString) -> JsResult<Ts<CheckedName>> {
+pub fn check_file_name(
+    policy: &Policy,
+    name: JsString,
+    #[wasm_bindgen(js_name = mimeType)] mime_type: JsString,
+) -> JsResult<Ts<CheckedName>> {
     let c = rules::check_file_name(policy.core(), &text(&name, "name")?, &text(&mime_type, "mimeType")?)?;
     Ok(to_js(&CheckedName::from(c))?)
 }
@@ -214,9 +229,7 @@ impl Sha256Stream {
 
     /// Feeds the next chunk (a `Uint8Array`, else `INVALID_INPUT`).
     pub fn update(&mut self, #[wasm_bindgen(unchecked_param_type = "Uint8Array")] chunk: JsValue) -> JsResult<()> {
-        let array = chunk
-            .dyn_ref::<Uint8Array>()
-            .ok_or_else(|| Error::invalid("chunk must be a Uint8Array"))?;
+        let array = chunk.dyn_ref::<Uint8Array>().ok_or_else(|| Error::invalid("chunk must be a Uint8Array"))?;
         let len = array.length();
         let mut at = 0;
         while at < len {
@@ -290,7 +303,10 @@ mod tests {
         assert_eq!(serde_json::to_value(UploadVerdict::from(v.clone())).unwrap(), serde_json::to_value(v).unwrap());
         for m in rules::AllowedMime::ALL {
             let info = rules::mime_info(m.as_str()).unwrap();
-            assert_eq!(serde_json::to_value(MimeInfo::from(info.clone())).unwrap(), serde_json::to_value(info).unwrap());
+            assert_eq!(
+                serde_json::to_value(MimeInfo::from(info.clone())).unwrap(),
+                serde_json::to_value(info).unwrap()
+            );
         }
         for h in [&b"MZ"[..], b"<svg", b"PK\x03\x04", b"#!", b"\0\0\0\x18ftypmp42", b""] {
             let s = rules::sniff(h);

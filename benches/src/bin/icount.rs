@@ -5,20 +5,20 @@
 //! figure. Usage: `icount <name> <iterations>`; `icount --list` prints the names (`name:k` for
 //! a heavy workload to be run k times instead of the default).
 
+use avalo_benches::{bench_flag, LAUNCH_NOW};
 use avalo_core::billing::{self, ChatMeter, Sender};
+use avalo_core::flags::{evaluate_flags, flag_bucket, FlagContext, FlagSet, Platform};
+use avalo_core::launch::{check_signup, LaunchMode, SignupRequest};
 use avalo_core::pricing;
-use avalo_core::spam::{check_spam, RecentMessage};
+use avalo_core::ranking::{self as discovery, BirthDate, Candidate, Gender, GeoPoint, PageRequest, Profile, Viewer};
 use avalo_core::ratelimit::{self, LimitSpec, RateLimit};
+use avalo_core::risk::{region_risk, RegionMetrics};
+use avalo_core::rollout::{check_country_cap, CapKind, CapOverrides, CapRequest, DailyCounter, RolloutPhase};
 use avalo_core::security::{sign_request, verify_request_signature};
+use avalo_core::spam::{check_spam, RecentMessage};
 use avalo_core::split::{self, CumulativeSplit, RevenueStream};
 use avalo_core::upload::{self, validate_upload, UploadPurpose, UploadRequest};
 use avalo_core::{BasisPoints, Currency, Policy};
-use avalo_core::ranking::{self as discovery, BirthDate, Candidate, Gender, GeoPoint, PageRequest, Profile, Viewer};
-use avalo_benches::{bench_flag, LAUNCH_NOW};
-use avalo_core::flags::{evaluate_flags, flag_bucket, FlagContext, FlagSet, Platform};
-use avalo_core::launch::{check_signup, LaunchMode, SignupRequest};
-use avalo_core::risk::{region_risk, RegionMetrics};
-use avalo_core::rollout::{check_country_cap, CapKind, CapOverrides, CapRequest, DailyCounter, RolloutPhase};
 use std::hint::black_box;
 
 type Workload = fn(&Policy, u64);
@@ -79,7 +79,14 @@ fn icount_count_words_mixed_200(p: &Policy, n: u64) {
 #[inline(never)]
 fn icount_bill_message_100_words(p: &Policy, n: u64) {
     let text = MSG_ASCII.repeat(3).split_whitespace().take(100).collect::<Vec<_>>().join(" ");
-    let meter = ChatMeter { payer_messages: 3, earner_messages: 7, billed_words: 305, billed_tokens: 27, creator_tokens: 17, royal: false };
+    let meter = ChatMeter {
+        payer_messages: 3,
+        earner_messages: 7,
+        billed_words: 305,
+        billed_tokens: 27,
+        creator_tokens: 17,
+        royal: false,
+    };
     for _ in 0..n {
         let _ = black_box(billing::bill_message(p, black_box(&meter), Sender::Earner, black_box(&text), false, 1_000));
     }
@@ -111,9 +118,15 @@ fn ranking_deck(n: u32) -> Vec<Candidate> {
                     photos: f(7, 9),
                     has_video_intro: f(9, 4) == 0,
                     has_bio: f(11, 10) < 7,
-                    birth_date: BirthDate::from_yyyymmdd((1976 + f(13, 33)) * 10_000 + (1 + f(17, 12)) * 100 + 1 + f(19, 28)).ok(),
+                    birth_date: BirthDate::from_yyyymmdd(
+                        (1976 + f(13, 33)) * 10_000 + (1 + f(17, 12)) * 100 + 1 + f(19, 28),
+                    )
+                    .ok(),
                     gender: Some(if f(21, 2) == 0 { Gender::Female } else { Gender::Male }),
-                    location: Some(GeoPoint { lat: 52.2297 + f64::from(f(2, 160)) / 100.0 - 0.8, lon: 21.0122 + f64::from(f(4, 240)) / 100.0 - 1.2 }),
+                    location: Some(GeoPoint {
+                        lat: 52.2297 + f64::from(f(2, 160)) / 100.0 - 0.8,
+                        lon: 21.0122 + f64::from(f(4, 240)) / 100.0 - 1.2,
+                    }),
                     interests: f(23, 6),
                     response_rate: Some(f64::from(f(6, 101)) / 100.0),
                     royal: f(25, 10) == 0,
@@ -212,12 +225,18 @@ fn icount_hmac_sign_verify_1k(p: &Policy, n: u64) {
     for _ in 0..n {
         if let Ok(s) = sign_request(secret, UPLOAD_NOW, "POST", "/v1/wallet/transfer", black_box(&body)) {
             let _ = black_box(verify_request_signature(
-                p, secret, Some(&s.timestamp), Some(&s.signature), "POST", "/v1/wallet/transfer", &body, UPLOAD_NOW,
+                p,
+                secret,
+                Some(&s.timestamp),
+                Some(&s.signature),
+                "POST",
+                "/v1/wallet/transfer",
+                &body,
+                UPLOAD_NOW,
             ));
         }
     }
 }
-
 
 /// Stops the run when a workload's call fails: the count must be of the intended path.
 fn expect_ok<T>(r: avalo_core::Result<T>) {
@@ -229,7 +248,13 @@ fn expect_ok<T>(r: avalo_core::Result<T>) {
 
 #[inline(never)]
 fn icount_region_risk(p: &Policy, n: u64) {
-    let m = RegionMetrics { support_tickets: 73, safety_incidents: 22, revenue_minor: 312_345, installs: 1_000, verified: 299 };
+    let m = RegionMetrics {
+        support_tickets: 73,
+        safety_incidents: 22,
+        revenue_minor: 312_345,
+        installs: 1_000,
+        verified: 299,
+    };
     for _ in 0..n {
         expect_ok(black_box(region_risk(p, black_box(&m))));
     }
@@ -276,7 +301,12 @@ fn icount_flag_bucket(_p: &Policy, n: u64) {
 #[inline(never)]
 fn icount_evaluate_flags_50(p: &Policy, n: u64) {
     let set = FlagSet { killed_groups: vec!["wallet".into()], flags: (0..50).map(bench_flag).collect() };
-    let ctx = FlagContext { user_id: "f47ac10b-58cc-4372-a567-0e02b2c3d479".into(), region: Some("PL".into()), platform: Some(Platform::Ios), now_ms: LAUNCH_NOW };
+    let ctx = FlagContext {
+        user_id: "f47ac10b-58cc-4372-a567-0e02b2c3d479".into(),
+        region: Some("PL".into()),
+        platform: Some(Platform::Ios),
+        now_ms: LAUNCH_NOW,
+    };
     for _ in 0..n {
         expect_ok(black_box(evaluate_flags(p, black_box(&set), black_box(&ctx))));
     }
@@ -305,7 +335,8 @@ const WORKLOADS: &[(&str, Workload)] = &[
 ];
 
 /// Iterations for heavy workloads (scripts/icount.sh runs the others 2000 times).
-const ITERATIONS: &[(&str, u64)] = &[("hmac_sign_verify_1k", 300), ("rank_candidates_1k", 200), ("evaluate_flags_50", 200)];
+const ITERATIONS: &[(&str, u64)] =
+    &[("hmac_sign_verify_1k", 300), ("rank_candidates_1k", 200), ("evaluate_flags_50", 200)];
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();

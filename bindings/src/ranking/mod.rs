@@ -62,7 +62,14 @@ pub struct LikeDecision {
 
 impl From<core::LikeDecision> for LikeDecision {
     fn from(d: core::LikeDecision) -> Self {
-        let core::LikeDecision { outcome, chat_free_messages, counter, remaining_today, resets_at_ms, policy_fingerprint } = d;
+        let core::LikeDecision {
+            outcome,
+            chat_free_messages,
+            counter,
+            remaining_today,
+            resets_at_ms,
+            policy_fingerprint,
+        } = d;
         LikeDecision {
             outcome: match outcome {
                 core::LikeOutcome::Liked => LikeOutcome::Liked,
@@ -113,7 +120,9 @@ pub fn rank_candidate_columns(
     now_ms: i64,
     page: RankPageRequest,
 ) -> Result<RankedPage, AvaloError> {
-    guard(|| Ok(core::rank_candidate_columns(policy.core(), &viewer.into(), &columns.into(), now_ms, &page.into())?.into()))
+    guard(|| {
+        Ok(core::rank_candidate_columns(policy.core(), &viewer.into(), &columns.into(), now_ms, &page.into())?.into())
+    })
 }
 
 /// Great-circle distance in km (haversine on a sphere of `radius_km`). `INVALID_INPUT` for a

@@ -174,7 +174,18 @@ pub struct Viewer {
 
 impl From<Viewer> for core::Viewer {
     fn from(v: Viewer) -> Self {
-        let Viewer { user_id, age_min, age_max, interested_in, location, max_distance_km, liked_ids, passed_ids, blocked_ids, blocked_by_ids } = v;
+        let Viewer {
+            user_id,
+            age_min,
+            age_max,
+            interested_in,
+            location,
+            max_distance_km,
+            liked_ids,
+            passed_ids,
+            blocked_ids,
+            blocked_by_ids,
+        } = v;
         core::Viewer {
             user_id,
             interested_in: interested_in.into_iter().map(Into::into).collect(),
@@ -211,7 +222,9 @@ impl TryFrom<Candidate> for core::Candidate {
     fn try_from(c: Candidate) -> Result<Self, AvaloError> {
         let Candidate { user_id, active, verified, profile, boost_until_ms } = c;
         let profile = core::Profile::try_from(profile).map_err(|e| match e {
-            AvaloError::Failure { code, reason } => AvaloError::Failure { code, reason: format!("candidate {user_id:?}: {reason}") },
+            AvaloError::Failure { code, reason } => {
+                AvaloError::Failure { code, reason: format!("candidate {user_id:?}: {reason}") }
+            }
         })?;
         Ok(core::Candidate { user_id, active, verified, boost_until_ms, profile })
     }

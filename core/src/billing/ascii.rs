@@ -88,19 +88,13 @@ fn window(b: &[u8], k: usize) -> [u8; BLOCK + 2] {
 fn underscore_only_runs(b: &[u8]) -> u64 {
     let mut n = 0;
     let mut i = 0;
-    while let Some(off) = b
-        .get(i..)
-        .and_then(|rest| rest.iter().position(|&x| x == b'_'))
-    {
+    while let Some(off) = b.get(i..).and_then(|rest| rest.iter().position(|&x| x == b'_')) {
         let s = i + off;
         let mut e = s;
         while b.get(e) == Some(&b'_') {
             e += 1;
         }
-        let before = s
-            .checked_sub(1)
-            .and_then(|p| b.get(p))
-            .is_some_and(|&x| alnum(x));
+        let before = s.checked_sub(1).and_then(|p| b.get(p)).is_some_and(|&x| alnum(x));
         let after = b.get(e).is_some_and(|&x| alnum(x));
         n += u64::from(!before && !after);
         i = e;
@@ -124,7 +118,9 @@ fn ascii_words(b: &[u8], urls: bool) -> u64 {
             // ASCII white space count apart (module doc), so a URL token's words are
             // subtracted from the total.
             let mut j = 0;
-            while let Some(off) = win.get(j..BLOCK).and_then(|r| r.iter().position(|&x| x == b':' || (x | 0x20) == b'w')) {
+            while let Some(off) =
+                win.get(j..BLOCK).and_then(|r| r.iter().position(|&x| x == b':' || (x | 0x20) == b'w'))
+            {
                 let p = j + off;
                 j = p + 1;
                 let (x, y, z) = (win.get(p).copied(), win.get(p + 1).copied(), win.get(p + 2).copied());
@@ -155,4 +151,3 @@ fn ascii_words(b: &[u8], urls: bool) -> u64 {
 pub(crate) fn count_ascii(b: &[u8]) -> u64 {
     ascii_words(b, true)
 }
-

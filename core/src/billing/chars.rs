@@ -22,30 +22,20 @@ pub(crate) fn is_letter_or_digit(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    matches!(
-        c.general_category_group(),
-        GeneralCategoryGroup::Letter | GeneralCategoryGroup::Number
-    )
+    matches!(c.general_category_group(), GeneralCategoryGroup::Letter | GeneralCategoryGroup::Number)
 }
 
 /// General_Category Mark (`Mn`, `Mc`, `Me`) or Format (`Cf`): invisible or combining characters
 /// that continue a run of a script written without spaces.
 pub(crate) fn is_mark_or_format(c: char) -> bool {
     use unicode_properties::GeneralCategory as G;
-    !c.is_ascii()
-        && matches!(
-            c.general_category(),
-            G::NonspacingMark | G::SpacingMark | G::EnclosingMark | G::Format
-        )
+    !c.is_ascii() && matches!(c.general_category(), G::NonspacingMark | G::SpacingMark | G::EnclosingMark | G::Format)
 }
 
 /// General_Category Punctuation or Symbol (the test deriving the class table uses it).
 #[cfg(test)]
 pub(crate) fn is_punctuation_or_symbol(c: char) -> bool {
-    matches!(
-        c.general_category_group(),
-        GeneralCategoryGroup::Punctuation | GeneralCategoryGroup::Symbol
-    )
+    matches!(c.general_category_group(), GeneralCategoryGroup::Punctuation | GeneralCategoryGroup::Symbol)
 }
 
 /// The run script of a letter or digit, by Script_Extensions: all of the character's scripts
@@ -212,25 +202,14 @@ pub(crate) fn classify_cp(cp: u32) -> Cls {
         0x4E00..=0x9FFF | 0x3041..=0x3096 | 0x3400..=0x4DBF => Cls::Han,
         0x30A1..=0x30FA | 0x30FC..=0x30FF => Cls::Kana,
         0x200D => Cls::Zwj,
-        0x200C
-        | 0x200E
-        | 0x200F
-        | 0x202A..=0x202E
-        | 0x2060..=0x2064
-        | 0x2066..=0x206F
-        | 0x3099
-        | 0x309A => Cls::Mark,
+        0x200C | 0x200E | 0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0x2066..=0x206F | 0x3099 | 0x309A => Cls::Mark,
         0x2018 | 0x2019 | 0x2024 | 0xFF07 | 0xFF0E => Cls::MidNumLet,
         0x2027 | 0xFF1A => Cls::MidLetter,
         0xFF0C | 0xFF1B => Cls::MidNum,
         0x1680 | 0x2000..=0x200A | 0x2028 | 0x2029 | 0x202F | 0x205F | 0x3000 => Cls::Space,
-        0x2010..=0x2017
-        | 0x201A..=0x2023
-        | 0x2025
-        | 0x2026
-        | 0x2030..=0x203B
-        | 0x203D..=0x203E
-        | 0x2041..=0x2043 => Cls::Other,
+        0x2010..=0x2017 | 0x201A..=0x2023 | 0x2025 | 0x2026 | 0x2030..=0x203B | 0x203D..=0x203E | 0x2041..=0x2043 => {
+            Cls::Other
+        }
         0x3001..=0x3003 | 0x3008..=0x3011 | 0x3014..=0x301F => Cls::Other,
         0xFF01 | 0xFF08 | 0xFF09 | 0xFF1F => Cls::Other,
         0xFF10..=0xFF19 => Cls::Digit,
@@ -254,7 +233,11 @@ fn latin_table_matches_general_category() {
         } else if cp == 0x37E {
             Cls::MidNum
         } else if is_letter_or_digit(c) {
-            if c.is_numeric() { Cls::Slow } else { Cls::Letter }
+            if c.is_numeric() {
+                Cls::Slow
+            } else {
+                Cls::Letter
+            }
         } else if is_mark_or_format(c) {
             Cls::Mark
         } else if cp < 0xA0 || (is_punctuation_or_symbol(c) && cp != 0xB8 && !(0x2B0..0x300).contains(&cp)) {

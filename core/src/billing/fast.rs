@@ -15,8 +15,8 @@
 //! whether a word starts, and the rare actions (a CJK character, a possible URL, a hand-over to
 //! the reference). Inside a word, further ASCII and two-byte letters are skipped by a byte loop.
 
-pub(crate) use super::chars::Cls;
 use super::ascii::ascii_ws;
+pub(crate) use super::chars::Cls;
 use super::chars::{self, classify_cp, LATIN};
 use super::words::{count_words_reference, WordRatios};
 
@@ -110,7 +110,11 @@ const fn transition(s: u8, c: u8) -> u8 {
         // Removed emoji vanish; marks, format characters and a ZWJ (removed next to an emoji,
         // else kept) are transparent (WB4) and continue a run. A mark ends a token start (the
         // token cannot be a URL), an emoji does not (`👉https://…` is a URL).
-        if s == S_START && is!(Mark) { S_OUT } else { s }
+        if s == S_START && is!(Mark) {
+            S_OUT
+        } else {
+            s
+        }
     } else if is!(Han) || is!(Kana) {
         if is!(Kana) && under {
             K_SLOW // ExtendNumLet × Katakana joins (WB13b)
@@ -128,13 +132,31 @@ const fn transition(s: u8, c: u8) -> u8 {
         let new = st == S_OUT || st == S_UNDER_FRESH || st == S_LETTER_MID;
         S_DIGIT | if new { WORD } else { 0 }
     } else if is!(Under) {
-        if st == S_LETTER || st == S_DIGIT || st == S_UNDER_COUNTED { S_UNDER_COUNTED } else { S_UNDER_FRESH }
+        if st == S_LETTER || st == S_DIGIT || st == S_UNDER_COUNTED {
+            S_UNDER_COUNTED
+        } else {
+            S_UNDER_FRESH
+        }
     } else if is!(MidLetter) {
-        if st == S_LETTER { S_LETTER_MID } else { S_OUT }
+        if st == S_LETTER {
+            S_LETTER_MID
+        } else {
+            S_OUT
+        }
     } else if is!(MidNumLet) {
-        if st == S_LETTER { S_LETTER_MID } else if st == S_DIGIT { S_DIGIT_MID } else { S_OUT }
+        if st == S_LETTER {
+            S_LETTER_MID
+        } else if st == S_DIGIT {
+            S_DIGIT_MID
+        } else {
+            S_OUT
+        }
     } else if is!(MidNum) {
-        if st == S_DIGIT { S_DIGIT_MID } else { S_OUT }
+        if st == S_DIGIT {
+            S_DIGIT_MID
+        } else {
+            S_OUT
+        }
     } else {
         S_OUT
     }
@@ -176,11 +198,7 @@ fn prefix_check(rest: &str, prefix: &[u8]) -> UrlCheck {
                 let hidden = c0.is_some_and(|c| chars::is_removed_emoji(c) || c == chars::ZWJ)
                     || (c0.is_some_and(chars::is_keycap_base)
                         && matches!(c1, Some('\u{FE0E}' | '\u{FE0F}' | chars::KEYCAP)));
-                return if hidden {
-                    UrlCheck::Unsure
-                } else {
-                    UrlCheck::No
-                };
+                return if hidden { UrlCheck::Unsure } else { UrlCheck::No };
             }
         }
     }
@@ -197,7 +215,9 @@ fn token_end(rest: &str) -> usize {
         if ascii_ws(b) {
             return i;
         }
-        if matches!(b, 0xC2 | 0xE1..=0xE3) && rest.get(i..).and_then(|r| r.chars().next()).is_some_and(char::is_whitespace) {
+        if matches!(b, 0xC2 | 0xE1..=0xE3)
+            && rest.get(i..).and_then(|r| r.chars().next()).is_some_and(char::is_whitespace)
+        {
             return i;
         }
         i += 1;
@@ -310,8 +330,7 @@ pub(crate) fn count_mixed(ratios: WordRatios, text: &str) -> u64 {
                     .get(at..)
                     .and_then(|rest| rest.iter().position(|&x| ascii_ws(x)))
                     .map_or(bytes.len(), |p| at + p);
-                words = words_before_chunk
-                    + count_words_reference(ratios, text.get(chunk_from..end).unwrap_or(""));
+                words = words_before_chunk + count_words_reference(ratios, text.get(chunk_from..end).unwrap_or(""));
                 state = S_OUT;
                 i = end;
                 continue;
@@ -341,9 +360,36 @@ mod tests {
     use proptest::prelude::*;
 
     const SPECIALS: [&str; 30] = [
-        "😊", "👍🏽", "\u{200D}", "\u{301}", "1️⃣", "#\u{20E3}", "https://x.pl/ą", "www.a", "http:/", "WWW.", " ", "\n",
-        "\u{3000}", "\u{A0}", "東", "カ", "_", "ą", "Ω", "ж", "²", "\u{FE0F}", "h", ".", "'", "×", "\u{37E}", "\u{387}",
-        "\u{384}", "\u{483}",
+        "😊",
+        "👍🏽",
+        "\u{200D}",
+        "\u{301}",
+        "1️⃣",
+        "#\u{20E3}",
+        "https://x.pl/ą",
+        "www.a",
+        "http:/",
+        "WWW.",
+        " ",
+        "\n",
+        "\u{3000}",
+        "\u{A0}",
+        "東",
+        "カ",
+        "_",
+        "ą",
+        "Ω",
+        "ж",
+        "²",
+        "\u{FE0F}",
+        "h",
+        ".",
+        "'",
+        "×",
+        "\u{37E}",
+        "\u{387}",
+        "\u{384}",
+        "\u{483}",
     ];
 
     fn check(s: &str) {

@@ -39,10 +39,7 @@ pub struct ChatMeter {
 impl ChatMeter {
     /// A fresh meter for a chat whose earner is (or is not) a Royal Club member.
     pub fn new(earner_royal: bool) -> Self {
-        ChatMeter {
-            royal: earner_royal,
-            ..ChatMeter::default()
-        }
+        ChatMeter { royal: earner_royal, ..ChatMeter::default() }
     }
 
     /// Messages seen in the chat, from either side.
@@ -122,10 +119,7 @@ pub fn validate_meter(policy: &Policy, meter: &ChatMeter) -> Result<()> {
     let wpt = u64::from(b.words_per_token(meter.royal));
     let max_wpt = u64::from(b.standard_words_per_token.max(b.royal_words_per_token));
     let converted = meter.billed_tokens.checked_mul(wpt).ok_or_else(|| {
-        invalid_meter(format!(
-            "billed_tokens {} overflow at {wpt} words per token",
-            meter.billed_tokens
-        ))
+        invalid_meter(format!("billed_tokens {} overflow at {wpt} words per token", meter.billed_tokens))
     })?;
     if converted > meter.billed_words {
         return Err(invalid_meter(format!(
@@ -141,17 +135,11 @@ pub fn validate_meter(policy: &Policy, meter: &ChatMeter) -> Result<()> {
         )));
     }
     if meter.billed_words > 0 && meter.earner_messages == 0 {
-        return Err(invalid_meter(format!(
-            "billed_words {} without any earner message",
-            meter.billed_words
-        )));
+        return Err(invalid_meter(format!("billed_words {} without any earner message", meter.billed_words)));
     }
-    CumulativeSplit {
-        total: meter.billed_tokens,
-        creator_total: meter.creator_tokens,
-    }
-    .validate(policy.splits.chat_creator_bp)
-    .map_err(|e| invalid_meter(e.reason))
+    CumulativeSplit { total: meter.billed_tokens, creator_total: meter.creator_tokens }
+        .validate(policy.splits.chat_creator_bp)
+        .map_err(|e| invalid_meter(e.reason))
 }
 
 /// Re-bases a meter to the earner's new Royal status (SPEC §4.5): the words not yet converted
@@ -171,11 +159,7 @@ pub fn rebase_meter(policy: &Policy, meter: &ChatMeter, earner_royal: bool) -> R
         .checked_mul(new)
         .and_then(|w| w.checked_add(carried))
         .ok_or_else(|| Error::out_of_range("billed words overflow when re-basing"))?;
-    Ok(ChatMeter {
-        billed_words,
-        royal: earner_royal,
-        ..*meter
-    })
+    Ok(ChatMeter { billed_words, royal: earner_royal, ..*meter })
 }
 
 /// The charge for one message without a balance check (SPEC §4.7 preview): what
@@ -236,31 +220,16 @@ pub fn bill_messages(
         cur = c.meter;
         charges.push(c);
     }
-    Ok(BatchCharge {
-        charges,
-        tokens_due: due,
-        creator,
-        platform,
-        meter: cur,
-    })
+    Ok(BatchCharge { charges, tokens_due: due, creator, platform, meter: cur })
 }
 
 fn insufficient(needed: Tokens, available: Tokens, index: Option<usize>) -> Error {
     let at = index.map(|k| format!("message {k}: ")).unwrap_or_default();
-    Error::new(
-        ErrorCode::InsufficientTokens,
-        format!("{at}needed {needed} tokens, available {available}"),
-    )
+    Error::new(ErrorCode::InsufficientTokens, format!("{at}needed {needed} tokens, available {available}"))
 }
 
 /// The charge for a message of `words` words.
-fn charge(
-    policy: &Policy,
-    meter: &ChatMeter,
-    sender: Sender,
-    words: u64,
-    earner_royal: bool,
-) -> Result<MessageCharge> {
+fn charge(policy: &Policy, meter: &ChatMeter, sender: Sender, words: u64, earner_royal: bool) -> Result<MessageCharge> {
     let rebased = meter.royal != earner_royal;
     let mut m = rebase_meter(policy, meter, earner_royal)?;
     let b = &policy.billing;
@@ -282,11 +251,8 @@ fn charge(
         let tokens_now = total_words / u64::from(wpt);
         // Validation guarantees billed_tokens ≤ floor(billed_words / wpt) ≤ tokens_now.
         tokens_due = tokens_now.saturating_sub(m.billed_tokens);
-        let step = CumulativeSplit {
-            total: m.billed_tokens,
-            creator_total: m.creator_tokens,
-        }
-        .apply(tokens_due, policy.splits.chat_creator_bp)?;
+        let step = CumulativeSplit { total: m.billed_tokens, creator_total: m.creator_tokens }
+            .apply(tokens_due, policy.splits.chat_creator_bp)?;
         creator = step.split.creator;
         platform = step.split.platform;
         billed_words = words;
@@ -296,9 +262,7 @@ fn charge(
     }
     match sender {
         Sender::Payer => m.payer_messages = m.payer_messages.checked_add(1).ok_or_else(overflow)?,
-        Sender::Earner => {
-            m.earner_messages = m.earner_messages.checked_add(1).ok_or_else(overflow)?
-        }
+        Sender::Earner => m.earner_messages = m.earner_messages.checked_add(1).ok_or_else(overflow)?,
     }
     Ok(MessageCharge {
         sender,

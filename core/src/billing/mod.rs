@@ -35,8 +35,8 @@ mod meter;
 pub mod words;
 
 pub use meter::{
-    bill_message, bill_messages, preview_message, rebase_meter, validate_meter, BatchCharge,
-    ChatMessage, ChatMeter, MessageCharge, Sender,
+    bill_message, bill_messages, preview_message, rebase_meter, validate_meter, BatchCharge, ChatMessage, ChatMeter,
+    MessageCharge, Sender,
 };
 pub use words::{count_words_batch_with, count_words_reference, count_words_with, WordRatios};
 
@@ -91,32 +91,18 @@ impl BillingPolicy {
             ("standard_words_per_token", self.standard_words_per_token),
             ("royal_words_per_token", self.royal_words_per_token),
         ] {
-            check(
-                (1..=1_000).contains(&v),
-                p,
-                format!("{path}.{name}"),
-                "must be 1..=1000",
-            );
+            check((1..=1_000).contains(&v), p, format!("{path}.{name}"), "must be 1..=1000");
         }
-        for (name, v) in [
-            ("cjk_chars_per_word", self.cjk_chars_per_word),
-            ("sea_graphemes_per_word", self.sea_graphemes_per_word),
-        ] {
-            check(
-                (1..=100).contains(&v),
-                p,
-                format!("{path}.{name}"),
-                "must be 1..=100",
-            );
+        for (name, v) in
+            [("cjk_chars_per_word", self.cjk_chars_per_word), ("sea_graphemes_per_word", self.sea_graphemes_per_word)]
+        {
+            check((1..=100).contains(&v), p, format!("{path}.{name}"), "must be 1..=100");
         }
     }
 
     /// The counting ratios of this policy.
     pub fn ratios(&self) -> WordRatios {
-        WordRatios {
-            cjk_chars_per_word: self.cjk_chars_per_word,
-            sea_graphemes_per_word: self.sea_graphemes_per_word,
-        }
+        WordRatios { cjk_chars_per_word: self.cjk_chars_per_word, sea_graphemes_per_word: self.sea_graphemes_per_word }
     }
 
     /// Words per token for an earner with or without Royal Club membership (SPEC §4.4).
@@ -172,19 +158,11 @@ pub struct ChatRoles {
 /// earns; neither → the chat is free. No other attribute plays a part.
 pub fn chat_roles(initiator_earns: bool, receiver_earns: bool) -> ChatRoles {
     use Participant::{Initiator, Receiver};
-    let paid = |payer, earner| ChatRoles {
-        payer: Some(payer),
-        earner: Some(earner),
-        free: false,
-    };
+    let paid = |payer, earner| ChatRoles { payer: Some(payer), earner: Some(earner), free: false };
     match (initiator_earns, receiver_earns) {
         (true, false) => paid(Receiver, Initiator),
         (false, true) | (true, true) => paid(Initiator, Receiver),
-        (false, false) => ChatRoles {
-            payer: None,
-            earner: None,
-            free: true,
-        },
+        (false, false) => ChatRoles { payer: None, earner: None, free: true },
     }
 }
 

@@ -40,11 +40,7 @@ fn extended_pictographic_matches_grapheme_rule_gb11() {
         };
         let after_emoji = format!("\u{1F600}\u{200D}{c}").graphemes(true).count() == 1;
         let after_letter = format!("a\u{200D}{c}").graphemes(true).count() == 1;
-        assert_eq!(
-            chars::is_extended_pictographic(c),
-            after_emoji && !after_letter,
-            "U+{cp:04X}"
-        );
+        assert_eq!(chars::is_extended_pictographic(c), after_emoji && !after_letter, "U+{cp:04X}");
     }
 }
 
@@ -71,26 +67,14 @@ fn fast_classes_match_uax29() {
         let p = probe(c);
         let ok = match cls {
             Cls::Letter => {
-                p == (true, false, true, true, true)
-                    && chars::is_letter_or_digit(c)
-                    && chars::run_script(c).is_none()
+                p == (true, false, true, true, true) && chars::is_letter_or_digit(c) && chars::run_script(c).is_none()
             }
-            Cls::Digit => {
-                p == (false, true, true, true, true)
-                    && c.is_numeric()
-                    && chars::run_script(c).is_none()
-            }
-            Cls::MidLetter => {
-                p == (false, false, false, true, false) && !chars::is_letter_or_digit(c)
-            }
-            Cls::MidNumLet => {
-                p == (false, false, true, true, false) && !chars::is_letter_or_digit(c)
-            }
+            Cls::Digit => p == (false, true, true, true, true) && c.is_numeric() && chars::run_script(c).is_none(),
+            Cls::MidLetter => p == (false, false, false, true, false) && !chars::is_letter_or_digit(c),
+            Cls::MidNumLet => p == (false, false, true, true, false) && !chars::is_letter_or_digit(c),
             Cls::MidNum => p == (false, false, true, false, false) && !chars::is_letter_or_digit(c),
             Cls::Other => {
-                p == (false, false, false, false, false)
-                    && !chars::is_letter_or_digit(c)
-                    && !c.is_whitespace()
+                p == (false, false, false, false, false) && !chars::is_letter_or_digit(c) && !c.is_whitespace()
             }
             Cls::Space => c.is_whitespace() && !chars::is_letter_or_digit(c),
             Cls::Mark | Cls::Zwj => {
@@ -105,9 +89,7 @@ fn fast_classes_match_uax29() {
                     && segs(&format!("{c}_")) == 2
                     && chars::run_script(c) == Some(chars::RunScript::Cjk)
             }
-            Cls::Kana => {
-                segs(&format!("{c}ア")) == 1 && chars::run_script(c) == Some(chars::RunScript::Cjk)
-            }
+            Cls::Kana => segs(&format!("{c}ア")) == 1 && chars::run_script(c) == Some(chars::RunScript::Cjk),
             Cls::Slow => true,
             Cls::Under => false, // only ASCII `_`
         };
@@ -121,23 +103,9 @@ fn fast_classes_match_uax29() {
 #[test]
 fn roles() {
     use Participant::*;
-    assert_eq!(
-        chat_roles(true, false),
-        ChatRoles {
-            payer: Some(Receiver),
-            earner: Some(Initiator),
-            free: false
-        }
-    );
+    assert_eq!(chat_roles(true, false), ChatRoles { payer: Some(Receiver), earner: Some(Initiator), free: false });
     assert_eq!(chat_roles(false, true).payer, Some(Initiator));
-    assert_eq!(
-        chat_roles(true, true),
-        ChatRoles {
-            payer: Some(Initiator),
-            earner: Some(Receiver),
-            free: false
-        }
-    );
+    assert_eq!(chat_roles(true, true), ChatRoles { payer: Some(Initiator), earner: Some(Receiver), free: false });
     assert!(chat_roles(false, false).free);
 }
 
@@ -152,15 +120,7 @@ fn meter_accrues_and_splits() {
     }
     let mut paid = 0;
     for _ in 0..11 {
-        let c = bill_message(
-            &p,
-            &m,
-            Sender::Earner,
-            "one two three four five six seven",
-            false,
-            100,
-        )
-        .unwrap();
+        let c = bill_message(&p, &m, Sender::Earner, "one two three four five six seven", false, 100).unwrap();
         paid += c.tokens_due;
         assert_eq!(c.creator + c.platform, c.tokens_due);
         m = c.meter;
@@ -170,46 +130,19 @@ fn meter_accrues_and_splits() {
     assert_eq!(m.creator_tokens, 7 * 6500 / 10000);
     let e = bill_message(&p, &m, Sender::Earner, &"w ".repeat(40), false, 1).unwrap_err();
     assert_eq!(e.code, crate::ErrorCode::InsufficientTokens);
-    assert!(
-        e.reason.contains("needed 3 tokens, available 1"),
-        "{}",
-        e.reason
-    );
+    assert!(e.reason.contains("needed 3 tokens, available 1"), "{}", e.reason);
 }
 
 #[test]
 fn invalid_meters() {
     let p = Policy::default();
     let bad = [
-        ChatMeter {
-            billed_words: 10,
-            billed_tokens: 1,
-            earner_messages: 5,
-            ..Default::default()
-        },
-        ChatMeter {
-            billed_words: 30,
-            billed_tokens: 1,
-            earner_messages: 5,
-            ..Default::default()
-        },
-        ChatMeter {
-            billed_words: 5,
-            ..Default::default()
-        },
-        ChatMeter {
-            billed_words: 22,
-            billed_tokens: 2,
-            creator_tokens: 0,
-            earner_messages: 5,
-            ..Default::default()
-        },
+        ChatMeter { billed_words: 10, billed_tokens: 1, earner_messages: 5, ..Default::default() },
+        ChatMeter { billed_words: 30, billed_tokens: 1, earner_messages: 5, ..Default::default() },
+        ChatMeter { billed_words: 5, ..Default::default() },
+        ChatMeter { billed_words: 22, billed_tokens: 2, creator_tokens: 0, earner_messages: 5, ..Default::default() },
     ];
     for m in bad {
-        assert_eq!(
-            validate_meter(&p, &m).unwrap_err().code,
-            crate::ErrorCode::InvalidInput,
-            "{m:?}"
-        );
+        assert_eq!(validate_meter(&p, &m).unwrap_err().code, crate::ErrorCode::InvalidInput, "{m:?}");
     }
 }

@@ -41,10 +41,7 @@ pub struct WordRatios {
 
 impl Default for WordRatios {
     fn default() -> Self {
-        WordRatios {
-            cjk_chars_per_word: 2,
-            sea_graphemes_per_word: 4,
-        }
+        WordRatios { cjk_chars_per_word: 2, sea_graphemes_per_word: 4 }
     }
 }
 
@@ -100,11 +97,7 @@ pub(crate) fn remove_emoji(text: &str) -> String {
             }
         }
         let removed = chars::is_removed_emoji(c)
-            || (c == chars::ZWJ
-                && (prev_removed
-                    || chars
-                        .get(i + 1)
-                        .is_some_and(|&n| chars::is_removed_emoji(n))));
+            || (c == chars::ZWJ && (prev_removed || chars.get(i + 1).is_some_and(|&n| chars::is_removed_emoji(n))));
         if !removed {
             out.push(c);
         }
@@ -118,9 +111,7 @@ pub(crate) fn remove_emoji(text: &str) -> String {
 /// `www.` in any ASCII case.
 pub(crate) fn is_url_token(token: &[u8]) -> bool {
     fn starts(token: &[u8], prefix: &[u8]) -> bool {
-        token
-            .get(..prefix.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+        token.get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix))
     }
     starts(token, b"http://") || starts(token, b"https://") || starts(token, b"www.")
 }
@@ -189,12 +180,7 @@ pub(crate) fn count_filtered(ratios: WordRatios, text: &str) -> u64 {
                     }
                     _ => {
                         words += close_run(ratios, text, &mut run);
-                        run = Some(Run {
-                            kind,
-                            start: pos,
-                            end,
-                            chars: 1,
-                        });
+                        run = Some(Run { kind, start: pos, end, chars: 1 });
                     }
                 }
             } else if let (true, Some(r)) = (chars::is_mark_or_format(c), run.as_mut()) {
@@ -211,10 +197,7 @@ pub(crate) fn count_filtered(ratios: WordRatios, text: &str) -> u64 {
 
 /// [`count_words_with`] over many texts in one call (for servers and FFI batches).
 pub fn count_words_batch_with<S: AsRef<str>>(ratios: WordRatios, texts: &[S]) -> Vec<u64> {
-    texts
-        .iter()
-        .map(|t| count_words_with(ratios, t.as_ref()))
-        .collect()
+    texts.iter().map(|t| count_words_with(ratios, t.as_ref())).collect()
 }
 
 /// Whether the text holds a letter or digit once emoji are removed (a keycap's digit is part

@@ -145,12 +145,21 @@ mod tests {
     fn wrong_type_missing_and_unknown_fields() {
         let ok_inner = r#"{"min":1,"name":"a"}"#;
         assert_eq!(path_of(r#"{"version":1}"#), "$.version");
-        assert_eq!(path_of(&format!(r#"{{"version":"v","inner":{{"min":"five","name":"a"}},"list":[]}}"#)), "$.inner.min");
+        assert_eq!(
+            path_of(&format!(r#"{{"version":"v","inner":{{"min":"five","name":"a"}},"list":[]}}"#)),
+            "$.inner.min"
+        );
         assert_eq!(path_of(r#"{"version":"v","inner":{"min":1},"list":[]}"#), "$.inner");
-        assert_eq!(path_of(&format!(r#"{{"version":"v","inner":{ok_inner},"list":[{ok_inner},{{"min":-1,"name":"b"}}]}}"#)), "$.list[1].min");
+        assert_eq!(
+            path_of(&format!(r#"{{"version":"v","inner":{ok_inner},"list":[{ok_inner},{{"min":-1,"name":"b"}}]}}"#)),
+            "$.list[1].min"
+        );
         assert_eq!(path_of(&format!(r#"{{"version":"v","inner":{ok_inner},"extra":1}}"#)), "$.extra");
         assert_eq!(path_of(&format!(r#"{{"version":"v","inner":{ok_inner}}}"#)), "$");
-        assert_eq!(path_of("{\n  \"version\": \"v\",\n  \"inner\": {\n    \"min\": true,\n    \"name\": \"a\"\n  }\n}"), "$.inner.min");
+        assert_eq!(
+            path_of("{\n  \"version\": \"v\",\n  \"inner\": {\n    \"min\": true,\n    \"name\": \"a\"\n  }\n}"),
+            "$.inner.min"
+        );
         assert_eq!(path_of(r#"{"version":"a,\"b:{[","inner":{"min":null,"name":"a"},"list":[]}"#), "$.inner.min");
     }
 }

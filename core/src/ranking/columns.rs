@@ -2,10 +2,10 @@
 //! candidate, so a foreign caller (JavaScript typed arrays, Kotlin/Swift primitive arrays)
 //! hands 100 000 candidates over in one cheap call. Ranked by the same engine as rows.
 
+use super::birth::is_calendar_day;
 use super::discovery::{Candidate, PageRequest, RankedPage, Viewer};
 use super::engine::{rank_source, Cheap, Row, Source};
 use super::ids::{split_ids, IdList};
-use super::birth::is_calendar_day;
 use super::score::{BirthDate, Gender, GeoPoint, Profile};
 use crate::error::{Error, Result};
 use crate::policy::Policy;
@@ -142,7 +142,9 @@ impl CandidateColumns {
             self.boost_until_ms.len(),
         ];
         if lens.iter().any(|&l| l != n) {
-            return Err(Error::invalid(format!("candidate columns have different lengths: flags {n}, others {lens:?}")));
+            return Err(Error::invalid(format!(
+                "candidate columns have different lengths: flags {n}, others {lens:?}"
+            )));
         }
         let ids = split_ids(&self.user_ids, n)?;
         let bad = |i: Option<usize>, what: &str| -> Result<()> {
@@ -166,7 +168,10 @@ impl CandidateColumns {
         }
         bad(first(&self.flags, |f| f & !ColumnFlags::KNOWN == 0), "unknown flag bits")?;
         bad(first(&self.genders, |g| g <= 3), "gender code is not 0..=3")?;
-        bad(first(&self.birth_dates, |d| (d == 0) | is_calendar_day(d)), "birth date is not a calendar day (yyyymmdd)")?;
+        bad(
+            first(&self.birth_dates, |d| (d == 0) | is_calendar_day(d)),
+            "birth date is not a calendar day (yyyymmdd)",
+        )?;
         bad(first(&self.latitudes, |x| x.abs() <= 90.0), "latitude is not a number within -90..=90")?;
         bad(first(&self.longitudes, |x| x.abs() <= 180.0), "longitude is not a number within -180..=180")?;
         bad(first(&self.response_rates, |x| x.is_finite()), "response rate is not a finite number")?;

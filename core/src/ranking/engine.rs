@@ -42,7 +42,12 @@ impl Source for [Candidate] {
     #[inline]
     fn cheap(&self, i: usize) -> Result<Cheap> {
         let c = self.get(i).ok_or_else(out_of_range)?;
-        Ok(Cheap { active: c.active, verified: c.verified, gender_bit: c.profile.gender.map_or(0, Gender::bit), birth: c.profile.birth_date })
+        Ok(Cheap {
+            active: c.active,
+            verified: c.verified,
+            gender_bit: c.profile.gender.map_or(0, Gender::bit),
+            birth: c.profile.birth_date,
+        })
     }
     #[inline]
     fn row(&self, i: usize) -> Result<Row> {
@@ -59,7 +64,9 @@ impl Source for [Candidate] {
 #[inline(never)]
 fn candidate_error(candidates: &[Candidate], i: usize) -> Error {
     match candidates.get(i) {
-        Some(c) => c.profile.validate().err().map_or_else(|| Error::invalid("invalid candidate"), |e| with_id(e, &c.user_id)),
+        Some(c) => {
+            c.profile.validate().err().map_or_else(|| Error::invalid("invalid candidate"), |e| with_id(e, &c.user_id))
+        }
         None => out_of_range(),
     }
 }
@@ -167,7 +174,13 @@ pub(crate) fn rank_source<S: Source + ?Sized>(
         .skip(page.offset as usize)
         .map(|e| source.row(e.idx).and_then(|r| prep.ranked(e.id, &r)))
         .collect::<Result<Vec<_>>>()?;
-    Ok(RankedPage { results, page_size: size, offset: page.offset, dropped, policy_fingerprint: policy.fingerprint().to_string() })
+    Ok(RankedPage {
+        results,
+        page_size: size,
+        offset: page.offset,
+        dropped,
+        policy_fingerprint: policy.fingerprint().to_string(),
+    })
 }
 
 /// Every filter on every candidate, score everything, sort everything, take the page.
@@ -204,5 +217,11 @@ pub(crate) fn full_sort_source(
     if !page.explain {
         dropped.clear();
     }
-    Ok(RankedPage { results, page_size: size, offset: page.offset, dropped, policy_fingerprint: policy.fingerprint().to_string() })
+    Ok(RankedPage {
+        results,
+        page_size: size,
+        offset: page.offset,
+        dropped,
+        policy_fingerprint: policy.fingerprint().to_string(),
+    })
 }

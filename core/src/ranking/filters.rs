@@ -263,7 +263,9 @@ impl<'v> Prepared<'v> {
         let geo = self.geo.as_ref()?;
         match loc {
             None => Some(DropReason::LocationMissing),
-            Some(p) => (geo.origin.distance_km(p, self.rules.earth_radius_km) > geo.max_km).then_some(DropReason::TooFar),
+            Some(p) => {
+                (geo.origin.distance_km(p, self.rules.earth_radius_km) > geo.max_km).then_some(DropReason::TooFar)
+            }
         }
     }
 
@@ -368,4 +370,3 @@ impl<'v> Prepared<'v> {
 pub(crate) fn with_id(e: Error, id: &str) -> Error {
     Error::invalid(format!("candidate {id:?}: {}", e.reason))
 }
-

@@ -112,7 +112,8 @@ mod tests {
     #[test]
     fn every_id_at_every_block_boundary() {
         // Ids of every length 0..=70 (some spanning whole blocks), read in reverse order.
-        let ids: Vec<String> = (0..400).map(|i| "x".repeat(i % 71) + &format!("{i}")[..usize::from(i % 3 == 0)]).collect();
+        let ids: Vec<String> =
+            (0..400).map(|i| "x".repeat(i % 71) + &format!("{i}")[..usize::from(i % 3 == 0)]).collect();
         let joined = ids.join("\n");
         let list = split_ids(&joined, ids.len()).unwrap();
         for i in (0..ids.len()).rev() {

@@ -84,8 +84,11 @@ pub fn decide_like(policy: &Policy, request: &LikeRequest, now_ms: i64) -> Resul
         ));
     }
     let count = used + 1;
-    let (outcome, chat_free_messages) =
-        if request.target_likes_liker { (LikeOutcome::Match, policy.billing.free_messages) } else { (LikeOutcome::Liked, 0) };
+    let (outcome, chat_free_messages) = if request.target_likes_liker {
+        (LikeOutcome::Match, policy.billing.free_messages)
+    } else {
+        (LikeOutcome::Liked, 0)
+    };
     Ok(LikeDecision {
         outcome,
         chat_free_messages,

@@ -49,8 +49,8 @@ mod score;
 
 pub use columns::{rank_candidate_columns, CandidateColumns, ColumnFlags};
 pub use discovery::{
-    rank_candidates, rank_candidates_full_sort, Candidate, DropReason, DroppedCandidate, PageRequest,
-    RankedCandidate, RankedPage, Viewer,
+    rank_candidates, rank_candidates_full_sort, Candidate, DropReason, DroppedCandidate, PageRequest, RankedCandidate,
+    RankedPage, Viewer,
 };
 pub use likes::{decide_like, LikeCounter, LikeDecision, LikeOutcome, LikeRequest};
 pub use score::{bio_present, haversine_km, profile_score, BirthDate, Gender, GeoPoint, Profile, ProfileScore};
@@ -78,7 +78,14 @@ pub struct ScoreWeights {
 
 impl Default for ScoreWeights {
     fn default() -> Self {
-        ScoreWeights { photos: 25.0, completeness: 20.0, responsiveness: 20.0, loyalty: 15.0, activity: 10.0, trust: 10.0 }
+        ScoreWeights {
+            photos: 25.0,
+            completeness: 20.0,
+            responsiveness: 20.0,
+            loyalty: 15.0,
+            activity: 10.0,
+            trust: 10.0,
+        }
     }
 }
 
@@ -160,7 +167,12 @@ impl RankingPolicy {
         }
         check((sum - 100.0).abs() <= 1e-9, p, format!("{path}.weights"), "must sum to 100");
         check(self.photos_for_full >= 1, p, format!("{path}.photos_for_full"), "must be > 0");
-        check(in_range(self.video_intro_bonus, 0.0, 1.0), p, format!("{path}.video_intro_bonus"), "must be within 0..=1");
+        check(
+            in_range(self.video_intro_bonus, 0.0, 1.0),
+            p,
+            format!("{path}.video_intro_bonus"),
+            "must be within 0..=1",
+        );
         check(self.loyalty_levels >= 1, p, format!("{path}.loyalty_levels"), "must be > 0");
         check(
             in_range(self.activity_decay_hours, f64::MIN_POSITIVE, 1e6),
@@ -170,15 +182,17 @@ impl RankingPolicy {
         );
         check(in_range(self.report_penalty, 0.0, 1.0), p, format!("{path}.report_penalty"), "must be within 0..=1");
         check(in_range(self.royal_boost, 0.0, 100.0), p, format!("{path}.royal_boost"), "must be within 0..=100");
-        check(in_range(self.paid_boost_factor, 1.0, 1000.0), p, format!("{path}.paid_boost_factor"), "must be within 1..=1000");
         check(
-            in_range(self.earth_radius_km, 1.0, 1e6),
+            in_range(self.paid_boost_factor, 1.0, 1000.0),
             p,
-            format!("{path}.earth_radius_km"),
-            "must be within 1..=1e6",
+            format!("{path}.paid_boost_factor"),
+            "must be within 1..=1000",
         );
+        check(in_range(self.earth_radius_km, 1.0, 1e6), p, format!("{path}.earth_radius_km"), "must be within 1..=1e6");
         check(
-            self.page_size_min >= 1 && self.page_size_min <= self.page_size_default && self.page_size_default <= self.page_size_max,
+            self.page_size_min >= 1
+                && self.page_size_min <= self.page_size_default
+                && self.page_size_default <= self.page_size_max,
             p,
             format!("{path}.page_size_default"),
             "must satisfy 1 <= page_size_min <= page_size_default <= page_size_max",

@@ -1,9 +1,9 @@
 //! The six-component profile score (SPEC §5.1) and the value types it reads.
 
+pub use super::birth::BirthDate;
 use super::RankingPolicy;
 use crate::error::{Error, Result};
 use crate::policy::Policy;
-pub use super::birth::BirthDate;
 use serde::{Deserialize, Serialize};
 
 const MS_PER_HOUR: f64 = 3_600_000.0;
@@ -135,8 +135,7 @@ pub(crate) fn distance_of_h(h: f64, radius_km: f64) -> f64 {
     2.0 * radius_km * h.sqrt().asin()
 }
 
-impl Origin {
-}
+impl Origin {}
 
 /// Whether a bio counts as present for completeness: non-empty after trimming white space.
 pub fn bio_present(bio: &str) -> bool {

@@ -66,7 +66,11 @@ impl RateLimit {
             )));
         }
         let g = gcd(window_ms, u64::from(limit));
-        let too_large = || Error::invalid(format!("rate limit {limit} per {window_ms} ms, burst {burst} is too large for an i64 state"));
+        let too_large = || {
+            Error::invalid(format!(
+                "rate limit {limit} per {window_ms} ms, burst {burst} is too large for an i64 state"
+            ))
+        };
         let interval_ticks = i64::try_from(window_ms / g).map_err(|_| too_large())?;
         let ticks_per_ms = i64::try_from(u64::from(limit) / g).map_err(|_| too_large())?;
         let capacity_ticks = interval_ticks.checked_mul(i64::from(burst)).ok_or_else(too_large)?;
@@ -183,14 +187,16 @@ pub fn decide(limit: &RateLimit, state: i64, now_ms: i64, cost: u32) -> Result<L
     let room = limit.capacity_ticks - take; // ≥ 0
     if used <= room {
         // admitted; a peek takes nothing
-        let (new_state, left) = if cost == 0 { (state, limit.capacity_ticks - used) } else { (base + take, room - used) };
+        let (new_state, left) =
+            if cost == 0 { (state, limit.capacity_ticks - used) } else { (base + take, room - used) };
         Ok(LimitDecision { allowed: true, remaining: limit.whole_requests(left), retry_after_ms: 0, new_state })
     } else {
         // Admitted once now reaches base − room (> now), rounded up to a whole ms.
         let free_at = base - room;
         let k = limit.ticks_per_ms;
         let retry = if k == 1 { free_at - now } else { free_at / k + i64::from(free_at % k != 0) - now_ms };
-        let remaining = if used >= limit.capacity_ticks { 0 } else { limit.whole_requests(limit.capacity_ticks - used) };
+        let remaining =
+            if used >= limit.capacity_ticks { 0 } else { limit.whole_requests(limit.capacity_ticks - used) };
         Ok(LimitDecision { allowed: false, remaining, retry_after_ms: retry as u64, new_state: state })
     }
 }
@@ -250,6 +256,8 @@ pub fn decide_batch(limit: &RateLimit, items: &[LimitBatchItem]) -> Result<Vec<L
     items
         .iter()
         .enumerate()
-        .map(|(i, it)| decide(limit, it.state, it.now_ms, it.cost).map_err(|e| Error::invalid(format!("item {i}: {}", e.reason))))
+        .map(|(i, it)| {
+            decide(limit, it.state, it.now_ms, it.cost).map_err(|e| Error::invalid(format!("item {i}: {}", e.reason)))
+        })
         .collect()
 }

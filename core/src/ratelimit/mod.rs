@@ -54,7 +54,10 @@ mod gcra;
 mod subject;
 mod table;
 
-pub use gcra::{decide, decide_batch, decide_sequence, LimitBatchItem, LimitDecision, LimitSpec, RateLimit, LimitRequest, LimitSequence};
+pub use gcra::{
+    decide, decide_batch, decide_sequence, LimitBatchItem, LimitDecision, LimitRequest, LimitSequence, LimitSpec,
+    RateLimit,
+};
 pub use subject::{hash_subject, validate_subject, MAX_SUBJECT_BYTES};
 pub use table::{
     action_limit, decide_action, failure_policy, list_actions, ActionLimit, ActionRule, FailurePolicy, RateLimitPolicy,

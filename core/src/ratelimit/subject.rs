@@ -10,10 +10,7 @@ pub const MAX_SUBJECT_BYTES: usize = 128;
 /// allowed. A failure is `INVALID_INPUT`.
 pub fn validate_subject(key: &str) -> Result<()> {
     if key.is_empty() || key.len() > MAX_SUBJECT_BYTES {
-        return Err(Error::invalid(format!(
-            "subject key must be 1–{MAX_SUBJECT_BYTES} bytes (got {})",
-            key.len()
-        )));
+        return Err(Error::invalid(format!("subject key must be 1–{MAX_SUBJECT_BYTES} bytes (got {})", key.len())));
     }
     if let Some((i, c)) = key.char_indices().find(|(_, c)| c.is_control()) {
         return Err(Error::invalid(format!("subject key has a control character U+{:04X} at byte {i}", u32::from(c))));

@@ -141,7 +141,12 @@ impl ActionRule {
 impl RateLimitPolicy {
     pub(crate) fn validate(&self, path: &str, problems: &mut Vec<PolicyProblem>) {
         for name in SPEC_ACTIONS {
-            check(self.actions.contains_key(name), problems, format!("{path}.actions.{name}"), "SPEC action is missing");
+            check(
+                self.actions.contains_key(name),
+                problems,
+                format!("{path}.actions.{name}"),
+                "SPEC action is missing",
+            );
         }
         let m = self.tier_multipliers;
         for (tier, v) in [("free", m.free), ("plus", m.plus), ("intimate", m.intimate), ("creator", m.creator)] {
@@ -187,7 +192,12 @@ pub fn action_limit(policy: &Policy, action: &str, tier: SubscriptionTier) -> Re
     let spec = rule
         .spec(tier_multiplier)
         .ok_or_else(|| Error::invalid(format!("action {action:?}: limit × tier multiplier overflows")))?;
-    Ok(ActionLimit { action: action.to_string(), tier_multiplier, on_failure: rule.on_failure, rate: RateLimit::new(spec)? })
+    Ok(ActionLimit {
+        action: action.to_string(),
+        tier_multiplier,
+        on_failure: rule.on_failure,
+        rate: RateLimit::new(spec)?,
+    })
 }
 
 /// Every action of the policy with its effective limit for `tier`, sorted by name.

@@ -90,7 +90,8 @@ fn default_tables() {
     assert_eq!(api(SubscriptionTier::Free), LimitSpec { limit: 100, window_ms: 60_000, burst: 100 });
     assert_eq!(api(SubscriptionTier::Creator), LimitSpec { limit: 300, window_ms: 60_000, burst: 300 });
     assert_eq!(action_limit(&p, "login", SubscriptionTier::Creator).unwrap().tier_multiplier, 1);
-    let closed: Vec<_> = SPEC_ACTIONS.iter().filter(|a| failure_policy(&p, a).unwrap() == FailurePolicy::Closed).collect();
+    let closed: Vec<_> =
+        SPEC_ACTIONS.iter().filter(|a| failure_policy(&p, a).unwrap() == FailurePolicy::Closed).collect();
     assert_eq!(closed, [&"login", &"payout_request", &"kyc_submit", &"payment"]);
     assert_eq!(list_actions(&p, SubscriptionTier::Free).unwrap().len(), 12);
     for a in SPEC_ACTIONS {

@@ -172,7 +172,12 @@ pub struct AlertPolicy {
 
 impl Default for AlertPolicy {
     fn default() -> Self {
-        AlertPolicy { error_rate_bp: 500, payment_failure_rate_bp: 200, token_spend_multiple: 10, min_crash_free_bp: 9_900 }
+        AlertPolicy {
+            error_rate_bp: 500,
+            payment_failure_rate_bp: 200,
+            token_spend_multiple: 10,
+            min_crash_free_bp: 9_900,
+        }
     }
 }
 
@@ -259,16 +264,19 @@ pub fn check_alerts(policy: &Policy, m: &AlertMetrics) -> Result<AlertReport> {
         }
     }
     let a = &policy.risk.alerts;
-    let at_least = |part: u64, whole: u64, bp: u32| {
-        whole > 0 && u128::from(part) * 10_000 >= u128::from(whole) * u128::from(bp)
-    };
+    let at_least =
+        |part: u64, whole: u64, bp: u32| whole > 0 && u128::from(part) * 10_000 >= u128::from(whole) * u128::from(bp);
     let mut alerts = Vec::new();
     let mut fire = |kind, value_bp, threshold_bp: u64| alerts.push(MetricAlert { kind, value_bp, threshold_bp });
     if at_least(m.errors, m.requests, a.error_rate_bp) {
         fire(AlertKind::ErrorRate, ratio_bp(m.errors, m.requests), u64::from(a.error_rate_bp));
     }
     if at_least(m.payment_failures, m.payments, a.payment_failure_rate_bp) {
-        fire(AlertKind::PaymentFailureRate, ratio_bp(m.payment_failures, m.payments), u64::from(a.payment_failure_rate_bp));
+        fire(
+            AlertKind::PaymentFailureRate,
+            ratio_bp(m.payment_failures, m.payments),
+            u64::from(a.payment_failure_rate_bp),
+        );
     }
     let spike = m.trailing_periods > 0
         && m.token_spend > 0

@@ -17,9 +17,9 @@ pub use fraud::{
     LoadMetric, LoadMetrics, LoadOver, LoadPolicy, LoadReport,
 };
 pub use health::{
-    check_alerts, component_health, launch_readiness, MetricAlert, AlertKind, AlertMetrics, AlertPolicy, AlertReport,
-    HealthCheckOutcome, ReadinessStatus, ComponentCheck, ComponentStatus, HealthPolicy, HealthReport, HealthStatus,
-    ReadinessCheck, ReadinessReport,
+    check_alerts, component_health, launch_readiness, AlertKind, AlertMetrics, AlertPolicy, AlertReport,
+    ComponentCheck, ComponentStatus, HealthCheckOutcome, HealthPolicy, HealthReport, HealthStatus, MetricAlert,
+    ReadinessCheck, ReadinessReport, ReadinessStatus,
 };
 pub use region::{
     region_risk, AboveTier, BelowTier, RateTier, RegionMetrics, RegionRisk, RegionRiskPolicy, RiskBreakdown, RiskLevel,

@@ -67,7 +67,9 @@ impl SecurityPolicy {
         check(self.upload_url_ttl_ms > 0, p, format!("{path}.upload_url_ttl_ms"), "must be > 0");
         check(self.download_url_ttl_ms > 0, p, format!("{path}.download_url_ttl_ms"), "must be > 0");
         check(self.session_max_age_ms > 0, p, format!("{path}.session_max_age_ms"), "must be > 0");
-        for (name, list) in [("production_origins", &self.production_origins), ("development_origins", &self.development_origins)] {
+        for (name, list) in
+            [("production_origins", &self.production_origins), ("development_origins", &self.development_origins)]
+        {
             for (i, entry) in list.iter().enumerate() {
                 check(origins::valid_entry(entry), p, format!("{path}.{name}[{i}]"), "must be an origin or scheme://*");
             }
@@ -91,10 +93,16 @@ pub fn check_session_freshness(policy: &Policy, auth_time_ms: i64, now_ms: i64) 
     let age_ms = now_ms.saturating_sub(auth_time_ms);
     let max_age_ms = sec.session_max_age_ms;
     if age_ms > max_age_ms {
-        return Err(Error::new(ErrorCode::SessionStale, format!("authenticated {age_ms} ms ago, the limit is {max_age_ms}")));
+        return Err(Error::new(
+            ErrorCode::SessionStale,
+            format!("authenticated {age_ms} ms ago, the limit is {max_age_ms}"),
+        ));
     }
     if age_ms < 0 && age_ms.unsigned_abs() > sec.max_clock_skew_ms {
-        return Err(Error::new(ErrorCode::SessionStale, format!("authentication time is {} ms in the future", age_ms.unsigned_abs())));
+        return Err(Error::new(
+            ErrorCode::SessionStale,
+            format!("authentication time is {} ms in the future", age_ms.unsigned_abs()),
+        ));
     }
     Ok(SessionAge { age_ms, max_age_ms })
 }

@@ -76,7 +76,9 @@ pub fn normalise_origin(origin: &str) -> Option<String> {
     let (host, port) = split_host_port(authority)?;
     let port = match port {
         None => None,
-        Some(p) if !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()) => Some(p.parse::<u32>().ok()?),
+        Some(p) if !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()) => {
+            Some(p.parse::<u32>().ok()?)
+        }
         Some(_) => return None,
     };
     let default = match scheme.as_str() {

@@ -153,7 +153,13 @@ pub(crate) fn decode_hex(text: &str) -> Option<Vec<u8>> {
 
 /// Signs a request at `timestamp_ms` (SPEC §10.1). An empty secret or a negative timestamp is
 /// `INVALID_INPUT`.
-pub fn sign_request(secret: &[u8], timestamp_ms: i64, method: &str, path_and_query: &str, body: &[u8]) -> Result<SignedRequest> {
+pub fn sign_request(
+    secret: &[u8],
+    timestamp_ms: i64,
+    method: &str,
+    path_and_query: &str,
+    body: &[u8],
+) -> Result<SignedRequest> {
     if secret.is_empty() {
         return Err(Error::invalid("the signing secret is empty"));
     }

@@ -130,7 +130,13 @@ fn check_path(path: &str) -> Result<()> {
 
 /// The canonical string of a signed URL (see the module doc); `content_type` must already be
 /// canonical.
-pub fn canonical_url(method: &str, path: &str, expires_at_ms: i64, content_type: Option<&str>, max_bytes: Option<u64>) -> String {
+pub fn canonical_url(
+    method: &str,
+    path: &str,
+    expires_at_ms: i64,
+    content_type: Option<&str>,
+    max_bytes: Option<u64>,
+) -> String {
     let max = max_bytes.map(|m| m.to_string()).unwrap_or_default();
     format!("v1-url\n{}\n{path}\n{expires_at_ms}\n{}\n{max}", method.to_ascii_uppercase(), content_type.unwrap_or(""))
 }

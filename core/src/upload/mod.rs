@@ -26,7 +26,9 @@ pub mod path;
 pub mod sniff;
 
 pub use mime::{normalise_mime, parse_mime, AllowedMime, MediaKind};
-pub use names::{final_extension, is_dangerous_extension, is_reserved_device_name, sanitise_file_name, DANGEROUS_EXTENSIONS};
+pub use names::{
+    final_extension, is_dangerous_extension, is_reserved_device_name, sanitise_file_name, DANGEROUS_EXTENSIONS,
+};
 pub use path::{content_id, is_duplicate, sha256_hex, storage_path, validate_user_id, Sha256Stream};
 pub use sniff::{sniff, DangerClass, MediaFormat, Sniffed};
 
@@ -303,12 +305,19 @@ fn check_name_for(policy: &UploadPolicy, name: &str, mime: AllowedMime) -> Resul
         Some(ext) => {
             let lower = ext.to_lowercase();
             if is_dangerous_extension(&lower) {
-                return Err(Error::new(ErrorCode::DangerousFileExtension, format!("extension .{lower} of {clean:?} is not allowed")));
+                return Err(Error::new(
+                    ErrorCode::DangerousFileExtension,
+                    format!("extension .{lower} of {clean:?} is not allowed"),
+                ));
             }
             if !mime.accepts_extension(&lower) {
                 return Err(Error::new(
                     ErrorCode::ExtensionMimeMismatch,
-                    format!("extension .{lower} does not fit {} (allowed: {})", mime.as_str(), mime.extensions().join(", ")),
+                    format!(
+                        "extension .{lower} does not fit {} (allowed: {})",
+                        mime.as_str(),
+                        mime.extensions().join(", ")
+                    ),
                 ));
             }
             Ok(CheckedName { file_name: clean, extension: lower, extension_added: false })
@@ -329,14 +338,16 @@ fn check_head(policy: &UploadPolicy, head: &[u8], size: u64, mime: AllowedMime) 
         return Err(Error::invalid(format!("the head has {} bytes but the file only {size}", head.len())));
     }
     if head.len() < min && head.len() as u64 != size {
-        return Err(Error::invalid(format!("sniffing needs at least {min} bytes (64 recommended), got {}", head.len())));
+        return Err(Error::invalid(format!(
+            "sniffing needs at least {min} bytes (64 recommended), got {}",
+            head.len()
+        )));
     }
     match sniff(head) {
         Sniffed::Media { format } if format.agrees_with(mime) => Ok(format),
-        Sniffed::Media { format } => Err(Error::new(
-            ErrorCode::ContentTypeMismatch,
-            format!("the content is {format:?}, not {}", mime.as_str()),
-        )),
+        Sniffed::Media { format } => {
+            Err(Error::new(ErrorCode::ContentTypeMismatch, format!("the content is {format:?}, not {}", mime.as_str())))
+        }
         Sniffed::Dangerous { class } => Err(Error::new(
             ErrorCode::ContentTypeMismatch,
             format!("the content is {class:?} and is refused whatever its declared type"),
@@ -366,7 +377,10 @@ pub fn validate_upload(policy: &Policy, request: &UploadRequest) -> Result<Uploa
         return Err(Error::new(ErrorCode::FileEmpty, "the file is empty"));
     }
     if request.size_bytes > limit {
-        return Err(Error::new(ErrorCode::FileTooLarge, format!("{} bytes is over the limit of {limit}", request.size_bytes)));
+        return Err(Error::new(
+            ErrorCode::FileTooLarge,
+            format!("{} bytes is over the limit of {limit}", request.size_bytes),
+        ));
     }
     let name = check_name_for(up, &request.file_name, mime)?;
     let sniffed = match &request.head {

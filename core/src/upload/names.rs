@@ -32,10 +32,10 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Dangerous final extensions (SPEC §9.3), lower case, without the dot.
 pub const DANGEROUS_EXTENSIONS: [&str; 52] = [
-    "exe", "bat", "cmd", "com", "pif", "scr", "vbs", "vbe", "js", "mjs", "cjs", "jse", "wsf", "wsh",
-    "hta", "jar", "msi", "msp", "app", "apk", "deb", "rpm", "dmg", "pkg", "sh", "bash", "zsh", "ps1",
-    "psm1", "psd1", "ps1xml", "psc1", "msh", "msh1", "msh2", "mshxml", "scf", "lnk", "inf", "reg",
-    "dll", "so", "dylib", "html", "htm", "xhtml", "svg", "php", "py", "pl", "rb", "cgi",
+    "exe", "bat", "cmd", "com", "pif", "scr", "vbs", "vbe", "js", "mjs", "cjs", "jse", "wsf", "wsh", "hta", "jar",
+    "msi", "msp", "app", "apk", "deb", "rpm", "dmg", "pkg", "sh", "bash", "zsh", "ps1", "psm1", "psd1", "ps1xml",
+    "psc1", "msh", "msh1", "msh2", "mshxml", "scf", "lnk", "inf", "reg", "dll", "so", "dylib", "html", "htm", "xhtml",
+    "svg", "php", "py", "pl", "rb", "cgi",
 ];
 
 /// Packs up to 8 ASCII bytes, lower-cased, into a u64 (big-endian, zero-padded).
@@ -62,8 +62,8 @@ const DANGEROUS_PACKED: [u64; DANGEROUS_EXTENSIONS.len()] = {
 
 /// Windows reserved device names (SPEC §9.3), upper case.
 const RESERVED: [&str; 22] = [
-    "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
-    "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+    "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "LPT1", "LPT2",
+    "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
 ];
 
 /// Whether a character is removed by step 2 (C0, DEL, C1 controls and the listed bidi controls).
@@ -150,7 +150,10 @@ fn cut(name: &str, max_chars: usize) -> String {
 pub fn sanitise_file_name(name: &str, max_chars: usize) -> Result<String> {
     if clean_ascii(name, max_chars) {
         if is_reserved_device_name(name) {
-            return Err(Error::new(ErrorCode::InvalidFilename, format!("file name {name:?} is a reserved device name")));
+            return Err(Error::new(
+                ErrorCode::InvalidFilename,
+                format!("file name {name:?} is a reserved device name"),
+            ));
         }
         return Ok(name.to_string());
     }

@@ -87,8 +87,8 @@ pub fn storage_path(
 ) -> Result<String> {
     let max_name_chars = policy.upload.max_name_chars as usize;
     validate_user_id(user_id)?;
-    let known_folder = super::UploadPurpose::ALL.iter().any(|p| p.as_str() == folder)
-        || ["image", "video", "audio"].contains(&folder);
+    let known_folder =
+        super::UploadPurpose::ALL.iter().any(|p| p.as_str() == folder) || ["image", "video", "audio"].contains(&folder);
     if !known_folder {
         return Err(Error::invalid(format!("{folder:?} is not an upload purpose or kind")));
     }
@@ -167,7 +167,8 @@ mod tests {
     #[test]
     fn paths() {
         let h = sha256_hex(b"abc");
-        let p = storage_path(&crate::Policy::default(), "u_1", "profile_photo", 1_795_176_000_000, &h, "me.jpg").unwrap();
+        let p =
+            storage_path(&crate::Policy::default(), "u_1", "profile_photo", 1_795_176_000_000, &h, "me.jpg").unwrap();
         assert_eq!(p, "media/u_1/profile_photo/2026/11/ba7816bf8f01cfea_me.jpg");
         assert!(storage_path(&crate::Policy::default(), "../x", "image", 0, &h, "a.jpg").is_err());
         assert!(storage_path(&crate::Policy::default(), "u", "image", 0, &h, "a/b.jpg").is_err());

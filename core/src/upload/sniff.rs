@@ -184,8 +184,8 @@ fn starts_with_markup(head: &[u8]) -> bool {
 const HEIF_BRANDS: [&[u8; 4]; 12] =
     [b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm", b"hevs", b"mif1", b"msf1", b"heif", b"mif2"];
 const MP4_BRANDS: [&[u8; 4]; 22] = [
-    b"isom", b"iso2", b"iso3", b"iso4", b"iso5", b"iso6", b"iso7", b"iso8", b"iso9", b"mp41", b"mp42",
-    b"mp71", b"avc1", b"dash", b"M4V ", b"M4VH", b"M4VP", b"M4A ", b"M4B ", b"M4P ", b"f4v ", b"MSNV",
+    b"isom", b"iso2", b"iso3", b"iso4", b"iso5", b"iso6", b"iso7", b"iso8", b"iso9", b"mp41", b"mp42", b"mp71",
+    b"avc1", b"dash", b"M4V ", b"M4VH", b"M4VP", b"M4A ", b"M4B ", b"M4P ", b"f4v ", b"MSNV",
 ];
 
 fn brand_format(brand: &[u8]) -> Option<MediaFormat> {

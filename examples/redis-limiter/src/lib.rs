@@ -14,7 +14,7 @@
 
 #![forbid(unsafe_code)]
 
-use avalo_core::ratelimit::{decide, validate_subject, LimitDecision, FailurePolicy, RateLimit};
+use avalo_core::ratelimit::{decide, validate_subject, FailurePolicy, LimitDecision, RateLimit};
 use redis::{Connection, RedisError, Script};
 
 /// Compare-and-set: `KEYS[1]` becomes `ARGV[2]` only if it still holds `ARGV[1]` (a missing key
@@ -107,7 +107,13 @@ impl RedisLimiter {
     }
 
     /// One decision for `key` at `now_ms`: read, decide with the core, compare-and-set.
-    pub fn check(&mut self, key: &str, limit: &RateLimit, now_ms: i64, cost: u32) -> Result<LimitDecision, LimiterError> {
+    pub fn check(
+        &mut self,
+        key: &str,
+        limit: &RateLimit,
+        now_ms: i64,
+        cost: u32,
+    ) -> Result<LimitDecision, LimiterError> {
         loop {
             let state = self.state(key)?;
             let d = decide(limit, state, now_ms, cost).map_err(LimiterError::Core)?;
@@ -120,8 +126,13 @@ impl RedisLimiter {
             } else {
                 0
             };
-            let written: i64 =
-                self.cas.key(key).arg(state.to_string()).arg(d.new_state.to_string()).arg(ttl).invoke(&mut self.conn)?;
+            let written: i64 = self
+                .cas
+                .key(key)
+                .arg(state.to_string())
+                .arg(d.new_state.to_string())
+                .arg(ttl)
+                .invoke(&mut self.conn)?;
             if written == 1 {
                 return Ok(d);
             }

@@ -38,8 +38,8 @@ fn subjects() -> Vec<Subject> {
         cost,
     };
     vec![
-        mk("user:1", 10, 100, 5, 1),   // one per 10 ms
-        mk("user:2", 7, 100, 4, 2),    // one per 14.29 ms: 1/7 ms ticks
+        mk("user:1", 10, 100, 5, 1),    // one per 10 ms
+        mk("user:2", 7, 100, 4, 2),     // one per 14.29 ms: 1/7 ms ticks
         mk("user:3", 50, 1_000, 20, 1), // one per 20 ms, bigger burst
         mk("ip:203.0.113.7", 3, 100, 6, 3),
     ]
@@ -158,8 +158,15 @@ fn concurrent_workers_admit_exactly_what_one_limiter_admits() {
     let start = Instant::now();
     let workers: Vec<_> = (0..WORKERS)
         .map(|_| {
-            let (subjects, rounds, admitted, cursors, barrier, conflicts, url) =
-                (subjects.clone(), rounds.clone(), admitted.clone(), cursors.clone(), barrier.clone(), conflicts.clone(), server.url.clone());
+            let (subjects, rounds, admitted, cursors, barrier, conflicts, url) = (
+                subjects.clone(),
+                rounds.clone(),
+                admitted.clone(),
+                cursors.clone(),
+                barrier.clone(),
+                conflicts.clone(),
+                server.url.clone(),
+            );
             std::thread::spawn(move || {
                 let mut limiter = RedisLimiter::connect(&url, false).unwrap();
                 barrier.wait();

@@ -16,10 +16,12 @@ pub fn run(policy: &Policy, op: &str, i: &Value) -> Option<OpResult> {
         "count_words_batch" => {
             arg::<Vec<String>>(i, "texts").map(|t| json!({"words": billing::count_words_batch(policy, &t)}))
         }
-        "words_per_token" => arg::<bool>(i, "earner_royal")
-            .map(|r| json!({"words_per_token": billing::words_per_token(policy, r)})),
-        "chat_roles" => (|| Ok(billing::chat_roles(arg(i, "initiator_earns")?, arg(i, "receiver_earns")?)))()
-            .and_then(out),
+        "words_per_token" => {
+            arg::<bool>(i, "earner_royal").map(|r| json!({"words_per_token": billing::words_per_token(policy, r)}))
+        }
+        "chat_roles" => {
+            (|| Ok(billing::chat_roles(arg(i, "initiator_earns")?, arg(i, "receiver_earns")?)))().and_then(out)
+        }
         "preview_message" => (|| {
             billing::preview_message(
                 policy,

@@ -12,13 +12,18 @@ pub fn run(policy: &Policy, op: &str, i: &Value) -> Option<OpResult> {
             .map(|b| json!({"bucket": b})),
         "evaluate_flag" => (|| {
             let killed = opt::<Vec<String>>(i, "killed_groups")?.unwrap_or_default();
-            flags::evaluate_flag(policy, &killed, &arg::<FlagDefinition>(i, "flag")?, &arg::<FlagContext>(i, "context")?)
+            flags::evaluate_flag(
+                policy,
+                &killed,
+                &arg::<FlagDefinition>(i, "flag")?,
+                &arg::<FlagContext>(i, "context")?,
+            )
         })()
         .and_then(out),
-        "evaluate_flags" => (|| {
-            flags::evaluate_flags(policy, &arg::<FlagSet>(i, "set")?, &arg::<FlagContext>(i, "context")?)
-        })()
-        .and_then(out),
+        "evaluate_flags" => {
+            (|| flags::evaluate_flags(policy, &arg::<FlagSet>(i, "set")?, &arg::<FlagContext>(i, "context")?))()
+                .and_then(out)
+        }
         _ => return None,
     };
     Some(r)

@@ -19,9 +19,9 @@ pub fn run(policy: &Policy, op: &str, i: &Value) -> Option<OpResult> {
             whole::<ModeChangeRequest>(i).and_then(|r| launch::check_mode_change(policy, &r)).and_then(out)
         }
         "mode_rules" => arg::<LaunchMode>(i, "mode").and_then(|m| out(launch::mode_rules(policy, m))),
-        "normalize_country" => {
-            arg::<String>(i, "country").and_then(|c| launch::normalize_country(&c)).map(|c| json!({"country": c.as_str()}))
-        }
+        "normalize_country" => arg::<String>(i, "country")
+            .and_then(|c| launch::normalize_country(&c))
+            .map(|c| json!({"country": c.as_str()})),
         _ => return None,
     };
     Some(r)

@@ -7,8 +7,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 mod billing;
-mod foundation;
 mod flags;
+mod foundation;
 mod launch;
 mod media;
 mod ranking;

@@ -16,7 +16,13 @@ pub fn run(policy: &Policy, op: &str, i: &Value) -> Option<OpResult> {
         "profile_score" => (|| ranking::profile_score(policy, &arg(i, "profile")?, arg(i, "now_ms")?))().and_then(out),
         "rank_candidates" => (|| {
             let page = opt::<PageRequest>(i, "page")?.unwrap_or_default();
-            ranking::rank_candidates(policy, &arg(i, "viewer")?, &arg::<Vec<_>>(i, "candidates")?, arg(i, "now_ms")?, &page)
+            ranking::rank_candidates(
+                policy,
+                &arg(i, "viewer")?,
+                &arg::<Vec<_>>(i, "candidates")?,
+                arg(i, "now_ms")?,
+                &page,
+            )
         })()
         .and_then(out),
         "rank_candidate_columns" => (|| {
@@ -31,8 +37,10 @@ pub fn run(policy: &Policy, op: &str, i: &Value) -> Option<OpResult> {
             let radius = arg::<f64>(i, "radius_km")?;
             Ok(json!({"km": ranking::haversine_km(a, b, radius)}))
         })(),
-        "decide_like" => (|| ranking::decide_like(policy, &whole::<LikeRequest>(&strip(i, "now_ms"))?, arg(i, "now_ms")?))()
-            .and_then(out),
+        "decide_like" => {
+            (|| ranking::decide_like(policy, &whole::<LikeRequest>(&strip(i, "now_ms"))?, arg(i, "now_ms")?))()
+                .and_then(out)
+        }
         _ => return None,
     };
     Some(r)

@@ -1,7 +1,7 @@
 //! Vector operations of the `ratelimit` module (SPEC §6).
 
 use super::{arg, out, OpResult};
-use avalo_core::ratelimit::{self, LimitBatchItem, LimitSpec, RateLimit, LimitRequest};
+use avalo_core::ratelimit::{self, LimitBatchItem, LimitRequest, LimitSpec, RateLimit};
 use avalo_core::{Error, Policy};
 use serde_json::{json, Value};
 
@@ -13,9 +13,12 @@ fn limit(i: &Value) -> Result<RateLimit, Error> {
 pub fn run(policy: &Policy, op: &str, i: &Value) -> Option<OpResult> {
     let r = match op {
         "rate_limit" => limit(i).and_then(out),
-        "decide" => (|| ratelimit::decide(&limit(i)?, arg(i, "state")?, arg(i, "now_ms")?, arg(i, "cost")?))().and_then(out),
+        "decide" => {
+            (|| ratelimit::decide(&limit(i)?, arg(i, "state")?, arg(i, "now_ms")?, arg(i, "cost")?))().and_then(out)
+        }
         "decide_sequence" => {
-            (|| ratelimit::decide_sequence(&limit(i)?, arg(i, "state")?, &arg::<Vec<LimitRequest>>(i, "requests")?))().and_then(out)
+            (|| ratelimit::decide_sequence(&limit(i)?, arg(i, "state")?, &arg::<Vec<LimitRequest>>(i, "requests")?))()
+                .and_then(out)
         }
         "decide_batch" => (|| ratelimit::decide_batch(&limit(i)?, &arg::<Vec<LimitBatchItem>>(i, "items")?))()
             .and_then(|d| out(json!({"decisions": d}))),
@@ -30,11 +33,17 @@ pub fn run(policy: &Policy, op: &str, i: &Value) -> Option<OpResult> {
             )
         })()
         .and_then(out),
-        "action_limit" => (|| ratelimit::action_limit(policy, &arg::<String>(i, "action")?, arg(i, "tier")?))().and_then(out),
-        "list_actions" => (|| ratelimit::list_actions(policy, arg(i, "tier")?))().and_then(|a| out(json!({"actions": a}))),
+        "action_limit" => {
+            (|| ratelimit::action_limit(policy, &arg::<String>(i, "action")?, arg(i, "tier")?))().and_then(out)
+        }
+        "list_actions" => {
+            (|| ratelimit::list_actions(policy, arg(i, "tier")?))().and_then(|a| out(json!({"actions": a})))
+        }
         "failure_policy" => (|| ratelimit::failure_policy(policy, &arg::<String>(i, "action")?))()
             .and_then(|f| out(json!({"on_failure": f}))),
-        "validate_subject" => (|| ratelimit::validate_subject(&arg::<String>(i, "key")?))().map(|()| json!({"valid": true})),
+        "validate_subject" => {
+            (|| ratelimit::validate_subject(&arg::<String>(i, "key")?))().map(|()| json!({"valid": true}))
+        }
         "hash_subject" => arg::<String>(i, "raw").map(|raw| json!({"key": ratelimit::hash_subject(&raw)})),
         _ => return None,
     };

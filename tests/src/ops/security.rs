@@ -76,15 +76,20 @@ pub fn run(policy: &Policy, op: &str, i: &Value) -> Option<OpResult> {
             )
         })()
         .and_then(out),
-        "url_expiry" => (|| Ok(json!({"expires_at_ms": security::url_expiry(policy, arg::<UrlPurpose>(i, "purpose")?, arg(i, "now_ms")?)})))(),
+        "url_expiry" => (|| {
+            Ok(
+                json!({"expires_at_ms": security::url_expiry(policy, arg::<UrlPurpose>(i, "purpose")?, arg(i, "now_ms")?)}),
+            )
+        })(),
         "encode_url_path" => arg::<String>(i, "raw").map(|r| json!({"path": security::encode_url_path(&r)})),
         "normalise_origin" => arg::<String>(i, "origin").map(|o| json!({"origin": security::normalise_origin(&o)})),
         "check_origin" => (|| {
             security::check_origin(policy, opt::<String>(i, "origin")?.as_deref(), arg::<OriginProfile>(i, "profile")?)
         })()
         .and_then(out),
-        "check_session_freshness" => (|| security::check_session_freshness(policy, arg(i, "auth_time_ms")?, arg(i, "now_ms")?))()
-            .and_then(out),
+        "check_session_freshness" => {
+            (|| security::check_session_freshness(policy, arg(i, "auth_time_ms")?, arg(i, "now_ms")?))().and_then(out)
+        }
         _ => return None,
     };
     Some(r)

@@ -47,11 +47,18 @@ pub fn run(policy: &Policy, op: &str, i: &Value) -> Option<OpResult> {
         "validate_upload" => request(i).and_then(|r| upload::validate_upload(policy, &r)).and_then(out),
         "mime_info" => arg::<String>(i, "mime_type").and_then(|m| upload::mime_info(&m)).and_then(out),
         "sanitise_file_name" => (|| upload::sanitise_file_name(&arg::<String>(i, "name")?, arg(i, "max_chars")?))()
-        .map(|n| json!({"file_name": n, "chars": n.chars().count()})),
-        "check_file_name" => (|| upload::check_file_name(policy, &arg::<String>(i, "name")?, &arg::<String>(i, "mime_type")?))().and_then(out),
+            .map(|n| json!({"file_name": n, "chars": n.chars().count()})),
+        "check_file_name" => {
+            (|| upload::check_file_name(policy, &arg::<String>(i, "name")?, &arg::<String>(i, "mime_type")?))()
+                .and_then(out)
+        }
         "sniff" => bytes(i, "head").map(|h| upload::sniff(&h)).and_then(out),
-        "validate_user_id" => arg::<String>(i, "user_id").and_then(|u| upload::validate_user_id(&u)).map(|()| json!({"valid": true})),
-        "content_id" => arg::<String>(i, "sha256").and_then(|h| upload::content_id(&h)).map(|c| json!({"content_id": c})),
+        "validate_user_id" => {
+            arg::<String>(i, "user_id").and_then(|u| upload::validate_user_id(&u)).map(|()| json!({"valid": true}))
+        }
+        "content_id" => {
+            arg::<String>(i, "sha256").and_then(|h| upload::content_id(&h)).map(|c| json!({"content_id": c}))
+        }
         "storage_path" => (|| {
             upload::storage_path(
                 policy,
@@ -71,7 +78,9 @@ pub fn run(policy: &Policy, op: &str, i: &Value) -> Option<OpResult> {
             }
             Ok(json!({"sha256": s.finish(), "bytes": s.bytes_hashed()}))
         })(),
-        "is_duplicate" => (|| Ok(json!({"duplicate": upload::is_duplicate(&arg::<String>(i, "a")?, &arg::<String>(i, "b")?)})))(),
+        "is_duplicate" => {
+            (|| Ok(json!({"duplicate": upload::is_duplicate(&arg::<String>(i, "a")?, &arg::<String>(i, "b")?)})))()
+        }
         _ => return None,
     };
     Some(r)

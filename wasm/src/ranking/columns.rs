@@ -141,7 +141,22 @@ mod tests {
     fn the_fast_time_check_agrees_with_convert() {
         let limit = MAX_SAFE_INTEGER as f64;
         let exact = |t: f64| (t as i64) as f64 == t && t.abs() <= limit;
-        for t in [0.0, -0.0, 1.5, -1.0, 1.795e12, limit, limit + 1.0, -limit, -limit - 1.0, 1e300, f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 0.1] {
+        for t in [
+            0.0,
+            -0.0,
+            1.5,
+            -1.0,
+            1.795e12,
+            limit,
+            limit + 1.0,
+            -limit,
+            -limit - 1.0,
+            1e300,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            0.1,
+        ] {
             assert_eq!(exact(t), i64_from_f64(t, "t").is_ok(), "{t}");
         }
     }

@@ -69,7 +69,14 @@ pub struct LikeDecision {
 
 impl From<rules::LikeDecision> for LikeDecision {
     fn from(d: rules::LikeDecision) -> Self {
-        let rules::LikeDecision { outcome, chat_free_messages, counter, remaining_today, resets_at_ms, policy_fingerprint } = d;
+        let rules::LikeDecision {
+            outcome,
+            chat_free_messages,
+            counter,
+            remaining_today,
+            resets_at_ms,
+            policy_fingerprint,
+        } = d;
         let rules::LikeCounter { day, count } = counter;
         LikeDecision {
             outcome: match outcome {
@@ -87,16 +94,17 @@ impl From<rules::LikeDecision> for LikeDecision {
 
 /// A finite `number` parameter (a distance, a radius).
 fn real(value: &Number, name: &str) -> Result<f64> {
-    value
-        .as_f64()
-        .filter(|v| v.is_finite())
-        .ok_or_else(|| Error::invalid(format!("{name} must be a finite number")))
+    value.as_f64().filter(|v| v.is_finite()).ok_or_else(|| Error::invalid(format!("{name} must be a finite number")))
 }
 
 /// The profile score of SPEC §5.1 at `nowMs`: the total in [0, 100] and the six components.
 /// `INVALID_INPUT` for a malformed birth date or an out-of-range latitude/longitude.
 #[wasm_bindgen(js_name = profileScore)]
-pub fn profile_score(policy: &Policy, profile: Ts<Profile>, #[wasm_bindgen(js_name = nowMs)] now_ms: Number) -> JsResult<Ts<ProfileScore>> {
+pub fn profile_score(
+    policy: &Policy,
+    profile: Ts<Profile>,
+    #[wasm_bindgen(js_name = nowMs)] now_ms: Number,
+) -> JsResult<Ts<ProfileScore>> {
     let profile: rules::Profile = from_js(&profile)?.try_into()?;
     let score = rules::profile_score(policy.core(), &profile, millis(&now_ms, "nowMs")?)?;
     Ok(to_js(&ProfileScore::from(score))?)
@@ -115,7 +123,8 @@ pub fn rank_candidates(
     page: Option<Ts<PageRequest>>,
 ) -> JsResult<Ts<RankedPage>> {
     let viewer: rules::Viewer = from_js(&viewer)?.into();
-    let candidates = from_js(&candidates)?.0.into_iter().map(TryInto::try_into).collect::<Result<Vec<rules::Candidate>>>()?;
+    let candidates =
+        from_js(&candidates)?.0.into_iter().map(TryInto::try_into).collect::<Result<Vec<rules::Candidate>>>()?;
     let page: rules::PageRequest = page.map(|p| from_js(&p)).transpose()?.unwrap_or_default().into();
     let ranked = rules::rank_candidates(policy.core(), &viewer, &candidates, millis(&now_ms, "nowMs")?, &page)?;
     Ok(to_js(&RankedPage::from(ranked))?)
@@ -124,7 +133,11 @@ pub fn rank_candidates(
 /// Great-circle distance in km between two points (haversine on a sphere of `radiusKm`).
 /// `INVALID_INPUT` for an out-of-range point or a radius that is not a finite number.
 #[wasm_bindgen(js_name = haversineKm)]
-pub fn haversine_km(a: Ts<GeoPoint>, b: Ts<GeoPoint>, #[wasm_bindgen(js_name = radiusKm)] radius_km: Number) -> JsResult<f64> {
+pub fn haversine_km(
+    a: Ts<GeoPoint>,
+    b: Ts<GeoPoint>,
+    #[wasm_bindgen(js_name = radiusKm)] radius_km: Number,
+) -> JsResult<f64> {
     let (a, b): (rules::GeoPoint, rules::GeoPoint) = (from_js(&a)?.into(), from_js(&b)?.into());
     a.validate()?;
     b.validate()?;
@@ -135,7 +148,11 @@ pub fn haversine_km(a: Ts<GeoPoint>, b: Ts<GeoPoint>, #[wasm_bindgen(js_name = r
 /// the target already liked the liker. `INVALID_INPUT`: empty ids, a self-like, a counter
 /// dated after today.
 #[wasm_bindgen(js_name = decideLike)]
-pub fn decide_like(policy: &Policy, request: Ts<LikeRequest>, #[wasm_bindgen(js_name = nowMs)] now_ms: Number) -> JsResult<Ts<LikeDecision>> {
+pub fn decide_like(
+    policy: &Policy,
+    request: Ts<LikeRequest>,
+    #[wasm_bindgen(js_name = nowMs)] now_ms: Number,
+) -> JsResult<Ts<LikeDecision>> {
     let LikeRequest { liker_id, target_id, counter, target_likes_liker } = from_js(&request)?;
     let request = rules::LikeRequest {
         liker_id,
@@ -154,7 +171,8 @@ mod tests {
     #[test]
     fn mirrors_serialise_like_the_core() {
         let policy = avalo_core::Policy::default();
-        let p = rules::Profile { photos: 3, birth_date: rules::BirthDate::parse("2000-02-29").ok(), ..Default::default() };
+        let p =
+            rules::Profile { photos: 3, birth_date: rules::BirthDate::parse("2000-02-29").ok(), ..Default::default() };
         let s = rules::profile_score(&policy, &p, 0).unwrap();
         assert_eq!(serde_json::to_value(ProfileScore::from(s)).unwrap(), serde_json::to_value(s).unwrap());
         let viewer = rules::Viewer {
@@ -169,10 +187,19 @@ mod tests {
             blocked_ids: vec![],
             blocked_by_ids: vec![],
         };
-        let c = rules::Candidate { user_id: "a".into(), active: true, verified: true, boost_until_ms: Some(5), profile: p };
-        let page = rules::rank_candidates(&policy, &viewer, &[c], 0, &rules::PageRequest { explain: true, ..Default::default() }).unwrap();
+        let c =
+            rules::Candidate { user_id: "a".into(), active: true, verified: true, boost_until_ms: Some(5), profile: p };
+        let page = rules::rank_candidates(
+            &policy,
+            &viewer,
+            &[c],
+            0,
+            &rules::PageRequest { explain: true, ..Default::default() },
+        )
+        .unwrap();
         assert_eq!(serde_json::to_value(RankedPage::from(page.clone())).unwrap(), serde_json::to_value(page).unwrap());
-        let req = rules::LikeRequest { liker_id: "a".into(), target_id: "b".into(), counter: None, target_likes_liker: true };
+        let req =
+            rules::LikeRequest { liker_id: "a".into(), target_id: "b".into(), counter: None, target_likes_liker: true };
         let d = rules::decide_like(&policy, &req, 0).unwrap();
         assert_eq!(serde_json::to_value(LikeDecision::from(d.clone())).unwrap(), serde_json::to_value(d).unwrap());
         // Inputs: the core's JSON reads into the mirrors.

@@ -186,7 +186,18 @@ pub struct Viewer {
 
 impl From<Viewer> for rules::Viewer {
     fn from(v: Viewer) -> Self {
-        let Viewer { user_id, interested_in, age_min, age_max, location, max_distance_km, liked_ids, passed_ids, blocked_ids, blocked_by_ids } = v;
+        let Viewer {
+            user_id,
+            interested_in,
+            age_min,
+            age_max,
+            location,
+            max_distance_km,
+            liked_ids,
+            passed_ids,
+            blocked_ids,
+            blocked_by_ids,
+        } = v;
         rules::Viewer {
             user_id,
             interested_in: interested_in.into_iter().map(Into::into).collect(),
@@ -223,7 +234,8 @@ impl TryFrom<Candidate> for rules::Candidate {
     type Error = Error;
     fn try_from(c: Candidate) -> Result<Self> {
         let Candidate { user_id, active, verified, boost_until_ms, profile } = c;
-        let profile = profile.try_into().map_err(|e: Error| Error::invalid(format!("candidate {user_id:?}: {}", e.reason)))?;
+        let profile =
+            profile.try_into().map_err(|e: Error| Error::invalid(format!("candidate {user_id:?}: {}", e.reason)))?;
         Ok(rules::Candidate { user_id, active, verified, boost_until_ms, profile })
     }
 }

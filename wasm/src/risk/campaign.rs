@@ -22,18 +22,8 @@ pub struct Campaign {
 
 impl From<Campaign> for rules::Campaign {
     fn from(v: Campaign) -> Self {
-        let Campaign {
-            expected_installs,
-            actual_installs,
-            revenue_minor,
-            forecast_visits,
-        } = v;
-        rules::Campaign {
-            expected_installs,
-            actual_installs,
-            revenue_minor,
-            forecast_visits,
-        }
+        let Campaign { expected_installs, actual_installs, revenue_minor, forecast_visits } = v;
+        rules::Campaign { expected_installs, actual_installs, revenue_minor, forecast_visits }
     }
 }
 
@@ -51,16 +41,8 @@ pub struct CampaignReport {
 
 impl From<rules::CampaignReport> for CampaignReport {
     fn from(v: rules::CampaignReport) -> Self {
-        let rules::CampaignReport {
-            install_conversion_bp,
-            revenue_per_install_minor,
-            needs_prewarm,
-        } = v;
-        CampaignReport {
-            install_conversion_bp,
-            revenue_per_install_minor,
-            needs_prewarm,
-        }
+        let rules::CampaignReport { install_conversion_bp, revenue_per_install_minor, needs_prewarm } = v;
+        CampaignReport { install_conversion_bp, revenue_per_install_minor, needs_prewarm }
     }
 }
 

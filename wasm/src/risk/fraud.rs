@@ -18,14 +18,8 @@ pub struct DeviceAccounts {
 
 impl From<DeviceAccounts> for rules::DeviceAccounts {
     fn from(v: DeviceAccounts) -> Self {
-        let DeviceAccounts {
-            device_id,
-            accounts,
-        } = v;
-        rules::DeviceAccounts {
-            device_id,
-            accounts,
-        }
+        let DeviceAccounts { device_id, accounts } = v;
+        rules::DeviceAccounts { device_id, accounts }
     }
 }
 
@@ -44,11 +38,7 @@ pub struct FraudWindow {
 
 impl From<FraudWindow> for rules::FraudWindow {
     fn from(v: FraudWindow) -> Self {
-        let FraudWindow {
-            device_accounts,
-            creator_registrations,
-            transactions,
-        } = v;
+        let FraudWindow { device_accounts, creator_registrations, transactions } = v;
         rules::FraudWindow {
             device_accounts: device_accounts.into_iter().map(Into::into).collect(),
             creator_registrations,
@@ -95,18 +85,8 @@ pub struct FraudAlert {
 
 impl From<rules::FraudAlert> for FraudAlert {
     fn from(v: rules::FraudAlert) -> Self {
-        let rules::FraudAlert {
-            signal,
-            device_id,
-            count,
-            threshold,
-        } = v;
-        FraudAlert {
-            signal: signal.into(),
-            device_id,
-            count,
-            threshold,
-        }
+        let rules::FraudAlert { signal, device_id, count, threshold } = v;
+        FraudAlert { signal: signal.into(), device_id, count, threshold }
     }
 }
 
@@ -124,16 +104,8 @@ pub struct FraudReport {
 
 impl From<rules::FraudReport> for FraudReport {
     fn from(v: rules::FraudReport) -> Self {
-        let rules::FraudReport {
-            alert,
-            alerts,
-            policy_fingerprint,
-        } = v;
-        FraudReport {
-            alert,
-            alerts: alerts.into_iter().map(Into::into).collect(),
-            policy_fingerprint,
-        }
+        let rules::FraudReport { alert, alerts, policy_fingerprint } = v;
+        FraudReport { alert, alerts: alerts.into_iter().map(Into::into).collect(), policy_fingerprint }
     }
 }
 
@@ -150,16 +122,8 @@ pub struct LoadMetrics {
 
 impl From<LoadMetrics> for rules::LoadMetrics {
     fn from(v: LoadMetrics) -> Self {
-        let LoadMetrics {
-            webrtc_sessions,
-            payments_per_minute,
-            safety_tickets_per_5min,
-        } = v;
-        rules::LoadMetrics {
-            webrtc_sessions,
-            payments_per_minute,
-            safety_tickets_per_5min,
-        }
+        let LoadMetrics { webrtc_sessions, payments_per_minute, safety_tickets_per_5min } = v;
+        rules::LoadMetrics { webrtc_sessions, payments_per_minute, safety_tickets_per_5min }
     }
 }
 
@@ -201,16 +165,8 @@ pub struct LoadOver {
 
 impl From<rules::LoadOver> for LoadOver {
     fn from(v: rules::LoadOver) -> Self {
-        let rules::LoadOver {
-            metric,
-            value,
-            limit,
-        } = v;
-        LoadOver {
-            metric: metric.into(),
-            value,
-            limit,
-        }
+        let rules::LoadOver { metric, value, limit } = v;
+        LoadOver { metric: metric.into(), value, limit }
     }
 }
 
@@ -227,10 +183,7 @@ pub struct LoadReport {
 impl From<rules::LoadReport> for LoadReport {
     fn from(v: rules::LoadReport) -> Self {
         let rules::LoadReport { overloaded, over } = v;
-        LoadReport {
-            overloaded,
-            over: over.into_iter().map(Into::into).collect(),
-        }
+        LoadReport { overloaded, over: over.into_iter().map(Into::into).collect() }
     }
 }
 

@@ -50,16 +50,8 @@ pub struct ComponentCheck {
 
 impl From<ComponentCheck> for rules::ComponentCheck {
     fn from(v: ComponentCheck) -> Self {
-        let ComponentCheck {
-            name,
-            outcome,
-            duration_ms,
-        } = v;
-        rules::ComponentCheck {
-            name,
-            outcome: outcome.into(),
-            duration_ms,
-        }
+        let ComponentCheck { name, outcome, duration_ms } = v;
+        rules::ComponentCheck { name, outcome: outcome.into(), duration_ms }
     }
 }
 
@@ -98,10 +90,7 @@ pub struct ComponentStatus {
 impl From<rules::ComponentStatus> for ComponentStatus {
     fn from(v: rules::ComponentStatus) -> Self {
         let rules::ComponentStatus { name, status } = v;
-        ComponentStatus {
-            name,
-            status: status.into(),
-        }
+        ComponentStatus { name, status: status.into() }
     }
 }
 
@@ -117,14 +106,8 @@ pub struct HealthReport {
 
 impl From<rules::HealthReport> for HealthReport {
     fn from(v: rules::HealthReport) -> Self {
-        let rules::HealthReport {
-            overall,
-            components,
-        } = v;
-        HealthReport {
-            overall: overall.into(),
-            components: components.into_iter().map(Into::into).collect(),
-        }
+        let rules::HealthReport { overall, components } = v;
+        HealthReport { overall: overall.into(), components: components.into_iter().map(Into::into).collect() }
     }
 }
 
@@ -172,10 +155,7 @@ pub struct ReadinessCheck {
 impl From<ReadinessCheck> for rules::ReadinessCheck {
     fn from(v: ReadinessCheck) -> Self {
         let ReadinessCheck { name, status } = v;
-        rules::ReadinessCheck {
-            name,
-            status: status.into(),
-        }
+        rules::ReadinessCheck { name, status: status.into() }
     }
 }
 
@@ -195,18 +175,8 @@ pub struct ReadinessReport {
 
 impl From<rules::ReadinessReport> for ReadinessReport {
     fn from(v: rules::ReadinessReport) -> Self {
-        let rules::ReadinessReport {
-            overall,
-            ready_for_launch,
-            failed,
-            warnings,
-        } = v;
-        ReadinessReport {
-            overall: overall.into(),
-            ready_for_launch,
-            failed,
-            warnings,
-        }
+        let rules::ReadinessReport { overall, ready_for_launch, failed, warnings } = v;
+        ReadinessReport { overall: overall.into(), ready_for_launch, failed, warnings }
     }
 }
 
@@ -300,16 +270,8 @@ pub struct MetricAlert {
 
 impl From<rules::MetricAlert> for MetricAlert {
     fn from(v: rules::MetricAlert) -> Self {
-        let rules::MetricAlert {
-            kind,
-            value_bp,
-            threshold_bp,
-        } = v;
-        MetricAlert {
-            kind: kind.into(),
-            value_bp,
-            threshold_bp,
-        }
+        let rules::MetricAlert { kind, value_bp, threshold_bp } = v;
+        MetricAlert { kind: kind.into(), value_bp, threshold_bp }
     }
 }
 
@@ -326,20 +288,14 @@ pub struct AlertReport {
 impl From<rules::AlertReport> for AlertReport {
     fn from(v: rules::AlertReport) -> Self {
         let rules::AlertReport { alerting, alerts } = v;
-        AlertReport {
-            alerting,
-            alerts: alerts.into_iter().map(Into::into).collect(),
-        }
+        AlertReport { alerting, alerts: alerts.into_iter().map(Into::into).collect() }
     }
 }
 
 /// Rates the components (SPEC §8.5): DEGRADED when slower than 2 000 ms or self-reported,
 /// DOWN when failed; overall = the worst. An empty list is `INVALID_INPUT`.
 #[wasm_bindgen(js_name = componentHealth)]
-pub fn component_health(
-    policy: &Policy,
-    checks: Ts<ComponentChecks>,
-) -> JsResult<Ts<HealthReport>> {
+pub fn component_health(policy: &Policy, checks: Ts<ComponentChecks>) -> JsResult<Ts<HealthReport>> {
     let ComponentChecks(checks) = from_js(&checks)?;
     let checks: Vec<rules::ComponentCheck> = checks.into_iter().map(Into::into).collect();
     let r = rules::component_health(policy.core(), &checks)?;

@@ -26,30 +26,16 @@ fn mirrors_have_the_core_wire_format() {
     }
     for i in inputs("component_health") {
         let ComponentChecks(mirror) = serde_json::from_value(i["checks"].clone()).unwrap();
-        let core: Vec<rules::ComponentCheck> =
-            serde_json::from_value(i["checks"].clone()).unwrap();
-        assert_eq!(
-            mirror
-                .into_iter()
-                .map(rules::ComponentCheck::from)
-                .collect::<Vec<_>>(),
-            core
-        );
+        let core: Vec<rules::ComponentCheck> = serde_json::from_value(i["checks"].clone()).unwrap();
+        assert_eq!(mirror.into_iter().map(rules::ComponentCheck::from).collect::<Vec<_>>(), core);
         if let Ok(r) = rules::component_health(&p, &core) {
             same(HealthReport::from(r.clone()), r);
         }
     }
     for i in inputs("launch_readiness") {
         let ReadinessChecks(mirror) = serde_json::from_value(i["checks"].clone()).unwrap();
-        let core: Vec<rules::ReadinessCheck> =
-            serde_json::from_value(i["checks"].clone()).unwrap();
-        assert_eq!(
-            mirror
-                .into_iter()
-                .map(rules::ReadinessCheck::from)
-                .collect::<Vec<_>>(),
-            core
-        );
+        let core: Vec<rules::ReadinessCheck> = serde_json::from_value(i["checks"].clone()).unwrap();
+        assert_eq!(mirror.into_iter().map(rules::ReadinessCheck::from).collect::<Vec<_>>(), core);
         if let Ok(r) = rules::launch_readiness(&core) {
             same(ReadinessReport::from(r.clone()), r);
         }

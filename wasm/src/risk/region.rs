@@ -24,20 +24,8 @@ pub struct RegionMetrics {
 
 impl From<RegionMetrics> for rules::RegionMetrics {
     fn from(v: RegionMetrics) -> Self {
-        let RegionMetrics {
-            support_tickets,
-            safety_incidents,
-            revenue_minor,
-            installs,
-            verified,
-        } = v;
-        rules::RegionMetrics {
-            support_tickets,
-            safety_incidents,
-            revenue_minor,
-            installs,
-            verified,
-        }
+        let RegionMetrics { support_tickets, safety_incidents, revenue_minor, installs, verified } = v;
+        rules::RegionMetrics { support_tickets, safety_incidents, revenue_minor, installs, verified }
     }
 }
 
@@ -82,18 +70,8 @@ pub struct RiskBreakdown {
 
 impl From<rules::RiskBreakdown> for RiskBreakdown {
     fn from(v: rules::RiskBreakdown) -> Self {
-        let rules::RiskBreakdown {
-            support_tickets,
-            safety_incidents,
-            revenue,
-            verification_rate,
-        } = v;
-        RiskBreakdown {
-            support_tickets,
-            safety_incidents,
-            revenue,
-            verification_rate,
-        }
+        let rules::RiskBreakdown { support_tickets, safety_incidents, revenue, verification_rate } = v;
+        RiskBreakdown { support_tickets, safety_incidents, revenue, verification_rate }
     }
 }
 

@@ -24,7 +24,11 @@ pub enum UploadPurpose {
     /// Every kind, 200 MB.
     CreatorContent,
 }
-mirror_enum!(UploadPurpose, rules::UploadPurpose, [ProfilePhoto, FeedImage, StoryVideo, ChatImage, ChatVideo, ChatAudio, CreatorContent]);
+mirror_enum!(
+    UploadPurpose,
+    rules::UploadPurpose,
+    [ProfilePhoto, FeedImage, StoryVideo, ChatImage, ChatVideo, ChatAudio, CreatorContent]
+);
 
 /// The three media kinds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
@@ -74,10 +78,27 @@ pub enum AllowedMime {
     #[serde(rename = "audio/mp4")]
     AudioMp4,
 }
-mirror_enum!(AllowedMime, rules::AllowedMime, [
-    ImageJpeg, ImagePng, ImageGif, ImageWebp, ImageHeic, ImageHeif, VideoMp4, VideoQuicktime, VideoWebm, VideoM4v,
-    AudioMpeg, AudioWav, AudioOgg, AudioAac, AudioMp4,
-]);
+mirror_enum!(
+    AllowedMime,
+    rules::AllowedMime,
+    [
+        ImageJpeg,
+        ImagePng,
+        ImageGif,
+        ImageWebp,
+        ImageHeic,
+        ImageHeif,
+        VideoMp4,
+        VideoQuicktime,
+        VideoWebm,
+        VideoM4v,
+        AudioMpeg,
+        AudioWav,
+        AudioOgg,
+        AudioAac,
+        AudioMp4,
+    ]
+);
 
 /// A media format recognised from magic bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
