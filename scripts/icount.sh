@@ -26,8 +26,12 @@ declare -A NOW
 for entry in $($BIN --list); do
   w=${entry%%:*}; ITERS=$DEFAULT_ITERS
   [ "$entry" = "$w" ] || ITERS=${entry#*:}
-  valgrind --tool=callgrind --callgrind-out-file="$OUT/$w.out" --toggle-collect="*icount_$w*" \
-    "$BIN" "$w" "$ITERS" >/dev/null 2>"$OUT/$w.err"
+  if ! valgrind --tool=callgrind --callgrind-out-file="$OUT/$w.out" --toggle-collect="*icount_$w*" \
+    "$BIN" "$w" "$ITERS" >/dev/null 2>"$OUT/$w.err"; then
+    echo "FAIL $w: valgrind failed; its output:" >&2
+    cat "$OUT/$w.err" >&2
+    exit 1
+  fi
   total=$(grep -E '^summary:|^totals:' "$OUT/$w.out" | head -1 | awk '{print $2}')
   NOW[$w]=$(( total / ITERS ))
 done

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install (idempotently) every toolchain Avalo Core's build and tests need,
 # cached outside the clone in $AVALO_TOOLS (default ~/.cache/avalo-core).
-# See /work/shared/TOOLCHAINS.md for why each piece is installed this way.
+# Each step below says why its piece is installed the way it is.
 #
 # Usage: scripts/setup-toolchains.sh [--verify]
 #   --verify  also run the slow end-to-end checks (Kotlin+JNA hello world,

@@ -29,18 +29,36 @@ rust_vectors() {
   cargo test -q -p avalo-conformance --test vectors -- --nocapture 2>&1 | tee "$ROOT/target/rust-vectors.log"
   grep -qE '^[1-9][0-9]* passed, 0 failed$' "$ROOT/target/rust-vectors.log"
 }
+core_alone() {
+  # Workspace builds unify features, so the core with default features is checked on its own:
+  # it must depend on no FFI crate, and its own tests pass without the facades.
+  local tree
+  tree=$(cargo tree -p avalo-core -e normal --prefix none)
+  if grep -E '^(uniffi|wasm-bindgen|tsify|js-sys)( |$)' <<<"$tree"; then
+    echo "avalo-core with default features depends on an FFI crate (above)"
+    return 1
+  fi
+  cargo test -p avalo-core
+}
 mkdir -p target
+stage "format (cargo fmt --check)" cargo fmt --all --check
 stage "toolchains (scripts/setup-toolchains.sh)" scripts/setup-toolchains.sh
 # shellcheck disable=SC1091
 source "${AVALO_TOOLS:-$HOME/.cache/avalo-core}/env.sh"
+stage "core alone (default features, no FFI dependency)" core_alone
 stage "rust (cargo test --workspace)" rust_tests
 stage "rust vectors" rust_vectors
 stage "quickstart example" cargo run -q -p avalo-examples --bin quickstart
 
+# Every stage script must exist and be executable: a missing one fails the run, never skips.
 for extra in scripts/test-kotlin.sh scripts/test-swift.sh scripts/test-js.sh scripts/test-browser.sh scripts/test-extra.sh; do
-  if [ -x "$extra" ]; then
-    stage "$(basename "$extra" .sh)" "$extra"
+  if [ ! -x "$extra" ]; then
+    SUMMARY+=("FAIL  $extra (missing or not executable)")
+    printf '%s\n' "${SUMMARY[@]}"
+    echo "stage script $extra is missing or not executable"
+    exit 1
   fi
+  stage "$(basename "$extra" .sh)" "$extra"
 done
 
 echo
