@@ -16,8 +16,8 @@
 //! [`RedisLimiter::check_or_fallback`] answers every store failure with the action's failure
 //! policy (SPEC §6.3: `open` allows, `closed` denies) as [`Outcome::StoreFailed`], and says so;
 //! it never hides the failure and never waits unboundedly. Store failures are:
-//! - **Redis down or restarting**: the connection is refused or drops. Every error drops the
-//!   connection and the next call connects again, so limits apply again as soon as Redis is
+//! - **Redis down or restarting**: the connection is refused or drops. A broken connection is
+//!   dropped and the next call connects again, so limits apply again as soon as Redis is
 //!   back (a restarted Redis without persistence has lost its keys: every subject starts with
 //!   a full bucket, as after any state loss).
 //! - **Redis stalled** (paused, overloaded, network gone quiet): a connection waits at most

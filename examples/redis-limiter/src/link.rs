@@ -6,9 +6,10 @@
 //!   finds the previous attempt still blocked waits for that one again instead of starting
 //!   another, so a long stall costs one parked thread, not one per call.
 //! - **Answers** wait at most the response timeout (socket read and write timeouts).
-//! - **After any error** the connection is dropped, and the next command connects again: after
-//!   a timeout the late answer would otherwise be read as the answer to the next command, and
-//!   after a Redis restart the old socket is dead. This is the reconnect.
+//! - **After any error** but an error reply from the server, the connection is dropped and the
+//!   next command connects again: after a timeout the late answer would otherwise be read as
+//!   the answer to the next command, and after a Redis restart the old socket is dead. This is
+//!   the reconnect.
 //! - A **read-only** command that fails on a connection reused from an earlier call (not by
 //!   timing out) is retried once on a new connection, so the first call after a restart
 //!   already decides instead of falling back to the failure policy.
@@ -73,14 +74,17 @@ impl Link {
         Ok(rx)
     }
 
-    /// Runs one command; on any error the connection is dropped (see the module doc).
+    /// Runs one command. On an error the connection is dropped (see the module doc), except
+    /// after an error reply from the server (such as `WRONGTYPE`), which leaves it in step.
     pub(crate) fn run<T>(
         &mut self,
         command: impl FnOnce(&mut Connection) -> RedisResult<T>,
     ) -> Result<T, LimiterError> {
         let conn = self.connection()?;
         command(conn).map_err(|e| {
-            self.conn = None;
+            if e.is_io_error() || e.code().is_none() {
+                self.conn = None;
+            }
             LimiterError::Store(e)
         })
     }

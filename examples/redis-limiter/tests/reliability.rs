@@ -13,7 +13,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use avalo_core::ratelimit::{FailurePolicy, LimitSpec, RateLimit};
-use avalo_redis_limiter::{storage_key, Outcome, RedisLimiter};
+use avalo_redis_limiter::{storage_key, LimiterConfig, Outcome, RedisLimiter};
 use std::time::{Duration, Instant};
 
 mod common;
@@ -22,6 +22,14 @@ use common::{free_port, within, Server};
 const T0: i64 = 1_795_176_000_000;
 /// Far more than any answer takes; a call still running by then is hanging.
 const HANG: Duration = Duration::from_secs(10);
+
+/// A limiter with long timeouts, for the tests that are not about stalls: on a busy machine a
+/// healthy Redis may take longer than the 300 ms default to answer, which is not what they test.
+fn patient(url: &str) -> RedisLimiter {
+    let slow = Duration::from_secs(3);
+    let config = LimiterConfig { connect_timeout: slow, response_timeout: slow, ..LimiterConfig::default() };
+    RedisLimiter::connect_with(url, config).unwrap()
+}
 
 /// Three requests per second, a burst of 3.
 fn limit() -> RateLimit {
@@ -62,7 +70,7 @@ fn non_canonical_states_do_not_hang_and_are_repaired() {
     let Some(server) = Server::start() else { return };
     let mut limiter = within(HANG, "connect", {
         let url = server.url.clone();
-        move || RedisLimiter::connect(&url, false).unwrap()
+        move || patient(&url)
     });
     for (i, raw) in ["007", "+5", "-0", "0005", " 5"].iter().enumerate() {
         let key = storage_key("login", &format!("user:noncanonical{i}")).unwrap();
@@ -79,7 +87,7 @@ fn corrupt_states_apply_the_failure_policy_and_are_repaired() {
     let Some(server) = Server::start() else { return };
     let mut limiter = within(HANG, "connect", {
         let url = server.url.clone();
-        move || RedisLimiter::connect(&url, false).unwrap()
+        move || patient(&url)
     });
     let corrupt: [&[u8]; 8] = [
         b"abc",
@@ -119,7 +127,7 @@ fn limits_apply_again_after_a_restart() {
     let key = storage_key("login", "user:restart").unwrap();
     let limiter = within(HANG, "connect", {
         let url = server.url.clone();
-        move || RedisLimiter::connect(&url, false).unwrap()
+        move || patient(&url)
     });
     let limiter = drain(limiter, &key, T0);
 
@@ -141,11 +149,12 @@ fn limits_apply_again_after_a_restart() {
 fn a_paused_redis_turns_into_the_failure_policy() {
     let Some(server) = Server::start() else { return };
     let key = storage_key("login", "user:paused").unwrap();
+    // The limiter under test has the default timeouts (300 ms); a patient one checks the state.
     let limiter = within(HANG, "connect", {
         let url = server.url.clone();
         move || RedisLimiter::connect(&url, false).unwrap()
     });
-    let (limiter, o, _) = ask(limiter, &key, FailurePolicy::Closed, T0);
+    let (observer, o, _) = ask(within(HANG, "connect", patient_for(&server)), &key, FailurePolicy::Closed, T0);
     assert_eq!(allowed(o), Some(true));
 
     server.pause();
@@ -160,17 +169,34 @@ fn a_paused_redis_turns_into_the_failure_policy() {
         let url = server.url.clone();
         move || RedisLimiter::connect(&url, false).unwrap()
     });
-    let (_fresh, o, _) = ask(fresh, &key, FailurePolicy::Closed, T0);
+    let (_fresh, o, took) = ask(fresh, &key, FailurePolicy::Closed, T0);
     assert_eq!(o, Outcome::StoreFailed { allowed: false });
+    assert!(took < Duration::from_secs(3), "paused, new limiter: answered in {took:?}");
 
     server.resume();
-    // The first request was admitted before the pause; two more fit the burst of 3.
-    let (limiter, o, _) = ask(limiter, &key, FailurePolicy::Closed, T0);
-    assert_eq!(allowed(o), Some(true), "resumed: the limiter decides again");
-    let (limiter, o, _) = ask(limiter, &key, FailurePolicy::Closed, T0);
+    // The limiter under test decides again (allowing a few slow answers on a busy machine):
+    // one request was admitted before the pause, so two more fit the burst of 3.
+    let mut limiter = limiter;
+    let mut decided = None;
+    for _ in 0..20 {
+        let (l, o, _) = ask(limiter, &key, FailurePolicy::Closed, T0);
+        limiter = l;
+        if let Some(a) = allowed(o) {
+            decided = Some(a);
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(decided, Some(true), "resumed: the limiter decides again");
+    let (_, o, _) = ask(observer, &key, FailurePolicy::Closed, T0);
     assert_eq!(allowed(o), Some(true));
-    let (_, o, _) = ask(limiter, &key, FailurePolicy::Open, T0);
+    let (_, o, _) = ask(patient(&server.url), &key, FailurePolicy::Open, T0);
     assert_eq!(allowed(o), Some(false), "resumed: the limit still holds");
+}
+
+fn patient_for(server: &Server) -> impl FnOnce() -> RedisLimiter + Send + 'static {
+    let url = server.url.clone();
+    move || patient(&url)
 }
 
 #[test]
@@ -181,7 +207,7 @@ fn connect_while_redis_is_down_gives_a_limiter_with_the_failure_policy() {
     let port = free_port();
     let url = format!("redis://127.0.0.1:{port}/");
     let key = storage_key("login", "user:early").unwrap();
-    let limiter = within(HANG, "connect while down", move || RedisLimiter::connect(&url, false).unwrap());
+    let limiter = within(HANG, "connect while down", move || patient(&url));
     let (limiter, o, _) = ask(limiter, &key, FailurePolicy::Closed, T0);
     assert_eq!(o, Outcome::StoreFailed { allowed: false });
     let (limiter, o, _) = ask(limiter, &key, FailurePolicy::Open, T0);
