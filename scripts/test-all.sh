@@ -36,6 +36,7 @@ source "${AVALO_TOOLS:-$HOME/.cache/avalo-core}/env.sh"
 stage "rust (cargo test --workspace)" rust_tests
 stage "rust vectors" rust_vectors
 stage "quickstart example" cargo run -q -p avalo-examples --bin quickstart
+stage "fuzz (scripts/fuzz.sh)" scripts/fuzz.sh
 
 for extra in scripts/test-kotlin.sh scripts/test-swift.sh scripts/test-js.sh scripts/test-browser.sh scripts/test-extra.sh; do
   if [ -x "$extra" ]; then
