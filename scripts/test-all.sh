@@ -49,6 +49,7 @@ stage "core alone (default features, no FFI dependency)" core_alone
 stage "rust (cargo test --workspace)" rust_tests
 stage "rust vectors" rust_vectors
 stage "quickstart example" cargo run -q -p avalo-examples --bin quickstart
+stage "fuzz (scripts/fuzz.sh)" scripts/fuzz.sh
 
 # Every stage script must exist and be executable: a missing one fails the run, never skips.
 for extra in scripts/test-kotlin.sh scripts/test-swift.sh scripts/test-js.sh scripts/test-browser.sh scripts/test-extra.sh; do

@@ -2,8 +2,9 @@
 //! limiter admits for the same timeline (no over-admission, no lost update).
 //!
 //! The test starts its own `redis-server` on 127.0.0.1 with a free port and stops it at the
-//! end. It is skipped (with a message) only when `redis-server` is not installed, and never
-//! when the `CI` environment variable is set (CI installs it: scripts/setup-toolchains.sh).
+//! end (`common::Server`). It is skipped (with a message) only when `redis-server` is not
+//! installed, and never when the `CI` environment variable is set (CI installs it:
+//! scripts/setup-toolchains.sh).
 //!
 //! The timeline is a list of rounds; every request of a round carries the same `now_ms`, and
 //! rounds are separated by a barrier, so the timeline is well defined while 8 workers race on
@@ -13,12 +14,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use avalo_core::ratelimit::{decide, FailurePolicy, LimitSpec, RateLimit};
-use avalo_redis_limiter::{storage_key, Outcome, RedisLimiter};
-use std::net::TcpListener;
-use std::process::{Child, Command, Stdio};
+use avalo_redis_limiter::{storage_key, LimiterConfig, Outcome, RedisLimiter};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
+
+mod common;
+use common::Server;
 
 const WORKERS: usize = 8;
 const MIN_REQUESTS: usize = 20_000;
@@ -78,61 +80,6 @@ fn timeline(n_subjects: usize) -> Vec<(i64, Vec<usize>)> {
     rounds
 }
 
-struct Server {
-    child: Child,
-    url: String,
-    dir: std::path::PathBuf,
-}
-
-impl Server {
-    fn start() -> Option<Server> {
-        let installed = Command::new("redis-server").arg("--version").stdout(Stdio::null()).status().is_ok();
-        if !installed {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "redis-server is not installed, but CI must run this test (scripts/setup-toolchains.sh installs it)"
-            );
-            eprintln!("SKIPPED: redis-server is not installed (apt-get install redis-server); the distributed limiter test did not run");
-            return None;
-        }
-        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let dir = std::env::temp_dir().join(format!("avalo-redis-{}-{port}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let child = Command::new("redis-server")
-            .args(["--bind", "127.0.0.1", "--port", &port.to_string(), "--save", "", "--appendonly", "no"])
-            .arg("--dir")
-            .arg(&dir)
-            .stdout(Stdio::null())
-            .spawn()
-            .expect("start redis-server");
-        let server = Server { child, url: format!("redis://127.0.0.1:{port}/"), dir };
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            if let Ok(c) = redis::Client::open(server.url.as_str()) {
-                if let Ok(mut conn) = c.get_connection() {
-                    if redis::cmd("PING").query::<String>(&mut conn).is_ok() {
-                        return Some(server);
-                    }
-                }
-            }
-            assert!(Instant::now() < deadline, "redis-server did not answer within 10 s");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn stop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        self.stop();
-    }
-}
-
 #[test]
 fn concurrent_workers_admit_exactly_what_one_limiter_admits() {
     let Some(mut server) = Server::start() else { return };
@@ -168,7 +115,15 @@ fn concurrent_workers_admit_exactly_what_one_limiter_admits() {
                 server.url.clone(),
             );
             std::thread::spawn(move || {
-                let mut limiter = RedisLimiter::connect(&url, false).unwrap();
+                // Generous timeouts and attempts: this test is about exact admission under
+                // contention on a busy machine, not about stalls (tests/reliability.rs).
+                let config = LimiterConfig {
+                    connect_timeout: Duration::from_secs(5),
+                    response_timeout: Duration::from_secs(5),
+                    max_attempts: 10_000,
+                    ..LimiterConfig::default()
+                };
+                let mut limiter = RedisLimiter::connect_with(&url, config).unwrap();
                 barrier.wait();
                 for (r, (now, reqs)) in rounds.iter().enumerate() {
                     loop {
