@@ -239,7 +239,6 @@ impl std::fmt::Display for ErrorCode {
 }
 
 /// The one error type of the core: a stable [`ErrorCode`] and a developer-readable reason.
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 #[error("{code}: {reason}")]
 pub struct Error {

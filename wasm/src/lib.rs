@@ -60,8 +60,5 @@ pub mod security;
 pub mod spam;
 pub mod upload;
 
-#[cfg(test)]
-mod test_support;
-
 pub use fail::Fail;
 pub use policy::Policy;

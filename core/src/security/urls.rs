@@ -45,7 +45,7 @@ pub enum UrlPurpose {
 }
 
 /// What a verified URL allows.
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UrlGrant {
     /// The URL path.

@@ -218,6 +218,7 @@ pub struct UploadRequest {
     pub purpose: Option<UploadPurpose>,
     /// The first bytes of the file (64 recommended), for sniffing; `None` skips sniffing.
     #[serde(default)]
+    #[cfg_attr(feature = "wasm", tsify(type = "Uint8Array"))]
     pub head: Option<Vec<u8>>,
     /// The uploader's id (1–128 of `[A-Za-z0-9_-]`).
     pub user_id: String,
