@@ -169,7 +169,7 @@ pub enum FlagRule {
 }
 
 /// A flag decision for one user.
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FlagDecision {
     /// The flag.
@@ -194,7 +194,7 @@ pub struct FlagSet {
 }
 
 /// All flags for one user.
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FlagEvaluation {
     /// One decision per flag, in input order.

@@ -113,7 +113,7 @@ impl<'de> Deserialize<'de> for CountryCode {
 }
 
 /// One row of the mode table.
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ModeRule {
@@ -242,7 +242,7 @@ pub struct SignupRequest {
 }
 
 /// An allowed signup.
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignupDecision {
     /// The mode it was checked under.
@@ -356,7 +356,7 @@ pub struct ModeChangeRequest {
 }
 
 /// An accepted mode change.
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ModeChange {
     /// The previous mode.

@@ -131,7 +131,7 @@ pub enum AccessGrant {
 }
 
 /// The access decision: allowed with a grant, or denied with a code (and the price when locked).
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MediaDecision {
     /// Whether the viewer may see the item.

@@ -29,7 +29,7 @@ use crate::time::{self, day_index, DAY_MS};
 use serde::{Deserialize, Serialize};
 
 /// A per-day counter as the host stores it: the count and when it was last incremented.
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct DailyCounter {
     /// Operations counted on the UTC day of `updated_at_ms`.
@@ -84,7 +84,7 @@ pub enum CapKind {
 }
 
 /// Daily caps of one phase.
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PhaseCaps {
@@ -245,7 +245,7 @@ pub struct CapRequest {
 }
 
 /// An allowed operation.
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CapDecision {
     /// Whether the country is controlled (has a phase).
@@ -320,7 +320,7 @@ pub enum ProgressionCriterion {
 }
 
 /// One failed criterion on one day.
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProgressionFailure {
     /// The UTC date, `YYYY-MM-DD`.
@@ -334,7 +334,7 @@ pub struct ProgressionFailure {
 }
 
 /// Progression readiness of a `soft` country.
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProgressionReport {
     /// Whether moving to `public` is recommended (no failures).

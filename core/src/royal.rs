@@ -120,7 +120,7 @@ pub struct RoyalSubscription {
 }
 
 /// A user's Royal Club status at one moment.
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoyalStatus {
     /// The effective tier: the higher of the spend tier and the subscription floor.

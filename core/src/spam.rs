@@ -122,7 +122,7 @@ impl SpamRule {
 }
 
 /// The verdict on one message.
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SpamVerdict {
     /// True when no rule fired.

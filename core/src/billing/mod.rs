@@ -146,7 +146,7 @@ pub enum Participant {
 }
 
 /// Who pays and who earns in a chat (SPEC §4.1).
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChatRoles {
     /// The participant charged for the earner's messages; `None` in a free chat.

@@ -39,7 +39,6 @@ impl ColumnFlags {
 /// anyway), a cleared `LOCATION`/`LAST_ACTIVE` flag, and a `boost_until_ms` not after now
 /// (0 for "no boost"). Every entry is validated, used or not: latitudes within ±90,
 /// longitudes within ±180, response rates finite (NaN anywhere is `INVALID_INPUT`).
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CandidateColumns {

@@ -117,7 +117,7 @@ pub struct DroppedCandidate {
 }
 
 /// One ranked candidate of the page.
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RankedCandidate {
     /// The candidate's user id.
@@ -138,7 +138,7 @@ pub struct RankedCandidate {
 }
 
 /// A page of the deck.
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RankedPage {
     /// The page, best first.

@@ -41,7 +41,7 @@ pub struct Campaign {
 }
 
 /// Campaign metrics.
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CampaignReport {
     /// actual ÷ expected installs, basis points rounded half-up; `None` when expected is 0.

@@ -80,7 +80,7 @@ pub enum FraudSignal {
 }
 
 /// One alert.
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FraudAlert {
     /// Which signal.
@@ -94,7 +94,7 @@ pub struct FraudAlert {
 }
 
 /// The fraud shield's verdict on one window.
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FraudReport {
     /// Whether any alert fired.
@@ -181,7 +181,7 @@ pub enum LoadMetric {
 }
 
 /// A metric over its limit.
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LoadOver {
     /// Which metric.
@@ -193,7 +193,7 @@ pub struct LoadOver {
 }
 
 /// The throttle's verdict.
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LoadReport {
     /// Whether any metric is over its limit.

@@ -72,7 +72,7 @@ pub enum HealthStatus {
 }
 
 /// One component's status.
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ComponentStatus {
     /// Component name.
@@ -82,7 +82,7 @@ pub struct ComponentStatus {
 }
 
 /// System health.
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HealthReport {
     /// The worst component status.
@@ -137,7 +137,7 @@ pub struct ReadinessCheck {
 }
 
 /// Launch readiness.
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReadinessReport {
     /// FAIL if any fails, else WARN if any warns, else PASS.
@@ -240,7 +240,7 @@ pub enum AlertKind {
 }
 
 /// A fired alert.
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MetricAlert {
     /// Which alert.
@@ -253,7 +253,7 @@ pub struct MetricAlert {
 }
 
 /// Alerts that fired.
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AlertReport {
     /// Whether any alert fired.

@@ -146,7 +146,7 @@ pub enum RiskLevel {
 }
 
 /// Points per factor.
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct RiskBreakdown {
     /// Points from support tickets.
@@ -160,7 +160,7 @@ pub struct RiskBreakdown {
 }
 
 /// A region's risk.
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegionRisk {
     /// Total points.

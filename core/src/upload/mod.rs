@@ -242,7 +242,7 @@ pub struct CheckedName {
 }
 
 /// An accepted upload.
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UploadVerdict {
     /// The canonical MIME type (`image/jpg` → `image/jpeg`).
