@@ -6,7 +6,7 @@
 //! `"7"` becomes `7`, `-1` passed to a `u32` becomes 4 294 967 295, and `u64` parameters turn
 //! into `bigint`. Here a value of the wrong JS type, a number that is not whole, is negative
 //! where the core is unsigned, or is above [`MAX_SAFE_INTEGER`] is `INVALID_INPUT`. Integers
-//! inside records (tsify mirrors with `u64` fields) are checked the same way by
+//! inside records (core types with `u64` fields) are checked the same way by
 //! `serde-wasm-bindgen`, and a result above [`MAX_SAFE_INTEGER`] is refused, never rounded.
 //!
 //! The numeric rules are plain Rust on `f64` (`*_from_f64`), unit-tested natively with
@@ -169,7 +169,7 @@ pub fn decimal_from_str(text: Option<String>, name: &str) -> Result<Option<Decim
     text.map(|s| s.parse::<Decimal>().map_err(|e| Error::invalid(format!("{name} {s:?}: {e}")))).transpose()
 }
 
-/// Decodes a record passed from JS into its mirror type; a wrong shape is `INVALID_INPUT`.
+/// Decodes a record passed from JS into its core type; a wrong shape is `INVALID_INPUT`.
 pub fn from_js<T>(value: &Ts<T>) -> Result<T>
 where
     T: Tsify + DeserializeOwned,
@@ -234,7 +234,7 @@ fn short_type_name<T>() -> &'static str {
     full.rsplit("::").next().unwrap_or(full)
 }
 
-/// Encodes a list of mirror values for JS (`Ts<Vec<T>>` is not supported by tsify).
+/// Encodes a list of core values for JS (`Ts<Vec<T>>` is not supported by tsify).
 pub fn list_to_js<T: Tsify + Serialize>(values: &[T]) -> Result<Vec<Ts<T>>> {
     values.iter().map(to_js).collect()
 }
