@@ -183,3 +183,27 @@ test('lone surrogates inside records and lists are INVALID_INPUT', () => {
   assert.equal(core.countWordsBatch(p, ['\\ud800 x', '😀 y']).length, 2);
   core.checkSpam(p, 'hello there', [{ text: '\\\\ud800 😀', sent_at_ms: 0 }], 1000);
 });
+
+test('lone surrogates in the columnar deck ids and in candidate records are INVALID_INPUT', () => {
+  const p = Policy.default();
+  const viewer = { user_id: 'v', interested_in: ['female'], age_min: 18, age_max: 40 };
+  const deck = (ids) => ({
+    user_ids: ids,
+    flags: new Uint8Array([3, 3]),
+    photos: new Uint32Array([2, 5]),
+    interests: new Uint32Array(2),
+    loyalty_levels: new Uint32Array(2),
+    reports: new Uint32Array(2),
+    genders: new Uint8Array([1, 1]),
+    birth_dates: new Uint32Array([19960510, 20000229]),
+    latitudes: new Float64Array(2),
+    longitudes: new Float64Array(2),
+    response_rates: new Float64Array([0.5, 0.9]),
+    last_active_ms: new Float64Array(2),
+    boost_until_ms: new Float64Array(2),
+  });
+  const now = 1_795_435_200_000;
+  assert.ok(Array.isArray(core.rankCandidateColumns(p, viewer, deck('a\nb'), now).results));
+  throwsCode(() => core.rankCandidateColumns(p, viewer, deck('a\ud800\nb\udfff'), now), 'INVALID_INPUT');
+  throwsCode(() => core.rankCandidates(p, viewer, [{ user_id: 'a\ud800', active: true, verified: true, profile: {} }], now), 'INVALID_INPUT');
+});

@@ -85,7 +85,7 @@ fn times(obj: &JsValue, name: &str) -> Result<Vec<i64>> {
 fn user_ids(obj: &JsValue) -> Result<String> {
     let value = Reflect::get(obj, &JsValue::from_str("user_ids")).unwrap_or(JsValue::UNDEFINED);
     if let Some(text) = value.dyn_ref::<JsString>() {
-        return Ok(text.as_string().unwrap_or_default());
+        return crate::convert::text(text, "columns.user_ids");
     }
     let bytes = value
         .dyn_into::<Uint8Array>()
