@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The stable error codes of SPEC §11. `as_str()` gives the wire string (`"INVALID_INPUT"`).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[allow(missing_docs)] // each variant is documented by its SPEC §11 name and `message()`
@@ -58,6 +59,7 @@ pub enum ErrorCode {
 }
 
 /// How a client should react to an error code (SPEC §11).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RetryStrategy {
@@ -269,6 +271,7 @@ impl Error {
 pub type Result<T> = std::result::Result<T, Error>;
 
 /// The retry decision for one failed attempt (see [`retry_delay`]).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum RetryDecision {
@@ -284,6 +287,7 @@ pub enum RetryDecision {
 }
 
 /// Backoff numbers of SPEC §11 for `SYSTEM_MAINTENANCE` / `SERVICE_DEGRADED`.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RetryPolicy {

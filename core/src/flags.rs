@@ -37,6 +37,7 @@ use std::collections::BTreeMap;
 pub const BUCKETS: u32 = 10_000;
 
 /// Flags section of the policy.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FlagsPolicy {
@@ -79,6 +80,7 @@ impl FlagsPolicy {
 }
 
 /// A client platform.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Platform {
@@ -91,6 +93,7 @@ pub enum Platform {
 }
 
 /// One flag's definition (runtime state from the host's flag store).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FlagDefinition {
     /// Flag name, e.g. `chat_voice_notes`.
@@ -123,6 +126,7 @@ pub struct FlagDefinition {
 }
 
 /// The user and moment a flag is evaluated for.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FlagContext {
     /// The user's stable id (not empty).
@@ -138,6 +142,7 @@ pub struct FlagContext {
 }
 
 /// The rule that decided a flag.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FlagRule {
@@ -164,6 +169,7 @@ pub enum FlagRule {
 }
 
 /// A flag decision for one user.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FlagDecision {
     /// The flag.
@@ -177,6 +183,7 @@ pub struct FlagDecision {
 }
 
 /// Every flag plus the killed groups: what a host loads from its flag store.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct FlagSet {
     /// Names of the kill-switch groups that are switched off.
@@ -187,6 +194,7 @@ pub struct FlagSet {
 }
 
 /// All flags for one user.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FlagEvaluation {
     /// One decision per flag, in input order.

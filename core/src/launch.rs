@@ -39,6 +39,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The launch modes of SPEC §7.1.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LaunchMode {
@@ -53,6 +54,7 @@ pub enum LaunchMode {
 }
 
 /// Who can register in a mode.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Registration {
@@ -68,6 +70,7 @@ pub enum Registration {
 
 /// An ISO 3166-1 alpha-2 shaped country code: two upper-case ASCII letters.
 /// Serialised as the two-letter string.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(type = "string"))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CountryCode([u8; 2]);
 
@@ -110,6 +113,7 @@ impl<'de> Deserialize<'de> for CountryCode {
 }
 
 /// One row of the mode table.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ModeRule {
@@ -122,6 +126,7 @@ pub struct ModeRule {
 }
 
 /// Launch section of the policy: the mode table and the age gate.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LaunchPolicy {
@@ -200,6 +205,7 @@ impl LaunchPolicy {
 }
 
 /// An invite-code record as the host found it for the code the applicant typed.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InviteRecord {
     /// The code as stored.
@@ -211,6 +217,7 @@ pub struct InviteRecord {
 }
 
 /// One signup attempt.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignupRequest {
     /// The current launch mode.
@@ -235,6 +242,7 @@ pub struct SignupRequest {
 }
 
 /// An allowed signup.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignupDecision {
     /// The mode it was checked under.
@@ -336,6 +344,7 @@ pub fn check_signup(policy: &Policy, req: &SignupRequest) -> Result<SignupDecisi
 }
 
 /// A requested change of launch mode.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ModeChangeRequest {
     /// The mode in force.
@@ -347,6 +356,7 @@ pub struct ModeChangeRequest {
 }
 
 /// An accepted mode change.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ModeChange {
     /// The previous mode.

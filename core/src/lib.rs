@@ -32,6 +32,8 @@ pub mod spam;
 pub mod split;
 pub mod time;
 pub mod upload;
+#[cfg(feature = "wasm")]
+pub mod wasm_support;
 
 pub use error::{Error, ErrorCode, Result};
 pub use money::{BasisPoints, Currency, Money, Tokens};

@@ -24,6 +24,7 @@ use crate::policy::{check, Policy, PolicyProblem};
 use serde::{Deserialize, Serialize};
 
 /// Media section of the policy (SPEC §9.6).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MediaPolicy {
@@ -47,6 +48,7 @@ impl MediaPolicy {
 }
 
 /// Who may see an item (SPEC §9.6).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Visibility {
@@ -61,6 +63,7 @@ pub enum Visibility {
 }
 
 /// Moderation state of an item.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ModerationState {
@@ -75,6 +78,7 @@ pub enum ModerationState {
 }
 
 /// A media item, as the host knows it.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MediaItem {
     /// The owner's user id.
@@ -92,6 +96,7 @@ pub struct MediaItem {
 }
 
 /// The viewer asking for an item.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Viewer {
     /// The viewer's user id (`None` when signed out).
@@ -109,6 +114,7 @@ pub struct Viewer {
 }
 
 /// Why access was granted.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AccessGrant {
@@ -125,6 +131,7 @@ pub enum AccessGrant {
 }
 
 /// The access decision: allowed with a grant, or denied with a code (and the price when locked).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MediaDecision {
     /// Whether the viewer may see the item.
@@ -196,6 +203,7 @@ pub fn check_media_access(item: &MediaItem, viewer: &Viewer, now_ms: i64) -> Res
 }
 
 /// Room for a new story.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoryQuota {
     /// Stories still active at `now_ms` (before the new one).

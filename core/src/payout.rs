@@ -11,6 +11,7 @@ use crate::time;
 use serde::{Deserialize, Serialize};
 
 /// Payout methods (SPEC §3.6).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PayoutMethod {
@@ -23,6 +24,7 @@ pub enum PayoutMethod {
 }
 
 /// Withdrawal section of the policy.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PayoutPolicy {
@@ -68,6 +70,7 @@ impl PayoutPolicy {
 }
 
 /// A withdrawal request, as the host knows it.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WithdrawalRequest {
     /// Tokens to withdraw (gross, before the fee).
@@ -83,6 +86,7 @@ pub struct WithdrawalRequest {
 }
 
 /// The quote for a valid withdrawal.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WithdrawalQuote {
     /// Gross tokens withdrawn (debited from the balance).

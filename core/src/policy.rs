@@ -19,6 +19,7 @@ pub const DEFAULT_POLICY_VERSION: &str = "2026.11";
 
 /// One problem found while loading or validating a policy, with its JSON path
 /// (`$.splits.chat_creator_bp`).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PolicyProblem {
     /// JSON path of the offending value, starting with `$`.
@@ -35,6 +36,7 @@ impl PolicyProblem {
 }
 
 /// All tunable numbers, one section per rule area (see ARCHITECTURE.md).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PolicyRules {

@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// One purchasable token pack. No pack carries bonus tokens.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TokenPack {
@@ -26,6 +27,7 @@ pub struct TokenPack {
 }
 
 /// Subscription tiers (SPEC §2.3).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SubscriptionTier {
@@ -40,6 +42,7 @@ pub enum SubscriptionTier {
 }
 
 /// One subscription plan's monthly PLN price.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SubscriptionPlan {
@@ -50,6 +53,7 @@ pub struct SubscriptionPlan {
 }
 
 /// Pricing section of the policy.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PricingPolicy {
@@ -131,6 +135,7 @@ impl PricingPolicy {
 }
 
 /// A pack's price in one currency.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PackQuote {
     /// Pack id.
@@ -285,6 +290,7 @@ pub fn cheapest_pack_covering(
 }
 
 /// A multiset of packs.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PackCombination {
     /// `(pack id, count)` pairs, largest pack first, counts ≥ 1.
@@ -298,6 +304,7 @@ pub struct PackCombination {
 }
 
 /// How many of one pack a combination holds.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PackCount {
     /// Pack id.

@@ -29,6 +29,7 @@ use crate::time::{self, day_index, DAY_MS};
 use serde::{Deserialize, Serialize};
 
 /// A per-day counter as the host stores it: the count and when it was last incremented.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct DailyCounter {
     /// Operations counted on the UTC day of `updated_at_ms`.
@@ -55,6 +56,7 @@ impl DailyCounter {
 }
 
 /// Rollout phase of a country.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RolloutPhase {
@@ -69,6 +71,7 @@ pub enum RolloutPhase {
 }
 
 /// The kind of operation a cap counts.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CapKind {
@@ -81,6 +84,7 @@ pub enum CapKind {
 }
 
 /// Daily caps of one phase.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PhaseCaps {
@@ -104,6 +108,7 @@ impl PhaseCaps {
 }
 
 /// Per-country cap overrides; `None` keeps the phase default, `Some(0)` blocks that kind.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct CapOverrides {
     /// Override of the users cap.
@@ -128,6 +133,7 @@ impl CapOverrides {
 }
 
 /// Progression criteria (`soft` → `public`).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProgressionPolicy {
@@ -144,6 +150,7 @@ pub struct ProgressionPolicy {
 }
 
 /// Rollout section of the policy.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RolloutPolicy {
@@ -220,6 +227,7 @@ impl RolloutPolicy {
 }
 
 /// One operation to count against a country's cap.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CapRequest {
     /// The country's phase; `None` = not controlled.
@@ -237,6 +245,7 @@ pub struct CapRequest {
 }
 
 /// An allowed operation.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CapDecision {
     /// Whether the country is controlled (has a phase).
@@ -276,6 +285,7 @@ pub fn check_country_cap(policy: &Policy, req: &CapRequest) -> Result<CapDecisio
 }
 
 /// One day of a country's metrics.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayMetrics {
     /// The UTC date, `YYYY-MM-DD`.
@@ -293,6 +303,7 @@ pub struct DayMetrics {
 }
 
 /// A progression criterion.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProgressionCriterion {
@@ -309,6 +320,7 @@ pub enum ProgressionCriterion {
 }
 
 /// One failed criterion on one day.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProgressionFailure {
     /// The UTC date, `YYYY-MM-DD`.
@@ -322,6 +334,7 @@ pub struct ProgressionFailure {
 }
 
 /// Progression readiness of a `soft` country.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProgressionReport {
     /// Whether moving to `public` is recommended (no failures).

@@ -33,6 +33,7 @@ use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Policy section for anti-spam (SPEC §4.8).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SpamPolicy {
@@ -81,6 +82,7 @@ impl SpamPolicy {
 }
 
 /// One of the sender's recent messages.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecentMessage {
     /// Its text.
@@ -90,6 +92,7 @@ pub struct RecentMessage {
 }
 
 /// The anti-spam rule that refused a message.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SpamRule {
@@ -119,6 +122,7 @@ impl SpamRule {
 }
 
 /// The verdict on one message.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SpamVerdict {
     /// True when no rule fired.

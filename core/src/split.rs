@@ -10,6 +10,7 @@ use crate::policy::{check, Policy, PolicyProblem};
 use serde::{Deserialize, Serialize};
 
 /// A revenue stream (SPEC §3.1).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RevenueStream {
@@ -26,6 +27,7 @@ pub enum RevenueStream {
 }
 
 /// Split section of the policy: the creator's share of each stream, ranges, referral reward.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SplitPolicy {
@@ -93,6 +95,7 @@ impl SplitPolicy {
 }
 
 /// The two sides of a split. `creator + platform == amount`.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Split {
     /// The amount split.
@@ -111,6 +114,7 @@ pub fn split_amount(amount: Tokens, creator_bp: BasisPoints) -> Split {
 }
 
 /// A stream's split with its policy share, carrying the policy fingerprint.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RevenueSplit {
     /// The stream.
@@ -145,6 +149,7 @@ pub fn split_revenue(policy: &Policy, stream: RevenueStream, amount: Tokens) -> 
 ///
 /// Invariant: `creator_total == floor(total × bp / 10 000)` for the stream's share. A state
 /// that breaks it is `INVALID_INPUT`, never silently reset.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct CumulativeSplit {
     /// Cumulative amount paid.
@@ -154,6 +159,7 @@ pub struct CumulativeSplit {
 }
 
 /// One payment applied to a cumulative split.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CumulativeStep {
     /// This payment's split (creator gets the increase of the cumulative share).
@@ -266,6 +272,7 @@ pub fn register_referral(referrer_id: &str, referred_id: &str, existing_referrer
 }
 
 /// The referral reward for a purchase (SPEC §3.5).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReferralReward {
     /// Tokens credited to the referrer (100 on the first purchase, else 0).
@@ -282,6 +289,7 @@ pub fn referral_reward(policy: &Policy, has_referrer: bool, purchases_before: u6
 }
 
 /// The result of applying many payments to one cumulative split.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CumulativeBatch {
     /// Each payment's split, in order.

@@ -9,6 +9,7 @@ use crate::{Policy, Tokens};
 use serde::{Deserialize, Serialize};
 
 /// Who sent a message of a paid chat (see [`super::chat_roles`]).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Sender {
@@ -19,6 +20,7 @@ pub enum Sender {
 }
 
 /// The running state of one paid chat. Start with `ChatMeter::new(earner_royal)`.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChatMeter {
@@ -54,6 +56,7 @@ impl ChatMeter {
 }
 
 /// One message of a batch.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChatMessage {
     /// Who sent it.
@@ -63,6 +66,7 @@ pub struct ChatMessage {
 }
 
 /// The charge for one message, with the meter to store afterwards.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MessageCharge {
     /// Who sent the message.
@@ -92,6 +96,7 @@ pub struct MessageCharge {
 }
 
 /// The result of billing many messages against one meter.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BatchCharge {
     /// Each message's charge, in order.

@@ -45,6 +45,7 @@ use crate::Policy;
 use serde::{Deserialize, Serialize};
 
 /// How free messages are counted (SPEC §4.6).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FreeMessageMode {
@@ -55,6 +56,7 @@ pub enum FreeMessageMode {
 }
 
 /// Policy section for message billing (SPEC §4.3–4.6).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BillingPolicy {
@@ -133,6 +135,7 @@ pub fn words_per_token(policy: &Policy, earner_royal: bool) -> u32 {
 }
 
 /// One side of a chat.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Participant {
@@ -143,6 +146,7 @@ pub enum Participant {
 }
 
 /// Who pays and who earns in a chat (SPEC §4.1).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChatRoles {
     /// The participant charged for the earner's messages; `None` in a free chat.

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// A calendar date (a birth date) stored compactly as the number `yyyymmdd` (`20080229`), so
 /// that comparing two numbers compares the dates. JSON form: `"YYYY-MM-DD"`.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(type = "string"))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct BirthDate(u32);

@@ -6,6 +6,7 @@ use crate::time::{day_index, DAY_MS};
 use serde::{Deserialize, Serialize};
 
 /// Likes a user made on one UTC day. The caller stores it and passes it back next time.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LikeCounter {
@@ -16,6 +17,7 @@ pub struct LikeCounter {
 }
 
 /// A like to decide.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LikeRequest {
@@ -31,6 +33,7 @@ pub struct LikeRequest {
 }
 
 /// What a like leads to.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LikeOutcome {
@@ -41,6 +44,7 @@ pub enum LikeOutcome {
 }
 
 /// The decision for an accepted like.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LikeDecision {
     /// Liked or match.

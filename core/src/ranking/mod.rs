@@ -59,6 +59,7 @@ use crate::policy::{check, PolicyProblem};
 use serde::{Deserialize, Serialize};
 
 /// The six weights of the profile score (SPEC §5.1). They must sum to 100.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScoreWeights {
@@ -103,6 +104,7 @@ impl ScoreWeights {
 }
 
 /// Ranking section of the policy (SPEC §5).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RankingPolicy {

@@ -4,6 +4,7 @@ use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// A limit as written in a policy: `limit` requests per `window_ms`, bucket capacity `burst`.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LimitSpec {
@@ -23,6 +24,7 @@ pub struct LimitSpec {
 /// takes to refill) is then exactly `interval_ticks = window_ms / gcd(window_ms, limit)` ticks.
 /// When `window_ms / limit` is a whole number of milliseconds (every SPEC default), a tick *is*
 /// a millisecond and the state is the theoretical arrival time in plain ms.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub struct RateLimit {
     /// Requests refilled per window.
@@ -129,6 +131,7 @@ impl RateLimit {
 ///
 /// It carries no policy fingerprint on purpose: `decide` is a nanosecond-hot path and does not
 /// see the policy (the [`RateLimit`] was built from it once).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct LimitDecision {
     /// Whether the request is admitted.
@@ -202,6 +205,7 @@ pub fn decide(limit: &RateLimit, state: i64, now_ms: i64, cost: u32) -> Result<L
 }
 
 /// One request of a timeline: when it arrives and what it costs.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LimitRequest {
@@ -212,6 +216,7 @@ pub struct LimitRequest {
 }
 
 /// The outcome of [`decide_sequence`].
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LimitSequence {
     /// One decision per request, in order.
@@ -238,6 +243,7 @@ pub fn decide_sequence(limit: &RateLimit, state: i64, requests: &[LimitRequest])
 }
 
 /// One independent subject of a [`decide_batch`] call.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LimitBatchItem {

@@ -13,6 +13,7 @@ const HOUR: u64 = 60 * MIN;
 const DAY: u64 = 24 * HOUR;
 
 /// What a host does when it cannot read or write the limiter state (SPEC §6.3).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FailurePolicy {
@@ -23,6 +24,7 @@ pub enum FailurePolicy {
 }
 
 /// One action's limit and failure policy.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ActionRule {
@@ -39,6 +41,7 @@ pub struct ActionRule {
 }
 
 /// Tier multipliers of the API profile (SPEC §6.2).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TierMultipliers {
@@ -68,6 +71,7 @@ impl TierMultipliers {
 }
 
 /// Rate limiting section of the policy (SPEC §6).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RateLimitPolicy {
@@ -167,6 +171,7 @@ impl RateLimitPolicy {
 }
 
 /// One action's effective limit for a tier, as looked up in the policy.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ActionLimit {
     /// The action name.

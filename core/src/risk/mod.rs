@@ -30,6 +30,7 @@ use crate::policy::PolicyProblem;
 use serde::{Deserialize, Serialize};
 
 /// Risk section of the policy (SPEC §8).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RiskPolicy {

@@ -13,6 +13,7 @@ use crate::policy::{check, Policy, PolicyProblem};
 use serde::{Deserialize, Serialize};
 
 /// A row scoring `points` when the value is strictly above `above`.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AboveTier {
@@ -23,6 +24,7 @@ pub struct AboveTier {
 }
 
 /// A row scoring `points` when the value is strictly below `below`.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BelowTier {
@@ -33,6 +35,7 @@ pub struct BelowTier {
 }
 
 /// A row scoring `points` when a rate is strictly below `below_bp` basis points.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RateTier {
@@ -43,6 +46,7 @@ pub struct RateTier {
 }
 
 /// Region risk rows and level bounds.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RegionRiskPolicy {
@@ -111,6 +115,7 @@ impl RegionRiskPolicy {
 }
 
 /// One region's metrics over one window (normally 24 h).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct RegionMetrics {
     /// Support tickets.
@@ -126,6 +131,7 @@ pub struct RegionMetrics {
 }
 
 /// Risk level of a region.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RiskLevel {
@@ -140,6 +146,7 @@ pub enum RiskLevel {
 }
 
 /// Points per factor.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct RiskBreakdown {
     /// Points from support tickets.
@@ -153,6 +160,7 @@ pub struct RiskBreakdown {
 }
 
 /// A region's risk.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegionRisk {
     /// Total points.

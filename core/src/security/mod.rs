@@ -23,6 +23,7 @@ use crate::policy::{check, Policy, PolicyProblem};
 use serde::{Deserialize, Serialize};
 
 /// Security section of the policy (SPEC §10).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SecurityPolicy {
@@ -78,6 +79,7 @@ impl SecurityPolicy {
 }
 
 /// How old a fresh session is.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionAge {
     /// `now − auth_time`, ms (negative within the clock skew when the time is in the future).

@@ -17,6 +17,7 @@ use crate::policy::Policy;
 use serde::{Deserialize, Serialize};
 
 /// Which allowlist applies.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OriginProfile {
@@ -27,6 +28,7 @@ pub enum OriginProfile {
 }
 
 /// An allowed origin and the allowlist entry it matched.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OriginMatch {
     /// The normalised origin.

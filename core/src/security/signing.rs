@@ -25,6 +25,7 @@ type HmacSha256 = Hmac<Sha256>;
 
 /// Why a signed request was refused (SPEC §10.1). `Expired` maps to `SIGNATURE_EXPIRED`, every
 /// other variant to `SIGNATURE_INVALID`.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, thiserror::Error)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum SignatureError {
@@ -65,6 +66,7 @@ impl From<SignatureError> for Error {
 }
 
 /// A signature with the timestamp it covers (send both, e.g. as headers).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignedRequest {
     /// Decimal milliseconds since the epoch.
@@ -74,6 +76,7 @@ pub struct SignedRequest {
 }
 
 /// A verified request.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VerifiedRequest {
     /// The request's timestamp, ms.
@@ -214,6 +217,7 @@ pub fn verify_request_signature(
 /// The outcome of [`verify_request_signature`] as data: `{"ok": {…}}` or
 /// `{"error": {"kind": "expired", "skew_ms": 300001}}` (for hosts that log or branch on the
 /// exact failure).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SignatureCheck {

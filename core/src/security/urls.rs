@@ -34,6 +34,7 @@ use sha2::Sha256;
 use std::fmt::Write as _;
 
 /// What a signed URL is for, which sets its default lifetime.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum UrlPurpose {
@@ -44,6 +45,7 @@ pub enum UrlPurpose {
 }
 
 /// What a verified URL allows.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UrlGrant {
     /// The URL path.
