@@ -8,7 +8,12 @@
 //! naturally.
 
 use crate::error::{Error, Result};
+mod base64url;
+pub mod diff;
+pub mod ed25519;
+pub mod envelope;
 mod json_path;
+pub mod stale;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -72,6 +77,11 @@ pub struct PolicyRules {
     pub media: crate::media::MediaPolicy,
     /// Request signing, signed URLs, origins, freshness (SPEC §10).
     pub security: crate::security::SecurityPolicy,
+    /// Members newer versions may add without raising `schema` (SPEC §17.3): accepted and
+    /// ignored by this library, but part of the canonical JSON and so of the fingerprint.
+    /// Absent in the built-in policy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extensions: Option<serde_json::Map<String, Value>>,
 }
 
 impl Default for PolicyRules {
@@ -94,6 +104,7 @@ impl Default for PolicyRules {
             upload: Default::default(),
             media: Default::default(),
             security: Default::default(),
+            extensions: None,
         }
     }
 }
@@ -125,11 +136,17 @@ impl PolicyRules {
     }
 }
 
-/// A validated, immutable policy with its fingerprint.
+/// A validated, immutable policy with its fingerprint, and the serial and schema it was
+/// published with (SPEC §17): serial 0 for the built-in policy and any policy loaded from plain
+/// JSON, the envelope's serial for one activated from a signed envelope.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Policy {
     rules: PolicyRules,
     fingerprint: String,
+    serial: u64,
+    schema: u32,
+    /// SHA-256 (hex) of the envelope payload this policy was activated from, if any.
+    payload_sha256: Option<String>,
 }
 
 impl std::ops::Deref for Policy {
@@ -144,7 +161,7 @@ impl Default for Policy {
     fn default() -> Self {
         let rules = PolicyRules::default();
         let fingerprint = fingerprint_of(&rules);
-        Policy { rules, fingerprint }
+        Policy::unsigned(rules, fingerprint)
     }
 }
 
@@ -157,7 +174,45 @@ impl Policy {
             return Err(problems_error(&problems));
         }
         let fingerprint = fingerprint_of(&rules);
-        Ok(Policy { rules, fingerprint })
+        Ok(Policy::unsigned(rules, fingerprint))
+    }
+
+    fn unsigned(rules: PolicyRules, fingerprint: String) -> Policy {
+        Policy { rules, fingerprint, serial: 0, schema: envelope::POLICY_SCHEMA, payload_sha256: None }
+    }
+
+    /// This policy as activated from an envelope with `serial` and this payload hash.
+    pub(crate) fn signed_as(mut self, serial: u64, payload_sha256: String) -> Policy {
+        self.serial = serial;
+        self.payload_sha256 = Some(payload_sha256);
+        self
+    }
+
+    /// Loads a policy from a signed envelope (SPEC §17.2) as the first update over the built-in
+    /// policy (serial 0): the six checks run, the result remembers the envelope's serial. Every
+    /// refusal is the error of the first failing check.
+    pub fn from_envelope(envelope_json: &str, keyring: &[envelope::KeyringEntry], now_ms: i64) -> Result<Policy> {
+        match envelope::activate_policy_envelope(&Policy::default(), envelope_json, keyring, now_ms)? {
+            envelope::PolicyActivation::Activated(policy) => Ok(*policy),
+            // The built-in policy has no payload, so no envelope can equal it.
+            envelope::PolicyActivation::AlreadyActive => Ok(Policy::default()),
+        }
+    }
+
+    /// The serial this policy was published with (0: built-in or unsigned).
+    pub fn serial(&self) -> u64 {
+        self.serial
+    }
+
+    /// The policy format's major version (1).
+    pub fn schema(&self) -> u32 {
+        self.schema
+    }
+
+    /// SHA-256 (lower-case hex) of the envelope payload this policy was activated from; `None`
+    /// for the built-in policy and policies loaded from plain JSON.
+    pub fn payload_sha256(&self) -> Option<&str> {
+        self.payload_sha256.as_deref()
     }
 
     /// Loads a complete policy from JSON. A wrong type, a missing or an unknown field is
