@@ -8,7 +8,7 @@
 //! naturally.
 
 use crate::error::{Error, Result};
-mod base64url;
+pub mod base64url;
 pub mod diff;
 pub mod ed25519;
 pub mod envelope;
