@@ -276,9 +276,10 @@ fn canonical_json(rules: &PolicyRules) -> String {
     // non-finite floats survive validation); fall back to the error text so the function stays
     // total, which would still be a stable (if useless) fingerprint input.
     let value = serde_json::to_value(rules).unwrap_or_else(|e| Value::String(e.to_string()));
-    let mut out = String::new();
+    let mut out = Vec::with_capacity(8 * 1024);
     write_canonical(&value, &mut out);
-    out
+    // serde_json writes valid UTF-8 only.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 fn fingerprint_of(rules: &PolicyRules) -> String {
@@ -300,37 +301,42 @@ pub(crate) fn to_hex(bytes: &[u8]) -> String {
 }
 
 /// Writes JSON with object keys sorted at every level and no white space, independent of the
-/// map type serde_json was built with.
-fn write_canonical(v: &Value, out: &mut String) {
+/// map type serde_json was built with. Keys and scalars are written by serde_json itself (the
+/// same escaping and number format as `Value::to_string`), straight into `out`.
+fn write_canonical(v: &Value, out: &mut Vec<u8>) {
     match v {
         Value::Object(map) => {
-            let mut keys: Vec<&String> = map.keys().collect();
-            keys.sort();
-            out.push('{');
-            for (i, k) in keys.iter().enumerate() {
+            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+            entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+            out.push(b'{');
+            for (i, (k, child)) in entries.into_iter().enumerate() {
                 if i > 0 {
-                    out.push(',');
+                    out.push(b',');
                 }
-                out.push_str(&Value::String((*k).clone()).to_string());
-                out.push(':');
-                if let Some(child) = map.get(*k) {
-                    write_canonical(child, out);
-                }
+                write_scalar(&**k, out);
+                out.push(b':');
+                write_canonical(child, out);
             }
-            out.push('}');
+            out.push(b'}');
         }
         Value::Array(items) => {
-            out.push('[');
+            out.push(b'[');
             for (i, item) in items.iter().enumerate() {
                 if i > 0 {
-                    out.push(',');
+                    out.push(b',');
                 }
                 write_canonical(item, out);
             }
-            out.push(']');
+            out.push(b']');
         }
-        other => out.push_str(&other.to_string()),
+        other => write_scalar(other, out),
     }
+}
+
+/// Appends serde_json's compact text of a string or scalar (writing to a `Vec` cannot fail;
+/// a failure would leave the output shorter, still a deterministic fingerprint input).
+fn write_scalar<T: Serialize + ?Sized>(v: &T, out: &mut Vec<u8>) {
+    let _ = serde_json::to_writer(&mut *out, v);
 }
 
 fn merge_patch(target: &mut Value, patch: &Value) {

@@ -75,10 +75,19 @@ pub fn signing_input(
     key_id: &str,
     payload: &str,
 ) -> String {
-    format!(
-        "{SIGNING_DOMAIN}\n{schema}\n{serial}\n{not_before_ms}\n{expires_at_ms}\n{key_id}\n{}",
-        sha256_hex(payload.as_bytes())
-    )
+    signing_input_of_hash(schema, serial, not_before_ms, expires_at_ms, key_id, &sha256_hex(payload.as_bytes()))
+}
+
+/// [`signing_input`] from the payload's hex SHA-256, so a verifier hashes the payload once.
+fn signing_input_of_hash(
+    schema: u32,
+    serial: u64,
+    not_before_ms: i64,
+    expires_at_ms: i64,
+    key_id: &str,
+    payload_sha256: &str,
+) -> String {
+    format!("{SIGNING_DOMAIN}\n{schema}\n{serial}\n{not_before_ms}\n{expires_at_ms}\n{key_id}\n{payload_sha256}")
 }
 
 /// The keyring entry (key id, base64url public key) of the key pair derived from `seed`, valid
@@ -190,14 +199,20 @@ fn signature_bytes(envelope: &PolicyEnvelope) -> Result<Vec<u8>> {
 /// `not_before_ms ≤ now_ms < expires_at_ms` (`POLICY_NOT_YET_VALID`, `POLICY_EXPIRED`).
 pub fn verify_policy_envelope(envelope: &PolicyEnvelope, keyring: &[KeyringEntry], now_ms: i64) -> Result<()> {
     let keys = checked_keys(keyring)?;
-    verify_with_keys(envelope, keyring, &keys, now_ms)
+    verify_with_keys(envelope, keyring, &keys, now_ms, &sha256_hex(envelope.payload.as_bytes()))
 }
 
 fn checked_keys(keyring: &[KeyringEntry]) -> Result<Vec<[u8; 32]>> {
     keyring.iter().map(check_keyring_entry).collect()
 }
 
-fn verify_with_keys(envelope: &PolicyEnvelope, keyring: &[KeyringEntry], keys: &[[u8; 32]], now_ms: i64) -> Result<()> {
+fn verify_with_keys(
+    envelope: &PolicyEnvelope,
+    keyring: &[KeyringEntry],
+    keys: &[[u8; 32]],
+    now_ms: i64,
+    payload_sha256: &str,
+) -> Result<()> {
     if envelope.schema != POLICY_SCHEMA {
         return Err(Error::new(
             ErrorCode::PolicyUnsupportedSchema,
@@ -221,13 +236,13 @@ fn verify_with_keys(envelope: &PolicyEnvelope, keyring: &[KeyringEntry], keys: &
                 },
             )
         })?;
-    let input = signing_input(
+    let input = signing_input_of_hash(
         envelope.schema,
         envelope.serial,
         envelope.not_before_ms,
         envelope.expires_at_ms,
         &envelope.key_id,
-        &envelope.payload,
+        payload_sha256,
     );
     if !ed25519::verify_strict_bytes(key, input.as_bytes(), &sig) {
         return Err(Error::new(ErrorCode::PolicySignatureInvalid, "the signature does not verify (strict Ed25519)"));
@@ -261,8 +276,8 @@ pub fn activate_policy_envelope(
 ) -> Result<PolicyActivation> {
     let keys = checked_keys(keyring)?;
     let envelope = parse_policy_envelope(envelope_json)?;
-    verify_with_keys(&envelope, keyring, &keys, now_ms)?;
     let payload_sha256 = sha256_hex(envelope.payload.as_bytes());
+    verify_with_keys(&envelope, keyring, &keys, now_ms, &payload_sha256)?;
     if envelope.serial < active.serial() {
         return Err(Error::new(
             ErrorCode::PolicyRollback,
