@@ -1,6 +1,6 @@
 //! End-to-end tests of the `avalo` binary: keygen → sign → verify → tamper → verify fails,
 //! rollback refused, diff output, errors with SPEC §11 codes and exit statuses.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
