@@ -121,7 +121,9 @@ enum PolicyCommand {
     /// Show a policy and its fingerprint (default: the built-in policy)
     ///
     /// Shows the built-in policy, or FILE (a policy JSON or an
-    /// envelope's payload, unverified). Servers compare this fingerprint with the clients'.
+    /// envelope's payload, unverified). The policy JSON goes to standard output (ready to edit
+    /// and sign), the version, serial and fingerprint to standard error. Servers compare this
+    /// fingerprint with the clients'.
     Show {
         /// A policy JSON or envelope file (default: the built-in policy).
         file: Option<PathBuf>,

@@ -211,7 +211,10 @@ fn diff_lists_changes_in_rule_terms() {
 fn show_prints_the_built_in_fingerprint() {
     let out = avalo(&["policy", "show"]);
     assert!(out.status.success());
-    let text = String::from_utf8(out.stdout).unwrap();
+    // The policy alone on stdout: it loads as a policy again.
+    let rules: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rules, built_in());
+    let text = String::from_utf8(out.stderr).unwrap();
     assert!(text.contains("fingerprint 9b714afd49976a715ad8d069183d46231d46662d80263c3ea706fb61d0644f6d"), "{text}");
     assert!(text.contains("serial 0, schema 1"));
 }
