@@ -44,8 +44,9 @@ pub fn diff_policy_json(old_json: &str, new_json: &str) -> Result<Vec<PolicyChan
     Ok(diff_policies(&Policy::from_json(old_json)?, &Policy::from_json(new_json)?))
 }
 
-/// The differences between two JSON values, with dotted paths from their roots.
-pub fn diff_values(old: &Value, new: &Value) -> Vec<PolicyChange> {
+/// The differences between two JSON values, with dotted paths from their roots (values of a
+/// policy's depth; not exposed for arbitrary documents).
+pub(crate) fn diff_values(old: &Value, new: &Value) -> Vec<PolicyChange> {
     let mut out = Vec::new();
     walk(String::new(), Some(old), Some(new), &mut out);
     out
