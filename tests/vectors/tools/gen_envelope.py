@@ -286,6 +286,13 @@ diff("origins: one added, one removed", {"security": {"production_origins": ["ht
      ["security.production_origins: - https://a.example", "security.production_origins: + https://c.example"])
 diff("market sequence is ordered", {"rollout": {"market_sequence": ["PL", "CZ"]}}, {"rollout": {"market_sequence": ["CZ", "PL"]}},
      ["rollout.market_sequence.0: PL → CZ", "rollout.market_sequence.1: CZ → PL"])
+diff("country list: one country added (the spec's example)",
+     {}, {"launch": {"soft_launch": {"countries": ["PL", "DE", "GB", "FR", "ES", "IT", "NL", "BE", "AT", "CH", "CZ"]}}},
+     ["launch.soft_launch.countries: + CZ"])
+diff("no country restriction (null) becomes a list", {}, {"launch": {"global_launch": {"countries": ["PL"]}}},
+     ["launch.global_launch.countries: - null", "launch.global_launch.countries: + PL"])
+diff("two numbers in two sections, path order", {}, {"splits": {"chat_creator_bp": 7000}, "launch": {"min_age_years": 21}},
+     ["launch.min_age_years: 18 → 21", "splits.chat_creator_bp: 6500 → 7000"])
 diff("extensions object added: one line per leaf", {}, {"extensions": {"b": {"x": 1}, "a": "s"}},
      ["extensions.a: + s", "extensions.b.x: + 1"])
 
