@@ -56,6 +56,13 @@ pub enum ErrorCode {
     SystemMaintenance,
     ServiceDegraded,
     InvalidInput,
+    PolicyUnsupportedSchema,
+    PolicyUnknownKey,
+    PolicySignatureInvalid,
+    PolicyNotYetValid,
+    PolicyExpired,
+    PolicyRollback,
+    PolicyStale,
 }
 
 /// How a client should react to an error code (SPEC §11).
@@ -69,11 +76,13 @@ pub enum RetryStrategy {
     ExponentialBackoff,
     /// Do not retry: the user must change something.
     NoRetry,
+    /// Fetch the current policy envelope, recompute, then retry once (`POLICY_STALE`, SPEC §17.4).
+    RefreshPolicyThenRetryOnce,
 }
 
 impl ErrorCode {
     /// Every code, in SPEC §11 order.
-    pub const ALL: [ErrorCode; 43] = [
+    pub const ALL: [ErrorCode; 50] = [
         Self::RateLimited,
         Self::LaunchModeRestricted,
         Self::CountryNotAllowed,
@@ -117,6 +126,13 @@ impl ErrorCode {
         Self::SystemMaintenance,
         Self::ServiceDegraded,
         Self::InvalidInput,
+        Self::PolicyUnsupportedSchema,
+        Self::PolicyUnknownKey,
+        Self::PolicySignatureInvalid,
+        Self::PolicyNotYetValid,
+        Self::PolicyExpired,
+        Self::PolicyRollback,
+        Self::PolicyStale,
     ];
 
     /// The stable wire string of this code, identical in every language.
@@ -165,6 +181,13 @@ impl ErrorCode {
             Self::SystemMaintenance => "SYSTEM_MAINTENANCE",
             Self::ServiceDegraded => "SERVICE_DEGRADED",
             Self::InvalidInput => "INVALID_INPUT",
+            Self::PolicyUnsupportedSchema => "POLICY_UNSUPPORTED_SCHEMA",
+            Self::PolicyUnknownKey => "POLICY_UNKNOWN_KEY",
+            Self::PolicySignatureInvalid => "POLICY_SIGNATURE_INVALID",
+            Self::PolicyNotYetValid => "POLICY_NOT_YET_VALID",
+            Self::PolicyExpired => "POLICY_EXPIRED",
+            Self::PolicyRollback => "POLICY_ROLLBACK",
+            Self::PolicyStale => "POLICY_STALE",
         }
     }
 
@@ -219,6 +242,13 @@ impl ErrorCode {
             Self::SystemMaintenance => "Avalo is under maintenance. Please try again later.",
             Self::ServiceDegraded => "Avalo is having trouble right now. Please try again later.",
             Self::InvalidInput => "Something in the request is not valid.",
+            Self::PolicyUnsupportedSchema => "This app version cannot read the new rules. Please update the app.",
+            Self::PolicyUnknownKey => "The rules update was signed by a key this app does not trust.",
+            Self::PolicySignatureInvalid => "The rules update has an invalid signature.",
+            Self::PolicyNotYetValid => "The rules update is not valid yet.",
+            Self::PolicyExpired => "The rules update has expired.",
+            Self::PolicyRollback => "The rules update is older than the rules in use.",
+            Self::PolicyStale => "The app's rules are out of date. Refreshing and trying again.",
         }
     }
 
@@ -227,6 +257,7 @@ impl ErrorCode {
         match self {
             Self::RateLimited => RetryStrategy::AfterLimiter,
             Self::SystemMaintenance | Self::ServiceDegraded => RetryStrategy::ExponentialBackoff,
+            Self::PolicyStale => RetryStrategy::RefreshPolicyThenRetryOnce,
             _ => RetryStrategy::NoRetry,
         }
     }
@@ -341,6 +372,8 @@ impl RetryPolicy {
 ///   `floor(jitter × min(cap, base × factor^(attempt−1)))` for attempts 1..=5, then `GiveUp`.
 ///   `jitter_ppm` is the caller's random value in [0, 1) written in millionths (0..=999 999), so
 ///   that no float crosses the boundary and every language computes the same delay.
+/// - `POLICY_STALE`: attempt 1 is retried at once (`delay_ms` 0) after the caller refreshed its
+///   policy; a second stale answer is `GiveUp`.
 /// - every other code: `DoNotRetry`.
 ///
 /// Attempt 0 or a jitter of 1 000 000 or more is `INVALID_INPUT`.
@@ -359,6 +392,8 @@ pub fn retry_delay(
     }
     match code.retry_strategy() {
         RetryStrategy::NoRetry => Ok(RetryDecision::DoNotRetry),
+        RetryStrategy::RefreshPolicyThenRetryOnce if attempt == 1 => Ok(RetryDecision::RetryAfter { delay_ms: 0 }),
+        RetryStrategy::RefreshPolicyThenRetryOnce => Ok(RetryDecision::GiveUp),
         RetryStrategy::AfterLimiter => {
             let after =
                 retry_after_ms.ok_or_else(|| Error::invalid("RATE_LIMITED needs the limiter's retry_after_ms"))?;
@@ -400,5 +435,15 @@ mod tests {
         assert_eq!(d(1), RetryDecision::RetryAfter { delay_ms: 29_999 });
         assert_eq!(d(5), RetryDecision::RetryAfter { delay_ms: 479_999 });
         assert_eq!(d(6), RetryDecision::GiveUp);
+    }
+
+    #[test]
+    fn policy_stale_refreshes_then_retries_once() {
+        let p = RetryPolicy::default();
+        let d = |n| retry_delay(&p, ErrorCode::PolicyStale, n, 0, None).unwrap();
+        assert_eq!(d(1), RetryDecision::RetryAfter { delay_ms: 0 });
+        assert_eq!(d(2), RetryDecision::GiveUp);
+        assert_eq!(ErrorCode::PolicyRollback.retry_strategy(), RetryStrategy::NoRetry);
+        assert_eq!(ErrorCode::parse("POLICY_SIGNATURE_INVALID"), Some(ErrorCode::PolicySignatureInvalid));
     }
 }

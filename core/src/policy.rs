@@ -8,7 +8,12 @@
 //! naturally.
 
 use crate::error::{Error, Result};
+pub mod base64url;
+pub mod diff;
+pub mod ed25519;
+pub mod envelope;
 mod json_path;
+pub mod stale;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -74,6 +79,11 @@ pub struct PolicyRules {
     pub media: crate::media::MediaPolicy,
     /// Request signing, signed URLs, origins, freshness (SPEC §10).
     pub security: crate::security::SecurityPolicy,
+    /// Members newer versions may add without raising `schema` (SPEC §17.3): accepted and
+    /// ignored by this library, but part of the canonical JSON and so of the fingerprint.
+    /// Absent in the built-in policy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extensions: Option<serde_json::Map<String, Value>>,
 }
 
 impl Default for PolicyRules {
@@ -96,6 +106,7 @@ impl Default for PolicyRules {
             upload: Default::default(),
             media: Default::default(),
             security: Default::default(),
+            extensions: None,
         }
     }
 }
@@ -127,11 +138,17 @@ impl PolicyRules {
     }
 }
 
-/// A validated, immutable policy with its fingerprint.
+/// A validated, immutable policy with its fingerprint, and the serial and schema it was
+/// published with (SPEC §17): serial 0 for the built-in policy and any policy loaded from plain
+/// JSON, the envelope's serial for one activated from a signed envelope.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Policy {
     rules: PolicyRules,
     fingerprint: String,
+    serial: u64,
+    schema: u32,
+    /// SHA-256 (hex) of the envelope payload this policy was activated from, if any.
+    payload_sha256: Option<String>,
 }
 
 impl std::ops::Deref for Policy {
@@ -146,7 +163,7 @@ impl Default for Policy {
     fn default() -> Self {
         let rules = PolicyRules::default();
         let fingerprint = fingerprint_of(&rules);
-        Policy { rules, fingerprint }
+        Policy::unsigned(rules, fingerprint)
     }
 }
 
@@ -159,7 +176,45 @@ impl Policy {
             return Err(problems_error(&problems));
         }
         let fingerprint = fingerprint_of(&rules);
-        Ok(Policy { rules, fingerprint })
+        Ok(Policy::unsigned(rules, fingerprint))
+    }
+
+    fn unsigned(rules: PolicyRules, fingerprint: String) -> Policy {
+        Policy { rules, fingerprint, serial: 0, schema: envelope::POLICY_SCHEMA, payload_sha256: None }
+    }
+
+    /// This policy as activated from an envelope with `serial` and this payload hash.
+    pub(crate) fn signed_as(mut self, serial: u64, payload_sha256: String) -> Policy {
+        self.serial = serial;
+        self.payload_sha256 = Some(payload_sha256);
+        self
+    }
+
+    /// Loads a policy from a signed envelope (SPEC §17.2) as the first update over the built-in
+    /// policy (serial 0): the six checks run, the result remembers the envelope's serial. Every
+    /// refusal is the error of the first failing check.
+    pub fn from_envelope(envelope_json: &str, keyring: &[envelope::KeyringEntry], now_ms: i64) -> Result<Policy> {
+        match envelope::activate_policy_envelope(&Policy::default(), envelope_json, keyring, now_ms)? {
+            envelope::PolicyActivation::Activated(policy) => Ok(*policy),
+            // The built-in policy has no payload, so no envelope can equal it.
+            envelope::PolicyActivation::AlreadyActive => Ok(Policy::default()),
+        }
+    }
+
+    /// The serial this policy was published with (0: built-in or unsigned).
+    pub fn serial(&self) -> u64 {
+        self.serial
+    }
+
+    /// The policy format's major version (1).
+    pub fn schema(&self) -> u32 {
+        self.schema
+    }
+
+    /// SHA-256 (lower-case hex) of the envelope payload this policy was activated from; `None`
+    /// for the built-in policy and policies loaded from plain JSON.
+    pub fn payload_sha256(&self) -> Option<&str> {
+        self.payload_sha256.as_deref()
     }
 
     /// Loads a complete policy from JSON. A wrong type, a missing or an unknown field is
@@ -223,9 +278,10 @@ fn canonical_json(rules: &PolicyRules) -> String {
     // non-finite floats survive validation); fall back to the error text so the function stays
     // total, which would still be a stable (if useless) fingerprint input.
     let value = serde_json::to_value(rules).unwrap_or_else(|e| Value::String(e.to_string()));
-    let mut out = String::new();
+    let mut out = Vec::with_capacity(8 * 1024);
     write_canonical(&value, &mut out);
-    out
+    // serde_json writes valid UTF-8 only.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 fn fingerprint_of(rules: &PolicyRules) -> String {
@@ -247,37 +303,42 @@ pub(crate) fn to_hex(bytes: &[u8]) -> String {
 }
 
 /// Writes JSON with object keys sorted at every level and no white space, independent of the
-/// map type serde_json was built with.
-fn write_canonical(v: &Value, out: &mut String) {
+/// map type serde_json was built with. Keys and scalars are written by serde_json itself (the
+/// same escaping and number format as `Value::to_string`), straight into `out`.
+fn write_canonical(v: &Value, out: &mut Vec<u8>) {
     match v {
         Value::Object(map) => {
-            let mut keys: Vec<&String> = map.keys().collect();
-            keys.sort();
-            out.push('{');
-            for (i, k) in keys.iter().enumerate() {
+            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+            entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+            out.push(b'{');
+            for (i, (k, child)) in entries.into_iter().enumerate() {
                 if i > 0 {
-                    out.push(',');
+                    out.push(b',');
                 }
-                out.push_str(&Value::String((*k).clone()).to_string());
-                out.push(':');
-                if let Some(child) = map.get(*k) {
-                    write_canonical(child, out);
-                }
+                write_scalar(&**k, out);
+                out.push(b':');
+                write_canonical(child, out);
             }
-            out.push('}');
+            out.push(b'}');
         }
         Value::Array(items) => {
-            out.push('[');
+            out.push(b'[');
             for (i, item) in items.iter().enumerate() {
                 if i > 0 {
-                    out.push(',');
+                    out.push(b',');
                 }
                 write_canonical(item, out);
             }
-            out.push(']');
+            out.push(b']');
         }
-        other => out.push_str(&other.to_string()),
+        other => write_scalar(other, out),
     }
+}
+
+/// Appends serde_json's compact text of a string or scalar (writing to a `Vec` cannot fail;
+/// a failure would leave the output shorter, still a deterministic fingerprint input).
+fn write_scalar<T: Serialize + ?Sized>(v: &T, out: &mut Vec<u8>) {
+    let _ = serde_json::to_writer(&mut *out, v);
 }
 
 fn merge_patch(target: &mut Value, patch: &Value) {

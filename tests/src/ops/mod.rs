@@ -7,6 +7,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 mod billing;
+mod envelope;
 mod flags;
 mod foundation;
 mod launch;
@@ -38,6 +39,7 @@ pub fn run(policy: &Policy, op: &str, input: &Value) -> Option<OpResult> {
         .or_else(|| upload::run(policy, op, input))
         .or_else(|| media::run(policy, op, input))
         .or_else(|| security::run(policy, op, input))
+        .or_else(|| envelope::run(policy, op, input))
 }
 
 /// Prefix of the reason of an error raised by the runner itself (a malformed vector), which
