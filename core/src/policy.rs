@@ -72,6 +72,8 @@ pub struct PolicyRules {
     pub media: crate::media::MediaPolicy,
     /// Request signing, signed URLs, origins, freshness (SPEC §10).
     pub security: crate::security::SecurityPolicy,
+    /// Media verdict thresholds and the text sanitiser (SPEC §14).
+    pub moderation: crate::moderation::ModerationPolicy,
 }
 
 impl Default for PolicyRules {
@@ -94,6 +96,7 @@ impl Default for PolicyRules {
             upload: Default::default(),
             media: Default::default(),
             security: Default::default(),
+            moderation: Default::default(),
         }
     }
 }
@@ -121,6 +124,7 @@ impl PolicyRules {
         self.upload.validate("$.upload", &mut p);
         self.media.validate("$.media", &mut p);
         self.security.validate("$.security", &mut p);
+        self.moderation.validate("$.moderation", &mut p);
         p
     }
 }
