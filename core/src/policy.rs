@@ -129,11 +129,20 @@ impl PolicyRules {
     }
 }
 
-/// A validated, immutable policy with its fingerprint.
-#[derive(Debug, Clone, PartialEq)]
+/// A validated, immutable policy with its fingerprint, and what is built once from its rules
+/// (the banned-terms matcher of SPEC §14.2).
+#[derive(Debug, Clone)]
 pub struct Policy {
     rules: PolicyRules,
     fingerprint: String,
+    terms: std::sync::Arc<crate::moderation::TermMatcher>,
+}
+
+impl PartialEq for Policy {
+    /// Two policies are equal when their rules are (everything else is derived from them).
+    fn eq(&self, other: &Self) -> bool {
+        self.rules == other.rules
+    }
 }
 
 impl std::ops::Deref for Policy {
@@ -146,9 +155,7 @@ impl std::ops::Deref for Policy {
 impl Default for Policy {
     /// The built-in policy: exactly the defaults of SPEC.md.
     fn default() -> Self {
-        let rules = PolicyRules::default();
-        let fingerprint = fingerprint_of(&rules);
-        Policy { rules, fingerprint }
+        Policy::built(PolicyRules::default())
     }
 }
 
@@ -160,8 +167,19 @@ impl Policy {
         if !problems.is_empty() {
             return Err(problems_error(&problems));
         }
+        Ok(Policy::built(rules))
+    }
+
+    /// The policy of valid rules: the fingerprint and the term matcher computed once.
+    fn built(rules: PolicyRules) -> Policy {
         let fingerprint = fingerprint_of(&rules);
-        Ok(Policy { rules, fingerprint })
+        let terms = std::sync::Arc::new(crate::moderation::TermMatcher::new(&rules.moderation.terms));
+        Policy { rules, fingerprint, terms }
+    }
+
+    /// The banned-terms matcher built from this policy's term list (SPEC §14.2).
+    pub fn term_matcher(&self) -> &crate::moderation::TermMatcher {
+        &self.terms
     }
 
     /// Loads a complete policy from JSON. A wrong type, a missing or an unknown field is

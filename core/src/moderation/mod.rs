@@ -5,10 +5,18 @@
 //! their scores into the media state and its reasons ([`verdict`]), and cleans text before it
 //! is stored ([`sanitise`]).
 
+mod normalise;
 pub mod sanitise;
+pub mod screen;
+pub mod terms;
 pub mod verdict;
 
 pub use sanitise::{escape_html, is_linkable, sanitise_text, TextField, TextPolicy};
+pub use screen::{screen_text, ScreenedText};
+pub use terms::{
+    screen_terms, BannedTerm, CharMapping, TermMatch, TermMatchKind, TermMatcher, TermScreening, TermSeverity,
+    TermsPolicy,
+};
 pub use verdict::{media_verdict, MediaScores, MediaVerdict, Stage, StageThresholds, ThresholdCrossed, ThresholdLevel};
 
 use crate::policy::PolicyProblem;
@@ -26,11 +34,17 @@ pub struct ModerationPolicy {
     pub thresholds: PurposeThresholds,
     /// Length limits and clean-up bounds of the text sanitiser (§14.3).
     pub text: TextPolicy,
+    /// Banned terms and the normalisation maps (§14.2).
+    pub terms: TermsPolicy,
 }
 
 impl Default for ModerationPolicy {
     fn default() -> Self {
-        ModerationPolicy { thresholds: PurposeThresholds::default(), text: TextPolicy::default() }
+        ModerationPolicy {
+            thresholds: PurposeThresholds::default(),
+            text: TextPolicy::default(),
+            terms: TermsPolicy::default(),
+        }
     }
 }
 
@@ -49,6 +63,7 @@ impl ModerationPolicy {
             s.validate(&format!("{path}.thresholds.{name}"), p);
         }
         self.text.validate(&format!("{path}.text"), p);
+        self.terms.validate(&format!("{path}.terms"), p);
     }
 }
 

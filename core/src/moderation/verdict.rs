@@ -1,15 +1,17 @@
 //! The media verdict (SPEC §14.1): from the stage scores a host's providers computed, the media
 //! state and every reason.
 //!
-//! First match wins: a stage not run → `pending`; a score at its rejected threshold (inclusive)
-//! → `rejected`; a score at its flagged threshold → `flagged`; else `approved`. Every threshold
+//! First match wins: a stage not run → `pending`; a `block` term or a score at its rejected
+//! threshold (inclusive) → `rejected`; a `review` term or a score at its flagged threshold →
+//! `flagged`; else `approved`. Every threshold
 //! crossed is listed (a rejected-level score lists its flagged threshold too). No flag switches
 //! the verdict off.
 //!
-//! Banned terms in the OCR text and the caption (§14.2) are screened by the text screening of
-//! the same module family; a host combines a `block` match with `rejected` and a `review` match
-//! with `flagged` (see [`MediaVerdict::with_terms`]).
+//! The OCR text and the caption are screened for banned terms (§14.2) separately, each list of
+//! matches naming its text: a `block` term counts as a rejected-level finding, a `review` term
+//! as a flagged-level one.
 
+use super::terms::{TermMatch, TermSeverity};
 use crate::error::{Error, Result};
 use crate::media::ModerationState;
 use crate::money::BasisPoints;
@@ -154,16 +156,27 @@ pub struct MediaVerdict {
     pub missing: Vec<Stage>,
     /// Every threshold crossed, in stage order, flagged before rejected.
     pub crossed: Vec<ThresholdCrossed>,
+    /// Banned terms found in the OCR text (spans in that text).
+    pub ocr_matches: Vec<TermMatch>,
+    /// Banned terms found in the caption (spans in the caption).
+    pub caption_matches: Vec<TermMatch>,
     /// Fingerprint of the policy that decided.
     pub policy_fingerprint: String,
 }
 
 const STAGES: [Stage; 3] = [Stage::Nsfw, Stage::Toxicity, Stage::Sexual];
 
-/// Decides a media item's moderation state from its stage scores (SPEC §14.1).
+/// Decides a media item's moderation state from its stage scores and the banned terms in its
+/// OCR text and caption (SPEC §14.1).
 ///
 /// Errors: `INVALID_INPUT` for a score above 10 000 bp.
-pub fn media_verdict(policy: &Policy, purpose: UploadPurpose, scores: &MediaScores) -> Result<MediaVerdict> {
+pub fn media_verdict(
+    policy: &Policy,
+    purpose: UploadPurpose,
+    scores: &MediaScores,
+    ocr_text: Option<&str>,
+    caption: Option<&str>,
+) -> Result<MediaVerdict> {
     let thresholds = *policy.moderation.thresholds.of(purpose);
     let mut missing = Vec::new();
     let mut crossed = Vec::new();
@@ -193,16 +206,27 @@ pub fn media_verdict(policy: &Policy, purpose: UploadPurpose, scores: &MediaScor
             });
         }
     }
+    let screen = |t: Option<&str>| t.map(|t| policy.term_matcher().screen(t).matches).unwrap_or_default();
+    let ocr_matches = screen(ocr_text);
+    let caption_matches = screen(caption);
+    let term_at = |s: TermSeverity| ocr_matches.iter().chain(&caption_matches).any(|m| m.severity == s);
     let state = if !missing.is_empty() {
         ModerationState::Pending
-    } else if crossed.iter().any(|c| c.level == ThresholdLevel::Rejected) {
+    } else if term_at(TermSeverity::Block) || crossed.iter().any(|c| c.level == ThresholdLevel::Rejected) {
         ModerationState::Rejected
-    } else if !crossed.is_empty() {
+    } else if term_at(TermSeverity::Review) || !crossed.is_empty() {
         ModerationState::Flagged
     } else {
         ModerationState::Approved
     };
-    Ok(MediaVerdict { state, missing, crossed, policy_fingerprint: policy.fingerprint().to_string() })
+    Ok(MediaVerdict {
+        state,
+        missing,
+        crossed,
+        ocr_matches,
+        caption_matches,
+        policy_fingerprint: policy.fingerprint().to_string(),
+    })
 }
 
 #[cfg(test)]
@@ -214,7 +238,7 @@ mod tests {
     }
 
     fn state(sc: MediaScores) -> ModerationState {
-        match media_verdict(&Policy::default(), UploadPurpose::FeedImage, &sc) {
+        match media_verdict(&Policy::default(), UploadPurpose::FeedImage, &sc, None, None) {
             Ok(v) => v.state,
             Err(e) => panic!("{e}"),
         }
@@ -239,9 +263,14 @@ mod tests {
 
     #[test]
     fn a_rejected_score_lists_its_flagged_threshold_too() {
-        let v =
-            media_verdict(&Policy::default(), UploadPurpose::ProfilePhoto, &scores(Some(9_600), Some(6_000), Some(1)))
-                .unwrap_or_else(|e| panic!("{e}"));
+        let v = media_verdict(
+            &Policy::default(),
+            UploadPurpose::ProfilePhoto,
+            &scores(Some(9_600), Some(6_000), Some(1)),
+            None,
+            None,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
         let levels: Vec<_> = v.crossed.iter().map(|c| (c.stage, c.level)).collect();
         assert_eq!(
             levels,
@@ -254,8 +283,32 @@ mod tests {
     }
 
     #[test]
+    fn terms_in_the_ocr_text_and_caption_count_and_name_their_text() {
+        let p = Policy::default();
+        let clean = scores(Some(0), Some(0), Some(0));
+        let v = media_verdict(&p, UploadPurpose::FeedImage, &clean, Some("pay me on venmo"), Some("hi"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(v.state, ModerationState::Flagged);
+        assert_eq!((v.ocr_matches.len(), v.caption_matches.len()), (1, 0));
+        let v = media_verdict(&p, UploadPurpose::FeedImage, &clean, None, Some("preteen"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(v.state, ModerationState::Rejected);
+        assert_eq!(v.caption_matches.len(), 1);
+        // A missing stage still wins.
+        let v = media_verdict(&p, UploadPurpose::FeedImage, &scores(None, Some(0), Some(0)), None, Some("preteen"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(v.state, ModerationState::Pending);
+    }
+
+    #[test]
     fn a_score_above_10000_is_refused() {
-        let e = media_verdict(&Policy::default(), UploadPurpose::FeedImage, &scores(Some(10_001), Some(0), Some(0)));
+        let e = media_verdict(
+            &Policy::default(),
+            UploadPurpose::FeedImage,
+            &scores(Some(10_001), Some(0), Some(0)),
+            None,
+            None,
+        );
         assert_eq!(e.map_err(|e| e.code), Err(crate::ErrorCode::InvalidInput));
     }
 }
