@@ -1,8 +1,8 @@
 //! The banned-terms normalisation (SPEC §14.2), keeping for every normalised character the
 //! range of the original text it came from.
 //!
-//! Per extended grapheme cluster of the original text (so a letter and its combining marks keep
-//! one range): 1. NFKC; 2. remove `\p{Cf}`; 3. full case folding; 4. NFD, drop `\p{Mn}`, then
+//! Per character of the original text: 1. NFKC (as a compatibility decomposition: every mark it
+//! could compose is dropped at step 4); 2. remove `\p{Cf}`; 3. full case folding; 4. NFD, drop `\p{Mn}`, then
 //! the policy's fold map (ł→l, æ→ae …); 5. the policy's look-alike map (Cyrillic and Greek →
 //! Latin). Then, on white-space-delimited words: 3 or more one-character words in a row join
 //! (`v e n m o`); 6. leetspeak, only in a word with a letter: digits anywhere, the symbols only
@@ -15,11 +15,9 @@
 
 use super::terms::CharMapping;
 use std::collections::HashMap;
-use unicode_normalization::UnicodeNormalization;
-use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_properties::{GeneralCategory, GeneralCategoryGroup, UnicodeGeneralCategory};
 
-/// Where a normalised character came from: its original cluster's range in UTF-8 bytes and
+/// Where a normalised character came from: its original character's range in UTF-8 bytes and
 /// UTF-16 units (end exclusive).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Origin {
@@ -43,20 +41,21 @@ pub(crate) struct Maps {
     lookalike: HashMap<char, String>,
     leet_digit: HashMap<char, char>,
     leet_symbol: HashMap<char, char>,
+    /// Whether a fold or look-alike map has an ASCII key (then ASCII takes the full path too).
+    ascii_mapped: bool,
 }
 
 impl Maps {
     /// Builds the maps; a mapping whose `from` is not one character, or a leet target that is
     /// not one character, is skipped (policy validation reports it).
-    pub(crate) fn new(
-        fold: &[CharMapping],
-        lookalike: &[CharMapping],
-        digits: &[CharMapping],
-        symbols: &[CharMapping],
-    ) -> Maps {
-        let multi = |v: &[CharMapping]| v.iter().filter_map(|m| Some((single(&m.from)?, m.to.clone()))).collect();
+    pub(crate) fn new(fold: &[CharMapping], lookalike: &[CharMapping], digits: &[CharMapping], symbols: &[CharMapping]) -> Maps {
+        let multi = |v: &[CharMapping]| -> HashMap<char, String> {
+            v.iter().filter_map(|m| Some((single(&m.from)?, m.to.clone()))).collect()
+        };
         let one = |v: &[CharMapping]| v.iter().filter_map(|m| Some((single(&m.from)?, single(&m.to)?))).collect();
-        Maps { fold: multi(fold), lookalike: multi(lookalike), leet_digit: one(digits), leet_symbol: one(symbols) }
+        let (fold, lookalike) = (multi(fold), multi(lookalike));
+        let ascii_mapped = fold.keys().chain(lookalike.keys()).any(char::is_ascii);
+        Maps { fold, lookalike, leet_digit: one(digits), leet_symbol: one(symbols), ascii_mapped }
     }
 }
 
@@ -69,57 +68,85 @@ pub(crate) fn single(s: &str) -> Option<char> {
     }
 }
 
-fn fold_case(c: char, out: &mut String) {
+/// Full case folding of one character (see the module doc), pushed to `out`.
+fn fold_case(c: char, out: &mut impl FnMut(char)) {
     match c {
-        'ß' | 'ẞ' => out.push_str("ss"),
-        'ς' => out.push('σ'),
-        '\u{13F8}'..='\u{13FD}' => out.push(char::from_u32(u32::from(c) - 8).unwrap_or(c)),
-        '\u{AB70}'..='\u{ABBF}' => out.push(char::from_u32(u32::from(c) - 0xAB70 + 0x13A0).unwrap_or(c)),
-        _ => out.extend(c.to_lowercase()),
+        'ß' | 'ẞ' => {
+            out('s');
+            out('s');
+        }
+        'ς' => out('σ'),
+        '\u{13F8}'..='\u{13FD}' => out(char::from_u32(u32::from(c) - 8).unwrap_or(c)),
+        '\u{AB70}'..='\u{ABBF}' => out(char::from_u32(u32::from(c) - 0xAB70 + 0x13A0).unwrap_or(c)),
+        _ => c.to_lowercase().for_each(out),
     }
 }
 
-/// Steps 1–5 for one cluster.
-fn normalise_cluster(cluster: &str, maps: &Maps, out: &mut Vec<char>) {
-    let mut folded = String::with_capacity(cluster.len());
-    for c in cluster.nfkc() {
-        if c.general_category() != GeneralCategory::Format {
-            fold_case(c, &mut folded);
-        }
-    }
-    for c in folded.nfd() {
-        if c.general_category() == GeneralCategory::NonspacingMark {
-            continue;
-        }
-        let step4: &str;
-        let mut buf = [0u8; 4];
-        step4 = match maps.fold.get(&c) {
-            Some(s) => s.as_str(),
-            None => c.encode_utf8(&mut buf),
-        };
-        for d in step4.chars() {
-            match maps.lookalike.get(&d) {
-                Some(s) => out.extend(s.chars()),
-                None => out.push(d),
+/// Steps 1–5 for one character. Per character is the same as per grapheme cluster here: the
+/// compatibility decomposition, case folding and canonical decomposition are all
+/// character-wise, and every mark that NFKC would compose is dropped by step 4 anyway (only
+/// the spans differ: [`extend_over_marks`] gives a match its whole last cluster back).
+fn normalise_char(c: char, maps: &Maps, at: Origin, out: &mut Vec<NChar>) {
+    let mut push_mapped = |d: char| match maps.fold.get(&d) {
+        Some(s) => {
+            for e in s.chars() {
+                match maps.lookalike.get(&e) {
+                    Some(t) => out.extend(t.chars().map(|c| NChar { c, at })),
+                    None => out.push(NChar { c: e, at }),
+                }
             }
         }
-    }
+        None => match maps.lookalike.get(&d) {
+            Some(t) => out.extend(t.chars().map(|c| NChar { c, at })),
+            None => out.push(NChar { c: d, at }),
+        },
+    };
+    unicode_normalization::char::decompose_compatible(c, |k| {
+        if k.general_category() == GeneralCategory::Format {
+            return;
+        }
+        fold_case(k, &mut |f| {
+            unicode_normalization::char::decompose_canonical(f, |d| {
+                if d.general_category() != GeneralCategory::NonspacingMark {
+                    push_mapped(d);
+                }
+            })
+        });
+    });
 }
 
 /// Steps 1–5 over a whole text: the normalised characters with their origins.
 fn normalise_chars(text: &str, maps: &Maps) -> Vec<NChar> {
     let mut out = Vec::with_capacity(text.len());
-    let mut chars = Vec::new();
     let mut at16 = 0usize;
-    for (start, cluster) in text.grapheme_indices(true) {
-        let len16: usize = cluster.chars().map(char::len_utf16).sum();
-        let at = Origin { start, end: start + cluster.len(), start16: at16, end16: at16 + len16 };
+    for (start, c) in text.char_indices() {
+        let len16 = c.len_utf16();
+        let at = Origin { start, end: start + c.len_utf8(), start16: at16, end16: at16 + len16 };
         at16 += len16;
-        chars.clear();
-        normalise_cluster(cluster, maps, &mut chars);
-        out.extend(chars.iter().map(|&c| NChar { c, at }));
+        if c.is_ascii() && !maps.ascii_mapped {
+            // NFKC, case folding and NFD of ASCII are plain lower-casing.
+            out.push(NChar { c: c.to_ascii_lowercase(), at });
+        } else {
+            normalise_char(c, maps, at, &mut out);
+        }
     }
     out
+}
+
+/// The end of a match extended over the marks, joiners and emoji modifiers that follow it in
+/// the original text, so a span never splits a character from its combining marks.
+pub(crate) fn extend_over_marks(text: &str, at: Origin) -> Origin {
+    let mut end = at;
+    for c in text.get(at.end..).unwrap_or("").chars() {
+        let attaches = matches!(c.general_category_group(), GeneralCategoryGroup::Mark)
+            || matches!(c, '\u{200C}' | '\u{200D}' | '\u{1F3FB}'..='\u{1F3FF}');
+        if !attaches {
+            break;
+        }
+        end.end += c.len_utf8();
+        end.end16 += c.len_utf16();
+    }
+    end
 }
 
 /// One white-space-delimited word after joining and leetspeak, split into its parts (runs of

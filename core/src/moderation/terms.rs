@@ -16,7 +16,7 @@
 //!
 //! Time is linear in the text's length (plus the matches found).
 
-use super::normalise::{normalise_words, single, Maps, Origin, Word};
+use super::normalise::{extend_over_marks, normalise_words, single, Maps, Origin, Word};
 use crate::error::{Error, ErrorCode};
 use crate::policy::PolicyProblem;
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -444,6 +444,7 @@ impl TermMatcher {
                 continue;
             }
             let Some(t) = self.terms.get(pattern.term) else { continue };
+            let last_to = extend_over_marks(text, last.to);
             found.push((
                 pattern.term,
                 TermMatch {
@@ -451,9 +452,9 @@ impl TermMatcher {
                     category: t.category.clone(),
                     severity: t.severity,
                     start: first.from.start as u64,
-                    end: last.to.end as u64,
+                    end: last_to.end as u64,
                     start_utf16: first.from.start16 as u64,
-                    end_utf16: last.to.end16 as u64,
+                    end_utf16: last_to.end16 as u64,
                 },
             ));
         }
