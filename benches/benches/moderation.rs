@@ -45,8 +45,11 @@ fn policy(terms: &[String]) -> Policy {
 }
 
 fn naive_screen(terms: &[String], text: &str) -> usize {
-    let norm: String =
-        text.nfkc().filter(|c| !matches!(c, '\u{200B}'..='\u{200F}' | '\u{FEFF}' | '\u{AD}')).flat_map(char::to_lowercase).collect();
+    let norm: String = text
+        .nfkc()
+        .filter(|c| !matches!(c, '\u{200B}'..='\u{200F}' | '\u{FEFF}' | '\u{AD}'))
+        .flat_map(char::to_lowercase)
+        .collect();
     terms.iter().filter(|t| norm.contains(t.as_str())).count()
 }
 

@@ -16,7 +16,7 @@
 //!
 //! Time is linear in the text's length (plus the matches found).
 
-use super::normalise::{extend_over_marks, normalise_words, single, Maps, Origin, Word};
+use super::normalise::{extend_over_marks, single, Maps, Run, Stream, SEP};
 use crate::error::{Error, ErrorCode};
 use crate::policy::PolicyProblem;
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -248,11 +248,19 @@ struct TermShape {
 
 impl TermShape {
     fn of(term: &str, maps: &Maps) -> TermShape {
-        let words = normalise_words(term, maps)
-            .iter()
-            .map(|w| runs_of(w).into_iter().map(|r| (r.c, r.count)).collect::<Vec<_>>())
-            .filter(|w: &Vec<(char, u32)>| !w.is_empty())
-            .collect();
+        let stream = Stream::of(term, maps);
+        let mut words: Vec<Vec<(char, u32)>> = Vec::new();
+        let mut cur = Vec::new();
+        for run in &stream.runs {
+            match run {
+                Some(r) => cur.push((r.c, r.count)),
+                None if !cur.is_empty() => words.push(std::mem::take(&mut cur)),
+                None => {}
+            }
+        }
+        if !cur.is_empty() {
+            words.push(cur);
+        }
         TermShape { words }
     }
     fn letters(&self) -> u32 {
@@ -273,38 +281,6 @@ impl TermShape {
         }
         out
     }
-}
-
-/// One run of one letter in the text.
-#[derive(Debug, Clone, Copy)]
-struct Run {
-    c: char,
-    count: u32,
-    starts_part: bool,
-    ends_part: bool,
-    from: Origin,
-    to: Origin,
-}
-
-/// A word's runs; runs merge across the word's punctuation (`cash.app` is `cashap` with p×2),
-/// recording whether each run starts and ends a part.
-fn runs_of(word: &Word) -> Vec<Run> {
-    let mut runs: Vec<Run> = Vec::new();
-    for part in &word.parts {
-        for (k, nc) in part.iter().enumerate() {
-            let first = k == 0;
-            let last = k + 1 == part.len();
-            match runs.last_mut() {
-                Some(r) if r.c == nc.c => {
-                    r.count = r.count.saturating_add(1);
-                    r.to = nc.at;
-                    r.ends_part = last;
-                }
-                _ => runs.push(Run { c: nc.c, count: 1, starts_part: first, ends_part: last, from: nc.at, to: nc.at }),
-            }
-        }
-    }
-    runs
 }
 
 /// One banned term found in a text.
@@ -366,8 +342,6 @@ pub struct TermMatcher {
     maps: Maps,
 }
 
-const SEP: char = ' ';
-
 impl TermMatcher {
     /// Builds the matcher of a (validated) term policy. Terms that normalise to nothing are
     /// left out (validation refuses them).
@@ -413,52 +387,35 @@ impl TermMatcher {
     /// Screens a text: every banned term in it with its span in this text (SPEC §14.2).
     pub fn screen(&self, text: &str) -> TermScreening {
         let Some(ac) = &self.automaton else { return TermScreening { severity: None, matches: Vec::new() } };
-        // The collapsed stream: one symbol per run, a separator between words.
-        let words = normalise_words(text, &self.maps);
-        let mut stream = String::with_capacity(text.len());
-        let mut runs: Vec<Option<Run>> = Vec::with_capacity(text.len());
-        let mut sym_at: Vec<usize> = Vec::with_capacity(text.len());
-        for (k, w) in words.iter().enumerate() {
-            // A separator between words, and one more for a word without letters or digits, so
-            // that `cash !!! app` is not two consecutive words.
-            if k > 0 {
-                push_sym(&mut stream, &mut sym_at, &mut runs, SEP, None);
-            }
-            if w.parts.is_empty() {
-                push_sym(&mut stream, &mut sym_at, &mut runs, SEP, None);
-            }
-            for r in runs_of(w) {
-                push_sym(&mut stream, &mut sym_at, &mut runs, r.c, Some(r));
-            }
-        }
+        let stream = Stream::of(text, &self.maps);
         let mut found: Vec<(usize, TermMatch)> = Vec::new();
-        let mut seen: HashSet<(usize, usize, usize)> = HashSet::new();
-        for m in ac.find_overlapping_iter(&stream) {
+        for m in ac.find_overlapping_iter(&stream.symbols) {
             let Some(pattern) = self.patterns.get(m.pattern().as_usize()) else { continue };
-            let (Some(&a), Some(&b)) = (sym_at.get(m.start()), sym_at.get(m.end().saturating_sub(1))) else { continue };
-            if !self.accepts(pattern, &runs, a, b + 1) {
+            let (Some(&a), Some(&b)) = (stream.sym_at.get(m.start()), stream.sym_at.get(m.end().saturating_sub(1)))
+            else {
+                continue;
+            };
+            if !self.accepts(pattern, &stream.runs, a, b + 1) {
                 continue;
             }
-            let (Some(Some(first)), Some(Some(last))) = (runs.get(a), runs.get(b)) else { continue };
-            if !seen.insert((pattern.term, first.from.start, last.to.end)) {
-                continue;
-            }
+            let (Some(Some(first)), Some(Some(last))) = (stream.runs.get(a), stream.runs.get(b)) else { continue };
             let Some(t) = self.terms.get(pattern.term) else { continue };
-            let last_to = extend_over_marks(text, last.to);
+            let span = extend_over_marks(text, stream.span(first, last));
             found.push((
                 pattern.term,
                 TermMatch {
                     term: t.term.clone(),
                     category: t.category.clone(),
                     severity: t.severity,
-                    start: first.from.start as u64,
-                    end: last_to.end as u64,
-                    start_utf16: first.from.start16 as u64,
-                    end_utf16: last_to.end16 as u64,
+                    start: span.start as u64,
+                    end: span.end as u64,
+                    start_utf16: span.start16 as u64,
+                    end_utf16: span.end16 as u64,
                 },
             ));
         }
         found.sort_by(|(ta, a), (tb, b)| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(ta.cmp(tb)));
+        found.dedup_by(|(ta, a), (tb, b)| ta == tb && a.start == b.start && a.end == b.end);
         let severity = found.iter().map(|(_, m)| m.severity).max();
         TermScreening { severity, matches: found.into_iter().map(|(_, m)| m).collect() }
     }
@@ -492,13 +449,6 @@ impl TermMatcher {
             }
         }
     }
-}
-
-fn push_sym(stream: &mut String, sym_at: &mut Vec<usize>, runs: &mut Vec<Option<Run>>, c: char, run: Option<Run>) {
-    let idx = runs.len();
-    runs.push(run);
-    stream.push(c);
-    sym_at.resize(stream.len(), idx);
 }
 
 /// Screens a text against the policy's banned terms (SPEC §14.2); the spans are in `text`.
