@@ -63,6 +63,9 @@ pub enum ErrorCode {
     PolicyExpired,
     PolicyRollback,
     PolicyStale,
+    ContentBlocked,
+    TextTooLong,
+    PriceChanged,
 }
 
 /// How a client should react to an error code (SPEC §11).
@@ -82,7 +85,7 @@ pub enum RetryStrategy {
 
 impl ErrorCode {
     /// Every code, in SPEC §11 order.
-    pub const ALL: [ErrorCode; 50] = [
+    pub const ALL: [ErrorCode; 53] = [
         Self::RateLimited,
         Self::LaunchModeRestricted,
         Self::CountryNotAllowed,
@@ -133,6 +136,9 @@ impl ErrorCode {
         Self::PolicyExpired,
         Self::PolicyRollback,
         Self::PolicyStale,
+        Self::ContentBlocked,
+        Self::TextTooLong,
+        Self::PriceChanged,
     ];
 
     /// The stable wire string of this code, identical in every language.
@@ -188,6 +194,9 @@ impl ErrorCode {
             Self::PolicyExpired => "POLICY_EXPIRED",
             Self::PolicyRollback => "POLICY_ROLLBACK",
             Self::PolicyStale => "POLICY_STALE",
+            Self::ContentBlocked => "CONTENT_BLOCKED",
+            Self::TextTooLong => "TEXT_TOO_LONG",
+            Self::PriceChanged => "PRICE_CHANGED",
         }
     }
 
@@ -249,6 +258,9 @@ impl ErrorCode {
             Self::PolicyExpired => "The rules update has expired.",
             Self::PolicyRollback => "The rules update is older than the rules in use.",
             Self::PolicyStale => "The app's rules are out of date. Refreshing and trying again.",
+            Self::ContentBlocked => "This text contains something that is not allowed.",
+            Self::TextTooLong => "This text is too long.",
+            Self::PriceChanged => "The price has changed. Please check the new price.",
         }
     }
 

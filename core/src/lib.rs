@@ -18,6 +18,7 @@ pub mod error;
 pub mod flags;
 pub mod launch;
 pub mod media;
+pub mod moderation;
 pub mod money;
 pub mod payout;
 pub mod policy;

@@ -84,6 +84,8 @@ pub struct PolicyRules {
     /// Absent in the built-in policy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extensions: Option<serde_json::Map<String, Value>>,
+    /// Media verdict thresholds and the text sanitiser (SPEC §14).
+    pub moderation: crate::moderation::ModerationPolicy,
 }
 
 impl Default for PolicyRules {
@@ -107,6 +109,7 @@ impl Default for PolicyRules {
             media: Default::default(),
             security: Default::default(),
             extensions: None,
+            moderation: Default::default(),
         }
     }
 }
@@ -134,14 +137,16 @@ impl PolicyRules {
         self.upload.validate("$.upload", &mut p);
         self.media.validate("$.media", &mut p);
         self.security.validate("$.security", &mut p);
+        self.moderation.validate("$.moderation", &mut p);
         p
     }
 }
 
-/// A validated, immutable policy with its fingerprint, and the serial and schema it was
-/// published with (SPEC §17): serial 0 for the built-in policy and any policy loaded from plain
-/// JSON, the envelope's serial for one activated from a signed envelope.
-#[derive(Debug, Clone, PartialEq)]
+/// A validated, immutable policy with its fingerprint, the serial and schema it was published
+/// with (SPEC §17): serial 0 for the built-in policy and any policy loaded from plain JSON, the
+/// envelope's serial for one activated from a signed envelope; and what is built once from its
+/// rules (the banned-terms matcher of SPEC §14.2).
+#[derive(Debug, Clone)]
 pub struct Policy {
     rules: PolicyRules,
     fingerprint: String,
@@ -149,6 +154,18 @@ pub struct Policy {
     schema: u32,
     /// SHA-256 (hex) of the envelope payload this policy was activated from, if any.
     payload_sha256: Option<String>,
+    terms: std::sync::Arc<crate::moderation::TermMatcher>,
+}
+
+impl PartialEq for Policy {
+    /// Two policies are equal when their rules and their publication (serial, schema, payload)
+    /// are; the fingerprint and the term matcher are derived from the rules.
+    fn eq(&self, other: &Self) -> bool {
+        self.rules == other.rules
+            && self.serial == other.serial
+            && self.schema == other.schema
+            && self.payload_sha256 == other.payload_sha256
+    }
 }
 
 impl std::ops::Deref for Policy {
@@ -161,9 +178,7 @@ impl std::ops::Deref for Policy {
 impl Default for Policy {
     /// The built-in policy: exactly the defaults of SPEC.md.
     fn default() -> Self {
-        let rules = PolicyRules::default();
-        let fingerprint = fingerprint_of(&rules);
-        Policy::unsigned(rules, fingerprint)
+        Policy::built(PolicyRules::default())
     }
 }
 
@@ -175,12 +190,19 @@ impl Policy {
         if !problems.is_empty() {
             return Err(problems_error(&problems));
         }
-        let fingerprint = fingerprint_of(&rules);
-        Ok(Policy::unsigned(rules, fingerprint))
+        Ok(Policy::built(rules))
     }
 
-    fn unsigned(rules: PolicyRules, fingerprint: String) -> Policy {
-        Policy { rules, fingerprint, serial: 0, schema: envelope::POLICY_SCHEMA, payload_sha256: None }
+    /// The policy of valid rules: the fingerprint and the term matcher computed once.
+    fn built(rules: PolicyRules) -> Policy {
+        let fingerprint = fingerprint_of(&rules);
+        let terms = std::sync::Arc::new(crate::moderation::TermMatcher::new(&rules.moderation.terms));
+        Policy { rules, fingerprint, serial: 0, schema: envelope::POLICY_SCHEMA, payload_sha256: None, terms }
+    }
+
+    /// The banned-terms matcher built from this policy's term list (SPEC §14.2).
+    pub fn term_matcher(&self) -> &crate::moderation::TermMatcher {
+        &self.terms
     }
 
     /// This policy as activated from an envelope with `serial` and this payload hash.

@@ -86,6 +86,7 @@ fn icount_bill_message_100_words(p: &Policy, n: u64) {
         billed_tokens: 27,
         creator_tokens: 17,
         royal: false,
+        ..ChatMeter::default()
     };
     for _ in 0..n {
         let _ = black_box(billing::bill_message(p, black_box(&meter), Sender::Earner, black_box(&text), false, 1_000));

@@ -12,6 +12,7 @@ mod flags;
 mod foundation;
 mod launch;
 mod media;
+mod moderation;
 mod ranking;
 mod ratelimit;
 mod risk;
@@ -38,6 +39,7 @@ pub fn run(policy: &Policy, op: &str, input: &Value) -> Option<OpResult> {
         .or_else(|| flags::run(policy, op, input))
         .or_else(|| upload::run(policy, op, input))
         .or_else(|| media::run(policy, op, input))
+        .or_else(|| moderation::run(policy, op, input))
         .or_else(|| security::run(policy, op, input))
         .or_else(|| envelope::run(policy, op, input))
 }
