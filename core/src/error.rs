@@ -55,6 +55,9 @@ pub enum ErrorCode {
     SystemMaintenance,
     ServiceDegraded,
     InvalidInput,
+    AdmissionQueued,
+    DeployBlocked,
+    MigrationForceRequired,
 }
 
 /// How a client should react to an error code (SPEC §11).
@@ -67,11 +70,13 @@ pub enum RetryStrategy {
     ExponentialBackoff,
     /// Do not retry: the user must change something.
     NoRetry,
+    /// Retry at the result's `retry_at_ms` (the next UTC midnight for a daily cap, SPEC §13).
+    AtRetryTime,
 }
 
 impl ErrorCode {
     /// Every code, in SPEC §11 order.
-    pub const ALL: [ErrorCode; 43] = [
+    pub const ALL: [ErrorCode; 46] = [
         Self::RateLimited,
         Self::LaunchModeRestricted,
         Self::CountryNotAllowed,
@@ -115,6 +120,9 @@ impl ErrorCode {
         Self::SystemMaintenance,
         Self::ServiceDegraded,
         Self::InvalidInput,
+        Self::AdmissionQueued,
+        Self::DeployBlocked,
+        Self::MigrationForceRequired,
     ];
 
     /// The stable wire string of this code, identical in every language.
@@ -163,6 +171,9 @@ impl ErrorCode {
             Self::SystemMaintenance => "SYSTEM_MAINTENANCE",
             Self::ServiceDegraded => "SERVICE_DEGRADED",
             Self::InvalidInput => "INVALID_INPUT",
+            Self::AdmissionQueued => "ADMISSION_QUEUED",
+            Self::DeployBlocked => "DEPLOY_BLOCKED",
+            Self::MigrationForceRequired => "MIGRATION_FORCE_REQUIRED",
         }
     }
 
@@ -217,6 +228,9 @@ impl ErrorCode {
             Self::SystemMaintenance => "Avalo is under maintenance. Please try again later.",
             Self::ServiceDegraded => "Avalo is having trouble right now. Please try again later.",
             Self::InvalidInput => "Something in the request is not valid.",
+            Self::AdmissionQueued => "Avalo is very busy right now. You are in the queue; please try again shortly.",
+            Self::DeployBlocked => "This deploy is blocked until every release check passes.",
+            Self::MigrationForceRequired => "A production migration needs to be forced explicitly.",
         }
     }
 
@@ -225,6 +239,7 @@ impl ErrorCode {
         match self {
             Self::RateLimited => RetryStrategy::AfterLimiter,
             Self::SystemMaintenance | Self::ServiceDegraded => RetryStrategy::ExponentialBackoff,
+            Self::DailyLimitReached | Self::LikeLimitReached | Self::AdmissionQueued => RetryStrategy::AtRetryTime,
             _ => RetryStrategy::NoRetry,
         }
     }
@@ -337,6 +352,9 @@ impl RetryPolicy {
 ///   `floor(jitter × min(cap, base × factor^(attempt−1)))` for attempts 1..=5, then `GiveUp`.
 ///   `jitter_ppm` is the caller's random value in [0, 1) written in millionths (0..=999 999), so
 ///   that no float crosses the boundary and every language computes the same delay.
+/// - `DAILY_LIMIT_REACHED`, `LIKE_LIMIT_REACHED`, `ADMISSION_QUEUED`: retry at the result's
+///   `retry_at_ms`; the caller passes the wait `retry_at_ms − now` as `retry_after_ms` (required)
+///   and the delay is exactly that wait (no minimum, no attempt limit: the time is the rule's).
 /// - every other code: `DoNotRetry`.
 ///
 /// Attempt 0 or a jitter of 1 000 000 or more is `INVALID_INPUT`.
@@ -355,6 +373,11 @@ pub fn retry_delay(
     }
     match code.retry_strategy() {
         RetryStrategy::NoRetry => Ok(RetryDecision::DoNotRetry),
+        RetryStrategy::AtRetryTime => {
+            let wait = retry_after_ms
+                .ok_or_else(|| Error::invalid("this code retries at its retry_at_ms: pass retry_at_ms - now"))?;
+            Ok(RetryDecision::RetryAfter { delay_ms: wait })
+        }
         RetryStrategy::AfterLimiter => {
             let after =
                 retry_after_ms.ok_or_else(|| Error::invalid("RATE_LIMITED needs the limiter's retry_after_ms"))?;

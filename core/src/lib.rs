@@ -13,12 +13,14 @@
 //! The rule book is `SPEC.md`; each module cites the sections it implements.
 #![forbid(unsafe_code)]
 
+pub mod admission;
 pub mod billing;
 pub mod error;
 pub mod flags;
 pub mod launch;
 pub mod media;
 pub mod money;
+pub mod ops;
 pub mod payout;
 pub mod policy;
 pub mod pricing;

@@ -72,6 +72,10 @@ pub struct PolicyRules {
     pub media: crate::media::MediaPolicy,
     /// Request signing, signed URLs, origins, freshness (SPEC §10).
     pub security: crate::security::SecurityPolicy,
+    /// Admission: one decision for signups and paid operations (SPEC §13).
+    pub admission: crate::admission::AdmissionPolicy,
+    /// Operations: severity and routing, releases, deploys, secrets (SPEC §15).
+    pub ops: crate::ops::OpsPolicy,
 }
 
 impl Default for PolicyRules {
@@ -94,6 +98,8 @@ impl Default for PolicyRules {
             upload: Default::default(),
             media: Default::default(),
             security: Default::default(),
+            admission: Default::default(),
+            ops: Default::default(),
         }
     }
 }
@@ -121,6 +127,8 @@ impl PolicyRules {
         self.upload.validate("$.upload", &mut p);
         self.media.validate("$.media", &mut p);
         self.security.validate("$.security", &mut p);
+        self.admission.validate("$.admission", &mut p);
+        self.ops.validate("$.ops", &mut p);
         p
     }
 }
@@ -318,7 +326,7 @@ mod tests {
 
     /// The built-in policy's fingerprint, pinned. It changes only when a default number or the
     /// policy's shape changes on purpose: update it in the same commit and say so.
-    const DEFAULT_FINGERPRINT: &str = "9b714afd49976a715ad8d069183d46231d46662d80263c3ea706fb61d0644f6d";
+    const DEFAULT_FINGERPRINT: &str = "a0c783724e03cad2872a7819c77bcf062e961cbb6f1c7c56bf103719ecacd88f";
 
     #[test]
     fn default_fingerprint_is_pinned() {
@@ -337,7 +345,7 @@ mod tests {
     #[test]
     fn canonical_json_is_sorted_and_compact() {
         let c = Policy::default().canonical_json();
-        assert!(c.starts_with("{\"billing\":"), "{c}");
+        assert!(c.starts_with("{\"admission\":"), "{c}");
         assert!(!c.contains(": ") && !c.contains(", ") && !c.contains('\n'));
     }
 

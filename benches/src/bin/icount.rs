@@ -305,6 +305,7 @@ fn icount_evaluate_flags_50(p: &Policy, n: u64) {
         user_id: "f47ac10b-58cc-4372-a567-0e02b2c3d479".into(),
         region: Some("PL".into()),
         platform: Some(Platform::Ios),
+        environment: None,
         now_ms: LAUNCH_NOW,
     };
     for _ in 0..n {
