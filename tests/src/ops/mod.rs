@@ -6,11 +6,13 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
+mod admission;
 mod billing;
 mod flags;
 mod foundation;
 mod launch;
 mod media;
+mod operations;
 mod ranking;
 mod ratelimit;
 mod risk;
@@ -38,6 +40,8 @@ pub fn run(policy: &Policy, op: &str, input: &Value) -> Option<OpResult> {
         .or_else(|| upload::run(policy, op, input))
         .or_else(|| media::run(policy, op, input))
         .or_else(|| security::run(policy, op, input))
+        .or_else(|| admission::run(policy, op, input))
+        .or_else(|| operations::run(policy, op, input))
 }
 
 /// Prefix of the reason of an error raised by the runner itself (a malformed vector), which
