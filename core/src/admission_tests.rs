@@ -217,3 +217,24 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// Never a panic, whatever the strings, counters and times.
+    #[test]
+    fn admit_is_total(
+        birth in "[0-9-]{0,11}", country in ".{0,3}", now in any::<i64>(), count in any::<u64>(),
+        at in any::<i64>(), queue in any::<u64>(), overloaded in any::<bool>(), op in 0u8..3,
+    ) {
+        let operation = match op {
+            0 => AdmissionOperation::Signup,
+            1 => AdmissionOperation::Purchase,
+            _ => AdmissionOperation::CreatorOnboarding,
+        };
+        let c = DailyCounter { count, updated_at_ms: at };
+        let r = AdmissionRequest {
+            birth_date: birth, country, now_ms: now, mode_counter: c, country_counter: c, queue_length: queue,
+            overloaded, ..base(operation)
+        };
+        let _ = admit(&Policy::default(), &r);
+    }
+}
