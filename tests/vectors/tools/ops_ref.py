@@ -226,6 +226,12 @@ def admission_cases():
     a("cap retry one ms before midnight", adm(phase="alpha", country_count=100, now=ms(2026, 11, 21) - 1,
                                               at=ms(2026, 11, 20)))
     a("cap beats the throttle", adm(phase="alpha", country_count=100, overloaded=True, queue_length=7))
+    a("paused country beats the throttle", adm(phase="pause", overloaded=True))
+    a("mode's country list beats the throttle", adm(mode="soft_launch", country="US", phase=None, overloaded=True))
+    a("registration beats the throttle", adm(mode="internal_test", overloaded=True))
+    a("mode cap beats the throttle", adm(mode="soft_launch", mode_count=2000, overloaded=True))
+    a("overloaded purchase still capped", adm("purchase", phase="alpha", country_count=1000, overloaded=True))
+    a("queue position near 2^53", adm(overloaded=True, queue_length=2 ** 53 - 2))
     # 6. throttle
     a("overloaded signup is queued first in line", adm(overloaded=True))
     a("overloaded signup behind 41 others", adm(overloaded=True, queue_length=41))
