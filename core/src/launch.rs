@@ -252,6 +252,7 @@ pub struct SignupDecision {
 }
 
 /// Parses `YYYY-MM-DD` without allocating (hot path); same rules as [`time::parse_date`].
+#[inline(always)]
 fn parse_birth_date(text: &str) -> Result<NaiveDate> {
     let bad = || Error::invalid(format!("birth date {text:?} is not a YYYY-MM-DD calendar day"));
     let b = text.as_bytes();
@@ -287,6 +288,7 @@ pub(crate) struct Applicant {
 
 /// Parses the applicant's birth date and country against `now_ms`; malformed input (or a birth
 /// date after today) is `INVALID_INPUT`.
+#[inline(always)]
 pub(crate) fn parse_applicant(birth_date: &str, country: &str, now_ms: i64) -> Result<Applicant> {
     let today = time::utc_date(now_ms)?;
     let birth = parse_birth_date(birth_date)?;
@@ -297,6 +299,7 @@ pub(crate) fn parse_applicant(birth_date: &str, country: &str, now_ms: i64) -> R
 }
 
 /// The age gate: the applicant's age in whole years, or `AGE_RESTRICTED` under the minimum.
+#[inline]
 pub(crate) fn check_age(policy: &Policy, a: &Applicant) -> Result<u32> {
     let age = time::age_years(a.birth, a.today);
     if age < policy.launch.min_age_years {
@@ -307,6 +310,7 @@ pub(crate) fn check_age(policy: &Policy, a: &Applicant) -> Result<u32> {
 
 /// The mode's registration kind (allowlist, then invite): the invite record's new use count
 /// when an invite was used.
+#[inline(always)]
 pub(crate) fn check_registration(
     rule: &ModeRule,
     on_allowlist: Option<bool>,
@@ -339,12 +343,14 @@ pub(crate) fn check_registration(
 }
 
 /// Whether a mode's country list admits a country (`ineligible_countries` never are).
+#[inline]
 pub(crate) fn mode_admits_country(policy: &Policy, rule: &ModeRule, country: CountryCode) -> bool {
     rule.countries.as_ref().map_or(true, |list| list.contains(&country))
         && !policy.launch.ineligible_countries.contains(&country)
 }
 
 /// Whether the mode's platform-wide daily cap has room (`count < cap`; no cap = room).
+#[inline]
 pub(crate) fn mode_cap_has_room(rule: &ModeRule, counter: &DailyCounter, now_ms: i64) -> bool {
     rule.daily_cap.map_or(true, |cap| counter.count_on(now_ms) < cap)
 }

@@ -83,21 +83,22 @@ pub struct GateFailure {
 /// The required gates that did not pass, in the policy's order; a gate listed twice is
 /// `INVALID_INPUT`.
 pub fn failing_gates(policy: &Policy, checks: &[GateCheck]) -> Result<Vec<GateFailure>> {
-    let mut seen = 0u16;
+    // One pass over the checks into a table indexed by gate, then one lookup per required gate.
+    let mut reported: [Option<ReadinessStatus>; ComplianceGate::ALL.len()] = [None; ComplianceGate::ALL.len()];
     for c in checks {
-        let bit = 1u16 << (c.gate as u16);
-        if seen & bit != 0 {
+        let slot = reported.get_mut(c.gate as usize).ok_or_else(|| Error::invalid("unknown compliance gate"))?;
+        if slot.is_some() {
             return Err(Error::invalid(format!("compliance gate {:?} is listed twice", c.gate)));
         }
-        seen |= bit;
+        *slot = Some(c.status);
     }
     Ok(policy
         .ops
         .compliance_gates
         .iter()
-        .filter_map(|&gate| match checks.iter().find(|c| c.gate == gate) {
-            Some(c) if c.status == ReadinessStatus::Pass => None,
-            found => Some(GateFailure { gate, status: found.map(|c| c.status) }),
+        .filter_map(|&gate| match reported.get(gate as usize).copied().flatten() {
+            Some(ReadinessStatus::Pass) => None,
+            status => Some(GateFailure { gate, status }),
         })
         .collect())
 }
