@@ -1,8 +1,8 @@
 //! Operations: incidents, alerts, environments and releases (SPEC §15).
 //!
-//! Submodules, one responsibility each: [`severity`] (§15.1 the table from every result kind to
-//! a severity, and triage), [`routing`] (§15.1 routes and acknowledgement deadlines),
-//! [`environment`] (§15.2), [`release`] (§15.3 the release gate), [`compliance`] (§15.4
+//! Submodules, one responsibility each: [`signals`] (§15.1 what each kind of result raises),
+//! [`severity`] (§15.1 the table from each signal to a severity, and triage), [`routing`] (§15.1
+//! routes and acknowledgement deadlines), [`environment`] (§15.2), [`release`] (§15.3 the release gate), [`compliance`] (§15.4
 //! compliance gates and the deploy gate), [`secrets`] (§15.4 rotation), [`migration`] (§15.4).
 //! Every number is policy data in [`OpsPolicy`], with the SPEC's defaults.
 
@@ -13,6 +13,7 @@ pub mod release;
 pub mod routing;
 pub mod secrets;
 pub mod severity;
+pub mod signals;
 
 pub use compliance::{
     deploy_gate, failing_gates, ComplianceGate, DeployDecision, DeployFailure, DeployFailureKind, DeployRequest,
@@ -29,10 +30,8 @@ pub use release::{
 };
 pub use routing::{end_of_next_business_day, route, AckDeadline, Route, RouteChannel, RouteRule, RoutingPolicy};
 pub use secrets::{secret_rotation, SecretPolicy, SecretState, SecretStatus};
-pub use severity::{
-    incident_severity, severity_of, signals_of, triage, HostEvent, Incident, IncidentSignal, OpsResult, Severity,
-    Triage,
-};
+pub use severity::{incident_severity, severity_of, triage, Incident, IncidentSignal, Severity, Triage};
+pub use signals::{signals_of, HostEvent, OpsResult};
 
 use crate::policy::{check, PolicyProblem};
 use serde::{Deserialize, Serialize};
