@@ -66,6 +66,9 @@ pub enum ErrorCode {
     ContentBlocked,
     TextTooLong,
     PriceChanged,
+    AdmissionQueued,
+    DeployBlocked,
+    MigrationForceRequired,
 }
 
 /// How a client should react to an error code (SPEC §11).
@@ -81,11 +84,13 @@ pub enum RetryStrategy {
     NoRetry,
     /// Fetch the current policy envelope, recompute, then retry once (`POLICY_STALE`, SPEC §17.4).
     RefreshPolicyThenRetryOnce,
+    /// Retry at the result's `retry_at_ms` (the next UTC midnight for a daily cap, SPEC §13).
+    AtRetryTime,
 }
 
 impl ErrorCode {
     /// Every code, in SPEC §11 order.
-    pub const ALL: [ErrorCode; 53] = [
+    pub const ALL: [ErrorCode; 56] = [
         Self::RateLimited,
         Self::LaunchModeRestricted,
         Self::CountryNotAllowed,
@@ -139,6 +144,9 @@ impl ErrorCode {
         Self::ContentBlocked,
         Self::TextTooLong,
         Self::PriceChanged,
+        Self::AdmissionQueued,
+        Self::DeployBlocked,
+        Self::MigrationForceRequired,
     ];
 
     /// The stable wire string of this code, identical in every language.
@@ -197,6 +205,9 @@ impl ErrorCode {
             Self::ContentBlocked => "CONTENT_BLOCKED",
             Self::TextTooLong => "TEXT_TOO_LONG",
             Self::PriceChanged => "PRICE_CHANGED",
+            Self::AdmissionQueued => "ADMISSION_QUEUED",
+            Self::DeployBlocked => "DEPLOY_BLOCKED",
+            Self::MigrationForceRequired => "MIGRATION_FORCE_REQUIRED",
         }
     }
 
@@ -261,6 +272,9 @@ impl ErrorCode {
             Self::ContentBlocked => "This text contains something that is not allowed.",
             Self::TextTooLong => "This text is too long.",
             Self::PriceChanged => "The price has changed. Please check the new price.",
+            Self::AdmissionQueued => "Avalo is very busy right now. You are in the queue; please try again shortly.",
+            Self::DeployBlocked => "This deploy is blocked until every release check passes.",
+            Self::MigrationForceRequired => "A production migration needs to be forced explicitly.",
         }
     }
 
@@ -270,6 +284,7 @@ impl ErrorCode {
             Self::RateLimited => RetryStrategy::AfterLimiter,
             Self::SystemMaintenance | Self::ServiceDegraded => RetryStrategy::ExponentialBackoff,
             Self::PolicyStale => RetryStrategy::RefreshPolicyThenRetryOnce,
+            Self::DailyLimitReached | Self::LikeLimitReached | Self::AdmissionQueued => RetryStrategy::AtRetryTime,
             _ => RetryStrategy::NoRetry,
         }
     }
@@ -386,6 +401,9 @@ impl RetryPolicy {
 ///   that no float crosses the boundary and every language computes the same delay.
 /// - `POLICY_STALE`: attempt 1 is retried at once (`delay_ms` 0) after the caller refreshed its
 ///   policy; a second stale answer is `GiveUp`.
+/// - `DAILY_LIMIT_REACHED`, `LIKE_LIMIT_REACHED`, `ADMISSION_QUEUED`: retry at the result's
+///   `retry_at_ms`; the caller passes the wait `retry_at_ms − now` as `retry_after_ms` (required)
+///   and the delay is exactly that wait (no minimum, no attempt limit: the time is the rule's).
 /// - every other code: `DoNotRetry`.
 ///
 /// Attempt 0 or a jitter of 1 000 000 or more is `INVALID_INPUT`.
@@ -406,6 +424,11 @@ pub fn retry_delay(
         RetryStrategy::NoRetry => Ok(RetryDecision::DoNotRetry),
         RetryStrategy::RefreshPolicyThenRetryOnce if attempt == 1 => Ok(RetryDecision::RetryAfter { delay_ms: 0 }),
         RetryStrategy::RefreshPolicyThenRetryOnce => Ok(RetryDecision::GiveUp),
+        RetryStrategy::AtRetryTime => {
+            let wait = retry_after_ms
+                .ok_or_else(|| Error::invalid("this code retries at its retry_at_ms: pass retry_at_ms - now"))?;
+            Ok(RetryDecision::RetryAfter { delay_ms: wait })
+        }
         RetryStrategy::AfterLimiter => {
             let after =
                 retry_after_ms.ok_or_else(|| Error::invalid("RATE_LIMITED needs the limiter's retry_after_ms"))?;

@@ -1,8 +1,8 @@
 //! Feature flags with deterministic rollout buckets (SPEC §7.4).
 //!
 //! Evaluation order, the first decisive rule wins, and the decision names it ([`FlagRule`]):
-//! always-on → global kill switch (prefix groups) → flag kill switch → flag disabled → outside
-//! its time window → region not targeted → platform not targeted → user blocked → user allowed
+//! always-on → global kill switch (prefix groups) → flag kill switch → flag disabled →
+//! environment not targeted (SPEC §15.2) → outside its time window → region not targeted → platform not targeted → user blocked → user allowed
 //! → rollout. Rollout: `bucket = u32::from_be_bytes(SHA-256("{flag}:{user_id}")[0..4]) % 10 000`,
 //! on when `bucket < rollout_bp`; the same in every language, so apps and server agree on who
 //! is in a rollout. [`evaluate_flags`] evaluates every flag for one user in one call.
@@ -23,11 +23,16 @@
 //!   with `starts_at_ms ≥ ends_at_ms` is `INVALID_INPUT`.
 //! - Regions are compared trimmed and ASCII case-insensitively; `regions`/`platforms` `None`
 //!   targets everyone, and a user with no region/platform is outside any targeting list.
+//! - Environments (SPEC §15.2): a flag targets a set of environments (`None` = all, the default);
+//!   the environment is the deployment's, passed in the context. A context without an
+//!   environment is outside any targeting list (as a user without a region), so a flag limited
+//!   to `staging` never turns on where the host did not say it is staging.
 //! - A user both blocked and allowed is blocked. An empty user id, an empty flag name,
 //!   `rollout_bp` above 10 000, and (in the batch) a flag defined twice are `INVALID_INPUT`.
 //! - Single decisions carry no policy fingerprint (hot path); the batch result carries it once.
 
 use crate::error::{Error, Result};
+use crate::ops::Environment;
 use crate::policy::{check, Policy, PolicyProblem};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -109,6 +114,9 @@ pub struct FlagDefinition {
     /// End of the time window, exclusive.
     #[serde(default)]
     pub ends_at_ms: Option<i64>,
+    /// Targeted deployment environments; `None` = all (SPEC §15.2).
+    #[serde(default)]
+    pub environments: Option<Vec<Environment>>,
     /// Targeted regions; `None` = everywhere.
     #[serde(default)]
     pub regions: Option<Vec<String>>,
@@ -137,6 +145,9 @@ pub struct FlagContext {
     /// The user's platform, if known.
     #[serde(default)]
     pub platform: Option<Platform>,
+    /// The deployment's environment (SPEC §15.2), if known.
+    #[serde(default)]
+    pub environment: Option<Environment>,
     /// Now, ms since the epoch.
     pub now_ms: i64,
 }
@@ -154,6 +165,8 @@ pub enum FlagRule {
     FlagKillSwitch,
     /// Off: the flag is disabled.
     Disabled,
+    /// Off: the deployment's environment is not targeted (SPEC §15.2).
+    EnvironmentNotTargeted,
     /// Off: now is outside the flag's time window.
     OutsideWindow,
     /// Off: the user's region is not targeted.
@@ -256,6 +269,11 @@ fn decide(policy: &Policy, killed: &[(&str, &[String])], f: &FlagDefinition, ctx
     }
     if !f.enabled {
         return done(false, FlagRule::Disabled, None);
+    }
+    if let Some(envs) = &f.environments {
+        if !ctx.environment.is_some_and(|e| envs.contains(&e)) {
+            return done(false, FlagRule::EnvironmentNotTargeted, None);
+        }
     }
     if f.starts_at_ms.is_some_and(|s| ctx.now_ms < s) || f.ends_at_ms.is_some_and(|e| ctx.now_ms >= e) {
         return done(false, FlagRule::OutsideWindow, None);

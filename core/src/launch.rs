@@ -260,6 +260,7 @@ pub struct SignupDecision {
 }
 
 /// Parses `YYYY-MM-DD` without allocating (hot path); same rules as [`time::parse_date`].
+#[inline(always)]
 fn parse_birth_date(text: &str) -> Result<NaiveDate> {
     let bad = || Error::invalid(format!("birth date {text:?} is not a YYYY-MM-DD calendar day"));
     let b = text.as_bytes();
@@ -282,56 +283,99 @@ fn refuse(code: ErrorCode, reason: &'static str) -> Error {
     Error::new(code, reason)
 }
 
-/// Checks one signup against the current mode (SPEC §7.1), in the spec's order.
-pub fn check_signup(policy: &Policy, req: &SignupRequest) -> Result<SignupDecision> {
-    let p = &policy.launch;
-    let today = time::utc_date(req.now_ms)?;
-    let birth = parse_birth_date(&req.birth_date)?;
-    if birth > today {
-        return Err(Error::invalid(format!("birth date {} is after today", req.birth_date)));
-    }
-    let country = CountryCode::parse(&req.country)?;
+/// The applicant's parsed input: step 1 of SPEC §13 and the input checks of §7.1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Applicant {
+    /// Today's UTC date.
+    pub today: NaiveDate,
+    /// The birth date (not after today).
+    pub birth: NaiveDate,
+    /// The normalised country.
+    pub country: CountryCode,
+}
 
-    let age = time::age_years(birth, today);
-    if age < p.min_age_years {
+/// Parses the applicant's birth date and country against `now_ms`; malformed input (or a birth
+/// date after today) is `INVALID_INPUT`.
+#[inline(always)]
+pub(crate) fn parse_applicant(birth_date: &str, country: &str, now_ms: i64) -> Result<Applicant> {
+    let today = time::utc_date(now_ms)?;
+    let birth = parse_birth_date(birth_date)?;
+    if birth > today {
+        return Err(Error::invalid(format!("birth date {birth_date} is after today")));
+    }
+    Ok(Applicant { today, birth, country: CountryCode::parse(country)? })
+}
+
+/// The age gate: the applicant's age in whole years, or `AGE_RESTRICTED` under the minimum.
+#[inline]
+pub(crate) fn check_age(policy: &Policy, a: &Applicant) -> Result<u32> {
+    let age = time::age_years(a.birth, a.today);
+    if age < policy.launch.min_age_years {
         return Err(refuse(ErrorCode::AgeRestricted, "the applicant is under the minimum age"));
     }
-    let rule = p.rule(req.mode);
-    let mut invite_used_count = None;
+    Ok(age)
+}
+
+/// The mode's registration kind (allowlist, then invite): the invite record's new use count
+/// when an invite was used.
+#[inline(always)]
+pub(crate) fn check_registration(
+    rule: &ModeRule,
+    on_allowlist: Option<bool>,
+    invite_code: Option<&str>,
+    invite: Option<&InviteRecord>,
+) -> Result<Option<u64>> {
     match rule.registration {
-        Registration::Open => {}
-        Registration::Closed => {
-            return Err(refuse(ErrorCode::LaunchModeRestricted, "registration is closed in this mode"));
-        }
-        Registration::Allowlist => match req.on_allowlist {
-            None => return Err(refuse(ErrorCode::AllowlistRequired, "this mode admits allowlisted applicants only")),
-            Some(false) => return Err(refuse(ErrorCode::NotOnAllowlist, "the applicant is not on the allowlist")),
-            Some(true) => {}
+        Registration::Open => Ok(None),
+        Registration::Closed => Err(refuse(ErrorCode::LaunchModeRestricted, "registration is closed in this mode")),
+        Registration::Allowlist => match on_allowlist {
+            None => Err(refuse(ErrorCode::AllowlistRequired, "this mode admits allowlisted applicants only")),
+            Some(false) => Err(refuse(ErrorCode::NotOnAllowlist, "the applicant is not on the allowlist")),
+            Some(true) => Ok(None),
         },
         Registration::Invite => {
-            let typed = req.invite_code.as_deref().map(str::trim).unwrap_or("");
+            let typed = invite_code.map(str::trim).unwrap_or("");
             if typed.is_empty() {
                 return Err(refuse(ErrorCode::InviteCodeRequired, "this mode needs an invite code"));
             }
-            let record = match &req.invite {
+            let record = match invite {
                 Some(r) if r.code.trim().eq_ignore_ascii_case(typed) => r,
                 _ => return Err(refuse(ErrorCode::InvalidInviteCode, "no invite record matches the code")),
             };
             if record.used_count >= record.max_uses {
                 return Err(refuse(ErrorCode::InviteCodeDepleted, "the invite code has no uses left"));
             }
-            invite_used_count = Some(record.used_count + 1);
+            Ok(Some(record.used_count.saturating_add(1)))
         }
     }
-    let listed = rule.countries.as_ref().map_or(true, |list| list.contains(&country));
-    if !listed || p.ineligible_countries.contains(&country) {
+}
+
+/// Whether a mode's country list admits a country (`ineligible_countries` never are).
+#[inline]
+pub(crate) fn mode_admits_country(policy: &Policy, rule: &ModeRule, country: CountryCode) -> bool {
+    rule.countries.as_ref().map_or(true, |list| list.contains(&country))
+        && !policy.launch.ineligible_countries.contains(&country)
+}
+
+/// Whether the mode's platform-wide daily cap has room (`count < cap`; no cap = room).
+#[inline]
+pub(crate) fn mode_cap_has_room(rule: &ModeRule, counter: &DailyCounter, now_ms: i64) -> bool {
+    rule.daily_cap.map_or(true, |cap| counter.count_on(now_ms) < cap)
+}
+
+/// Checks one signup against the current mode (SPEC §7.1), in the spec's order.
+pub fn check_signup(policy: &Policy, req: &SignupRequest) -> Result<SignupDecision> {
+    let applicant = parse_applicant(&req.birth_date, &req.country, req.now_ms)?;
+    let country = applicant.country;
+    let age = check_age(policy, &applicant)?;
+    let rule = policy.launch.rule(req.mode);
+    let invite_used_count =
+        check_registration(rule, req.on_allowlist, req.invite_code.as_deref(), req.invite.as_ref())?;
+    if !mode_admits_country(policy, rule, country) {
         return Err(refuse(ErrorCode::CountryNotAllowed, "the country is not open in this mode"));
     }
-    let today_count = req.signups_today.count_on(req.now_ms);
-    if let Some(cap) = rule.daily_cap {
-        if today_count >= cap {
-            return Err(refuse(ErrorCode::DailyLimitReached, "today's signup cap is reached"));
-        }
+    if !mode_cap_has_room(rule, &req.signups_today, req.now_ms) {
+        return Err(refuse(ErrorCode::DailyLimitReached, "today's signup cap is reached"));
     }
     Ok(SignupDecision {
         mode: req.mode,

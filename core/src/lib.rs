@@ -13,6 +13,7 @@
 //! The rule book is `SPEC.md`; each module cites the sections it implements.
 #![forbid(unsafe_code)]
 
+pub mod admission;
 pub mod billing;
 pub mod error;
 pub mod flags;
@@ -20,6 +21,7 @@ pub mod launch;
 pub mod media;
 pub mod moderation;
 pub mod money;
+pub mod ops;
 pub mod payout;
 pub mod policy;
 pub mod pricing;

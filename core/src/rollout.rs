@@ -268,6 +268,11 @@ pub fn effective_caps(policy: &Policy, phase: RolloutPhase, overrides: &CapOverr
     }
 }
 
+/// The daily cap of one kind for a phase, after the per-country override.
+pub fn phase_cap(policy: &Policy, phase: RolloutPhase, overrides: &CapOverrides, kind: CapKind) -> u64 {
+    overrides.get(kind).unwrap_or_else(|| policy.rollout.caps(phase).get(kind))
+}
+
 /// Checks one operation against its country's daily cap (SPEC §7.2).
 pub fn check_country_cap(policy: &Policy, req: &CapRequest) -> Result<CapDecision> {
     let counter = req.counter.incremented(req.now_ms);
@@ -276,7 +281,7 @@ pub fn check_country_cap(policy: &Policy, req: &CapRequest) -> Result<CapDecisio
         Some(RolloutPhase::Pause) => return Err(Error::new(ErrorCode::CountryPaused, "the country is paused")),
         Some(phase) => phase,
     };
-    let cap = req.overrides.get(req.kind).unwrap_or_else(|| policy.rollout.caps(phase).get(req.kind));
+    let cap = phase_cap(policy, phase, &req.overrides, req.kind);
     let count = req.counter.count_on(req.now_ms);
     if count >= cap {
         return Err(Error::new(ErrorCode::DailyLimitReached, "today's cap for this country is reached"));

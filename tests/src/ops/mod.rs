@@ -6,6 +6,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
+mod admission;
 mod billing;
 mod envelope;
 mod flags;
@@ -13,6 +14,7 @@ mod foundation;
 mod launch;
 mod media;
 mod moderation;
+mod operations;
 mod ranking;
 mod ratelimit;
 mod risk;
@@ -42,6 +44,8 @@ pub fn run(policy: &Policy, op: &str, input: &Value) -> Option<OpResult> {
         .or_else(|| moderation::run(policy, op, input))
         .or_else(|| security::run(policy, op, input))
         .or_else(|| envelope::run(policy, op, input))
+        .or_else(|| admission::run(policy, op, input))
+        .or_else(|| operations::run(policy, op, input))
 }
 
 /// Prefix of the reason of an error raised by the runner itself (a malformed vector), which
