@@ -72,8 +72,6 @@ fn to_index(v: u64) -> Result<usize> {
 struct Table {
     /// Units of each pack.
     units: Vec<usize>,
-    /// Price of each pack.
-    prices: Vec<u64>,
     /// `best[i]` price, or [`NONE`].
     price: Vec<u64>,
     /// `best[i]` pack count.
@@ -84,7 +82,7 @@ struct Table {
 
 impl Table {
     /// The exact-sum table over `[0, len)`.
-    fn build(units: Vec<usize>, prices: Vec<u64>, len: usize) -> Table {
+    fn build(units: Vec<usize>, prices: &[u64], len: usize) -> Table {
         let mut price = vec![NONE; len];
         let mut count = vec![0u32; len];
         let mut last = vec![0u8; len];
@@ -93,7 +91,7 @@ impl Table {
         }
         for i in 1..len {
             let (mut bp, mut bc, mut bu, mut bk) = (NONE, 0u32, 0usize, 0u8);
-            for (k, (&u, &p)) in units.iter().zip(&prices).enumerate() {
+            for (k, (&u, &p)) in units.iter().zip(prices).enumerate() {
                 let Some(from) = i.checked_sub(u) else { continue };
                 let prev = price[from];
                 let cp = prev.saturating_add(p);
@@ -113,7 +111,7 @@ impl Table {
             count[i] = bc;
             last[i] = bk;
         }
-        Table { units, prices, price, count, last }
+        Table { units, price, count, last }
     }
 
     fn len(&self) -> usize {
@@ -154,7 +152,7 @@ pub(crate) fn cheapest(packs: &[(u64, u64)], tokens: u64) -> Result<Chosen> {
     let need = tokens.div_ceil(g);
     let window_end = need.checked_add(u_max64).ok_or_else(too_large)?;
     let units = units_u64.iter().map(|&u| to_index(u)).collect::<Result<Vec<usize>>>()?;
-    let table = Table::build(units, prices, to_index(window_end.min(width))?);
+    let table = Table::build(units, &prices, to_index(window_end.min(width))?);
     // Above the table, index i reads as i' in [width − u_b, width) plus m copies of b.
     let base = width - u_b64;
     let value = |i: u64| -> Result<Option<(u128, u128)>> {
@@ -229,7 +227,6 @@ fn walk(table: &Table, start: u64, base: u64, u_b: u64) -> Result<Vec<u64>> {
         add(&mut counts, k, 1)?;
         j -= table.units[k];
     }
-    let _ = &table.prices;
     Ok(counts)
 }
 
