@@ -66,13 +66,19 @@ impl Default for FlagsPolicy {
 
 impl FlagsPolicy {
     pub(crate) fn validate(&self, path: &str, p: &mut Vec<PolicyProblem>) {
-        for (name, prefixes) in &self.kill_switch_groups {
+        use crate::policy::bounds as b;
+        let groups = self.kill_switch_groups.len();
+        check(groups <= b::MAX_FLAG_ENTRIES, p, format!("{path}.kill_switch_groups"), "must hold at most 256 groups");
+        check(self.always_on.len() <= b::MAX_ALWAYS_ON, p, format!("{path}.always_on"), "must hold at most 1024");
+        for (name, prefixes) in self.kill_switch_groups.iter().take(b::MAX_FLAG_ENTRIES) {
+            let n = prefixes.len();
+            check(n <= b::MAX_FLAG_ENTRIES, p, format!("{path}.kill_switch_groups.{name}"), "at most 256 prefixes");
             check(!name.trim().is_empty(), p, format!("{path}.kill_switch_groups"), "group names must not be empty");
             for (i, prefix) in prefixes.iter().enumerate() {
                 check(!prefix.is_empty(), p, format!("{path}.kill_switch_groups.{name}[{i}]"), "must not be empty");
             }
         }
-        for (i, f) in self.always_on.iter().enumerate() {
+        for (i, f) in self.always_on.iter().enumerate().take(b::MAX_ALWAYS_ON) {
             check(!f.is_empty(), p, format!("{path}.always_on[{i}]"), "must not be empty");
         }
     }

@@ -41,8 +41,20 @@ impl Default for MediaPolicy {
 
 impl MediaPolicy {
     pub(crate) fn validate(&self, path: &str, p: &mut Vec<PolicyProblem>) {
-        check(self.max_active_stories > 0, p, format!("{path}.max_active_stories"), "must be > 0");
-        check(self.story_lifetime_ms > 0, p, format!("{path}.story_lifetime_ms"), "must be > 0");
+        use crate::policy::bounds as b;
+        let stories = self.max_active_stories;
+        check(
+            stories > 0 && stories <= b::MAX_ACTIVE_STORIES,
+            p,
+            format!("{path}.max_active_stories"),
+            "must be 1..=1000",
+        );
+        check(
+            b::positive_at_most(self.story_lifetime_ms, b::MAX_STORY_LIFETIME_MS),
+            p,
+            format!("{path}.story_lifetime_ms"),
+            "must be 1..=2592000000 (30 days)",
+        );
     }
 }
 

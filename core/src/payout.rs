@@ -55,15 +55,19 @@ impl Default for PayoutPolicy {
 
 impl PayoutPolicy {
     pub(crate) fn validate(&self, path: &str, p: &mut Vec<PolicyProblem>) {
+        use crate::policy::bounds as b;
         check(self.min_tokens > 0, p, format!("{path}.min_tokens"), "must be > 0");
         check(self.min_tokens <= self.max_tokens, p, format!("{path}.max_tokens"), "must be >= min_tokens");
+        check(self.max_tokens <= b::MAX_PAYOUT_TOKENS, p, format!("{path}.max_tokens"), "must be at most 10^12");
         check(
             self.min_business_days <= self.max_business_days,
             p,
             format!("{path}.max_business_days"),
             "must be >= min_business_days",
         );
+        check(self.max_business_days <= b::MAX_BUSINESS_DAYS, p, format!("{path}.max_business_days"), "must be <= 60");
         check(!self.methods.is_empty(), p, format!("{path}.methods"), "must not be empty");
+        check(self.methods.len() <= b::MAX_PAYOUT_METHODS, p, format!("{path}.methods"), "must hold at most 16");
     }
 }
 

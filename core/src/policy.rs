@@ -8,6 +8,7 @@
 //! naturally.
 
 use crate::error::{Error, Result};
+pub mod bounds;
 mod json_path;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;

@@ -202,6 +202,8 @@ impl RolloutPolicy {
             format!("{path}.progression.min_verification_bp"),
             "must be <= 10000",
         );
+        let max = crate::policy::bounds::MAX_COUNTRIES;
+        check(self.market_sequence.len() <= max, p, format!("{path}.market_sequence"), "must hold at most 300");
         let mut seen = std::collections::HashSet::new();
         for (i, c) in self.market_sequence.iter().enumerate() {
             check(seen.insert(*c), p, format!("{path}.market_sequence[{i}]"), "duplicate country");

@@ -166,7 +166,11 @@ impl RankingPolicy {
             sum += w;
         }
         check((sum - 100.0).abs() <= 1e-9, p, format!("{path}.weights"), "must sum to 100");
-        check(self.photos_for_full >= 1, p, format!("{path}.photos_for_full"), "must be > 0");
+        use crate::policy::bounds as b;
+        let photos = self.photos_for_full;
+        check(photos >= 1 && photos <= b::MAX_PHOTOS_FOR_FULL, p, format!("{path}.photos_for_full"), "must be 1..=100");
+        check(self.loyalty_levels <= b::MAX_LOYALTY_LEVELS, p, format!("{path}.loyalty_levels"), "must be <= 1000");
+        check(self.daily_like_limit <= b::MAX_DAILY_LIKES, p, format!("{path}.daily_like_limit"), "must be <= 1000000");
         check(
             in_range(self.video_intro_bonus, 0.0, 1.0),
             p,
