@@ -269,10 +269,11 @@ fn decide(policy: &Policy, killed: &[(&str, &[String])], f: &FlagDefinition, ctx
             return done(false, FlagRule::PlatformNotTargeted, None);
         }
     }
-    if f.blocked_users.contains(&ctx.user_id) {
+    let listed = |users: &[String]| users.iter().any(|u| crate::identity::same_user(u, &ctx.user_id));
+    if listed(&f.blocked_users) {
         return done(false, FlagRule::UserBlocked, None);
     }
-    if f.allowed_users.contains(&ctx.user_id) {
+    if listed(&f.allowed_users) {
         return done(true, FlagRule::UserAllowed, None);
     }
     let bucket = flag_bucket(name, &ctx.user_id);

@@ -16,6 +16,7 @@
 pub mod billing;
 pub mod error;
 pub mod flags;
+pub mod identity;
 pub mod launch;
 pub mod media;
 pub mod money;

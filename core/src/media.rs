@@ -12,7 +12,8 @@
 //! - An item is expired from its expiry instant on (`now_ms >= expires_at_ms`), as JWT's `exp`:
 //!   a story posted at `t` is visible while `now < t + 24 h`.
 //! - A viewer without an id (signed out) is never the owner; a viewer whose id equals the
-//!   owner's is the owner.
+//!   owner's by canonical form (trimmed, NFC, case-insensitive: [`crate::identity`]) is the
+//!   owner.
 //! - A `paid` item must carry a price (`INVALID_INPUT` otherwise, checked before the rules); a
 //!   price on a non-paid item is ignored.
 //! - Active stories are those not yet expired at `now_ms`; [`check_story_quota`] refuses a new
@@ -177,7 +178,7 @@ pub fn media_access(item: &MediaItem, viewer: &Viewer, now_ms: i64) -> Result<Me
     if item.visibility == Visibility::Paid && item.price.is_none() {
         return Err(Error::invalid("a paid item needs a price"));
     }
-    if viewer.id.as_deref() == Some(item.owner_id.as_str()) {
+    if viewer.id.as_deref().is_some_and(|id| crate::identity::same_user(id, &item.owner_id)) {
         return Ok(MediaDecision::allow(AccessGrant::Owner));
     }
     if viewer.is_moderator {

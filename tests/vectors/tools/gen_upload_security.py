@@ -448,6 +448,11 @@ md += [
     ok("paid owned by viewer", A, {"item": item("paid", price=120), "viewer": viewer("owner"), "now_ms": NOW}, allow("owner")),
     err("paid without a price", A, {"item": item("paid"), "viewer": viewer(), "now_ms": NOW}, "INVALID_INPUT"),
     ok("signed-out viewer is never the owner", A, {"item": item("private"), "viewer": viewer(None), "now_ms": NOW}, deny("MEDIA_PRIVATE")),
+    # Issue 14: ids compare by canonical form (trimmed, NFC, case-insensitive; core/src/identity.rs).
+    ok("owner id with a trailing space is the owner", A, {"item": item("private", owner="alice"), "viewer": viewer("alice "), "now_ms": NOW}, allow("owner")),
+    ok("owner id in another case is the owner", A, {"item": item("private", owner="alice"), "viewer": viewer("Alice"), "now_ms": NOW}, allow("owner")),
+    ok("owner id in NFD is the owner", A, {"item": item("private", owner="zo\u00eb"), "viewer": viewer("zoe\u0308"), "now_ms": NOW}, allow("owner")),
+    ok("a longer id is not the owner", A, {"item": item("private", owner="alice"), "viewer": viewer("alice2"), "now_ms": NOW}, deny("MEDIA_PRIVATE")),
     ok("check: public grant", "check_media_access", {"item": item(), "viewer": viewer(), "now_ms": NOW}, {"grant": "public"}),
     err("check: locked", "check_media_access", {"item": item("paid", price=5), "viewer": viewer(), "now_ms": NOW}, "MEDIA_LOCKED"),
     err("check: removed", "check_media_access", {"item": item(mod="rejected"), "viewer": viewer(), "now_ms": NOW}, "MEDIA_REMOVED"),
