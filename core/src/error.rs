@@ -384,7 +384,8 @@ pub fn retry_delay(
             for _ in 1..attempt {
                 ceiling = ceiling.saturating_mul(policy.backoff_factor).min(policy.backoff_cap_ms);
             }
-            let delay = (u128::from(ceiling) * u128::from(jitter_ppm) / 1_000_000) as u64;
+            // jitter_ppm < 1 000 000 (checked above), so delay ≤ ceiling fits u64.
+            let delay = u64::try_from(u128::from(ceiling) * u128::from(jitter_ppm) / 1_000_000).unwrap_or(ceiling);
             Ok(RetryDecision::RetryAfter { delay_ms: delay })
         }
     }

@@ -277,7 +277,8 @@ fn parse_birth_date(text: &str) -> Result<NaiveDate> {
         (Some(y), Some(m), Some(d)) => (y, m, d),
         _ => return Err(bad()),
     };
-    NaiveDate::from_ymd_opt(y as i32, m, d).ok_or_else(bad)
+    // Four digits: y ≤ 9 999 always fits i32.
+    NaiveDate::from_ymd_opt(i32::try_from(y).map_err(|_| bad())?, m, d).ok_or_else(bad)
 }
 
 /// Refusals carry static reasons: no formatting on the hot path.

@@ -110,8 +110,8 @@ pub struct WithdrawalQuote {
 /// The fee on a withdrawal: `ceil(amount × bp / 10 000)` (500 → 10, 501 → 11).
 pub fn withdrawal_fee(amount: Tokens, fee_bp: BasisPoints) -> Tokens {
     let fee = (u128::from(amount) * u128::from(fee_bp.get())).div_ceil(10_000);
-    // fee ≤ amount because bp ≤ 10 000.
-    fee as u64
+    // fee ≤ amount because bp ≤ 10 000, so it fits u64.
+    u64::try_from(fee).unwrap_or(amount)
 }
 
 /// Validates and prices a withdrawal (SPEC §3.6).

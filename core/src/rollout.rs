@@ -342,7 +342,8 @@ fn rate_bp(verified: u64, installs: u64) -> u64 {
     if installs == 0 {
         return 0;
     }
-    (u128::from(verified) * 10_000 / u128::from(installs)) as u64
+    // Callers check verified ≤ installs, so the rate is ≤ 10 000; saturate otherwise.
+    u64::try_from(u128::from(verified) * 10_000 / u128::from(installs)).unwrap_or(u64::MAX)
 }
 
 /// Evaluates `soft` → `public` progression over the completed days before `now_ms`.
@@ -360,14 +361,20 @@ pub fn progression_readiness(policy: &Policy, days: &[DayMetrics], now_ms: i64) 
         let day = i64::from(chrono::Datelike::num_days_from_ce(&date)) - 719_163;
         let offset = today - day; // 1 = yesterday
         if (1..=n).contains(&offset) {
-            let slot = window.get_mut((n - offset) as usize).ok_or_else(|| Error::invalid("window index"))?;
+            let slot = usize::try_from(n - offset)
+                .ok()
+                .and_then(|i| window.get_mut(i))
+                .ok_or_else(|| Error::invalid("window index"))?;
             if slot.is_some() {
                 return Err(Error::invalid(format!("date {} is given twice", m.date)));
             }
             *slot = Some(m);
         }
     }
-    let date_of = |i: usize| time::utc_date((today - n + i as i64) * DAY_MS).map(time::format_date);
+    let date_of = |i: usize| {
+        let i = i64::try_from(i).map_err(|_| Error::invalid("window index"))?;
+        time::utc_date((today - n + i) * DAY_MS).map(time::format_date)
+    };
     let mut failures = Vec::new();
     for (i, slot) in window.iter().enumerate() {
         let date = date_of(i)?;

@@ -114,11 +114,11 @@ impl RateLimit {
     /// `n / interval_ticks` for `0 ≤ n ≤ capacity_ticks`.
     #[inline(always)]
     fn whole_requests(&self, n: i64) -> u32 {
-        let n = n as u64; // 0 ≤ n
+        let n = n.unsigned_abs(); // 0 ≤ n, so this is n itself (no cast)
         let q = if self.magic != 0 {
             ((u128::from(self.magic) * u128::from(n)) >> 64) as u64
         } else {
-            n / self.interval_ticks as u64 // interval_ticks ≥ 1
+            n / self.interval_ticks.unsigned_abs() // interval_ticks ≥ 1
         };
         // q ≤ capacity / interval = burst ≤ u32::MAX, so the cast is exact.
         q as u32
@@ -191,13 +191,13 @@ pub fn decide(limit: &RateLimit, state: i64, now_ms: i64, cost: u32) -> Result<L
             if cost == 0 { (state, limit.capacity_ticks - used) } else { (base + take, room - used) };
         Ok(LimitDecision { allowed: true, remaining: limit.whole_requests(left), retry_after_ms: 0, new_state })
     } else {
-        // Admitted once now reaches base − room (> now), rounded up to a whole ms.
+        // Admitted once now reaches base − room (> now), rounded up to a whole ms: retry > 0.
         let free_at = base - room;
         let k = limit.ticks_per_ms;
         let retry = if k == 1 { free_at - now } else { free_at / k + i64::from(free_at % k != 0) - now_ms };
         let remaining =
             if used >= limit.capacity_ticks { 0 } else { limit.whole_requests(limit.capacity_ticks - used) };
-        Ok(LimitDecision { allowed: false, remaining, retry_after_ms: retry as u64, new_state: state })
+        Ok(LimitDecision { allowed: false, remaining, retry_after_ms: retry.unsigned_abs(), new_state: state })
     }
 }
 

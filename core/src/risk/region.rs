@@ -241,7 +241,12 @@ pub fn region_risk(policy: &Policy, m: &RegionMetrics) -> Result<RegionRisk> {
         .saturating_add(breakdown.verification_rate);
     let level = r.level(score);
     let verification_rate_bp =
-        if m.installs == 0 { 0 } else { (u128::from(m.verified) * 10_000 / u128::from(m.installs)) as u32 };
+        // verified ≤ installs (checked above), so the rate is ≤ 10 000 and fits u32.
+        if m.installs == 0 {
+            0
+        } else {
+            u32::try_from(u128::from(m.verified) * 10_000 / u128::from(m.installs)).unwrap_or(10_000)
+        };
     Ok(RegionRisk {
         score,
         max_score: r.max_score(),
