@@ -65,16 +65,37 @@ impl PartialEq for IdKey<'_> {
 
 impl Eq for IdKey<'_> {}
 
+/// ASCII lower case of eight bytes at once (bytes ≥ 0x80 unchanged): a byte gets 0x20 added
+/// when its high bit is clear and it is within `A..=Z`. Each per-byte sum stays below 0x100,
+/// so no carry crosses into the next byte.
+#[inline]
+fn ascii_lower_word(w: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let heptets = w & !HIGH;
+    let at_least_a = heptets.wrapping_add(0x3f3f_3f3f_3f3f_3f3f); // 0x41 + 0x3f = 0x80
+    let above_z = heptets.wrapping_add(0x2525_2525_2525_2525); // 0x5b + 0x25 = 0x80
+    let upper = at_least_a & !above_z & !w & HIGH;
+    w | (upper >> 2)
+}
+
 impl Hash for IdKey<'_> {
+    /// Hashes the ASCII-lower-cased bytes, eight at a time (as `write_u64` words), then the
+    /// length: equal keys (by [`PartialEq`]) hash equally.
+    #[inline]
     fn hash<H: Hasher>(&self, state: &mut H) {
-        let mut buf = [0u8; 32];
-        for chunk in self.0.as_bytes().chunks(32) {
-            let part = buf.get_mut(..chunk.len()).unwrap_or(&mut []);
-            part.copy_from_slice(chunk);
-            part.make_ascii_lowercase();
-            state.write(part);
+        let bytes = self.0.as_bytes();
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            state.write_u64(ascii_lower_word(u64::from_le_bytes(w)));
         }
-        state.write_u8(0xff);
+        let mut w = [0u8; 8];
+        for (d, b) in w.iter_mut().zip(chunks.remainder()) {
+            *d = *b;
+        }
+        state.write_u64(ascii_lower_word(u64::from_le_bytes(w)));
+        state.write_usize(bytes.len());
     }
 }
 
@@ -114,6 +135,16 @@ mod tests {
         for (a, b) in [("alice", "alice2"), ("alice", "al ice"), ("zo\u{eb}", "zoe"), ("a\u{200b}", "a")] {
             assert!(!same_user(a, b), "{a:?} vs {b:?}");
             assert_ne!(IdKey::new(a), IdKey::new(b));
+        }
+    }
+
+    #[test]
+    fn word_lower_case_matches_the_byte_rule() {
+        for b in 0u8..=255 {
+            let w = u64::from_le_bytes([b, b'A', b'z', b'@', b'[', 0x80 | b'A', b'Z', b' ']);
+            let got = ascii_lower_word(w).to_le_bytes();
+            let want = [b.to_ascii_lowercase(), b'a', b'z', b'@', b'[', 0x80 | b'A', b'z', b' '];
+            assert_eq!(got, want, "byte {b:#x}");
         }
     }
 

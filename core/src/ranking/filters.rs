@@ -43,6 +43,14 @@ impl Hasher for IdHasher {
     fn write_u8(&mut self, i: u8) {
         self.add(u64::from(i));
     }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(u64::try_from(i).unwrap_or(u64::MAX));
+    }
     fn finish(&self) -> u64 {
         self.0
     }
