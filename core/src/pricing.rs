@@ -56,13 +56,15 @@ pub struct SubscriptionPlan {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PricingPolicy {
-    /// The pack table (SPEC §2.1).
+    /// The pack table (SPEC §2.1): at most [`MAX_PACKS`] packs of at most [`MAX_PACK_TOKENS`]
+    /// tokens, each at most [`MAX_PACK_UNITS`] times the greatest common divisor of the sizes.
     pub packs: Vec<TokenPack>,
     /// Settlement value of one token in grosze (20 = 0.20 PLN, SPEC §2.2).
     pub token_value_grosze: u64,
     /// Subscription plans (SPEC §2.3).
     pub subscriptions: Vec<SubscriptionPlan>,
-    /// Largest token count the pack-combination helper accepts.
+    /// Largest token count the pack-combination helper accepts (1 000 000; at most
+    /// [`MAX_COMBINATION_TOKENS`]).
     pub max_combination_tokens: Tokens,
 }
 
@@ -385,7 +387,10 @@ pub struct PackCount {
 
 /// The set of packs (packs may repeat) covering at least `tokens` with the least money.
 /// Ties: more tokens delivered, then fewer packs. 0 tokens or more than
-/// `pricing.max_combination_tokens` is `AMOUNT_OUT_OF_RANGE`.
+/// `pricing.max_combination_tokens` is `AMOUNT_OUT_OF_RANGE`; a price of 0 in `currency` is
+/// `INVALID_INPUT`. Memory and time depend only on the pack table, never on `tokens` (at most
+/// ≈ 13 MB and ≈ 32 M steps for the largest table the policy bounds allow; see
+/// `pricing/combination.rs`).
 pub fn cheapest_pack_combination(
     policy: &Policy,
     tokens: Tokens,
