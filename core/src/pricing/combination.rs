@@ -337,6 +337,31 @@ mod tests {
         assert_eq!(e.code, crate::ErrorCode::AmountOutOfRange);
     }
 
+    /// Every table of two packs (1..=6 units, prices 1..=6) and of three packs (1..=4 units,
+    /// prices 1..=4; many exact ties in price per unit), far past the periodic threshold.
+    #[test]
+    fn small_tables_exhaustively_match_the_plain_programme() {
+        let opts: Vec<(u64, u64)> = (1..=6).flat_map(|u| (1..=6).map(move |p| (u, p))).collect();
+        for &a in &opts {
+            for &b in &opts {
+                for tokens in 1..=90 {
+                    assert_eq!(cheapest(&[a, b], tokens).ok(), reference(&[a, b], tokens), "{a:?} {b:?} {tokens}");
+                }
+            }
+        }
+        let opts: Vec<(u64, u64)> = (1..=4).flat_map(|u| (1..=4).map(move |p| (u, p))).collect();
+        for &a in &opts {
+            for &b in &opts {
+                for &c in &opts {
+                    for tokens in [1, 2, 3, 5, 8, 13, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 31, 40, 41, 57] {
+                        let t = [a, b, c];
+                        assert_eq!(cheapest(&t, tokens).ok(), reference(&t, tokens), "{t:?} {tokens}");
+                    }
+                }
+            }
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(400))]
         /// Same answer (price, tokens and the very packs) as the plain programme, far past the
