@@ -231,6 +231,7 @@ fn walk(table: &Table, start: u64, base: u64, u_b: u64) -> Result<Vec<u64>> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
