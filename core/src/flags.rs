@@ -269,7 +269,12 @@ fn decide(policy: &Policy, killed: &[(&str, &[String])], f: &FlagDefinition, ctx
             return done(false, FlagRule::PlatformNotTargeted, None);
         }
     }
-    let listed = |users: &[String]| users.iter().any(|u| crate::identity::same_user(u, &ctx.user_id));
+    let listed = |users: &[String]| {
+        !users.is_empty() && {
+            let me = crate::identity::IdKey::new(&ctx.user_id);
+            users.iter().any(|u| *u == ctx.user_id || crate::identity::IdKey::new(u) == me)
+        }
+    };
     if listed(&f.blocked_users) {
         return done(false, FlagRule::UserBlocked, None);
     }

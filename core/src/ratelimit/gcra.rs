@@ -114,11 +114,15 @@ impl RateLimit {
     /// `n / interval_ticks` for `0 ≤ n ≤ capacity_ticks`.
     #[inline(always)]
     fn whole_requests(&self, n: i64) -> u32 {
-        let n = n.unsigned_abs(); // 0 ≤ n, so this is n itself (no cast)
+        // Proven safe (hot path, so a plain cast): 0 ≤ n, so the cast is exact.
+        #[allow(clippy::cast_sign_loss)]
+        let n = n as u64;
         let q = if self.magic != 0 {
             ((u128::from(self.magic) * u128::from(n)) >> 64) as u64
         } else {
-            n / self.interval_ticks.unsigned_abs() // interval_ticks ≥ 1
+            #[allow(clippy::cast_sign_loss)]
+            let interval = self.interval_ticks as u64; // interval_ticks ≥ 1: exact
+            n / interval
         };
         // q ≤ capacity / interval = burst ≤ u32::MAX, so the cast is exact.
         q as u32
@@ -195,9 +199,12 @@ pub fn decide(limit: &RateLimit, state: i64, now_ms: i64, cost: u32) -> Result<L
         let free_at = base - room;
         let k = limit.ticks_per_ms;
         let retry = if k == 1 { free_at - now } else { free_at / k + i64::from(free_at % k != 0) - now_ms };
+        // Proven safe: free_at > now, so retry > 0 and the cast is exact.
+        #[allow(clippy::cast_sign_loss)]
+        let retry_ms = retry as u64;
         let remaining =
             if used >= limit.capacity_ticks { 0 } else { limit.whole_requests(limit.capacity_ticks - used) };
-        Ok(LimitDecision { allowed: false, remaining, retry_after_ms: retry.unsigned_abs(), new_state: state })
+        Ok(LimitDecision { allowed: false, remaining, retry_after_ms: retry_ms, new_state: state })
     }
 }
 
