@@ -28,6 +28,7 @@
 //! - Single decisions carry no policy fingerprint (hot path); the batch result carries it once.
 
 use crate::error::{Error, Result};
+use crate::identity::IdKey;
 use crate::policy::{check, Policy, PolicyProblem};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -240,7 +241,14 @@ fn check_definition(f: &FlagDefinition) -> Result<()> {
     Ok(())
 }
 
-fn decide(policy: &Policy, killed: &[(&str, &[String])], f: &FlagDefinition, ctx: &FlagContext) -> FlagDecision {
+/// `me` is the canonical key of `ctx.user_id` ([`crate::identity`]), computed once per call.
+fn decide(
+    policy: &Policy,
+    killed: &[(&str, &[String])],
+    f: &FlagDefinition,
+    ctx: &FlagContext,
+    me: &IdKey<'_>,
+) -> FlagDecision {
     let done = |on, rule, bucket| FlagDecision { flag: f.name.clone(), on, rule, bucket };
     let name = f.name.as_str();
     if policy.flags.always_on.iter().any(|a| a == name) {
@@ -269,12 +277,7 @@ fn decide(policy: &Policy, killed: &[(&str, &[String])], f: &FlagDefinition, ctx
             return done(false, FlagRule::PlatformNotTargeted, None);
         }
     }
-    let listed = |users: &[String]| {
-        !users.is_empty() && {
-            let me = crate::identity::IdKey::new(&ctx.user_id);
-            users.iter().any(|u| *u == ctx.user_id || crate::identity::IdKey::new(u) == me)
-        }
-    };
+    let listed = |users: &[String]| users.iter().any(|u| *u == ctx.user_id || IdKey::new(u) == *me);
     if listed(&f.blocked_users) {
         return done(false, FlagRule::UserBlocked, None);
     }
@@ -303,7 +306,7 @@ pub fn evaluate_flag(
     check_context(ctx)?;
     check_definition(flag)?;
     let killed = killed_prefixes(policy, killed_groups)?;
-    Ok(decide(policy, &killed, flag, ctx))
+    Ok(decide(policy, &killed, flag, ctx, &IdKey::new(&ctx.user_id)))
 }
 
 /// Evaluates every flag of a set for one user in one call (the batch form).
@@ -320,7 +323,10 @@ pub fn evaluate_flags(policy: &Policy, set: &FlagSet, ctx: &FlagContext) -> Resu
         return Err(Error::invalid(format!("flag {:?} is defined twice", w.first().copied().unwrap_or_default())));
     }
     Ok(FlagEvaluation {
-        decisions: set.flags.iter().map(|f| decide(policy, &killed, f, ctx)).collect(),
+        decisions: {
+            let me = IdKey::new(&ctx.user_id);
+            set.flags.iter().map(|f| decide(policy, &killed, f, ctx, &me)).collect()
+        },
         policy_fingerprint: policy.fingerprint().to_string(),
     })
 }

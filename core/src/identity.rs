@@ -47,7 +47,17 @@ pub(crate) struct IdKey<'a>(Cow<'a, str>);
 
 impl<'a> IdKey<'a> {
     /// The key of an id.
+    #[inline]
     pub(crate) fn new(id: &'a str) -> Self {
+        // Fast path (the usual id): starts and ends with a visible ASCII character, so there is
+        // nothing to trim (every Unicode white space is ASCII white space or a multi-byte
+        // character), and is ASCII throughout.
+        let bytes = id.as_bytes();
+        let visible_ends =
+            bytes.first().is_some_and(u8::is_ascii_graphic) && bytes.last().is_some_and(u8::is_ascii_graphic);
+        if visible_ends && id.is_ascii() {
+            return IdKey(Cow::Borrowed(id));
+        }
         let trimmed = id.trim();
         if trimmed.is_ascii() {
             IdKey(Cow::Borrowed(trimmed))
