@@ -388,6 +388,22 @@ impl RetryPolicy {
         if self.max_attempts == 0 {
             problems.push(P::new(format!("{path}.max_attempts"), "must be > 0"));
         }
+        use crate::policy::bounds as b;
+        for (name, v) in [
+            ("rate_limited_min_ms", self.rate_limited_min_ms),
+            ("backoff_base_ms", self.backoff_base_ms),
+            ("backoff_cap_ms", self.backoff_cap_ms),
+        ] {
+            if v > b::MAX_RETRY_MS {
+                problems.push(P::new(format!("{path}.{name}"), "must be <= 86400000 (1 day)"));
+            }
+        }
+        if self.backoff_factor > b::MAX_BACKOFF_FACTOR {
+            problems.push(P::new(format!("{path}.backoff_factor"), "must be <= 100"));
+        }
+        if self.max_attempts > b::MAX_RETRY_ATTEMPTS {
+            problems.push(P::new(format!("{path}.max_attempts"), "must be <= 100"));
+        }
     }
 }
 
@@ -442,7 +458,8 @@ pub fn retry_delay(
             for _ in 1..attempt {
                 ceiling = ceiling.saturating_mul(policy.backoff_factor).min(policy.backoff_cap_ms);
             }
-            let delay = (u128::from(ceiling) * u128::from(jitter_ppm) / 1_000_000) as u64;
+            // jitter_ppm < 1 000 000 (checked above), so delay ≤ ceiling fits u64.
+            let delay = u64::try_from(u128::from(ceiling) * u128::from(jitter_ppm) / 1_000_000).unwrap_or(ceiling);
             Ok(RetryDecision::RetryAfter { delay_ms: delay })
         }
     }

@@ -32,6 +32,7 @@
 //! - Single decisions carry no policy fingerprint (hot path); the batch result carries it once.
 
 use crate::error::{Error, Result};
+use crate::identity::IdKey;
 use crate::ops::Environment;
 use crate::policy::{check, Policy, PolicyProblem};
 use serde::{Deserialize, Serialize};
@@ -72,13 +73,19 @@ impl Default for FlagsPolicy {
 
 impl FlagsPolicy {
     pub(crate) fn validate(&self, path: &str, p: &mut Vec<PolicyProblem>) {
-        for (name, prefixes) in &self.kill_switch_groups {
+        use crate::policy::bounds as b;
+        let groups = self.kill_switch_groups.len();
+        check(groups <= b::MAX_FLAG_ENTRIES, p, format!("{path}.kill_switch_groups"), "must hold at most 256 groups");
+        check(self.always_on.len() <= b::MAX_ALWAYS_ON, p, format!("{path}.always_on"), "must hold at most 1024");
+        for (name, prefixes) in self.kill_switch_groups.iter().take(b::MAX_FLAG_ENTRIES) {
+            let n = prefixes.len();
+            check(n <= b::MAX_FLAG_ENTRIES, p, format!("{path}.kill_switch_groups.{name}"), "at most 256 prefixes");
             check(!name.trim().is_empty(), p, format!("{path}.kill_switch_groups"), "group names must not be empty");
             for (i, prefix) in prefixes.iter().enumerate() {
                 check(!prefix.is_empty(), p, format!("{path}.kill_switch_groups.{name}[{i}]"), "must not be empty");
             }
         }
-        for (i, f) in self.always_on.iter().enumerate() {
+        for (i, f) in self.always_on.iter().enumerate().take(b::MAX_ALWAYS_ON) {
             check(!f.is_empty(), p, format!("{path}.always_on[{i}]"), "must not be empty");
         }
     }
@@ -255,7 +262,14 @@ fn check_definition(f: &FlagDefinition) -> Result<()> {
     Ok(())
 }
 
-fn decide(policy: &Policy, killed: &[(&str, &[String])], f: &FlagDefinition, ctx: &FlagContext) -> FlagDecision {
+/// `me` is the canonical key of `ctx.user_id` ([`crate::identity`]), computed once per call.
+fn decide(
+    policy: &Policy,
+    killed: &[(&str, &[String])],
+    f: &FlagDefinition,
+    ctx: &FlagContext,
+    me: &IdKey<'_>,
+) -> FlagDecision {
     let done = |on, rule, bucket| FlagDecision { flag: f.name.clone(), on, rule, bucket };
     let name = f.name.as_str();
     if policy.flags.always_on.iter().any(|a| a == name) {
@@ -289,10 +303,11 @@ fn decide(policy: &Policy, killed: &[(&str, &[String])], f: &FlagDefinition, ctx
             return done(false, FlagRule::PlatformNotTargeted, None);
         }
     }
-    if f.blocked_users.contains(&ctx.user_id) {
+    let listed = |users: &[String]| users.iter().any(|u| *u == ctx.user_id || IdKey::new(u) == *me);
+    if listed(&f.blocked_users) {
         return done(false, FlagRule::UserBlocked, None);
     }
-    if f.allowed_users.contains(&ctx.user_id) {
+    if listed(&f.allowed_users) {
         return done(true, FlagRule::UserAllowed, None);
     }
     let bucket = flag_bucket(name, &ctx.user_id);
@@ -317,7 +332,7 @@ pub fn evaluate_flag(
     check_context(ctx)?;
     check_definition(flag)?;
     let killed = killed_prefixes(policy, killed_groups)?;
-    Ok(decide(policy, &killed, flag, ctx))
+    Ok(decide(policy, &killed, flag, ctx, &IdKey::new(&ctx.user_id)))
 }
 
 /// Evaluates every flag of a set for one user in one call (the batch form).
@@ -334,7 +349,10 @@ pub fn evaluate_flags(policy: &Policy, set: &FlagSet, ctx: &FlagContext) -> Resu
         return Err(Error::invalid(format!("flag {:?} is defined twice", w.first().copied().unwrap_or_default())));
     }
     Ok(FlagEvaluation {
-        decisions: set.flags.iter().map(|f| decide(policy, &killed, f, ctx)).collect(),
+        decisions: {
+            let me = IdKey::new(&ctx.user_id);
+            set.flags.iter().map(|f| decide(policy, &killed, f, ctx, &me)).collect()
+        },
         policy_fingerprint: policy.fingerprint().to_string(),
     })
 }

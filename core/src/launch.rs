@@ -180,7 +180,17 @@ impl LaunchPolicy {
             format!("{path}.min_age_years"),
             "must be >= 18 (the age gate cannot be lowered)",
         );
-        check(self.mode_change_min_reason_chars > 0, p, format!("{path}.mode_change_min_reason_chars"), "must be > 0");
+        use crate::policy::bounds as b;
+        check(self.min_age_years <= b::MAX_MIN_AGE_YEARS, p, format!("{path}.min_age_years"), "must be <= 120");
+        let reason = self.mode_change_min_reason_chars;
+        check(
+            reason > 0 && reason <= b::MAX_REASON_CHARS,
+            p,
+            format!("{path}.mode_change_min_reason_chars"),
+            "must be 1..=10000",
+        );
+        let n = self.ineligible_countries.len();
+        check(n <= b::MAX_COUNTRIES, p, format!("{path}.ineligible_countries"), "must hold at most 300");
         for (name, rule) in [
             ("internal_test", &self.internal_test),
             ("closed_beta", &self.closed_beta),
@@ -189,6 +199,7 @@ impl LaunchPolicy {
         ] {
             if let Some(list) = &rule.countries {
                 check(!list.is_empty(), p, format!("{path}.{name}.countries"), "must not be empty (use null for all)");
+                check(list.len() <= b::MAX_COUNTRIES, p, format!("{path}.{name}.countries"), "must hold at most 300");
             }
         }
     }
@@ -275,7 +286,8 @@ fn parse_birth_date(text: &str) -> Result<NaiveDate> {
         (Some(y), Some(m), Some(d)) => (y, m, d),
         _ => return Err(bad()),
     };
-    NaiveDate::from_ymd_opt(y as i32, m, d).ok_or_else(bad)
+    // Four digits: y ≤ 9 999 always fits i32.
+    NaiveDate::from_ymd_opt(i32::try_from(y).map_err(|_| bad())?, m, d).ok_or_else(bad)
 }
 
 /// Refusals carry static reasons: no formatting on the hot path.

@@ -17,6 +17,7 @@ pub mod admission;
 pub mod billing;
 pub mod error;
 pub mod flags;
+pub mod identity;
 pub mod launch;
 pub mod media;
 pub mod moderation;

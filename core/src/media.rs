@@ -17,7 +17,8 @@
 //! - An item is expired from its expiry instant on (`now_ms >= expires_at_ms`), as JWT's `exp`:
 //!   a story posted at `t` is visible while `now < t + 24 h`.
 //! - A viewer without an id (signed out) is never the owner; a viewer whose id equals the
-//!   owner's is the owner.
+//!   owner's by canonical form (trimmed, NFC, case-insensitive: [`crate::identity`]) is the
+//!   owner.
 //! - A `paid` item must carry a price (`INVALID_INPUT` otherwise, checked before the rules); a
 //!   price on a non-paid item is ignored.
 //! - Chat media must be `private` or `paid`, with exactly two distinct participants of whom one
@@ -50,8 +51,20 @@ impl Default for MediaPolicy {
 
 impl MediaPolicy {
     pub(crate) fn validate(&self, path: &str, p: &mut Vec<PolicyProblem>) {
-        check(self.max_active_stories > 0, p, format!("{path}.max_active_stories"), "must be > 0");
-        check(self.story_lifetime_ms > 0, p, format!("{path}.story_lifetime_ms"), "must be > 0");
+        use crate::policy::bounds as b;
+        let stories = self.max_active_stories;
+        check(
+            stories > 0 && stories <= b::MAX_ACTIVE_STORIES,
+            p,
+            format!("{path}.max_active_stories"),
+            "must be 1..=1000",
+        );
+        check(
+            b::positive_at_most(self.story_lifetime_ms, b::MAX_STORY_LIFETIME_MS),
+            p,
+            format!("{path}.story_lifetime_ms"),
+            "must be 1..=2592000000 (30 days)",
+        );
     }
 }
 
@@ -209,7 +222,7 @@ pub fn media_access(item: &MediaItem, viewer: &Viewer, now_ms: i64) -> Result<Me
     if item.context == MediaContext::Chat {
         check_chat_item(item)?;
     }
-    if viewer.id.as_deref() == Some(item.owner_id.as_str()) {
+    if viewer.id.as_deref().is_some_and(|id| crate::identity::same_user(id, &item.owner_id)) {
         return Ok(MediaDecision::allow(AccessGrant::Owner));
     }
     if viewer.is_moderator {
@@ -229,7 +242,10 @@ pub fn media_access(item: &MediaItem, viewer: &Viewer, now_ms: i64) -> Result<Me
         MediaContext::Feed => {}
         MediaContext::CalendarSlot => return Ok(MediaDecision::deny(ErrorCode::MediaPrivate)),
         MediaContext::Chat => {
-            let participant = viewer.id.as_ref().is_some_and(|id| item.participants.contains(id));
+            let participant = viewer
+                .id
+                .as_deref()
+                .is_some_and(|id| item.participants.iter().any(|p| crate::identity::same_user(id, p)));
             if !participant || viewer.blocked {
                 return Ok(MediaDecision::deny(ErrorCode::MediaPrivate));
             }
@@ -256,7 +272,8 @@ fn check_chat_item(item: &MediaItem) -> Result<()> {
             item.participants.len()
         )));
     };
-    if a == b || (a != &item.owner_id && b != &item.owner_id) {
+    let same = crate::identity::same_user;
+    if same(a, b) || !(same(a, &item.owner_id) || same(b, &item.owner_id)) {
         return Err(Error::invalid("chat media needs two distinct participants, one of them the owner"));
     }
     if !matches!(item.visibility, Visibility::Private | Visibility::Paid) {

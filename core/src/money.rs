@@ -24,10 +24,10 @@ impl BasisPoints {
 
     /// Basis points from an integer; more than 10 000 is `INVALID_INPUT`.
     pub fn new(bp: u32) -> Result<BasisPoints> {
-        if bp > 10_000 {
-            return Err(Error::invalid(format!("basis points must be 0..=10000, got {bp}")));
+        match u16::try_from(bp) {
+            Ok(v) if v <= 10_000 => Ok(BasisPoints(v)),
+            _ => Err(Error::invalid(format!("basis points must be 0..=10000, got {bp}"))),
         }
-        Ok(BasisPoints(bp as u16))
     }
 
     /// The value in basis points.

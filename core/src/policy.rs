@@ -9,6 +9,7 @@
 
 use crate::error::{Error, Result};
 pub mod base64url;
+pub mod bounds;
 pub mod diff;
 pub mod ed25519;
 pub mod envelope;

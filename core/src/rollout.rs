@@ -209,6 +209,8 @@ impl RolloutPolicy {
             format!("{path}.progression.min_verification_bp"),
             "must be <= 10000",
         );
+        let max = crate::policy::bounds::MAX_COUNTRIES;
+        check(self.market_sequence.len() <= max, p, format!("{path}.market_sequence"), "must hold at most 300");
         let mut seen = std::collections::HashSet::new();
         for (i, c) in self.market_sequence.iter().enumerate() {
             check(seen.insert(*c), p, format!("{path}.market_sequence[{i}]"), "duplicate country");
@@ -358,7 +360,8 @@ fn rate_bp(verified: u64, installs: u64) -> u64 {
     if installs == 0 {
         return 0;
     }
-    (u128::from(verified) * 10_000 / u128::from(installs)) as u64
+    // Callers check verified ≤ installs, so the rate is ≤ 10 000; saturate otherwise.
+    u64::try_from(u128::from(verified) * 10_000 / u128::from(installs)).unwrap_or(u64::MAX)
 }
 
 /// Evaluates `soft` → `public` progression over the completed days before `now_ms`.
@@ -376,14 +379,20 @@ pub fn progression_readiness(policy: &Policy, days: &[DayMetrics], now_ms: i64) 
         let day = i64::from(chrono::Datelike::num_days_from_ce(&date)) - 719_163;
         let offset = today - day; // 1 = yesterday
         if (1..=n).contains(&offset) {
-            let slot = window.get_mut((n - offset) as usize).ok_or_else(|| Error::invalid("window index"))?;
+            let slot = usize::try_from(n - offset)
+                .ok()
+                .and_then(|i| window.get_mut(i))
+                .ok_or_else(|| Error::invalid("window index"))?;
             if slot.is_some() {
                 return Err(Error::invalid(format!("date {} is given twice", m.date)));
             }
             *slot = Some(m);
         }
     }
-    let date_of = |i: usize| time::utc_date((today - n + i as i64) * DAY_MS).map(time::format_date);
+    let date_of = |i: usize| {
+        let i = i64::try_from(i).map_err(|_| Error::invalid("window index"))?;
+        time::utc_date((today - n + i) * DAY_MS).map(time::format_date)
+    };
     let mut failures = Vec::new();
     for (i, slot) in window.iter().enumerate() {
         let date = date_of(i)?;

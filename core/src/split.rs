@@ -109,6 +109,9 @@ pub struct Split {
 /// Splits `amount` with the creator's share `creator_bp` (SPEC §3.2). Total for every `u64`.
 pub fn split_amount(amount: Tokens, creator_bp: BasisPoints) -> Split {
     // amount × bp < 2^64 × 2^14, computed in u128: no overflow for any amount.
+    // Proven safe (and on the instruction-count-guarded path, so no checked conversion):
+    // bp ≤ 10 000, so creator ≤ amount < 2^64 and the cast is exact.
+    #[allow(clippy::cast_possible_truncation)]
     let creator = (u128::from(amount) * u128::from(creator_bp.get()) / 10_000) as u64;
     Split { amount, creator, platform: amount - creator }
 }
@@ -213,14 +216,15 @@ fn check_parties(payer_id: &str, creator_id: &str) -> Result<()> {
     if payer_id.trim().is_empty() || creator_id.trim().is_empty() {
         return Err(Error::invalid("payer and creator ids must not be empty"));
     }
-    if payer_id == creator_id {
+    if crate::identity::same_user(payer_id, creator_id) {
         return Err(Error::new(ErrorCode::SelfPayment, "the payer is the creator"));
     }
     Ok(())
 }
 
 /// A tip (SPEC §3.4): 5..=10 000 tokens, split 90 / 10. Out of range is
-/// `AMOUNT_OUT_OF_RANGE`; tipping oneself is `SELF_PAYMENT`.
+/// `AMOUNT_OUT_OF_RANGE`; tipping oneself is `SELF_PAYMENT` (ids compared by canonical form:
+/// `"Alice "` is `"alice"`, see [`crate::identity`]).
 pub fn split_tip(policy: &Policy, payer_id: &str, creator_id: &str, amount: Tokens) -> Result<RevenueSplit> {
     check_parties(payer_id, creator_id)?;
     let s = &policy.splits;
@@ -262,7 +266,7 @@ pub fn register_referral(referrer_id: &str, referred_id: &str, existing_referrer
     if referrer_id.trim().is_empty() || referred_id.trim().is_empty() {
         return Err(Error::invalid("referrer and referred ids must not be empty"));
     }
-    if referrer_id == referred_id {
+    if crate::identity::same_user(referrer_id, referred_id) {
         return Err(Error::new(ErrorCode::SelfPayment, "a user cannot refer themself"));
     }
     if let Some(existing) = existing_referrer {

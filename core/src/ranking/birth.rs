@@ -36,7 +36,8 @@ impl BirthDate {
 
     /// From a chrono date (years 0..=9999 at the boundary; others clamp into that range).
     pub fn from_naive(date: NaiveDate) -> BirthDate {
-        let year = date.year().clamp(0, 9_999) as u32;
+        // Clamped to 0..=9 999: never negative, so the conversion cannot fail.
+        let year = u32::try_from(date.year().clamp(0, 9_999)).unwrap_or(0);
         BirthDate(year * 10_000 + date.month() * 100 + date.day())
     }
 

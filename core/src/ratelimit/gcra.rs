@@ -116,11 +116,15 @@ impl RateLimit {
     /// `n / interval_ticks` for `0 ≤ n ≤ capacity_ticks`.
     #[inline(always)]
     fn whole_requests(&self, n: i64) -> u32 {
-        let n = n as u64; // 0 ≤ n
+        // Proven safe (hot path, so a plain cast): 0 ≤ n, so the cast is exact.
+        #[allow(clippy::cast_sign_loss)]
+        let n = n as u64;
         let q = if self.magic != 0 {
             ((u128::from(self.magic) * u128::from(n)) >> 64) as u64
         } else {
-            n / self.interval_ticks as u64 // interval_ticks ≥ 1
+            #[allow(clippy::cast_sign_loss)]
+            let interval = self.interval_ticks as u64; // interval_ticks ≥ 1: exact
+            n / interval
         };
         // q ≤ capacity / interval = burst ≤ u32::MAX, so the cast is exact.
         q as u32
@@ -194,13 +198,16 @@ pub fn decide(limit: &RateLimit, state: i64, now_ms: i64, cost: u32) -> Result<L
             if cost == 0 { (state, limit.capacity_ticks - used) } else { (base + take, room - used) };
         Ok(LimitDecision { allowed: true, remaining: limit.whole_requests(left), retry_after_ms: 0, new_state })
     } else {
-        // Admitted once now reaches base − room (> now), rounded up to a whole ms.
+        // Admitted once now reaches base − room (> now), rounded up to a whole ms: retry > 0.
         let free_at = base - room;
         let k = limit.ticks_per_ms;
         let retry = if k == 1 { free_at - now } else { free_at / k + i64::from(free_at % k != 0) - now_ms };
+        // Proven safe: free_at > now, so retry > 0 and the cast is exact.
+        #[allow(clippy::cast_sign_loss)]
+        let retry_ms = retry as u64;
         let remaining =
             if used >= limit.capacity_ticks { 0 } else { limit.whole_requests(limit.capacity_ticks - used) };
-        Ok(LimitDecision { allowed: false, remaining, retry_after_ms: retry as u64, new_state: state })
+        Ok(LimitDecision { allowed: false, remaining, retry_after_ms: retry_ms, new_state: state })
     }
 }
 

@@ -156,8 +156,16 @@ impl RateLimitPolicy {
         for (tier, v) in [("free", m.free), ("plus", m.plus), ("intimate", m.intimate), ("creator", m.creator)] {
             check(v >= 1, problems, format!("{path}.tier_multipliers.{tier}"), "must be ≥ 1");
         }
-        for (name, r) in &self.actions {
+        let max = crate::policy::bounds::MAX_RATE_ACTIONS;
+        check(self.actions.len() <= max, problems, format!("{path}.actions"), "must hold at most 256 actions");
+        for (name, r) in self.actions.iter().take(max) {
             let p = format!("{path}.actions.{name}");
+            check(
+                r.window_ms <= crate::policy::bounds::MAX_RATE_WINDOW_MS,
+                problems,
+                format!("{p}.window_ms"),
+                "must be at most 30 days",
+            );
             check(valid_action_name(name), problems, p.clone(), "action names are 1–64 of a-z, 0-9, _");
             let widest = if r.tier_scaled { m.max().max(1) } else { 1 };
             let ok = r.spec(widest).map(RateLimit::new);

@@ -36,7 +36,8 @@ impl Default for FraudPolicy {
 
 impl FraudPolicy {
     pub(crate) fn validate(&self, path: &str, p: &mut Vec<PolicyProblem>) {
-        check(self.window_ms > 0, p, format!("{path}.window_ms"), "must be > 0");
+        let max = crate::policy::bounds::MAX_FRAUD_WINDOW_MS;
+        check(self.window_ms > 0 && self.window_ms <= max, p, format!("{path}.window_ms"), "must be 1..=30 days");
         check(self.device_accounts > 0, p, format!("{path}.device_accounts"), "must be > 0");
         check(self.creator_registrations > 0, p, format!("{path}.creator_registrations"), "must be > 0");
         check(self.transactions > 0, p, format!("{path}.transactions"), "must be > 0");

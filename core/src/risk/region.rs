@@ -89,10 +89,23 @@ impl RegionRiskPolicy {
         let ok_rate =
             |t: &[RateTier]| t.iter().all(|a| t.iter().all(|b| a.below_bp >= b.below_bp || a.points >= b.points));
         let msg = "a stricter threshold must not score fewer points";
-        check(ok_above(&self.support_tickets), p, format!("{path}.support_tickets"), msg);
-        check(ok_above(&self.safety_incidents), p, format!("{path}.safety_incidents"), msg);
-        check(ok_below(&self.revenue_minor), p, format!("{path}.revenue_minor"), msg);
-        check(ok_rate(&self.verification_rate), p, format!("{path}.verification_rate"), msg);
+        let max = crate::policy::bounds::MAX_RISK_TIERS;
+        let lens = [
+            ("support_tickets", self.support_tickets.len()),
+            ("safety_incidents", self.safety_incidents.len()),
+            ("revenue_minor", self.revenue_minor.len()),
+            ("verification_rate", self.verification_rate.len()),
+        ];
+        for (name, len) in lens {
+            check(len <= max, p, format!("{path}.{name}"), "must hold at most 32 rows");
+        }
+        // The monotonicity checks compare every pair of rows: skipped on oversized lists
+        // (already refused) so validation stays linear in the input.
+        let oversized = lens.iter().any(|&(_, len)| len > max);
+        check(oversized || ok_above(&self.support_tickets), p, format!("{path}.support_tickets"), msg);
+        check(oversized || ok_above(&self.safety_incidents), p, format!("{path}.safety_incidents"), msg);
+        check(oversized || ok_below(&self.revenue_minor), p, format!("{path}.revenue_minor"), msg);
+        check(oversized || ok_rate(&self.verification_rate), p, format!("{path}.verification_rate"), msg);
         for (i, t) in self.verification_rate.iter().enumerate() {
             check(t.below_bp <= 10_000, p, format!("{path}.verification_rate[{i}].below_bp"), "must be <= 10000");
         }
@@ -236,7 +249,12 @@ pub fn region_risk(policy: &Policy, m: &RegionMetrics) -> Result<RegionRisk> {
         .saturating_add(breakdown.verification_rate);
     let level = r.level(score);
     let verification_rate_bp =
-        if m.installs == 0 { 0 } else { (u128::from(m.verified) * 10_000 / u128::from(m.installs)) as u32 };
+        // verified ≤ installs (checked above), so the rate is ≤ 10 000 and fits u32.
+        if m.installs == 0 {
+            0
+        } else {
+            u32::try_from(u128::from(m.verified) * 10_000 / u128::from(m.installs)).unwrap_or(10_000)
+        };
     Ok(RegionRisk {
         score,
         max_score: r.max_score(),

@@ -168,13 +168,16 @@ impl UploadPolicy {
             ("chat_audio", l.chat_audio),
             ("creator_content", l.creator_content),
         ] {
-            check(v > 0, p, format!("{path}.purpose_limits.{name}"), "must be > 0");
+            let max = crate::policy::bounds::MAX_UPLOAD_BYTES;
+            check(v > 0 && v <= max, p, format!("{path}.purpose_limits.{name}"), "must be 1..=16 GiB");
         }
         let k = &self.kind_limits;
         for (name, v) in [("image", k.image), ("video", k.video), ("audio", k.audio)] {
-            check(v > 0, p, format!("{path}.kind_limits.{name}"), "must be > 0");
+            let max = crate::policy::bounds::MAX_UPLOAD_BYTES;
+            check(v > 0 && v <= max, p, format!("{path}.kind_limits.{name}"), "must be 1..=16 GiB");
         }
-        check(self.max_name_chars >= 16, p, format!("{path}.max_name_chars"), "must be >= 16");
+        let max = crate::policy::bounds::MAX_NAME_CHARS;
+        check((16..=max).contains(&self.max_name_chars), p, format!("{path}.max_name_chars"), "must be 16..=4096");
         check(
             (12..=4096).contains(&self.min_head_bytes),
             p,
