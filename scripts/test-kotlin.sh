@@ -13,6 +13,9 @@ source "$TOOLS/env.sh"
 
 echo "--- drift check + build of libavalo_ffi"
 LIB=$(scripts/build-bindings.sh --check | tail -1)
+
+echo "--- drift check of the generated runner glue (tools/runner-gen)"
+scripts/gen-runners.sh --check
 LIBDIR=$(dirname "$LIB")
 
 OUT=$ROOT/ffi-kotlin/build

@@ -15,6 +15,9 @@ source "$TOOLS/env.sh"
 echo "--- drift check + build of libavalo_ffi"
 LIB=$(scripts/build-bindings.sh --check | tail -1)
 
+echo "--- drift check of the generated runner glue (tools/runner-gen)"
+scripts/gen-runners.sh --check
+
 # Everything the Swift root needs must be inside the bind mount (the repo at /mnt/work):
 # stage the library and any extra vector dirs under ffi-swift/.build (git-ignored).
 STAGE=$ROOT/ffi-swift/.build/avalo-stage
