@@ -5,7 +5,7 @@
 //! the codecs of mapped custom types (`decCustom<Name>`) are hand-written in `Codec.kt`.
 
 use crate::model::{is_flat, Model};
-use crate::overrides::Form;
+use crate::overrides::{self, Form};
 use crate::plan::{enum_form, json_field, json_variant, ArgSrc, Plan, Wrap};
 use anyhow::Result;
 use heck::{ToLowerCamelCase, ToShoutySnakeCase, ToUpperCamelCase};
@@ -158,7 +158,8 @@ pub fn generate(m: &Model, plan: &Plan) -> Result<String> {
                 let j = json_variant(name, &var.name);
                 writeln!(o, "    {} -> {}.{}", quote(&j), class(name), var.name.to_shouty_snake_case())?;
             }
-            writeln!(o, "    else -> throw BadVector(\"$at: $s is not a {name}\")")?;
+            let error = if overrides::PARSED_ENUMS.contains(&name.as_str()) { "LocalInvalid" } else { "BadVector" };
+            writeln!(o, "    else -> throw {error}(\"$at: $s is not a {name}\")")?;
             writeln!(o, "}}")?;
         }
     }
@@ -174,7 +175,7 @@ pub fn generate(m: &Model, plan: &Plan) -> Result<String> {
                     format!("\n    {} to {},", quote(&j), enc(m, &f.ty, &format!("x.{}", member(&f.name)), 0))
                 })
                 .collect();
-            writeln!(o, "fun enc{0}(x: {0}): Map<String, Any?> = mapOf({}\n)", class(name), fields.concat())?;
+            writeln!(o, "fun enc{0}(x: {0}): Map<String, Any?> = mapOf({1}\n)", class(name), fields.concat())?;
         } else if let Some(e) = m.enums.get(name) {
             let form = enum_form(m, name)?;
             writeln!(o, "fun enc{0}(x: {0}): Any? = when (x) {{", class(name))?;

@@ -107,3 +107,7 @@ pub const SWIFT_FIELD_ENCODERS: &[(&str, &str, &str)] =
 
 /// See [`SWIFT_FIELD_ENCODERS`].
 pub const SWIFT_HANDWRITTEN_ENCODERS: &[&str] = &["Money"];
+
+/// Enums whose unknown string is the core's `INVALID_INPUT` (the Rust runner parses them with
+/// the core, e.g. `ErrorCode::parse`), not a malformed vector.
+pub const PARSED_ENUMS: &[&str] = &["ErrorCode"];

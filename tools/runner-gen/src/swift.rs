@@ -194,7 +194,8 @@ pub fn generate(m: &Model, plan: &Plan) -> Result<String> {
             for var in &e.variants {
                 writeln!(o, "    case {}: return .{}", quote(&json_variant(name, &var.name)), member(&var.name))?;
             }
-            writeln!(o, "    case let s: throw RunnerError.badVector(\"\\(at): \\(s) is not a {name}\")")?;
+            let error = if overrides::PARSED_ENUMS.contains(&name.as_str()) { "localInvalid" } else { "badVector" };
+            writeln!(o, "    case let s: throw RunnerError.{error}(\"\\(at): \\(s) is not a {name}\")")?;
             writeln!(o, "    }}")?;
             writeln!(o, "}}")?;
         }
