@@ -13,7 +13,7 @@ func generatedOp(_ name: String) -> Op? {
     case "campaign_metrics": return { p, i in return encCampaignReport(try campaignMetrics(policy: p, campaign: try decCampaign(JSON.object(i), "input"))) }
     case "canonical_request": return { _, i in return JSON.object(["canonical": JSON.string(try canonicalRequest(timestamp: try decString(i["timestamp"], "timestamp"), method: try decString(i["method"], "method"), pathAndQuery: try decString(i["path_and_query"], "path_and_query"), body: try decBytes(i["body"], "body")))]) }
     case "canonical_url": return { _, i in return JSON.object(["canonical": JSON.string(try canonicalUrl(method: try decString(i["method"], "method"), path: try decString(i["path"], "path"), expiresAtMs: try decI64(i["expires_at_ms"], "expires_at_ms"), contentType: try decOpt(i["content_type"]) { x0 in try decString(x0, "content_type") }, maxBytes: try decOpt(i["max_bytes"]) { x0 in try decU64(x0, "max_bytes") }))]) }
-    case "chat_roles": return { _, i in return encChatRoles(try chatRoles(initiatorEarns: try decBool(i["initiator_earns"], "initiator_earns"), receiverEarns: try decBool(i["receiver_earns"], "receiver_earns"))) }
+    case "chat_roles": return { _, i in return encChatRoles(chatRoles(initiatorEarns: try decBool(i["initiator_earns"], "initiator_earns"), receiverEarns: try decBool(i["receiver_earns"], "receiver_earns"))) }
     case "cheapest_pack_combination": return { p, i in return encPackCombination(try cheapestPackCombination(policy: p, tokens: try decU64(i["tokens"], "tokens"), currency: try decString(i["currency"], "currency"), fxRate: try decOpt(i["fx_rate"]) { x0 in try decCustomDecimal(x0, "fx_rate") })) }
     case "cheapest_pack_covering": return { p, i in return encPackQuote(try cheapestPackCovering(policy: p, tokens: try decU64(i["tokens"], "tokens"), currency: try decString(i["currency"], "currency"), fxRate: try decOpt(i["fx_rate"]) { x0 in try decCustomDecimal(x0, "fx_rate") })) }
     case "check_alerts": return { p, i in return encAlertReport(try checkAlerts(policy: p, metrics: try decAlertMetrics(JSON.object(i), "input"))) }
@@ -57,7 +57,7 @@ func generatedOp(_ name: String) -> Op? {
     case "mime_info": return { _, i in return encMimeInfo(try mimeInfo(mimeType: try decString(i["mime_type"], "mime_type"))) }
     case "mode_rules": return { p, i in return encModeRule(try modeRules(policy: p, mode: try decLaunchMode(i["mode"], "mode"))) }
     case "money_from_minor": return { _, i in return encMoney(try moneyFromMinor(minor: try decU64(i["minor"], "minor"), currency: try decString(i["currency"], "currency"))) }
-    case "new_chat_meter": return { _, i in return encChatMeter(try newChatMeter(earnerRoyal: try decBool(i["earner_royal"], "earner_royal"))) }
+    case "new_chat_meter": return { _, i in return encChatMeter(newChatMeter(earnerRoyal: try decBool(i["earner_royal"], "earner_royal"))) }
     case "next_market": return { p, i in return JSON.object(["country": (try nextMarket(policy: p, launched: try decList(i["launched"], "launched") { x0, a0 in try decString(x0, a0) }).map { y0 in JSON.string(y0) } ?? JSON.null)]) }
     case "normalise_origin": return { _, i in return JSON.object(["origin": (try normaliseOrigin(origin: try decString(i["origin"], "origin")).map { y0 in JSON.string(y0) } ?? JSON.null)]) }
     case "normalize_country": return { _, i in return JSON.object(["country": JSON.string(try normalizeCountry(country: try decString(i["country"], "country")))]) }
@@ -100,7 +100,7 @@ func generatedOp(_ name: String) -> Op? {
     case "validate_user_id": return { _, i in try validateUserId(userId: try decString(i["user_id"], "user_id")); return JSON.object(["valid": JSON.bool(true)]) }
     case "verify_request": return { p, i in return encVerifiedRequest(try verifyRequest(policy: p, secret: try decBytes(i["secret"], "secret"), timestamp: try decOpt(i["timestamp"]) { x0 in try decString(x0, "timestamp") }, signature: try decOpt(i["signature"]) { x0 in try decString(x0, "signature") }, method: try decString(i["method"], "method"), pathAndQuery: try decString(i["path_and_query"], "path_and_query"), body: try decBytes(i["body"], "body"), nowMs: try decI64(i["now_ms"], "now_ms"))) }
     case "verify_url": return { _, i in return encUrlGrant(try verifyUrl(secret: try decBytes(i["secret"], "secret"), method: try decString(i["method"], "method"), url: try decString(i["url"], "url"), nowMs: try decI64(i["now_ms"], "now_ms"), contentType: try decOpt(i["content_type"]) { x0 in try decString(x0, "content_type") }, sizeBytes: try decOpt(i["size_bytes"]) { x0 in try decU64(x0, "size_bytes") })) }
-    case "words_per_token": return { p, i in return JSON.object(["words_per_token": JSON.uint(UInt64(try wordsPerToken(policy: p, earnerRoyal: try decBool(i["earner_royal"], "earner_royal"))))]) }
+    case "words_per_token": return { p, i in return JSON.object(["words_per_token": JSON.uint(UInt64(wordsPerToken(policy: p, earnerRoyal: try decBool(i["earner_royal"], "earner_royal"))))]) }
     default: return nil
     }
 }

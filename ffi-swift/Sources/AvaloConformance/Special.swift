@@ -34,19 +34,9 @@ func encMoney(_ x: Money) -> JSON {
     .object(["amount": .string(canonicalAmount(x.amount, x.currency)), "currency": .string(x.currency)])
 }
 
-/// Minor digits per currency, asked once from the core.
-private var minorDigitsCache: [String: Int] = [:]
-
-/// The amount at its currency's canonical scale.
+/// The amount at its currency's canonical scale (the core's minor digits).
 func canonicalAmount(_ amount: Decimal, _ currency: String) -> String {
-    let digits: Int
-    if let d = minorDigitsCache[currency] {
-        digits = d
-    } else {
-        digits = (try? currencyInfo(code: currency)).map { Int($0.minorDigits) } ?? 0
-        minorDigitsCache[currency] = digits
-    }
-    return decimalString(amount, scale: digits)
+    decimalString(amount, scale: (try? currencyInfo(code: currency)).map { Int($0.minorDigits) } ?? 0)
 }
 
 /// The plain decimal string of `value` with at least `scale` decimals (zeros appended; never

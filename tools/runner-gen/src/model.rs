@@ -52,10 +52,7 @@ impl Model {
                 Metadata::Namespace(ns) => {
                     let toml = configs.get_toml(&ns.crate_name)?.unwrap_or_default();
                     let lang = |l: &str, key: &str| {
-                        toml.get("bindings")
-                            .and_then(|b| b.get(l))
-                            .and_then(|b| b.get(key))
-                            .cloned()
+                        toml.get("bindings").and_then(|b| b.get(l)).and_then(|b| b.get(key)).cloned()
                     };
                     let package = lang("kotlin", "package_name").and_then(|v| v.as_str().map(String::from));
                     m.kotlin_packages.insert(package.unwrap_or_else(|| format!("uniffi.{}", ns.name)));
@@ -95,9 +92,7 @@ impl Model {
             Type::Optional { inner_type } | Type::Sequence { inner_type } | Type::Box { inner_type } => {
                 self.decodable(inner_type)
             }
-            Type::Map { key_type, value_type } => {
-                matches!(**key_type, Type::String) && self.decodable(value_type)
-            }
+            Type::Map { key_type, value_type } => matches!(**key_type, Type::String) && self.decodable(value_type),
             Type::Set { .. } => false,
             Type::Record { name, .. } => {
                 self.records.get(name).is_some_and(|r| r.fields.iter().all(|f| self.decodable(&f.ty)))
@@ -136,24 +131,15 @@ impl Model {
                 self.reach(inner_type, out)
             }
             Type::Map { value_type, .. } => self.reach(value_type, out),
-            Type::Record { name, .. } => {
-                if out.insert(name.clone()) {
-                    if let Some(r) = self.records.get(name) {
-                        for f in &r.fields {
-                            self.reach(&f.ty, out);
-                        }
-                    }
+            Type::Record { name, .. } | Type::Enum { name, .. } => {
+                if !out.insert(name.clone()) {
+                    return;
                 }
-            }
-            Type::Enum { name, .. } => {
-                if out.insert(name.clone()) {
-                    if let Some(e) = self.enums.get(name) {
-                        for v in &e.variants {
-                            for f in &v.fields {
-                                self.reach(&f.ty, out);
-                            }
-                        }
-                    }
+                let record_fields = self.records.get(name).map(|r| r.fields.iter()).into_iter().flatten();
+                let variant_fields =
+                    self.enums.get(name).map(|e| e.variants.iter().flat_map(|v| v.fields.iter())).into_iter().flatten();
+                for f in record_fields.chain(variant_fields) {
+                    self.reach(&f.ty, out);
                 }
             }
             Type::Custom { builtin, .. } => self.reach(builtin, out),

@@ -15,11 +15,60 @@ use uniffi_meta::Type;
 
 /// Swift keywords that need backticks as a name or member.
 const KEYWORDS: &[&str] = &[
-    "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init", "inout",
-    "internal", "let", "open", "operator", "private", "protocol", "public", "rethrows", "static", "struct",
-    "subscript", "typealias", "var", "break", "case", "continue", "default", "defer", "do", "else", "fallthrough",
-    "for", "guard", "if", "in", "repeat", "return", "switch", "where", "while", "as", "Any", "catch", "false", "is",
-    "nil", "super", "self", "Self", "throw", "throws", "true", "try", "Type",
+    "associatedtype",
+    "class",
+    "deinit",
+    "enum",
+    "extension",
+    "fileprivate",
+    "func",
+    "import",
+    "init",
+    "inout",
+    "internal",
+    "let",
+    "open",
+    "operator",
+    "private",
+    "protocol",
+    "public",
+    "rethrows",
+    "static",
+    "struct",
+    "subscript",
+    "typealias",
+    "var",
+    "break",
+    "case",
+    "continue",
+    "default",
+    "defer",
+    "do",
+    "else",
+    "fallthrough",
+    "for",
+    "guard",
+    "if",
+    "in",
+    "repeat",
+    "return",
+    "switch",
+    "where",
+    "while",
+    "as",
+    "Any",
+    "catch",
+    "false",
+    "is",
+    "nil",
+    "super",
+    "self",
+    "Self",
+    "throw",
+    "throws",
+    "true",
+    "try",
+    "Type",
 ];
 
 fn class(name: &str) -> String {
@@ -150,7 +199,11 @@ pub fn generate(m: &Model, plan: &Plan) -> Result<String> {
                         .iter()
                         .map(|f| {
                             let key = pairs.iter().find(|(fl, _)| *fl == f.name).map_or(f.name.as_str(), |(_, k)| k);
-                            format!("{}: {}", label(&f.name), dec(m, &f.ty, &format!("i[{}]", quote(key)), &quote(key), 0))
+                            format!(
+                                "{}: {}",
+                                label(&f.name),
+                                dec(m, &f.ty, &format!("i[{}]", quote(key)), &quote(key), 0)
+                            )
                         })
                         .collect();
                     format!("{}({})", class(name), fields.join(", "))
@@ -158,7 +211,8 @@ pub fn generate(m: &Model, plan: &Plan) -> Result<String> {
             };
             args.push(format!("{}: {value}", label(&a.param.name)));
         }
-        let call = format!("try {}({})", op.f.name.to_lower_camel_case(), args.join(", "));
+        let t = if op.f.throws.is_some() { "try " } else { "" };
+        let call = format!("{t}{}({})", op.f.name.to_lower_camel_case(), args.join(", "));
         let body = match (&op.wrap, &op.f.return_type) {
             (Wrap::Unit, _) => format!("{call}; return JSON.object([\"valid\": JSON.bool(true)])"),
             (Wrap::Key(k), Some(t)) => format!("return JSON.object([{}: {}])", quote(k), enc(m, t, &call, 0)),
@@ -239,7 +293,9 @@ pub fn generate(m: &Model, plan: &Plan) -> Result<String> {
                     .fields
                     .iter()
                     .enumerate()
-                    .map(|(n, f)| format!("{}: {}", quote(&json_field(&owner, &f.name)), enc(m, &f.ty, &format!("f{n}"), 0)))
+                    .map(|(n, f)| {
+                        format!("{}: {}", quote(&json_field(&owner, &f.name)), enc(m, &f.ty, &format!("f{n}"), 0))
+                    })
                     .collect();
                 let value = match form {
                     None => format!("JSON.string({})", quote(&j)),
@@ -252,7 +308,9 @@ pub fn generate(m: &Model, plan: &Plan) -> Result<String> {
                     Some(Form::External) if var.fields.len() == 1 => {
                         format!("JSON.object([{}: {}])", quote(&j), enc(m, &var.fields[0].ty, "f0", 0))
                     }
-                    Some(Form::External) => format!("JSON.object([{}: JSON.object([{}])])", quote(&j), fields.join(", ")),
+                    Some(Form::External) => {
+                        format!("JSON.object([{}: JSON.object([{}])])", quote(&j), fields.join(", "))
+                    }
                 };
                 writeln!(o, "    case {pattern}: return {value}")?;
             }
