@@ -26,4 +26,4 @@ cargo build -q -p avalo-ffi >&2
 # same cache as scripts/build-bindings.sh's uniffi-bindgen (shared dependencies).
 GEN_TARGET=${AVALO_BINDGEN_TARGET:-${AVALO_TOOLS:-$HOME/.cache/avalo-core}/bindgen-target}
 cargo build -q --locked --manifest-path tools/runner-gen/Cargo.toml --target-dir "$GEN_TARGET" >&2
-"$GEN_TARGET/debug/avalo-runner-gen" "$LIB" ${1:+"$1"}
+RUST_LIB_BACKTRACE=0 "$GEN_TARGET/debug/avalo-runner-gen" "$LIB" ${1:+"$1"}

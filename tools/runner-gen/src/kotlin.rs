@@ -111,8 +111,8 @@ pub fn generate(m: &Model, plan: &Plan) -> Result<String> {
                 ArgSrc::Key(k) => dec(m, &a.param.ty, &format!("i[{}]", quote(k)), &quote(k), 0),
                 ArgSrc::Whole => dec(m, &a.param.ty, "i", "\"input\"", 0),
                 ArgSrc::Fields(pairs) => {
-                    let Type::Record { name, .. } = &a.param.ty else { unreachable!("Fields source on a non-record") };
-                    let r = &m.records[name];
+                    let r = m.record_of(&a.param.ty).expect("overrides::PARAMS: Fields source on a non-record");
+                    let name = &r.name;
                     let fields: Vec<String> = r
                         .fields
                         .iter()

@@ -30,10 +30,11 @@ fn main() -> Result<()> {
         _ => bail!("usage: avalo-runner-gen <libavalo_ffi.so> [--check]"),
     };
     let model = model::Model::load(&Utf8PathBuf::from(lib))?;
-    let plan = plan::plan(&model)?;
+    let plan = plan::plan(&model);
     for s in &plan.skipped {
         eprintln!("runner-gen: not generated: {s}");
     }
+    plan::check_overrides(&plan)?;
     check_coverage(&plan)?;
     let outputs = [(KOTLIN_OUT, kotlin::generate(&model, &plan)?), (SWIFT_OUT, swift::generate(&model, &plan)?)];
     let mut drift = false;

@@ -85,6 +85,15 @@ impl Model {
         Ok(m)
     }
 
+    /// The record `ty` is, directly or as a custom type over a record (Money over MoneyAmount).
+    pub fn record_of(&self, ty: &Type) -> Option<&RecordMetadata> {
+        match ty {
+            Type::Record { name, .. } => self.records.get(name),
+            Type::Custom { builtin, .. } => self.record_of(builtin),
+            _ => None,
+        }
+    }
+
     /// Whether values of `ty` can be read from vector JSON (no objects, callbacks, times).
     pub fn decodable(&self, ty: &Type) -> bool {
         match ty {

@@ -105,7 +105,7 @@ pub const FIELD_NAMES: &[(&str, &str, &str)] = &[("Sniffed::Dangerous", "danger"
 pub const SWIFT_FIELD_ENCODERS: &[(&str, &str, &str)] =
     &[("PackQuote", "price_per_token", ".string(decimalString({}, scale: 4))")];
 
-/// See [`SWIFT_FIELD_ENCODERS`].
+/// See [`SWIFT_FIELD_ENCODERS`]; a record or a custom type (Money over MoneyAmount).
 pub const SWIFT_HANDWRITTEN_ENCODERS: &[&str] = &["Money"];
 
 /// Enums whose unknown string is the core's `INVALID_INPUT` (the Rust runner parses them with
