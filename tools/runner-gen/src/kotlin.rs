@@ -99,6 +99,12 @@ pub fn generate(m: &Model, plan: &Plan) -> Result<String> {
         writeln!(o, "import {p}.*")?;
     }
     writeln!(o)?;
+    writeln!(o, "// The objects and error types, for the hand-written files (which package holds them depends")?;
+    writeln!(o, "// on the namespace; a declaration of this package wins over their star imports).")?;
+    for (name, package) in &m.kotlin_classes {
+        writeln!(o, "typealias {name} = {package}.{name}")?;
+    }
+    writeln!(o)?;
     writeln!(o, "/** Every generated operation, by vector op name (the Rust function name). */")?;
     writeln!(o, "val GENERATED_OPS: Map<String, Op> = HashMap<String, Op>().apply {{")?;
     for op in &plan.ops {

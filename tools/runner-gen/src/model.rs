@@ -5,6 +5,7 @@
 
 use anyhow::{bail, Context, Result};
 use camino::Utf8Path;
+use heck::ToUpperCamelCase;
 use std::collections::{BTreeMap, BTreeSet};
 use uniffi_bindgen::BindgenCrateConfigSupplier;
 use uniffi_meta::{CustomTypeMetadata, EnumMetadata, FnMetadata, Metadata, RecordMetadata, Type};
@@ -23,6 +24,9 @@ pub struct Model {
     pub kotlin_packages: BTreeSet<String>,
     /// Swift modules of the namespaces (`bindings.swift.module_name`).
     pub swift_modules: BTreeSet<String>,
+    /// Objects and error types (Kotlin class names) with the Kotlin package of their namespace:
+    /// the hand-written runner files name them without knowing which namespace holds them.
+    pub kotlin_classes: BTreeMap<String, String>,
     /// Custom types mapped to a foreign type in `uniffi.toml` (the runner supplies their
     /// codec by hand); the others are their builtin type in the foreign language.
     pub kotlin_mapped: BTreeSet<String>,
@@ -46,7 +50,10 @@ impl Model {
             swift_modules: BTreeSet::new(),
             kotlin_mapped: BTreeSet::new(),
             swift_mapped: BTreeSet::new(),
+            kotlin_classes: BTreeMap::new(),
         };
+        let mut packages = BTreeMap::new();
+        let mut classes = Vec::new();
         for item in items {
             match item {
                 Metadata::Namespace(ns) => {
@@ -55,7 +62,9 @@ impl Model {
                         toml.get("bindings").and_then(|b| b.get(l)).and_then(|b| b.get(key)).cloned()
                     };
                     let package = lang("kotlin", "package_name").and_then(|v| v.as_str().map(String::from));
-                    m.kotlin_packages.insert(package.unwrap_or_else(|| format!("uniffi.{}", ns.name)));
+                    let package = package.unwrap_or_else(|| format!("uniffi.{}", ns.name));
+                    packages.insert(ns.crate_name.clone(), package.clone());
+                    m.kotlin_packages.insert(package);
                     let module = lang("swift", "module_name").and_then(|v| v.as_str().map(String::from));
                     m.swift_modules.insert(module.unwrap_or_else(|| ns.name.clone()));
                     for (l, set) in [("kotlin", &mut m.kotlin_mapped), ("swift", &mut m.swift_mapped)] {
@@ -70,7 +79,13 @@ impl Model {
                         bail!("record {} is exported twice", old.name);
                     }
                 }
+                Metadata::Object(o) => classes.push((o.name.to_upper_camel_case(), o.module_path.clone())),
                 Metadata::Enum(e) => {
+                    if e.shape.is_error() {
+                        let name = e.name.to_upper_camel_case();
+                        let name = name.strip_suffix("Error").map_or(name.clone(), |s| format!("{s}Exception"));
+                        classes.push((name, e.module_path.clone()));
+                    }
                     if let Some(old) = m.enums.insert(e.name.clone(), e) {
                         bail!("enum {} is exported twice", old.name);
                     }
@@ -79,6 +94,12 @@ impl Model {
                     m.customs.insert(c.name.clone(), c);
                 }
                 _ => {}
+            }
+        }
+        for (name, module_path) in classes {
+            let krate = module_path.split("::").next().unwrap_or_default();
+            if let Some(package) = packages.get(krate) {
+                m.kotlin_classes.insert(name, package.clone());
             }
         }
         m.functions.sort_by(|a, b| a.name.cmp(&b.name));

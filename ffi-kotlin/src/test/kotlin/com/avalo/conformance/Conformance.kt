@@ -1,7 +1,6 @@
 package com.avalo.conformance
 
-import com.avalo.core.AvaloException
-import com.avalo.core.Policy
+import com.avalo.core.*
 import java.io.File
 import kotlin.system.exitProcess
 

@@ -6,6 +6,12 @@ package com.avalo.conformance
 
 import com.avalo.core.*
 
+// The objects and error types, for the hand-written files (which package holds them depends
+// on the namespace; a declaration of this package wins over their star imports).
+typealias AvaloException = com.avalo.core.AvaloException
+typealias Policy = com.avalo.core.Policy
+typealias Sha256Stream = com.avalo.core.Sha256Stream
+
 /** Every generated operation, by vector op name (the Rust function name). */
 val GENERATED_OPS: Map<String, Op> = HashMap<String, Op>().apply {
     put("action_limit", { p, i -> encActionLimit(`actionLimit`(p, decString(i["action"], "action"), decSubscriptionTier(i["tier"], "tier"))) })

@@ -1,10 +1,6 @@
 package com.avalo.conformance
 
-import com.avalo.core.Policy
-import com.avalo.core.Sha256Stream
-import com.avalo.core.moneyToMinor
-import com.avalo.core.parseMoney
-import com.avalo.core.sanitiseFileName
+import com.avalo.core.*
 
 /**
  * The operations written by hand (tools/runner-gen/src/overrides.rs, `HANDWRITTEN_OPS`):
