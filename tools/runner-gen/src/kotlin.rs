@@ -6,7 +6,7 @@
 
 use crate::model::{is_flat, Model};
 use crate::overrides::{self, Form};
-use crate::plan::{enum_form, json_field, json_variant, ArgSrc, Plan, Wrap};
+use crate::plan::{enum_form, json_field, json_variant, op_name, rust_name, ArgSrc, Plan, Wrap};
 use anyhow::Result;
 use heck::{ToLowerCamelCase, ToShoutySnakeCase, ToUpperCamelCase};
 use std::fmt::Write;
@@ -123,7 +123,10 @@ pub fn generate(m: &Model, plan: &Plan) -> Result<String> {
                         .fields
                         .iter()
                         .map(|f| {
-                            let key = pairs.iter().find(|(fl, _)| *fl == f.name).map_or(f.name.as_str(), |(_, k)| k);
+                            let key = pairs
+                                .iter()
+                                .find(|(fl, _)| *fl == rust_name(&f.name, &f.orig_name))
+                                .map_or(f.name.as_str(), |(_, k)| k);
                             dec(m, &f.ty, &format!("i[{}]", quote(key)), &quote(key), 0)
                         })
                         .collect();
@@ -139,7 +142,7 @@ pub fn generate(m: &Model, plan: &Plan) -> Result<String> {
             (_, None) => unreachable!(),
         };
         let (pp, ii) = (if uses_policy { "p" } else { "_" }, if uses_input { "i" } else { "_" });
-        writeln!(o, "    put({}, {{ {pp}, {ii} -> {body} }})", quote(&op.f.name))?;
+        writeln!(o, "    put({}, {{ {pp}, {ii} -> {body} }})", quote(op_name(op.f)))?;
     }
     writeln!(o, "}}")?;
 
@@ -150,7 +153,7 @@ pub fn generate(m: &Model, plan: &Plan) -> Result<String> {
                 .fields
                 .iter()
                 .map(|f| {
-                    let j = json_field(name, &f.name);
+                    let j = json_field(name, f);
                     format!("\n        {},", dec(m, &f.ty, &format!("o[{}]", quote(&j)), &format!("\"$at.{j}\""), 0))
                 })
                 .collect();
@@ -161,7 +164,7 @@ pub fn generate(m: &Model, plan: &Plan) -> Result<String> {
         } else if let Some(e) = m.enums.get(name) {
             writeln!(o, "fun dec{0}(v: Any?, at: String): {0} = when (val s = decString(v, at)) {{", class(name))?;
             for var in &e.variants {
-                let j = json_variant(name, &var.name);
+                let j = json_variant(name, var);
                 writeln!(o, "    {} -> {}.{}", quote(&j), class(name), var.name.to_shouty_snake_case())?;
             }
             let error = if overrides::PARSED_ENUMS.contains(&name.as_str()) { "LocalInvalid" } else { "BadVector" };
@@ -177,7 +180,7 @@ pub fn generate(m: &Model, plan: &Plan) -> Result<String> {
                 .fields
                 .iter()
                 .map(|f| {
-                    let j = json_field(name, &f.name);
+                    let j = json_field(name, f);
                     format!("\n    {} to {},", quote(&j), enc(m, &f.ty, &format!("x.{}", member(&f.name)), 0))
                 })
                 .collect();
@@ -186,13 +189,13 @@ pub fn generate(m: &Model, plan: &Plan) -> Result<String> {
             let form = enum_form(m, name)?;
             writeln!(o, "fun enc{0}(x: {0}): Any? = when (x) {{", class(name))?;
             for var in &e.variants {
-                let j = json_variant(name, &var.name);
+                let j = json_variant(name, var);
                 let owner = format!("{name}::{}", var.name);
                 let fields: Vec<String> = var
                     .fields
                     .iter()
                     .map(|f| {
-                        let fj = json_field(&owner, &f.name);
+                        let fj = json_field(&owner, f);
                         format!("{} to {}", quote(&fj), enc(m, &f.ty, &format!("x.{}", member(&f.name)), 0))
                     })
                     .collect();

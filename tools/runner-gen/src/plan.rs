@@ -6,7 +6,7 @@ use crate::overrides::{self, Form, Source};
 use anyhow::{bail, Result};
 use heck::{ToShoutySnakeCase, ToSnakeCase};
 use std::collections::BTreeSet;
-use uniffi_meta::{FnMetadata, FnParamMetadata, Type};
+use uniffi_meta::{FieldMetadata, FnMetadata, FnParamMetadata, Type, VariantMetadata};
 
 /// Where an argument comes from.
 pub enum ArgSrc {
@@ -68,7 +68,7 @@ fn is_policy(ty: &Type) -> bool {
 pub fn plan(model: &Model) -> Plan<'_> {
     let mut p = Plan { ops: Vec::new(), decoded: BTreeSet::new(), encoded: BTreeSet::new(), skipped: Vec::new() };
     for f in &model.functions {
-        if overrides::HANDWRITTEN_OPS.contains(&f.name.as_str()) {
+        if overrides::HANDWRITTEN_OPS.contains(&op_name(f)) {
             continue;
         }
         match plan_op(model, f) {
@@ -83,7 +83,7 @@ pub fn plan(model: &Model) -> Plan<'_> {
                 }
                 p.ops.push(op);
             }
-            Err(why) => p.skipped.push(format!("{}: {why}", f.name)),
+            Err(why) => p.skipped.push(format!("{}: {why}", op_name(f))),
         }
     }
     p
@@ -92,13 +92,13 @@ pub fn plan(model: &Model) -> Plan<'_> {
 /// Fails if an override names an op or parameter that is not generated (a stale entry).
 pub fn check_overrides(p: &Plan) -> Result<()> {
     for (op, param, _) in overrides::PARAMS {
-        let known = p.ops.iter().any(|o| o.f.name == *op && o.args.iter().any(|a| a.param.name == *param));
+        let known = p.ops.iter().any(|o| op_name(o.f) == *op && o.args.iter().any(|a| a.param.name == *param));
         if !known {
             bail!("overrides::PARAMS names {op}({param}), which is not a generated operation's parameter");
         }
     }
     for (op, _) in overrides::RESULT_KEYS {
-        if !p.ops.iter().any(|o| o.f.name == *op) {
+        if !p.ops.iter().any(|o| op_name(o.f) == *op) {
             bail!("overrides::RESULT_KEYS names {op}, which is not a generated operation");
         }
     }
@@ -111,7 +111,7 @@ fn plan_op<'a>(model: &Model, f: &'a FnMetadata) -> Result<Op<'a>, String> {
     }
     let mut args = Vec::new();
     for param in &f.inputs {
-        let declared = overrides::PARAMS.iter().find(|(op, name, _)| *op == f.name && *name == param.name);
+        let declared = overrides::PARAMS.iter().find(|(op, name, _)| *op == op_name(f) && *name == param.name);
         let src = if is_policy(&param.ty) {
             ArgSrc::Policy
         } else if !model.decodable(&param.ty) {
@@ -127,7 +127,7 @@ fn plan_op<'a>(model: &Model, f: &'a FnMetadata) -> Result<Op<'a>, String> {
         };
         args.push(Arg { param, src });
     }
-    let key = overrides::RESULT_KEYS.iter().find(|(op, _)| *op == f.name).map(|(_, k)| k.to_string());
+    let key = overrides::RESULT_KEYS.iter().find(|(op, _)| *op == op_name(f)).map(|(_, k)| k.to_string());
     let wrap = match (&f.return_type, key) {
         (None, _) => Wrap::Unit,
         (Some(t), _) if !model.encodable(t) => return Err("its result cannot be written as JSON".into()),
@@ -140,23 +140,36 @@ fn plan_op<'a>(model: &Model, f: &'a FnMetadata) -> Result<Op<'a>, String> {
     Ok(Op { f, args, wrap })
 }
 
-/// The JSON name of a record field (`owner` is `Record` or `Enum::Variant`).
-pub fn json_field(owner: &str, field: &str) -> String {
+/// The Rust name of an item UniFFI exports under another name (`#[uniffi(name = …)]`): the
+/// name serde and the vectors use.
+pub fn rust_name<'a>(name: &'a str, orig_name: &'a Option<String>) -> &'a str {
+    orig_name.as_deref().unwrap_or(name)
+}
+
+/// The vector op name of a function: its Rust name.
+pub fn op_name(f: &FnMetadata) -> &str {
+    rust_name(&f.name, &f.orig_name)
+}
+
+/// The JSON name of a field (`owner` is `Record` or `Enum::Variant`).
+pub fn json_field(owner: &str, field: &FieldMetadata) -> String {
+    let rust = rust_name(&field.name, &field.orig_name);
     overrides::FIELD_NAMES
         .iter()
-        .find(|(o, f, _)| *o == owner && *f == field)
-        .map_or_else(|| field.to_string(), |(_, _, j)| j.to_string())
+        .find(|(o, f, _)| *o == owner && *f == rust)
+        .map_or_else(|| rust.to_string(), |(_, _, j)| j.to_string())
 }
 
 /// The JSON name of an enum variant.
-pub fn json_variant(enum_name: &str, variant: &str) -> String {
-    if let Some((_, _, j)) = overrides::VARIANT_NAMES.iter().find(|(e, v, _)| *e == enum_name && *v == variant) {
+pub fn json_variant(enum_name: &str, variant: &VariantMetadata) -> String {
+    let rust = rust_name(&variant.name, &variant.orig_name);
+    if let Some((_, _, j)) = overrides::VARIANT_NAMES.iter().find(|(e, v, _)| *e == enum_name && *v == rust) {
         return j.to_string();
     }
     if overrides::SHOUTY_ENUMS.contains(&enum_name) {
-        variant.to_shouty_snake_case()
+        rust.to_shouty_snake_case()
     } else {
-        variant.to_snake_case()
+        rust.to_snake_case()
     }
 }
 

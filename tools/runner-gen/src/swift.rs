@@ -7,7 +7,7 @@
 
 use crate::model::Model;
 use crate::overrides::{self, Form};
-use crate::plan::{enum_form, json_field, json_variant, ArgSrc, Plan, Wrap};
+use crate::plan::{enum_form, json_field, json_variant, op_name, rust_name, ArgSrc, Plan, Wrap};
 use anyhow::Result;
 use heck::{ToLowerCamelCase, ToUpperCamelCase};
 use std::fmt::Write;
@@ -204,7 +204,10 @@ pub fn generate(m: &Model, plan: &Plan) -> Result<String> {
                         .fields
                         .iter()
                         .map(|f| {
-                            let key = pairs.iter().find(|(fl, _)| *fl == f.name).map_or(f.name.as_str(), |(_, k)| k);
+                            let key = pairs
+                                .iter()
+                                .find(|(fl, _)| *fl == rust_name(&f.name, &f.orig_name))
+                                .map_or(f.name.as_str(), |(_, k)| k);
                             format!(
                                 "{}: {}",
                                 label(&f.name),
@@ -226,7 +229,7 @@ pub fn generate(m: &Model, plan: &Plan) -> Result<String> {
             (_, None) => unreachable!(),
         };
         let (pp, ii) = (if uses_policy { "p" } else { "_" }, if uses_input { "i" } else { "_" });
-        writeln!(o, "    case {}: return {{ {pp}, {ii} in {body} }}", quote(&op.f.name))?;
+        writeln!(o, "    case {}: return {{ {pp}, {ii} in {body} }}", quote(op_name(op.f)))?;
     }
     writeln!(o, "    default: return nil")?;
     writeln!(o, "    }}")?;
@@ -239,7 +242,7 @@ pub fn generate(m: &Model, plan: &Plan) -> Result<String> {
                 .fields
                 .iter()
                 .map(|f| {
-                    let j = json_field(name, &f.name);
+                    let j = json_field(name, f);
                     let v = dec(m, &f.ty, &format!("o[{}]", quote(&j)), &format!("at + \".{j}\""), 0);
                     format!("\n        {}: {v}", label(&f.name))
                 })
@@ -252,7 +255,7 @@ pub fn generate(m: &Model, plan: &Plan) -> Result<String> {
             writeln!(o, "func dec{0}(_ v: JSON?, _ at: String) throws -> {0} {{", class(name))?;
             writeln!(o, "    switch try decString(v, at) {{")?;
             for var in &e.variants {
-                writeln!(o, "    case {}: return .{}", quote(&json_variant(name, &var.name)), member(&var.name))?;
+                writeln!(o, "    case {}: return .{}", quote(&json_variant(name, var)), member(&var.name))?;
             }
             let error = if overrides::PARSED_ENUMS.contains(&name.as_str()) { "localInvalid" } else { "badVector" };
             writeln!(o, "    case let s: throw RunnerError.{error}(\"\\(at): \\(s) is not a {name}\")")?;
@@ -271,7 +274,7 @@ pub fn generate(m: &Model, plan: &Plan) -> Result<String> {
                 .fields
                 .iter()
                 .map(|f| {
-                    let j = json_field(name, &f.name);
+                    let j = json_field(name, f);
                     let x = format!("x.{}", member(&f.name));
                     let custom = overrides::SWIFT_FIELD_ENCODERS.iter().find(|(r, fl, _)| *r == name && *fl == f.name);
                     let v = custom.map_or_else(|| enc(m, &f.ty, &x, 0), |(_, _, t)| t.replace("{}", &x));
@@ -287,7 +290,7 @@ pub fn generate(m: &Model, plan: &Plan) -> Result<String> {
             writeln!(o, "func enc{0}(_ x: {0}) -> JSON {{", class(name))?;
             writeln!(o, "    switch x {{")?;
             for var in &e.variants {
-                let j = json_variant(name, &var.name);
+                let j = json_variant(name, var);
                 let owner = format!("{name}::{}", var.name);
                 let binds: Vec<String> = (0..var.fields.len()).map(|n| format!("let f{n}")).collect();
                 let pattern = if binds.is_empty() {
@@ -299,9 +302,7 @@ pub fn generate(m: &Model, plan: &Plan) -> Result<String> {
                     .fields
                     .iter()
                     .enumerate()
-                    .map(|(n, f)| {
-                        format!("{}: {}", quote(&json_field(&owner, &f.name)), enc(m, &f.ty, &format!("f{n}"), 0))
-                    })
+                    .map(|(n, f)| format!("{}: {}", quote(&json_field(&owner, f)), enc(m, &f.ty, &format!("f{n}"), 0)))
                     .collect();
                 let value = match form {
                     None => format!("JSON.string({})", quote(&j)),
