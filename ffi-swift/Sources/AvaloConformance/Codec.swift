@@ -105,3 +105,10 @@ func encCustomDecimal(_ x: Decimal) -> JSON { .string(x.description) }
 func encInt(_ n: Int64) -> JSON { n < 0 ? .int(n) : .uint(UInt64(n)) }
 
 func encBytes(_ d: Data) -> JSON { .string(d.map { String(format: "%02x", $0) }.joined()) }
+
+/// A newtype variant of an internally tagged enum: the inner object with the tag added.
+func tagged(_ tag: String, _ name: String, _ inner: JSON) -> JSON {
+    guard case .object(var o) = inner else { return inner }
+    o[tag] = .string(name)
+    return .object(o)
+}

@@ -191,16 +191,24 @@ pub fn generate(m: &Model, plan: &Plan) -> Result<String> {
             for var in &e.variants {
                 let j = json_variant(name, var);
                 let owner = format!("{name}::{}", var.name);
+                // Unnamed (tuple) fields are `v1`, `v2`, … in Kotlin.
+                let at = |n: usize| match var.fields[n].name.as_str() {
+                    "" => format!("x.v{}", n + 1),
+                    named => format!("x.{}", member(named)),
+                };
                 let fields: Vec<String> = var
                     .fields
                     .iter()
-                    .map(|f| {
-                        let fj = json_field(&owner, f);
-                        format!("{} to {}", quote(&fj), enc(m, &f.ty, &format!("x.{}", member(&f.name)), 0))
-                    })
+                    .enumerate()
+                    .map(|(n, f)| format!("{} to {}", quote(&json_field(&owner, f)), enc(m, &f.ty, &at(n), 0)))
                     .collect();
+                let newtype = var.fields.len() == 1 && var.fields[0].name.is_empty();
                 let value = match form {
                     None => quote(&j),
+                    // serde flattens a newtype variant's record into the tagged object.
+                    Some(Form::Internal(tag)) if newtype => {
+                        format!("mapOf({} to {}) + {}", quote(tag), quote(&j), enc(m, &var.fields[0].ty, &at(0), 0))
+                    }
                     Some(Form::Internal(tag)) => {
                         let mut all = vec![format!("{} to {}", quote(tag), quote(&j))];
                         all.extend(fields);
@@ -208,8 +216,7 @@ pub fn generate(m: &Model, plan: &Plan) -> Result<String> {
                     }
                     Some(Form::External) if var.fields.is_empty() => quote(&j),
                     Some(Form::External) if var.fields.len() == 1 => {
-                        let f = &var.fields[0];
-                        format!("mapOf({} to {})", quote(&j), enc(m, &f.ty, &format!("x.{}", member(&f.name)), 0))
+                        format!("mapOf({} to {})", quote(&j), enc(m, &var.fields[0].ty, &at(0), 0))
                     }
                     Some(Form::External) => format!("mapOf({} to mapOf({}))", quote(&j), fields.join(", ")),
                 };

@@ -304,8 +304,13 @@ pub fn generate(m: &Model, plan: &Plan) -> Result<String> {
                     .enumerate()
                     .map(|(n, f)| format!("{}: {}", quote(&json_field(&owner, f)), enc(m, &f.ty, &format!("f{n}"), 0)))
                     .collect();
+                let newtype = var.fields.len() == 1 && var.fields[0].name.is_empty();
                 let value = match form {
                     None => format!("JSON.string({})", quote(&j)),
+                    // serde flattens a newtype variant's record into the tagged object.
+                    Some(Form::Internal(tag)) if newtype => {
+                        format!("tagged({}, {}, {})", quote(tag), quote(&j), enc(m, &var.fields[0].ty, "f0", 0))
+                    }
                     Some(Form::Internal(tag)) => {
                         let mut all = vec![format!("{}: JSON.string({})", quote(tag), quote(&j))];
                         all.extend(fields);
