@@ -55,6 +55,9 @@ pub enum ErrorCode {
     SystemMaintenance,
     ServiceDegraded,
     InvalidInput,
+    IdempotencyConflict,
+    InvalidTransition,
+    NotRefundable,
 }
 
 /// How a client should react to an error code (SPEC §11).
@@ -71,7 +74,7 @@ pub enum RetryStrategy {
 
 impl ErrorCode {
     /// Every code, in SPEC §11 order.
-    pub const ALL: [ErrorCode; 43] = [
+    pub const ALL: [ErrorCode; 46] = [
         Self::RateLimited,
         Self::LaunchModeRestricted,
         Self::CountryNotAllowed,
@@ -115,6 +118,9 @@ impl ErrorCode {
         Self::SystemMaintenance,
         Self::ServiceDegraded,
         Self::InvalidInput,
+        Self::IdempotencyConflict,
+        Self::InvalidTransition,
+        Self::NotRefundable,
     ];
 
     /// The stable wire string of this code, identical in every language.
@@ -163,6 +169,9 @@ impl ErrorCode {
             Self::SystemMaintenance => "SYSTEM_MAINTENANCE",
             Self::ServiceDegraded => "SERVICE_DEGRADED",
             Self::InvalidInput => "INVALID_INPUT",
+            Self::IdempotencyConflict => "IDEMPOTENCY_CONFLICT",
+            Self::InvalidTransition => "INVALID_TRANSITION",
+            Self::NotRefundable => "NOT_REFUNDABLE",
         }
     }
 
@@ -217,6 +226,9 @@ impl ErrorCode {
             Self::SystemMaintenance => "Avalo is under maintenance. Please try again later.",
             Self::ServiceDegraded => "Avalo is having trouble right now. Please try again later.",
             Self::InvalidInput => "Something in the request is not valid.",
+            Self::IdempotencyConflict => "This request was already made with different details.",
+            Self::InvalidTransition => "This withdrawal cannot be changed that way.",
+            Self::NotRefundable => "This transaction cannot be refunded.",
         }
     }
 

@@ -17,6 +17,7 @@ pub mod billing;
 pub mod error;
 pub mod flags;
 pub mod launch;
+pub mod ledger;
 pub mod media;
 pub mod money;
 pub mod payout;

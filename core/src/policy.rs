@@ -246,7 +246,7 @@ pub(crate) fn to_hex(bytes: &[u8]) -> String {
 
 /// Writes JSON with object keys sorted at every level and no white space, independent of the
 /// map type serde_json was built with.
-fn write_canonical(v: &Value, out: &mut String) {
+pub(crate) fn write_canonical(v: &Value, out: &mut String) {
     match v {
         Value::Object(map) => {
             let mut keys: Vec<&String> = map.keys().collect();
