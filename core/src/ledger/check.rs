@@ -91,6 +91,16 @@ impl<'p> LedgerChecker<'p> {
         }
     }
 
+    /// A walker continuing from a replay `state` (its records already checked).
+    pub fn resume(policies: &'p [Policy], state: LedgerState) -> LedgerChecker<'p> {
+        LedgerChecker { policies: policies.iter().map(|p| (p.fingerprint(), p)).collect(), state }
+    }
+
+    /// The replay, taken out of the walker.
+    pub fn into_state(self) -> LedgerState {
+        self.state
+    }
+
     /// The replay so far.
     pub fn state(&self) -> &LedgerState {
         &self.state

@@ -10,6 +10,7 @@ mod billing;
 mod flags;
 mod foundation;
 mod launch;
+mod ledger;
 mod media;
 mod ranking;
 mod ratelimit;
@@ -38,6 +39,7 @@ pub fn run(policy: &Policy, op: &str, input: &Value) -> Option<OpResult> {
         .or_else(|| upload::run(policy, op, input))
         .or_else(|| media::run(policy, op, input))
         .or_else(|| security::run(policy, op, input))
+        .or_else(|| ledger::run(policy, op, input))
 }
 
 /// Prefix of the reason of an error raised by the runner itself (a malformed vector), which
