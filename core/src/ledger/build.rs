@@ -240,7 +240,7 @@ pub fn ledger_reads(policy: &Policy, event: &LedgerEvent) -> Result<LedgerReads>
     Ok(LedgerReads { keys, seqs, accounts })
 }
 
-fn view_record<'v>(view: &'v LedgerView, pred: impl Fn(&LedgerRecord) -> bool) -> Option<&'v LedgerRecord> {
+fn view_record(view: &LedgerView, pred: impl Fn(&LedgerRecord) -> bool) -> Option<&LedgerRecord> {
     view.records.iter().find(|r| pred(r))
 }
 

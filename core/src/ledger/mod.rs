@@ -41,6 +41,9 @@ mod record;
 mod state;
 mod withdrawal;
 
+#[cfg(test)]
+mod tests;
+
 pub use account::{Account, AccountBalance, Posting, MAX_LEDGER_AMOUNT};
 pub use build::{build_record, ledger_reads, Built, LedgerReads};
 pub use check::{check_ledger, FindingKind, LedgerChecker, LedgerFinding, LedgerReport};
