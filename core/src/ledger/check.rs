@@ -178,6 +178,19 @@ impl<'p> LedgerChecker<'p> {
         if content.refs() != r.refs {
             return Err("refs do not match the content".into());
         }
+        let (shape, exact) = content.key_shape(r.kind);
+        let key_ok = if exact {
+            r.key == shape
+        } else {
+            r.key.strip_prefix(shape.as_str()).is_some_and(|rest| {
+                let parts: Vec<&str> = rest.split(':').collect();
+                let want = if shape.matches(':').count() == 1 { 2 } else { 1 };
+                parts.len() == want && parts.iter().all(|p| super::key::is_key_part(p))
+            })
+        };
+        if !key_ok {
+            return Err(format!("key {} is not derived from the content", r.key));
+        }
         let st = &self.state;
         let mut ctx = TemplateContext::default();
         let request = r.refs.first().and_then(|s| st.withdrawals.get(s));

@@ -151,6 +151,25 @@ impl Content {
         })
     }
 
+    /// The key as far as the content determines it: `(text, exact)`; when not exact, the key
+    /// must start with `text` and have one more non-empty part (an id the content does not hold).
+    pub(crate) fn key_shape(&self, kind: RecordKind) -> (String, bool) {
+        match self {
+            Content::Purchase(_) => ("purchase:".into(), false),
+            Content::MessageCharge(_) => ("msg:".into(), false),
+            Content::Tip(x) => (format!("tip:{}:", x.payer), false),
+            Content::Unlock(x) => (format!("unlock:{}:{}", x.payer, x.item_id), true),
+            Content::AiUsage(x) => (format!("ai:{}:", x.payer), false),
+            Content::Referral(x) => (format!("referral:{}", x.referred), true),
+            Content::Withdrawal(x) => (format!("wd:{}:", x.creator), false),
+            Content::Transition(x) => {
+                let state = kind.as_str().trim_start_matches("withdrawal_");
+                (format!("wd_{state}:{}", x.request_seq), true)
+            }
+            Content::Refund(x) => (format!("refund:{}", x.original_seq), true),
+        }
+    }
+
     /// The seqs the record refers to (`refs`).
     pub(crate) fn refs(&self) -> Vec<u64> {
         match self {

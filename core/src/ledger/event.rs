@@ -150,6 +150,24 @@ pub enum RecordKind {
 }
 
 impl RecordKind {
+    /// The wire name (`"message_charge"`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Purchase => "purchase",
+            Self::MessageCharge => "message_charge",
+            Self::Tip => "tip",
+            Self::Unlock => "unlock",
+            Self::AiUsage => "ai_usage",
+            Self::ReferralReward => "referral_reward",
+            Self::WithdrawalRequested => "withdrawal_requested",
+            Self::WithdrawalApproved => "withdrawal_approved",
+            Self::WithdrawalPaid => "withdrawal_paid",
+            Self::WithdrawalRejected => "withdrawal_rejected",
+            Self::WithdrawalFailed => "withdrawal_failed",
+            Self::Refund => "refund",
+        }
+    }
+
     /// Whether a `refund` may reverse a record of this kind.
     pub fn refundable(self) -> bool {
         matches!(self, Self::Purchase | Self::MessageCharge | Self::Tip | Self::Unlock | Self::AiUsage)

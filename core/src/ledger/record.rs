@@ -42,6 +42,41 @@ pub struct LedgerRecord {
     pub hash: String,
 }
 
+/// Writes a JSON string with serde_json's escapes: `"`, `\\`, the short forms of U+0008,
+/// U+0009, U+000A, U+000C, U+000D, and `\u00xx` (lower-case hex) for other controls below
+/// U+0020; everything else as is.
+fn write_json_str(out: &mut String, s: &str) {
+    out.push('"');
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let esc: Option<&str> = match b {
+            b'"' => Some("\\\""),
+            b'\\' => Some("\\\\"),
+            b'\n' => Some("\\n"),
+            b'\r' => Some("\\r"),
+            b'\t' => Some("\\t"),
+            0x08 => Some("\\b"),
+            0x0c => Some("\\f"),
+            0..=0x1f => None,
+            _ => continue,
+        };
+        out.push_str(&s[start..i]);
+        match esc {
+            Some(e) => out.push_str(e),
+            None => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 0xf)]));
+            }
+        }
+        start = i + 1;
+    }
+    out.push_str(&s[start..]);
+    out.push('"');
+}
+
+#[cfg_attr(not(test), allow(dead_code))]
 #[derive(Serialize)]
 struct Unhashed<'a> {
     seq: u64,
@@ -58,7 +93,53 @@ struct Unhashed<'a> {
 
 impl LedgerRecord {
     /// The hash this record should carry: SHA-256 of its canonical JSON without `hash`.
+    ///
+    /// The canonical JSON is written directly (keys in sorted order, serde_json's string
+    /// escapes), with no intermediate `serde_json::Value`; a unit test pins it to the generic
+    /// canonical form and the vectors to Python's.
     pub fn compute_hash(&self) -> Result<String> {
+        let mut out = String::with_capacity(256 + self.content.len() + 64 * self.postings.len());
+        self.write_unhashed(&mut out);
+        Ok(sha256_hex(&out))
+    }
+
+    fn write_unhashed(&self, out: &mut String) {
+        use std::fmt::Write as _;
+        let _ = write!(out, "{{\"at_ms\":{},\"content\":", self.at_ms);
+        write_json_str(out, &self.content);
+        out.push_str(",\"content_hash\":");
+        write_json_str(out, &self.content_hash);
+        out.push_str(",\"key\":");
+        write_json_str(out, &self.key);
+        out.push_str(",\"kind\":\"");
+        out.push_str(self.kind.as_str());
+        out.push_str("\",\"policy\":");
+        write_json_str(out, &self.policy);
+        out.push_str(",\"postings\":[");
+        for (i, p) in self.postings.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str("{\"account\":");
+            write_json_str(out, &p.account);
+            let _ = write!(out, ",\"amount\":{}}}", p.amount);
+        }
+        out.push_str("],\"prev_hash\":");
+        write_json_str(out, &self.prev_hash);
+        out.push_str(",\"refs\":[");
+        for (i, r) in self.refs.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            let _ = write!(out, "{r}");
+        }
+        let _ = write!(out, "],\"seq\":{}}}", self.seq);
+    }
+
+    /// The canonical JSON without `hash`, through the generic serde path (tests compare it
+    /// with the direct writer).
+    #[cfg(test)]
+    pub(crate) fn unhashed_json_generic(&self) -> Result<String> {
         let u = Unhashed {
             seq: self.seq,
             kind: self.kind,
@@ -71,7 +152,15 @@ impl LedgerRecord {
             policy: &self.policy,
             prev_hash: &self.prev_hash,
         };
-        Ok(sha256_hex(&canonical_json(&u)?))
+        canonical_json(&u)
+    }
+
+    /// The canonical JSON without `hash`, written directly.
+    #[cfg(test)]
+    pub(crate) fn unhashed_json(&self) -> String {
+        let mut out = String::new();
+        self.write_unhashed(&mut out);
+        out
     }
 
     /// Whether `content_hash` and `hash` are both right.

@@ -72,10 +72,16 @@ impl LedgerState {
     /// Adds a record already checked (no checks here).
     pub(crate) fn push(&mut self, r: &LedgerRecord, request: Option<WithdrawalStatus>) {
         for p in &r.postings {
-            let b = self.balances.entry(p.account.clone()).or_insert(0);
-            *b = b.saturating_add(p.amount);
-            if *b == 0 {
-                self.balances.remove(&p.account);
+            match self.balances.get_mut(&p.account) {
+                Some(b) => {
+                    *b = b.saturating_add(p.amount);
+                    if *b == 0 {
+                        self.balances.remove(&p.account);
+                    }
+                }
+                None => {
+                    self.balances.insert(p.account.clone(), p.amount);
+                }
             }
         }
         if let Some(w) = request {

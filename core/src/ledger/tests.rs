@@ -148,3 +148,39 @@ fn records_round_trip_through_their_stored_json() {
     assert!(back.hashes_hold());
     assert_eq!(r.prev_hash, GENESIS_HASH);
 }
+
+#[test]
+fn the_direct_hash_writer_is_the_canonical_json() {
+    let p = Policy::default();
+    let mut book = MemoryLedger::new();
+    book.append(&p, &buy("u1", "t1", "royal"), 7).unwrap();
+    book.append(&p, &buy("odd \"id\"\n\t\u{1}\u{7f}é\\", "t2", "mini"), 8).unwrap();
+    let tip = LedgerEvent::Tip { payer: "u1".into(), creator: "cr1".into(), request_id: "r".into(), tokens: 100 };
+    book.append(&p, &tip, 9).unwrap();
+    let e = LedgerEvent::Refund { original_seq: 3 };
+    book.append(&p, &e, 10).unwrap();
+    for r in book.records() {
+        assert_eq!(r.unhashed_json(), r.unhashed_json_generic().unwrap());
+    }
+    // Strings with every escape, directly in a record.
+    let mut r = book.records()[0].clone();
+    r.key = "a\"b\\c\u{8}\u{c}\n\r\t\u{0}\u{1f}\u{7f}ż😀".into();
+    r.content = "{\"x\":\"\u{2028}\"}".into();
+    assert_eq!(r.unhashed_json(), r.unhashed_json_generic().unwrap());
+    for k in [
+        RecordKind::Purchase,
+        RecordKind::MessageCharge,
+        RecordKind::Tip,
+        RecordKind::Unlock,
+        RecordKind::AiUsage,
+        RecordKind::ReferralReward,
+        RecordKind::WithdrawalRequested,
+        RecordKind::WithdrawalApproved,
+        RecordKind::WithdrawalPaid,
+        RecordKind::WithdrawalRejected,
+        RecordKind::WithdrawalFailed,
+        RecordKind::Refund,
+    ] {
+        assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
+    }
+}

@@ -6,14 +6,14 @@ use avalo_core::ledger::{check_ledger, LedgerEvent};
 use avalo_core::payout::PayoutMethod;
 use avalo_core::{ErrorCode, Policy};
 use avalo_ledger_store::{append_event, SqliteLedger, StoreError, Synchronous};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 fn temp_db(name: &str) -> PathBuf {
     let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos();
     std::env::temp_dir().join(format!("avalo-ledger-{name}-{}-{nanos}.db", std::process::id()))
 }
 
-fn remove(path: &PathBuf) {
+fn remove(path: &Path) {
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
     }
@@ -114,6 +114,6 @@ fn a_refused_write_is_an_error_and_writes_nothing() {
     remove(&path);
 }
 
-fn rusqlite_readonly(path: &PathBuf) -> SqliteLedger {
+fn rusqlite_readonly(path: &Path) -> SqliteLedger {
     SqliteLedger::open_read_only(path).unwrap()
 }

@@ -664,6 +664,12 @@ def main():
     check_case("a transition of a tip", rs, f(n + 1, "BAD_REFERENCE"), n)
     rs = forge("refund", "refund:7", {"original_seq": 7}, postings([(spend("u1"), 3), ("platform:revenue", -3)]), [8])
     check_case("refs that do not match the content", rs, f(n + 1, "BAD_POSTINGS"), n)
+    rs = forge("refund", "refund:5-again", {"original_seq": 5},
+               postings([(spend("u1"), 101), (earn("cr1"), -90), ("platform:revenue", -11)]), [5])
+    check_case("a second refund of record 5 under a key not derived from it", rs, f(n + 1, "BAD_POSTINGS"), n)
+    rs = forge("tip", "tip:u2:r9", {"payer": "u1", "creator": "cr1", "tokens": 10},
+               postings([(spend("u1"), -10), (earn("cr1"), 9), ("platform:revenue", 1)]))
+    check_case("a tip whose key names another payer", rs, f(n + 1, "BAD_POSTINGS"), n)
     rs = forge("tip", "tip:u1:r9", {"payer": "u1", "creator": "cr1", "tokens": 0}, [])
     check_case("a zero tip", rs, f(n + 1, "BAD_POSTINGS"), n)
     rs = forge("ai_usage", "ai:u1:z", {"payer": "u1", "tokens": 2},
