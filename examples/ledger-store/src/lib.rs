@@ -12,9 +12,8 @@
 //!    failure, roll back and start again from 1 (bounded attempts).
 //!
 //! [`store`] holds the backend-neutral part (the traits and [`store::append_event`]);
-//! [`sqlite`] the SQLite backend. A PostgreSQL backend implements the same two traits (one
-//! `REPEATABLE READ` transaction per attempt, the same schema, `40001` mapped to
-//! [`StoreError::Conflict`]).
+//! [`sqlite`] the SQLite backend (embedded default); [`postgres`] the PostgreSQL backend (many
+//! server instances sharing one ledger), with the same schema and constraints.
 //!
 //! ## What the database guarantees (the schema)
 //! - `records.seq` is the primary key and `records.key` is unique: a key is stored once, a seq
@@ -26,8 +25,10 @@
 //! - a record, its balances and the head move in one transaction: a crash or a refused
 //!   statement leaves none of them written.
 
+pub mod postgres;
 pub mod sqlite;
 pub mod store;
 
+pub use postgres::PostgresLedger;
 pub use sqlite::{SqliteLedger, Synchronous};
 pub use store::{append_event, LedgerSnapshot, LedgerStore, StoreError};
