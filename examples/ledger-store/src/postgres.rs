@@ -77,15 +77,31 @@ impl PostgresLedger {
 
     /// The stored head and non-zero balances, read in one repeatable-read transaction.
     pub fn totals(&mut self) -> Result<LedgerTotals, StoreError> {
+        Ok(self.read_all_inner(false)?.1)
+    }
+
+    /// Every record and the stored totals from one snapshot (what an audit compares: a writer
+    /// committing meanwhile cannot make them disagree).
+    pub fn read_all(&mut self) -> Result<(Vec<LedgerRecord>, LedgerTotals), StoreError> {
+        self.read_all_inner(true)
+    }
+
+    fn read_all_inner(&mut self, with_records: bool) -> Result<(Vec<LedgerRecord>, LedgerTotals), StoreError> {
         let mut tx =
             self.client.build_transaction().isolation_level(IsolationLevel::RepeatableRead).start().map_err(db)?;
         let head = read_head(&mut tx, false)?;
+        let mut records = Vec::new();
+        if with_records {
+            for r in tx.query("SELECT json FROM records ORDER BY seq", &[]).map_err(db)? {
+                records.push(parse(r.get::<_, &str>(0))?);
+            }
+        }
         let rows = tx
             .query("SELECT account, balance FROM balances WHERE balance <> 0 ORDER BY account COLLATE \"C\"", &[])
             .map_err(db)?;
         let balances = rows.iter().map(|r| AccountBalance { account: r.get(0), balance: r.get(1) }).collect();
         tx.commit().map_err(db)?;
-        Ok(LedgerTotals { head, balances })
+        Ok((records, LedgerTotals { head, balances }))
     }
 }
 

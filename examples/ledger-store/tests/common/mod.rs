@@ -9,7 +9,7 @@ use avalo_core::{ErrorCode, Policy};
 use avalo_ledger_store::{append_event, LedgerStore, StoreError};
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Instant;
 
 pub const USERS: u64 = 4;
