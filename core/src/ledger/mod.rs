@@ -29,6 +29,19 @@
 //! - A balance missing from a [`LedgerView`] is 0 (a store has no row for an account never
 //!   posted to).
 //! - `check_ledger` takes the policies the records name; naming another is `INVALID_INPUT`.
+//!   A record's amounts are recomputed with the policy it names, so a ledger spanning policy
+//!   changes verifies.
+//! - `check_ledger` also checks that a key is the one the content determines (`refund:{seq}`,
+//!   `unlock:{P}:{item}`, the payer in `tip:{P}:…` …); a mismatch is `BAD_POSTINGS` ("not the
+//!   kind's template"), so a second refund under an invented key is caught.
+//! - `IDEMPOTENCY_CONFLICT` names the stored seq in its reason; `INSUFFICIENT_TOKENS` names
+//!   the account, needed and available in its reason ("account …: needed N, available M").
+//! - A withdrawal transition whose key is stored is a replay even if the request moved on
+//!   (`approved` retried after `paid` returns the stored approval).
+//! - A withdrawal request checks, in `quote_withdrawal`'s order: range, method (`INVALID_INPUT`),
+//!   KYC; its balance is rule 5 on the ledger, not the quote's `available_balance`.
+//! - `approved` posts nothing: its record has no postings.
+//! - `at_ms` must be 0..=2^53 − 1; a date `quote_withdrawal` cannot represent is its error.
 
 mod account;
 mod build;
