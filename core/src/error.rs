@@ -69,6 +69,9 @@ pub enum ErrorCode {
     AdmissionQueued,
     DeployBlocked,
     MigrationForceRequired,
+    IdempotencyConflict,
+    InvalidTransition,
+    NotRefundable,
 }
 
 /// How a client should react to an error code (SPEC §11).
@@ -90,7 +93,7 @@ pub enum RetryStrategy {
 
 impl ErrorCode {
     /// Every code, in SPEC §11 order.
-    pub const ALL: [ErrorCode; 56] = [
+    pub const ALL: [ErrorCode; 59] = [
         Self::RateLimited,
         Self::LaunchModeRestricted,
         Self::CountryNotAllowed,
@@ -147,6 +150,9 @@ impl ErrorCode {
         Self::AdmissionQueued,
         Self::DeployBlocked,
         Self::MigrationForceRequired,
+        Self::IdempotencyConflict,
+        Self::InvalidTransition,
+        Self::NotRefundable,
     ];
 
     /// The stable wire string of this code, identical in every language.
@@ -208,6 +214,9 @@ impl ErrorCode {
             Self::AdmissionQueued => "ADMISSION_QUEUED",
             Self::DeployBlocked => "DEPLOY_BLOCKED",
             Self::MigrationForceRequired => "MIGRATION_FORCE_REQUIRED",
+            Self::IdempotencyConflict => "IDEMPOTENCY_CONFLICT",
+            Self::InvalidTransition => "INVALID_TRANSITION",
+            Self::NotRefundable => "NOT_REFUNDABLE",
         }
     }
 
@@ -275,6 +284,9 @@ impl ErrorCode {
             Self::AdmissionQueued => "Avalo is very busy right now. You are in the queue; please try again shortly.",
             Self::DeployBlocked => "This deploy is blocked until every release check passes.",
             Self::MigrationForceRequired => "A production migration needs to be forced explicitly.",
+            Self::IdempotencyConflict => "This request was already made with different details.",
+            Self::InvalidTransition => "This withdrawal cannot be changed that way.",
+            Self::NotRefundable => "This transaction cannot be refunded.",
         }
     }
 

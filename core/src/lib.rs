@@ -19,6 +19,7 @@ pub mod error;
 pub mod flags;
 pub mod identity;
 pub mod launch;
+pub mod ledger;
 pub mod media;
 pub mod moderation;
 pub mod money;

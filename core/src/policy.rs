@@ -336,7 +336,7 @@ pub(crate) fn to_hex(bytes: &[u8]) -> String {
 /// Writes JSON with object keys sorted at every level and no white space, independent of the
 /// map type serde_json was built with. Keys and scalars are written by serde_json itself (the
 /// same escaping and number format as `Value::to_string`), straight into `out`.
-fn write_canonical(v: &Value, out: &mut Vec<u8>) {
+pub(crate) fn write_canonical(v: &Value, out: &mut Vec<u8>) {
     match v {
         Value::Object(map) => {
             let mut entries: Vec<(&String, &Value)> = map.iter().collect();

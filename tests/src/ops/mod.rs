@@ -12,6 +12,7 @@ mod envelope;
 mod flags;
 mod foundation;
 mod launch;
+mod ledger;
 mod media;
 mod moderation;
 mod operations;
@@ -46,6 +47,7 @@ pub fn run(policy: &Policy, op: &str, input: &Value) -> Option<OpResult> {
         .or_else(|| envelope::run(policy, op, input))
         .or_else(|| admission::run(policy, op, input))
         .or_else(|| operations::run(policy, op, input))
+        .or_else(|| ledger::run(policy, op, input))
 }
 
 /// Prefix of the reason of an error raised by the runner itself (a malformed vector), which
