@@ -23,7 +23,7 @@ from cryptography.exceptions import InvalidSignature
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "..", "envelope.json")
-BUILT_IN_FINGERPRINT = "9b714afd49976a715ad8d069183d46231d46662d80263c3ea706fb61d0644f6d"
+BUILT_IN_FINGERPRINT = "da04bc2fe8b65829439c844ea5818940b37cdc20dabb0884494a5c0db62c5e38"
 L = 2**252 + 27742317777372353535851937790883648493  # order of the Ed25519 base point
 
 RFC8032 = [  # (name, secret key, public key, message, signature), RFC 8032 §7.1
