@@ -15,6 +15,7 @@
 
 pub mod admission;
 pub mod billing;
+pub mod creator;
 pub mod error;
 pub mod flags;
 pub mod identity;
