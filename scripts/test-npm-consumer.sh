@@ -72,7 +72,7 @@ browser_consumer() {
   [ -x "$CHROMIUM" ] || { echo "Chromium not found at $CHROMIUM (apt-get install -y chromium)"; return 1; }
   (cd "$APP" && node node_modules/typescript/bin/tsc -p tsconfig.browser.json \
     && mkdir -p dist/web && cp index.html dist/web/ \
-    && node node_modules/esbuild/bin/esbuild src/browser.ts --bundle --format=esm --platform=browser \
+    && node_modules/.bin/esbuild src/browser.ts --bundle --format=esm --platform=browser \
       --target=es2022 --loader:.wasm=file --outfile=dist/web/bundle.js --log-level=warning \
     && ls -l dist/web \
     && node browser-test.mjs "$TOOLS/node_modules/playwright-core" "$CHROMIUM")
