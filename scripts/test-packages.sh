@@ -9,13 +9,16 @@
 #   swift     scripts/test-swift-consumer.sh  examples/swift-consumer (ffi-swift by path)
 # Each check runs even if an earlier one failed. Ends with `N passed, N failed` (one per
 # check); fails if any failed. Run by scripts/test-all.sh; works standalone.
+# Usage: scripts/test-packages.sh [version|rust|npm|kotlin|swift ...]   (default: all five)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 VERSION=$(scripts/workspace-version.sh) || exit 1
 passed=0 failed=0
 declare -a RESULTS=()
+ONLY=" ${*:-version rust npm kotlin swift} "
 check() {
-  local name=$1; shift
+  local key=$1 name=$2; shift 2
+  [[ $ONLY == *" $key "* ]] || return 0
   local start=$SECONDS
   echo "=== packages: $name"
   if "$@"; then
@@ -36,11 +39,11 @@ one_version() {
   done
   [ "$bad" -eq 0 ] && echo "one version: $VERSION (Cargo.toml, wasm/package.json, Swift consumer; the pom is generated from it)"
 }
-check "one version ($VERSION)" one_version
-check "rust: cargo package + cargo doc" scripts/test-rust-package.sh
-check "npm: packed tarball in a fresh project (Node + Chromium)" scripts/test-npm-consumer.sh
-check "kotlin: jar + pom, consumer against the jar alone" scripts/test-kotlin-consumer.sh
-check "swift: consumer package (ffi-swift by path)" scripts/test-swift-consumer.sh
+check version "one version ($VERSION)" one_version
+check rust "rust: cargo package + cargo doc" scripts/test-rust-package.sh
+check npm "npm: packed tarball in a fresh project (Node + Chromium)" scripts/test-npm-consumer.sh
+check kotlin "kotlin: jar + pom, consumer against the jar alone" scripts/test-kotlin-consumer.sh
+check swift "swift: consumer package (ffi-swift by path)" scripts/test-swift-consumer.sh
 
 echo
 printf '%s\n' "${RESULTS[@]}"
