@@ -13,6 +13,8 @@ use avalo_core::{Currency, Decimal, Money, Policy};
 mod billing_tour;
 #[path = "tour/launch.rs"]
 mod tour_launch;
+#[path = "tour/ops.rs"]
+mod tour_ops;
 #[path = "tour/ranking.rs"]
 mod tour_ranking;
 #[path = "tour/ratelimit.rs"]
@@ -91,6 +93,7 @@ fn tour() -> avalo_core::Result<()> {
         q.fee, q.net_tokens, q.payout, q.earliest_date, q.latest_date
     );
     tour_launch::tour(&policy)?;
+    tour_ops::tour(&policy)?;
     billing_tour::tour(&policy)?;
     tour_ranking::tour(&policy)?;
     tour_ratelimit::tour(&policy)?;

@@ -4,7 +4,9 @@
 #   2. wasm-bindgen (the CLI pinned to the crate's exact version) for Node into wasm/pkg-node
 #      (CommonJS, loads the .wasm synchronously) and for browsers and bundlers into
 #      wasm/pkg-web (ES module, `await init()` first). Both are git-ignored.
-#   3. wasm-opt -Oz on the .wasm (the same binary serves both targets), if wasm-opt is on PATH
+#   3. wasm/build/patch-glue.cjs on both glue files: the glue's own errors (an argument that
+#      is not a Policy, a freed Policy) become AvaloErrors with code INVALID_INPUT.
+#   4. wasm-opt -Oz on the .wasm (the same binary serves both targets), if wasm-opt is on PATH
 #      (scripts/setup-toolchains.sh installs it; AVALO_WASM_OPT=0 skips it).
 # Prints the .wasm size, raw and gzipped, at each step.
 #
@@ -19,6 +21,7 @@ ENV_FILE="${AVALO_TOOLS:-$HOME/.cache/avalo-core}/env.sh"
 [ -f "$ENV_FILE" ] && source "$ENV_FILE"
 
 pinned=$(sed -n 's/^wasm-bindgen = "=\(.*\)"$/\1/p' Cargo.toml)
+command -v node >/dev/null || { echo "node not found (needed to patch the JS glue)" >&2; exit 1; }
 if ! command -v wasm-bindgen >/dev/null; then
   echo "wasm-bindgen not found: run scripts/setup-toolchains.sh" >&2
   exit 1
@@ -43,6 +46,8 @@ flags=(--out-name index --remove-name-section --remove-producers-section)
 wasm-bindgen --target nodejs --out-dir wasm/pkg-node "${flags[@]}" "$raw"
 wasm-bindgen --target web --out-dir wasm/pkg-web "${flags[@]}" "$raw"
 # Module type of each output, so Node and bundlers read the .js files correctly.
+# The glue's own errors (wrong class, freed object) get a SPEC §11 code like every other error.
+node wasm/build/patch-glue.cjs wasm/pkg-node/index.js wasm/pkg-web/index.js
 echo '{ "type": "commonjs" }' >wasm/pkg-node/package.json
 echo '{ "type": "module" }' >wasm/pkg-web/package.json
 echo "after wasm-bindgen   $(size wasm/pkg-web/index_bg.wasm)"

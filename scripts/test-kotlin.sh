@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Kotlin bindings: drift check of the generated sources, one kotlinc call for the generated
+# Kotlin bindings: drift check of the generated sources (bindings and runner glue), one kotlinc call for the generated
 # bindings + tests + conformance runner, then the API tests and the conformance runner over
 # tests/vectors (and $AVALO_EXTRA_VECTORS). Fails if anything fails or no case ran.
 # Works standalone (sources the toolchain env itself; installs toolchains if missing).
@@ -13,6 +13,9 @@ source "$TOOLS/env.sh"
 
 echo "--- drift check + build of libavalo_ffi"
 LIB=$(scripts/build-bindings.sh --check | tail -1)
+
+echo "--- drift check of the generated runner glue (tools/runner-gen)"
+scripts/gen-runners.sh --check
 LIBDIR=$(dirname "$LIB")
 
 OUT=$ROOT/ffi-kotlin/build

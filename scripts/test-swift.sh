@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Swift bindings: drift check of the generated sources, one `swift build --build-tests` of the
+# Swift bindings: drift check of the generated sources (bindings and runner glue), one `swift build --build-tests` of the
 # package (generated bindings + XCTest tests + conformance runner) inside the Debian 13 root
 # (scripts/swift-run.sh), then the XCTest tests and the conformance runner over tests/vectors
 # (and $AVALO_EXTRA_VECTORS). Fails if anything fails or no test/case ran.
@@ -14,6 +14,9 @@ source "$TOOLS/env.sh"
 
 echo "--- drift check + build of libavalo_ffi"
 LIB=$(scripts/build-bindings.sh --check | tail -1)
+
+echo "--- drift check of the generated runner glue (tools/runner-gen)"
+scripts/gen-runners.sh --check
 
 # Everything the Swift root needs must be inside the bind mount (the repo at /mnt/work):
 # stage the library and any extra vector dirs under ffi-swift/.build (git-ignored).

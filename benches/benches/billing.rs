@@ -84,6 +84,7 @@ fn benches(c: &mut Criterion) {
         billed_tokens: 27,
         creator_tokens: 17,
         royal: false,
+        ..ChatMeter::default()
     };
     c.bench_function("bill_message 100-word message", |b| {
         b.iter(|| bill_message(&policy, black_box(&meter), Sender::Earner, black_box(&hundred), false, 1_000))

@@ -61,6 +61,7 @@ fn benches(c: &mut Criterion) {
         user_id: "f47ac10b-58cc-4372-a567-0e02b2c3d479".into(),
         region: Some("PL".into()),
         platform: Some(Platform::Ios),
+        environment: None,
         now_ms: NOW,
     };
     let one = bench_flag(1);

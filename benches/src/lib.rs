@@ -18,6 +18,7 @@ pub fn bench_flag(k: u32) -> FlagDefinition {
         kill_switch: false,
         starts_at_ms: None,
         ends_at_ms: if k % 5 == 0 { Some(LAUNCH_NOW + 1) } else { None },
+        environments: None,
         regions: if k % 3 == 0 { Some(vec!["PL".into(), "DE".into(), "GB".into()]) } else { None },
         platforms: if k % 4 == 0 { Some(vec![Platform::Ios, Platform::Android]) } else { None },
         blocked_users: vec!["user-1".into()],

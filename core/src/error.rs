@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The stable error codes of SPEC §11. `as_str()` gives the wire string (`"INVALID_INPUT"`).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[allow(missing_docs)] // each variant is documented by its SPEC §11 name and `message()`
@@ -55,9 +56,26 @@ pub enum ErrorCode {
     SystemMaintenance,
     ServiceDegraded,
     InvalidInput,
+    PolicyUnsupportedSchema,
+    PolicyUnknownKey,
+    PolicySignatureInvalid,
+    PolicyNotYetValid,
+    PolicyExpired,
+    PolicyRollback,
+    PolicyStale,
+    ContentBlocked,
+    TextTooLong,
+    PriceChanged,
+    AdmissionQueued,
+    DeployBlocked,
+    MigrationForceRequired,
+    IdempotencyConflict,
+    InvalidTransition,
+    NotRefundable,
 }
 
 /// How a client should react to an error code (SPEC §11).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RetryStrategy {
@@ -67,11 +85,15 @@ pub enum RetryStrategy {
     ExponentialBackoff,
     /// Do not retry: the user must change something.
     NoRetry,
+    /// Fetch the current policy envelope, recompute, then retry once (`POLICY_STALE`, SPEC §17.4).
+    RefreshPolicyThenRetryOnce,
+    /// Retry at the result's `retry_at_ms` (the next UTC midnight for a daily cap, SPEC §13).
+    AtRetryTime,
 }
 
 impl ErrorCode {
     /// Every code, in SPEC §11 order.
-    pub const ALL: [ErrorCode; 43] = [
+    pub const ALL: [ErrorCode; 59] = [
         Self::RateLimited,
         Self::LaunchModeRestricted,
         Self::CountryNotAllowed,
@@ -115,6 +137,22 @@ impl ErrorCode {
         Self::SystemMaintenance,
         Self::ServiceDegraded,
         Self::InvalidInput,
+        Self::PolicyUnsupportedSchema,
+        Self::PolicyUnknownKey,
+        Self::PolicySignatureInvalid,
+        Self::PolicyNotYetValid,
+        Self::PolicyExpired,
+        Self::PolicyRollback,
+        Self::PolicyStale,
+        Self::ContentBlocked,
+        Self::TextTooLong,
+        Self::PriceChanged,
+        Self::AdmissionQueued,
+        Self::DeployBlocked,
+        Self::MigrationForceRequired,
+        Self::IdempotencyConflict,
+        Self::InvalidTransition,
+        Self::NotRefundable,
     ];
 
     /// The stable wire string of this code, identical in every language.
@@ -163,6 +201,22 @@ impl ErrorCode {
             Self::SystemMaintenance => "SYSTEM_MAINTENANCE",
             Self::ServiceDegraded => "SERVICE_DEGRADED",
             Self::InvalidInput => "INVALID_INPUT",
+            Self::PolicyUnsupportedSchema => "POLICY_UNSUPPORTED_SCHEMA",
+            Self::PolicyUnknownKey => "POLICY_UNKNOWN_KEY",
+            Self::PolicySignatureInvalid => "POLICY_SIGNATURE_INVALID",
+            Self::PolicyNotYetValid => "POLICY_NOT_YET_VALID",
+            Self::PolicyExpired => "POLICY_EXPIRED",
+            Self::PolicyRollback => "POLICY_ROLLBACK",
+            Self::PolicyStale => "POLICY_STALE",
+            Self::ContentBlocked => "CONTENT_BLOCKED",
+            Self::TextTooLong => "TEXT_TOO_LONG",
+            Self::PriceChanged => "PRICE_CHANGED",
+            Self::AdmissionQueued => "ADMISSION_QUEUED",
+            Self::DeployBlocked => "DEPLOY_BLOCKED",
+            Self::MigrationForceRequired => "MIGRATION_FORCE_REQUIRED",
+            Self::IdempotencyConflict => "IDEMPOTENCY_CONFLICT",
+            Self::InvalidTransition => "INVALID_TRANSITION",
+            Self::NotRefundable => "NOT_REFUNDABLE",
         }
     }
 
@@ -217,6 +271,22 @@ impl ErrorCode {
             Self::SystemMaintenance => "Avalo is under maintenance. Please try again later.",
             Self::ServiceDegraded => "Avalo is having trouble right now. Please try again later.",
             Self::InvalidInput => "Something in the request is not valid.",
+            Self::PolicyUnsupportedSchema => "This app version cannot read the new rules. Please update the app.",
+            Self::PolicyUnknownKey => "The rules update was signed by a key this app does not trust.",
+            Self::PolicySignatureInvalid => "The rules update has an invalid signature.",
+            Self::PolicyNotYetValid => "The rules update is not valid yet.",
+            Self::PolicyExpired => "The rules update has expired.",
+            Self::PolicyRollback => "The rules update is older than the rules in use.",
+            Self::PolicyStale => "The app's rules are out of date. Refreshing and trying again.",
+            Self::ContentBlocked => "This text contains something that is not allowed.",
+            Self::TextTooLong => "This text is too long.",
+            Self::PriceChanged => "The price has changed. Please check the new price.",
+            Self::AdmissionQueued => "Avalo is very busy right now. You are in the queue; please try again shortly.",
+            Self::DeployBlocked => "This deploy is blocked until every release check passes.",
+            Self::MigrationForceRequired => "A production migration needs to be forced explicitly.",
+            Self::IdempotencyConflict => "This request was already made with different details.",
+            Self::InvalidTransition => "This withdrawal cannot be changed that way.",
+            Self::NotRefundable => "This transaction cannot be refunded.",
         }
     }
 
@@ -225,6 +295,8 @@ impl ErrorCode {
         match self {
             Self::RateLimited => RetryStrategy::AfterLimiter,
             Self::SystemMaintenance | Self::ServiceDegraded => RetryStrategy::ExponentialBackoff,
+            Self::PolicyStale => RetryStrategy::RefreshPolicyThenRetryOnce,
+            Self::DailyLimitReached | Self::LikeLimitReached | Self::AdmissionQueued => RetryStrategy::AtRetryTime,
             _ => RetryStrategy::NoRetry,
         }
     }
@@ -269,6 +341,7 @@ impl Error {
 pub type Result<T> = std::result::Result<T, Error>;
 
 /// The retry decision for one failed attempt (see [`retry_delay`]).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum RetryDecision {
@@ -284,6 +357,7 @@ pub enum RetryDecision {
 }
 
 /// Backoff numbers of SPEC §11 for `SYSTEM_MAINTENANCE` / `SERVICE_DEGRADED`.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RetryPolicy {
@@ -326,6 +400,22 @@ impl RetryPolicy {
         if self.max_attempts == 0 {
             problems.push(P::new(format!("{path}.max_attempts"), "must be > 0"));
         }
+        use crate::policy::bounds as b;
+        for (name, v) in [
+            ("rate_limited_min_ms", self.rate_limited_min_ms),
+            ("backoff_base_ms", self.backoff_base_ms),
+            ("backoff_cap_ms", self.backoff_cap_ms),
+        ] {
+            if v > b::MAX_RETRY_MS {
+                problems.push(P::new(format!("{path}.{name}"), "must be <= 86400000 (1 day)"));
+            }
+        }
+        if self.backoff_factor > b::MAX_BACKOFF_FACTOR {
+            problems.push(P::new(format!("{path}.backoff_factor"), "must be <= 100"));
+        }
+        if self.max_attempts > b::MAX_RETRY_ATTEMPTS {
+            problems.push(P::new(format!("{path}.max_attempts"), "must be <= 100"));
+        }
     }
 }
 
@@ -337,6 +427,11 @@ impl RetryPolicy {
 ///   `floor(jitter × min(cap, base × factor^(attempt−1)))` for attempts 1..=5, then `GiveUp`.
 ///   `jitter_ppm` is the caller's random value in [0, 1) written in millionths (0..=999 999), so
 ///   that no float crosses the boundary and every language computes the same delay.
+/// - `POLICY_STALE`: attempt 1 is retried at once (`delay_ms` 0) after the caller refreshed its
+///   policy; a second stale answer is `GiveUp`.
+/// - `DAILY_LIMIT_REACHED`, `LIKE_LIMIT_REACHED`, `ADMISSION_QUEUED`: retry at the result's
+///   `retry_at_ms`; the caller passes the wait `retry_at_ms − now` as `retry_after_ms` (required)
+///   and the delay is exactly that wait (no minimum, no attempt limit: the time is the rule's).
 /// - every other code: `DoNotRetry`.
 ///
 /// Attempt 0 or a jitter of 1 000 000 or more is `INVALID_INPUT`.
@@ -355,6 +450,13 @@ pub fn retry_delay(
     }
     match code.retry_strategy() {
         RetryStrategy::NoRetry => Ok(RetryDecision::DoNotRetry),
+        RetryStrategy::RefreshPolicyThenRetryOnce if attempt == 1 => Ok(RetryDecision::RetryAfter { delay_ms: 0 }),
+        RetryStrategy::RefreshPolicyThenRetryOnce => Ok(RetryDecision::GiveUp),
+        RetryStrategy::AtRetryTime => {
+            let wait = retry_after_ms
+                .ok_or_else(|| Error::invalid("this code retries at its retry_at_ms: pass retry_at_ms - now"))?;
+            Ok(RetryDecision::RetryAfter { delay_ms: wait })
+        }
         RetryStrategy::AfterLimiter => {
             let after =
                 retry_after_ms.ok_or_else(|| Error::invalid("RATE_LIMITED needs the limiter's retry_after_ms"))?;
@@ -368,7 +470,8 @@ pub fn retry_delay(
             for _ in 1..attempt {
                 ceiling = ceiling.saturating_mul(policy.backoff_factor).min(policy.backoff_cap_ms);
             }
-            let delay = (u128::from(ceiling) * u128::from(jitter_ppm) / 1_000_000) as u64;
+            // jitter_ppm < 1 000 000 (checked above), so delay ≤ ceiling fits u64.
+            let delay = u64::try_from(u128::from(ceiling) * u128::from(jitter_ppm) / 1_000_000).unwrap_or(ceiling);
             Ok(RetryDecision::RetryAfter { delay_ms: delay })
         }
     }
@@ -396,5 +499,15 @@ mod tests {
         assert_eq!(d(1), RetryDecision::RetryAfter { delay_ms: 29_999 });
         assert_eq!(d(5), RetryDecision::RetryAfter { delay_ms: 479_999 });
         assert_eq!(d(6), RetryDecision::GiveUp);
+    }
+
+    #[test]
+    fn policy_stale_refreshes_then_retries_once() {
+        let p = RetryPolicy::default();
+        let d = |n| retry_delay(&p, ErrorCode::PolicyStale, n, 0, None).unwrap();
+        assert_eq!(d(1), RetryDecision::RetryAfter { delay_ms: 0 });
+        assert_eq!(d(2), RetryDecision::GiveUp);
+        assert_eq!(ErrorCode::PolicyRollback.retry_strategy(), RetryStrategy::NoRetry);
+        assert_eq!(ErrorCode::parse("POLICY_SIGNATURE_INVALID"), Some(ErrorCode::PolicySignatureInvalid));
     }
 }

@@ -1,8 +1,8 @@
 //! Feature flags with deterministic rollout buckets (SPEC §7.4).
 //!
 //! Evaluation order, the first decisive rule wins, and the decision names it ([`FlagRule`]):
-//! always-on → global kill switch (prefix groups) → flag kill switch → flag disabled → outside
-//! its time window → region not targeted → platform not targeted → user blocked → user allowed
+//! always-on → global kill switch (prefix groups) → flag kill switch → flag disabled →
+//! environment not targeted (SPEC §15.2) → outside its time window → region not targeted → platform not targeted → user blocked → user allowed
 //! → rollout. Rollout: `bucket = u32::from_be_bytes(SHA-256("{flag}:{user_id}")[0..4]) % 10 000`,
 //! on when `bucket < rollout_bp`; the same in every language, so apps and server agree on who
 //! is in a rollout. [`evaluate_flags`] evaluates every flag for one user in one call.
@@ -23,11 +23,17 @@
 //!   with `starts_at_ms ≥ ends_at_ms` is `INVALID_INPUT`.
 //! - Regions are compared trimmed and ASCII case-insensitively; `regions`/`platforms` `None`
 //!   targets everyone, and a user with no region/platform is outside any targeting list.
+//! - Environments (SPEC §15.2): a flag targets a set of environments (`None` = all, the default);
+//!   the environment is the deployment's, passed in the context. A context without an
+//!   environment is outside any targeting list (as a user without a region), so a flag limited
+//!   to `staging` never turns on where the host did not say it is staging.
 //! - A user both blocked and allowed is blocked. An empty user id, an empty flag name,
 //!   `rollout_bp` above 10 000, and (in the batch) a flag defined twice are `INVALID_INPUT`.
 //! - Single decisions carry no policy fingerprint (hot path); the batch result carries it once.
 
 use crate::error::{Error, Result};
+use crate::identity::IdKey;
+use crate::ops::Environment;
 use crate::policy::{check, Policy, PolicyProblem};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -37,6 +43,7 @@ use std::collections::BTreeMap;
 pub const BUCKETS: u32 = 10_000;
 
 /// Flags section of the policy.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FlagsPolicy {
@@ -66,19 +73,26 @@ impl Default for FlagsPolicy {
 
 impl FlagsPolicy {
     pub(crate) fn validate(&self, path: &str, p: &mut Vec<PolicyProblem>) {
-        for (name, prefixes) in &self.kill_switch_groups {
+        use crate::policy::bounds as b;
+        let groups = self.kill_switch_groups.len();
+        check(groups <= b::MAX_FLAG_ENTRIES, p, format!("{path}.kill_switch_groups"), "must hold at most 256 groups");
+        check(self.always_on.len() <= b::MAX_ALWAYS_ON, p, format!("{path}.always_on"), "must hold at most 1024");
+        for (name, prefixes) in self.kill_switch_groups.iter().take(b::MAX_FLAG_ENTRIES) {
+            let n = prefixes.len();
+            check(n <= b::MAX_FLAG_ENTRIES, p, format!("{path}.kill_switch_groups.{name}"), "at most 256 prefixes");
             check(!name.trim().is_empty(), p, format!("{path}.kill_switch_groups"), "group names must not be empty");
             for (i, prefix) in prefixes.iter().enumerate() {
                 check(!prefix.is_empty(), p, format!("{path}.kill_switch_groups.{name}[{i}]"), "must not be empty");
             }
         }
-        for (i, f) in self.always_on.iter().enumerate() {
+        for (i, f) in self.always_on.iter().enumerate().take(b::MAX_ALWAYS_ON) {
             check(!f.is_empty(), p, format!("{path}.always_on[{i}]"), "must not be empty");
         }
     }
 }
 
 /// A client platform.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Platform {
@@ -91,6 +105,7 @@ pub enum Platform {
 }
 
 /// One flag's definition (runtime state from the host's flag store).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FlagDefinition {
     /// Flag name, e.g. `chat_voice_notes`.
@@ -106,6 +121,9 @@ pub struct FlagDefinition {
     /// End of the time window, exclusive.
     #[serde(default)]
     pub ends_at_ms: Option<i64>,
+    /// Targeted deployment environments; `None` = all (SPEC §15.2).
+    #[serde(default)]
+    pub environments: Option<Vec<Environment>>,
     /// Targeted regions; `None` = everywhere.
     #[serde(default)]
     pub regions: Option<Vec<String>>,
@@ -123,6 +141,7 @@ pub struct FlagDefinition {
 }
 
 /// The user and moment a flag is evaluated for.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FlagContext {
     /// The user's stable id (not empty).
@@ -133,11 +152,15 @@ pub struct FlagContext {
     /// The user's platform, if known.
     #[serde(default)]
     pub platform: Option<Platform>,
+    /// The deployment's environment (SPEC §15.2), if known.
+    #[serde(default)]
+    pub environment: Option<Environment>,
     /// Now, ms since the epoch.
     pub now_ms: i64,
 }
 
 /// The rule that decided a flag.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FlagRule {
@@ -149,6 +172,8 @@ pub enum FlagRule {
     FlagKillSwitch,
     /// Off: the flag is disabled.
     Disabled,
+    /// Off: the deployment's environment is not targeted (SPEC §15.2).
+    EnvironmentNotTargeted,
     /// Off: now is outside the flag's time window.
     OutsideWindow,
     /// Off: the user's region is not targeted.
@@ -164,6 +189,7 @@ pub enum FlagRule {
 }
 
 /// A flag decision for one user.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FlagDecision {
     /// The flag.
@@ -177,6 +203,7 @@ pub struct FlagDecision {
 }
 
 /// Every flag plus the killed groups: what a host loads from its flag store.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct FlagSet {
     /// Names of the kill-switch groups that are switched off.
@@ -187,6 +214,7 @@ pub struct FlagSet {
 }
 
 /// All flags for one user.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FlagEvaluation {
     /// One decision per flag, in input order.
@@ -234,7 +262,14 @@ fn check_definition(f: &FlagDefinition) -> Result<()> {
     Ok(())
 }
 
-fn decide(policy: &Policy, killed: &[(&str, &[String])], f: &FlagDefinition, ctx: &FlagContext) -> FlagDecision {
+/// `me` is the canonical key of `ctx.user_id` ([`crate::identity`]), computed once per call.
+fn decide(
+    policy: &Policy,
+    killed: &[(&str, &[String])],
+    f: &FlagDefinition,
+    ctx: &FlagContext,
+    me: &IdKey<'_>,
+) -> FlagDecision {
     let done = |on, rule, bucket| FlagDecision { flag: f.name.clone(), on, rule, bucket };
     let name = f.name.as_str();
     if policy.flags.always_on.iter().any(|a| a == name) {
@@ -248,6 +283,11 @@ fn decide(policy: &Policy, killed: &[(&str, &[String])], f: &FlagDefinition, ctx
     }
     if !f.enabled {
         return done(false, FlagRule::Disabled, None);
+    }
+    if let Some(envs) = &f.environments {
+        if !ctx.environment.is_some_and(|e| envs.contains(&e)) {
+            return done(false, FlagRule::EnvironmentNotTargeted, None);
+        }
     }
     if f.starts_at_ms.is_some_and(|s| ctx.now_ms < s) || f.ends_at_ms.is_some_and(|e| ctx.now_ms >= e) {
         return done(false, FlagRule::OutsideWindow, None);
@@ -263,10 +303,11 @@ fn decide(policy: &Policy, killed: &[(&str, &[String])], f: &FlagDefinition, ctx
             return done(false, FlagRule::PlatformNotTargeted, None);
         }
     }
-    if f.blocked_users.contains(&ctx.user_id) {
+    let listed = |users: &[String]| users.iter().any(|u| *u == ctx.user_id || IdKey::new(u) == *me);
+    if listed(&f.blocked_users) {
         return done(false, FlagRule::UserBlocked, None);
     }
-    if f.allowed_users.contains(&ctx.user_id) {
+    if listed(&f.allowed_users) {
         return done(true, FlagRule::UserAllowed, None);
     }
     let bucket = flag_bucket(name, &ctx.user_id);
@@ -291,7 +332,7 @@ pub fn evaluate_flag(
     check_context(ctx)?;
     check_definition(flag)?;
     let killed = killed_prefixes(policy, killed_groups)?;
-    Ok(decide(policy, &killed, flag, ctx))
+    Ok(decide(policy, &killed, flag, ctx, &IdKey::new(&ctx.user_id)))
 }
 
 /// Evaluates every flag of a set for one user in one call (the batch form).
@@ -308,7 +349,10 @@ pub fn evaluate_flags(policy: &Policy, set: &FlagSet, ctx: &FlagContext) -> Resu
         return Err(Error::invalid(format!("flag {:?} is defined twice", w.first().copied().unwrap_or_default())));
     }
     Ok(FlagEvaluation {
-        decisions: set.flags.iter().map(|f| decide(policy, &killed, f, ctx)).collect(),
+        decisions: {
+            let me = IdKey::new(&ctx.user_id);
+            set.flags.iter().map(|f| decide(policy, &killed, f, ctx, &me)).collect()
+        },
         policy_fingerprint: policy.fingerprint().to_string(),
     })
 }

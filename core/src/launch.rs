@@ -39,6 +39,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The launch modes of SPEC §7.1.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LaunchMode {
@@ -53,6 +54,7 @@ pub enum LaunchMode {
 }
 
 /// Who can register in a mode.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Registration {
@@ -68,6 +70,7 @@ pub enum Registration {
 
 /// An ISO 3166-1 alpha-2 shaped country code: two upper-case ASCII letters.
 /// Serialised as the two-letter string.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(type = "string"))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CountryCode([u8; 2]);
 
@@ -110,6 +113,7 @@ impl<'de> Deserialize<'de> for CountryCode {
 }
 
 /// One row of the mode table.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ModeRule {
@@ -122,6 +126,7 @@ pub struct ModeRule {
 }
 
 /// Launch section of the policy: the mode table and the age gate.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LaunchPolicy {
@@ -175,7 +180,17 @@ impl LaunchPolicy {
             format!("{path}.min_age_years"),
             "must be >= 18 (the age gate cannot be lowered)",
         );
-        check(self.mode_change_min_reason_chars > 0, p, format!("{path}.mode_change_min_reason_chars"), "must be > 0");
+        use crate::policy::bounds as b;
+        check(self.min_age_years <= b::MAX_MIN_AGE_YEARS, p, format!("{path}.min_age_years"), "must be <= 120");
+        let reason = self.mode_change_min_reason_chars;
+        check(
+            reason > 0 && reason <= b::MAX_REASON_CHARS,
+            p,
+            format!("{path}.mode_change_min_reason_chars"),
+            "must be 1..=10000",
+        );
+        let n = self.ineligible_countries.len();
+        check(n <= b::MAX_COUNTRIES, p, format!("{path}.ineligible_countries"), "must hold at most 300");
         for (name, rule) in [
             ("internal_test", &self.internal_test),
             ("closed_beta", &self.closed_beta),
@@ -184,6 +199,7 @@ impl LaunchPolicy {
         ] {
             if let Some(list) = &rule.countries {
                 check(!list.is_empty(), p, format!("{path}.{name}.countries"), "must not be empty (use null for all)");
+                check(list.len() <= b::MAX_COUNTRIES, p, format!("{path}.{name}.countries"), "must hold at most 300");
             }
         }
     }
@@ -200,6 +216,7 @@ impl LaunchPolicy {
 }
 
 /// An invite-code record as the host found it for the code the applicant typed.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InviteRecord {
     /// The code as stored.
@@ -211,6 +228,7 @@ pub struct InviteRecord {
 }
 
 /// One signup attempt.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignupRequest {
     /// The current launch mode.
@@ -235,6 +253,7 @@ pub struct SignupRequest {
 }
 
 /// An allowed signup.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignupDecision {
     /// The mode it was checked under.
@@ -252,6 +271,7 @@ pub struct SignupDecision {
 }
 
 /// Parses `YYYY-MM-DD` without allocating (hot path); same rules as [`time::parse_date`].
+#[inline(always)]
 fn parse_birth_date(text: &str) -> Result<NaiveDate> {
     let bad = || Error::invalid(format!("birth date {text:?} is not a YYYY-MM-DD calendar day"));
     let b = text.as_bytes();
@@ -266,7 +286,8 @@ fn parse_birth_date(text: &str) -> Result<NaiveDate> {
         (Some(y), Some(m), Some(d)) => (y, m, d),
         _ => return Err(bad()),
     };
-    NaiveDate::from_ymd_opt(y as i32, m, d).ok_or_else(bad)
+    // Four digits: y ≤ 9 999 always fits i32.
+    NaiveDate::from_ymd_opt(i32::try_from(y).map_err(|_| bad())?, m, d).ok_or_else(bad)
 }
 
 /// Refusals carry static reasons: no formatting on the hot path.
@@ -274,56 +295,99 @@ fn refuse(code: ErrorCode, reason: &'static str) -> Error {
     Error::new(code, reason)
 }
 
-/// Checks one signup against the current mode (SPEC §7.1), in the spec's order.
-pub fn check_signup(policy: &Policy, req: &SignupRequest) -> Result<SignupDecision> {
-    let p = &policy.launch;
-    let today = time::utc_date(req.now_ms)?;
-    let birth = parse_birth_date(&req.birth_date)?;
-    if birth > today {
-        return Err(Error::invalid(format!("birth date {} is after today", req.birth_date)));
-    }
-    let country = CountryCode::parse(&req.country)?;
+/// The applicant's parsed input: step 1 of SPEC §13 and the input checks of §7.1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Applicant {
+    /// Today's UTC date.
+    pub today: NaiveDate,
+    /// The birth date (not after today).
+    pub birth: NaiveDate,
+    /// The normalised country.
+    pub country: CountryCode,
+}
 
-    let age = time::age_years(birth, today);
-    if age < p.min_age_years {
+/// Parses the applicant's birth date and country against `now_ms`; malformed input (or a birth
+/// date after today) is `INVALID_INPUT`.
+#[inline(always)]
+pub(crate) fn parse_applicant(birth_date: &str, country: &str, now_ms: i64) -> Result<Applicant> {
+    let today = time::utc_date(now_ms)?;
+    let birth = parse_birth_date(birth_date)?;
+    if birth > today {
+        return Err(Error::invalid(format!("birth date {birth_date} is after today")));
+    }
+    Ok(Applicant { today, birth, country: CountryCode::parse(country)? })
+}
+
+/// The age gate: the applicant's age in whole years, or `AGE_RESTRICTED` under the minimum.
+#[inline]
+pub(crate) fn check_age(policy: &Policy, a: &Applicant) -> Result<u32> {
+    let age = time::age_years(a.birth, a.today);
+    if age < policy.launch.min_age_years {
         return Err(refuse(ErrorCode::AgeRestricted, "the applicant is under the minimum age"));
     }
-    let rule = p.rule(req.mode);
-    let mut invite_used_count = None;
+    Ok(age)
+}
+
+/// The mode's registration kind (allowlist, then invite): the invite record's new use count
+/// when an invite was used.
+#[inline(always)]
+pub(crate) fn check_registration(
+    rule: &ModeRule,
+    on_allowlist: Option<bool>,
+    invite_code: Option<&str>,
+    invite: Option<&InviteRecord>,
+) -> Result<Option<u64>> {
     match rule.registration {
-        Registration::Open => {}
-        Registration::Closed => {
-            return Err(refuse(ErrorCode::LaunchModeRestricted, "registration is closed in this mode"));
-        }
-        Registration::Allowlist => match req.on_allowlist {
-            None => return Err(refuse(ErrorCode::AllowlistRequired, "this mode admits allowlisted applicants only")),
-            Some(false) => return Err(refuse(ErrorCode::NotOnAllowlist, "the applicant is not on the allowlist")),
-            Some(true) => {}
+        Registration::Open => Ok(None),
+        Registration::Closed => Err(refuse(ErrorCode::LaunchModeRestricted, "registration is closed in this mode")),
+        Registration::Allowlist => match on_allowlist {
+            None => Err(refuse(ErrorCode::AllowlistRequired, "this mode admits allowlisted applicants only")),
+            Some(false) => Err(refuse(ErrorCode::NotOnAllowlist, "the applicant is not on the allowlist")),
+            Some(true) => Ok(None),
         },
         Registration::Invite => {
-            let typed = req.invite_code.as_deref().map(str::trim).unwrap_or("");
+            let typed = invite_code.map(str::trim).unwrap_or("");
             if typed.is_empty() {
                 return Err(refuse(ErrorCode::InviteCodeRequired, "this mode needs an invite code"));
             }
-            let record = match &req.invite {
+            let record = match invite {
                 Some(r) if r.code.trim().eq_ignore_ascii_case(typed) => r,
                 _ => return Err(refuse(ErrorCode::InvalidInviteCode, "no invite record matches the code")),
             };
             if record.used_count >= record.max_uses {
                 return Err(refuse(ErrorCode::InviteCodeDepleted, "the invite code has no uses left"));
             }
-            invite_used_count = Some(record.used_count + 1);
+            Ok(Some(record.used_count.saturating_add(1)))
         }
     }
-    let listed = rule.countries.as_ref().map_or(true, |list| list.contains(&country));
-    if !listed || p.ineligible_countries.contains(&country) {
+}
+
+/// Whether a mode's country list admits a country (`ineligible_countries` never are).
+#[inline]
+pub(crate) fn mode_admits_country(policy: &Policy, rule: &ModeRule, country: CountryCode) -> bool {
+    rule.countries.as_ref().map_or(true, |list| list.contains(&country))
+        && !policy.launch.ineligible_countries.contains(&country)
+}
+
+/// Whether the mode's platform-wide daily cap has room (`count < cap`; no cap = room).
+#[inline]
+pub(crate) fn mode_cap_has_room(rule: &ModeRule, counter: &DailyCounter, now_ms: i64) -> bool {
+    rule.daily_cap.map_or(true, |cap| counter.count_on(now_ms) < cap)
+}
+
+/// Checks one signup against the current mode (SPEC §7.1), in the spec's order.
+pub fn check_signup(policy: &Policy, req: &SignupRequest) -> Result<SignupDecision> {
+    let applicant = parse_applicant(&req.birth_date, &req.country, req.now_ms)?;
+    let country = applicant.country;
+    let age = check_age(policy, &applicant)?;
+    let rule = policy.launch.rule(req.mode);
+    let invite_used_count =
+        check_registration(rule, req.on_allowlist, req.invite_code.as_deref(), req.invite.as_ref())?;
+    if !mode_admits_country(policy, rule, country) {
         return Err(refuse(ErrorCode::CountryNotAllowed, "the country is not open in this mode"));
     }
-    let today_count = req.signups_today.count_on(req.now_ms);
-    if let Some(cap) = rule.daily_cap {
-        if today_count >= cap {
-            return Err(refuse(ErrorCode::DailyLimitReached, "today's signup cap is reached"));
-        }
+    if !mode_cap_has_room(rule, &req.signups_today, req.now_ms) {
+        return Err(refuse(ErrorCode::DailyLimitReached, "today's signup cap is reached"));
     }
     Ok(SignupDecision {
         mode: req.mode,
@@ -336,6 +400,7 @@ pub fn check_signup(policy: &Policy, req: &SignupRequest) -> Result<SignupDecisi
 }
 
 /// A requested change of launch mode.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ModeChangeRequest {
     /// The mode in force.
@@ -347,6 +412,7 @@ pub struct ModeChangeRequest {
 }
 
 /// An accepted mode change.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ModeChange {
     /// The previous mode.

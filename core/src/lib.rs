@@ -13,12 +13,17 @@
 //! The rule book is `SPEC.md`; each module cites the sections it implements.
 #![forbid(unsafe_code)]
 
+pub mod admission;
 pub mod billing;
 pub mod error;
 pub mod flags;
+pub mod identity;
 pub mod launch;
+pub mod ledger;
 pub mod media;
+pub mod moderation;
 pub mod money;
+pub mod ops;
 pub mod payout;
 pub mod policy;
 pub mod pricing;
@@ -32,6 +37,8 @@ pub mod spam;
 pub mod split;
 pub mod time;
 pub mod upload;
+#[cfg(feature = "wasm")]
+pub mod wasm_support;
 
 pub use error::{Error, ErrorCode, Result};
 pub use money::{BasisPoints, Currency, Money, Tokens};

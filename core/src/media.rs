@@ -1,20 +1,29 @@
 //! Media access and stories (SPEC §9.6).
 //!
-//! [`media_access`] decides who may see an item; the first matching rule wins:
+//! [`media_access`] decides who may see an item; the first matching rule wins (§9.6 with the
+//! context rule of §16.3):
 //! 1. the owner sees their own item in any state; a moderator sees any item;
-//! 2. `rejected` → `MEDIA_REMOVED`; `pending` or `flagged` → `MEDIA_UNDER_REVIEW`;
+//! 2. `rejected` → `MEDIA_REMOVED`; `pending` or `flagged` → `MEDIA_UNDER_REVIEW` (chat media
+//!    too);
 //! 3. past its expiry → `MEDIA_EXPIRED`;
-//! 4. `public` → allowed; `followers` → allowed for followers, else `MEDIA_PRIVATE`;
-//!    `private` → `MEDIA_PRIVATE`; `paid` → allowed when unlocked, else `MEDIA_LOCKED` with the
-//!    price.
+//! 4. context: `chat` → `MEDIA_PRIVATE` for anyone but its two participants, and for a
+//!    participant who blocks the owner or is blocked by them; `calendar_slot` → `MEDIA_PRIVATE`
+//!    (owner only);
+//! 5. `public` → allowed; `followers` → allowed for followers, else `MEDIA_PRIVATE`;
+//!    `private` → `MEDIA_PRIVATE` (in a chat: allowed to the other participant); `paid` →
+//!    allowed when unlocked, else `MEDIA_LOCKED` with the price.
 //!
 //! Choices where the spec is silent:
 //! - An item is expired from its expiry instant on (`now_ms >= expires_at_ms`), as JWT's `exp`:
 //!   a story posted at `t` is visible while `now < t + 24 h`.
 //! - A viewer without an id (signed out) is never the owner; a viewer whose id equals the
-//!   owner's is the owner.
+//!   owner's by canonical form (trimmed, NFC, case-insensitive: [`crate::identity`]) is the
+//!   owner.
 //! - A `paid` item must carry a price (`INVALID_INPUT` otherwise, checked before the rules); a
 //!   price on a non-paid item is ignored.
+//! - Chat media must be `private` or `paid`, with exactly two distinct participants of whom one
+//!   is the owner (`INVALID_INPUT` otherwise, checked before the rules); participants are
+//!   ignored outside a chat.
 //! - Active stories are those not yet expired at `now_ms`; [`check_story_quota`] refuses a new
 //!   one when the user already has 3 (`STORY_LIMIT_REACHED`).
 
@@ -24,6 +33,7 @@ use crate::policy::{check, Policy, PolicyProblem};
 use serde::{Deserialize, Serialize};
 
 /// Media section of the policy (SPEC §9.6).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MediaPolicy {
@@ -41,12 +51,25 @@ impl Default for MediaPolicy {
 
 impl MediaPolicy {
     pub(crate) fn validate(&self, path: &str, p: &mut Vec<PolicyProblem>) {
-        check(self.max_active_stories > 0, p, format!("{path}.max_active_stories"), "must be > 0");
-        check(self.story_lifetime_ms > 0, p, format!("{path}.story_lifetime_ms"), "must be > 0");
+        use crate::policy::bounds as b;
+        let stories = self.max_active_stories;
+        check(
+            stories > 0 && stories <= b::MAX_ACTIVE_STORIES,
+            p,
+            format!("{path}.max_active_stories"),
+            "must be 1..=1000",
+        );
+        check(
+            b::positive_at_most(self.story_lifetime_ms, b::MAX_STORY_LIFETIME_MS),
+            p,
+            format!("{path}.story_lifetime_ms"),
+            "must be 1..=2592000000 (30 days)",
+        );
     }
 }
 
 /// Who may see an item (SPEC §9.6).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Visibility {
@@ -61,6 +84,7 @@ pub enum Visibility {
 }
 
 /// Moderation state of an item.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ModerationState {
@@ -74,7 +98,23 @@ pub enum ModerationState {
     Rejected,
 }
 
+/// Where a media item lives (SPEC §16.3).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[serde(rename_all = "snake_case")]
+pub enum MediaContext {
+    /// The owner's feed or profile (the default): visibility decides.
+    #[default]
+    Feed,
+    /// Sent in a chat: only its two participants (`private` or `paid`).
+    Chat,
+    /// Attached to a calendar slot: the owner only.
+    CalendarSlot,
+}
+
 /// A media item, as the host knows it.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MediaItem {
     /// The owner's user id.
@@ -89,9 +129,16 @@ pub struct MediaItem {
     /// When it expires, ms since the epoch (stories: posting time + 24 h); `None` never.
     #[serde(default)]
     pub expires_at_ms: Option<i64>,
+    /// Where it lives (`feed` by default).
+    #[serde(default)]
+    pub context: MediaContext,
+    /// The chat's two participants (one of them the owner); empty outside a chat.
+    #[serde(default)]
+    pub participants: Vec<String>,
 }
 
 /// The viewer asking for an item.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Viewer {
     /// The viewer's user id (`None` when signed out).
@@ -106,9 +153,13 @@ pub struct Viewer {
     /// Whether the viewer is a moderator.
     #[serde(default)]
     pub is_moderator: bool,
+    /// Whether the viewer blocks the owner or is blocked by them (chat media, §16.3).
+    #[serde(default)]
+    pub blocked: bool,
 }
 
 /// Why access was granted.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AccessGrant {
@@ -122,9 +173,12 @@ pub enum AccessGrant {
     Follower,
     /// The viewer unlocked the paid item.
     Unlocked,
+    /// The viewer is the other participant of the chat the item was sent in.
+    Participant,
 }
 
 /// The access decision: allowed with a grant, or denied with a code (and the price when locked).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MediaDecision {
     /// Whether the viewer may see the item.
@@ -165,7 +219,10 @@ pub fn media_access(item: &MediaItem, viewer: &Viewer, now_ms: i64) -> Result<Me
     if item.visibility == Visibility::Paid && item.price.is_none() {
         return Err(Error::invalid("a paid item needs a price"));
     }
-    if viewer.id.as_deref() == Some(item.owner_id.as_str()) {
+    if item.context == MediaContext::Chat {
+        check_chat_item(item)?;
+    }
+    if viewer.id.as_deref().is_some_and(|id| crate::identity::same_user(id, &item.owner_id)) {
         return Ok(MediaDecision::allow(AccessGrant::Owner));
     }
     if viewer.is_moderator {
@@ -181,6 +238,22 @@ pub fn media_access(item: &MediaItem, viewer: &Viewer, now_ms: i64) -> Result<Me
     if item.expires_at_ms.is_some_and(|exp| now_ms >= exp) {
         return Ok(MediaDecision::deny(ErrorCode::MediaExpired));
     }
+    match item.context {
+        MediaContext::Feed => {}
+        MediaContext::CalendarSlot => return Ok(MediaDecision::deny(ErrorCode::MediaPrivate)),
+        MediaContext::Chat => {
+            let participant = viewer
+                .id
+                .as_deref()
+                .is_some_and(|id| item.participants.iter().any(|p| crate::identity::same_user(id, p)));
+            if !participant || viewer.blocked {
+                return Ok(MediaDecision::deny(ErrorCode::MediaPrivate));
+            }
+            if item.visibility == Visibility::Private {
+                return Ok(MediaDecision::allow(AccessGrant::Participant));
+            }
+        }
+    }
     Ok(match item.visibility {
         Visibility::Public => MediaDecision::allow(AccessGrant::Public),
         Visibility::Followers if viewer.follows_owner => MediaDecision::allow(AccessGrant::Follower),
@@ -190,12 +263,32 @@ pub fn media_access(item: &MediaItem, viewer: &Viewer, now_ms: i64) -> Result<Me
     })
 }
 
+/// A chat item needs two distinct participants, one of them the owner, and is `private` or
+/// `paid`.
+fn check_chat_item(item: &MediaItem) -> Result<()> {
+    let [a, b] = item.participants.as_slice() else {
+        return Err(Error::invalid(format!(
+            "chat media needs exactly 2 participants, got {}",
+            item.participants.len()
+        )));
+    };
+    let same = crate::identity::same_user;
+    if same(a, b) || !(same(a, &item.owner_id) || same(b, &item.owner_id)) {
+        return Err(Error::invalid("chat media needs two distinct participants, one of them the owner"));
+    }
+    if !matches!(item.visibility, Visibility::Private | Visibility::Paid) {
+        return Err(Error::invalid("chat media is private or paid"));
+    }
+    Ok(())
+}
+
 /// [`media_access`] as a `Result`: the grant, or the refusal as an [`Error`].
 pub fn check_media_access(item: &MediaItem, viewer: &Viewer, now_ms: i64) -> Result<AccessGrant> {
     media_access(item, viewer, now_ms)?.into_result()
 }
 
 /// Room for a new story.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoryQuota {
     /// Stories still active at `now_ms` (before the new one).

@@ -13,6 +13,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 pub type Tokens = u64;
 
 /// Basis points: 1 bp = 0.01 %, 10 000 bp = 100 %. Always within `0..=10_000`.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct BasisPoints(u16);
@@ -23,10 +24,10 @@ impl BasisPoints {
 
     /// Basis points from an integer; more than 10 000 is `INVALID_INPUT`.
     pub fn new(bp: u32) -> Result<BasisPoints> {
-        if bp > 10_000 {
-            return Err(Error::invalid(format!("basis points must be 0..=10000, got {bp}")));
+        match u16::try_from(bp) {
+            Ok(v) if v <= 10_000 => Ok(BasisPoints(v)),
+            _ => Err(Error::invalid(format!("basis points must be 0..=10000, got {bp}"))),
         }
-        Ok(BasisPoints(bp as u16))
     }
 
     /// The value in basis points.
@@ -81,6 +82,7 @@ const CURRENCIES: &[(&str, u32)] = &[
 /// HUF, IDR, CLP, ISK, VND, JPY and KRW have 0 minor digits (SPEC §2.1: they round to whole
 /// units). Codes are matched after trimming and upper-casing (`"pln"` is PLN); an unknown code
 /// is `INVALID_INPUT`, never a fallback.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(type = "string"))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Currency {
     code: &'static str,
@@ -139,6 +141,7 @@ impl<'de> Deserialize<'de> for Currency {
 /// Serialised as `{"amount": "134.99", "currency": "PLN"}`: the amount is a decimal string with
 /// exactly the currency's minor digits (the canonical scale), so equal amounts compare equal as
 /// strings in every language.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(type = "{ amount: string; currency: Currency }"))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Money {
     /// Minor units (grosze, cents; whole units for 0-digit currencies).

@@ -11,6 +11,7 @@ use crate::time;
 use serde::{Deserialize, Serialize};
 
 /// Payout methods (SPEC §3.6).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PayoutMethod {
@@ -23,6 +24,7 @@ pub enum PayoutMethod {
 }
 
 /// Withdrawal section of the policy.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PayoutPolicy {
@@ -55,19 +57,24 @@ impl Default for PayoutPolicy {
 
 impl PayoutPolicy {
     pub(crate) fn validate(&self, path: &str, p: &mut Vec<PolicyProblem>) {
+        use crate::policy::bounds as b;
         check(self.min_tokens > 0, p, format!("{path}.min_tokens"), "must be > 0");
         check(self.min_tokens <= self.max_tokens, p, format!("{path}.max_tokens"), "must be >= min_tokens");
+        check(self.max_tokens <= b::MAX_PAYOUT_TOKENS, p, format!("{path}.max_tokens"), "must be at most 10^12");
         check(
             self.min_business_days <= self.max_business_days,
             p,
             format!("{path}.max_business_days"),
             "must be >= min_business_days",
         );
+        check(self.max_business_days <= b::MAX_BUSINESS_DAYS, p, format!("{path}.max_business_days"), "must be <= 60");
         check(!self.methods.is_empty(), p, format!("{path}.methods"), "must not be empty");
+        check(self.methods.len() <= b::MAX_PAYOUT_METHODS, p, format!("{path}.methods"), "must hold at most 16");
     }
 }
 
 /// A withdrawal request, as the host knows it.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WithdrawalRequest {
     /// Tokens to withdraw (gross, before the fee).
@@ -83,6 +90,7 @@ pub struct WithdrawalRequest {
 }
 
 /// The quote for a valid withdrawal.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WithdrawalQuote {
     /// Gross tokens withdrawn (debited from the balance).
@@ -106,8 +114,8 @@ pub struct WithdrawalQuote {
 /// The fee on a withdrawal: `ceil(amount × bp / 10 000)` (500 → 10, 501 → 11).
 pub fn withdrawal_fee(amount: Tokens, fee_bp: BasisPoints) -> Tokens {
     let fee = (u128::from(amount) * u128::from(fee_bp.get())).div_ceil(10_000);
-    // fee ≤ amount because bp ≤ 10 000.
-    fee as u64
+    // fee ≤ amount because bp ≤ 10 000, so it fits u64.
+    u64::try_from(fee).unwrap_or(amount)
 }
 
 /// Validates and prices a withdrawal (SPEC §3.6).

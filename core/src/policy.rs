@@ -8,7 +8,13 @@
 //! naturally.
 
 use crate::error::{Error, Result};
+pub mod base64url;
+pub mod bounds;
+pub mod diff;
+pub mod ed25519;
+pub mod envelope;
 mod json_path;
+pub mod stale;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -19,6 +25,7 @@ pub const DEFAULT_POLICY_VERSION: &str = "2026.11";
 
 /// One problem found while loading or validating a policy, with its JSON path
 /// (`$.splits.chat_creator_bp`).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PolicyProblem {
     /// JSON path of the offending value, starting with `$`.
@@ -35,6 +42,7 @@ impl PolicyProblem {
 }
 
 /// All tunable numbers, one section per rule area (see ARCHITECTURE.md).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PolicyRules {
@@ -72,6 +80,17 @@ pub struct PolicyRules {
     pub media: crate::media::MediaPolicy,
     /// Request signing, signed URLs, origins, freshness (SPEC §10).
     pub security: crate::security::SecurityPolicy,
+    /// Members newer versions may add without raising `schema` (SPEC §17.3): accepted and
+    /// ignored by this library, but part of the canonical JSON and so of the fingerprint.
+    /// Absent in the built-in policy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extensions: Option<serde_json::Map<String, Value>>,
+    /// Media verdict thresholds and the text sanitiser (SPEC §14).
+    pub moderation: crate::moderation::ModerationPolicy,
+    /// Admission: one decision for signups and paid operations (SPEC §13).
+    pub admission: crate::admission::AdmissionPolicy,
+    /// Operations: severity and routing, releases, deploys, secrets (SPEC §15).
+    pub ops: crate::ops::OpsPolicy,
 }
 
 impl Default for PolicyRules {
@@ -94,6 +113,10 @@ impl Default for PolicyRules {
             upload: Default::default(),
             media: Default::default(),
             security: Default::default(),
+            extensions: None,
+            moderation: Default::default(),
+            admission: Default::default(),
+            ops: Default::default(),
         }
     }
 }
@@ -121,15 +144,37 @@ impl PolicyRules {
         self.upload.validate("$.upload", &mut p);
         self.media.validate("$.media", &mut p);
         self.security.validate("$.security", &mut p);
+        self.moderation.validate("$.moderation", &mut p);
+        self.admission.validate("$.admission", &mut p);
+        self.ops.validate("$.ops", &mut p);
         p
     }
 }
 
-/// A validated, immutable policy with its fingerprint.
-#[derive(Debug, Clone, PartialEq)]
+/// A validated, immutable policy with its fingerprint, the serial and schema it was published
+/// with (SPEC §17): serial 0 for the built-in policy and any policy loaded from plain JSON, the
+/// envelope's serial for one activated from a signed envelope; and what is built once from its
+/// rules (the banned-terms matcher of SPEC §14.2).
+#[derive(Debug, Clone)]
 pub struct Policy {
     rules: PolicyRules,
     fingerprint: String,
+    serial: u64,
+    schema: u32,
+    /// SHA-256 (hex) of the envelope payload this policy was activated from, if any.
+    payload_sha256: Option<String>,
+    terms: std::sync::Arc<crate::moderation::TermMatcher>,
+}
+
+impl PartialEq for Policy {
+    /// Two policies are equal when their rules and their publication (serial, schema, payload)
+    /// are; the fingerprint and the term matcher are derived from the rules.
+    fn eq(&self, other: &Self) -> bool {
+        self.rules == other.rules
+            && self.serial == other.serial
+            && self.schema == other.schema
+            && self.payload_sha256 == other.payload_sha256
+    }
 }
 
 impl std::ops::Deref for Policy {
@@ -142,9 +187,7 @@ impl std::ops::Deref for Policy {
 impl Default for Policy {
     /// The built-in policy: exactly the defaults of SPEC.md.
     fn default() -> Self {
-        let rules = PolicyRules::default();
-        let fingerprint = fingerprint_of(&rules);
-        Policy { rules, fingerprint }
+        Policy::built(PolicyRules::default())
     }
 }
 
@@ -156,8 +199,53 @@ impl Policy {
         if !problems.is_empty() {
             return Err(problems_error(&problems));
         }
+        Ok(Policy::built(rules))
+    }
+
+    /// The policy of valid rules: the fingerprint and the term matcher computed once.
+    fn built(rules: PolicyRules) -> Policy {
         let fingerprint = fingerprint_of(&rules);
-        Ok(Policy { rules, fingerprint })
+        let terms = std::sync::Arc::new(crate::moderation::TermMatcher::new(&rules.moderation.terms));
+        Policy { rules, fingerprint, serial: 0, schema: envelope::POLICY_SCHEMA, payload_sha256: None, terms }
+    }
+
+    /// The banned-terms matcher built from this policy's term list (SPEC §14.2).
+    pub fn term_matcher(&self) -> &crate::moderation::TermMatcher {
+        &self.terms
+    }
+
+    /// This policy as activated from an envelope with `serial` and this payload hash.
+    pub(crate) fn signed_as(mut self, serial: u64, payload_sha256: String) -> Policy {
+        self.serial = serial;
+        self.payload_sha256 = Some(payload_sha256);
+        self
+    }
+
+    /// Loads a policy from a signed envelope (SPEC §17.2) as the first update over the built-in
+    /// policy (serial 0): the six checks run, the result remembers the envelope's serial. Every
+    /// refusal is the error of the first failing check.
+    pub fn from_envelope(envelope_json: &str, keyring: &[envelope::KeyringEntry], now_ms: i64) -> Result<Policy> {
+        match envelope::activate_policy_envelope(&Policy::default(), envelope_json, keyring, now_ms)? {
+            envelope::PolicyActivation::Activated(policy) => Ok(*policy),
+            // The built-in policy has no payload, so no envelope can equal it.
+            envelope::PolicyActivation::AlreadyActive => Ok(Policy::default()),
+        }
+    }
+
+    /// The serial this policy was published with (0: built-in or unsigned).
+    pub fn serial(&self) -> u64 {
+        self.serial
+    }
+
+    /// The policy format's major version (1).
+    pub fn schema(&self) -> u32 {
+        self.schema
+    }
+
+    /// SHA-256 (lower-case hex) of the envelope payload this policy was activated from; `None`
+    /// for the built-in policy and policies loaded from plain JSON.
+    pub fn payload_sha256(&self) -> Option<&str> {
+        self.payload_sha256.as_deref()
     }
 
     /// Loads a complete policy from JSON. A wrong type, a missing or an unknown field is
@@ -221,9 +309,10 @@ fn canonical_json(rules: &PolicyRules) -> String {
     // non-finite floats survive validation); fall back to the error text so the function stays
     // total, which would still be a stable (if useless) fingerprint input.
     let value = serde_json::to_value(rules).unwrap_or_else(|e| Value::String(e.to_string()));
-    let mut out = String::new();
+    let mut out = Vec::with_capacity(8 * 1024);
     write_canonical(&value, &mut out);
-    out
+    // serde_json writes valid UTF-8 only.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 fn fingerprint_of(rules: &PolicyRules) -> String {
@@ -245,37 +334,42 @@ pub(crate) fn to_hex(bytes: &[u8]) -> String {
 }
 
 /// Writes JSON with object keys sorted at every level and no white space, independent of the
-/// map type serde_json was built with.
-fn write_canonical(v: &Value, out: &mut String) {
+/// map type serde_json was built with. Keys and scalars are written by serde_json itself (the
+/// same escaping and number format as `Value::to_string`), straight into `out`.
+pub(crate) fn write_canonical(v: &Value, out: &mut Vec<u8>) {
     match v {
         Value::Object(map) => {
-            let mut keys: Vec<&String> = map.keys().collect();
-            keys.sort();
-            out.push('{');
-            for (i, k) in keys.iter().enumerate() {
+            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+            entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+            out.push(b'{');
+            for (i, (k, child)) in entries.into_iter().enumerate() {
                 if i > 0 {
-                    out.push(',');
+                    out.push(b',');
                 }
-                out.push_str(&Value::String((*k).clone()).to_string());
-                out.push(':');
-                if let Some(child) = map.get(*k) {
-                    write_canonical(child, out);
-                }
+                write_scalar(&**k, out);
+                out.push(b':');
+                write_canonical(child, out);
             }
-            out.push('}');
+            out.push(b'}');
         }
         Value::Array(items) => {
-            out.push('[');
+            out.push(b'[');
             for (i, item) in items.iter().enumerate() {
                 if i > 0 {
-                    out.push(',');
+                    out.push(b',');
                 }
                 write_canonical(item, out);
             }
-            out.push(']');
+            out.push(b']');
         }
-        other => out.push_str(&other.to_string()),
+        other => write_scalar(other, out),
     }
+}
+
+/// Appends serde_json's compact text of a string or scalar (writing to a `Vec` cannot fail;
+/// a failure would leave the output shorter, still a deterministic fingerprint input).
+fn write_scalar<T: Serialize + ?Sized>(v: &T, out: &mut Vec<u8>) {
+    let _ = serde_json::to_writer(&mut *out, v);
 }
 
 fn merge_patch(target: &mut Value, patch: &Value) {
@@ -318,7 +412,7 @@ mod tests {
 
     /// The built-in policy's fingerprint, pinned. It changes only when a default number or the
     /// policy's shape changes on purpose: update it in the same commit and say so.
-    const DEFAULT_FINGERPRINT: &str = "9b714afd49976a715ad8d069183d46231d46662d80263c3ea706fb61d0644f6d";
+    const DEFAULT_FINGERPRINT: &str = "a0c783724e03cad2872a7819c77bcf062e961cbb6f1c7c56bf103719ecacd88f";
 
     #[test]
     fn default_fingerprint_is_pinned() {
@@ -337,7 +431,7 @@ mod tests {
     #[test]
     fn canonical_json_is_sorted_and_compact() {
         let c = Policy::default().canonical_json();
-        assert!(c.starts_with("{\"billing\":"), "{c}");
+        assert!(c.starts_with("{\"admission\":"), "{c}");
         assert!(!c.contains(": ") && !c.contains(", ") && !c.contains('\n'));
     }
 

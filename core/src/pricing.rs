@@ -11,7 +11,11 @@ use crate::policy::{check, Policy, PolicyProblem};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+mod combination;
+pub use combination::{MAX_PACKS, MAX_PACK_UNITS};
+
 /// One purchasable token pack. No pack carries bonus tokens.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TokenPack {
@@ -26,6 +30,7 @@ pub struct TokenPack {
 }
 
 /// Subscription tiers (SPEC §2.3).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SubscriptionTier {
@@ -40,6 +45,7 @@ pub enum SubscriptionTier {
 }
 
 /// One subscription plan's monthly PLN price.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SubscriptionPlan {
@@ -50,16 +56,19 @@ pub struct SubscriptionPlan {
 }
 
 /// Pricing section of the policy.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PricingPolicy {
-    /// The pack table (SPEC §2.1).
+    /// The pack table (SPEC §2.1): at most [`MAX_PACKS`] packs of at most [`MAX_PACK_TOKENS`]
+    /// tokens, each at most [`MAX_PACK_UNITS`] times the greatest common divisor of the sizes.
     pub packs: Vec<TokenPack>,
     /// Settlement value of one token in grosze (20 = 0.20 PLN, SPEC §2.2).
     pub token_value_grosze: u64,
     /// Subscription plans (SPEC §2.3).
     pub subscriptions: Vec<SubscriptionPlan>,
-    /// Largest token count the pack-combination helper accepts.
+    /// Largest token count the pack-combination helper accepts (1 000 000; at most
+    /// [`MAX_COMBINATION_TOKENS`]).
     pub max_combination_tokens: Tokens,
 }
 
@@ -101,36 +110,84 @@ impl Default for PricingPolicy {
     }
 }
 
+/// Largest `pricing.max_combination_tokens` a policy may set (10^15 tokens, below 2^53 so every
+/// language reads it exactly).
+pub const MAX_COMBINATION_TOKENS: Tokens = 1_000_000_000_000_000;
+
+/// Largest token count of one pack (1 000 000).
+pub const MAX_PACK_TOKENS: Tokens = 1_000_000;
+
+/// Most subscription plans a policy may list (one per tier).
+pub const MAX_SUBSCRIPTION_PLANS: usize = 4;
+
 impl PricingPolicy {
+    /// Bounds (refused when the policy loads): 1..=[`MAX_PACKS`] packs with distinct non-empty
+    /// ids; each 1..=[`MAX_PACK_TOKENS`] tokens and at most [`MAX_PACK_UNITS`] times the greatest
+    /// common divisor of all pack sizes (this bounds the pack-combination table); a PLN price,
+    /// every price > 0, one per currency; `token_value_grosze > 0`;
+    /// `max_combination_tokens` in 1..=[`MAX_COMBINATION_TOKENS`]; at most one plan per tier, in
+    /// PLN. Linear in the number of packs and prices.
     pub(crate) fn validate(&self, path: &str, p: &mut Vec<PolicyProblem>) {
         check(!self.packs.is_empty(), p, format!("{path}.packs"), "must not be empty");
-        for (i, pk) in self.packs.iter().enumerate() {
+        check(self.packs.len() <= MAX_PACKS, p, format!("{path}.packs"), "must hold at most 32 packs");
+        let gcd = self.packs.iter().fold(0u64, |g, pk| gcd(g, pk.tokens)).max(1);
+        let mut ids = std::collections::HashSet::with_capacity(self.packs.len());
+        for (i, pk) in self.packs.iter().enumerate().take(MAX_PACKS + 1) {
             let at = format!("{path}.packs[{i}]");
             check(!pk.id.trim().is_empty(), p, format!("{at}.id"), "must not be empty");
             check(pk.tokens > 0, p, format!("{at}.tokens"), "must be > 0");
+            check(pk.tokens <= MAX_PACK_TOKENS, p, format!("{at}.tokens"), "must be at most 1 000 000");
+            check(
+                pk.tokens / gcd <= MAX_PACK_UNITS,
+                p,
+                format!("{at}.tokens"),
+                "must be at most 1 000 times the greatest common divisor of the pack sizes",
+            );
             let has_pln = pk.prices.iter().any(|m| m.currency == Currency::PLN);
             check(has_pln, p, format!("{at}.prices"), "must include a PLN price");
+            let mut currencies = std::collections::HashSet::with_capacity(pk.prices.len());
             for (j, m) in pk.prices.iter().enumerate() {
-                let dup = pk.prices[..j].iter().any(|o| o.currency == m.currency);
-                check(!dup, p, format!("{at}.prices[{j}]"), "duplicate currency");
+                check(currencies.insert(m.currency), p, format!("{at}.prices[{j}]"), "duplicate currency");
+                check(m.minor > 0, p, format!("{at}.prices[{j}]"), "must be > 0");
             }
-            let dup_id = self.packs[..i].iter().any(|o| o.id == pk.id);
-            check(!dup_id, p, format!("{at}.id"), "duplicate pack id");
+            check(ids.insert(pk.id.as_str()), p, format!("{at}.id"), "duplicate pack id");
         }
         check(self.token_value_grosze > 0, p, format!("{path}.token_value_grosze"), "must be > 0");
-        check(self.max_combination_tokens > 0, p, format!("{path}.max_combination_tokens"), "must be > 0");
-        for (i, s) in self.subscriptions.iter().enumerate() {
+        check(
+            self.max_combination_tokens > 0 && self.max_combination_tokens <= MAX_COMBINATION_TOKENS,
+            p,
+            format!("{path}.max_combination_tokens"),
+            "must be 1..=10^15",
+        );
+        check(
+            self.subscriptions.len() <= MAX_SUBSCRIPTION_PLANS,
+            p,
+            format!("{path}.subscriptions"),
+            "must hold at most one plan per tier",
+        );
+        let mut tiers = std::collections::HashSet::new();
+        for (i, s) in self.subscriptions.iter().enumerate().take(MAX_SUBSCRIPTION_PLANS + 1) {
             check(
                 s.monthly_pln.currency == Currency::PLN,
                 p,
                 format!("{path}.subscriptions[{i}].monthly_pln"),
                 "must be in PLN",
             );
+            check(tiers.insert(s.tier), p, format!("{path}.subscriptions[{i}].tier"), "duplicate tier");
         }
     }
 }
 
+fn gcd(a: u64, b: u64) -> u64 {
+    if b == 0 {
+        a
+    } else {
+        gcd(b, a % b)
+    }
+}
+
 /// A pack's price in one currency.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PackQuote {
     /// Pack id.
@@ -151,7 +208,8 @@ pub struct PackQuote {
 
 /// Converts a PLN amount to `currency` with an FX rate (units of `currency` per 1 PLN),
 /// rounded half-up to the minor unit. PLN → PLN needs no rate. A missing rate for another
-/// currency, or a rate ≤ 0, is `INVALID_INPUT`.
+/// currency, or a rate ≤ 0, is `INVALID_INPUT`. (Prices converted for sale refuse a result of
+/// 0 minor units; a plain conversion may round to 0.)
 pub fn convert_from_pln(pln: Money, currency: Currency, fx_rate: Option<Decimal>) -> Result<Money> {
     if pln.currency != Currency::PLN {
         return Err(Error::invalid(format!("expected a PLN amount, got {}", pln.currency.code())));
@@ -166,6 +224,20 @@ pub fn convert_from_pln(pln: Money, currency: Currency, fx_rate: Option<Decimal>
     let value =
         pln.to_decimal().checked_mul(rate).ok_or_else(|| Error::out_of_range("converted amount is too large"))?;
     Money::from_decimal_half_up(value, currency)
+}
+
+/// A price converted from PLN; a price above 0 that rounds to 0 minor units is `INVALID_INPUT`
+/// (nothing is sold for free: the FX rate is implausibly small).
+fn convert_price(pln: Money, currency: Currency, fx_rate: Option<Decimal>) -> Result<Money> {
+    let converted = convert_from_pln(pln, currency, fx_rate)?;
+    if pln.minor > 0 && converted.minor == 0 {
+        return Err(Error::invalid(format!(
+            "{} PLN converts to 0 {}: a price of 0 is refused (is the FX rate right?)",
+            pln.to_decimal(),
+            currency.code()
+        )));
+    }
+    Ok(converted)
 }
 
 fn find_pack<'a>(policy: &'a Policy, pack_id: &str) -> Result<&'a TokenPack> {
@@ -186,7 +258,7 @@ fn quote(policy: &Policy, pk: &TokenPack, currency: Currency, fx_rate: Option<De
                 .iter()
                 .find(|m| m.currency == Currency::PLN)
                 .ok_or_else(|| Error::invalid(format!("pack {} has no PLN price", pk.id)))?;
-            (convert_from_pln(*pln, currency, fx_rate)?, true)
+            (convert_price(*pln, currency, fx_rate)?, true)
         }
     };
     let mut per_token = (price.to_decimal() / Decimal::from(pk.tokens))
@@ -194,6 +266,16 @@ fn quote(policy: &Policy, pk: &TokenPack, currency: Currency, fx_rate: Option<De
     // Always exactly 4 decimals ("0.0800", not "0.08"): one canonical scale, so the value
     // compares equal as a string and as a Kotlin BigDecimal in every language.
     per_token.rescale(4);
+    if price.minor == 0 || per_token.is_zero() {
+        // No free tokens (SPEC §2): a price, or a price per token at 4 decimals, of 0 is a
+        // policy or FX problem, never a sale.
+        return Err(Error::invalid(format!(
+            "pack {} costs {} {} ({per_token} per token): a price of 0 is refused",
+            pk.id,
+            price.to_decimal(),
+            currency.code()
+        )));
+    }
     Ok(PackQuote {
         pack_id: pk.id.clone(),
         tokens: pk.tokens,
@@ -205,7 +287,8 @@ fn quote(policy: &Policy, pk: &TokenPack, currency: Currency, fx_rate: Option<De
     })
 }
 
-/// The price of one pack in `currency` (table price, or PLN × FX rate rounded half-up).
+/// The price of one pack in `currency` (table price, or PLN × FX rate rounded half-up). A price,
+/// or a price per token at 4 decimals, of 0 is `INVALID_INPUT` (no free tokens).
 pub fn pack_price(policy: &Policy, pack_id: &str, currency: Currency, fx_rate: Option<Decimal>) -> Result<PackQuote> {
     quote(policy, find_pack(policy, pack_id)?, currency, fx_rate)
 }
@@ -232,7 +315,8 @@ pub fn tokens_to_pln(policy: &Policy, tokens: Tokens) -> Result<Money> {
         .ok_or_else(|| Error::out_of_range(format!("{tokens} tokens exceed the PLN range")))
 }
 
-/// The monthly price of a subscription tier in `currency` (PLN × FX, half-up).
+/// The monthly price of a subscription tier in `currency` (PLN × FX, half-up). A price above 0
+/// that converts to 0 minor units is `INVALID_INPUT`.
 pub fn subscription_price(
     policy: &Policy,
     tier: SubscriptionTier,
@@ -245,7 +329,7 @@ pub fn subscription_price(
         .iter()
         .find(|s| s.tier == tier)
         .ok_or_else(|| Error::invalid(format!("no plan for tier {tier:?}")))?;
-    convert_from_pln(plan.monthly_pln, currency, fx_rate)
+    convert_price(plan.monthly_pln, currency, fx_rate)
 }
 
 fn check_wanted(policy: &Policy, tokens: Tokens) -> Result<()> {
@@ -285,6 +369,7 @@ pub fn cheapest_pack_covering(
 }
 
 /// A multiset of packs.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PackCombination {
     /// `(pack id, count)` pairs, largest pack first, counts ≥ 1.
@@ -298,6 +383,7 @@ pub struct PackCombination {
 }
 
 /// How many of one pack a combination holds.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PackCount {
     /// Pack id.
@@ -306,17 +392,12 @@ pub struct PackCount {
     pub count: u64,
 }
 
-fn gcd(a: u64, b: u64) -> u64 {
-    if b == 0 {
-        a
-    } else {
-        gcd(b, a % b)
-    }
-}
-
 /// The set of packs (packs may repeat) covering at least `tokens` with the least money.
 /// Ties: more tokens delivered, then fewer packs. 0 tokens or more than
-/// `pricing.max_combination_tokens` is `AMOUNT_OUT_OF_RANGE`.
+/// `pricing.max_combination_tokens` is `AMOUNT_OUT_OF_RANGE`; a price of 0 in `currency` is
+/// `INVALID_INPUT`. Memory and time depend only on the pack table, never on `tokens` (at most
+/// ≈ 13 MB and ≈ 32 M steps for the largest table the policy bounds allow; see
+/// `pricing/combination.rs`).
 pub fn cheapest_pack_combination(
     policy: &Policy,
     tokens: Tokens,
@@ -325,66 +406,19 @@ pub fn cheapest_pack_combination(
 ) -> Result<PackCombination> {
     check_wanted(policy, tokens)?;
     let quotes = list_packs(policy, currency, fx_rate)?;
-    let unit = quotes.iter().fold(0, |g, q| gcd(g, q.tokens)).max(1);
-    let need = tokens.div_ceil(unit) as usize;
-    let max_units = quotes.iter().map(|q| (q.tokens / unit) as usize).max().unwrap_or(1);
-    let size = need + max_units;
-    // best[i] = (price, packs used, last pack index) to get exactly i units.
-    let mut best: Vec<Option<(u128, u64, usize)>> = vec![None; size];
-    best[0] = Some((0, 0, usize::MAX));
-    for i in 1..size {
-        for (k, q) in quotes.iter().enumerate() {
-            let u = (q.tokens / unit) as usize;
-            if u > i {
-                continue;
-            }
-            if let Some((p, c, _)) = best[i - u] {
-                let cand = (p + u128::from(q.price.minor), c + 1, k);
-                let better = match best[i] {
-                    None => true,
-                    Some((bp, bc, bk)) => {
-                        (cand.0, cand.1) < (bp, bc)
-                            || ((cand.0, cand.1) == (bp, bc) && quotes[k].tokens > quotes[bk].tokens)
-                    }
-                };
-                if better {
-                    best[i] = Some(cand);
-                }
-            }
-        }
-    }
-    let mut chosen: Option<(usize, u128, u64)> = None;
-    for (i, slot) in best.iter().enumerate().skip(need) {
-        if let Some((p, c, _)) = *slot {
-            let better = match chosen {
-                None => true,
-                Some((bi, bp, bc)) => (p, std::cmp::Reverse(i), c) < (bp, std::cmp::Reverse(bi), bc),
-            };
-            if better {
-                chosen = Some((i, p, c));
-            }
-        }
-    }
-    let (mut i, price, _) = chosen.ok_or_else(|| Error::out_of_range("no combination of packs covers the amount"))?;
-    let total_tokens = i as u64 * unit;
-    let mut counts = vec![0u64; quotes.len()];
-    while i > 0 {
-        let Some((_, _, k)) = best[i] else { break };
-        counts[k] += 1;
-        i -= (quotes[k].tokens / unit) as usize;
-    }
+    let table: Vec<(u64, u64)> = quotes.iter().map(|q| (q.tokens, q.price.minor)).collect();
+    let chosen = combination::cheapest(&table, tokens)?;
     let mut packs: Vec<(Tokens, PackCount)> = quotes
         .iter()
-        .zip(counts)
+        .zip(chosen.counts)
         .filter(|(_, c)| *c > 0)
         .map(|(q, count)| (q.tokens, PackCount { pack_id: q.pack_id.clone(), count }))
         .collect();
     packs.sort_by_key(|p| std::cmp::Reverse(p.0));
-    let minor = u64::try_from(price).map_err(|_| Error::out_of_range("total price is too large"))?;
     Ok(PackCombination {
         packs: packs.into_iter().map(|(_, p)| p).collect(),
-        total_tokens,
-        total_price: Money::from_minor(minor, currency),
+        total_tokens: chosen.total_tokens,
+        total_price: Money::from_minor(chosen.total_price, currency),
         policy_fingerprint: policy.fingerprint().to_string(),
     })
 }

@@ -29,6 +29,7 @@ use crate::time::{self, day_index, DAY_MS};
 use serde::{Deserialize, Serialize};
 
 /// A per-day counter as the host stores it: the count and when it was last incremented.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct DailyCounter {
     /// Operations counted on the UTC day of `updated_at_ms`.
@@ -55,6 +56,7 @@ impl DailyCounter {
 }
 
 /// Rollout phase of a country.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RolloutPhase {
@@ -69,6 +71,7 @@ pub enum RolloutPhase {
 }
 
 /// The kind of operation a cap counts.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CapKind {
@@ -81,6 +84,7 @@ pub enum CapKind {
 }
 
 /// Daily caps of one phase.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PhaseCaps {
@@ -104,6 +108,7 @@ impl PhaseCaps {
 }
 
 /// Per-country cap overrides; `None` keeps the phase default, `Some(0)` blocks that kind.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct CapOverrides {
     /// Override of the users cap.
@@ -128,6 +133,7 @@ impl CapOverrides {
 }
 
 /// Progression criteria (`soft` → `public`).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProgressionPolicy {
@@ -144,6 +150,7 @@ pub struct ProgressionPolicy {
 }
 
 /// Rollout section of the policy.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RolloutPolicy {
@@ -202,6 +209,8 @@ impl RolloutPolicy {
             format!("{path}.progression.min_verification_bp"),
             "must be <= 10000",
         );
+        let max = crate::policy::bounds::MAX_COUNTRIES;
+        check(self.market_sequence.len() <= max, p, format!("{path}.market_sequence"), "must hold at most 300");
         let mut seen = std::collections::HashSet::new();
         for (i, c) in self.market_sequence.iter().enumerate() {
             check(seen.insert(*c), p, format!("{path}.market_sequence[{i}]"), "duplicate country");
@@ -220,6 +229,7 @@ impl RolloutPolicy {
 }
 
 /// One operation to count against a country's cap.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CapRequest {
     /// The country's phase; `None` = not controlled.
@@ -237,6 +247,7 @@ pub struct CapRequest {
 }
 
 /// An allowed operation.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CapDecision {
     /// Whether the country is controlled (has a phase).
@@ -259,6 +270,11 @@ pub fn effective_caps(policy: &Policy, phase: RolloutPhase, overrides: &CapOverr
     }
 }
 
+/// The daily cap of one kind for a phase, after the per-country override.
+pub fn phase_cap(policy: &Policy, phase: RolloutPhase, overrides: &CapOverrides, kind: CapKind) -> u64 {
+    overrides.get(kind).unwrap_or_else(|| policy.rollout.caps(phase).get(kind))
+}
+
 /// Checks one operation against its country's daily cap (SPEC §7.2).
 pub fn check_country_cap(policy: &Policy, req: &CapRequest) -> Result<CapDecision> {
     let counter = req.counter.incremented(req.now_ms);
@@ -267,7 +283,7 @@ pub fn check_country_cap(policy: &Policy, req: &CapRequest) -> Result<CapDecisio
         Some(RolloutPhase::Pause) => return Err(Error::new(ErrorCode::CountryPaused, "the country is paused")),
         Some(phase) => phase,
     };
-    let cap = req.overrides.get(req.kind).unwrap_or_else(|| policy.rollout.caps(phase).get(req.kind));
+    let cap = phase_cap(policy, phase, &req.overrides, req.kind);
     let count = req.counter.count_on(req.now_ms);
     if count >= cap {
         return Err(Error::new(ErrorCode::DailyLimitReached, "today's cap for this country is reached"));
@@ -276,6 +292,7 @@ pub fn check_country_cap(policy: &Policy, req: &CapRequest) -> Result<CapDecisio
 }
 
 /// One day of a country's metrics.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayMetrics {
     /// The UTC date, `YYYY-MM-DD`.
@@ -293,6 +310,7 @@ pub struct DayMetrics {
 }
 
 /// A progression criterion.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProgressionCriterion {
@@ -309,6 +327,7 @@ pub enum ProgressionCriterion {
 }
 
 /// One failed criterion on one day.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProgressionFailure {
     /// The UTC date, `YYYY-MM-DD`.
@@ -322,6 +341,7 @@ pub struct ProgressionFailure {
 }
 
 /// Progression readiness of a `soft` country.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProgressionReport {
     /// Whether moving to `public` is recommended (no failures).
@@ -340,7 +360,8 @@ fn rate_bp(verified: u64, installs: u64) -> u64 {
     if installs == 0 {
         return 0;
     }
-    (u128::from(verified) * 10_000 / u128::from(installs)) as u64
+    // Callers check verified ≤ installs, so the rate is ≤ 10 000; saturate otherwise.
+    u64::try_from(u128::from(verified) * 10_000 / u128::from(installs)).unwrap_or(u64::MAX)
 }
 
 /// Evaluates `soft` → `public` progression over the completed days before `now_ms`.
@@ -358,14 +379,20 @@ pub fn progression_readiness(policy: &Policy, days: &[DayMetrics], now_ms: i64) 
         let day = i64::from(chrono::Datelike::num_days_from_ce(&date)) - 719_163;
         let offset = today - day; // 1 = yesterday
         if (1..=n).contains(&offset) {
-            let slot = window.get_mut((n - offset) as usize).ok_or_else(|| Error::invalid("window index"))?;
+            let slot = usize::try_from(n - offset)
+                .ok()
+                .and_then(|i| window.get_mut(i))
+                .ok_or_else(|| Error::invalid("window index"))?;
             if slot.is_some() {
                 return Err(Error::invalid(format!("date {} is given twice", m.date)));
             }
             *slot = Some(m);
         }
     }
-    let date_of = |i: usize| time::utc_date((today - n + i as i64) * DAY_MS).map(time::format_date);
+    let date_of = |i: usize| {
+        let i = i64::try_from(i).map_err(|_| Error::invalid("window index"))?;
+        time::utc_date((today - n + i) * DAY_MS).map(time::format_date)
+    };
     let mut failures = Vec::new();
     for (i, slot) in window.iter().enumerate() {
         let date = date_of(i)?;

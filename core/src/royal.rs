@@ -21,6 +21,7 @@ use crate::time::day_index;
 use serde::{Deserialize, Serialize};
 
 /// A Royal Club tier, in increasing order.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RoyalTier {
@@ -52,6 +53,7 @@ impl RoyalTier {
 }
 
 /// Royal Club section of the policy (SPEC §7.3).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RoyalPolicy {
@@ -96,6 +98,7 @@ impl RoyalPolicy {
 }
 
 /// Tokens a user spent on one UTC day.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SpendBucket {
@@ -106,6 +109,7 @@ pub struct SpendBucket {
 }
 
 /// A Royal Club subscription.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RoyalSubscription {
@@ -116,6 +120,7 @@ pub struct RoyalSubscription {
 }
 
 /// A user's Royal Club status at one moment.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoyalStatus {
     /// The effective tier: the higher of the spend tier and the subscription floor.

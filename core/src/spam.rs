@@ -33,6 +33,7 @@ use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Policy section for anti-spam (SPEC §4.8).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SpamPolicy {
@@ -66,10 +67,27 @@ impl Default for SpamPolicy {
 
 impl SpamPolicy {
     pub(crate) fn validate(&self, path: &str, p: &mut Vec<PolicyProblem>) {
+        use crate::policy::bounds as b;
         check(self.repeat_limit >= 1, p, format!("{path}.repeat_limit"), "must be >= 1");
         check(self.repeat_window >= self.repeat_limit, p, format!("{path}.repeat_window"), "must be >= repeat_limit");
-        check(i64::try_from(self.min_interval_ms).is_ok(), p, format!("{path}.min_interval_ms"), "must fit in i64");
-        for (i, g) in self.generic_greetings.iter().enumerate() {
+        check(self.repeat_window <= b::MAX_SPAM_REPEAT_WINDOW, p, format!("{path}.repeat_window"), "must be <= 1000");
+        check(
+            self.min_interval_ms <= b::MAX_SPAM_INTERVAL_MS,
+            p,
+            format!("{path}.min_interval_ms"),
+            "must be <= 3600000",
+        );
+        check(self.min_graphemes <= b::MAX_SPAM_GRAPHEMES, p, format!("{path}.min_graphemes"), "must be <= 1000");
+        check(
+            self.emoji_only_max_graphemes <= b::MAX_SPAM_GRAPHEMES,
+            p,
+            format!("{path}.emoji_only_max_graphemes"),
+            "must be <= 1000",
+        );
+        let greetings = &self.generic_greetings;
+        check(greetings.len() <= b::MAX_GREETINGS, p, format!("{path}.generic_greetings"), "must hold at most 1000");
+        for (i, g) in greetings.iter().enumerate().take(b::MAX_GREETINGS) {
+            check(g.len() <= 256, p, format!("{path}.generic_greetings[{i}]"), "must be at most 256 bytes");
             check(
                 !greeting_form(&normalise(g)).is_empty(),
                 p,
@@ -81,6 +99,7 @@ impl SpamPolicy {
 }
 
 /// One of the sender's recent messages.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecentMessage {
     /// Its text.
@@ -90,6 +109,7 @@ pub struct RecentMessage {
 }
 
 /// The anti-spam rule that refused a message.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SpamRule {
@@ -119,6 +139,7 @@ impl SpamRule {
 }
 
 /// The verdict on one message.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SpamVerdict {
     /// True when no rule fired.

@@ -10,6 +10,7 @@ use crate::policy::{check, Policy, PolicyProblem};
 use serde::{Deserialize, Serialize};
 
 /// A revenue stream (SPEC §3.1).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RevenueStream {
@@ -26,6 +27,7 @@ pub enum RevenueStream {
 }
 
 /// Split section of the policy: the creator's share of each stream, ranges, referral reward.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SplitPolicy {
@@ -93,6 +95,7 @@ impl SplitPolicy {
 }
 
 /// The two sides of a split. `creator + platform == amount`.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Split {
     /// The amount split.
@@ -106,11 +109,15 @@ pub struct Split {
 /// Splits `amount` with the creator's share `creator_bp` (SPEC §3.2). Total for every `u64`.
 pub fn split_amount(amount: Tokens, creator_bp: BasisPoints) -> Split {
     // amount × bp < 2^64 × 2^14, computed in u128: no overflow for any amount.
+    // Proven safe (and on the instruction-count-guarded path, so no checked conversion):
+    // bp ≤ 10 000, so creator ≤ amount < 2^64 and the cast is exact.
+    #[allow(clippy::cast_possible_truncation)]
     let creator = (u128::from(amount) * u128::from(creator_bp.get()) / 10_000) as u64;
     Split { amount, creator, platform: amount - creator }
 }
 
 /// A stream's split with its policy share, carrying the policy fingerprint.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RevenueSplit {
     /// The stream.
@@ -145,6 +152,7 @@ pub fn split_revenue(policy: &Policy, stream: RevenueStream, amount: Tokens) -> 
 ///
 /// Invariant: `creator_total == floor(total × bp / 10 000)` for the stream's share. A state
 /// that breaks it is `INVALID_INPUT`, never silently reset.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct CumulativeSplit {
     /// Cumulative amount paid.
@@ -154,6 +162,7 @@ pub struct CumulativeSplit {
 }
 
 /// One payment applied to a cumulative split.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CumulativeStep {
     /// This payment's split (creator gets the increase of the cumulative share).
@@ -207,14 +216,15 @@ fn check_parties(payer_id: &str, creator_id: &str) -> Result<()> {
     if payer_id.trim().is_empty() || creator_id.trim().is_empty() {
         return Err(Error::invalid("payer and creator ids must not be empty"));
     }
-    if payer_id == creator_id {
+    if crate::identity::same_user(payer_id, creator_id) {
         return Err(Error::new(ErrorCode::SelfPayment, "the payer is the creator"));
     }
     Ok(())
 }
 
 /// A tip (SPEC §3.4): 5..=10 000 tokens, split 90 / 10. Out of range is
-/// `AMOUNT_OUT_OF_RANGE`; tipping oneself is `SELF_PAYMENT`.
+/// `AMOUNT_OUT_OF_RANGE`; tipping oneself is `SELF_PAYMENT` (ids compared by canonical form:
+/// `"Alice "` is `"alice"`, see [`crate::identity`]).
 pub fn split_tip(policy: &Policy, payer_id: &str, creator_id: &str, amount: Tokens) -> Result<RevenueSplit> {
     check_parties(payer_id, creator_id)?;
     let s = &policy.splits;
@@ -256,7 +266,7 @@ pub fn register_referral(referrer_id: &str, referred_id: &str, existing_referrer
     if referrer_id.trim().is_empty() || referred_id.trim().is_empty() {
         return Err(Error::invalid("referrer and referred ids must not be empty"));
     }
-    if referrer_id == referred_id {
+    if crate::identity::same_user(referrer_id, referred_id) {
         return Err(Error::new(ErrorCode::SelfPayment, "a user cannot refer themself"));
     }
     if let Some(existing) = existing_referrer {
@@ -266,6 +276,7 @@ pub fn register_referral(referrer_id: &str, referred_id: &str, existing_referrer
 }
 
 /// The referral reward for a purchase (SPEC §3.5).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReferralReward {
     /// Tokens credited to the referrer (100 on the first purchase, else 0).
@@ -282,6 +293,7 @@ pub fn referral_reward(policy: &Policy, has_referrer: bool, purchases_before: u6
 }
 
 /// The result of applying many payments to one cumulative split.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CumulativeBatch {
     /// Each payment's split, in order.

@@ -64,7 +64,7 @@ pub fn age_years(birth: NaiveDate, on: NaiveDate) -> u32 {
     if (on.month(), on.day()) < (birth.month(), birth.day()) {
         years -= 1;
     }
-    years.max(0) as u32
+    u32::try_from(years.max(0)).unwrap_or(0)
 }
 
 /// Whether a date is Saturday or Sunday.

@@ -47,10 +47,10 @@ proptest! {
     #[test]
     fn rollout_is_monotone_in_p(flag in "[a-z_]{1,24}", user in "[a-zA-Z0-9-]{1,36}", p in 0..=10_000u32, extra in 0..=10_000u32) {
         let policy = Policy::default();
-        let ctx = FlagContext { user_id: user, region: None, platform: None, now_ms: 0 };
+        let ctx = FlagContext { user_id: user, region: None, platform: None, environment: None, now_ms: 0 };
         let def = |bp| FlagDefinition {
             name: flag.clone(), enabled: true, kill_switch: false, starts_at_ms: None, ends_at_ms: None,
-            regions: None, platforms: None, blocked_users: vec![], allowed_users: vec![], rollout_bp: bp,
+            environments: None, regions: None, platforms: None, blocked_users: vec![], allowed_users: vec![], rollout_bp: bp,
         };
         let at = |bp| evaluate_flag(&policy, &[], &def(bp), &ctx).map_err(|e| TestCaseError::fail(e.to_string()));
         let low = at(p)?;

@@ -127,6 +127,7 @@ pub fn tour(policy: &Policy) -> avalo_core::Result<()> {
         kill_switch: false,
         starts_at_ms: None,
         ends_at_ms: None,
+        environments: None,
         regions: None,
         platforms: None,
         blocked_users: vec![],
@@ -146,6 +147,7 @@ pub fn tour(policy: &Policy) -> avalo_core::Result<()> {
         user_id: "user-42".into(),
         region: Some("PL".into()),
         platform: Some(Platform::Ios),
+        environment: None,
         now_ms: NOW,
     };
     for d in evaluate_flags(policy, &set, &ctx)?.decisions {

@@ -57,6 +57,8 @@ pub fn tour(policy: &Policy) -> avalo_core::Result<()> {
         price: Some(120),
         moderation: ModerationState::Approved,
         expires_at_ms: None,
+        context: Default::default(),
+        participants: Vec::new(),
     };
     let fan = Viewer { id: Some("fan_1".into()), follows_owner: true, ..Viewer::default() };
     let d = media::media_access(&paid, &fan, base.now_ms)?;

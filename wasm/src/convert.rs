@@ -6,7 +6,7 @@
 //! `"7"` becomes `7`, `-1` passed to a `u32` becomes 4 294 967 295, and `u64` parameters turn
 //! into `bigint`. Here a value of the wrong JS type, a number that is not whole, is negative
 //! where the core is unsigned, or is above [`MAX_SAFE_INTEGER`] is `INVALID_INPUT`. Integers
-//! inside records (tsify mirrors with `u64` fields) are checked the same way by
+//! inside records (core types with `u64` fields) are checked the same way by
 //! `serde-wasm-bindgen`, and a result above [`MAX_SAFE_INTEGER`] is refused, never rounded.
 //!
 //! The numeric rules are plain Rust on `f64` (`*_from_f64`), unit-tested natively with
@@ -58,9 +58,58 @@ pub fn flag(value: &Boolean, name: &str) -> Result<bool> {
     value.as_bool().ok_or_else(|| Error::invalid(format!("{name} must be a boolean, got {}", type_of(value))))
 }
 
-/// A `string` parameter.
+/// A `string` parameter. A lone UTF-16 surrogate (`"\ud800"`) is `INVALID_INPUT`: converting
+/// it to Rust would silently turn it into U+FFFD, so two different JS strings would reach the
+/// core as one (a path signed as `"/\ud800"` would verify for `"/\udfff"`).
 pub fn text(value: &JsString, name: &str) -> Result<String> {
-    value.as_string().ok_or_else(|| Error::invalid(format!("{name} must be a string, got {}", type_of(value))))
+    let text =
+        value.as_string().ok_or_else(|| Error::invalid(format!("{name} must be a string, got {}", type_of(value))))?;
+    if text.contains(char::REPLACEMENT_CHARACTER) && has_lone_surrogate(value, &LONE_IN_TEXT) {
+        return Err(lone_surrogate(name));
+    }
+    Ok(text)
+}
+
+/// The error for a string holding a lone surrogate.
+fn lone_surrogate(name: &str) -> Error {
+    Error::invalid(format!("{name} contains a lone UTF-16 surrogate (not valid Unicode text)"))
+}
+
+thread_local! {
+    /// A lone surrogate in a string (with the `u` flag a surrogate pair is one code point).
+    static LONE_IN_TEXT: js_sys::RegExp = js_sys::RegExp::new(r"[\uD800-\uDFFF]", "u");
+    /// A lone surrogate in `JSON.stringify` output, which escapes it as `\udxxx` (ES2019),
+    /// not preceded by an escaped backslash (`\\ud800` is the six characters `\ud800`).
+    static LONE_IN_JSON: js_sys::RegExp = js_sys::RegExp::new(r"(?:^|[^\\])(?:\\\\)*\\ud[89abcdef][0-9a-f]{2}", "");
+}
+
+/// Runs `RegExp.prototype.test` on a JS string without converting it to Rust (lossy).
+fn has_lone_surrogate(value: &wasm_bindgen::JsValue, re: &'static std::thread::LocalKey<js_sys::RegExp>) -> bool {
+    use wasm_bindgen::JsCast;
+    re.with(|re| {
+        js_sys::Reflect::get(re, &"test".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            .and_then(|f| f.call1(re, value).ok())
+            .is_some_and(|found| found.is_truthy())
+    })
+}
+
+/// `INVALID_INPUT` when any string inside a record or list (keys included) holds a lone
+/// surrogate; `serde-wasm-bindgen` would read it as U+FFFD. One `JSON.stringify` and one regular
+/// expression, both native; a value `JSON.stringify` refuses (a `bigint`, a cycle) is left to
+/// the decoder, which refuses it.
+fn check_record_text(value: &wasm_bindgen::JsValue, name: &str) -> Result<()> {
+    if value.is_string() {
+        return if has_lone_surrogate(value, &LONE_IN_TEXT) { Err(lone_surrogate(name)) } else { Ok(()) };
+    }
+    if !value.is_object() {
+        return Ok(());
+    }
+    match js_sys::JSON::stringify(value) {
+        Ok(json) if has_lone_surrogate(&json, &LONE_IN_JSON) => Err(lone_surrogate(name)),
+        _ => Ok(()),
+    }
 }
 
 /// An optional [`text`] (`undefined` / `null` is `None`).
@@ -120,12 +169,13 @@ pub fn decimal_from_str(text: Option<String>, name: &str) -> Result<Option<Decim
     text.map(|s| s.parse::<Decimal>().map_err(|e| Error::invalid(format!("{name} {s:?}: {e}")))).transpose()
 }
 
-/// Decodes a record passed from JS into its mirror type; a wrong shape is `INVALID_INPUT`.
+/// Decodes a record passed from JS into its core type; a wrong shape is `INVALID_INPUT`.
 pub fn from_js<T>(value: &Ts<T>) -> Result<T>
 where
     T: Tsify + DeserializeOwned,
     <T as Tsify>::JsType: Clone,
 {
+    check_record_text(&value.js_value(), short_type_name::<T>())?;
     value.to_rust().map_err(|e| {
         let why = inner_message(&e);
         let hint = if why.contains("expected u") || why.contains("expected i") {
@@ -137,7 +187,28 @@ where
     })
 }
 
-/// Encodes a mirror value for JS; a number above [`MAX_SAFE_INTEGER`] is `INVALID_INPUT`.
+/// Decodes a JS array of records (`Candidate[]`) passed as a plain value; not an array, or
+/// a wrong element, is `INVALID_INPUT`.
+pub fn list_from_js<T: DeserializeOwned>(value: &wasm_bindgen::JsValue, name: &str) -> Result<Vec<T>> {
+    if !js_sys::Array::is_array(value) {
+        return Err(Error::invalid(format!("{name} must be an array, got {}", type_of(value))));
+    }
+    check_record_text(value, name)?;
+    tsify::serde_wasm_bindgen::from_value(value.clone()).map_err(|e| {
+        let why = e.to_string();
+        let why = why.strip_prefix("Error: ").unwrap_or(&why);
+        Error::invalid(format!("{name}: {why}"))
+    })
+}
+
+/// Encodes a list of core values as a JS array (`Ts<Vec<T>>` is not supported by tsify).
+pub fn vec_to_js<T: Serialize>(values: &[T], name: &str) -> Result<wasm_bindgen::JsValue> {
+    values.serialize(&tsify::serde_wasm_bindgen::Serializer::new()).map_err(|e| {
+        Error::invalid(format!("{name}: {e} (a result above Number.MAX_SAFE_INTEGER is refused, not rounded)"))
+    })
+}
+
+/// Encodes a core value for JS; a number above [`MAX_SAFE_INTEGER`] is `INVALID_INPUT`.
 pub fn to_js<T: Tsify + Serialize>(value: &T) -> Result<Ts<T>> {
     Ts::from_rust(value).map_err(|e| {
         Error::invalid(format!(
@@ -163,7 +234,7 @@ fn short_type_name<T>() -> &'static str {
     full.rsplit("::").next().unwrap_or(full)
 }
 
-/// Encodes a list of mirror values for JS (`Ts<Vec<T>>` is not supported by tsify).
+/// Encodes a list of core values for JS (`Ts<Vec<T>>` is not supported by tsify).
 pub fn list_to_js<T: Tsify + Serialize>(values: &[T]) -> Result<Vec<Ts<T>>> {
     values.iter().map(to_js).collect()
 }

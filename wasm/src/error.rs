@@ -3,70 +3,23 @@
 
 use crate::convert::{opt_uint, text, to_js, uint32, JsResult};
 use crate::Policy;
-use avalo_core::error::{self as rules, ErrorCode};
+use avalo_core::error::{self as rules, ErrorCode, RetryDecision, RetryStrategy};
 use avalo_core::{Error, Result};
 use js_sys::{JsString, Number};
 use serde::Serialize;
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
-/// How a client should react to an error code (SPEC §11).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
-#[serde(rename_all = "snake_case")]
-pub enum RetryStrategy {
-    /// Retry after the rate limiter's `retry_after_ms`, never sooner than 1 000 ms.
-    AfterLimiter,
-    /// Full-jitter exponential backoff.
-    ExponentialBackoff,
-    /// Do not retry: the user must change something.
-    NoRetry,
-}
-
-impl From<rules::RetryStrategy> for RetryStrategy {
-    fn from(s: rules::RetryStrategy) -> Self {
-        match s {
-            rules::RetryStrategy::AfterLimiter => RetryStrategy::AfterLimiter,
-            rules::RetryStrategy::ExponentialBackoff => RetryStrategy::ExponentialBackoff,
-            rules::RetryStrategy::NoRetry => RetryStrategy::NoRetry,
-        }
-    }
-}
-
-/// What the core knows about one error code.
+/// What the core knows about one error code: the result of `errorInfo` (three core facts about
+/// one [`ErrorCode`]; not a core type).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
 pub struct ErrorInfo {
     /// The code.
-    #[tsify(type = "ErrorCode")]
-    pub code: String,
+    pub code: ErrorCode,
     /// The English user-facing message.
     pub message: String,
     /// How a client should react.
     pub retry_strategy: RetryStrategy,
-}
-
-/// The retry decision for one failed attempt.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum RetryDecision {
-    /// Retry after `delay_ms` milliseconds.
-    RetryAfter {
-        /// Delay before the next attempt, ms.
-        delay_ms: u64,
-    },
-    /// Stop retrying: the attempts are exhausted.
-    GiveUp,
-    /// Never retry this code.
-    DoNotRetry,
-}
-
-impl From<rules::RetryDecision> for RetryDecision {
-    fn from(d: rules::RetryDecision) -> Self {
-        match d {
-            rules::RetryDecision::RetryAfter { delay_ms } => RetryDecision::RetryAfter { delay_ms },
-            rules::RetryDecision::GiveUp => RetryDecision::GiveUp,
-            rules::RetryDecision::DoNotRetry => RetryDecision::DoNotRetry,
-        }
-    }
 }
 
 fn code_arg(code: &JsString) -> Result<ErrorCode> {
@@ -81,12 +34,7 @@ pub fn error_info(
     #[wasm_bindgen(unchecked_param_type = "ErrorCode | string")] code: JsString,
 ) -> JsResult<Ts<ErrorInfo>> {
     let c = code_arg(&code)?;
-    let info = ErrorInfo {
-        code: c.as_str().to_string(),
-        message: c.message().to_string(),
-        retry_strategy: c.retry_strategy().into(),
-    };
-    Ok(to_js(&info)?)
+    Ok(to_js(&ErrorInfo { code: c, message: c.message().to_string(), retry_strategy: c.retry_strategy() })?)
 }
 
 /// Every SPEC §11 code, in SPEC order.
@@ -113,26 +61,5 @@ pub fn retry_delay(
         uint32(&jitter_ppm, "jitterPpm")?,
         opt_uint(retry_after_ms, "retryAfterMs")?,
     )?;
-    Ok(to_js(&RetryDecision::from(d))?)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn mirrors_have_the_core_wire_format() {
-        let decisions = [
-            rules::RetryDecision::RetryAfter { delay_ms: 5 },
-            rules::RetryDecision::GiveUp,
-            rules::RetryDecision::DoNotRetry,
-        ];
-        for d in decisions {
-            assert_eq!(serde_json::to_value(RetryDecision::from(d)).unwrap(), serde_json::to_value(d).unwrap());
-        }
-        for c in ErrorCode::ALL {
-            let s = c.retry_strategy();
-            assert_eq!(serde_json::to_value(RetryStrategy::from(s)).unwrap(), serde_json::to_value(s).unwrap());
-        }
-    }
+    Ok(to_js(&d)?)
 }

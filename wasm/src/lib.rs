@@ -7,10 +7,12 @@
 //! conversion, the rule belongs in `core/`.
 //!
 //! ## Layout
-//! - One facade file per core module, same name: `wasm/src/split.rs` mirrors
-//!   `core/src/split.rs`. It declares tsify **mirror types** (the core stays free of wasm
-//!   attributes) with `From` impls from the core types, and the `#[wasm_bindgen]` functions.
-//! - [`convert`]: the number, decimal and record conversions every facade uses.
+//! - One facade file per core module, same name: `wasm/src/split.rs` exports the functions of
+//!   `core/src/split.rs`. It declares **no types**: records and enums are the core's own types,
+//!   which derive `tsify::Tsify` under the core's off-by-default feature `wasm` (one
+//!   description per type; see `core/src/wasm_support.rs` and `wasm/README.md`).
+//! - [`convert`]: the number, string, decimal, record and list conversions every facade uses
+//!   (the only checks: whole numbers up to 2^53 − 1, no lone UTF-16 surrogates).
 //! - [`fail`]: how a core [`avalo_core::Error`] becomes a thrown JS `Error` with `.code` and
 //!   `.reason`, plus the `ErrorCode` / `AvaloError` TypeScript declarations.
 //! - [`policy`]: the `Policy` class, parsed once and passed to every call.
@@ -27,10 +29,10 @@
 //!   currency's minor digits. FX rates and other decimals are strings. No float touches money.
 //! - Every failure throws an `Error` named `AvaloError` with `code` (SPEC §11) and `reason`.
 //!
-//! ## Adding a module's facade (module engineers)
-//! 1. Fill `wasm/src/<module>.rs` (a stub exists for every core module): mirror types with
-//!    `#[derive(Tsify, Serialize)]` (+ `Deserialize` for inputs), `From<avalo_core::…>` impls,
-//!    and `#[wasm_bindgen(js_name = camelCase)]` functions returning [`convert::JsResult`].
+//! ## Adding a function (module engineers)
+//! 1. Add the `#[wasm_bindgen(js_name = camelCase)]` function to `wasm/src/<module>.rs`, taking
+//!    and returning the core's types (`Ts<CoreType>`), returning [`convert::JsResult`]. A type
+//!    the core lacks is added to the core, with the `tsify::Tsify` derive.
 //! 2. Fill `wasm/test/ops/<module>.js`, mapping each vector op name to the typed call.
 //!
 //! See `wasm/README.md` for the full walk-through.
@@ -59,9 +61,6 @@ pub mod royal;
 pub mod security;
 pub mod spam;
 pub mod upload;
-
-#[cfg(test)]
-mod test_support;
 
 pub use fail::Fail;
 pub use policy::Policy;

@@ -1,47 +1,25 @@
 //! Facade of `core/src/money.rs`: money as decimal strings, currencies, basis points.
 
 use crate::convert::{from_js, list_to_js, text, to_js, uint32, JsResult};
-use avalo_core::money::{self as rules, Currency};
+use avalo_core::money::{self as rules, Currency, Money};
 use avalo_core::Result;
 use js_sys::{JsString, Number};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
-
-/// A fiat amount: `{ amount: "134.99", currency: "PLN" }`. `amount` has exactly the currency's
-/// minor digits in results; inputs may have fewer (`"12.3"`) but never more.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
-pub struct Money {
-    /// Decimal string in major units (`"134.99"`, `"1000"` for JPY).
-    pub amount: String,
-    /// ISO 4217 code (`"PLN"`); inputs are matched case-insensitively.
-    pub currency: String,
-}
-
-impl From<rules::Money> for Money {
-    fn from(m: rules::Money) -> Self {
-        Money { amount: m.to_decimal_string(), currency: m.currency.code().to_string() }
-    }
-}
-
-impl Money {
-    /// Parses this mirror into core money (`Money::parse`, exact; never rounds).
-    pub fn to_core(&self) -> Result<rules::Money> {
-        rules::Money::parse(&self.amount, Currency::from_code(&self.currency)?)
-    }
-}
 
 /// Decodes a currency-code argument (trimmed, case-insensitive); unknown is `INVALID_INPUT`.
 pub(crate) fn currency_arg(code: &JsString) -> Result<Currency> {
     Currency::from_code(&text(code, "currency")?)
 }
 
-/// Decodes a `Money` argument.
-pub(crate) fn money_arg(value: &Ts<Money>) -> Result<rules::Money> {
-    from_js(value)?.to_core()
+/// Decodes a `Money` argument (`Money::parse`, exact; never rounds).
+pub(crate) fn money_arg(value: &Ts<Money>) -> Result<Money> {
+    from_js(value)
 }
 
-/// A currency the core knows, with its number of minor digits.
+/// A currency the core knows, with its number of minor digits: the result of `currencyInfo`
+/// (the core's `Currency` crosses the boundary as its code, a string).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
 pub struct CurrencyInfo {
     /// Upper-case ISO 4217 code.
@@ -62,7 +40,7 @@ impl From<Currency> for CurrencyInfo {
 #[wasm_bindgen(js_name = parseMoney)]
 pub fn parse_money(amount: JsString, currency: JsString) -> JsResult<Ts<Money>> {
     let m = rules::Money::parse(&text(&amount, "amount")?, currency_arg(&currency)?)?;
-    Ok(to_js(&Money::from(m))?)
+    Ok(to_js(&m)?)
 }
 
 /// The amount in minor units (grosze, cents) as a decimal integer string (`"1234"` for
@@ -90,18 +68,4 @@ pub fn currencies() -> JsResult<Vec<Ts<CurrencyInfo>>> {
 #[wasm_bindgen(js_name = basisPoints)]
 pub fn basis_points(bp: Number) -> JsResult<u32> {
     Ok(rules::BasisPoints::new(uint32(&bp, "bp")?)?.get())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn money_mirror_has_the_core_wire_format() {
-        let m = rules::Money::parse("12.3", Currency::PLN).unwrap();
-        let core = serde_json::to_value(m).unwrap();
-        assert_eq!(serde_json::to_value(Money::from(m)).unwrap(), core);
-        let back = Money { amount: "12.30".into(), currency: "pln".into() }.to_core().unwrap();
-        assert_eq!(back, m);
-    }
 }

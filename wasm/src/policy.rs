@@ -6,9 +6,9 @@
 
 use crate::convert::{list_to_js, text, JsResult};
 use avalo_core::policy as rules;
+use avalo_core::policy::PolicyProblem;
 use js_sys::JsString;
-use serde::Serialize;
-use tsify::{Ts, Tsify};
+use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
 /// A validated, immutable policy (SPEC §1) with its fingerprint.
@@ -28,22 +28,6 @@ impl Policy {
 impl From<rules::Policy> for Policy {
     fn from(inner: rules::Policy) -> Self {
         Policy { inner }
-    }
-}
-
-/// One problem in a policy JSON, with its JSON path (`$.splits.chat_creator_bp`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
-pub struct PolicyProblem {
-    /// JSON path of the offending value, starting with `$`.
-    pub path: String,
-    /// What is wrong with it.
-    pub problem: String,
-}
-
-impl From<rules::PolicyProblem> for PolicyProblem {
-    fn from(p: rules::PolicyProblem) -> Self {
-        let rules::PolicyProblem { path, problem } = p;
-        PolicyProblem { path, problem }
     }
 }
 
@@ -72,8 +56,7 @@ impl Policy {
     /// Every problem a policy JSON has, without building it. Empty means it loads.
     #[wasm_bindgen(js_name = problemsInJson)]
     pub fn problems_in_json(json: JsString) -> JsResult<Vec<Ts<PolicyProblem>>> {
-        let problems: Vec<PolicyProblem> =
-            rules::Policy::problems_in_json(&text(&json, "json")?).into_iter().map(Into::into).collect();
+        let problems: Vec<PolicyProblem> = rules::Policy::problems_in_json(&text(&json, "json")?).into_iter().collect();
         Ok(list_to_js(&problems)?)
     }
 

@@ -13,174 +13,24 @@
 //! `ActionLimit`'s `rate` can be passed where a `LimitSpec` is expected (extra fields are
 //! ignored).
 
-use crate::convert::{from_js, list_to_js, millis, text, to_js, uint32, JsResult};
-use crate::pricing::SubscriptionTier;
+use crate::convert::{from_js, list_from_js, list_to_js, millis, text, to_js, uint32, JsResult};
 use crate::Policy;
+use avalo_core::pricing::SubscriptionTier;
 use avalo_core::ratelimit as rules;
+use avalo_core::ratelimit::{ActionLimit, FailurePolicy, LimitDecision, LimitSequence, LimitSpec, RateLimit};
 use js_sys::{JsString, Number};
-use serde::{Deserialize, Serialize};
-use tsify::{Ts, Tsify};
+use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
-/// A limit: `limit` requests per `window_ms`, at most `burst` at once.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
-pub struct LimitSpec {
-    /// Requests refilled per window (≥ 1).
-    pub limit: u32,
-    /// Window, ms (≥ 1).
-    pub window_ms: u64,
-    /// Bucket capacity (≥ 1).
-    pub burst: u32,
-}
-
-impl From<LimitSpec> for rules::LimitSpec {
-    fn from(s: LimitSpec) -> Self {
-        let LimitSpec { limit, window_ms, burst } = s;
-        rules::LimitSpec { limit, window_ms, burst }
-    }
-}
-
-/// A validated limit and its units: the state counts ticks of `1 / ticks_per_ms` ms, and one
-/// request refills every `interval_ticks` ticks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
-pub struct RateLimit {
-    /// Requests refilled per window.
-    pub limit: u32,
-    /// Window, ms.
-    pub window_ms: u64,
-    /// Bucket capacity.
-    pub burst: u32,
-    /// Ticks per ms (1 whenever `window_ms / limit` is whole, as for every SPEC default).
-    pub ticks_per_ms: i64,
-    /// Emission interval in ticks.
-    pub interval_ticks: i64,
-    /// `burst × interval_ticks`.
-    pub capacity_ticks: i64,
-}
-
-impl From<&rules::RateLimit> for RateLimit {
-    fn from(r: &rules::RateLimit) -> Self {
-        let rules::LimitSpec { limit, window_ms, burst } = r.spec();
-        RateLimit {
-            limit,
-            window_ms,
-            burst,
-            ticks_per_ms: r.ticks_per_ms(),
-            interval_ticks: r.interval_ticks(),
-            capacity_ticks: r.capacity_ticks(),
-        }
-    }
-}
-
-/// The outcome of one decision.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
-pub struct LimitDecision {
-    /// Whether the request is admitted.
-    pub allowed: bool,
-    /// Whole requests still available now, after this decision.
-    pub remaining: u32,
-    /// Exact wait in ms until this request would be admitted; 0 when allowed.
-    pub retry_after_ms: u64,
-    /// The state to store (unchanged when denied or peeking).
-    pub new_state: i64,
-}
-
-impl From<rules::LimitDecision> for LimitDecision {
-    fn from(d: rules::LimitDecision) -> Self {
-        let rules::LimitDecision { allowed, remaining, retry_after_ms, new_state } = d;
-        LimitDecision { allowed, remaining, retry_after_ms, new_state }
-    }
-}
-
-/// One request of a timeline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
-pub struct LimitRequest {
-    /// Arrival time, ms since the epoch.
-    pub now_ms: i64,
-    /// Cost (0 = peek).
-    pub cost: u32,
-}
-
-/// A timeline (`LimitRequest[]`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
-#[serde(transparent)]
-pub struct LimitRequests(pub Vec<LimitRequest>);
-
-/// One independent subject of a batch.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
-pub struct LimitBatchItem {
-    /// The subject's stored state (0 = new subject).
-    pub state: i64,
-    /// Time, ms since the epoch.
-    pub now_ms: i64,
-    /// Cost (0 = peek).
-    pub cost: u32,
-}
-
-/// A batch (`LimitBatchItem[]`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
-#[serde(transparent)]
-pub struct LimitBatchItems(pub Vec<LimitBatchItem>);
-
-/// The outcome of a timeline.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
-pub struct LimitSequence {
-    /// One decision per request.
-    pub decisions: Vec<LimitDecision>,
-    /// Requests admitted (peeks not counted).
-    pub admitted: u64,
-    /// The state after the last request.
-    pub state: i64,
-}
-
-/// What a host does when it cannot read or write the limiter state (SPEC §6.3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "snake_case")]
-pub enum FailurePolicy {
-    /// Allow the request.
-    Open,
-    /// Deny the request.
-    Closed,
-}
-
-impl From<rules::FailurePolicy> for FailurePolicy {
-    fn from(f: rules::FailurePolicy) -> Self {
-        match f {
-            rules::FailurePolicy::Open => FailurePolicy::Open,
-            rules::FailurePolicy::Closed => FailurePolicy::Closed,
-        }
-    }
-}
-
-/// One action's effective limit for a tier.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
-pub struct ActionLimit {
-    /// The action name.
-    pub action: String,
-    /// The tier multiplier applied (1 for actions that are not tier-scaled).
-    pub tier_multiplier: u32,
-    /// What to do when the limiter state cannot be read or written.
-    pub on_failure: FailurePolicy,
-    /// The effective limit (pass it as the `limit` of `decide`).
-    pub rate: RateLimit,
-}
-
-impl From<rules::ActionLimit> for ActionLimit {
-    fn from(a: rules::ActionLimit) -> Self {
-        let rules::ActionLimit { action, tier_multiplier, on_failure, rate } = a;
-        ActionLimit { action, tier_multiplier, on_failure: on_failure.into(), rate: (&rate).into() }
-    }
-}
-
 fn limit_arg(limit: &Ts<LimitSpec>) -> avalo_core::Result<rules::RateLimit> {
-    rules::RateLimit::new(from_js(limit)?.into())
+    rules::RateLimit::new(from_js(limit)?)
 }
 
 /// Validates a limit and shows its units. Zero fields or a limit whose state would not fit
 /// are `INVALID_INPUT`.
 #[wasm_bindgen(js_name = rateLimit)]
 pub fn rate_limit(limit: Ts<LimitSpec>) -> JsResult<Ts<RateLimit>> {
-    Ok(to_js(&RateLimit::from(&limit_arg(&limit)?))?)
+    Ok(to_js(&limit_arg(&limit)?)?)
 }
 
 /// One GCRA decision (SPEC §6.1) for a subject whose stored state is `state` (0 = new subject,
@@ -200,7 +50,7 @@ pub fn decide(
         millis(&now_ms, "nowMs")?,
         uint32(&cost, "cost")?,
     )?;
-    Ok(to_js(&LimitDecision::from(d))?)
+    Ok(to_js(&d)?)
 }
 
 /// Replays a timeline against one subject from `state`, threading the state. Any invalid
@@ -209,28 +59,22 @@ pub fn decide(
 pub fn decide_sequence(
     limit: Ts<LimitSpec>,
     state: Number,
-    requests: Ts<LimitRequests>,
+    #[wasm_bindgen(unchecked_param_type = "LimitRequest[]")] requests: JsValue,
 ) -> JsResult<Ts<LimitSequence>> {
-    let LimitRequests(requests) = from_js(&requests)?;
-    let requests: Vec<rules::LimitRequest> =
-        requests.into_iter().map(|LimitRequest { now_ms, cost }| rules::LimitRequest { now_ms, cost }).collect();
-    let rules::LimitSequence { decisions, admitted, state } =
-        rules::decide_sequence(&limit_arg(&limit)?, millis(&state, "state")?, &requests)?;
-    let decisions = decisions.into_iter().map(Into::into).collect();
-    Ok(to_js(&LimitSequence { decisions, admitted, state })?)
+    let requests: Vec<rules::LimitRequest> = list_from_js(&requests, "requests")?;
+    let sequence = rules::decide_sequence(&limit_arg(&limit)?, millis(&state, "state")?, &requests)?;
+    Ok(to_js(&sequence)?)
 }
 
 /// Decides many independent subjects under one limit in one call. Any invalid item fails the
 /// whole call with `INVALID_INPUT`.
 #[wasm_bindgen(js_name = decideBatch)]
-pub fn decide_batch(limit: Ts<LimitSpec>, items: Ts<LimitBatchItems>) -> JsResult<Vec<Ts<LimitDecision>>> {
-    let LimitBatchItems(items) = from_js(&items)?;
-    let items: Vec<rules::LimitBatchItem> = items
-        .into_iter()
-        .map(|LimitBatchItem { state, now_ms, cost }| rules::LimitBatchItem { state, now_ms, cost })
-        .collect();
-    let decisions: Vec<LimitDecision> =
-        rules::decide_batch(&limit_arg(&limit)?, &items)?.into_iter().map(Into::into).collect();
+pub fn decide_batch(
+    limit: Ts<LimitSpec>,
+    #[wasm_bindgen(unchecked_param_type = "LimitBatchItem[]")] items: JsValue,
+) -> JsResult<Vec<Ts<LimitDecision>>> {
+    let items: Vec<rules::LimitBatchItem> = list_from_js(&items, "items")?;
+    let decisions = rules::decide_batch(&limit_arg(&limit)?, &items)?;
     Ok(list_to_js(&decisions)?)
 }
 
@@ -248,27 +92,26 @@ pub fn decide_action(
     let d = rules::decide_action(
         policy.core(),
         &text(&action, "action")?,
-        from_js(&tier)?.into(),
+        from_js(&tier)?,
         millis(&state, "state")?,
         millis(&now_ms, "nowMs")?,
         uint32(&cost, "cost")?,
     )?;
-    Ok(to_js(&LimitDecision::from(d))?)
+    Ok(to_js(&d)?)
 }
 
 /// The effective limit of `action` for a user of `tier` (SPEC §6.2; the tier multiplies
 /// `limit` and `burst` of tier-scaled actions such as `api`). Unknown action: `INVALID_INPUT`.
 #[wasm_bindgen(js_name = actionLimit)]
 pub fn action_limit(policy: &Policy, action: JsString, tier: Ts<SubscriptionTier>) -> JsResult<Ts<ActionLimit>> {
-    let a = rules::action_limit(policy.core(), &text(&action, "action")?, from_js(&tier)?.into())?;
-    Ok(to_js(&ActionLimit::from(a))?)
+    let a = rules::action_limit(policy.core(), &text(&action, "action")?, from_js(&tier)?)?;
+    Ok(to_js(&a)?)
 }
 
 /// Every action of the policy with its effective limit for `tier`, sorted by name.
 #[wasm_bindgen(js_name = listActions)]
 pub fn list_actions(policy: &Policy, tier: Ts<SubscriptionTier>) -> JsResult<Vec<Ts<ActionLimit>>> {
-    let all: Vec<ActionLimit> =
-        rules::list_actions(policy.core(), from_js(&tier)?.into())?.into_iter().map(Into::into).collect();
+    let all: Vec<ActionLimit> = rules::list_actions(policy.core(), from_js(&tier)?)?.into_iter().collect();
     Ok(list_to_js(&all)?)
 }
 
@@ -277,7 +120,7 @@ pub fn list_actions(policy: &Policy, tier: Ts<SubscriptionTier>) -> JsResult<Vec
 #[wasm_bindgen(js_name = failurePolicy)]
 pub fn failure_policy(policy: &Policy, action: JsString) -> JsResult<Ts<FailurePolicy>> {
     let f = rules::failure_policy(policy.core(), &text(&action, "action")?)?;
-    Ok(to_js(&FailurePolicy::from(f))?)
+    Ok(to_js(&f)?)
 }
 
 /// Checks a subject key (SPEC §6.4): 1–128 UTF-8 bytes, no control characters; otherwise
@@ -292,36 +135,4 @@ pub fn validate_subject(key: JsString) -> JsResult<()> {
 #[wasm_bindgen(js_name = hashSubject)]
 pub fn hash_subject(raw: JsString) -> JsResult<String> {
     Ok(rules::hash_subject(&text(&raw, "raw")?))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use avalo_core::pricing::SubscriptionTier as Tier;
-    use avalo_core::Policy as CorePolicy;
-
-    #[test]
-    fn mirrors_have_the_core_wire_format() {
-        let p = CorePolicy::default();
-        for a in rules::list_actions(&p, Tier::Creator).unwrap() {
-            assert_eq!(serde_json::to_value(ActionLimit::from(a.clone())).unwrap(), serde_json::to_value(&a).unwrap());
-        }
-        let lim = rules::RateLimit::new(rules::LimitSpec { limit: 7, window_ms: 60_000, burst: 3 }).unwrap();
-        let reqs = [rules::LimitRequest { now_ms: 5, cost: 3 }, rules::LimitRequest { now_ms: 6, cost: 1 }];
-        let seq = rules::decide_sequence(&lim, 0, &reqs).unwrap();
-        let mirror = LimitSequence {
-            decisions: seq.decisions.iter().copied().map(Into::into).collect(),
-            admitted: seq.admitted,
-            state: seq.state,
-        };
-        assert_eq!(serde_json::to_value(mirror).unwrap(), serde_json::to_value(&seq).unwrap());
-        let spec: LimitSpec = serde_json::from_value(serde_json::to_value(lim.spec()).unwrap()).unwrap();
-        assert_eq!(rules::LimitSpec::from(spec), lim.spec());
-        let item: LimitBatchItem =
-            serde_json::from_value(serde_json::json!({"state": 1, "now_ms": 2, "cost": 3})).unwrap();
-        assert_eq!(item, LimitBatchItem { state: 1, now_ms: 2, cost: 3 });
-        for f in [rules::FailurePolicy::Open, rules::FailurePolicy::Closed] {
-            assert_eq!(serde_json::to_value(FailurePolicy::from(f)).unwrap(), serde_json::to_value(f).unwrap());
-        }
-    }
 }

@@ -2,135 +2,15 @@
 //! freshness (SPEC §10). Secrets and bodies are `Uint8Array`s.
 
 use crate::convert::{from_js, millis, opt_text, opt_uint, text, to_js, JsResult};
-use crate::upload::{bytes, millis_number, mirror_enum};
+use crate::upload::{bytes, millis_number};
 use crate::Policy;
 use avalo_core::security as rules;
+use avalo_core::security::{
+    OriginMatch, OriginProfile, SessionAge, SignatureCheck, SignedRequest, UrlGrant, UrlPurpose, VerifiedRequest,
+};
 use js_sys::{JsString, Number};
-use serde::{Deserialize, Serialize};
-use tsify::{Ts, Tsify};
+use tsify::Ts;
 use wasm_bindgen::prelude::*;
-
-/// A signature with the timestamp it covers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
-pub struct SignedRequest {
-    /// Decimal milliseconds since the epoch.
-    pub timestamp: String,
-    /// Lower-case hex HMAC-SHA256.
-    pub signature: String,
-}
-
-/// A verified request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
-pub struct VerifiedRequest {
-    /// The request's timestamp, ms.
-    pub timestamp_ms: i64,
-    /// `now − timestamp`, ms.
-    pub skew_ms: i64,
-}
-
-impl From<rules::VerifiedRequest> for VerifiedRequest {
-    fn from(v: rules::VerifiedRequest) -> Self {
-        let rules::VerifiedRequest { timestamp_ms, skew_ms } = v;
-        VerifiedRequest { timestamp_ms, skew_ms }
-    }
-}
-
-/// Why a signed request was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum SignatureError {
-    /// The timestamp or the signature is missing.
-    Missing,
-    /// The timestamp is not ASCII digits.
-    MalformedTimestamp,
-    /// The signature is not hex.
-    MalformedSignature,
-    /// Outside the allowed clock skew.
-    Expired {
-        /// `now − timestamp`, ms.
-        skew_ms: i64,
-    },
-    /// The signature does not match.
-    Mismatch,
-}
-
-impl From<rules::SignatureError> for SignatureError {
-    fn from(e: rules::SignatureError) -> Self {
-        match e {
-            rules::SignatureError::Missing => SignatureError::Missing,
-            rules::SignatureError::MalformedTimestamp => SignatureError::MalformedTimestamp,
-            rules::SignatureError::MalformedSignature => SignatureError::MalformedSignature,
-            rules::SignatureError::Expired { skew_ms } => SignatureError::Expired { skew_ms },
-            rules::SignatureError::Mismatch => SignatureError::Mismatch,
-        }
-    }
-}
-
-/// The outcome of a signature check: `{ ok: {…} }` or `{ error: { kind, … } }`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
-#[serde(rename_all = "snake_case")]
-pub enum SignatureCheck {
-    /// Authentic and fresh.
-    Ok(VerifiedRequest),
-    /// Refused.
-    Error(SignatureError),
-}
-
-/// What a signed URL is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "snake_case")]
-pub enum UrlPurpose {
-    /// Uploading (15 minutes).
-    Upload,
-    /// Downloading (60 minutes).
-    Download,
-}
-mirror_enum!(UrlPurpose, rules::UrlPurpose, [Upload, Download]);
-
-/// What a verified URL allows (`content_type`, `max_bytes` are `null` when not bound).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
-#[tsify(missing_as_null)]
-pub struct UrlGrant {
-    /// The URL path.
-    pub path: String,
-    /// The method (upper case).
-    pub method: String,
-    /// Expiry, ms.
-    pub expires_at_ms: i64,
-    /// The bound content type.
-    pub content_type: Option<String>,
-    /// The bound maximum size.
-    pub max_bytes: Option<u64>,
-}
-
-/// Which origin allowlist applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "snake_case")]
-pub enum OriginProfile {
-    /// Production.
-    Production,
-    /// Production plus localhost:3000/5000/19006.
-    Development,
-}
-mirror_enum!(OriginProfile, rules::OriginProfile, [Production, Development]);
-
-/// An allowed origin and the entry that allowed it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
-pub struct OriginMatch {
-    /// The normalised origin.
-    pub origin: String,
-    /// The allowlist entry.
-    pub matched: String,
-}
-
-/// A fresh session's age.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
-pub struct SessionAge {
-    /// `now − auth_time`, ms.
-    pub age_ms: i64,
-    /// The limit, ms.
-    pub max_age_ms: i64,
-}
 
 /// The version-1 canonical string: `v1\n{timestamp}\n{METHOD}\n{pathAndQuery}\n{hex sha256(body)}`.
 #[wasm_bindgen(js_name = canonicalRequest)]
@@ -164,8 +44,7 @@ pub fn sign_request(
         &text(&path_and_query, "pathAndQuery")?,
         &bytes(&body, "body")?,
     )?;
-    let rules::SignedRequest { timestamp, signature } = s;
-    Ok(to_js(&SignedRequest { timestamp, signature })?)
+    Ok(to_js(&s)?)
 }
 
 struct Args {
@@ -225,7 +104,7 @@ pub fn verify_request(
         &a.body,
         a.now,
     )?;
-    Ok(to_js(&VerifiedRequest::from(v))?)
+    Ok(to_js(&v)?)
 }
 
 /// Like [`verify_request`], but returns the outcome with the exact failure instead of throwing.
@@ -253,8 +132,8 @@ pub fn check_request_signature(
         a.now,
     );
     let out = match c {
-        rules::SignatureCheck::Ok(v) => SignatureCheck::Ok(v.into()),
-        rules::SignatureCheck::Error(e) => SignatureCheck::Error(e.into()),
+        rules::SignatureCheck::Ok(v) => SignatureCheck::Ok(v),
+        rules::SignatureCheck::Error(e) => SignatureCheck::Error(e),
     };
     Ok(to_js(&out)?)
 }
@@ -316,8 +195,7 @@ pub fn verify_url(
         opt_text(content_type, "contentType")?.as_deref(),
         opt_uint(size_bytes, "sizeBytes")?,
     )?;
-    let rules::UrlGrant { path, method, expires_at_ms, content_type, max_bytes } = g;
-    Ok(to_js(&UrlGrant { path, method, expires_at_ms, content_type, max_bytes })?)
+    Ok(to_js(&g)?)
 }
 
 /// The default expiry of a URL signed at `nowMs` (upload 15 min, download 60 min).
@@ -327,7 +205,7 @@ pub fn url_expiry(
     purpose: Ts<UrlPurpose>,
     #[wasm_bindgen(js_name = nowMs)] now_ms: Number,
 ) -> JsResult<f64> {
-    let t = rules::url_expiry(policy.core(), from_js(&purpose)?.into(), millis(&now_ms, "nowMs")?);
+    let t = rules::url_expiry(policy.core(), from_js(&purpose)?, millis(&now_ms, "nowMs")?);
     Ok(millis_number(t, "expiresAtMs")?)
 }
 
@@ -351,9 +229,8 @@ pub fn check_origin(
     origin: Option<JsString>,
     profile: Ts<OriginProfile>,
 ) -> JsResult<Ts<OriginMatch>> {
-    let m = rules::check_origin(policy.core(), opt_text(origin, "origin")?.as_deref(), from_js(&profile)?.into())?;
-    let rules::OriginMatch { origin, matched } = m;
-    Ok(to_js(&OriginMatch { origin, matched })?)
+    let m = rules::check_origin(policy.core(), opt_text(origin, "origin")?.as_deref(), from_js(&profile)?)?;
+    Ok(to_js(&m)?)
 }
 
 /// Whether a session authenticated at `authTimeMs` is fresh enough (≤ 1 h) for a sensitive
@@ -366,35 +243,5 @@ pub fn check_session_freshness(
 ) -> JsResult<Ts<SessionAge>> {
     let a =
         rules::check_session_freshness(policy.core(), millis(&auth_time_ms, "authTimeMs")?, millis(&now_ms, "nowMs")?)?;
-    let rules::SessionAge { age_ms, max_age_ms } = a;
-    Ok(to_js(&SessionAge { age_ms, max_age_ms })?)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use avalo_core::Policy as CorePolicy;
-
-    #[test]
-    fn mirrors_have_the_core_wire_format() {
-        let p = CorePolicy::default();
-        for (ts, now) in [(Some("1000"), 1000), (Some("1000"), 400_000), (None, 0), (Some("x"), 0)] {
-            let c = rules::check_request_signature(&p, b"k", ts, Some("00"), "GET", "/", b"", now);
-            let mirror = match c {
-                rules::SignatureCheck::Ok(v) => SignatureCheck::Ok(v.into()),
-                rules::SignatureCheck::Error(e) => SignatureCheck::Error(e.into()),
-            };
-            assert_eq!(serde_json::to_value(mirror).unwrap(), serde_json::to_value(c).unwrap());
-        }
-        let g = rules::UrlGrant {
-            path: "/a".into(),
-            method: "GET".into(),
-            expires_at_ms: 5,
-            content_type: None,
-            max_bytes: Some(3),
-        };
-        let rules::UrlGrant { path, method, expires_at_ms, content_type, max_bytes } = g.clone();
-        let mirror = UrlGrant { path, method, expires_at_ms, content_type, max_bytes };
-        assert_eq!(serde_json::to_value(mirror).unwrap(), serde_json::to_value(g).unwrap());
-    }
+    Ok(to_js(&a)?)
 }

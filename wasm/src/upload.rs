@@ -7,14 +7,11 @@
 use crate::convert::{from_js, millis, text, to_js, JsResult};
 use crate::Policy;
 use avalo_core::upload as rules;
+use avalo_core::upload::{CheckedName, MimeInfo, Sniffed, UploadRequest, UploadVerdict};
 use avalo_core::Error;
 use js_sys::{JsString, Number, Uint8Array};
-use serde::Deserialize;
-use tsify::{Ts, Tsify};
+use tsify::Ts;
 use wasm_bindgen::prelude::*;
-
-mod types;
-pub use types::*;
 
 /// A `Uint8Array` parameter as bytes; any other value is `INVALID_INPUT`.
 pub(crate) fn bytes(value: &JsValue, name: &str) -> avalo_core::Result<Vec<u8>> {
@@ -34,91 +31,6 @@ pub(crate) fn millis_number(value: i64, name: &str) -> avalo_core::Result<f64> {
     Ok(value as f64)
 }
 
-/// One upload to validate (`head`: the first bytes, 64 recommended, or omitted to skip
-/// sniffing).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Tsify)]
-pub struct UploadRequest {
-    /// The declared MIME type (any case, parameters allowed).
-    pub mime_type: String,
-    /// The declared size, bytes.
-    pub size_bytes: u64,
-    /// The file name as the device gave it.
-    pub file_name: String,
-    /// The purpose, if known.
-    #[serde(default)]
-    #[tsify(optional)]
-    pub purpose: Option<UploadPurpose>,
-    /// The first bytes of the file.
-    #[serde(default, deserialize_with = "head_bytes")]
-    #[tsify(optional, type = "Uint8Array")]
-    pub head: Option<Vec<u8>>,
-    /// The uploader's id (1–128 of `[A-Za-z0-9_-]`).
-    pub user_id: String,
-    /// SHA-256 (hex) of the content or of a nonce.
-    pub content_sha256: String,
-    /// Upload time, ms since the epoch.
-    pub now_ms: i64,
-}
-
-/// Reads an optional byte field as bytes (a `Uint8Array` is copied in one go; serde's default
-/// for `Vec<u8>` would walk it element by element through the JS iterator protocol).
-fn head_bytes<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Vec<u8>>, D::Error> {
-    use serde::de::{Error as _, SeqAccess, Visitor};
-    struct Bytes;
-    impl<'de> Visitor<'de> for Bytes {
-        type Value = Vec<u8>;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("a Uint8Array")
-        }
-        fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Vec<u8>, E> {
-            Ok(v.to_vec())
-        }
-        fn visit_byte_buf<E: serde::de::Error>(self, v: Vec<u8>) -> Result<Vec<u8>, E> {
-            Ok(v)
-        }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<u8>, A::Error> {
-            let mut out = Vec::new();
-            while let Some(b) = seq.next_element::<u8>()? {
-                out.push(b);
-            }
-            Ok(out)
-        }
-    }
-    struct Head;
-    impl<'de> Visitor<'de> for Head {
-        type Value = Option<Vec<u8>>;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("a Uint8Array or nothing")
-        }
-        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_some<D2: serde::Deserializer<'de>>(self, d: D2) -> Result<Self::Value, D2::Error> {
-            d.deserialize_bytes(Bytes).map(Some).map_err(|e| D2::Error::custom(format!("head: {e}")))
-        }
-    }
-    d.deserialize_option(Head)
-}
-
-impl From<UploadRequest> for rules::UploadRequest {
-    fn from(r: UploadRequest) -> Self {
-        let UploadRequest { mime_type, size_bytes, file_name, purpose, head, user_id, content_sha256, now_ms } = r;
-        rules::UploadRequest {
-            mime_type,
-            size_bytes,
-            file_name,
-            purpose: purpose.map(Into::into),
-            head,
-            user_id,
-            content_sha256,
-            now_ms,
-        }
-    }
-}
-
 /// Validates an upload: MIME → purpose/kind → size → file name → extension/MIME → sniffing, the
 /// first failure thrown with its code (`MIME_TYPE_NOT_ALLOWED`, `PURPOSE_KIND_MISMATCH`,
 /// `FILE_EMPTY`, `FILE_TOO_LARGE`, `INVALID_FILENAME`, `DANGEROUS_FILE_EXTENSION`,
@@ -126,14 +38,14 @@ impl From<UploadRequest> for rules::UploadRequest {
 /// content hash or head length). On success: the sanitised name, kind and storage path.
 #[wasm_bindgen(js_name = validateUpload)]
 pub fn validate_upload(policy: &Policy, request: Ts<UploadRequest>) -> JsResult<Ts<UploadVerdict>> {
-    let v = rules::validate_upload(policy.core(), &from_js(&request)?.into())?;
-    Ok(to_js(&UploadVerdict::from(v))?)
+    let v = rules::validate_upload(policy.core(), &from_js(&request)?)?;
+    Ok(to_js(&v)?)
 }
 
 /// What the whitelist says about a declared MIME type; not on it is `MIME_TYPE_NOT_ALLOWED`.
 #[wasm_bindgen(js_name = mimeInfo)]
 pub fn mime_info(#[wasm_bindgen(js_name = mimeType)] mime_type: JsString) -> JsResult<Ts<MimeInfo>> {
-    Ok(to_js(&MimeInfo::from(rules::mime_info(&text(&mime_type, "mimeType")?)?))?)
+    Ok(to_js(&rules::mime_info(&text(&mime_type, "mimeType")?)?)?)
 }
 
 /// Sanitises a file name (SPEC §9.3; `maxChars` is 200 in the default policy, counted in Unicode
@@ -153,13 +65,13 @@ pub fn check_file_name(
     #[wasm_bindgen(js_name = mimeType)] mime_type: JsString,
 ) -> JsResult<Ts<CheckedName>> {
     let c = rules::check_file_name(policy.core(), &text(&name, "name")?, &text(&mime_type, "mimeType")?)?;
-    Ok(to_js(&CheckedName::from(c))?)
+    Ok(to_js(&c)?)
 }
 
 /// What the first bytes of a file are (never throws for any bytes).
 #[wasm_bindgen]
 pub fn sniff(#[wasm_bindgen(unchecked_param_type = "Uint8Array")] head: JsValue) -> JsResult<Ts<Sniffed>> {
-    Ok(to_js(&Sniffed::from(rules::sniff(&bytes(&head, "head")?)))?)
+    Ok(to_js(&rules::sniff(&bytes(&head, "head")?))?)
 }
 
 /// Checks a user id (1–128 of `[A-Za-z0-9_-]`), else `INVALID_INPUT`.
@@ -262,57 +174,5 @@ impl Sha256Stream {
     /// Forgets everything fed so far.
     pub fn reset(&mut self) {
         self.inner.reset();
-    }
-}
-
-/// Mirrors an enum both ways with exhaustive matches.
-macro_rules! mirror_enum {
-    ($mirror:ident, $core:path, [$($v:ident),+ $(,)?]) => {
-        impl From<$mirror> for $core {
-            fn from(x: $mirror) -> Self {
-                match x { $($mirror::$v => <$core>::$v),+ }
-            }
-        }
-        impl From<$core> for $mirror {
-            fn from(x: $core) -> Self {
-                match x { $(<$core>::$v => $mirror::$v),+ }
-            }
-        }
-    };
-}
-pub(crate) use mirror_enum;
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use avalo_core::Policy as CorePolicy;
-
-    #[test]
-    fn mirrors_have_the_core_wire_format() {
-        let p = CorePolicy::default();
-        let mut head = vec![0xff, 0xd8, 0xff, 0xe0];
-        head.resize(64, 0);
-        let json = serde_json::json!({
-            "mime_type": "image/jpg", "size_bytes": 100, "file_name": "me", "purpose": "profile_photo",
-            "head": head, "user_id": "u1", "content_sha256": "ab".repeat(32), "now_ms": 0
-        });
-        let mirror: UploadRequest = serde_json::from_value(json.clone()).unwrap();
-        let core: rules::UploadRequest = serde_json::from_value(json).unwrap();
-        assert_eq!(rules::UploadRequest::from(mirror), core);
-        let v = rules::validate_upload(&p, &core).unwrap();
-        assert_eq!(serde_json::to_value(UploadVerdict::from(v.clone())).unwrap(), serde_json::to_value(v).unwrap());
-        for m in rules::AllowedMime::ALL {
-            let info = rules::mime_info(m.as_str()).unwrap();
-            assert_eq!(
-                serde_json::to_value(MimeInfo::from(info.clone())).unwrap(),
-                serde_json::to_value(info).unwrap()
-            );
-        }
-        for h in [&b"MZ"[..], b"<svg", b"PK\x03\x04", b"#!", b"\0\0\0\x18ftypmp42", b""] {
-            let s = rules::sniff(h);
-            assert_eq!(serde_json::to_value(Sniffed::from(s)).unwrap(), serde_json::to_value(s).unwrap());
-        }
-        let c = rules::check_file_name(&p, "x", "audio/mp3").unwrap();
-        assert_eq!(serde_json::to_value(CheckedName::from(c.clone())).unwrap(), serde_json::to_value(c).unwrap());
     }
 }

@@ -121,3 +121,89 @@ test('Policy is parsed once and reused; patches and JSON round-trip', () => {
   assert.equal(Policy.problemsInJson('{"version":1}')[0].path, '$.version');
   for (const x of [again, patched]) x.free();
 });
+
+// Issue 14, item 7: the errors the wasm-bindgen glue raises itself carry a code too.
+test('a freed Policy, a plain object or null where a Policy is expected is INVALID_INPUT', () => {
+  const freed = Policy.default();
+  freed.free();
+  let e = throwsCode(() => core.splitRevenue(freed, 'chat', 100), 'INVALID_INPUT');
+  assert.match(e.reason, /freed/);
+  e = throwsCode(() => freed.fingerprint, 'INVALID_INPUT');
+  assert.match(e.reason, /freed/);
+  throwsCode(() => freed.canonicalJson(), 'INVALID_INPUT');
+  e = throwsCode(() => core.splitRevenue({}, 'chat', 100), 'INVALID_INPUT');
+  assert.match(e.reason, /instance of Policy/);
+  throwsCode(() => core.splitRevenue({ __wbg_ptr: 8 }, 'chat', 100), 'INVALID_INPUT');
+  throwsCode(() => core.splitRevenue(null, 'chat', 100), 'INVALID_INPUT');
+  throwsCode(() => core.splitRevenue(undefined, 'chat', 100), 'INVALID_INPUT');
+  throwsCode(() => core.splitRevenue('policy', 'chat', 100), 'INVALID_INPUT');
+  // A live policy still works after all of the above.
+  assert.equal(core.splitRevenue(Policy.default(), 'chat', 101).creator, 65);
+});
+
+test('a freed Sha256Stream is INVALID_INPUT', () => {
+  const h = new core.Sha256Stream();
+  h.update(new Uint8Array([1, 2, 3]));
+  h.free();
+  throwsCode(() => h.update(new Uint8Array([4])), 'INVALID_INPUT');
+  throwsCode(() => h.finish(), 'INVALID_INPUT');
+});
+
+// Issue 14, item 8: a lone UTF-16 surrogate would silently become U+FFFD in Rust.
+test('lone UTF-16 surrogates in string arguments are INVALID_INPUT, never replaced', () => {
+  const p = Policy.default();
+  for (const bad of ['\ud800', 'a\udfffb', '\udc00x', 'x\ud83d']) {
+    const e = throwsCode(() => core.sanitiseFileName(bad, 200), 'INVALID_INPUT');
+    assert.match(e.reason, /surrogate/);
+  }
+  // A request signed over "/\ud800" must not verify for "/\udfff": signing already refuses it.
+  const secret = new Uint8Array(32).fill(7);
+  const body = new Uint8Array(0);
+  throwsCode(() => core.signRequest(secret, 1_000_000, 'GET', '/\ud800', body), 'INVALID_INPUT');
+  const signed = core.signRequest(secret, 1_000_000, 'GET', '/\ufffd', body);
+  throwsCode(
+    () => core.verifyRequest(p, secret, signed.timestamp, signed.signature, 'GET', '/\udfff', body, 1_000_000),
+    'INVALID_INPUT',
+  );
+  throwsCode(() => core.splitTip(p, 'u\ud800', 'c1', 50), 'INVALID_INPUT');
+  throwsCode(() => core.countWords(p, 'hello \udead world'), 'INVALID_INPUT');
+  // U+FFFD itself and surrogate pairs (emoji) are valid text.
+  assert.equal(typeof core.sanitiseFileName('\ufffd.jpg', 200), 'string');
+  assert.equal(core.countWords(p, 'I 😀 you'), core.countWords(p, 'I 😀 you'));
+});
+
+test('lone surrogates inside records and lists are INVALID_INPUT', () => {
+  const p = Policy.default();
+  throwsCode(() => core.checkSpam(p, 'hello there', [{ text: 'hi\ud800', sent_at_ms: 0 }], 1000), 'INVALID_INPUT');
+  throwsCode(() => core.countWordsBatch(p, ['fine', '\udc00']), 'INVALID_INPUT');
+  const ctx = { user_id: 'user-42', now_ms: 0 };
+  throwsCode(() => core.evaluateFlags(p, { killed_groups: ['\ud800'], flags: [] }, ctx), 'INVALID_INPUT');
+  throwsCode(() => core.evaluateFlags(p, { flags: [] }, { user_id: 'u\udfff', now_ms: 0 }), 'INVALID_INPUT');
+  // The six characters `\ud800` (an escaped-looking text, not a surrogate) and emoji are fine.
+  assert.equal(core.countWordsBatch(p, ['\\ud800 x', '😀 y']).length, 2);
+  core.checkSpam(p, 'hello there', [{ text: '\\\\ud800 😀', sent_at_ms: 0 }], 1000);
+});
+
+test('lone surrogates in the columnar deck ids and in candidate records are INVALID_INPUT', () => {
+  const p = Policy.default();
+  const viewer = { user_id: 'v', interested_in: ['female'], age_min: 18, age_max: 40 };
+  const deck = (ids) => ({
+    user_ids: ids,
+    flags: new Uint8Array([3, 3]),
+    photos: new Uint32Array([2, 5]),
+    interests: new Uint32Array(2),
+    loyalty_levels: new Uint32Array(2),
+    reports: new Uint32Array(2),
+    genders: new Uint8Array([1, 1]),
+    birth_dates: new Uint32Array([19960510, 20000229]),
+    latitudes: new Float64Array(2),
+    longitudes: new Float64Array(2),
+    response_rates: new Float64Array([0.5, 0.9]),
+    last_active_ms: new Float64Array(2),
+    boost_until_ms: new Float64Array(2),
+  });
+  const now = 1_795_435_200_000;
+  assert.ok(Array.isArray(core.rankCandidateColumns(p, viewer, deck('a\nb'), now).results));
+  throwsCode(() => core.rankCandidateColumns(p, viewer, deck('a\ud800\nb\udfff'), now), 'INVALID_INPUT');
+  throwsCode(() => core.rankCandidates(p, viewer, [{ user_id: 'a\ud800', active: true, verified: true, profile: {} }], now), 'INVALID_INPUT');
+});

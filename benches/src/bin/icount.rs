@@ -6,12 +6,15 @@
 //! a heavy workload to be run k times instead of the default).
 
 use avalo_benches::{bench_flag, LAUNCH_NOW};
+use avalo_core::admission::{admit, AdmissionOperation, AdmissionRequest};
 use avalo_core::billing::{self, ChatMeter, Sender};
 use avalo_core::flags::{evaluate_flags, flag_bucket, FlagContext, FlagSet, Platform};
 use avalo_core::launch::{check_signup, LaunchMode, SignupRequest};
+use avalo_core::ops::{release_gate, ComplianceGate, GateCheck, ReleaseChannel, ReleaseGateRequest};
 use avalo_core::pricing;
 use avalo_core::ranking::{self as discovery, BirthDate, Candidate, Gender, GeoPoint, PageRequest, Profile, Viewer};
 use avalo_core::ratelimit::{self, LimitSpec, RateLimit};
+use avalo_core::risk::ReadinessStatus;
 use avalo_core::risk::{region_risk, RegionMetrics};
 use avalo_core::rollout::{check_country_cap, CapKind, CapOverrides, CapRequest, DailyCounter, RolloutPhase};
 use avalo_core::security::{sign_request, verify_request_signature};
@@ -86,6 +89,7 @@ fn icount_bill_message_100_words(p: &Policy, n: u64) {
         billed_tokens: 27,
         creator_tokens: 17,
         royal: false,
+        ..ChatMeter::default()
     };
     for _ in 0..n {
         let _ = black_box(billing::bill_message(p, black_box(&meter), Sender::Earner, black_box(&text), false, 1_000));
@@ -305,10 +309,51 @@ fn icount_evaluate_flags_50(p: &Policy, n: u64) {
         user_id: "f47ac10b-58cc-4372-a567-0e02b2c3d479".into(),
         region: Some("PL".into()),
         platform: Some(Platform::Ios),
+        environment: None,
         now_ms: LAUNCH_NOW,
     };
     for _ in 0..n {
         expect_ok(black_box(evaluate_flags(p, black_box(&set), black_box(&ctx))));
+    }
+}
+
+#[inline(never)]
+fn icount_admit_signup(p: &Policy, n: u64) {
+    let req = AdmissionRequest {
+        operation: AdmissionOperation::Signup,
+        mode: LaunchMode::GlobalLaunch,
+        birth_date: "1990-05-15".into(),
+        country: "pl".into(),
+        phase: Some(RolloutPhase::Public),
+        overrides: CapOverrides::default(),
+        on_allowlist: None,
+        invite_code: None,
+        invite: None,
+        mode_counter: DailyCounter { count: 4_321, updated_at_ms: LAUNCH_NOW - 60_000 },
+        country_counter: DailyCounter { count: 1_234, updated_at_ms: LAUNCH_NOW - 60_000 },
+        overloaded: false,
+        queue_length: 0,
+        now_ms: LAUNCH_NOW,
+    };
+    for _ in 0..n {
+        expect_ok(black_box(admit(p, black_box(&req))));
+    }
+}
+
+#[inline(never)]
+fn icount_release_gate(p: &Policy, n: u64) {
+    let req = ReleaseGateRequest {
+        channel: ReleaseChannel::Ios,
+        stage_percent: 20,
+        entered_at_ms: LAUNCH_NOW - 2 * 86_400_000,
+        now_ms: LAUNCH_NOW,
+        sessions: 50_000,
+        error_bp: 12,
+        crash_free_bp: Some(9_950),
+        gates: ComplianceGate::ALL.iter().map(|&gate| GateCheck { gate, status: ReadinessStatus::Pass }).collect(),
+    };
+    for _ in 0..n {
+        expect_ok(black_box(release_gate(p, black_box(&req))));
     }
 }
 
@@ -332,6 +377,8 @@ const WORKLOADS: &[(&str, Workload)] = &[
     ("check_country_cap", icount_check_country_cap),
     ("flag_bucket", icount_flag_bucket),
     ("evaluate_flags_50", icount_evaluate_flags_50),
+    ("admit_signup", icount_admit_signup),
+    ("release_gate", icount_release_gate),
 ];
 
 /// Iterations for heavy workloads (scripts/icount.sh runs the others 2000 times).

@@ -84,6 +84,7 @@ const ASCII_CODE: [u8; 128] = {
     let mut t = [0u8; 128];
     let mut i = 0;
     while i < 128 {
+        // Proven safe: i < 128 fits u8 (a `const` table; `u8::try_from` is not const).
         t[i] = ascii_code(i as u8);
         i += 1;
     }
@@ -167,6 +168,7 @@ const TABLE: [u8; 256] = {
     let mut t = [K_SLOW; 256];
     let mut i = 0;
     while i < 256 {
+        // Proven safe: i < 256, so i >> 4 < 16 and i & 15 < 16 fit u8 (a `const` table).
         t[i] = transition((i >> 4) as u8, (i & 15) as u8);
         i += 1;
     }

@@ -2,6 +2,7 @@
 //! each message. Both [`preview_message`] and [`bill_message`] are pure: they return the charge
 //! together with the meter to store; the host persists the meter only after a successful bill.
 
+use super::creator_rate::CreatorRate;
 use super::{count_words, FreeMessageMode};
 use crate::error::{Error, ErrorCode, Result};
 use crate::split::CumulativeSplit;
@@ -9,6 +10,7 @@ use crate::{Policy, Tokens};
 use serde::{Deserialize, Serialize};
 
 /// Who sent a message of a paid chat (see [`super::chat_roles`]).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Sender {
@@ -19,6 +21,7 @@ pub enum Sender {
 }
 
 /// The running state of one paid chat. Start with `ChatMeter::new(earner_royal)`.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChatMeter {
@@ -34,6 +37,13 @@ pub struct ChatMeter {
     pub creator_tokens: Tokens,
     /// Whether the meter runs at the Royal rate.
     pub royal: bool,
+    /// The creator's words per token the meter last billed with (SPEC §16.2); 0 when it bills at
+    /// §4.4's rate (then `royal` decides).
+    #[serde(default)]
+    pub creator_words_per_token: u32,
+    /// The creator's `rate_version` the meter last billed with; 0 when never set.
+    #[serde(default)]
+    pub rate_version: u64,
 }
 
 impl ChatMeter {
@@ -47,6 +57,16 @@ impl ChatMeter {
         self.payer_messages.saturating_add(self.earner_messages)
     }
 
+    /// The words per token this meter bills at: the creator's rate it last billed with, else
+    /// §4.4's standard or Royal rate.
+    pub fn words_per_token(&self, policy: &Policy) -> u32 {
+        if self.creator_words_per_token > 0 {
+            self.creator_words_per_token
+        } else {
+            policy.billing.words_per_token(self.royal)
+        }
+    }
+
     /// Tokens credited to the platform so far.
     pub fn platform_tokens(&self) -> Tokens {
         self.billed_tokens.saturating_sub(self.creator_tokens)
@@ -54,6 +74,7 @@ impl ChatMeter {
 }
 
 /// One message of a batch.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChatMessage {
     /// Who sent it.
@@ -63,6 +84,7 @@ pub struct ChatMessage {
 }
 
 /// The charge for one message, with the meter to store afterwards.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MessageCharge {
     /// Who sent the message.
@@ -81,9 +103,14 @@ pub struct MessageCharge {
     pub creator: Tokens,
     /// The platform's credit out of `tokens_due`.
     pub platform: Tokens,
-    /// The rate used (11 or 7).
+    /// The rate used (11 or 7, or the creator's own rate of 5–20).
     pub words_per_token: u32,
-    /// Whether the meter was re-based to a new Royal status before this message.
+    /// The creator's `rate_version` priced with (0: §4.4's rate); pass it back to
+    /// [`bill_creator_message`] so a later rate change is noticed (`PRICE_CHANGED`).
+    #[serde(default)]
+    pub rate_version: u64,
+    /// Whether the meter was re-based to a new rate (Royal status or creator rate) before this
+    /// message.
     pub rebased: bool,
     /// The meter after this message.
     pub meter: ChatMeter,
@@ -92,6 +119,7 @@ pub struct MessageCharge {
 }
 
 /// The result of billing many messages against one meter.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BatchCharge {
     /// Each message's charge, in order.
@@ -116,8 +144,26 @@ fn invalid_meter(reason: String) -> Error {
 /// an earner message.
 pub fn validate_meter(policy: &Policy, meter: &ChatMeter) -> Result<()> {
     let b = &policy.billing;
-    let wpt = u64::from(b.words_per_token(meter.royal));
-    let max_wpt = u64::from(b.standard_words_per_token.max(b.royal_words_per_token));
+    if meter.creator_words_per_token > 0
+        && !(b.creator_min_words_per_token..=b.creator_max_words_per_token).contains(&meter.creator_words_per_token)
+    {
+        return Err(invalid_meter(format!(
+            "creator_words_per_token {} is outside the policy's bounds",
+            meter.creator_words_per_token
+        )));
+    }
+    if (meter.creator_words_per_token > 0) != (meter.rate_version > 0) {
+        return Err(invalid_meter("creator_words_per_token and rate_version are set together".to_string()));
+    }
+    let wpt = u64::from(meter.words_per_token(policy));
+    // Re-basing carries unconverted words to the new rate, so up to the largest rate the meter
+    // can have come from may stay unconverted: §4.4's two rates, and any creator rate once one
+    // was set (a creator rate is never unset).
+    let max_wpt = if meter.rate_version > 0 {
+        u64::from(b.max_words_per_token())
+    } else {
+        u64::from(b.standard_words_per_token.max(b.royal_words_per_token))
+    };
     let converted = meter.billed_tokens.checked_mul(wpt).ok_or_else(|| {
         invalid_meter(format!("billed_tokens {} overflow at {wpt} words per token", meter.billed_tokens))
     })?;
@@ -143,15 +189,41 @@ pub fn validate_meter(policy: &Policy, meter: &ChatMeter) -> Result<()> {
 }
 
 /// Re-bases a meter to the earner's new Royal status (SPEC §4.5): the words not yet converted
-/// are carried at the new rate. A meter already at that status is returned unchanged.
+/// are carried at the new rate. A meter already at that status is returned unchanged. A meter
+/// at a creator's own rate keeps it (the rate replaces §4.4's whatever the Royal status).
 pub fn rebase_meter(policy: &Policy, meter: &ChatMeter, earner_royal: bool) -> Result<ChatMeter> {
+    let rate = CreatorRate {
+        words_per_token: (meter.creator_words_per_token > 0).then_some(meter.creator_words_per_token),
+        rate_version: meter.rate_version,
+    };
+    rebase_to(policy, meter, earner_royal, &rate)
+}
+
+/// Re-bases a meter to the earner's Royal status and the creator's current rate (SPEC §4.5,
+/// §16.2): the words not yet converted are carried at the new rate.
+fn rebase_to(policy: &Policy, meter: &ChatMeter, earner_royal: bool, rate: &CreatorRate) -> Result<ChatMeter> {
     validate_meter(policy, meter)?;
-    if meter.royal == earner_royal {
+    rate.validate(policy)?;
+    let target = ChatMeter {
+        royal: earner_royal,
+        creator_words_per_token: rate.words_per_token.unwrap_or(0),
+        rate_version: rate.rate_version,
+        ..*meter
+    };
+    if target == *meter {
         return Ok(*meter);
     }
-    let b = &policy.billing;
-    let old = u64::from(b.words_per_token(meter.royal));
-    let new = u64::from(b.words_per_token(earner_royal));
+    if rate.rate_version < meter.rate_version {
+        return Err(Error::invalid(format!(
+            "creator rate_version {} is older than the meter's {}",
+            rate.rate_version, meter.rate_version
+        )));
+    }
+    let old = u64::from(meter.words_per_token(policy));
+    let new = u64::from(target.words_per_token(policy));
+    if old == new {
+        return Ok(target);
+    }
     // Both products were checked or bounded by validation; keep the arithmetic checked anyway.
     let carried = meter.billed_words - meter.billed_tokens * old;
     let billed_words = meter
@@ -159,7 +231,7 @@ pub fn rebase_meter(policy: &Policy, meter: &ChatMeter, earner_royal: bool) -> R
         .checked_mul(new)
         .and_then(|w| w.checked_add(carried))
         .ok_or_else(|| Error::out_of_range("billed words overflow when re-basing"))?;
-    Ok(ChatMeter { billed_words, royal: earner_royal, ..*meter })
+    Ok(ChatMeter { billed_words, ..target })
 }
 
 /// The charge for one message without a balance check (SPEC §4.7 preview): what
@@ -173,6 +245,50 @@ pub fn preview_message(
 ) -> Result<MessageCharge> {
     let words = count_words(policy, text);
     charge(policy, meter, sender, words, earner_royal)
+}
+
+/// The charge for one message in a chat whose creator may have set their own rate (SPEC §16.2),
+/// without a balance check: returns `tokens_due` with the rate and `rate_version` priced with.
+pub fn preview_creator_message(
+    policy: &Policy,
+    meter: &ChatMeter,
+    sender: Sender,
+    text: &str,
+    earner_royal: bool,
+    rate: &CreatorRate,
+) -> Result<MessageCharge> {
+    let words = count_words(policy, text);
+    charge_at(policy, meter, sender, words, earner_royal, rate)
+}
+
+/// Bills one message at the creator's current rate (SPEC §16.2): `PRICE_CHANGED` when the
+/// `shown_rate_version` (from the preview the payer saw) is not the current one, then as
+/// [`bill_message`]. On error nothing changes: keep the old meter.
+#[allow(clippy::too_many_arguments)]
+pub fn bill_creator_message(
+    policy: &Policy,
+    meter: &ChatMeter,
+    sender: Sender,
+    text: &str,
+    earner_royal: bool,
+    rate: &CreatorRate,
+    shown_rate_version: u64,
+    payer_balance: Tokens,
+) -> Result<MessageCharge> {
+    let c = preview_creator_message(policy, meter, sender, text, earner_royal, rate)?;
+    if shown_rate_version != rate.rate_version {
+        return Err(Error::new(
+            ErrorCode::PriceChanged,
+            format!(
+                "the price shown was rate version {shown_rate_version}; now version {} at {} words per token",
+                rate.rate_version, c.words_per_token
+            ),
+        ));
+    }
+    if c.tokens_due > payer_balance {
+        return Err(insufficient(c.tokens_due, payer_balance, None));
+    }
+    Ok(c)
 }
 
 /// Bills one message (SPEC §4.5–4.7): the same charge as [`preview_message`], or
@@ -228,12 +344,24 @@ fn insufficient(needed: Tokens, available: Tokens, index: Option<usize>) -> Erro
     Error::new(ErrorCode::InsufficientTokens, format!("{at}needed {needed} tokens, available {available}"))
 }
 
-/// The charge for a message of `words` words.
+/// The charge for a message of `words` words at §4.4's rate.
 fn charge(policy: &Policy, meter: &ChatMeter, sender: Sender, words: u64, earner_royal: bool) -> Result<MessageCharge> {
-    let rebased = meter.royal != earner_royal;
-    let mut m = rebase_meter(policy, meter, earner_royal)?;
+    charge_at(policy, meter, sender, words, earner_royal, &CreatorRate::default())
+}
+
+/// The charge for a message of `words` words at the creator's rate (§4.4's when unset).
+fn charge_at(
+    policy: &Policy,
+    meter: &ChatMeter,
+    sender: Sender,
+    words: u64,
+    earner_royal: bool,
+    rate: &CreatorRate,
+) -> Result<MessageCharge> {
+    let mut m = rebase_to(policy, meter, earner_royal, rate)?;
+    let rebased = meter.royal != earner_royal || meter.rate_version != rate.rate_version;
     let b = &policy.billing;
-    let wpt = b.words_per_token(earner_royal);
+    let wpt = m.words_per_token(policy);
     let own = match sender {
         Sender::Payer => m.payer_messages,
         Sender::Earner => m.earner_messages,
@@ -274,6 +402,7 @@ fn charge(policy: &Policy, meter: &ChatMeter, sender: Sender, words: u64, earner
         creator,
         platform,
         words_per_token: wpt,
+        rate_version: m.rate_version,
         rebased,
         meter: m,
         policy_fingerprint: policy.fingerprint().to_string(),

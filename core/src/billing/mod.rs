@@ -30,13 +30,15 @@
 
 mod ascii;
 mod chars;
+pub mod creator_rate;
 mod fast;
 mod meter;
 pub mod words;
 
+pub use creator_rate::{set_creator_rate, CreatorRate};
 pub use meter::{
-    bill_message, bill_messages, preview_message, rebase_meter, validate_meter, BatchCharge, ChatMessage, ChatMeter,
-    MessageCharge, Sender,
+    bill_creator_message, bill_message, bill_messages, preview_creator_message, preview_message, rebase_meter,
+    validate_meter, BatchCharge, ChatMessage, ChatMeter, MessageCharge, Sender,
 };
 pub use words::{count_words_batch_with, count_words_reference, count_words_with, WordRatios};
 
@@ -45,6 +47,7 @@ use crate::Policy;
 use serde::{Deserialize, Serialize};
 
 /// How free messages are counted (SPEC §4.6).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FreeMessageMode {
@@ -55,6 +58,7 @@ pub enum FreeMessageMode {
 }
 
 /// Policy section for message billing (SPEC §4.3–4.6).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BillingPolicy {
@@ -70,6 +74,10 @@ pub struct BillingPolicy {
     pub cjk_chars_per_word: u32,
     /// Thai/Lao/Khmer/Myanmar grapheme clusters per word (4).
     pub sea_graphemes_per_word: u32,
+    /// The lowest words per token a creator may set (5; SPEC §16.2).
+    pub creator_min_words_per_token: u32,
+    /// The highest words per token a creator may set (20; SPEC §16.2).
+    pub creator_max_words_per_token: u32,
 }
 
 impl Default for BillingPolicy {
@@ -81,6 +89,8 @@ impl Default for BillingPolicy {
             free_message_mode: FreeMessageMode::PerChat,
             cjk_chars_per_word: 2,
             sea_graphemes_per_word: 4,
+            creator_min_words_per_token: 5,
+            creator_max_words_per_token: 20,
         }
     }
 }
@@ -90,14 +100,27 @@ impl BillingPolicy {
         for (name, v) in [
             ("standard_words_per_token", self.standard_words_per_token),
             ("royal_words_per_token", self.royal_words_per_token),
+            ("creator_min_words_per_token", self.creator_min_words_per_token),
+            ("creator_max_words_per_token", self.creator_max_words_per_token),
         ] {
             check((1..=1_000).contains(&v), p, format!("{path}.{name}"), "must be 1..=1000");
         }
+        check(
+            self.creator_min_words_per_token <= self.creator_max_words_per_token,
+            p,
+            format!("{path}.creator_min_words_per_token"),
+            "must be <= creator_max_words_per_token",
+        );
         for (name, v) in
             [("cjk_chars_per_word", self.cjk_chars_per_word), ("sea_graphemes_per_word", self.sea_graphemes_per_word)]
         {
             check((1..=100).contains(&v), p, format!("{path}.{name}"), "must be 1..=100");
         }
+    }
+
+    /// The largest words per token any meter can be billed at (standard, Royal, creator max).
+    pub fn max_words_per_token(&self) -> u32 {
+        self.standard_words_per_token.max(self.royal_words_per_token).max(self.creator_max_words_per_token)
     }
 
     /// The counting ratios of this policy.
@@ -133,6 +156,7 @@ pub fn words_per_token(policy: &Policy, earner_royal: bool) -> u32 {
 }
 
 /// One side of a chat.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Participant {
@@ -143,6 +167,7 @@ pub enum Participant {
 }
 
 /// Who pays and who earns in a chat (SPEC §4.1).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChatRoles {
     /// The participant charged for the earner's messages; `None` in a free chat.

@@ -31,6 +31,7 @@ use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The two counting ratios of SPEC §4.3 (policy numbers).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WordRatios {
     /// Han, Hiragana and Katakana characters per word (2).

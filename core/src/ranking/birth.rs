@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// A calendar date (a birth date) stored compactly as the number `yyyymmdd` (`20080229`), so
 /// that comparing two numbers compares the dates. JSON form: `"YYYY-MM-DD"`.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(type = "string"))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct BirthDate(u32);
@@ -35,7 +36,8 @@ impl BirthDate {
 
     /// From a chrono date (years 0..=9999 at the boundary; others clamp into that range).
     pub fn from_naive(date: NaiveDate) -> BirthDate {
-        let year = date.year().clamp(0, 9_999) as u32;
+        // Clamped to 0..=9 999: never negative, so the conversion cannot fail.
+        let year = u32::try_from(date.year().clamp(0, 9_999)).unwrap_or(0);
         BirthDate(year * 10_000 + date.month() * 100 + date.day())
     }
 

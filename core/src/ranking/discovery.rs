@@ -9,6 +9,7 @@ use crate::policy::Policy;
 use serde::{Deserialize, Serialize};
 
 /// The user asking for a deck, with their filters.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Viewer {
@@ -42,6 +43,7 @@ pub struct Viewer {
 }
 
 /// One candidate for the deck.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Candidate {
@@ -59,6 +61,7 @@ pub struct Candidate {
 }
 
 /// Which page to return, and whether to explain dropped candidates.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct PageRequest {
@@ -71,6 +74,7 @@ pub struct PageRequest {
 }
 
 /// Why a candidate was filtered out (the first reason in this order).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DropReason {
@@ -103,6 +107,7 @@ pub enum DropReason {
 }
 
 /// A dropped candidate and why (only with `explain`).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DroppedCandidate {
     /// The candidate's user id.
@@ -112,6 +117,7 @@ pub struct DroppedCandidate {
 }
 
 /// One ranked candidate of the page.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RankedCandidate {
     /// The candidate's user id.
@@ -132,6 +138,7 @@ pub struct RankedCandidate {
 }
 
 /// A page of the deck.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RankedPage {
     /// The page, best first.

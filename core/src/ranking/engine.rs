@@ -121,7 +121,8 @@ pub(crate) fn rank_source<S: Source + ?Sized>(
     let size = page_size(rules, page)?;
     let prep = Prepared::new(rules, viewer, now_ms)?;
     let n = source.len();
-    let k = (u64::from(page.offset) + u64::from(size)).min(n as u64) as usize;
+    // min(…, n) ≤ n, a usize: exact on every target (no 32-bit truncation).
+    let k = usize::try_from(u64::from(page.offset) + u64::from(size)).map_or(n, |k| k.min(n));
     let mut heap: BinaryHeap<Entry<'_>> = BinaryHeap::with_capacity(k + 1);
     let mut dropped = Vec::new();
     for idx in 0..n {

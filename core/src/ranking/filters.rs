@@ -5,6 +5,7 @@ use super::discovery::{DropReason, RankedCandidate, Viewer};
 use super::score::{distance_of_h, BirthDate, Gender, GeoPoint, Origin, Profile, ScoreRules};
 use super::RankingPolicy;
 use crate::error::{Error, Result};
+use crate::identity::IdKey;
 use crate::time::{age_years, utc_date};
 use chrono::Datelike;
 use std::collections::HashMap;
@@ -41,6 +42,14 @@ impl Hasher for IdHasher {
     #[inline]
     fn write_u8(&mut self, i: u8) {
         self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(u64::try_from(i).unwrap_or(u64::MAX));
     }
     fn finish(&self) -> u64 {
         self.0
@@ -157,7 +166,7 @@ pub(crate) struct Prepared<'v> {
     /// The score rules resolved once for the whole deck.
     pub score: ScoreRules,
     now_ms: i64,
-    viewer_id: &'v str,
+    viewer_id: IdKey<'v>,
     gender_mask: u8,
     today: chrono::NaiveDate,
     today_key: i64,
@@ -169,7 +178,8 @@ pub(crate) struct Prepared<'v> {
     origin: Option<Origin>,
     geo: Option<Geo>,
     /// Viewer lists: one entry per id with the highest-precedence reason.
-    excluded: HashMap<&'v str, DropReason, BuildHasherDefault<IdHasher>>,
+    /// Keys compare ids by canonical form ([`crate::identity`]: trimmed, NFC, case-insensitive).
+    excluded: HashMap<IdKey<'v>, DropReason, BuildHasherDefault<IdHasher>>,
 }
 
 impl<'v> Prepared<'v> {
@@ -209,13 +219,13 @@ impl<'v> Prepared<'v> {
             (&viewer.blocked_by_ids, DropReason::BlockedViewer),
             (&viewer.blocked_ids, DropReason::BlockedByViewer),
         ] {
-            excluded.extend(ids.iter().map(|id| (id.as_str(), reason)));
+            excluded.extend(ids.iter().map(|id| (IdKey::new(id), reason)));
         }
         Ok(Prepared {
             rules,
             score: ScoreRules::new(rules),
             now_ms,
-            viewer_id: &viewer.user_id,
+            viewer_id: IdKey::new(&viewer.user_id),
             gender_mask: viewer.interested_in.iter().fold(0, |m, g| m | g.bit()),
             today,
             today_key: ty * 10_000 + tmd,
@@ -269,7 +279,7 @@ impl<'v> Prepared<'v> {
         }
     }
 
-    fn list_reason(&self, id: &str) -> Option<DropReason> {
+    fn list_reason(&self, id: &IdKey<'_>) -> Option<DropReason> {
         if self.excluded.is_empty() {
             return None;
         }
@@ -296,7 +306,10 @@ impl<'v> Prepared<'v> {
     /// first as it needs no id bytes (ids live elsewhere in memory), and within it the box
     /// and the haversine term `h` settle most points without the square root and arcsine.
     pub(crate) fn costly_pass(&self, id: &str, r: &Row) -> bool {
-        self.distance_pass(r.profile.location) && id != self.viewer_id && self.list_reason(id).is_none()
+        self.distance_pass(r.profile.location) && {
+            let key = IdKey::new(id);
+            key != self.viewer_id && self.list_reason(&key).is_none()
+        }
     }
 
     /// The same verdict as [`Self::distance_reason`] being `None` (see [`GeoBox`]).
@@ -321,7 +334,8 @@ impl<'v> Prepared<'v> {
 
     /// Every filter, in the documented order; the first failing one.
     pub(crate) fn drop_reason(&self, id: &str, r: &Row) -> Option<DropReason> {
-        if id == self.viewer_id {
+        let key = IdKey::new(id);
+        if key == self.viewer_id {
             return Some(DropReason::IsViewer);
         }
         if !r.active {
@@ -330,7 +344,7 @@ impl<'v> Prepared<'v> {
         if !r.verified {
             return Some(DropReason::NotVerified);
         }
-        self.list_reason(id)
+        self.list_reason(&key)
             .or_else(|| self.gender_reason(r.profile.gender.map_or(0, Gender::bit)))
             .or_else(|| self.age_reason(r.profile.birth_date))
             .or_else(|| self.distance_reason(r.profile.location))

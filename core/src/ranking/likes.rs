@@ -6,6 +6,7 @@ use crate::time::{day_index, DAY_MS};
 use serde::{Deserialize, Serialize};
 
 /// Likes a user made on one UTC day. The caller stores it and passes it back next time.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LikeCounter {
@@ -16,6 +17,7 @@ pub struct LikeCounter {
 }
 
 /// A like to decide.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LikeRequest {
@@ -31,6 +33,7 @@ pub struct LikeRequest {
 }
 
 /// What a like leads to.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LikeOutcome {
@@ -41,6 +44,7 @@ pub enum LikeOutcome {
 }
 
 /// The decision for an accepted like.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LikeDecision {
     /// Liked or match.
@@ -59,14 +63,14 @@ pub struct LikeDecision {
 
 /// Decides a like at `now_ms`: at most `daily_like_limit` (100) per UTC day
 /// (`LIKE_LIMIT_REACHED` beyond, the counter unchanged), and `Match` when the target already
-/// liked the liker. `INVALID_INPUT`: an empty id, liking oneself, a counter dated after the
-/// UTC day of `now_ms`.
+/// liked the liker. `INVALID_INPUT`: an empty (or blank) id, liking oneself (ids compared by
+/// canonical form, [`crate::identity`]), a counter dated after the UTC day of `now_ms`.
 pub fn decide_like(policy: &Policy, request: &LikeRequest, now_ms: i64) -> Result<LikeDecision> {
     let rules = &policy.ranking;
-    if request.liker_id.is_empty() || request.target_id.is_empty() {
+    if request.liker_id.trim().is_empty() || request.target_id.trim().is_empty() {
         return Err(Error::invalid("liker_id and target_id must not be empty"));
     }
-    if request.liker_id == request.target_id {
+    if crate::identity::same_user(&request.liker_id, &request.target_id) {
         return Err(Error::invalid("a user cannot like themselves"));
     }
     let today = day_index(now_ms);

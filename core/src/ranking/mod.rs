@@ -31,7 +31,9 @@
 //!   (which then requires the viewer's own location, else `INVALID_INPUT`).
 //! - A candidate dropped for several reasons reports the first in this order: is the viewer,
 //!   not active, not verified, blocked by the viewer, blocked the viewer, already liked,
-//!   already passed, gender, age, distance.
+//!   already passed, gender, age, distance. "Is the viewer" and the viewer's lists compare ids
+//!   by canonical form (trimmed, NFC, case-insensitive: [`crate::identity`]), so `"Alice "` in
+//!   the deck is the viewer `"alice"`, and a block of `"bob"` drops `"BOB"`.
 //! - Any candidate with invalid data makes the whole call `INVALID_INPUT` (naming the user id),
 //!   whether or not a filter would have dropped it: a corrupted row is never silently skipped.
 //! - User ids are expected to be unique; duplicates are kept and ordered by input position.
@@ -59,6 +61,7 @@ use crate::policy::{check, PolicyProblem};
 use serde::{Deserialize, Serialize};
 
 /// The six weights of the profile score (SPEC §5.1). They must sum to 100.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScoreWeights {
@@ -103,6 +106,7 @@ impl ScoreWeights {
 }
 
 /// Ranking section of the policy (SPEC §5).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RankingPolicy {
@@ -166,7 +170,11 @@ impl RankingPolicy {
             sum += w;
         }
         check((sum - 100.0).abs() <= 1e-9, p, format!("{path}.weights"), "must sum to 100");
-        check(self.photos_for_full >= 1, p, format!("{path}.photos_for_full"), "must be > 0");
+        use crate::policy::bounds as b;
+        let photos = self.photos_for_full;
+        check((1..=b::MAX_PHOTOS_FOR_FULL).contains(&photos), p, format!("{path}.photos_for_full"), "must be 1..=100");
+        check(self.loyalty_levels <= b::MAX_LOYALTY_LEVELS, p, format!("{path}.loyalty_levels"), "must be <= 1000");
+        check(self.daily_like_limit <= b::MAX_DAILY_LIKES, p, format!("{path}.daily_like_limit"), "must be <= 1000000");
         check(
             in_range(self.video_intro_bonus, 0.0, 1.0),
             p,

@@ -13,6 +13,7 @@ const MS_PER_HOUR: f64 = 3_600_000.0;
 const COMPLETENESS: [f64; 8] = [0.0, 1.0 / 5.0, 2.0 / 5.0, 3.0 / 5.0, 4.0 / 5.0, 1.0, 1.0, 1.0];
 
 /// A profile's gender, as used by the viewer's preference filter.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Gender {
@@ -57,6 +58,7 @@ impl Gender {
 }
 
 /// A point on Earth in degrees (latitude −90..=90, longitude −180..=180).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GeoPoint {
@@ -144,6 +146,7 @@ pub fn bio_present(bio: &str) -> bool {
 
 /// What the profile score reads. Every field may be missing (absent in JSON): missing data
 /// counts as 0 (SPEC §5.1). Plain `Copy` data so a large deck converts cheaply.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Profile {
@@ -212,6 +215,7 @@ impl Profile {
 }
 
 /// A profile score: the total in [0, 100] and the six unweighted components in [0, 1].
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct ProfileScore {
     /// `Σ weight × component`, in [0, 100].

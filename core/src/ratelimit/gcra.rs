@@ -4,6 +4,7 @@ use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// A limit as written in a policy: `limit` requests per `window_ms`, bucket capacity `burst`.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LimitSpec {
@@ -23,6 +24,7 @@ pub struct LimitSpec {
 /// takes to refill) is then exactly `interval_ticks = window_ms / gcd(window_ms, limit)` ticks.
 /// When `window_ms / limit` is a whole number of milliseconds (every SPEC default), a tick *is*
 /// a millisecond and the state is the theoretical arrival time in plain ms.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub struct RateLimit {
     /// Requests refilled per window.
@@ -114,11 +116,15 @@ impl RateLimit {
     /// `n / interval_ticks` for `0 ≤ n ≤ capacity_ticks`.
     #[inline(always)]
     fn whole_requests(&self, n: i64) -> u32 {
-        let n = n as u64; // 0 ≤ n
+        // Proven safe (hot path, so a plain cast): 0 ≤ n, so the cast is exact.
+        #[allow(clippy::cast_sign_loss)]
+        let n = n as u64;
         let q = if self.magic != 0 {
             ((u128::from(self.magic) * u128::from(n)) >> 64) as u64
         } else {
-            n / self.interval_ticks as u64 // interval_ticks ≥ 1
+            #[allow(clippy::cast_sign_loss)]
+            let interval = self.interval_ticks as u64; // interval_ticks ≥ 1: exact
+            n / interval
         };
         // q ≤ capacity / interval = burst ≤ u32::MAX, so the cast is exact.
         q as u32
@@ -129,6 +135,7 @@ impl RateLimit {
 ///
 /// It carries no policy fingerprint on purpose: `decide` is a nanosecond-hot path and does not
 /// see the policy (the [`RateLimit`] was built from it once).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct LimitDecision {
     /// Whether the request is admitted.
@@ -191,17 +198,21 @@ pub fn decide(limit: &RateLimit, state: i64, now_ms: i64, cost: u32) -> Result<L
             if cost == 0 { (state, limit.capacity_ticks - used) } else { (base + take, room - used) };
         Ok(LimitDecision { allowed: true, remaining: limit.whole_requests(left), retry_after_ms: 0, new_state })
     } else {
-        // Admitted once now reaches base − room (> now), rounded up to a whole ms.
+        // Admitted once now reaches base − room (> now), rounded up to a whole ms: retry > 0.
         let free_at = base - room;
         let k = limit.ticks_per_ms;
         let retry = if k == 1 { free_at - now } else { free_at / k + i64::from(free_at % k != 0) - now_ms };
+        // Proven safe: free_at > now, so retry > 0 and the cast is exact.
+        #[allow(clippy::cast_sign_loss)]
+        let retry_ms = retry as u64;
         let remaining =
             if used >= limit.capacity_ticks { 0 } else { limit.whole_requests(limit.capacity_ticks - used) };
-        Ok(LimitDecision { allowed: false, remaining, retry_after_ms: retry as u64, new_state: state })
+        Ok(LimitDecision { allowed: false, remaining, retry_after_ms: retry_ms, new_state: state })
     }
 }
 
 /// One request of a timeline: when it arrives and what it costs.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LimitRequest {
@@ -212,6 +223,7 @@ pub struct LimitRequest {
 }
 
 /// The outcome of [`decide_sequence`].
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LimitSequence {
     /// One decision per request, in order.
@@ -238,6 +250,7 @@ pub fn decide_sequence(limit: &RateLimit, state: i64, requests: &[LimitRequest])
 }
 
 /// One independent subject of a [`decide_batch`] call.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LimitBatchItem {

@@ -13,6 +13,7 @@ const HOUR: u64 = 60 * MIN;
 const DAY: u64 = 24 * HOUR;
 
 /// What a host does when it cannot read or write the limiter state (SPEC §6.3).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FailurePolicy {
@@ -23,6 +24,7 @@ pub enum FailurePolicy {
 }
 
 /// One action's limit and failure policy.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ActionRule {
@@ -39,6 +41,7 @@ pub struct ActionRule {
 }
 
 /// Tier multipliers of the API profile (SPEC §6.2).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TierMultipliers {
@@ -68,6 +71,7 @@ impl TierMultipliers {
 }
 
 /// Rate limiting section of the policy (SPEC §6).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RateLimitPolicy {
@@ -152,8 +156,16 @@ impl RateLimitPolicy {
         for (tier, v) in [("free", m.free), ("plus", m.plus), ("intimate", m.intimate), ("creator", m.creator)] {
             check(v >= 1, problems, format!("{path}.tier_multipliers.{tier}"), "must be ≥ 1");
         }
-        for (name, r) in &self.actions {
+        let max = crate::policy::bounds::MAX_RATE_ACTIONS;
+        check(self.actions.len() <= max, problems, format!("{path}.actions"), "must hold at most 256 actions");
+        for (name, r) in self.actions.iter().take(max) {
             let p = format!("{path}.actions.{name}");
+            check(
+                r.window_ms <= crate::policy::bounds::MAX_RATE_WINDOW_MS,
+                problems,
+                format!("{p}.window_ms"),
+                "must be at most 30 days",
+            );
             check(valid_action_name(name), problems, p.clone(), "action names are 1–64 of a-z, 0-9, _");
             let widest = if r.tier_scaled { m.max().max(1) } else { 1 };
             let ok = r.spec(widest).map(RateLimit::new);
@@ -167,6 +179,7 @@ impl RateLimitPolicy {
 }
 
 /// One action's effective limit for a tier, as looked up in the policy.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ActionLimit {
     /// The action name.

@@ -12,6 +12,7 @@ use crate::policy::Policy;
 use serde::{Deserialize, Serialize};
 
 /// Campaign thresholds.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CampaignPolicy {
@@ -26,6 +27,7 @@ impl Default for CampaignPolicy {
 }
 
 /// One campaign's numbers.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Campaign {
     /// Installs the campaign was expected to bring.
@@ -39,6 +41,7 @@ pub struct Campaign {
 }
 
 /// Campaign metrics.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CampaignReport {
     /// actual ÷ expected installs, basis points rounded half-up; `None` when expected is 0.

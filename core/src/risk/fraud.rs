@@ -14,6 +14,7 @@ use crate::policy::{check, Policy, PolicyProblem};
 use serde::{Deserialize, Serialize};
 
 /// Fraud shield thresholds (alert when `count ≥ threshold`).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FraudPolicy {
@@ -35,7 +36,8 @@ impl Default for FraudPolicy {
 
 impl FraudPolicy {
     pub(crate) fn validate(&self, path: &str, p: &mut Vec<PolicyProblem>) {
-        check(self.window_ms > 0, p, format!("{path}.window_ms"), "must be > 0");
+        let max = crate::policy::bounds::MAX_FRAUD_WINDOW_MS;
+        check(self.window_ms > 0 && self.window_ms <= max, p, format!("{path}.window_ms"), "must be 1..=30 days");
         check(self.device_accounts > 0, p, format!("{path}.device_accounts"), "must be > 0");
         check(self.creator_registrations > 0, p, format!("{path}.creator_registrations"), "must be > 0");
         check(self.transactions > 0, p, format!("{path}.transactions"), "must be > 0");
@@ -43,6 +45,7 @@ impl FraudPolicy {
 }
 
 /// Accounts created from one device in the window.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DeviceAccounts {
     /// The device identifier.
@@ -52,6 +55,7 @@ pub struct DeviceAccounts {
 }
 
 /// Counts over one fraud window.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct FraudWindow {
     /// Accounts per device.
@@ -64,6 +68,7 @@ pub struct FraudWindow {
 }
 
 /// The fraud signals of SPEC §8.2.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FraudSignal {
@@ -76,6 +81,7 @@ pub enum FraudSignal {
 }
 
 /// One alert.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FraudAlert {
     /// Which signal.
@@ -89,6 +95,7 @@ pub struct FraudAlert {
 }
 
 /// The fraud shield's verdict on one window.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FraudReport {
     /// Whether any alert fired.
@@ -129,6 +136,7 @@ pub fn fraud_shield(policy: &Policy, w: &FraudWindow) -> Result<FraudReport> {
 }
 
 /// Throttle limits (overloaded when strictly over).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LoadPolicy {
@@ -147,6 +155,7 @@ impl Default for LoadPolicy {
 }
 
 /// Current load.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct LoadMetrics {
     /// Concurrent WebRTC sessions.
@@ -158,6 +167,7 @@ pub struct LoadMetrics {
 }
 
 /// A throttle metric.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum LoadMetric {
     /// Concurrent WebRTC sessions.
@@ -172,6 +182,7 @@ pub enum LoadMetric {
 }
 
 /// A metric over its limit.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LoadOver {
     /// Which metric.
@@ -183,6 +194,7 @@ pub struct LoadOver {
 }
 
 /// The throttle's verdict.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LoadReport {
     /// Whether any metric is over its limit.

@@ -19,6 +19,7 @@ use crate::policy::{check, Policy, PolicyProblem};
 use serde::{Deserialize, Serialize};
 
 /// Component health thresholds.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HealthPolicy {
@@ -33,6 +34,7 @@ impl Default for HealthPolicy {
 }
 
 /// What a component's check reported.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum HealthCheckOutcome {
@@ -45,6 +47,7 @@ pub enum HealthCheckOutcome {
 }
 
 /// One component's check.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ComponentCheck {
     /// Component name.
@@ -56,6 +59,7 @@ pub struct ComponentCheck {
 }
 
 /// Health of a component or the whole system, from best to worst.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum HealthStatus {
@@ -68,6 +72,7 @@ pub enum HealthStatus {
 }
 
 /// One component's status.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ComponentStatus {
     /// Component name.
@@ -77,6 +82,7 @@ pub struct ComponentStatus {
 }
 
 /// System health.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HealthReport {
     /// The worst component status.
@@ -108,6 +114,7 @@ pub fn component_health(policy: &Policy, checks: &[ComponentCheck]) -> Result<He
 }
 
 /// A readiness check result, from best to worst.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReadinessStatus {
@@ -120,6 +127,7 @@ pub enum ReadinessStatus {
 }
 
 /// One launch readiness check.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReadinessCheck {
     /// Check name.
@@ -129,6 +137,7 @@ pub struct ReadinessCheck {
 }
 
 /// Launch readiness.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReadinessReport {
     /// FAIL if any fails, else WARN if any warns, else PASS.
@@ -157,6 +166,7 @@ pub fn launch_readiness(checks: &[ReadinessCheck]) -> Result<ReadinessReport> {
 }
 
 /// Alert thresholds.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AlertPolicy {
@@ -191,6 +201,7 @@ impl AlertPolicy {
 }
 
 /// Counts for the alert checks.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct AlertMetrics {
     /// Requests served.
@@ -214,6 +225,7 @@ pub struct AlertMetrics {
 }
 
 /// An alert kind.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AlertKind {
@@ -228,6 +240,7 @@ pub enum AlertKind {
 }
 
 /// A fired alert.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MetricAlert {
     /// Which alert.
@@ -240,6 +253,7 @@ pub struct MetricAlert {
 }
 
 /// Alerts that fired.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AlertReport {
     /// Whether any alert fired.

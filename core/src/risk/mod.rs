@@ -30,6 +30,7 @@ use crate::policy::PolicyProblem;
 use serde::{Deserialize, Serialize};
 
 /// Risk section of the policy (SPEC §8).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RiskPolicy {
@@ -69,5 +70,11 @@ impl RiskPolicy {
         self.region.validate(&format!("{path}.region"), p);
         self.fraud.validate(&format!("{path}.fraud"), p);
         self.alerts.validate(&format!("{path}.alerts"), p);
+        crate::policy::check(
+            self.health.degraded_after_ms <= crate::policy::bounds::MAX_DEGRADED_AFTER_MS,
+            p,
+            format!("{path}.health.degraded_after_ms"),
+            "must be <= 3600000",
+        );
     }
 }

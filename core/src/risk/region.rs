@@ -13,6 +13,7 @@ use crate::policy::{check, Policy, PolicyProblem};
 use serde::{Deserialize, Serialize};
 
 /// A row scoring `points` when the value is strictly above `above`.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AboveTier {
@@ -23,6 +24,7 @@ pub struct AboveTier {
 }
 
 /// A row scoring `points` when the value is strictly below `below`.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BelowTier {
@@ -33,6 +35,7 @@ pub struct BelowTier {
 }
 
 /// A row scoring `points` when a rate is strictly below `below_bp` basis points.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RateTier {
@@ -43,6 +46,7 @@ pub struct RateTier {
 }
 
 /// Region risk rows and level bounds.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RegionRiskPolicy {
@@ -85,10 +89,23 @@ impl RegionRiskPolicy {
         let ok_rate =
             |t: &[RateTier]| t.iter().all(|a| t.iter().all(|b| a.below_bp >= b.below_bp || a.points >= b.points));
         let msg = "a stricter threshold must not score fewer points";
-        check(ok_above(&self.support_tickets), p, format!("{path}.support_tickets"), msg);
-        check(ok_above(&self.safety_incidents), p, format!("{path}.safety_incidents"), msg);
-        check(ok_below(&self.revenue_minor), p, format!("{path}.revenue_minor"), msg);
-        check(ok_rate(&self.verification_rate), p, format!("{path}.verification_rate"), msg);
+        let max = crate::policy::bounds::MAX_RISK_TIERS;
+        let lens = [
+            ("support_tickets", self.support_tickets.len()),
+            ("safety_incidents", self.safety_incidents.len()),
+            ("revenue_minor", self.revenue_minor.len()),
+            ("verification_rate", self.verification_rate.len()),
+        ];
+        for (name, len) in lens {
+            check(len <= max, p, format!("{path}.{name}"), "must hold at most 32 rows");
+        }
+        // The monotonicity checks compare every pair of rows: skipped on oversized lists
+        // (already refused) so validation stays linear in the input.
+        let oversized = lens.iter().any(|&(_, len)| len > max);
+        check(oversized || ok_above(&self.support_tickets), p, format!("{path}.support_tickets"), msg);
+        check(oversized || ok_above(&self.safety_incidents), p, format!("{path}.safety_incidents"), msg);
+        check(oversized || ok_below(&self.revenue_minor), p, format!("{path}.revenue_minor"), msg);
+        check(oversized || ok_rate(&self.verification_rate), p, format!("{path}.verification_rate"), msg);
         for (i, t) in self.verification_rate.iter().enumerate() {
             check(t.below_bp <= 10_000, p, format!("{path}.verification_rate[{i}].below_bp"), "must be <= 10000");
         }
@@ -111,6 +128,7 @@ impl RegionRiskPolicy {
 }
 
 /// One region's metrics over one window (normally 24 h).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct RegionMetrics {
     /// Support tickets.
@@ -126,6 +144,7 @@ pub struct RegionMetrics {
 }
 
 /// Risk level of a region.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RiskLevel {
@@ -140,6 +159,7 @@ pub enum RiskLevel {
 }
 
 /// Points per factor.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct RiskBreakdown {
     /// Points from support tickets.
@@ -153,6 +173,7 @@ pub struct RiskBreakdown {
 }
 
 /// A region's risk.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegionRisk {
     /// Total points.
@@ -228,7 +249,12 @@ pub fn region_risk(policy: &Policy, m: &RegionMetrics) -> Result<RegionRisk> {
         .saturating_add(breakdown.verification_rate);
     let level = r.level(score);
     let verification_rate_bp =
-        if m.installs == 0 { 0 } else { (u128::from(m.verified) * 10_000 / u128::from(m.installs)) as u32 };
+        // verified ≤ installs (checked above), so the rate is ≤ 10 000 and fits u32.
+        if m.installs == 0 {
+            0
+        } else {
+            u32::try_from(u128::from(m.verified) * 10_000 / u128::from(m.installs)).unwrap_or(10_000)
+        };
     Ok(RegionRisk {
         score,
         max_score: r.max_score(),

@@ -23,6 +23,7 @@ use crate::policy::{check, Policy, PolicyProblem};
 use serde::{Deserialize, Serialize};
 
 /// Security section of the policy (SPEC §10).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SecurityPolicy {
@@ -63,21 +64,35 @@ impl Default for SecurityPolicy {
 
 impl SecurityPolicy {
     pub(crate) fn validate(&self, path: &str, p: &mut Vec<PolicyProblem>) {
-        check(self.max_clock_skew_ms > 0, p, format!("{path}.max_clock_skew_ms"), "must be > 0");
-        check(self.upload_url_ttl_ms > 0, p, format!("{path}.upload_url_ttl_ms"), "must be > 0");
-        check(self.download_url_ttl_ms > 0, p, format!("{path}.download_url_ttl_ms"), "must be > 0");
-        check(self.session_max_age_ms > 0, p, format!("{path}.session_max_age_ms"), "must be > 0");
-        for (name, list) in
-            [("production_origins", &self.production_origins), ("development_origins", &self.development_origins)]
-        {
-            for (i, entry) in list.iter().enumerate() {
+        use crate::policy::bounds::{self as b, positive_at_most};
+        let skew = self.max_clock_skew_ms;
+        check(skew > 0 && skew <= b::MAX_CLOCK_SKEW_MS, p, format!("{path}.max_clock_skew_ms"), "must be 1..=900000");
+        let ttl = |v| positive_at_most(v, b::MAX_UPLOAD_URL_TTL_MS);
+        check(ttl(self.upload_url_ttl_ms), p, format!("{path}.upload_url_ttl_ms"), "must be 1..=86400000");
+        let ttl = |v| positive_at_most(v, b::MAX_DOWNLOAD_URL_TTL_MS);
+        check(ttl(self.download_url_ttl_ms), p, format!("{path}.download_url_ttl_ms"), "must be 1..=604800000");
+        let age = positive_at_most(self.session_max_age_ms, b::MAX_SESSION_AGE_MS);
+        check(age, p, format!("{path}.session_max_age_ms"), "must be 1..=86400000");
+        for (name, list, production) in [
+            ("production_origins", &self.production_origins, true),
+            ("development_origins", &self.development_origins, false),
+        ] {
+            check(list.len() <= b::MAX_ORIGINS, p, format!("{path}.{name}"), "must hold at most 64 entries");
+            for (i, entry) in list.iter().enumerate().take(b::MAX_ORIGINS) {
                 check(origins::valid_entry(entry), p, format!("{path}.{name}[{i}]"), "must be an origin or scheme://*");
+                check(
+                    !production || !origins::is_web_wildcard(entry),
+                    p,
+                    format!("{path}.{name}[{i}]"),
+                    "a wildcard over a web scheme (http, https, ws, wss) would allow every site",
+                );
             }
         }
     }
 }
 
 /// How old a fresh session is.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionAge {
     /// `now − auth_time`, ms (negative within the clock skew when the time is in the future).

@@ -10,13 +10,17 @@
 //! An allowlist entry is an origin (compared after normalising both sides) or a scheme pattern
 //! `scheme://*`, which allows every origin with that scheme and a non-empty host
 //! (`exp://192.168.1.20:19000`, `avalo://app`). A missing origin is not allowed. Every refusal is
-//! `ORIGIN_NOT_ALLOWED`.
+//! `ORIGIN_NOT_ALLOWED`. The production list may not hold a pattern over a web scheme
+//! (`https://*`, `http://*`, `wss://*`, `ws://*`): that would allow every web site (refused when
+//! the policy loads). Host wildcards (`https://*.example.com`) are not origins and are refused in
+//! both lists.
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::policy::Policy;
 use serde::{Deserialize, Serialize};
 
 /// Which allowlist applies.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OriginProfile {
@@ -27,6 +31,7 @@ pub enum OriginProfile {
 }
 
 /// An allowed origin and the allowlist entry it matched.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OriginMatch {
     /// The normalised origin.
@@ -99,6 +104,15 @@ pub(crate) fn valid_entry(entry: &str) -> bool {
         Some(scheme) => valid_scheme(scheme),
         None => normalise_origin(entry).is_some(),
     }
+}
+
+/// Whether an entry is a scheme pattern over a web scheme (`https://*`, `HTTP://*`, `wss://*`),
+/// which would let every web site through; production refuses them (SPEC §10.3 names only the
+/// app schemes `exp://*` and `avalo://*`).
+pub(crate) fn is_web_wildcard(entry: &str) -> bool {
+    entry
+        .strip_suffix("://*")
+        .is_some_and(|scheme| ["http", "https", "ws", "wss"].iter().any(|web| scheme.eq_ignore_ascii_case(web)))
 }
 
 fn entry_matches(entry: &str, origin: &str) -> bool {

@@ -14,6 +14,13 @@
 //! is older than `now`); the HMAC matches, compared in constant time (`Mismatch`, also for a hex
 //! signature of the wrong length and for an empty secret, which never verifies anything).
 //! Signing refuses an empty secret and a negative timestamp (`INVALID_INPUT`).
+//!
+//! One request has one canonical string: the method must be an HTTP token (RFC 9110 `tchar`s:
+//! ASCII letters, digits and ``!#$%&'*+-.^_`|~``) and the path-and-query a request target
+//! without white space or control characters (so neither can carry the `\n` that separates
+//! the fields: `GET` + `"/API\nx"` and `"GET\n/api"` + `"x"` cannot share a signature).
+//! Signing refuses anything else with `INVALID_INPUT`; verification answers `Mismatch` (such a
+//! request was never signed), after the timestamp, signature-format and freshness checks.
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::policy::Policy;
@@ -25,6 +32,7 @@ type HmacSha256 = Hmac<Sha256>;
 
 /// Why a signed request was refused (SPEC §10.1). `Expired` maps to `SIGNATURE_EXPIRED`, every
 /// other variant to `SIGNATURE_INVALID`.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, thiserror::Error)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum SignatureError {
@@ -65,6 +73,7 @@ impl From<SignatureError> for Error {
 }
 
 /// A signature with the timestamp it covers (send both, e.g. as headers).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignedRequest {
     /// Decimal milliseconds since the epoch.
@@ -74,6 +83,7 @@ pub struct SignedRequest {
 }
 
 /// A verified request.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VerifiedRequest {
     /// The request's timestamp, ms.
@@ -151,7 +161,8 @@ pub(crate) fn decode_hex(text: &str) -> Option<Vec<u8>> {
     bytes.chunks_exact(2).map(|p| Some(hex_value(*p.first()?)? << 4 | hex_value(*p.get(1)?)?)).collect()
 }
 
-/// Signs a request at `timestamp_ms` (SPEC §10.1). An empty secret or a negative timestamp is
+/// Signs a request at `timestamp_ms` (SPEC §10.1). An empty secret, a negative timestamp, a
+/// method that is not an HTTP token or a path with white space or control characters is
 /// `INVALID_INPUT`.
 pub fn sign_request(
     secret: &[u8],
@@ -166,9 +177,30 @@ pub fn sign_request(
     if timestamp_ms < 0 {
         return Err(Error::invalid("the timestamp must not be negative"));
     }
+    check_request_line(method, path_and_query)?;
     let timestamp = timestamp_ms.to_string();
     let tag = mac_of(secret, &timestamp, method, path_and_query, body).finalize().into_bytes();
     Ok(SignedRequest { timestamp, signature: to_hex(&tag) })
+}
+
+/// Whether `method` is an HTTP method token (RFC 9110 §5.6.2 `tchar`s, at least one).
+pub(crate) fn is_method_token(method: &str) -> bool {
+    !method.is_empty() && method.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+/// Whether `target` is a non-empty request target without white space or control characters.
+fn is_request_target(target: &str) -> bool {
+    !target.is_empty() && !target.chars().any(|c| c.is_control() || c.is_whitespace())
+}
+
+fn check_request_line(method: &str, path_and_query: &str) -> Result<()> {
+    if !is_method_token(method) {
+        return Err(Error::invalid(format!("{method:?} is not an HTTP method token")));
+    }
+    if !is_request_target(path_and_query) {
+        return Err(Error::invalid(format!("{path_and_query:?} is not a request target (white space or control)")));
+    }
+    Ok(())
 }
 
 fn parse_timestamp(text: &str) -> Option<i64> {
@@ -203,7 +235,7 @@ pub fn verify_request_signature(
     if skew_ms.unsigned_abs() > policy.security.max_clock_skew_ms {
         return Err(SignatureError::Expired { skew_ms });
     }
-    if secret.is_empty() || signature.len() != 64 {
+    if secret.is_empty() || signature.len() != 64 || check_request_line(method, path_and_query).is_err() {
         return Err(SignatureError::Mismatch);
     }
     let tag = decode_hex(signature).ok_or(SignatureError::MalformedSignature)?;
@@ -214,6 +246,7 @@ pub fn verify_request_signature(
 /// The outcome of [`verify_request_signature`] as data: `{"ok": {…}}` or
 /// `{"error": {"kind": "expired", "skew_ms": 300001}}` (for hosts that log or branch on the
 /// exact failure).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SignatureCheck {

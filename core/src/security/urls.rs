@@ -16,8 +16,14 @@
 //! `pct` percent-encodes every byte except `A–Z a–z 0–9 - . _ ~` (so `image/jpeg` is
 //! `image%2Fjpeg`).
 //!
+//! An upload URL (any method but `GET` and `HEAD`) that binds a content type outside the SPEC
+//! §9.1 upload list (`image/svg+xml`, `text/html`, …) is not signed: `MIME_TYPE_NOT_ALLOWED`.
+//!
 //! [`verify_url`] checks, in this order: the query has exactly the known parameters, each at
-//! most once, with `exp` and `sig` present and well formed (`SIGNATURE_INVALID`); the signature
+//! most once, with `exp` and `sig` present and well formed, and is spelled exactly as
+//! [`sign_url`] writes it (parameters in the order `exp`, `ct`, `max`, `sig`; numbers without
+//! leading zeros; `ct` percent-encoded with upper-case escapes for exactly the bytes `pct`
+//! encodes; `sig` 64 lower-case hex digits), so one grant has one URL (`SIGNATURE_INVALID`); the signature
 //! over the request's method and the URL's path and parameters, in constant time
 //! (`SIGNATURE_INVALID`, which is also what a wrong method gives); the expiry
 //! (`SIGNATURE_EXPIRED`); when `ct` is bound, the request's content type normalises to it
@@ -34,6 +40,7 @@ use sha2::Sha256;
 use std::fmt::Write as _;
 
 /// What a signed URL is for, which sets its default lifetime.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum UrlPurpose {
@@ -44,6 +51,7 @@ pub enum UrlPurpose {
 }
 
 /// What a verified URL allows.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UrlGrant {
     /// The URL path.
@@ -119,6 +127,11 @@ fn canonical_content_type(declared: &str) -> Result<String> {
     }
 }
 
+/// Whether a method writes (an upload URL): anything but `GET` and `HEAD`.
+fn is_upload_method(method: &str) -> bool {
+    !method.eq_ignore_ascii_case("GET") && !method.eq_ignore_ascii_case("HEAD")
+}
+
 fn check_path(path: &str) -> Result<()> {
     let ok = path.starts_with('/') && path.bytes().all(|b| (0x21..=0x7e).contains(&b) && b != b'?' && b != b'#');
     if ok {
@@ -151,7 +164,8 @@ fn mac(secret: &[u8], canonical: &str) -> Hmac<Sha256> {
 }
 
 /// Signs a URL (SPEC §10.2): returns `path?exp=…[&ct=…][&max=…]&sig=…`. An empty secret or
-/// method, a negative expiry, a bad path or content type is `INVALID_INPUT`.
+/// method, a negative expiry, a bad path or content type is `INVALID_INPUT`; an upload URL
+/// binding a type outside SPEC §9.1 is `MIME_TYPE_NOT_ALLOWED`.
 pub fn sign_url(
     secret: &[u8],
     method: &str,
@@ -171,6 +185,14 @@ pub fn sign_url(
     }
     check_path(path)?;
     let ct = content_type.map(canonical_content_type).transpose()?;
+    if let Some(ct) = ct.as_deref().filter(|_| is_upload_method(method)) {
+        if parse_mime(ct).is_none() {
+            return Err(Error::new(
+                ErrorCode::MimeTypeNotAllowed,
+                format!("{ct} is not an allowed upload type (SPEC §9.1)"),
+            ));
+        }
+    }
     let canonical = canonical_url(method, path, expires_at_ms, ct.as_deref(), max_bytes);
     let sig = to_hex(&mac(secret, &canonical).finalize().into_bytes());
     let mut url = format!("{path}?exp={expires_at_ms}");
@@ -220,6 +242,19 @@ fn parse_query(query: &str) -> Result<Query<'_>> {
     }
 }
 
+/// The query exactly as [`sign_url`] writes it for these values.
+fn canonical_query(q: &Query<'_>) -> String {
+    let mut out = format!("exp={}", q.exp);
+    if let Some(ct) = &q.ct {
+        let _ = write!(out, "&ct={}", pct_encode(ct, false));
+    }
+    if let Some(max) = q.max {
+        let _ = write!(out, "&max={max}");
+    }
+    let _ = write!(out, "&sig={}", q.sig);
+    out
+}
+
 /// Verifies a signed URL used with `method` at `now_ms` (order of checks in the module doc).
 /// `url` is the path and query as requested; `content_type` and `size_bytes` are what the
 /// request declares (needed when the URL binds them).
@@ -234,8 +269,11 @@ pub fn verify_url(
     let (path, query) = url.split_once('?').ok_or_else(|| invalid("the URL has no signature"))?;
     check_path(path).map_err(|_| invalid("the URL path is malformed"))?;
     let q = parse_query(query)?;
-    if !q.sig.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(invalid("sig is not hex"));
+    if q.sig.len() != 64 || !q.sig.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+        return Err(invalid("sig is not 64 lower-case hex digits"));
+    }
+    if query != canonical_query(&q) {
+        return Err(invalid("the URL's query is not in the canonical form sign_url writes"));
     }
     let tag = decode_hex(q.sig).filter(|t| t.len() == 32 && !secret.is_empty());
     let canonical = canonical_url(method, path, q.exp, q.ct.as_deref(), q.max);

@@ -9,6 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The three media kinds of SPEC §9.1.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MediaKind {
@@ -32,6 +33,7 @@ impl MediaKind {
 }
 
 /// One allowed (canonical) MIME type of SPEC §9.1.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum AllowedMime {
     /// `image/jpeg` (alias `image/jpg`).

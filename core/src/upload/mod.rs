@@ -40,6 +40,7 @@ use serde::{Deserialize, Serialize};
 pub const MB: u64 = 1_048_576;
 
 /// Why a file is uploaded (SPEC §9.2).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum UploadPurpose {
@@ -96,6 +97,7 @@ impl UploadPurpose {
 }
 
 /// Size limits by purpose, bytes (SPEC §9.2).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)] // one field per `UploadPurpose`, same name
@@ -110,6 +112,7 @@ pub struct PurposeLimits {
 }
 
 /// Size limits by kind for uploads without a purpose, bytes (SPEC §9.2).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)] // one field per `MediaKind`, same name
@@ -120,6 +123,7 @@ pub struct KindLimits {
 }
 
 /// Upload section of the policy (SPEC §9).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UploadPolicy {
@@ -164,13 +168,16 @@ impl UploadPolicy {
             ("chat_audio", l.chat_audio),
             ("creator_content", l.creator_content),
         ] {
-            check(v > 0, p, format!("{path}.purpose_limits.{name}"), "must be > 0");
+            let max = crate::policy::bounds::MAX_UPLOAD_BYTES;
+            check(v > 0 && v <= max, p, format!("{path}.purpose_limits.{name}"), "must be 1..=16 GiB");
         }
         let k = &self.kind_limits;
         for (name, v) in [("image", k.image), ("video", k.video), ("audio", k.audio)] {
-            check(v > 0, p, format!("{path}.kind_limits.{name}"), "must be > 0");
+            let max = crate::policy::bounds::MAX_UPLOAD_BYTES;
+            check(v > 0 && v <= max, p, format!("{path}.kind_limits.{name}"), "must be 1..=16 GiB");
         }
-        check(self.max_name_chars >= 16, p, format!("{path}.max_name_chars"), "must be >= 16");
+        let max = crate::policy::bounds::MAX_NAME_CHARS;
+        check((16..=max).contains(&self.max_name_chars), p, format!("{path}.max_name_chars"), "must be 16..=4096");
         check(
             (12..=4096).contains(&self.min_head_bytes),
             p,
@@ -200,6 +207,7 @@ impl UploadPolicy {
 }
 
 /// One upload to validate.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UploadRequest {
     /// The declared MIME type (any case, parameters allowed).
@@ -213,6 +221,7 @@ pub struct UploadRequest {
     pub purpose: Option<UploadPurpose>,
     /// The first bytes of the file (64 recommended), for sniffing; `None` skips sniffing.
     #[serde(default)]
+    #[cfg_attr(feature = "wasm", tsify(type = "Uint8Array"))]
     pub head: Option<Vec<u8>>,
     /// The uploader's id (1–128 of `[A-Za-z0-9_-]`).
     pub user_id: String,
@@ -224,6 +233,7 @@ pub struct UploadRequest {
 }
 
 /// The outcome of a file-name check: the final name and its extension.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckedName {
     /// The sanitised name, with the canonical extension appended if it had none.
@@ -235,6 +245,7 @@ pub struct CheckedName {
 }
 
 /// An accepted upload.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UploadVerdict {
     /// The canonical MIME type (`image/jpg` → `image/jpeg`).
@@ -262,6 +273,7 @@ pub struct UploadVerdict {
 }
 
 /// What the whitelist says about a declared MIME type.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MimeInfo {
     /// The canonical type (aliases resolved).

@@ -23,6 +23,7 @@ use super::mime::AllowedMime;
 use serde::{Deserialize, Serialize};
 
 /// A media format recognised from magic bytes.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MediaFormat {
@@ -53,6 +54,7 @@ pub enum MediaFormat {
 }
 
 /// Content refused whatever it is declared as.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DangerClass {
@@ -67,6 +69,7 @@ pub enum DangerClass {
 }
 
 /// What the first bytes of a file are.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "result", rename_all = "snake_case")]
 pub enum Sniffed {

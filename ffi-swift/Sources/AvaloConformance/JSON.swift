@@ -75,10 +75,9 @@ indirect enum JSON: Equatable {
         }
 
         mutating func literal(_ word: String, _ v: JSON) throws -> JSON {
-            for u in word.unicodeScalars {
-                guard i < chars.count, chars[i] == u else { throw fail("bad literal") }
-                i += 1
-            }
+            let w = Array(word.unicodeScalars)
+            guard i + w.count <= chars.count, Array(chars[i..<i + w.count]) == w else { throw fail("bad literal") }
+            i += w.count
             return v
         }
 
@@ -191,13 +190,13 @@ func compare(_ want: JSON, _ got: JSON, _ path: String = "$") -> String? {
         }
         return nil
     default:
-        if let a = want.number, let b = got.number, case .double = want {
-            return abs(a - b) <= floatTolerance ? nil : "\(path): expected \(want.text), got \(got.text)"
+        let same: Bool
+        if let a = want.number, let b = got.number, want.isDouble || got.isDouble {
+            same = abs(a - b) <= floatTolerance
+        } else {
+            same = want == got
         }
-        if let a = want.number, let b = got.number, case .double = got {
-            return abs(a - b) <= floatTolerance ? nil : "\(path): expected \(want.text), got \(got.text)"
-        }
-        return want == got ? nil : "\(path): expected \(want.text), got \(got.text)"
+        return same ? nil : "\(path): expected \(want.text), got \(got.text)"
     }
 }
 
@@ -214,4 +213,6 @@ extension JSON {
         default: return nil
         }
     }
+
+    var isDouble: Bool { if case .double = self { true } else { false } }
 }

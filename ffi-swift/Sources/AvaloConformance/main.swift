@@ -5,16 +5,14 @@
 import AvaloCore
 import Foundation
 
-let registry = Registry()
-for register in modules { register(registry) }
-
 func finish(_ passed: Int, _ failures: [String]) -> Never {
     for f in failures { print("FAIL \(f)") }
     print("\(passed) passed, \(failures.count) failed")
     exit(failures.isEmpty && passed > 0 ? 0 : 1)
 }
 
-if !registry.duplicates.isEmpty { finish(0, registry.duplicates.map { "operation \($0) is registered twice" }) }
+let both = specialOps.keys.filter { generatedOp($0) != nil }.sorted()
+if !both.isEmpty { finish(0, both.map { "operation \($0) is both generated and hand-written" }) }
 
 var dirs = [CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "tests/vectors"]
 if let extra = ProcessInfo.processInfo.environment["AVALO_EXTRA_VECTORS"] {
@@ -40,9 +38,9 @@ func runCase(_ c: [String: JSON], builtIn: Policy) -> String? {
     let error: String? = { if case .string(let s)? = c["error"] { return s }; return nil }()
     if (expect != nil) == (error != nil) { return "a case needs exactly one of `expect` and `error`" }
     guard case .string(let opName)? = c["op"] else { return "case has no op" }
-    guard let op = registry.ops[opName] else { return "unknown operation \"\(opName)\"" }
+    guard let op = specialOps[opName] ?? generatedOp(opName) else { return "unknown operation \"\(opName)\"" }
     guard case .object(let fields)? = c["input"] else { return "input is not an object" }
-    let input = Input(fields: fields)
+    let input = fields
 
     let outcome: Outcome
     do {

@@ -1,7 +1,7 @@
 //! Vector operations of the `billing` module (SPEC §4.1–4.7).
 
 use super::{arg, opt, out, OpResult};
-use avalo_core::billing::{self, ChatMessage, ChatMeter, Sender};
+use avalo_core::billing::{self, ChatMessage, ChatMeter, CreatorRate, Sender};
 use avalo_core::Policy;
 use serde_json::{json, Value};
 
@@ -49,6 +49,35 @@ pub fn run(policy: &Policy, op: &str, i: &Value) -> Option<OpResult> {
                 &meter(i)?,
                 &arg::<Vec<ChatMessage>>(i, "messages")?,
                 arg(i, "earner_royal")?,
+                arg(i, "payer_balance")?,
+            )
+        })()
+        .and_then(out),
+        "set_creator_rate" => (|| {
+            let current = opt::<CreatorRate>(i, "current")?.unwrap_or_default();
+            billing::set_creator_rate(policy, &current, arg(i, "words_per_token")?)
+        })()
+        .and_then(out),
+        "preview_creator_message" => (|| {
+            billing::preview_creator_message(
+                policy,
+                &meter(i)?,
+                arg::<Sender>(i, "sender")?,
+                &arg::<String>(i, "text")?,
+                arg(i, "earner_royal")?,
+                &opt::<CreatorRate>(i, "rate")?.unwrap_or_default(),
+            )
+        })()
+        .and_then(out),
+        "bill_creator_message" => (|| {
+            billing::bill_creator_message(
+                policy,
+                &meter(i)?,
+                arg::<Sender>(i, "sender")?,
+                &arg::<String>(i, "text")?,
+                arg(i, "earner_royal")?,
+                &opt::<CreatorRate>(i, "rate")?.unwrap_or_default(),
+                arg(i, "shown_rate_version")?,
                 arg(i, "payer_balance")?,
             )
         })()

@@ -6,11 +6,16 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
+mod admission;
 mod billing;
+mod envelope;
 mod flags;
 mod foundation;
 mod launch;
+mod ledger;
 mod media;
+mod moderation;
+mod operations;
 mod ranking;
 mod ratelimit;
 mod risk;
@@ -37,7 +42,12 @@ pub fn run(policy: &Policy, op: &str, input: &Value) -> Option<OpResult> {
         .or_else(|| flags::run(policy, op, input))
         .or_else(|| upload::run(policy, op, input))
         .or_else(|| media::run(policy, op, input))
+        .or_else(|| moderation::run(policy, op, input))
         .or_else(|| security::run(policy, op, input))
+        .or_else(|| envelope::run(policy, op, input))
+        .or_else(|| admission::run(policy, op, input))
+        .or_else(|| operations::run(policy, op, input))
+        .or_else(|| ledger::run(policy, op, input))
 }
 
 /// Prefix of the reason of an error raised by the runner itself (a malformed vector), which

@@ -448,6 +448,11 @@ md += [
     ok("paid owned by viewer", A, {"item": item("paid", price=120), "viewer": viewer("owner"), "now_ms": NOW}, allow("owner")),
     err("paid without a price", A, {"item": item("paid"), "viewer": viewer(), "now_ms": NOW}, "INVALID_INPUT"),
     ok("signed-out viewer is never the owner", A, {"item": item("private"), "viewer": viewer(None), "now_ms": NOW}, deny("MEDIA_PRIVATE")),
+    # Issue 14: ids compare by canonical form (trimmed, NFC, case-insensitive; core/src/identity.rs).
+    ok("owner id with a trailing space is the owner", A, {"item": item("private", owner="alice"), "viewer": viewer("alice "), "now_ms": NOW}, allow("owner")),
+    ok("owner id in another case is the owner", A, {"item": item("private", owner="alice"), "viewer": viewer("Alice"), "now_ms": NOW}, allow("owner")),
+    ok("owner id in NFD is the owner", A, {"item": item("private", owner="zo\u00eb"), "viewer": viewer("zoe\u0308"), "now_ms": NOW}, allow("owner")),
+    ok("a longer id is not the owner", A, {"item": item("private", owner="alice"), "viewer": viewer("alice2"), "now_ms": NOW}, deny("MEDIA_PRIVATE")),
     ok("check: public grant", "check_media_access", {"item": item(), "viewer": viewer(), "now_ms": NOW}, {"grant": "public"}),
     err("check: locked", "check_media_access", {"item": item("paid", price=5), "viewer": viewer(), "now_ms": NOW}, "MEDIA_LOCKED"),
     err("check: removed", "check_media_access", {"item": item(mod="rejected"), "viewer": viewer(), "now_ms": NOW}, "MEDIA_REMOVED"),
@@ -565,6 +570,27 @@ se += vr("wrong secret", secret=h(b"other-secret"), code="SIGNATURE_INVALID")
 se += vr("empty secret never verifies", secret="", code="SIGNATURE_INVALID", detail={"error": {"kind": "mismatch"}})
 se += vr("policy: wider skew", now=TS + 400000, result={"skew_ms": 400000})
 se[-1]["policy"] = {"security": {"max_clock_skew_ms": 600000}}
+# Issue 14: the method is an HTTP token and the path has no white space or control characters,
+# so "GET" + "/API\nx" and "GET\n/api" + "x" (one canonical string) cannot share a signature.
+NL_SIG = sig(SECRET, canon(str(TS), "GET", "/API\nx", b""))
+assert canon(str(TS), "GET", "/API\nx", b"") == canon(str(TS), "GET\n/api", "x", b"")
+se += vr("method with a line feed never verifies", method="GET\n/api", pq="x", body=b"", signature=NL_SIG,
+         code="SIGNATURE_INVALID", detail={"error": {"kind": "mismatch"}})
+se += vr("path with a line feed never verifies", method="GET", pq="/API\nx", body=b"", signature=NL_SIG,
+         code="SIGNATURE_INVALID", detail={"error": {"kind": "mismatch"}})
+se += vr("path with a space never verifies", pq="/v1/a b", signature=sig(SECRET, canon(str(TS), "POST", "/v1/a b", BODY)),
+         code="SIGNATURE_INVALID")
+se += vr("empty path never verifies", pq="", signature=sig(SECRET, canon(str(TS), "POST", "", BODY)), code="SIGNATURE_INVALID")
+for label, method, pq in [("a method with a line feed", "GET\n/api", "x"), ("a method with a space", "GE T", "/"),
+                          ("an empty method", "", "/"), ("a method with a colon", "GET:", "/"),
+                          ("a path with a line feed", "GET", "/API\nx"), ("a path with a tab", "GET", "/a\tb"),
+                          ("a path with DEL", "GET", "/a\x7f"), ("a path with a C1 control", "GET", "/a\u0085"),
+                          ("a path with a no-break space", "GET", "/a\u00a0b"), ("an empty path", "GET", "")]:
+    se.append(err(f"sign a request with {label}", "sign_request",
+                  {"secret": SEC, "timestamp_ms": TS, "method": method, "path_and_query": pq, "body": ""}, "INVALID_INPUT"))
+se.append(ok("sign a request with a token method (M-SEARCH)", "sign_request",
+             {"secret": SEC, "timestamp_ms": TS, "method": "M-SEARCH", "path_and_query": "*", "body": ""},
+             {"timestamp": str(TS), "signature": sig(SECRET, canon(str(TS), "M-SEARCH", "*", b""))}))
 
 # signed URLs
 UPATH = "/media/u_123/profile_photo/2026/11/" + CID + "_me.jpg"
@@ -603,6 +629,14 @@ se += [
     err("sign URL with an empty secret", "sign_url", {"secret": "", "method": "GET", "path": "/a", "expires_at_ms": EXP}, "INVALID_INPUT"),
     err("sign URL with a bad content type", "sign_url", {"secret": SEC, "method": "PUT", "path": "/a", "expires_at_ms": EXP,
                                                          "content_type": "jpeg"}, "INVALID_INPUT"),
+    # Issue 14: upload URLs only for the SPEC §9.1 types.
+    err("sign upload URL for image/svg+xml", "sign_url", {"secret": SEC, "method": "PUT", "path": "/a", "expires_at_ms": EXP,
+                                                           "content_type": "image/svg+xml"}, "MIME_TYPE_NOT_ALLOWED"),
+    err("sign upload URL for text/html", "sign_url", {"secret": SEC, "method": "POST", "path": "/a", "expires_at_ms": EXP,
+                                                       "content_type": "text/html; charset=utf-8"}, "MIME_TYPE_NOT_ALLOWED"),
+    ok("sign download URL bound to text/html", "sign_url", {"secret": SEC, "method": "GET", "path": "/a", "expires_at_ms": EXP,
+                                                            "content_type": "text/html"},
+       {"url": url_of(SECRET, "GET", "/a", EXP, "text/html", None)}),
     ok("upload URL expiry", "url_expiry", {"purpose": "upload", "now_ms": NOW}, {"expires_at_ms": NOW + 900000}),
     ok("download URL expiry", "url_expiry", {"purpose": "download", "now_ms": NOW}, {"expires_at_ms": NOW + 3600000}),
     ok("encode URL path", "encode_url_path", {"raw": "media/u1/image/2026/11/ab_my photo \u00e9#1.jpg"},
@@ -633,7 +667,16 @@ se += [
     vu("tampered expiry", url=UP_URL.replace(f"exp={EXP}", f"exp={EXP + 1}"), code="SIGNATURE_INVALID"),
     vu("tampered max", url=UP_URL.replace(f"max={10 * MB}", f"max={200 * MB}"), size=100 * MB, code="SIGNATURE_INVALID"),
     vu("tampered path", url=UP_URL.replace("_me.jpg", "_me2.jpg"), code="SIGNATURE_INVALID"),
-    vu("upper-case sig hex", url=UP_URL.split("&sig=")[0] + "&sig=" + UP_URL.split("&sig=")[1].upper()),
+    # Issue 14: one grant, one spelling. Each variant below carries a signature that is valid for
+    # the values it decodes to, and is refused because it is not the spelling sign_url writes.
+    vu("upper-case sig hex", url=UP_URL.split("&sig=")[0] + "&sig=" + UP_URL.split("&sig=")[1].upper(), code="SIGNATURE_INVALID"),
+    vu("leading zero in exp", url=UP_URL.replace(f"exp={EXP}", f"exp=0{EXP}"), code="SIGNATURE_INVALID"),
+    vu("leading zero in max", url=UP_URL.replace(f"max={10 * MB}", f"max=0{10 * MB}"), code="SIGNATURE_INVALID"),
+    vu("ct with a raw slash", url=UP_URL.replace("ct=image%2Fjpeg", "ct=image/jpeg"), code="SIGNATURE_INVALID"),
+    vu("ct with lower-case escape", url=UP_URL.replace("ct=image%2Fjpeg", "ct=image%2fjpeg"), code="SIGNATURE_INVALID"),
+    vu("ct with an escaped letter", url=UP_URL.replace("ct=image%2Fjpeg", "ct=%69mage%2Fjpeg"), code="SIGNATURE_INVALID"),
+    vu("parameters in another order", url=UP_URL.replace(f"exp={EXP}&ct=image%2Fjpeg", f"ct=image%2Fjpeg&exp={EXP}"),
+       code="SIGNATURE_INVALID"),
     vu("missing sig", url=UP_URL.split("&sig=")[0], code="SIGNATURE_INVALID"),
     vu("no query at all", url=UPATH, code="SIGNATURE_INVALID"),
     vu("duplicate parameter", url=UP_URL + "&exp=1", code="SIGNATURE_INVALID"),

@@ -637,6 +637,9 @@ def ref_flag(f, ctx, killed, groups=GROUPS):
         return d(False, "flag_kill_switch")
     if not f["enabled"]:
         return d(False, "disabled")
+    # SPEC §15.2: the deployment's environment, after the kill switches and disabled
+    if f.get("environments") is not None and ctx.get("environment") not in f["environments"]:
+        return d(False, "environment_not_targeted")
     now = ctx["now_ms"]
     if (f.get("starts_at_ms") is not None and now < f["starts_at_ms"]) or (
             f.get("ends_at_ms") is not None and now >= f["ends_at_ms"]):
@@ -659,8 +662,10 @@ def flag(name, enabled=True, bp=10000, **kw):
     return {"name": name, "enabled": enabled, "rollout_bp": bp, **kw}
 
 
-def ctx(user="user-42", region="PL", platform="ios", now=NOW):
+def ctx(user="user-42", region="PL", platform="ios", now=NOW, env=None):
     c = {"user_id": user, "now_ms": now}
+    if env is not None:
+        c["environment"] = env
     if region is not None:
         c["region"] = region
     if platform is not None:
@@ -731,6 +736,26 @@ def flags_cases():
     ev("rollout 50 % for another user", flag("dark_mode", bp=5000), ctx(user="u-1001"))
     ev("rollout above 10000 is invalid", flag("new_onboarding", bp=10001), error="INVALID_INPUT")
     ev("empty user id is invalid", flag("new_onboarding"), ctx(user=""), error="INVALID_INPUT")
+    # SPEC §15.2 environments
+    ev("environment targeted", flag("new_onboarding", environments=["staging", "production"]), ctx(env="production"))
+    ev("environment not targeted", flag("new_onboarding", environments=["staging"]), ctx(env="production"))
+    ev("no environment targeting: every environment", flag("new_onboarding"), ctx(env="development"))
+    ev("empty environment set targets none", flag("new_onboarding", environments=[]), ctx(env="staging"))
+    ev("unknown deployment environment is not targeted", flag("new_onboarding", environments=["production"]))
+    ev("disabled before the environment", flag("new_onboarding", enabled=False, environments=["staging"]),
+       ctx(env="production"))
+    ev("flag kill switch before the environment", flag("new_onboarding", kill_switch=True,
+                                                       environments=["staging"]), ctx(env="production"))
+    ev("global kill switch before the environment", flag("chat_x", environments=["staging"]), ctx(env="production"),
+       killed=["chat"])
+    ev("environment before the time window", flag("new_onboarding", environments=["staging"], ends_at_ms=NOW),
+       ctx(env="production"))
+    ev("environment before region and users", flag("new_onboarding", environments=["development"], regions=["DE"],
+                                                   allowed_users=["user-42"]), ctx(env="staging"))
+    ev("always-on stays on in every environment", flag("panic_tracking", environments=["staging"]),
+       ctx(env="production"))
+    ev("targeted environment then rollout", flag("dark_mode", bp=5000, environments=["development"]),
+       ctx(user="u-1001", env="development"))
     pg = {**GROUPS, "payments": ["pay_"]}
     ev("policy adds a kill-switch group", flag("pay_apple"), killed=["payments"],
        policy={"flags": {"kill_switch_groups": {"payments": ["pay_"]}}}, groups=pg)
@@ -750,6 +775,9 @@ def flags_cases():
     batch("all flags for another user", mix, ctx(user="user-43", region="DE", platform="web"))
     batch("twenty rollout flags", [flag(f"exp_{k}", bp=k * 500) for k in range(20)], ctx(user="u-77"))
     batch("no flags", [])
+    batch("all flags in staging", mix + [flag("staging_only", environments=["staging"]),
+                                         flag("prod_only", environments=["production"])],
+          ctx(env="staging"), killed=["chat"])
     batch("a flag defined twice", [flag("dark_mode"), flag("dark_mode", bp=0)], error="INVALID_INPUT")
     batch("an invalid flag fails the batch", [flag("dark_mode"), flag("x", bp=20000)], error="INVALID_INPUT")
     return out
@@ -770,7 +798,7 @@ if __name__ == "__main__":
                    "Python reference tests/vectors/tools/launch_ref.py (integer comparisons such as "
                    "verified*100 < installs*30; half-up integer division for campaign ratios), never from the Rust code.",
                    risk_cases())
-    total += write("flags", "Feature flags (SPEC §7.4): every step of the evaluation order and the SHA-256 rollout "
+    total += write("flags", "Feature flags (SPEC §7.4 with the §15.2 environment step): every step of the evaluation order and the SHA-256 rollout "
                    "bucket. Expected buckets were computed independently with Python's hashlib "
                    "(int.from_bytes(sha256(f'{flag}:{user}'.encode()).digest()[:4], 'big') % 10000) in "
                    "tests/vectors/tools/launch_ref.py, never by the Rust code.", flags_cases())

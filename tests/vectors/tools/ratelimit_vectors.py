@@ -264,9 +264,12 @@ CODES = ("RATE_LIMITED LAUNCH_MODE_RESTRICTED COUNTRY_NOT_ALLOWED INVITE_CODE_RE
          "CONTENT_TYPE_MISMATCH INSUFFICIENT_TOKENS AMOUNT_OUT_OF_RANGE KYC_REQUIRED SELF_PAYMENT ALREADY_REFERRED "
          "SPAM_TOO_SHORT SPAM_REPEATED SPAM_GENERIC SPAM_EMOJI_ONLY SPAM_TOO_FAST SIGNATURE_INVALID SIGNATURE_EXPIRED "
          "ORIGIN_NOT_ALLOWED SESSION_STALE AGE_RESTRICTED LIKE_LIMIT_REACHED COUNTRY_PAUSED MEDIA_LOCKED MEDIA_PRIVATE "
-         "MEDIA_EXPIRED MEDIA_UNDER_REVIEW MEDIA_REMOVED STORY_LIMIT_REACHED SYSTEM_MAINTENANCE SERVICE_DEGRADED INVALID_INPUT").split()
-assert len(CODES) == 43
+         "MEDIA_EXPIRED MEDIA_UNDER_REVIEW MEDIA_REMOVED STORY_LIMIT_REACHED SYSTEM_MAINTENANCE SERVICE_DEGRADED INVALID_INPUT "
+         "ADMISSION_QUEUED DEPLOY_BLOCKED MIGRATION_FORCE_REQUIRED").split()
+assert len(CODES) == 46
 BACKOFF = ("SYSTEM_MAINTENANCE", "SERVICE_DEGRADED")
+# SPEC §11 as changed by §13: retried at the result's retry_at_ms; the caller passes retry_at_ms - now.
+AT_RETRY_TIME = ("DAILY_LIMIT_REACHED", "LIKE_LIMIT_REACHED", "ADMISSION_QUEUED")
 
 
 def backoff(n, ppm):
@@ -281,6 +284,13 @@ for code in CODES:
             add(f"retry RATE_LIMITED attempt {n}, limiter says {after} ms", "retry_delay",
                 {"code": code, "attempt": n, "jitter_ppm": 123_456, "retry_after_ms": after},
                 {"kind": "retry_after", "delay_ms": max(after, 1_000)})
+    elif code in AT_RETRY_TIME:
+        for n, wait in [(1, 43_200_000), (3, 1), (9, 60_000)]:
+            add(f"retry {code} attempt {n}, retry_at_ms in {wait} ms", "retry_delay",
+                {"code": code, "attempt": n, "jitter_ppm": 999_999, "retry_after_ms": wait},
+                {"kind": "retry_after", "delay_ms": wait})
+        add(f"retry {code} without the wait is refused", "retry_delay", {"code": code, "attempt": 1, "jitter_ppm": 0},
+            error="INVALID_INPUT")
     elif code in BACKOFF:
         for n in range(1, 8):
             for ppm in ([0, 500_000, 999_999] if code == "SYSTEM_MAINTENANCE" else [314_159]):

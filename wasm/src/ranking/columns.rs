@@ -1,10 +1,10 @@
 //! The columnar deck from JS typed arrays: one copy per column, no per-candidate objects, so
 //! 100 000 candidates cross the boundary in a few milliseconds.
 
-use super::types::{PageRequest, RankedPage, Viewer};
 use crate::convert::{from_js, i64_from_f64, millis, to_js, JsResult, MAX_SAFE_INTEGER};
 use crate::Policy;
 use avalo_core::ranking as rules;
+use avalo_core::ranking::{PageRequest, RankedPage, Viewer};
 use avalo_core::{Error, Result};
 use js_sys::{Float64Array, JsString, Number, Reflect, Uint32Array, Uint8Array};
 use tsify::Ts;
@@ -85,7 +85,7 @@ fn times(obj: &JsValue, name: &str) -> Result<Vec<i64>> {
 fn user_ids(obj: &JsValue) -> Result<String> {
     let value = Reflect::get(obj, &JsValue::from_str("user_ids")).unwrap_or(JsValue::UNDEFINED);
     if let Some(text) = value.dyn_ref::<JsString>() {
-        return Ok(text.as_string().unwrap_or_default());
+        return crate::convert::text(text, "columns.user_ids");
     }
     let bytes = value
         .dyn_into::<Uint8Array>()
@@ -126,11 +126,11 @@ pub fn rank_candidate_columns(
     #[wasm_bindgen(js_name = nowMs)] now_ms: Number,
     page: Option<Ts<PageRequest>>,
 ) -> JsResult<Ts<RankedPage>> {
-    let viewer: rules::Viewer = from_js(&viewer)?.into();
+    let viewer: rules::Viewer = from_js(&viewer)?;
     let columns = columns_from_js(columns)?;
-    let page: rules::PageRequest = page.map(|p| from_js(&p)).transpose()?.unwrap_or_default().into();
+    let page: rules::PageRequest = page.map(|p| from_js(&p)).transpose()?.unwrap_or_default();
     let ranked = rules::rank_candidate_columns(policy.core(), &viewer, &columns, millis(&now_ms, "nowMs")?, &page)?;
-    Ok(to_js(&RankedPage::from(ranked))?)
+    Ok(to_js(&ranked)?)
 }
 
 #[cfg(test)]

@@ -1,7 +1,6 @@
 package com.avalo.conformance
 
-import com.avalo.core.AvaloException
-import com.avalo.core.Policy
+import com.avalo.core.*
 import java.io.File
 import kotlin.system.exitProcess
 
@@ -40,6 +39,9 @@ fun main(args: Array<String>) {
     if (failures.isNotEmpty() || passed == 0) exitProcess(1)
 }
 
+/** One operation: the case's policy and input object → the result as JSON (Json.kt values). */
+typealias Op = (policy: Policy, input: Map<String, Any?>) -> Any?
+
 /** A case's outcome: a JSON result, or an error code. */
 private sealed class Outcome {
     data class Ok(val value: Any?) : Outcome()
@@ -54,7 +56,7 @@ private fun runCase(case: Map<String, Any?>, builtIn: Policy): String? {
     val opName = case["op"] as? String ?: return "case has no op"
     val op = OPS[opName] ?: return "unknown operation \"$opName\""
     @Suppress("UNCHECKED_CAST")
-    val input = Input(case["input"] as? Map<String, Any?> ?: return "input is not an object")
+    val input = case["input"] as? Map<String, Any?> ?: return "input is not an object"
 
     val outcome: Outcome = try {
         val patch = case["policy"]

@@ -51,11 +51,7 @@ object Json {
     private fun writeString(s: String, out: StringBuilder) {
         out.append('"')
         for (c in s) when {
-            c == '"' -> out.append("\\\"")
-            c == '\\' -> out.append("\\\\")
-            c == '\n' -> out.append("\\n")
-            c == '\r' -> out.append("\\r")
-            c == '\t' -> out.append("\\t")
+            c == '"' || c == '\\' -> out.append('\\').append(c)
             c < ' ' -> out.append(String.format("\\u%04x", c.code))
             else -> out.append(c)
         }
