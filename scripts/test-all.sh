@@ -52,7 +52,7 @@ stage "quickstart example" cargo run -q -p avalo-examples --bin quickstart
 stage "fuzz (scripts/fuzz.sh)" scripts/fuzz.sh
 
 # Every stage script must exist and be executable: a missing one fails the run, never skips.
-for extra in scripts/test-kotlin.sh scripts/test-swift.sh scripts/test-js.sh scripts/test-browser.sh scripts/test-extra.sh; do
+for extra in scripts/test-kotlin.sh scripts/test-swift.sh scripts/test-js.sh scripts/test-browser.sh scripts/test-extra.sh scripts/test-packages.sh; do
   if [ ! -x "$extra" ]; then
     SUMMARY+=("FAIL  $extra (missing or not executable)")
     printf '%s\n' "${SUMMARY[@]}"

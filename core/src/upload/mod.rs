@@ -12,7 +12,7 @@
 //!    gets the type's canonical extension (the stem is cut further if needed so the name stays
 //!    within `max_name_chars`);
 //! 6. when the first bytes are given, the sniffed type agrees with the MIME type and is not
-//!    dangerous ([`sniff`]; `CONTENT_TYPE_MISMATCH`).
+//!    dangerous ([`sniff()`]; `CONTENT_TYPE_MISMATCH`).
 //!
 //! Then the storage path is built ([`path`]); a bad user id or content hash there is
 //! `INVALID_INPUT` (those are the caller's inputs, not the file's, so they are checked last).
