@@ -252,8 +252,13 @@ pub fn creator_analytics(
 }
 
 fn merge(into: &mut Sums, from: &Sums) -> Result<()> {
-    const ALL: [EarningStream; 5] =
-        [EarningStream::Chat, EarningStream::Tip, EarningStream::GatedContent, EarningStream::PaidMedia, EarningStream::Referral];
+    const ALL: [EarningStream; 5] = [
+        EarningStream::Chat,
+        EarningStream::Tip,
+        EarningStream::GatedContent,
+        EarningStream::PaidMedia,
+        EarningStream::Referral,
+    ];
     for (i, s) in ALL.iter().enumerate() {
         into.add(*s, from.earned.get(i).copied().unwrap_or(0), from.refunded.get(i).copied().unwrap_or(0))?;
     }
@@ -276,12 +281,10 @@ fn effect_of<'a>(
         return Ok(None);
     }
     if record.kind == RecordKind::Refund {
-        let original = record
-            .refs
-            .first()
-            .and_then(|s| by_seq.get(s))
-            .and_then(|i| records.get(*i))
-            .ok_or_else(|| Error::invalid(format!("refund {} names an original that is not among the records", record.seq)))?;
+        let original =
+            record.refs.first().and_then(|s| by_seq.get(s)).and_then(|i| records.get(*i)).ok_or_else(|| {
+                Error::invalid(format!("refund {} names an original that is not among the records", record.seq))
+            })?;
         let Some(stream) = stream_of(original)? else { return Ok(None) };
         let payer = payer_of(record);
         // The refund credits the payer's spendable: that much less paid.
