@@ -48,6 +48,14 @@ source "${AVALO_TOOLS:-$HOME/.cache/avalo-core}/env.sh"
 stage "core alone (default features, no FFI dependency)" core_alone
 stage "rust (cargo test --workspace)" rust_tests
 stage "rust vectors" rust_vectors
+clippy_all() {
+  # Lints over every crate and target, warnings denied (tests may unwrap: clippy.toml); the core
+  # also with each facade feature, since workspace builds unify features.
+  cargo clippy --workspace --all-targets -- -D warnings &&
+    cargo clippy -p avalo-core --features uniffi -- -D warnings &&
+    cargo clippy -p avalo-core --features wasm -- -D warnings
+}
+stage "clippy (-D warnings)" clippy_all
 stage "quickstart example" cargo run -q -p avalo-examples --bin quickstart
 stage "fuzz (scripts/fuzz.sh)" scripts/fuzz.sh
 
