@@ -80,6 +80,7 @@ impl FlagsPolicy {
 
 /// A client platform.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Platform {
     /// iOS app.
@@ -92,6 +93,7 @@ pub enum Platform {
 
 /// One flag's definition (runtime state from the host's flag store).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FlagDefinition {
     /// Flag name, e.g. `chat_voice_notes`.
     pub name: String,
@@ -124,6 +126,7 @@ pub struct FlagDefinition {
 
 /// The user and moment a flag is evaluated for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FlagContext {
     /// The user's stable id (not empty).
     pub user_id: String,
@@ -139,6 +142,7 @@ pub struct FlagContext {
 
 /// The rule that decided a flag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum FlagRule {
     /// On: the policy lists the flag as always on.
@@ -165,6 +169,7 @@ pub enum FlagRule {
 
 /// A flag decision for one user.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FlagDecision {
     /// The flag.
     pub flag: String,
@@ -178,6 +183,7 @@ pub struct FlagDecision {
 
 /// Every flag plus the killed groups: what a host loads from its flag store.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FlagSet {
     /// Names of the kill-switch groups that are switched off.
     #[serde(default)]
@@ -188,6 +194,7 @@ pub struct FlagSet {
 
 /// All flags for one user.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FlagEvaluation {
     /// One decision per flag, in input order.
     pub decisions: Vec<FlagDecision>,

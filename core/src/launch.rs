@@ -40,6 +40,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The launch modes of SPEC §7.1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum LaunchMode {
     /// Internal test: allowlist only, all countries, 50 signups a day.
@@ -54,6 +55,7 @@ pub enum LaunchMode {
 
 /// Who can register in a mode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Registration {
     /// Nobody (`LAUNCH_MODE_RESTRICTED`); not used by the default table.
@@ -111,6 +113,7 @@ impl<'de> Deserialize<'de> for CountryCode {
 
 /// One row of the mode table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct ModeRule {
     /// Who can register.
@@ -201,6 +204,7 @@ impl LaunchPolicy {
 
 /// An invite-code record as the host found it for the code the applicant typed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct InviteRecord {
     /// The code as stored.
     pub code: String,
@@ -212,6 +216,7 @@ pub struct InviteRecord {
 
 /// One signup attempt.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SignupRequest {
     /// The current launch mode.
     pub mode: LaunchMode,
@@ -236,6 +241,7 @@ pub struct SignupRequest {
 
 /// An allowed signup.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SignupDecision {
     /// The mode it was checked under.
     pub mode: LaunchMode,
@@ -337,6 +343,7 @@ pub fn check_signup(policy: &Policy, req: &SignupRequest) -> Result<SignupDecisi
 
 /// A requested change of launch mode.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ModeChangeRequest {
     /// The mode in force.
     pub from: LaunchMode,
@@ -348,6 +355,7 @@ pub struct ModeChangeRequest {
 
 /// An accepted mode change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ModeChange {
     /// The previous mode.
     pub from: LaunchMode,

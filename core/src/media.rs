@@ -48,6 +48,7 @@ impl MediaPolicy {
 
 /// Who may see an item (SPEC §9.6).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Visibility {
     /// Everyone.
@@ -62,6 +63,7 @@ pub enum Visibility {
 
 /// Moderation state of an item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum ModerationState {
     /// Approved: may be served.
@@ -76,6 +78,7 @@ pub enum ModerationState {
 
 /// A media item, as the host knows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MediaItem {
     /// The owner's user id.
     pub owner_id: String,
@@ -93,6 +96,7 @@ pub struct MediaItem {
 
 /// The viewer asking for an item.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Viewer {
     /// The viewer's user id (`None` when signed out).
     #[serde(default)]
@@ -110,6 +114,7 @@ pub struct Viewer {
 
 /// Why access was granted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum AccessGrant {
     /// The viewer owns the item.
@@ -126,6 +131,7 @@ pub enum AccessGrant {
 
 /// The access decision: allowed with a grant, or denied with a code (and the price when locked).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MediaDecision {
     /// Whether the viewer may see the item.
     pub allowed: bool,
@@ -197,6 +203,7 @@ pub fn check_media_access(item: &MediaItem, viewer: &Viewer, now_ms: i64) -> Res
 
 /// Room for a new story.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct StoryQuota {
     /// Stories still active at `now_ms` (before the new one).
     pub active: u32,

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 /// Payout methods (SPEC §3.6).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum PayoutMethod {
     /// Bank transfer.
@@ -69,6 +70,7 @@ impl PayoutPolicy {
 
 /// A withdrawal request, as the host knows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WithdrawalRequest {
     /// Tokens to withdraw (gross, before the fee).
     pub amount: Tokens,
@@ -84,6 +86,7 @@ pub struct WithdrawalRequest {
 
 /// The quote for a valid withdrawal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WithdrawalQuote {
     /// Gross tokens withdrawn (debited from the balance).
     pub amount: Tokens,

@@ -20,6 +20,7 @@ pub const DEFAULT_POLICY_VERSION: &str = "2026.11";
 /// One problem found while loading or validating a policy, with its JSON path
 /// (`$.splits.chat_creator_bp`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PolicyProblem {
     /// JSON path of the offending value, starting with `$`.
     pub path: String,
@@ -127,6 +128,7 @@ impl PolicyRules {
 
 /// A validated, immutable policy with its fingerprint.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Object))]
 pub struct Policy {
     rules: PolicyRules,
     fingerprint: String,

@@ -27,6 +27,7 @@ pub struct TokenPack {
 
 /// Subscription tiers (SPEC §2.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum SubscriptionTier {
     /// No subscription.
@@ -132,6 +133,7 @@ impl PricingPolicy {
 
 /// A pack's price in one currency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PackQuote {
     /// Pack id.
     pub pack_id: String,
@@ -286,6 +288,7 @@ pub fn cheapest_pack_covering(
 
 /// A multiset of packs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PackCombination {
     /// `(pack id, count)` pairs, largest pack first, counts ≥ 1.
     pub packs: Vec<PackCount>,
@@ -299,6 +302,7 @@ pub struct PackCombination {
 
 /// How many of one pack a combination holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PackCount {
     /// Pack id.
     pub pack_id: String,

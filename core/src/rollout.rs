@@ -30,6 +30,7 @@ use serde::{Deserialize, Serialize};
 
 /// A per-day counter as the host stores it: the count and when it was last incremented.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DailyCounter {
     /// Operations counted on the UTC day of `updated_at_ms`.
     pub count: u64,
@@ -56,6 +57,7 @@ impl DailyCounter {
 
 /// Rollout phase of a country.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum RolloutPhase {
     /// First, small market test.
@@ -70,6 +72,7 @@ pub enum RolloutPhase {
 
 /// The kind of operation a cap counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum CapKind {
     /// New users (signups).
@@ -82,6 +85,7 @@ pub enum CapKind {
 
 /// Daily caps of one phase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct PhaseCaps {
     /// New users per UTC day.
@@ -105,6 +109,7 @@ impl PhaseCaps {
 
 /// Per-country cap overrides; `None` keeps the phase default, `Some(0)` blocks that kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CapOverrides {
     /// Override of the users cap.
     #[serde(default)]
@@ -221,6 +226,7 @@ impl RolloutPolicy {
 
 /// One operation to count against a country's cap.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CapRequest {
     /// The country's phase; `None` = not controlled.
     #[serde(default)]
@@ -238,6 +244,7 @@ pub struct CapRequest {
 
 /// An allowed operation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CapDecision {
     /// Whether the country is controlled (has a phase).
     pub controlled: bool,
@@ -277,6 +284,7 @@ pub fn check_country_cap(policy: &Policy, req: &CapRequest) -> Result<CapDecisio
 
 /// One day of a country's metrics.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DayMetrics {
     /// The UTC date, `YYYY-MM-DD`.
     pub date: String,
@@ -294,6 +302,7 @@ pub struct DayMetrics {
 
 /// A progression criterion.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum ProgressionCriterion {
     /// No metrics for the day.
@@ -310,6 +319,7 @@ pub enum ProgressionCriterion {
 
 /// One failed criterion on one day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ProgressionFailure {
     /// The UTC date, `YYYY-MM-DD`.
     pub date: String,
@@ -323,6 +333,7 @@ pub struct ProgressionFailure {
 
 /// Progression readiness of a `soft` country.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ProgressionReport {
     /// Whether moving to `public` is recommended (no failures).
     pub recommended: bool,

@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 
 /// A Royal Club tier, in increasing order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum RoyalTier {
     /// Not a member.
@@ -97,6 +98,7 @@ impl RoyalPolicy {
 
 /// Tokens a user spent on one UTC day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct SpendBucket {
     /// UTC day number (days since 1970-01-01).
@@ -107,6 +109,7 @@ pub struct SpendBucket {
 
 /// A Royal Club subscription.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct RoyalSubscription {
     /// The tier it guarantees.
@@ -117,6 +120,7 @@ pub struct RoyalSubscription {
 
 /// A user's Royal Club status at one moment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RoyalStatus {
     /// The effective tier: the higher of the spend tier and the subscription floor.
     pub tier: RoyalTier,

@@ -82,6 +82,7 @@ impl SpamPolicy {
 
 /// One of the sender's recent messages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RecentMessage {
     /// Its text.
     pub text: String,
@@ -91,6 +92,7 @@ pub struct RecentMessage {
 
 /// The anti-spam rule that refused a message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum SpamRule {
     /// Too few grapheme clusters.
@@ -120,6 +122,7 @@ impl SpamRule {
 
 /// The verdict on one message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SpamVerdict {
     /// True when no rule fired.
     pub allowed: bool,

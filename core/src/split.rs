@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// A revenue stream (SPEC §3.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum RevenueStream {
     /// Paid chat (per-word message billing): 65 / 35.
@@ -94,6 +95,7 @@ impl SplitPolicy {
 
 /// The two sides of a split. `creator + platform == amount`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Split {
     /// The amount split.
     pub amount: Tokens,
@@ -112,6 +114,7 @@ pub fn split_amount(amount: Tokens, creator_bp: BasisPoints) -> Split {
 
 /// A stream's split with its policy share, carrying the policy fingerprint.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RevenueSplit {
     /// The stream.
     pub stream: RevenueStream,
@@ -146,6 +149,7 @@ pub fn split_revenue(policy: &Policy, stream: RevenueStream, amount: Tokens) -> 
 /// Invariant: `creator_total == floor(total × bp / 10 000)` for the stream's share. A state
 /// that breaks it is `INVALID_INPUT`, never silently reset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CumulativeSplit {
     /// Cumulative amount paid.
     pub total: Tokens,
@@ -155,6 +159,7 @@ pub struct CumulativeSplit {
 
 /// One payment applied to a cumulative split.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CumulativeStep {
     /// This payment's split (creator gets the increase of the cumulative share).
     pub split: Split,
@@ -267,6 +272,7 @@ pub fn register_referral(referrer_id: &str, referred_id: &str, existing_referrer
 
 /// The referral reward for a purchase (SPEC §3.5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReferralReward {
     /// Tokens credited to the referrer (100 on the first purchase, else 0).
     pub referrer_tokens: Tokens,
@@ -283,6 +289,7 @@ pub fn referral_reward(policy: &Policy, has_referrer: bool, purchases_before: u6
 
 /// The result of applying many payments to one cumulative split.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CumulativeBatch {
     /// Each payment's split, in order.
     pub splits: Vec<Split>,

@@ -134,6 +134,7 @@ pub fn words_per_token(policy: &Policy, earner_royal: bool) -> u32 {
 
 /// One side of a chat.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum), uniffi(name = "ChatParticipant"))]
 #[serde(rename_all = "snake_case")]
 pub enum Participant {
     /// The participant who started the chat.
@@ -144,6 +145,7 @@ pub enum Participant {
 
 /// Who pays and who earns in a chat (SPEC §4.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ChatRoles {
     /// The participant charged for the earner's messages; `None` in a free chat.
     pub payer: Option<Participant>,

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 /// The user asking for a deck, with their filters.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct Viewer {
     /// The viewer's user id (never ranked).
@@ -43,6 +44,7 @@ pub struct Viewer {
 
 /// One candidate for the deck.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct Candidate {
     /// The candidate's user id (ties are broken by it, ascending, byte-wise).
@@ -72,6 +74,7 @@ pub struct PageRequest {
 
 /// Why a candidate was filtered out (the first reason in this order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum DropReason {
     /// The candidate is the viewer.
@@ -104,6 +107,7 @@ pub enum DropReason {
 
 /// A dropped candidate and why (only with `explain`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DroppedCandidate {
     /// The candidate's user id.
     pub user_id: String,
@@ -113,6 +117,7 @@ pub struct DroppedCandidate {
 
 /// One ranked candidate of the page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RankedCandidate {
     /// The candidate's user id.
     pub user_id: String,
@@ -133,6 +138,7 @@ pub struct RankedCandidate {
 
 /// A page of the deck.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RankedPage {
     /// The page, best first.
     pub results: Vec<RankedCandidate>,

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// Likes a user made on one UTC day. The caller stores it and passes it back next time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct LikeCounter {
     /// UTC day number (days since 1970-01-01) the count belongs to.
@@ -17,6 +18,7 @@ pub struct LikeCounter {
 
 /// A like to decide.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct LikeRequest {
     /// Who likes.
@@ -32,6 +34,7 @@ pub struct LikeRequest {
 
 /// What a like leads to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum LikeOutcome {
     /// Recorded; no match yet.
@@ -42,6 +45,7 @@ pub enum LikeOutcome {
 
 /// The decision for an accepted like.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LikeDecision {
     /// Liked or match.
     pub outcome: LikeOutcome,

@@ -14,6 +14,7 @@ const COMPLETENESS: [f64; 8] = [0.0, 1.0 / 5.0, 2.0 / 5.0, 3.0 / 5.0, 4.0 / 5.0,
 
 /// A profile's gender, as used by the viewer's preference filter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Gender {
     /// Female.
@@ -58,6 +59,7 @@ impl Gender {
 
 /// A point on Earth in degrees (latitude −90..=90, longitude −180..=180).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct GeoPoint {
     /// Latitude, degrees.
@@ -145,6 +147,7 @@ pub fn bio_present(bio: &str) -> bool {
 /// What the profile score reads. Every field may be missing (absent in JSON): missing data
 /// counts as 0 (SPEC §5.1). Plain `Copy` data so a large deck converts cheaply.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(default, deny_unknown_fields)]
 pub struct Profile {
     /// Number of photos.
@@ -213,6 +216,7 @@ impl Profile {
 
 /// A profile score: the total in [0, 100] and the six unweighted components in [0, 1].
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ProfileScore {
     /// `Σ weight × component`, in [0, 100].
     pub total: f64,

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// A limit as written in a policy: `limit` requests per `window_ms`, bucket capacity `burst`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct LimitSpec {
     /// Requests refilled per window (≥ 1).
@@ -24,6 +25,7 @@ pub struct LimitSpec {
 /// When `window_ms / limit` is a whole number of milliseconds (every SPEC default), a tick *is*
 /// a millisecond and the state is the theoretical arrival time in plain ms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RateLimit {
     /// Requests refilled per window.
     limit: u32,
@@ -130,6 +132,7 @@ impl RateLimit {
 /// It carries no policy fingerprint on purpose: `decide` is a nanosecond-hot path and does not
 /// see the policy (the [`RateLimit`] was built from it once).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LimitDecision {
     /// Whether the request is admitted.
     pub allowed: bool,
@@ -203,6 +206,7 @@ pub fn decide(limit: &RateLimit, state: i64, now_ms: i64, cost: u32) -> Result<L
 
 /// One request of a timeline: when it arrives and what it costs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct LimitRequest {
     /// Arrival time, ms since the epoch.
@@ -213,6 +217,7 @@ pub struct LimitRequest {
 
 /// The outcome of [`decide_sequence`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LimitSequence {
     /// One decision per request, in order.
     pub decisions: Vec<LimitDecision>,
@@ -239,6 +244,7 @@ pub fn decide_sequence(limit: &RateLimit, state: i64, requests: &[LimitRequest])
 
 /// One independent subject of a [`decide_batch`] call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct LimitBatchItem {
     /// The subject's stored state (0 = new subject).

@@ -44,6 +44,7 @@ impl FraudPolicy {
 
 /// Accounts created from one device in the window.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DeviceAccounts {
     /// The device identifier.
     pub device_id: String,
@@ -53,6 +54,7 @@ pub struct DeviceAccounts {
 
 /// Counts over one fraud window.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FraudWindow {
     /// Accounts per device.
     #[serde(default)]
@@ -65,6 +67,7 @@ pub struct FraudWindow {
 
 /// The fraud signals of SPEC §8.2.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum FraudSignal {
     /// Many accounts from one device.
@@ -77,6 +80,7 @@ pub enum FraudSignal {
 
 /// One alert.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FraudAlert {
     /// Which signal.
     pub signal: FraudSignal,
@@ -90,6 +94,7 @@ pub struct FraudAlert {
 
 /// The fraud shield's verdict on one window.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FraudReport {
     /// Whether any alert fired.
     pub alert: bool,
@@ -148,6 +153,7 @@ impl Default for LoadPolicy {
 
 /// Current load.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LoadMetrics {
     /// Concurrent WebRTC sessions.
     pub webrtc_sessions: u64,
@@ -159,6 +165,7 @@ pub struct LoadMetrics {
 
 /// A throttle metric.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum LoadMetric {
     /// Concurrent WebRTC sessions.
     #[serde(rename = "webrtc_sessions")]
@@ -173,6 +180,7 @@ pub enum LoadMetric {
 
 /// A metric over its limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LoadOver {
     /// Which metric.
     pub metric: LoadMetric,
@@ -184,6 +192,7 @@ pub struct LoadOver {
 
 /// The throttle's verdict.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LoadReport {
     /// Whether any metric is over its limit.
     pub overloaded: bool,

@@ -34,6 +34,7 @@ impl Default for HealthPolicy {
 
 /// What a component's check reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum HealthCheckOutcome {
     /// Worked.
@@ -46,6 +47,7 @@ pub enum HealthCheckOutcome {
 
 /// One component's check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ComponentCheck {
     /// Component name.
     pub name: String,
@@ -57,6 +59,7 @@ pub struct ComponentCheck {
 
 /// Health of a component or the whole system, from best to worst.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum HealthStatus {
     /// Fine.
@@ -69,6 +72,7 @@ pub enum HealthStatus {
 
 /// One component's status.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ComponentStatus {
     /// Component name.
     pub name: String,
@@ -78,6 +82,7 @@ pub struct ComponentStatus {
 
 /// System health.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct HealthReport {
     /// The worst component status.
     pub overall: HealthStatus,
@@ -109,6 +114,7 @@ pub fn component_health(policy: &Policy, checks: &[ComponentCheck]) -> Result<He
 
 /// A readiness check result, from best to worst.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum ReadinessStatus {
     /// Passed.
@@ -121,6 +127,7 @@ pub enum ReadinessStatus {
 
 /// One launch readiness check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReadinessCheck {
     /// Check name.
     pub name: String,
@@ -130,6 +137,7 @@ pub struct ReadinessCheck {
 
 /// Launch readiness.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReadinessReport {
     /// FAIL if any fails, else WARN if any warns, else PASS.
     pub overall: ReadinessStatus,
@@ -192,6 +200,7 @@ impl AlertPolicy {
 
 /// Counts for the alert checks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AlertMetrics {
     /// Requests served.
     pub requests: u64,
@@ -215,6 +224,7 @@ pub struct AlertMetrics {
 
 /// An alert kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum AlertKind {
     /// Error rate at or above its threshold.
@@ -229,6 +239,7 @@ pub enum AlertKind {
 
 /// A fired alert.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MetricAlert {
     /// Which alert.
     pub kind: AlertKind,
@@ -241,6 +252,7 @@ pub struct MetricAlert {
 
 /// Alerts that fired.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AlertReport {
     /// Whether any alert fired.
     pub alerting: bool,

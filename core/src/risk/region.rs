@@ -112,6 +112,7 @@ impl RegionRiskPolicy {
 
 /// One region's metrics over one window (normally 24 h).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RegionMetrics {
     /// Support tickets.
     pub support_tickets: u64,
@@ -127,6 +128,7 @@ pub struct RegionMetrics {
 
 /// Risk level of a region.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum RiskLevel {
     /// 0–2 points.
@@ -141,6 +143,7 @@ pub enum RiskLevel {
 
 /// Points per factor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RiskBreakdown {
     /// Points from support tickets.
     pub support_tickets: u32,
@@ -154,6 +157,7 @@ pub struct RiskBreakdown {
 
 /// A region's risk.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RegionRisk {
     /// Total points.
     pub score: u32,

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 /// Which allowlist applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum OriginProfile {
     /// The production allowlist.
@@ -28,6 +29,7 @@ pub enum OriginProfile {
 
 /// An allowed origin and the allowlist entry it matched.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct OriginMatch {
     /// The normalised origin.
     pub origin: String,

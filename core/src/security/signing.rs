@@ -26,6 +26,7 @@ type HmacSha256 = Hmac<Sha256>;
 /// Why a signed request was refused (SPEC §10.1). `Expired` maps to `SIGNATURE_EXPIRED`, every
 /// other variant to `SIGNATURE_INVALID`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum), uniffi(name = "SignatureFailure"))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum SignatureError {
     /// The timestamp or the signature is absent or empty.
@@ -66,6 +67,7 @@ impl From<SignatureError> for Error {
 
 /// A signature with the timestamp it covers (send both, e.g. as headers).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SignedRequest {
     /// Decimal milliseconds since the epoch.
     pub timestamp: String,
@@ -75,6 +77,7 @@ pub struct SignedRequest {
 
 /// A verified request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VerifiedRequest {
     /// The request's timestamp, ms.
     pub timestamp_ms: i64,
@@ -215,6 +218,7 @@ pub fn verify_request_signature(
 /// `{"error": {"kind": "expired", "skew_ms": 300001}}` (for hosts that log or branch on the
 /// exact failure).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum SignatureCheck {
     /// The request is authentic and fresh.

@@ -35,6 +35,7 @@ use std::fmt::Write as _;
 
 /// What a signed URL is for, which sets its default lifetime.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum UrlPurpose {
     /// Uploading (15 minutes).
@@ -45,6 +46,7 @@ pub enum UrlPurpose {
 
 /// What a verified URL allows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct UrlGrant {
     /// The URL path.
     pub path: String,

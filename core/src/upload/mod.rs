@@ -41,6 +41,7 @@ pub const MB: u64 = 1_048_576;
 
 /// Why a file is uploaded (SPEC §9.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum UploadPurpose {
     /// Profile photo (images, 10 MB).
@@ -201,6 +202,7 @@ impl UploadPolicy {
 
 /// One upload to validate.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct UploadRequest {
     /// The declared MIME type (any case, parameters allowed).
     pub mime_type: String,
@@ -225,6 +227,7 @@ pub struct UploadRequest {
 
 /// The outcome of a file-name check: the final name and its extension.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CheckedName {
     /// The sanitised name, with the canonical extension appended if it had none.
     pub file_name: String,
@@ -236,6 +239,7 @@ pub struct CheckedName {
 
 /// An accepted upload.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct UploadVerdict {
     /// The canonical MIME type (`image/jpg` → `image/jpeg`).
     pub mime_type: AllowedMime,
@@ -263,6 +267,7 @@ pub struct UploadVerdict {
 
 /// What the whitelist says about a declared MIME type.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MimeInfo {
     /// The canonical type (aliases resolved).
     pub mime_type: AllowedMime,

@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 
 /// A media format recognised from magic bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum MediaFormat {
     /// JPEG (`FF D8 FF`).
@@ -54,6 +55,7 @@ pub enum MediaFormat {
 
 /// Content refused whatever it is declared as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum DangerClass {
     /// A native or byte-code executable.
@@ -68,6 +70,7 @@ pub enum DangerClass {
 
 /// What the first bytes of a file are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(tag = "result", rename_all = "snake_case")]
 pub enum Sniffed {
     /// A media format.
