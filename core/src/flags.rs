@@ -101,18 +101,23 @@ pub struct FlagDefinition {
     pub enabled: bool,
     /// The flag's own kill switch (on = the flag is off for everyone).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
     pub kill_switch: bool,
     /// Start of the time window, inclusive, ms since the epoch.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub starts_at_ms: Option<i64>,
     /// End of the time window, exclusive.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub ends_at_ms: Option<i64>,
     /// Targeted regions; `None` = everywhere.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub regions: Option<Vec<String>>,
     /// Targeted platforms; `None` = every platform.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub platforms: Option<Vec<Platform>>,
     /// Users who never get the flag.
     #[serde(default)]
@@ -132,9 +137,11 @@ pub struct FlagContext {
     pub user_id: String,
     /// The user's region (e.g. a country code), if known.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub region: Option<String>,
     /// The user's platform, if known.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub platform: Option<Platform>,
     /// Now, ms since the epoch.
     pub now_ms: i64,

@@ -226,12 +226,15 @@ pub struct SignupRequest {
     pub country: String,
     /// Allowlist lookup: `None` when nothing was supplied to look up, else whether it matched.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub on_allowlist: Option<bool>,
     /// The invite code the applicant typed, if any.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub invite_code: Option<String>,
     /// The record the host found for that code, if any.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub invite: Option<InviteRecord>,
     /// Signups counted today in this mode (reset when from an earlier UTC day).
     pub signups_today: DailyCounter,

@@ -86,29 +86,35 @@ pub struct MediaItem {
     pub visibility: Visibility,
     /// Unlock price in tokens (required for `paid`).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub price: Option<Tokens>,
     /// Moderation state.
     pub moderation: ModerationState,
     /// When it expires, ms since the epoch (stories: posting time + 24 h); `None` never.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub expires_at_ms: Option<i64>,
 }
 
 /// The viewer asking for an item.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi(name = "MediaViewer"))]
 pub struct Viewer {
     /// The viewer's user id (`None` when signed out).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub id: Option<String>,
     /// Whether the viewer follows the owner.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
     pub follows_owner: bool,
     /// Whether the viewer has unlocked this item.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
     pub has_unlocked: bool,
     /// Whether the viewer is a moderator.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
     pub is_moderator: bool,
 }
 

@@ -113,12 +113,15 @@ impl PhaseCaps {
 pub struct CapOverrides {
     /// Override of the users cap.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub users: Option<u64>,
     /// Override of the payments cap.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub payments: Option<u64>,
     /// Override of the creators cap.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub creators: Option<u64>,
 }
 
@@ -230,6 +233,7 @@ impl RolloutPolicy {
 pub struct CapRequest {
     /// The country's phase; `None` = not controlled.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub phase: Option<RolloutPhase>,
     /// The country's cap overrides.
     #[serde(default)]

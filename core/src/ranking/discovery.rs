@@ -17,6 +17,7 @@ pub struct Viewer {
     pub user_id: String,
     /// Genders the viewer wants to see; empty means everyone.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub interested_in: Vec<Gender>,
     /// Youngest age shown, whole years, inclusive.
     pub age_min: u32,
@@ -24,21 +25,27 @@ pub struct Viewer {
     pub age_max: u32,
     /// The viewer's location (required when `max_distance_km` is set).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub location: Option<GeoPoint>,
     /// Maximum distance, km, inclusive; `None` means no distance filter.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub max_distance_km: Option<f64>,
     /// Users the viewer already liked.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub liked_ids: Vec<String>,
     /// Users the viewer already passed.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub passed_ids: Vec<String>,
     /// Users the viewer blocked.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub blocked_ids: Vec<String>,
     /// Users who blocked the viewer.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub blocked_by_ids: Vec<String>,
 }
 
@@ -55,6 +62,7 @@ pub struct Candidate {
     pub verified: bool,
     /// End of a paid profile boost, ms (active while `now_ms < boost_until_ms`).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub boost_until_ms: Option<i64>,
     /// What the score and the filters read.
     pub profile: Profile,
@@ -62,13 +70,17 @@ pub struct Candidate {
 
 /// Which page to return, and whether to explain dropped candidates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi(name = "RankPageRequest"))]
 #[serde(default, deny_unknown_fields)]
 pub struct PageRequest {
     /// Page size, 1..=50; `None` is the default 20.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub size: Option<u32>,
     /// Ranked candidates to skip before the page (0 = the first page).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub offset: u32,
     /// List every dropped candidate with the reason (slower: a debug aid; off by default).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub explain: bool,
 }
 

@@ -27,6 +27,7 @@ pub struct LikeRequest {
     pub target_id: String,
     /// The liker's counter as last returned (`None` before the first like ever).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub counter: Option<LikeCounter>,
     /// Whether the target already liked the liker (then this like is a match).
     pub target_likes_liker: bool,

@@ -151,28 +151,40 @@ pub fn bio_present(bio: &str) -> bool {
 #[serde(default, deny_unknown_fields)]
 pub struct Profile {
     /// Number of photos.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub photos: u32,
     /// Whether the profile has a video intro.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_video_intro: bool,
     /// Whether the bio is non-empty (see [`bio_present`]).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_bio: bool,
     /// Birth date.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub birth_date: Option<BirthDate>,
     /// Gender.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub gender: Option<Gender>,
     /// Location.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub location: Option<GeoPoint>,
     /// Number of interests.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub interests: u32,
     /// Response rate in [0, 1] (clamped); must be finite.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub response_rate: Option<f64>,
     /// Royal Club member (loyalty component 1, and the discovery boost).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub royal: bool,
     /// Loyalty level (0..; `min(1, level / 10)`).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub loyalty_level: u32,
     /// Last activity, ms since the epoch (a future time counts as now).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub last_active_ms: Option<i64>,
     /// Number of reports against the profile.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub reports: u32,
 }
 

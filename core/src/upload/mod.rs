@@ -212,9 +212,11 @@ pub struct UploadRequest {
     pub file_name: String,
     /// The purpose, if known; without one the kind's limit applies.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub purpose: Option<UploadPurpose>,
     /// The first bytes of the file (64 recommended), for sniffing; `None` skips sniffing.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub head: Option<Vec<u8>>,
     /// The uploader's id (1–128 of `[A-Za-z0-9_-]`).
     pub user_id: String,
