@@ -33,7 +33,8 @@ pub enum OriginProfile {
 pub struct OriginMatch {
     /// The normalised origin.
     pub origin: String,
-    /// The allowlist entry that allowed it (`https://avalo.app`, `exp://*`).
+    /// The allowlist entry that allowed it (`https://avalo.app`, or a wildcard entry: `exp://`
+    /// then `*`; never a slash directly before a star in a doc, which opens a Kotlin comment).
     pub matched: String,
 }
 

@@ -5734,7 +5734,8 @@ public struct OriginMatch: Equatable, Hashable {
      */
     public let origin: String
     /**
-     * The allowlist entry that allowed it (`https://avalo.app`, `exp://*`).
+     * The allowlist entry that allowed it (`https://avalo.app`, or a wildcard entry: `exp://`
+     * then `*`; never a slash directly before a star in a doc, which opens a Kotlin comment).
      */
     public let matched: String
 
@@ -5745,7 +5746,8 @@ public struct OriginMatch: Equatable, Hashable {
          * The normalised origin.
          */origin: String, 
         /**
-         * The allowlist entry that allowed it (`https://avalo.app`, `exp://*`).
+         * The allowlist entry that allowed it (`https://avalo.app`, or a wildcard entry: `exp://`
+         * then `*`; never a slash directly before a star in a doc, which opens a Kotlin comment).
          */matched: String) {
         self.origin = origin
         self.matched = matched

@@ -5050,7 +5050,8 @@ data class OriginMatch (
     val `origin`: kotlin.String
     , 
     /**
-     * The allowlist entry that allowed it (`https://avalo.app`, `exp://*`).
+     * The allowlist entry that allowed it (`https://avalo.app`, or a wildcard entry: `exp://`
+     * then `*`; never a slash directly before a star in a doc, which opens a Kotlin comment).
      */
     val `matched`: kotlin.String
     
