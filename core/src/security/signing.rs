@@ -222,9 +222,11 @@ pub fn verify_request_signature(
 #[serde(rename_all = "snake_case")]
 pub enum SignatureCheck {
     /// The request is authentic and fresh.
-    Ok(VerifiedRequest),
+    #[cfg_attr(feature = "uniffi", uniffi(name = "Valid"))]
+    Ok(#[cfg_attr(feature = "uniffi", uniffi(name = "request"))] VerifiedRequest),
     /// Why it was refused.
-    Error(SignatureError),
+    #[cfg_attr(feature = "uniffi", uniffi(name = "Refused"))]
+    Error(#[cfg_attr(feature = "uniffi", uniffi(name = "failure"))] SignatureError),
 }
 
 /// [`verify_request_signature`] with its outcome as a [`SignatureCheck`] value.

@@ -81,6 +81,7 @@ pub enum Sniffed {
     /// Dangerous content.
     Dangerous {
         /// What kind of danger.
+        #[cfg_attr(feature = "uniffi", uniffi(name = "danger"))] // `class` is a keyword abroad
         class: DangerClass,
     },
     /// Nothing recognised.

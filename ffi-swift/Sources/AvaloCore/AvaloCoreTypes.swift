@@ -13102,12 +13102,12 @@ public enum SignatureCheck: Equatable, Hashable {
     /**
      * The request is authentic and fresh.
      */
-    case ok(VerifiedRequest
+    case valid(request: VerifiedRequest
     )
     /**
      * Why it was refused.
      */
-    case error(SignatureFailure
+    case refused(failure: SignatureFailure
     )
 
 
@@ -13130,10 +13130,10 @@ public struct FfiConverterTypeSignatureCheck: FfiConverterRustBuffer {
         let variant: Int32 = try readInt(&buf)
         switch variant {
         
-        case 1: return .ok(try FfiConverterTypeVerifiedRequest.read(from: &buf)
+        case 1: return .valid(request: try FfiConverterTypeVerifiedRequest.read(from: &buf)
         )
         
-        case 2: return .error(try FfiConverterTypeSignatureFailure.read(from: &buf)
+        case 2: return .refused(failure: try FfiConverterTypeSignatureFailure.read(from: &buf)
         )
         
         default: throw UniffiInternalError.unexpectedEnumCase
@@ -13144,14 +13144,14 @@ public struct FfiConverterTypeSignatureCheck: FfiConverterRustBuffer {
         switch value {
         
         
-        case let .ok(v1):
+        case let .valid(request):
             writeInt(&buf, Int32(1))
-            FfiConverterTypeVerifiedRequest.write(v1, into: &buf)
+            FfiConverterTypeVerifiedRequest.write(request, into: &buf)
             
         
-        case let .error(v1):
+        case let .refused(failure):
             writeInt(&buf, Int32(2))
-            FfiConverterTypeSignatureFailure.write(v1, into: &buf)
+            FfiConverterTypeSignatureFailure.write(failure, into: &buf)
             
         }
     }
@@ -13306,7 +13306,7 @@ public enum Sniffed: Equatable, Hashable {
     case dangerous(
         /**
          * What kind of danger.
-         */`class`: DangerClass
+         */danger: DangerClass
     )
     /**
      * Nothing recognised.
@@ -13336,7 +13336,7 @@ public struct FfiConverterTypeSniffed: FfiConverterRustBuffer {
         case 1: return .media(format: try FfiConverterTypeMediaFormat.read(from: &buf)
         )
         
-        case 2: return .dangerous(class: try FfiConverterTypeDangerClass.read(from: &buf)
+        case 2: return .dangerous(danger: try FfiConverterTypeDangerClass.read(from: &buf)
         )
         
         case 3: return .unknown
@@ -13354,9 +13354,9 @@ public struct FfiConverterTypeSniffed: FfiConverterRustBuffer {
             FfiConverterTypeMediaFormat.write(format, into: &buf)
             
         
-        case let .dangerous(`class`):
+        case let .dangerous(danger):
             writeInt(&buf, Int32(2))
-            FfiConverterTypeDangerClass.write(`class`, into: &buf)
+            FfiConverterTypeDangerClass.write(danger, into: &buf)
             
         
         case .unknown:

@@ -9693,8 +9693,8 @@ sealed class SignatureCheck {
     /**
      * The request is authentic and fresh.
      */
-    data class Ok(
-        val v1: com.avalo.core.types.VerifiedRequest) : SignatureCheck()
+    data class Valid(
+        val `request`: com.avalo.core.types.VerifiedRequest) : SignatureCheck()
         
     {
         
@@ -9705,8 +9705,8 @@ sealed class SignatureCheck {
     /**
      * Why it was refused.
      */
-    data class Error(
-        val v1: com.avalo.core.types.SignatureFailure) : SignatureCheck()
+    data class Refused(
+        val `failure`: com.avalo.core.types.SignatureFailure) : SignatureCheck()
         
     {
         
@@ -9730,10 +9730,10 @@ sealed class SignatureCheck {
 public object FfiConverterTypeSignatureCheck : FfiConverterRustBuffer<SignatureCheck>{
     override fun read(buf: ByteBuffer): SignatureCheck {
         return when(buf.getInt()) {
-            1 -> SignatureCheck.Ok(
+            1 -> SignatureCheck.Valid(
                 FfiConverterTypeVerifiedRequest.read(buf),
                 )
-            2 -> SignatureCheck.Error(
+            2 -> SignatureCheck.Refused(
                 FfiConverterTypeSignatureFailure.read(buf),
                 )
             else -> throw RuntimeException("invalid enum value, something is very wrong!!")
@@ -9741,32 +9741,32 @@ public object FfiConverterTypeSignatureCheck : FfiConverterRustBuffer<SignatureC
     }
 
     override fun allocationSize(value: SignatureCheck): ULong = when(value) {
-        is SignatureCheck.Ok -> {
+        is SignatureCheck.Valid -> {
             // Add the size for the Int that specifies the variant plus the size needed for all fields
             (
                 4UL
-                + FfiConverterTypeVerifiedRequest.allocationSize(value.v1)
+                + FfiConverterTypeVerifiedRequest.allocationSize(value.`request`)
             )
         }
-        is SignatureCheck.Error -> {
+        is SignatureCheck.Refused -> {
             // Add the size for the Int that specifies the variant plus the size needed for all fields
             (
                 4UL
-                + FfiConverterTypeSignatureFailure.allocationSize(value.v1)
+                + FfiConverterTypeSignatureFailure.allocationSize(value.`failure`)
             )
         }
     }
 
     override fun write(value: SignatureCheck, buf: ByteBuffer) {
         when(value) {
-            is SignatureCheck.Ok -> {
+            is SignatureCheck.Valid -> {
                 buf.putInt(1)
-                FfiConverterTypeVerifiedRequest.write(value.v1, buf)
+                FfiConverterTypeVerifiedRequest.write(value.`request`, buf)
                 Unit
             }
-            is SignatureCheck.Error -> {
+            is SignatureCheck.Refused -> {
                 buf.putInt(2)
-                FfiConverterTypeSignatureFailure.write(value.v1, buf)
+                FfiConverterTypeSignatureFailure.write(value.`failure`, buf)
                 Unit
             }
         }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
@@ -9941,7 +9941,7 @@ sealed class Sniffed {
         /**
          * What kind of danger.
          */
-        val `class`: com.avalo.core.types.DangerClass) : Sniffed()
+        val `danger`: com.avalo.core.types.DangerClass) : Sniffed()
         
     {
         
@@ -9994,7 +9994,7 @@ public object FfiConverterTypeSniffed : FfiConverterRustBuffer<Sniffed>{
             // Add the size for the Int that specifies the variant plus the size needed for all fields
             (
                 4UL
-                + FfiConverterTypeDangerClass.allocationSize(value.`class`)
+                + FfiConverterTypeDangerClass.allocationSize(value.`danger`)
             )
         }
         is Sniffed.Unknown -> {
@@ -10014,7 +10014,7 @@ public object FfiConverterTypeSniffed : FfiConverterRustBuffer<Sniffed>{
             }
             is Sniffed.Dangerous -> {
                 buf.putInt(2)
-                FfiConverterTypeDangerClass.write(value.`class`, buf)
+                FfiConverterTypeDangerClass.write(value.`danger`, buf)
                 Unit
             }
             is Sniffed.Unknown -> {
