@@ -1,7 +1,7 @@
 package com.avalo.conformance
 
-import com.avalo.core.AvaloException
-import com.avalo.core.Policy
+import com.avalo.core.types.AvaloException
+import com.avalo.core.types.Policy
 import java.io.File
 import kotlin.system.exitProcess
 

@@ -18,7 +18,7 @@ import com.avalo.conformance.ops.RateLimitOps
 import com.avalo.conformance.ops.SecurityOps
 import com.avalo.conformance.ops.SplitOps
 import com.avalo.conformance.ops.UploadOps
-import com.avalo.core.Policy
+import com.avalo.core.types.Policy
 
 /** One operation: the case's policy and input → the result as JSON (built with [obj]). */
 typealias Op = (policy: Policy, input: Input) -> Any?

@@ -3,8 +3,8 @@ package com.avalo.conformance.ops
 import com.avalo.conformance.Input
 import com.avalo.conformance.OpModule
 import com.avalo.conformance.obj
-import com.avalo.core.Policy
-import com.avalo.core.RetryDecision
+import com.avalo.core.types.Policy
+import com.avalo.core.types.RetryDecision
 import com.avalo.core.errorInfo
 import com.avalo.core.parseErrorCode
 import com.avalo.core.retryDelay

@@ -3,7 +3,7 @@ package com.avalo.conformance.ops
 import com.avalo.conformance.Input
 import com.avalo.conformance.OpModule
 import com.avalo.conformance.obj
-import com.avalo.core.Money
+import com.avalo.core.types.Money
 import com.avalo.core.basisPoints
 import com.avalo.core.currencyInfo
 import com.avalo.core.moneyToMinor

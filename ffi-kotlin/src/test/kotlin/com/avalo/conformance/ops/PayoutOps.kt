@@ -3,10 +3,10 @@ package com.avalo.conformance.ops
 import com.avalo.conformance.Input
 import com.avalo.conformance.OpModule
 import com.avalo.conformance.obj
-import com.avalo.core.PayoutMethod
-import com.avalo.core.Policy
-import com.avalo.core.WithdrawalQuote
-import com.avalo.core.WithdrawalRequest
+import com.avalo.core.types.PayoutMethod
+import com.avalo.core.types.Policy
+import com.avalo.core.types.WithdrawalQuote
+import com.avalo.core.types.WithdrawalRequest
 import com.avalo.core.quoteWithdrawal
 
 /** Vector ops of core/src/payout.rs. */

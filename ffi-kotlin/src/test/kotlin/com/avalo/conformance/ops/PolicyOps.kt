@@ -2,8 +2,8 @@ package com.avalo.conformance.ops
 
 import com.avalo.conformance.OpModule
 import com.avalo.conformance.obj
-import com.avalo.core.Policy
-import com.avalo.core.PolicyProblem
+import com.avalo.core.types.Policy
+import com.avalo.core.types.PolicyProblem
 import com.avalo.core.policyProblems
 
 /** Vector ops of core/src/policy.rs. */

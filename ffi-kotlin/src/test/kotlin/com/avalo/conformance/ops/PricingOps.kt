@@ -3,10 +3,10 @@ package com.avalo.conformance.ops
 import com.avalo.conformance.Input
 import com.avalo.conformance.OpModule
 import com.avalo.conformance.obj
-import com.avalo.core.PackCombination
-import com.avalo.core.PackQuote
-import com.avalo.core.Policy
-import com.avalo.core.SubscriptionTier
+import com.avalo.core.types.PackCombination
+import com.avalo.core.types.PackQuote
+import com.avalo.core.types.Policy
+import com.avalo.core.types.SubscriptionTier
 import com.avalo.core.cheapestPackCombination
 import com.avalo.core.cheapestPackCovering
 import com.avalo.core.convertFromPln

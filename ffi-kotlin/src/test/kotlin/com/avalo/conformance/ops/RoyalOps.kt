@@ -2,10 +2,10 @@ package com.avalo.conformance.ops
 
 import com.avalo.conformance.OpModule
 import com.avalo.conformance.obj
-import com.avalo.core.RoyalStatus
-import com.avalo.core.RoyalSubscription
-import com.avalo.core.RoyalTier
-import com.avalo.core.SpendBucket
+import com.avalo.core.types.RoyalStatus
+import com.avalo.core.types.RoyalSubscription
+import com.avalo.core.types.RoyalTier
+import com.avalo.core.types.SpendBucket
 import com.avalo.core.royalStatus
 import com.avalo.core.tierForSpend
 

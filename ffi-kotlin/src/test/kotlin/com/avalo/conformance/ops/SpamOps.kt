@@ -3,9 +3,9 @@ package com.avalo.conformance.ops
 import com.avalo.conformance.Input
 import com.avalo.conformance.OpModule
 import com.avalo.conformance.obj
-import com.avalo.core.Policy
-import com.avalo.core.RecentMessage
-import com.avalo.core.SpamVerdict
+import com.avalo.core.types.Policy
+import com.avalo.core.types.RecentMessage
+import com.avalo.core.types.SpamVerdict
 import com.avalo.core.checkSpam
 
 /** Vector ops of core/src/spam.rs (SPEC §4.8). */
