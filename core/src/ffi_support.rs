@@ -22,6 +22,7 @@ use crate::launch::CountryCode;
 use crate::money::{BasisPoints, Currency, Money};
 use crate::policy::Policy;
 use crate::ranking::BirthDate;
+use crate::ratelimit::{LimitSpec, RateLimit};
 use crate::upload::{parse_mime, AllowedMime};
 use rust_decimal::Decimal;
 use std::sync::Arc;
@@ -214,4 +215,41 @@ uniffi::custom_type!(
     try_lift: |s| parse_mime(&s)
         .ok_or_else(|| Error::new(ErrorCode::MimeTypeNotAllowed, format!("MIME type {s:?} is not allowed")))
         .map_err(lift_failure),
+});
+
+/// How a compiled [`RateLimit`] crosses the boundary (Swift and Kotlin see it under the name
+/// `RateLimit`): its spec and the derived units, read-only in effect. Coming back in, it is
+/// compiled again from `limit`, `window_ms` and `burst` (the derived numbers are recomputed,
+/// never trusted), so the foreign side cannot forge a limiter with inconsistent internals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+pub struct RateLimitUnits {
+    /// Requests refilled per window.
+    pub limit: u32,
+    /// Window length, ms.
+    pub window_ms: u64,
+    /// Bucket capacity.
+    pub burst: u32,
+    /// Ticks per millisecond (1 whenever the emission interval is a whole number of ms).
+    pub ticks_per_ms: i64,
+    /// Emission interval in ticks: one request refills every `interval_ticks` ticks.
+    pub interval_ticks: i64,
+    /// `burst × interval_ticks`: how far ahead of now the state may run.
+    pub capacity_ticks: i64,
+}
+
+uniffi::custom_type!(
+    /// A validated GCRA limit and its derived units.
+    RateLimit, RateLimitUnits, {
+    lower: |r| {
+        let spec = r.spec();
+        RateLimitUnits {
+            limit: spec.limit,
+            window_ms: spec.window_ms,
+            burst: spec.burst,
+            ticks_per_ms: r.ticks_per_ms(),
+            interval_ticks: r.interval_ticks(),
+            capacity_ticks: r.capacity_ticks(),
+        }
+    },
+    try_lift: |u| RateLimit::new(LimitSpec { limit: u.limit, window_ms: u.window_ms, burst: u.burst }).map_err(lift_failure),
 });

@@ -121,9 +121,11 @@ pub struct FlagDefinition {
     pub platforms: Option<Vec<Platform>>,
     /// Users who never get the flag.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = []))]
     pub blocked_users: Vec<String>,
     /// Users who always get it (after targeting).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = []))]
     pub allowed_users: Vec<String>,
     /// Rollout share, basis points 0..=10 000.
     pub rollout_bp: u32,
@@ -194,6 +196,7 @@ pub struct FlagDecision {
 pub struct FlagSet {
     /// Names of the kill-switch groups that are switched off.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = []))]
     pub killed_groups: Vec<String>,
     /// The flags.
     pub flags: Vec<FlagDefinition>,

@@ -15,14 +15,14 @@ use serde::{Deserialize, Serialize};
 pub struct Viewer {
     /// The viewer's user id (never ranked).
     pub user_id: String,
-    /// Genders the viewer wants to see; empty means everyone.
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub interested_in: Vec<Gender>,
     /// Youngest age shown, whole years, inclusive.
     pub age_min: u32,
     /// Oldest age shown, whole years, inclusive.
     pub age_max: u32,
+    /// Genders the viewer wants to see; empty means everyone.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub interested_in: Vec<Gender>,
     /// The viewer's location (required when `max_distance_km` is set).
     #[serde(default)]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
@@ -60,12 +60,12 @@ pub struct Candidate {
     pub active: bool,
     /// Identity verified.
     pub verified: bool,
+    /// What the score and the filters read.
+    pub profile: Profile,
     /// End of a paid profile boost, ms (active while `now_ms < boost_until_ms`).
     #[serde(default)]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub boost_until_ms: Option<i64>,
-    /// What the score and the filters read.
-    pub profile: Profile,
 }
 
 /// Which page to return, and whether to explain dropped candidates.

@@ -25,12 +25,12 @@ pub struct LikeRequest {
     pub liker_id: String,
     /// Who is liked.
     pub target_id: String,
+    /// Whether the target already liked the liker (then this like is a match).
+    pub target_likes_liker: bool,
     /// The liker's counter as last returned (`None` before the first like ever).
     #[serde(default)]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub counter: Option<LikeCounter>,
-    /// Whether the target already liked the liker (then this like is a match).
-    pub target_likes_liker: bool,
 }
 
 /// What a like leads to.

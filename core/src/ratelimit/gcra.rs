@@ -25,7 +25,6 @@ pub struct LimitSpec {
 /// When `window_ms / limit` is a whole number of milliseconds (every SPEC default), a tick *is*
 /// a millisecond and the state is the theoretical arrival time in plain ms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RateLimit {
     /// Requests refilled per window.
     limit: u32,

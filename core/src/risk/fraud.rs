@@ -58,6 +58,7 @@ pub struct DeviceAccounts {
 pub struct FraudWindow {
     /// Accounts per device.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = []))]
     pub device_accounts: Vec<DeviceAccounts>,
     /// Creator registrations.
     pub creator_registrations: u64,

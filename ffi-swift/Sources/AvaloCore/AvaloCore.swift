@@ -3072,7 +3072,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_avalo_ffi_checksum_func_list_actions() != 33377) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_avalo_ffi_checksum_func_rate_limit() != 56665) {
+    if (uniffi_avalo_ffi_checksum_func_rate_limit() != 48301) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_avalo_ffi_checksum_func_validate_subject() != 5738) {

@@ -1399,13 +1399,13 @@ public struct Candidate: Equatable, Hashable {
      */
     public let verified: Bool
     /**
-     * End of a paid profile boost, ms (active while `now_ms < boost_until_ms`).
-     */
-    public let boostUntilMs: Int64?
-    /**
      * What the score and the filters read.
      */
     public let profile: Profile
+    /**
+     * End of a paid profile boost, ms (active while `now_ms < boost_until_ms`).
+     */
+    public let boostUntilMs: Int64?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -1420,16 +1420,16 @@ public struct Candidate: Equatable, Hashable {
          * Identity verified.
          */verified: Bool, 
         /**
-         * End of a paid profile boost, ms (active while `now_ms < boost_until_ms`).
-         */boostUntilMs: Int64? = nil, 
-        /**
          * What the score and the filters read.
-         */profile: Profile) {
+         */profile: Profile, 
+        /**
+         * End of a paid profile boost, ms (active while `now_ms < boost_until_ms`).
+         */boostUntilMs: Int64? = nil) {
         self.userId = userId
         self.active = active
         self.verified = verified
-        self.boostUntilMs = boostUntilMs
         self.profile = profile
+        self.boostUntilMs = boostUntilMs
     }
 
     
@@ -1451,8 +1451,8 @@ public struct FfiConverterTypeCandidate: FfiConverterRustBuffer {
                 userId: FfiConverterString.read(from: &buf), 
                 active: FfiConverterBool.read(from: &buf), 
                 verified: FfiConverterBool.read(from: &buf), 
-                boostUntilMs: FfiConverterOptionInt64.read(from: &buf), 
-                profile: FfiConverterTypeProfile.read(from: &buf)
+                profile: FfiConverterTypeProfile.read(from: &buf), 
+                boostUntilMs: FfiConverterOptionInt64.read(from: &buf)
         )
     }
 
@@ -1460,8 +1460,8 @@ public struct FfiConverterTypeCandidate: FfiConverterRustBuffer {
         FfiConverterString.write(value.userId, into: &buf)
         FfiConverterBool.write(value.active, into: &buf)
         FfiConverterBool.write(value.verified, into: &buf)
-        FfiConverterOptionInt64.write(value.boostUntilMs, into: &buf)
         FfiConverterTypeProfile.write(value.profile, into: &buf)
+        FfiConverterOptionInt64.write(value.boostUntilMs, into: &buf)
     }
 }
 
@@ -3211,10 +3211,10 @@ public struct FlagDefinition: Equatable, Hashable {
          */platforms: [Platform]? = nil, 
         /**
          * Users who never get the flag.
-         */blockedUsers: [String], 
+         */blockedUsers: [String] = [], 
         /**
          * Users who always get it (after targeting).
-         */allowedUsers: [String], 
+         */allowedUsers: [String] = [], 
         /**
          * Rollout share, basis points 0..=10 000.
          */rolloutBp: UInt32) {
@@ -3376,7 +3376,7 @@ public struct FlagSet: Equatable, Hashable {
     public init(
         /**
          * Names of the kill-switch groups that are switched off.
-         */killedGroups: [String], 
+         */killedGroups: [String] = [], 
         /**
          * The flags.
          */flags: [FlagDefinition]) {
@@ -3617,7 +3617,7 @@ public struct FraudWindow: Equatable, Hashable {
     public init(
         /**
          * Accounts per device.
-         */deviceAccounts: [DeviceAccounts], 
+         */deviceAccounts: [DeviceAccounts] = [], 
         /**
          * Creator registrations.
          */creatorRegistrations: UInt64, 
@@ -4082,13 +4082,13 @@ public struct LikeRequest: Equatable, Hashable {
      */
     public let targetId: String
     /**
-     * The liker's counter as last returned (`None` before the first like ever).
-     */
-    public let counter: LikeCounter?
-    /**
      * Whether the target already liked the liker (then this like is a match).
      */
     public let targetLikesLiker: Bool
+    /**
+     * The liker's counter as last returned (`None` before the first like ever).
+     */
+    public let counter: LikeCounter?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -4100,15 +4100,15 @@ public struct LikeRequest: Equatable, Hashable {
          * Who is liked.
          */targetId: String, 
         /**
-         * The liker's counter as last returned (`None` before the first like ever).
-         */counter: LikeCounter? = nil, 
-        /**
          * Whether the target already liked the liker (then this like is a match).
-         */targetLikesLiker: Bool) {
+         */targetLikesLiker: Bool, 
+        /**
+         * The liker's counter as last returned (`None` before the first like ever).
+         */counter: LikeCounter? = nil) {
         self.likerId = likerId
         self.targetId = targetId
-        self.counter = counter
         self.targetLikesLiker = targetLikesLiker
+        self.counter = counter
     }
 
     
@@ -4129,16 +4129,16 @@ public struct FfiConverterTypeLikeRequest: FfiConverterRustBuffer {
             try LikeRequest(
                 likerId: FfiConverterString.read(from: &buf), 
                 targetId: FfiConverterString.read(from: &buf), 
-                counter: FfiConverterOptionTypeLikeCounter.read(from: &buf), 
-                targetLikesLiker: FfiConverterBool.read(from: &buf)
+                targetLikesLiker: FfiConverterBool.read(from: &buf), 
+                counter: FfiConverterOptionTypeLikeCounter.read(from: &buf)
         )
     }
 
     public static func write(_ value: LikeRequest, into buf: inout [UInt8]) {
         FfiConverterString.write(value.likerId, into: &buf)
         FfiConverterString.write(value.targetId, into: &buf)
-        FfiConverterOptionTypeLikeCounter.write(value.counter, into: &buf)
         FfiConverterBool.write(value.targetLikesLiker, into: &buf)
+        FfiConverterOptionTypeLikeCounter.write(value.counter, into: &buf)
     }
 }
 
@@ -7001,16 +7001,12 @@ public func FfiConverterTypeRankedPage_lower(_ value: RankedPage) -> RustBuffer 
 
 
 /**
- * A validated limit, ready for [`decide`]. Build it once (with [`RateLimit::new`]) and reuse
- * it: every derived number is computed here so that a decision is a few integer operations.
- *
- * Time inside the limiter is counted in *ticks* of `1 / ticks_per_ms` ms, where
- * `ticks_per_ms = limit / gcd(window_ms, limit)`; the emission interval (the time one request
- * takes to refill) is then exactly `interval_ticks = window_ms / gcd(window_ms, limit)` ticks.
- * When `window_ms / limit` is a whole number of milliseconds (every SPEC default), a tick *is*
- * a millisecond and the state is the theoretical arrival time in plain ms.
+ * How a compiled [`RateLimit`] crosses the boundary (Swift and Kotlin see it under the name
+ * `RateLimit`): its spec and the derived units, read-only in effect. Coming back in, it is
+ * compiled again from `limit`, `window_ms` and `burst` (the derived numbers are recomputed,
+ * never trusted), so the foreign side cannot forge a limiter with inconsistent internals.
  */
-public struct RateLimit: Equatable, Hashable {
+public struct RateLimitUnits: Equatable, Hashable {
     /**
      * Requests refilled per window.
      */
@@ -7035,15 +7031,6 @@ public struct RateLimit: Equatable, Hashable {
      * `burst × interval_ticks`: how far ahead of now the state may run.
      */
     public let capacityTicks: Int64
-    /**
-     * The largest `now_ms` whose state fits an `i64`: `(i64::MAX − capacity_ticks) / ticks_per_ms`.
-     * Not serialised (it is near 2^63, beyond what JSON readers hold exactly); see the getter.
-     */
-    public let maxNowMs: Int64
-    /**
-     * Lemire's fast-division constant for `interval_ticks` (0 = divide normally).
-     */
-    public let magic: UInt64
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -7065,22 +7052,13 @@ public struct RateLimit: Equatable, Hashable {
          */intervalTicks: Int64, 
         /**
          * `burst × interval_ticks`: how far ahead of now the state may run.
-         */capacityTicks: Int64, 
-        /**
-         * The largest `now_ms` whose state fits an `i64`: `(i64::MAX − capacity_ticks) / ticks_per_ms`.
-         * Not serialised (it is near 2^63, beyond what JSON readers hold exactly); see the getter.
-         */maxNowMs: Int64, 
-        /**
-         * Lemire's fast-division constant for `interval_ticks` (0 = divide normally).
-         */magic: UInt64) {
+         */capacityTicks: Int64) {
         self.limit = limit
         self.windowMs = windowMs
         self.burst = burst
         self.ticksPerMs = ticksPerMs
         self.intervalTicks = intervalTicks
         self.capacityTicks = capacityTicks
-        self.maxNowMs = maxNowMs
-        self.magic = magic
     }
 
     
@@ -7089,36 +7067,32 @@ public struct RateLimit: Equatable, Hashable {
 }
 
 #if compiler(>=6)
-extension RateLimit: Sendable {}
+extension RateLimitUnits: Sendable {}
 #endif
 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public struct FfiConverterTypeRateLimit: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RateLimit {
+public struct FfiConverterTypeRateLimitUnits: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RateLimitUnits {
         return
-            try RateLimit(
+            try RateLimitUnits(
                 limit: FfiConverterUInt32.read(from: &buf), 
                 windowMs: FfiConverterUInt64.read(from: &buf), 
                 burst: FfiConverterUInt32.read(from: &buf), 
                 ticksPerMs: FfiConverterInt64.read(from: &buf), 
                 intervalTicks: FfiConverterInt64.read(from: &buf), 
-                capacityTicks: FfiConverterInt64.read(from: &buf), 
-                maxNowMs: FfiConverterInt64.read(from: &buf), 
-                magic: FfiConverterUInt64.read(from: &buf)
+                capacityTicks: FfiConverterInt64.read(from: &buf)
         )
     }
 
-    public static func write(_ value: RateLimit, into buf: inout [UInt8]) {
+    public static func write(_ value: RateLimitUnits, into buf: inout [UInt8]) {
         FfiConverterUInt32.write(value.limit, into: &buf)
         FfiConverterUInt64.write(value.windowMs, into: &buf)
         FfiConverterUInt32.write(value.burst, into: &buf)
         FfiConverterInt64.write(value.ticksPerMs, into: &buf)
         FfiConverterInt64.write(value.intervalTicks, into: &buf)
         FfiConverterInt64.write(value.capacityTicks, into: &buf)
-        FfiConverterInt64.write(value.maxNowMs, into: &buf)
-        FfiConverterUInt64.write(value.magic, into: &buf)
     }
 }
 
@@ -7126,15 +7100,15 @@ public struct FfiConverterTypeRateLimit: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public func FfiConverterTypeRateLimit_lift(_ buf: RustBuffer) throws -> RateLimit {
-    return try FfiConverterTypeRateLimit.lift(buf)
+public func FfiConverterTypeRateLimitUnits_lift(_ buf: RustBuffer) throws -> RateLimitUnits {
+    return try FfiConverterTypeRateLimitUnits.lift(buf)
 }
 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public func FfiConverterTypeRateLimit_lower(_ value: RateLimit) -> RustBuffer {
-    return FfiConverterTypeRateLimit.lower(value)
+public func FfiConverterTypeRateLimitUnits_lower(_ value: RateLimitUnits) -> RustBuffer {
+    return FfiConverterTypeRateLimitUnits.lower(value)
 }
 
 
@@ -9247,10 +9221,6 @@ public struct Viewer: Equatable, Hashable {
      */
     public let userId: String
     /**
-     * Genders the viewer wants to see; empty means everyone.
-     */
-    public let interestedIn: [Gender]
-    /**
      * Youngest age shown, whole years, inclusive.
      */
     public let ageMin: UInt32
@@ -9258,6 +9228,10 @@ public struct Viewer: Equatable, Hashable {
      * Oldest age shown, whole years, inclusive.
      */
     public let ageMax: UInt32
+    /**
+     * Genders the viewer wants to see; empty means everyone.
+     */
+    public let interestedIn: [Gender]
     /**
      * The viewer's location (required when `max_distance_km` is set).
      */
@@ -9290,14 +9264,14 @@ public struct Viewer: Equatable, Hashable {
          * The viewer's user id (never ranked).
          */userId: String, 
         /**
-         * Genders the viewer wants to see; empty means everyone.
-         */interestedIn: [Gender] = [], 
-        /**
          * Youngest age shown, whole years, inclusive.
          */ageMin: UInt32, 
         /**
          * Oldest age shown, whole years, inclusive.
          */ageMax: UInt32, 
+        /**
+         * Genders the viewer wants to see; empty means everyone.
+         */interestedIn: [Gender] = [], 
         /**
          * The viewer's location (required when `max_distance_km` is set).
          */location: GeoPoint? = nil, 
@@ -9317,9 +9291,9 @@ public struct Viewer: Equatable, Hashable {
          * Users who blocked the viewer.
          */blockedByIds: [String] = []) {
         self.userId = userId
-        self.interestedIn = interestedIn
         self.ageMin = ageMin
         self.ageMax = ageMax
+        self.interestedIn = interestedIn
         self.location = location
         self.maxDistanceKm = maxDistanceKm
         self.likedIds = likedIds
@@ -9345,9 +9319,9 @@ public struct FfiConverterTypeViewer: FfiConverterRustBuffer {
         return
             try Viewer(
                 userId: FfiConverterString.read(from: &buf), 
-                interestedIn: FfiConverterSequenceTypeGender.read(from: &buf), 
                 ageMin: FfiConverterUInt32.read(from: &buf), 
                 ageMax: FfiConverterUInt32.read(from: &buf), 
+                interestedIn: FfiConverterSequenceTypeGender.read(from: &buf), 
                 location: FfiConverterOptionTypeGeoPoint.read(from: &buf), 
                 maxDistanceKm: FfiConverterOptionDouble.read(from: &buf), 
                 likedIds: FfiConverterSequenceString.read(from: &buf), 
@@ -9359,9 +9333,9 @@ public struct FfiConverterTypeViewer: FfiConverterRustBuffer {
 
     public static func write(_ value: Viewer, into buf: inout [UInt8]) {
         FfiConverterString.write(value.userId, into: &buf)
-        FfiConverterSequenceTypeGender.write(value.interestedIn, into: &buf)
         FfiConverterUInt32.write(value.ageMin, into: &buf)
         FfiConverterUInt32.write(value.ageMax, into: &buf)
+        FfiConverterSequenceTypeGender.write(value.interestedIn, into: &buf)
         FfiConverterOptionTypeGeoPoint.write(value.location, into: &buf)
         FfiConverterOptionDouble.write(value.maxDistanceKm, into: &buf)
         FfiConverterSequenceString.write(value.likedIds, into: &buf)
@@ -15283,6 +15257,49 @@ public func FfiConverterTypeMoney_lift(_ value: RustBuffer) throws -> Money {
 #endif
 public func FfiConverterTypeMoney_lower(_ value: Money) -> RustBuffer {
     return FfiConverterTypeMoney.lower(value)
+}
+
+
+
+/**
+ * A validated GCRA limit and its derived units.
+ */
+public typealias RateLimit = RateLimitUnits
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRateLimit: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RateLimit {
+        return try FfiConverterTypeRateLimitUnits.read(from: &buf)
+    }
+
+    public static func write(_ value: RateLimit, into buf: inout [UInt8]) {
+        return FfiConverterTypeRateLimitUnits.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> RateLimit {
+        return try FfiConverterTypeRateLimitUnits_lift(value)
+    }
+
+    public static func lower(_ value: RateLimit) -> RustBuffer {
+        return FfiConverterTypeRateLimitUnits_lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRateLimit_lift(_ value: RustBuffer) throws -> RateLimit {
+    return try FfiConverterTypeRateLimit.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRateLimit_lower(_ value: RateLimit) -> RustBuffer {
+    return FfiConverterTypeRateLimit.lower(value)
 }
 
 

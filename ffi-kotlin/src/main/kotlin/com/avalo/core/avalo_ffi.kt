@@ -122,6 +122,7 @@ import com.avalo.core.types.FfiConverterTypeProgressionReport
 import com.avalo.core.types.FfiConverterTypeRankPageRequest
 import com.avalo.core.types.FfiConverterTypeRankedPage
 import com.avalo.core.types.FfiConverterTypeRateLimit
+import com.avalo.core.types.FfiConverterTypeRateLimitUnits
 import com.avalo.core.types.FfiConverterTypeReadinessCheck
 import com.avalo.core.types.FfiConverterTypeReadinessReport
 import com.avalo.core.types.FfiConverterTypeRecentMessage
@@ -198,6 +199,7 @@ import com.avalo.core.types.ProgressionReport
 import com.avalo.core.types.RankPageRequest
 import com.avalo.core.types.RankedPage
 import com.avalo.core.types.RateLimit
+import com.avalo.core.types.RateLimitUnits
 import com.avalo.core.types.ReadinessCheck
 import com.avalo.core.types.ReadinessReport
 import com.avalo.core.types.RecentMessage
@@ -300,6 +302,7 @@ import com.avalo.core.types.RustBuffer as RustBufferProgressionReport
 import com.avalo.core.types.RustBuffer as RustBufferRankPageRequest
 import com.avalo.core.types.RustBuffer as RustBufferRankedPage
 import com.avalo.core.types.RustBuffer as RustBufferRateLimit
+import com.avalo.core.types.RustBuffer as RustBufferRateLimitUnits
 import com.avalo.core.types.RustBuffer as RustBufferReadinessCheck
 import com.avalo.core.types.RustBuffer as RustBufferReadinessReport
 import com.avalo.core.types.RustBuffer as RustBufferRecentMessage
@@ -1340,7 +1343,7 @@ internal object UniffiLib {
     external fun uniffi_avalo_ffi_fn_func_list_actions(`policy`: Long,`tier`: RustBufferSubscriptionTier.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_rate_limit(`limit`: RustBufferLimitSpec.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBufferRateLimit.ByValue
+    ): RustBufferRateLimitUnits.ByValue
     external fun uniffi_avalo_ffi_fn_func_validate_subject(`key`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
     external fun uniffi_avalo_ffi_fn_func_campaign_metrics(`policy`: Long,`campaign`: RustBufferCampaign.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1715,7 +1718,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_avalo_ffi_checksum_func_list_actions() and 0xFFFF) != 33377) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_rate_limit() and 0xFFFF) != 56665) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_rate_limit() and 0xFFFF) != 48301) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_avalo_ffi_checksum_func_validate_subject() and 0xFFFF) != 5738) {
@@ -3505,6 +3508,8 @@ object AvaloExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ava
             }
         )
 }
+
+
 
 
 

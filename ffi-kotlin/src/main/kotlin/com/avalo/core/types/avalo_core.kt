@@ -1994,14 +1994,14 @@ data class Candidate (
     val `verified`: kotlin.Boolean
     , 
     /**
-     * End of a paid profile boost, ms (active while `now_ms < boost_until_ms`).
-     */
-    val `boostUntilMs`: kotlin.Long? = null 
-    , 
-    /**
      * What the score and the filters read.
      */
     val `profile`: Profile
+    , 
+    /**
+     * End of a paid profile boost, ms (active while `now_ms < boost_until_ms`).
+     */
+    val `boostUntilMs`: kotlin.Long? = null 
     
 ){
     
@@ -2021,8 +2021,8 @@ public object FfiConverterTypeCandidate: FfiConverterRustBuffer<Candidate> {
             FfiConverterString.read(buf),
             FfiConverterBoolean.read(buf),
             FfiConverterBoolean.read(buf),
-            FfiConverterOptionalLong.read(buf),
             FfiConverterTypeProfile.read(buf),
+            FfiConverterOptionalLong.read(buf),
         )
     }
 
@@ -2030,16 +2030,16 @@ public object FfiConverterTypeCandidate: FfiConverterRustBuffer<Candidate> {
             FfiConverterString.allocationSize(value.`userId`) +
             FfiConverterBoolean.allocationSize(value.`active`) +
             FfiConverterBoolean.allocationSize(value.`verified`) +
-            FfiConverterOptionalLong.allocationSize(value.`boostUntilMs`) +
-            FfiConverterTypeProfile.allocationSize(value.`profile`)
+            FfiConverterTypeProfile.allocationSize(value.`profile`) +
+            FfiConverterOptionalLong.allocationSize(value.`boostUntilMs`)
     )
 
     override fun write(value: Candidate, buf: ByteBuffer) {
             FfiConverterString.write(value.`userId`, buf)
             FfiConverterBoolean.write(value.`active`, buf)
             FfiConverterBoolean.write(value.`verified`, buf)
-            FfiConverterOptionalLong.write(value.`boostUntilMs`, buf)
             FfiConverterTypeProfile.write(value.`profile`, buf)
+            FfiConverterOptionalLong.write(value.`boostUntilMs`, buf)
     }
 }
 
@@ -3260,12 +3260,12 @@ data class FlagDefinition (
     /**
      * Users who never get the flag.
      */
-    val `blockedUsers`: List<kotlin.String>
+    val `blockedUsers`: List<kotlin.String> = listOf() 
     , 
     /**
      * Users who always get it (after targeting).
      */
-    val `allowedUsers`: List<kotlin.String>
+    val `allowedUsers`: List<kotlin.String> = listOf() 
     , 
     /**
      * Rollout share, basis points 0..=10 000.
@@ -3383,7 +3383,7 @@ data class FlagSet (
     /**
      * Names of the kill-switch groups that are switched off.
      */
-    val `killedGroups`: List<kotlin.String>
+    val `killedGroups`: List<kotlin.String> = listOf() 
     , 
     /**
      * The flags.
@@ -3548,7 +3548,7 @@ data class FraudWindow (
     /**
      * Accounts per device.
      */
-    val `deviceAccounts`: List<DeviceAccounts>
+    val `deviceAccounts`: List<DeviceAccounts> = listOf() 
     , 
     /**
      * Creator registrations.
@@ -3886,14 +3886,14 @@ data class LikeRequest (
     val `targetId`: kotlin.String
     , 
     /**
-     * The liker's counter as last returned (`None` before the first like ever).
-     */
-    val `counter`: LikeCounter? = null 
-    , 
-    /**
      * Whether the target already liked the liker (then this like is a match).
      */
     val `targetLikesLiker`: kotlin.Boolean
+    , 
+    /**
+     * The liker's counter as last returned (`None` before the first like ever).
+     */
+    val `counter`: LikeCounter? = null 
     
 ){
     
@@ -3912,23 +3912,23 @@ public object FfiConverterTypeLikeRequest: FfiConverterRustBuffer<LikeRequest> {
         return LikeRequest(
             FfiConverterString.read(buf),
             FfiConverterString.read(buf),
-            FfiConverterOptionalTypeLikeCounter.read(buf),
             FfiConverterBoolean.read(buf),
+            FfiConverterOptionalTypeLikeCounter.read(buf),
         )
     }
 
     override fun allocationSize(value: LikeRequest) = (
             FfiConverterString.allocationSize(value.`likerId`) +
             FfiConverterString.allocationSize(value.`targetId`) +
-            FfiConverterOptionalTypeLikeCounter.allocationSize(value.`counter`) +
-            FfiConverterBoolean.allocationSize(value.`targetLikesLiker`)
+            FfiConverterBoolean.allocationSize(value.`targetLikesLiker`) +
+            FfiConverterOptionalTypeLikeCounter.allocationSize(value.`counter`)
     )
 
     override fun write(value: LikeRequest, buf: ByteBuffer) {
             FfiConverterString.write(value.`likerId`, buf)
             FfiConverterString.write(value.`targetId`, buf)
-            FfiConverterOptionalTypeLikeCounter.write(value.`counter`, buf)
             FfiConverterBoolean.write(value.`targetLikesLiker`, buf)
+            FfiConverterOptionalTypeLikeCounter.write(value.`counter`, buf)
     }
 }
 
@@ -5953,16 +5953,12 @@ public object FfiConverterTypeRankedPage: FfiConverterRustBuffer<RankedPage> {
 
 
 /**
- * A validated limit, ready for [`decide`]. Build it once (with [`RateLimit::new`]) and reuse
- * it: every derived number is computed here so that a decision is a few integer operations.
- *
- * Time inside the limiter is counted in *ticks* of `1 / ticks_per_ms` ms, where
- * `ticks_per_ms = limit / gcd(window_ms, limit)`; the emission interval (the time one request
- * takes to refill) is then exactly `interval_ticks = window_ms / gcd(window_ms, limit)` ticks.
- * When `window_ms / limit` is a whole number of milliseconds (every SPEC default), a tick *is*
- * a millisecond and the state is the theoretical arrival time in plain ms.
+ * How a compiled [`RateLimit`] crosses the boundary (Swift and Kotlin see it under the name
+ * `RateLimit`): its spec and the derived units, read-only in effect. Coming back in, it is
+ * compiled again from `limit`, `window_ms` and `burst` (the derived numbers are recomputed,
+ * never trusted), so the foreign side cannot forge a limiter with inconsistent internals.
  */
-data class RateLimit (
+data class RateLimitUnits (
     /**
      * Requests refilled per window.
      */
@@ -5992,17 +5988,6 @@ data class RateLimit (
      * `burst × interval_ticks`: how far ahead of now the state may run.
      */
     val `capacityTicks`: kotlin.Long
-    , 
-    /**
-     * The largest `now_ms` whose state fits an `i64`: `(i64::MAX − capacity_ticks) / ticks_per_ms`.
-     * Not serialised (it is near 2^63, beyond what JSON readers hold exactly); see the getter.
-     */
-    val `maxNowMs`: kotlin.Long
-    , 
-    /**
-     * Lemire's fast-division constant for `interval_ticks` (0 = divide normally).
-     */
-    val `magic`: kotlin.ULong
     
 ){
     
@@ -6016,40 +6001,34 @@ data class RateLimit (
 /**
  * @suppress
  */
-public object FfiConverterTypeRateLimit: FfiConverterRustBuffer<RateLimit> {
-    override fun read(buf: ByteBuffer): RateLimit {
-        return RateLimit(
+public object FfiConverterTypeRateLimitUnits: FfiConverterRustBuffer<RateLimitUnits> {
+    override fun read(buf: ByteBuffer): RateLimitUnits {
+        return RateLimitUnits(
             FfiConverterUInt.read(buf),
             FfiConverterULong.read(buf),
             FfiConverterUInt.read(buf),
             FfiConverterLong.read(buf),
             FfiConverterLong.read(buf),
             FfiConverterLong.read(buf),
-            FfiConverterLong.read(buf),
-            FfiConverterULong.read(buf),
         )
     }
 
-    override fun allocationSize(value: RateLimit) = (
+    override fun allocationSize(value: RateLimitUnits) = (
             FfiConverterUInt.allocationSize(value.`limit`) +
             FfiConverterULong.allocationSize(value.`windowMs`) +
             FfiConverterUInt.allocationSize(value.`burst`) +
             FfiConverterLong.allocationSize(value.`ticksPerMs`) +
             FfiConverterLong.allocationSize(value.`intervalTicks`) +
-            FfiConverterLong.allocationSize(value.`capacityTicks`) +
-            FfiConverterLong.allocationSize(value.`maxNowMs`) +
-            FfiConverterULong.allocationSize(value.`magic`)
+            FfiConverterLong.allocationSize(value.`capacityTicks`)
     )
 
-    override fun write(value: RateLimit, buf: ByteBuffer) {
+    override fun write(value: RateLimitUnits, buf: ByteBuffer) {
             FfiConverterUInt.write(value.`limit`, buf)
             FfiConverterULong.write(value.`windowMs`, buf)
             FfiConverterUInt.write(value.`burst`, buf)
             FfiConverterLong.write(value.`ticksPerMs`, buf)
             FfiConverterLong.write(value.`intervalTicks`, buf)
             FfiConverterLong.write(value.`capacityTicks`, buf)
-            FfiConverterLong.write(value.`maxNowMs`, buf)
-            FfiConverterULong.write(value.`magic`, buf)
     }
 }
 
@@ -7564,11 +7543,6 @@ data class Viewer (
     val `userId`: kotlin.String
     , 
     /**
-     * Genders the viewer wants to see; empty means everyone.
-     */
-    val `interestedIn`: List<Gender> = listOf() 
-    , 
-    /**
      * Youngest age shown, whole years, inclusive.
      */
     val `ageMin`: kotlin.UInt
@@ -7577,6 +7551,11 @@ data class Viewer (
      * Oldest age shown, whole years, inclusive.
      */
     val `ageMax`: kotlin.UInt
+    , 
+    /**
+     * Genders the viewer wants to see; empty means everyone.
+     */
+    val `interestedIn`: List<Gender> = listOf() 
     , 
     /**
      * The viewer's location (required when `max_distance_km` is set).
@@ -7624,9 +7603,9 @@ public object FfiConverterTypeViewer: FfiConverterRustBuffer<Viewer> {
     override fun read(buf: ByteBuffer): Viewer {
         return Viewer(
             FfiConverterString.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterUInt.read(buf),
             FfiConverterSequenceTypeGender.read(buf),
-            FfiConverterUInt.read(buf),
-            FfiConverterUInt.read(buf),
             FfiConverterOptionalTypeGeoPoint.read(buf),
             FfiConverterOptionalDouble.read(buf),
             FfiConverterSequenceString.read(buf),
@@ -7638,9 +7617,9 @@ public object FfiConverterTypeViewer: FfiConverterRustBuffer<Viewer> {
 
     override fun allocationSize(value: Viewer) = (
             FfiConverterString.allocationSize(value.`userId`) +
-            FfiConverterSequenceTypeGender.allocationSize(value.`interestedIn`) +
             FfiConverterUInt.allocationSize(value.`ageMin`) +
             FfiConverterUInt.allocationSize(value.`ageMax`) +
+            FfiConverterSequenceTypeGender.allocationSize(value.`interestedIn`) +
             FfiConverterOptionalTypeGeoPoint.allocationSize(value.`location`) +
             FfiConverterOptionalDouble.allocationSize(value.`maxDistanceKm`) +
             FfiConverterSequenceString.allocationSize(value.`likedIds`) +
@@ -7651,9 +7630,9 @@ public object FfiConverterTypeViewer: FfiConverterRustBuffer<Viewer> {
 
     override fun write(value: Viewer, buf: ByteBuffer) {
             FfiConverterString.write(value.`userId`, buf)
-            FfiConverterSequenceTypeGender.write(value.`interestedIn`, buf)
             FfiConverterUInt.write(value.`ageMin`, buf)
             FfiConverterUInt.write(value.`ageMax`, buf)
+            FfiConverterSequenceTypeGender.write(value.`interestedIn`, buf)
             FfiConverterOptionalTypeGeoPoint.write(value.`location`, buf)
             FfiConverterOptionalDouble.write(value.`maxDistanceKm`, buf)
             FfiConverterSequenceString.write(value.`likedIds`, buf)
@@ -11732,4 +11711,12 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
  */
 public typealias Money = MoneyAmount
 public typealias FfiConverterTypeMoney = FfiConverterTypeMoneyAmount
+
+
+
+/**
+ * A validated GCRA limit and its derived units.
+ */
+public typealias RateLimit = RateLimitUnits
+public typealias FfiConverterTypeRateLimit = FfiConverterTypeRateLimitUnits
 
