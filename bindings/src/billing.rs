@@ -27,13 +27,13 @@ pub fn words_per_token(policy: &Policy, earner_royal: bool) -> u32 {
 /// Who pays and who earns, from the participants' "earns from chat" flags (SPEC §4.1).
 #[uniffi::export]
 pub fn chat_roles(initiator_earns: bool, receiver_earns: bool) -> ChatRoles {
-    core::chat_roles(initiator_earns, receiver_earns).into()
+    core::chat_roles(initiator_earns, receiver_earns)
 }
 
 /// A fresh meter for a chat whose earner is (or is not) a Royal Club member.
 #[uniffi::export]
 pub fn new_chat_meter(earner_royal: bool) -> ChatMeter {
-    core::ChatMeter::new(earner_royal).into()
+    core::ChatMeter::new(earner_royal)
 }
 
 /// The charge for one message without a balance check (the price preview before sending).
@@ -46,7 +46,7 @@ pub fn preview_message(
     text: String,
     earner_royal: bool,
 ) -> Result<MessageCharge, AvaloError> {
-    guard(|| Ok(core::preview_message(policy, &meter.into(), sender.into(), &text, earner_royal)?.into()))
+    guard(|| Ok(core::preview_message(policy, &meter, sender, &text, earner_royal)?))
 }
 
 /// Bills one message: the preview's charge, or `INSUFFICIENT_TOKENS` ("needed N tokens,
@@ -60,7 +60,7 @@ pub fn bill_message(
     earner_royal: bool,
     payer_balance: u64,
 ) -> Result<MessageCharge, AvaloError> {
-    guard(|| Ok(core::bill_message(policy, &meter.into(), sender.into(), &text, earner_royal, payer_balance)?.into()))
+    guard(|| Ok(core::bill_message(policy, &meter, sender, &text, earner_royal, payer_balance)?))
 }
 
 /// Bills a list of messages in order against one meter (one call for a server's batch);
@@ -75,19 +75,19 @@ pub fn bill_messages(
 ) -> Result<BatchCharge, AvaloError> {
     guard(|| {
         let messages: Vec<core::ChatMessage> =
-            messages.into_iter().map(|m| core::ChatMessage { sender: m.sender.into(), text: m.text }).collect();
-        Ok(core::bill_messages(policy, &meter.into(), &messages, earner_royal, payer_balance)?.into())
+            messages.into_iter().map(|m| core::ChatMessage { sender: m.sender, text: m.text }).collect();
+        Ok(core::bill_messages(policy, &meter, &messages, earner_royal, payer_balance)?)
     })
 }
 
 /// Re-bases a meter to the earner's new Royal status (unconverted words carried).
 #[uniffi::export]
 pub fn rebase_meter(policy: &Policy, meter: ChatMeter, earner_royal: bool) -> Result<ChatMeter, AvaloError> {
-    guard(|| Ok(core::rebase_meter(policy, &meter.into(), earner_royal)?.into()))
+    guard(|| Ok(core::rebase_meter(policy, &meter, earner_royal)?))
 }
 
 /// Checks a stored meter against the policy; an inconsistent one is `INVALID_INPUT`.
 #[uniffi::export]
 pub fn validate_meter(policy: &Policy, meter: ChatMeter) -> Result<(), AvaloError> {
-    guard(|| Ok(core::validate_meter(policy, &meter.into())?))
+    guard(|| Ok(core::validate_meter(policy, &meter)?))
 }

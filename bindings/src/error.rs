@@ -39,8 +39,8 @@ pub struct ErrorInfo {
 #[uniffi::export]
 pub fn error_info(code: ErrorCode) -> Result<ErrorInfo, AvaloError> {
     guard(|| {
-        let c = core::ErrorCode::from(code);
-        Ok(ErrorInfo { code, message: c.message().to_string(), retry_strategy: c.retry_strategy().into() })
+        let c = code;
+        Ok(ErrorInfo { code, message: c.message().to_string(), retry_strategy: c.retry_strategy() })
     })
 }
 
@@ -48,17 +48,13 @@ pub fn error_info(code: ErrorCode) -> Result<ErrorInfo, AvaloError> {
 /// is `INVALID_INPUT`.
 #[uniffi::export]
 pub fn parse_error_code(code: String) -> Result<ErrorCode, AvaloError> {
-    guard(|| {
-        core::ErrorCode::parse(&code)
-            .map(ErrorCode::from)
-            .ok_or_else(|| AvaloError::invalid(format!("unknown error code {code:?}")))
-    })
+    guard(|| core::ErrorCode::parse(&code).ok_or_else(|| AvaloError::invalid(format!("unknown error code {code:?}"))))
 }
 
 /// Every code, in SPEC §11 order.
 #[uniffi::export]
 pub fn all_error_codes() -> Vec<ErrorCode> {
-    core::ErrorCode::ALL.iter().map(|&c| c.into()).collect()
+    core::ErrorCode::ALL.to_vec()
 }
 
 /// The delay before retrying attempt `attempt` (1 = the first attempt failed) of a request that
@@ -73,7 +69,7 @@ pub fn retry_delay(
     jitter_ppm: u32,
     retry_after_ms: Option<u64>,
 ) -> Result<RetryDecision, AvaloError> {
-    guard(|| Ok(core::retry_delay(&policy.retry, code.into(), attempt, jitter_ppm, retry_after_ms)?.into()))
+    guard(|| Ok(core::retry_delay(&policy.retry, code, attempt, jitter_ppm, retry_after_ms)?))
 }
 
 #[cfg(test)]

@@ -22,14 +22,14 @@ pub fn evaluate_flag(
     flag: FlagDefinition,
     context: FlagContext,
 ) -> Result<FlagDecision, AvaloError> {
-    guard(|| Ok(core::evaluate_flag(policy, &killed_groups, &flag.into(), &context.into())?.into()))
+    guard(|| Ok(core::evaluate_flag(policy, &killed_groups, &flag, &context)?))
 }
 
 /// Evaluates every flag of a set for one user in one call (the batch form); a flag defined
 /// twice is `INVALID_INPUT`.
 #[uniffi::export]
 pub fn evaluate_flags(policy: &Policy, set: FlagSet, context: FlagContext) -> Result<FlagEvaluation, AvaloError> {
-    guard(|| Ok(core::evaluate_flags(policy, &set.into(), &context.into())?.into()))
+    guard(|| Ok(core::evaluate_flags(policy, &set, &context)?))
 }
 
 #[cfg(test)]
@@ -39,7 +39,7 @@ mod tests {
 
     #[test]
     fn calls_reach_the_core() {
-        let p = Policy::from(avalo_core::Policy::default());
+        let p = avalo_core::Policy::default();
         assert_eq!(flag_bucket("new_onboarding".into(), "user-42".into()).unwrap(), 9_099);
         let flag = FlagDefinition {
             name: "chat_voice_notes".into(),

@@ -5,8 +5,6 @@
 
 use crate::error::{guard, AvaloError};
 use avalo_core::launch::{self as core, *};
-#[cfg(test)]
-use avalo_core::rollout::DailyCounter;
 use avalo_core::Policy;
 
 /// Checks one signup against the current launch mode (SPEC §7.1). Checks in order, first
@@ -17,20 +15,20 @@ use avalo_core::Policy;
 /// country code is `INVALID_INPUT`. Returns the new daily counter to store.
 #[uniffi::export]
 pub fn check_signup(policy: &Policy, request: SignupRequest) -> Result<SignupDecision, AvaloError> {
-    guard(|| Ok(core::check_signup(policy, &request.into())?.into()))
+    guard(|| Ok(core::check_signup(policy, &request)?))
 }
 
 /// Validates a launch mode change: a different mode and a reason of at least 10 characters
 /// after trimming; otherwise `INVALID_INPUT`.
 #[uniffi::export]
 pub fn check_mode_change(policy: &Policy, request: ModeChangeRequest) -> Result<ModeChange, AvaloError> {
-    guard(|| Ok(core::check_mode_change(policy, &request.into())?.into()))
+    guard(|| Ok(core::check_mode_change(policy, &request)?))
 }
 
 /// The mode table row of a mode (registration kind, countries, daily cap), for dashboards.
 #[uniffi::export]
 pub fn mode_rules(policy: &Policy, mode: LaunchMode) -> Result<ModeRule, AvaloError> {
-    guard(|| Ok(core::mode_rules(policy, mode.into()).into()))
+    guard(|| Ok(core::mode_rules(policy, mode)))
 }
 
 /// Normalises a country code: trimmed, upper-cased, exactly two ASCII letters (`" pl "` →
@@ -44,10 +42,11 @@ pub fn normalize_country(country: String) -> Result<String, AvaloError> {
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
+    use avalo_core::rollout::DailyCounter;
 
     #[test]
     fn calls_reach_the_core() {
-        let p = Policy::from(avalo_core::Policy::default());
+        let p = avalo_core::Policy::default();
         let request = SignupRequest {
             mode: LaunchMode::SoftLaunch,
             birth_date: "2008-11-20".into(),

@@ -15,7 +15,7 @@ pub fn media_access(item: MediaItem, viewer: Viewer, now_ms: i64) -> Result<Medi
 /// `MEDIA_EXPIRED`, `MEDIA_PRIVATE`, `MEDIA_LOCKED`) and returns the grant.
 #[uniffi::export]
 pub fn check_media_access(item: MediaItem, viewer: Viewer, now_ms: i64) -> Result<AccessGrant, AvaloError> {
-    guard(|| Ok(core::check_media_access(&item.into(), &viewer.into(), now_ms)?.into()))
+    guard(|| Ok(core::check_media_access(&item, &viewer, now_ms)?))
 }
 
 /// Whether a user may post a story now, given when their stories were posted (only those

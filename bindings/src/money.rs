@@ -39,13 +39,13 @@ impl From<Currency> for CurrencyInfo {
 /// `u64::MAX` minor units is `AMOUNT_OUT_OF_RANGE`.
 #[uniffi::export]
 pub fn parse_money(amount: String, currency: String) -> Result<Money, AvaloError> {
-    guard(|| Ok(core::Money::parse(&amount, self::currency(&currency)?)?.into()))
+    guard(|| Ok(core::Money::parse(&amount, self::currency(&currency)?)?))
 }
 
 /// Money from integer minor units (grosze, cents; whole units for 0-digit currencies).
 #[uniffi::export]
 pub fn money_from_minor(minor: u64, currency: String) -> Result<Money, AvaloError> {
-    guard(|| Ok(core::Money::from_minor(minor, self::currency(&currency)?).into()))
+    guard(|| Ok(core::Money::from_minor(minor, self::currency(&currency)?)))
 }
 
 /// The integer minor units of an amount (`12.34` PLN → 1 234), e.g. for a payment provider.

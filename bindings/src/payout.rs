@@ -9,7 +9,7 @@ use avalo_core::Policy;
 /// (`KYC_REQUIRED`), balance (`INSUFFICIENT_TOKENS`); the first failure is reported.
 #[uniffi::export]
 pub fn quote_withdrawal(policy: &Policy, request: WithdrawalRequest) -> Result<WithdrawalQuote, AvaloError> {
-    guard(|| Ok(core::quote_withdrawal(policy, &request.into())?.into()))
+    guard(|| Ok(core::quote_withdrawal(policy, &request)?))
 }
 
 /// The fee on a withdrawal: `ceil(amount × fee_bp / 10 000)` (more than 10 000 bp is

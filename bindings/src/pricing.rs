@@ -21,7 +21,7 @@ pub fn pack_price(
     currency: String,
     fx_rate: Option<Decimal>,
 ) -> Result<PackQuote, AvaloError> {
-    guard(|| Ok(core::pack_price(policy, &pack_id, self::currency(&currency)?, fx_rate)?.into()))
+    guard(|| Ok(core::pack_price(policy, &pack_id, self::currency(&currency)?, fx_rate)?))
 }
 
 /// Every pack priced in `currency`, in table order (one call for the whole store screen).
@@ -29,7 +29,7 @@ pub fn pack_price(
 pub fn list_packs(policy: &Policy, currency: String, fx_rate: Option<Decimal>) -> Result<Vec<PackQuote>, AvaloError> {
     guard(|| {
         let quotes = core::list_packs(policy, self::currency(&currency)?, fx_rate)?;
-        Ok(quotes.into_iter().map(Into::into).collect())
+        Ok(quotes.into_iter().collect())
     })
 }
 
@@ -37,7 +37,7 @@ pub fn list_packs(policy: &Policy, currency: String, fx_rate: Option<Decimal>) -
 /// PLN → PLN needs no rate; a non-PLN source is `INVALID_INPUT`.
 #[uniffi::export]
 pub fn convert_from_pln(pln: Money, currency: String, fx_rate: Option<Decimal>) -> Result<Money, AvaloError> {
-    guard(|| Ok(core::convert_from_pln(pln, self::currency(&currency)?, fx_rate)?.into()))
+    guard(|| Ok(core::convert_from_pln(pln, self::currency(&currency)?, fx_rate)?))
 }
 
 /// Tokens bought by a PLN amount at the settlement value (0.60 PLN → 3 tokens).
@@ -49,7 +49,7 @@ pub fn pln_to_tokens(policy: &Policy, pln: Money) -> Result<u64, AvaloError> {
 /// The PLN settlement value of tokens (3 tokens → 0.60 PLN).
 #[uniffi::export]
 pub fn tokens_to_pln(policy: &Policy, tokens: u64) -> Result<Money, AvaloError> {
-    guard(|| Ok(core::tokens_to_pln(policy, tokens)?.into()))
+    guard(|| Ok(core::tokens_to_pln(policy, tokens)?))
 }
 
 /// The monthly price of a subscription tier in `currency` (PLN × FX, half-up).
@@ -60,7 +60,7 @@ pub fn subscription_price(
     currency: String,
     fx_rate: Option<Decimal>,
 ) -> Result<Money, AvaloError> {
-    guard(|| Ok(core::subscription_price(policy, tier.into(), self::currency(&currency)?, fx_rate)?.into()))
+    guard(|| Ok(core::subscription_price(policy, tier, self::currency(&currency)?, fx_rate)?))
 }
 
 /// The single cheapest pack delivering at least `tokens`; 0 or more than the largest pack is
@@ -72,7 +72,7 @@ pub fn cheapest_pack_covering(
     currency: String,
     fx_rate: Option<Decimal>,
 ) -> Result<PackQuote, AvaloError> {
-    guard(|| Ok(core::cheapest_pack_covering(policy, tokens, self::currency(&currency)?, fx_rate)?.into()))
+    guard(|| Ok(core::cheapest_pack_covering(policy, tokens, self::currency(&currency)?, fx_rate)?))
 }
 
 /// The packs (repeats allowed) covering at least `tokens` for the least money; 0 or more than
@@ -84,5 +84,5 @@ pub fn cheapest_pack_combination(
     currency: String,
     fx_rate: Option<Decimal>,
 ) -> Result<PackCombination, AvaloError> {
-    guard(|| Ok(core::cheapest_pack_combination(policy, tokens, self::currency(&currency)?, fx_rate)?.into()))
+    guard(|| Ok(core::cheapest_pack_combination(policy, tokens, self::currency(&currency)?, fx_rate)?))
 }

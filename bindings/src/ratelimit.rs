@@ -11,14 +11,14 @@ use avalo_core::ratelimit::{self as core, *};
 use avalo_core::Policy;
 
 fn compile(limit: LimitSpec) -> Result<core::RateLimit, AvaloError> {
-    Ok(core::RateLimit::new(limit.into())?)
+    Ok(core::RateLimit::new(limit)?)
 }
 
 /// Validates a limit and shows its units. Zero fields or a limit whose state would not fit an
 /// `i64` are `INVALID_INPUT`.
 #[uniffi::export]
 pub fn rate_limit(limit: LimitSpec) -> Result<RateLimit, AvaloError> {
-    guard(|| Ok(compile(limit)?))
+    guard(|| compile(limit))
 }
 
 /// One GCRA decision (SPEC §6.1) for a subject whose stored state is `state` (0 = new subject,
@@ -27,7 +27,7 @@ pub fn rate_limit(limit: LimitSpec) -> Result<RateLimit, AvaloError> {
 /// `INVALID_INPUT`. Denials leave the state unchanged.
 #[uniffi::export]
 pub fn decide(limit: LimitSpec, state: i64, now_ms: i64, cost: u32) -> Result<LimitDecision, AvaloError> {
-    guard(|| Ok(core::decide(&compile(limit)?, state, now_ms, cost)?.into()))
+    guard(|| Ok(core::decide(&compile(limit)?, state, now_ms, cost)?))
 }
 
 /// Replays a timeline against one subject from `state`, threading the state. Any invalid
@@ -35,11 +35,10 @@ pub fn decide(limit: LimitSpec, state: i64, now_ms: i64, cost: u32) -> Result<Li
 #[uniffi::export]
 pub fn decide_sequence(limit: LimitSpec, state: i64, requests: Vec<LimitRequest>) -> Result<LimitSequence, AvaloError> {
     guard(|| {
-        let requests: Vec<core::LimitRequest> =
-            requests.into_iter().map(|LimitRequest { now_ms, cost }| core::LimitRequest { now_ms, cost }).collect();
+        let requests: Vec<core::LimitRequest> = requests.into_iter().collect();
         let core::LimitSequence { decisions, admitted, state } =
             core::decide_sequence(&compile(limit)?, state, &requests)?;
-        Ok(LimitSequence { decisions: decisions.into_iter().map(Into::into).collect(), admitted, state })
+        Ok(LimitSequence { decisions: decisions.into_iter().collect(), admitted, state })
     })
 }
 
@@ -48,11 +47,8 @@ pub fn decide_sequence(limit: LimitSpec, state: i64, requests: Vec<LimitRequest>
 #[uniffi::export]
 pub fn decide_batch(limit: LimitSpec, items: Vec<LimitBatchItem>) -> Result<Vec<LimitDecision>, AvaloError> {
     guard(|| {
-        let items: Vec<core::LimitBatchItem> = items
-            .into_iter()
-            .map(|LimitBatchItem { state, now_ms, cost }| core::LimitBatchItem { state, now_ms, cost })
-            .collect();
-        Ok(core::decide_batch(&compile(limit)?, &items)?.into_iter().map(Into::into).collect())
+        let items: Vec<core::LimitBatchItem> = items.into_iter().collect();
+        Ok(core::decide_batch(&compile(limit)?, &items)?.into_iter().collect())
     })
 }
 
@@ -67,27 +63,27 @@ pub fn decide_action(
     now_ms: i64,
     cost: u32,
 ) -> Result<LimitDecision, AvaloError> {
-    guard(|| Ok(core::decide_action(policy, &action, tier.into(), state, now_ms, cost)?.into()))
+    guard(|| Ok(core::decide_action(policy, &action, tier, state, now_ms, cost)?))
 }
 
 /// The effective limit of `action` for a user of `tier` (SPEC §6.2; the tier multiplies
 /// `limit` and `burst` of tier-scaled actions such as `api`). Unknown action: `INVALID_INPUT`.
 #[uniffi::export]
 pub fn action_limit(policy: &Policy, action: String, tier: SubscriptionTier) -> Result<ActionLimit, AvaloError> {
-    guard(|| Ok(core::action_limit(policy, &action, tier.into())?.into()))
+    guard(|| Ok(core::action_limit(policy, &action, tier)?))
 }
 
 /// Every action of the policy with its effective limit for `tier`, sorted by name.
 #[uniffi::export]
 pub fn list_actions(policy: &Policy, tier: SubscriptionTier) -> Result<Vec<ActionLimit>, AvaloError> {
-    guard(|| Ok(core::list_actions(policy, tier.into())?.into_iter().map(Into::into).collect()))
+    guard(|| Ok(core::list_actions(policy, tier)?.into_iter().collect()))
 }
 
 /// The failure policy of `action` (SPEC §6.3): `Closed` for login, payout_request, kyc_submit,
 /// payment; `Open` for the rest. Unknown action: `INVALID_INPUT`.
 #[uniffi::export]
 pub fn failure_policy(policy: &Policy, action: String) -> Result<FailurePolicy, AvaloError> {
-    guard(|| Ok(core::failure_policy(policy, &action)?.into()))
+    guard(|| Ok(core::failure_policy(policy, &action)?))
 }
 
 /// Checks a subject key (SPEC §6.4): 1–128 UTF-8 bytes, no control characters; otherwise

@@ -11,13 +11,13 @@ use avalo_core::Policy;
 /// phase is not controlled (allowed).
 #[uniffi::export]
 pub fn check_country_cap(policy: &Policy, request: CapRequest) -> Result<CapDecision, AvaloError> {
-    guard(|| Ok(core::check_country_cap(policy, &request.into())?.into()))
+    guard(|| Ok(core::check_country_cap(policy, &request)?))
 }
 
 /// The daily caps of a phase after per-country overrides (`None` keeps the phase default).
 #[uniffi::export]
 pub fn effective_caps(policy: &Policy, phase: RolloutPhase, overrides: CapOverrides) -> Result<PhaseCaps, AvaloError> {
-    guard(|| Ok(core::effective_caps(policy, phase.into(), &overrides.into()).into()))
+    guard(|| Ok(core::effective_caps(policy, phase, &overrides)))
 }
 
 /// `soft` → `public` progression over the 7 completed UTC days before `now_ms`: recommended
@@ -30,8 +30,8 @@ pub fn progression_readiness(
     now_ms: i64,
 ) -> Result<ProgressionReport, AvaloError> {
     guard(|| {
-        let days: Vec<core::DayMetrics> = days.into_iter().map(Into::into).collect();
-        Ok(core::progression_readiness(policy, &days, now_ms)?.into())
+        let days: Vec<core::DayMetrics> = days.into_iter().collect();
+        Ok(core::progression_readiness(policy, &days, now_ms)?)
     })
 }
 
@@ -49,7 +49,7 @@ mod tests {
 
     #[test]
     fn calls_reach_the_core() {
-        let p = Policy::from(avalo_core::Policy::default());
+        let p = avalo_core::Policy::default();
         let request = CapRequest {
             phase: Some(RolloutPhase::Alpha),
             overrides: CapOverrides { users: None, payments: Some(0), creators: None },

@@ -16,14 +16,13 @@ pub fn royal_status(
     guard(|| {
         let buckets: Vec<core::SpendBucket> =
             buckets.into_iter().map(|b| core::SpendBucket { day: b.day, tokens: b.tokens }).collect();
-        let sub =
-            subscription.map(|s| core::RoyalSubscription { tier: s.tier.into(), active_until_ms: s.active_until_ms });
-        Ok(core::royal_status(policy, &buckets, sub.as_ref(), now_ms)?.into())
+        let sub = subscription.map(|s| core::RoyalSubscription { tier: s.tier, active_until_ms: s.active_until_ms });
+        Ok(core::royal_status(policy, &buckets, sub.as_ref(), now_ms)?)
     })
 }
 
 /// The tier a 30-day spend gives, without a subscription.
 #[uniffi::export]
 pub fn tier_for_spend(policy: &Policy, spent: u64) -> Result<RoyalTier, AvaloError> {
-    guard(|| Ok(core::tier_for_spend(policy, spent).into()))
+    guard(|| Ok(core::tier_for_spend(policy, spent)))
 }

@@ -57,7 +57,7 @@ pub fn verify_request(
             &body,
             now_ms,
         )?;
-        Ok(v.into())
+        Ok(v)
     })
 }
 
@@ -135,7 +135,7 @@ pub fn verify_url(
 /// The default expiry of a URL signed at `now_ms` (upload 15 min, download 60 min).
 #[uniffi::export]
 pub fn url_expiry(policy: &Policy, purpose: UrlPurpose, now_ms: i64) -> Result<i64, AvaloError> {
-    guard(|| Ok(core::url_expiry(policy, purpose.into(), now_ms)))
+    guard(|| Ok(core::url_expiry(policy, purpose, now_ms)))
 }
 
 /// Percent-encodes a raw path for a URL (everything but `A–Z a–z 0–9 - . _ ~ /`).
@@ -159,7 +159,7 @@ pub fn check_origin(
     profile: OriginProfile,
 ) -> Result<OriginMatch, AvaloError> {
     guard(|| {
-        let core::OriginMatch { origin, matched } = core::check_origin(policy, origin.as_deref(), profile.into())?;
+        let core::OriginMatch { origin, matched } = core::check_origin(policy, origin.as_deref(), profile)?;
         Ok(OriginMatch { origin, matched })
     })
 }

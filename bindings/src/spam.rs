@@ -16,6 +16,6 @@ pub fn check_spam(
     guard(|| {
         let recent: Vec<core::RecentMessage> =
             recent.into_iter().map(|m| core::RecentMessage { text: m.text, sent_at_ms: m.sent_at_ms }).collect();
-        Ok(core::check_spam(policy, &text, &recent, now_ms).into())
+        Ok(core::check_spam(policy, &text, &recent, now_ms))
     })
 }

@@ -9,13 +9,13 @@ use avalo_core::Policy;
 /// Splits `amount` with the creator's share `creator_bp` (more than 10 000 is `INVALID_INPUT`).
 #[uniffi::export]
 pub fn split_amount(amount: u64, creator_bp: u32) -> Result<Split, AvaloError> {
-    guard(|| Ok(core::split_amount(amount, bp(creator_bp)?).into()))
+    guard(|| Ok(core::split_amount(amount, bp(creator_bp)?)))
 }
 
 /// Splits one payment of a stream with the policy's share (101 chat tokens → 65 + 36).
 #[uniffi::export]
 pub fn split_revenue(policy: &Policy, stream: RevenueStream, amount: u64) -> Result<RevenueSplit, AvaloError> {
-    guard(|| Ok(core::split_revenue(policy, stream.into(), amount).into()))
+    guard(|| Ok(core::split_revenue(policy, stream, amount)))
 }
 
 /// Applies one payment to a cumulative split.
@@ -26,7 +26,7 @@ pub fn split_cumulative(
     state: CumulativeSplit,
     amount: u64,
 ) -> Result<CumulativeStep, AvaloError> {
-    guard(|| Ok(core::split_cumulative(policy, stream.into(), state.into(), amount)?.into()))
+    guard(|| Ok(core::split_cumulative(policy, stream, state, amount)?))
 }
 
 /// Applies a list of payments in order (one call for a whole chat history). Fails as a whole,
@@ -38,7 +38,7 @@ pub fn split_cumulative_batch(
     state: CumulativeSplit,
     amounts: Vec<u64>,
 ) -> Result<CumulativeBatch, AvaloError> {
-    guard(|| Ok(core::split_cumulative_batch(policy, stream.into(), state.into(), &amounts)?.into()))
+    guard(|| Ok(core::split_cumulative_batch(policy, stream, state, &amounts)?))
 }
 
 /// A tip (SPEC §3.4): 5..=10 000 tokens, 90 / 10. Out of range is `AMOUNT_OUT_OF_RANGE`;
@@ -50,7 +50,7 @@ pub fn split_tip(
     creator_id: String,
     amount: u64,
 ) -> Result<RevenueSplit, AvaloError> {
-    guard(|| Ok(core::split_tip(policy, &payer_id, &creator_id, amount)?.into()))
+    guard(|| Ok(core::split_tip(policy, &payer_id, &creator_id, amount)?))
 }
 
 /// An unlock of gated content or paid media at the creator's price (required: `null` is
@@ -63,7 +63,7 @@ pub fn split_unlock(
     creator_id: String,
     price: Option<u64>,
 ) -> Result<RevenueSplit, AvaloError> {
-    guard(|| Ok(core::split_unlock(policy, stream.into(), &payer_id, &creator_id, price)?.into()))
+    guard(|| Ok(core::split_unlock(policy, stream, &payer_id, &creator_id, price)?))
 }
 
 /// Records who referred a user; returns the referrer id to store. An existing referrer is
@@ -85,5 +85,5 @@ pub fn referral_reward(
     has_referrer: bool,
     purchases_before: u64,
 ) -> Result<ReferralReward, AvaloError> {
-    guard(|| Ok(core::referral_reward(policy, has_referrer, purchases_before).into()))
+    guard(|| Ok(core::referral_reward(policy, has_referrer, purchases_before)))
 }

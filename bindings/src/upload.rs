@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 /// first failure reported with its code; on success the sanitised name, kind and storage path.
 #[uniffi::export]
 pub fn validate_upload(policy: &Policy, request: UploadRequest) -> Result<UploadVerdict, AvaloError> {
-    guard(|| Ok(core::validate_upload(policy, &request.into())?.into()))
+    guard(|| Ok(core::validate_upload(policy, &request)?))
 }
 
 /// What the whitelist says about a declared MIME type; not on it is `MIME_TYPE_NOT_ALLOWED`.
@@ -41,7 +41,7 @@ pub fn check_file_name(policy: &Policy, name: String, mime_type: String) -> Resu
 /// What the first bytes of a file are (never fails for any bytes).
 #[uniffi::export]
 pub fn sniff(head: Vec<u8>) -> Result<Sniffed, AvaloError> {
-    guard(|| Ok(core::sniff(&head).into()))
+    guard(|| Ok(core::sniff(&head)))
 }
 
 /// Checks a user id (1–128 of `[A-Za-z0-9_-]`), else `INVALID_INPUT`.

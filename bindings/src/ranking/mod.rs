@@ -10,7 +10,7 @@ use avalo_core::Policy;
 /// location.
 #[uniffi::export]
 pub fn profile_score(policy: &Policy, profile: Profile, now_ms: i64) -> Result<ProfileScore, AvaloError> {
-    guard(|| Ok(core::profile_score(policy, &profile, now_ms)?.into()))
+    guard(|| Ok(core::profile_score(policy, &profile, now_ms)?))
 }
 
 /// Ranks a whole deck for a viewer in one call (SPEC §5.2) and returns one page, best first:
@@ -24,7 +24,7 @@ pub fn rank_candidates(
     now_ms: i64,
     page: PageRequest,
 ) -> Result<RankedPage, AvaloError> {
-    guard(|| Ok(core::rank_candidates(policy, &viewer.into(), &candidates, now_ms, &page.into())?.into()))
+    guard(|| Ok(core::rank_candidates(policy, &viewer, &candidates, now_ms, &page)?))
 }
 
 /// [`rank_candidates`] over a columnar deck: the same filters, order and page, with one list
@@ -38,7 +38,7 @@ pub fn rank_candidate_columns(
     now_ms: i64,
     page: PageRequest,
 ) -> Result<RankedPage, AvaloError> {
-    guard(|| Ok(core::rank_candidate_columns(policy, &viewer.into(), &columns.into(), now_ms, &page.into())?.into()))
+    guard(|| Ok(core::rank_candidate_columns(policy, &viewer, &columns, now_ms, &page)?))
 }
 
 /// Great-circle distance in km (haversine on a sphere of `radius_km`). `INVALID_INPUT` for a
@@ -46,7 +46,7 @@ pub fn rank_candidate_columns(
 #[uniffi::export]
 pub fn haversine_km(a: GeoPoint, b: GeoPoint, radius_km: f64) -> Result<f64, AvaloError> {
     guard(|| {
-        let (a, b): (core::GeoPoint, core::GeoPoint) = (a.into(), b.into());
+        let (a, b): (core::GeoPoint, core::GeoPoint) = (a, b);
         a.validate()?;
         b.validate()?;
         Ok(core::haversine_km(a, b, radius_km))
@@ -66,6 +66,6 @@ pub fn decide_like(policy: &Policy, request: LikeRequest, now_ms: i64) -> Result
             counter: counter.map(|c| core::LikeCounter { day: c.day, count: c.count }),
             target_likes_liker,
         };
-        Ok(core::decide_like(policy, &request, now_ms)?.into())
+        Ok(core::decide_like(policy, &request, now_ms)?)
     })
 }

@@ -8,7 +8,7 @@ use avalo_core::Policy;
 /// in minor units, both rounded half-up, and whether to pre-warm.
 #[uniffi::export]
 pub fn campaign_metrics(policy: &Policy, campaign: Campaign) -> Result<CampaignReport, AvaloError> {
-    guard(|| Ok(core::campaign_metrics(policy, &campaign.into()).into()))
+    guard(|| Ok(core::campaign_metrics(policy, &campaign)))
 }
 
 #[cfg(test)]
@@ -18,7 +18,7 @@ mod tests {
 
     #[test]
     fn calls_reach_the_core() {
-        let p = Policy::from(avalo_core::Policy::default());
+        let p = avalo_core::Policy::default();
         let c = Campaign { expected_installs: 3, actual_installs: 2, revenue_minor: 200, forecast_visits: 10_001 };
         let r = campaign_metrics(&p, c).unwrap();
         assert_eq!((r.install_conversion_bp, r.revenue_per_install_minor, r.needs_prewarm), (Some(6_667), 100, true));

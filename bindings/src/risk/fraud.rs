@@ -8,14 +8,14 @@ use avalo_core::Policy;
 /// `INVALID_INPUT`.
 #[uniffi::export]
 pub fn fraud_shield(policy: &Policy, window: FraudWindow) -> Result<FraudReport, AvaloError> {
-    guard(|| Ok(core::fraud_shield(policy, &window.into())?.into()))
+    guard(|| Ok(core::fraud_shield(policy, &window)?))
 }
 
 /// Checks the infrastructure throttle (SPEC §8.3): overloaded when any metric is over its
 /// limit; names each one.
 #[uniffi::export]
 pub fn check_load(policy: &Policy, metrics: LoadMetrics) -> Result<LoadReport, AvaloError> {
-    guard(|| Ok(core::check_load(policy, &metrics.into()).into()))
+    guard(|| Ok(core::check_load(policy, &metrics)))
 }
 
 #[cfg(test)]
@@ -25,7 +25,7 @@ mod tests {
 
     #[test]
     fn calls_reach_the_core() {
-        let p = Policy::from(avalo_core::Policy::default());
+        let p = avalo_core::Policy::default();
         let w = FraudWindow {
             device_accounts: vec![DeviceAccounts { device_id: "d".into(), accounts: 3 }],
             creator_registrations: 49,

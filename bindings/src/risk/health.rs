@@ -9,8 +9,8 @@ use avalo_core::Policy;
 #[uniffi::export]
 pub fn component_health(policy: &Policy, checks: Vec<ComponentCheck>) -> Result<HealthReport, AvaloError> {
     guard(|| {
-        let checks: Vec<core::ComponentCheck> = checks.into_iter().map(Into::into).collect();
-        Ok(core::component_health(policy, &checks)?.into())
+        let checks: Vec<core::ComponentCheck> = checks.into_iter().collect();
+        Ok(core::component_health(policy, &checks)?)
     })
 }
 
@@ -19,8 +19,8 @@ pub fn component_health(policy: &Policy, checks: Vec<ComponentCheck>) -> Result<
 #[uniffi::export]
 pub fn launch_readiness(checks: Vec<ReadinessCheck>) -> Result<ReadinessReport, AvaloError> {
     guard(|| {
-        let checks: Vec<core::ReadinessCheck> = checks.into_iter().map(Into::into).collect();
-        Ok(core::launch_readiness(&checks)?.into())
+        let checks: Vec<core::ReadinessCheck> = checks.into_iter().collect();
+        Ok(core::launch_readiness(&checks)?)
     })
 }
 
@@ -28,7 +28,7 @@ pub fn launch_readiness(checks: Vec<ReadinessCheck>) -> Result<ReadinessReport, 
 /// requests, …) is `INVALID_INPUT`.
 #[uniffi::export]
 pub fn check_alerts(policy: &Policy, metrics: AlertMetrics) -> Result<AlertReport, AvaloError> {
-    guard(|| Ok(core::check_alerts(policy, &metrics.into())?.into()))
+    guard(|| Ok(core::check_alerts(policy, &metrics)?))
 }
 
 #[cfg(test)]
@@ -38,7 +38,7 @@ mod tests {
 
     #[test]
     fn calls_reach_the_core() {
-        let p = Policy::from(avalo_core::Policy::default());
+        let p = avalo_core::Policy::default();
         let slow = ComponentCheck { name: "db".into(), outcome: HealthCheckOutcome::Ok, duration_ms: 2_001 };
         assert_eq!(component_health(&p, vec![slow]).unwrap().overall, HealthStatus::Degraded);
         let warn = ReadinessCheck { name: "load test".into(), status: ReadinessStatus::Warn };

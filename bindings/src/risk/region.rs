@@ -8,7 +8,7 @@ use avalo_core::Policy;
 /// `verified` above `installs` is `INVALID_INPUT`.
 #[uniffi::export]
 pub fn region_risk(policy: &Policy, metrics: RegionMetrics) -> Result<RegionRisk, AvaloError> {
-    guard(|| Ok(core::region_risk(policy, &metrics.into())?.into()))
+    guard(|| Ok(core::region_risk(policy, &metrics)?))
 }
 
 #[cfg(test)]
@@ -18,7 +18,7 @@ mod tests {
 
     #[test]
     fn calls_reach_the_core() {
-        let p = Policy::from(avalo_core::Policy::default());
+        let p = avalo_core::Policy::default();
         let m =
             RegionMetrics { support_tickets: 101, safety_incidents: 51, revenue_minor: 0, installs: 0, verified: 0 };
         let r = region_risk(&p, m).unwrap();
