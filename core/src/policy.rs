@@ -27,6 +27,7 @@ pub const DEFAULT_POLICY_VERSION: &str = "2026.11";
 /// (`$.splits.chat_creator_bp`).
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PolicyProblem {
     /// JSON path of the offending value, starting with `$`.
     pub path: String,
@@ -156,6 +157,7 @@ impl PolicyRules {
 /// envelope's serial for one activated from a signed envelope; and what is built once from its
 /// rules (the banned-terms matcher of SPEC §14.2).
 #[derive(Debug, Clone)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Object))]
 pub struct Policy {
     rules: PolicyRules,
     fingerprint: String,
