@@ -709,7 +709,7 @@ func decMediaItem(_ v: JSON?, _ at: String) throws -> MediaItem {
         price: try decOpt(o["price"]) { x0 in try decU64(x0, at + ".price") },
         moderation: try decModerationState(o["moderation"], at + ".moderation"),
         expiresAtMs: try decOpt(o["expires_at_ms"]) { x0 in try decI64(x0, at + ".expires_at_ms") },
-        context: try decMediaContext(o["context"], at + ".context"),
+        context: try decMediaContext((o["context"] ?? JSON.string("feed")), at + ".context"),
         participants: try decList(o["participants"], at + ".participants") { x0, a0 in try decString(x0, a0) }
     )
 }
@@ -1542,15 +1542,15 @@ func encFailurePolicy(_ x: FailurePolicy) -> JSON {
 
 func encFindingKind(_ x: FindingKind) -> JSON {
     switch x {
-    case .seqGap: return JSON.string("seq_gap")
-    case .prevHashMismatch: return JSON.string("prev_hash_mismatch")
-    case .hashMismatch: return JSON.string("hash_mismatch")
-    case .badPostings: return JSON.string("bad_postings")
-    case .duplicateKey: return JSON.string("duplicate_key")
-    case .negativeBalance: return JSON.string("negative_balance")
-    case .badTransition: return JSON.string("bad_transition")
-    case .badReference: return JSON.string("bad_reference")
-    case .snapshotMismatch: return JSON.string("snapshot_mismatch")
+    case .seqGap: return JSON.string("SEQ_GAP")
+    case .prevHashMismatch: return JSON.string("PREV_HASH_MISMATCH")
+    case .hashMismatch: return JSON.string("HASH_MISMATCH")
+    case .badPostings: return JSON.string("BAD_POSTINGS")
+    case .duplicateKey: return JSON.string("DUPLICATE_KEY")
+    case .negativeBalance: return JSON.string("NEGATIVE_BALANCE")
+    case .badTransition: return JSON.string("BAD_TRANSITION")
+    case .badReference: return JSON.string("BAD_REFERENCE")
+    case .snapshotMismatch: return JSON.string("SNAPSHOT_MISMATCH")
     }
 }
 

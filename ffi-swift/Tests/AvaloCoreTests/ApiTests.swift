@@ -129,10 +129,10 @@ final class ApiTests: XCTestCase {
         XCTAssertThrowsError(try activatePolicyEnvelope(active: signed, envelopeJson: older, keyring: keyring, nowMs: 2_000)) { error in
             XCTAssertEqual((error as? AvaloError)?.code(), .policyRollback)
         }
-        // Signed by a key the keyring does not hold.
+        // Signed by a key the keyring does not hold: its key id is unknown (SPEC §17.2 step 2).
         let foreign = [try keyringEntryForSeed(seed: Data(repeating: 9, count: 32), validFromMs: 0, validUntilMs: until)]
         XCTAssertThrowsError(try Policy.fromEnvelope(envelopeJson: json, keyring: foreign, nowMs: 2_000)) { error in
-            XCTAssertEqual((error as? AvaloError)?.code(), .policySignatureInvalid)
+            XCTAssertEqual((error as? AvaloError)?.code(), .policyUnknownKey)
         }
     }
 

@@ -155,7 +155,11 @@ pub fn generate(m: &Model, plan: &Plan) -> Result<String> {
                 .iter()
                 .map(|f| {
                     let j = json_field(name, f);
-                    format!("\n        {},", dec(m, &f.ty, &format!("o[{}]", quote(&j)), &format!("\"$at.{j}\""), 0))
+                    let v = match overrides::ENUM_FIELD_DEFAULTS.iter().find(|(r, fl, _)| *r == name && *fl == j) {
+                        Some((_, _, d)) => format!("(o[{}] ?: {})", quote(&j), quote(d)),
+                        None => format!("o[{}]", quote(&j)),
+                    };
+                    format!("\n        {},", dec(m, &f.ty, &v, &format!("\"$at.{j}\""), 0))
                 })
                 .collect();
             writeln!(o, "fun dec{0}(v: Any?, at: String): {0} {{", class(name))?;

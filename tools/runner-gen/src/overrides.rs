@@ -117,7 +117,11 @@ pub const ENUM_FORMS: &[(&str, Form)] = &[
 ];
 
 /// Enums serde writes in SCREAMING_SNAKE_CASE (the rest are snake_case).
-pub const SHOUTY_ENUMS: &[&str] = &["ErrorCode"];
+pub const SHOUTY_ENUMS: &[&str] = &["ErrorCode", "FindingKind"];
+
+/// Enum fields serde reads with `#[serde(default)]`: the JSON of the default variant when the
+/// key is absent, `(record, field, json)`.
+pub const ENUM_FIELD_DEFAULTS: &[(&str, &str, &str)] = &[("MediaItem", "context", "feed")];
 
 /// Variant names serde writes otherwise than snake_case: `(enum, variant, json)`.
 pub const VARIANT_NAMES: &[(&str, &str, &str)] = &[

@@ -244,7 +244,11 @@ pub fn generate(m: &Model, plan: &Plan) -> Result<String> {
                 .iter()
                 .map(|f| {
                     let j = json_field(name, f);
-                    let v = dec(m, &f.ty, &format!("o[{}]", quote(&j)), &format!("at + \".{j}\""), 0);
+                    let field = match overrides::ENUM_FIELD_DEFAULTS.iter().find(|(r, fl, _)| *r == name && *fl == j) {
+                        Some((_, _, d)) => format!("(o[{}] ?? JSON.string({}))", quote(&j), quote(d)),
+                        None => format!("o[{}]", quote(&j)),
+                    };
+                    let v = dec(m, &f.ty, &field, &format!("at + \".{j}\""), 0);
                     format!("\n        {}: {v}", label(&f.name))
                 })
                 .collect();

@@ -689,7 +689,7 @@ fun decMediaItem(v: Any?, at: String): MediaItem {
         decOpt(o["price"]) { x0 -> decU64(x0, "$at.price") },
         decModerationState(o["moderation"], "$at.moderation"),
         decOpt(o["expires_at_ms"]) { x0 -> decI64(x0, "$at.expires_at_ms") },
-        decMediaContext(o["context"], "$at.context"),
+        decMediaContext((o["context"] ?: "feed"), "$at.context"),
         decList(o["participants"], "$at.participants") { x0, a0 -> decString(x0, a0) },
     )
 }
@@ -1403,15 +1403,15 @@ fun encFailurePolicy(x: FailurePolicy): Any? = when (x) {
 }
 
 fun encFindingKind(x: FindingKind): Any? = when (x) {
-    FindingKind.SEQ_GAP -> "seq_gap"
-    FindingKind.PREV_HASH_MISMATCH -> "prev_hash_mismatch"
-    FindingKind.HASH_MISMATCH -> "hash_mismatch"
-    FindingKind.BAD_POSTINGS -> "bad_postings"
-    FindingKind.DUPLICATE_KEY -> "duplicate_key"
-    FindingKind.NEGATIVE_BALANCE -> "negative_balance"
-    FindingKind.BAD_TRANSITION -> "bad_transition"
-    FindingKind.BAD_REFERENCE -> "bad_reference"
-    FindingKind.SNAPSHOT_MISMATCH -> "snapshot_mismatch"
+    FindingKind.SEQ_GAP -> "SEQ_GAP"
+    FindingKind.PREV_HASH_MISMATCH -> "PREV_HASH_MISMATCH"
+    FindingKind.HASH_MISMATCH -> "HASH_MISMATCH"
+    FindingKind.BAD_POSTINGS -> "BAD_POSTINGS"
+    FindingKind.DUPLICATE_KEY -> "DUPLICATE_KEY"
+    FindingKind.NEGATIVE_BALANCE -> "NEGATIVE_BALANCE"
+    FindingKind.BAD_TRANSITION -> "BAD_TRANSITION"
+    FindingKind.BAD_REFERENCE -> "BAD_REFERENCE"
+    FindingKind.SNAPSHOT_MISMATCH -> "SNAPSHOT_MISMATCH"
 }
 
 fun encFlagDecision(x: FlagDecision): Map<String, Any?> = mapOf(

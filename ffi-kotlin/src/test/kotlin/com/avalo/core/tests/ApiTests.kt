@@ -49,7 +49,7 @@ fun main() {
         "money crosses as BigDecimal at the canonical scale" to ::bigDecimalMoney,
         "a value that fails to lift is a typed INVALID_INPUT" to ::liftFailures,
         "screened text: the match's UTF-16 span indexes the Kotlin string" to ::screenedTextSpans,
-        "signed envelope: activated, serial read back; rollback and a foreign key refused" to ::signedEnvelope,
+        "signed envelope: activated, serial read back; rollback and an unknown key refused" to ::signedEnvelope,
         "environment names parse; an unknown one is INVALID_INPUT" to ::environments,
     )
     var failed = 0
@@ -199,10 +199,10 @@ fun signedEnvelope() {
         val e = assertFailsWith<AvaloException> { activatePolicyEnvelope(signed, older, keyring, 2_000L) }
         assertEquals(ErrorCode.POLICY_ROLLBACK, e.code())
     }
-    // Signed by a key the keyring does not hold.
+    // Signed by a key the keyring does not hold: its key id is unknown (SPEC §17.2 step 2).
     val foreign = listOf(keyringEntryForSeed(ByteArray(32) { 9 }, 0L, until))
     val e = assertFailsWith<AvaloException> { Policy.fromEnvelope(json, foreign, 2_000L) }
-    assertEquals(ErrorCode.POLICY_SIGNATURE_INVALID, e.code())
+    assertEquals(ErrorCode.POLICY_UNKNOWN_KEY, e.code())
 }
 
 fun environments() {
