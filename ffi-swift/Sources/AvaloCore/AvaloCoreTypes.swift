@@ -4160,7 +4160,7 @@ public struct FlagContext: Equatable, Hashable {
          */platform: Platform? = nil, 
         /**
          * The deployment's environment (SPEC §15.2), if known.
-         */environment: Environment?, 
+         */environment: Environment? = nil, 
         /**
          * Now, ms since the epoch.
          */nowMs: Int64) {
@@ -4378,7 +4378,7 @@ public struct FlagDefinition: Equatable, Hashable {
          */endsAtMs: Int64? = nil, 
         /**
          * Targeted deployment environments; `None` = all (SPEC §15.2).
-         */environments: [Environment]?, 
+         */environments: [Environment]? = nil, 
         /**
          * Targeted regions; `None` = everywhere.
          */regions: [String]? = nil, 

@@ -3987,7 +3987,7 @@ data class FlagContext (
     /**
      * The deployment's environment (SPEC §15.2), if known.
      */
-    val `environment`: Environment?
+    val `environment`: Environment? = null 
     , 
     /**
      * Now, ms since the epoch.
@@ -4131,7 +4131,7 @@ data class FlagDefinition (
     /**
      * Targeted deployment environments; `None` = all (SPEC §15.2).
      */
-    val `environments`: List<Environment>?
+    val `environments`: List<Environment>? = null 
     , 
     /**
      * Targeted regions; `None` = everywhere.
