@@ -18,7 +18,8 @@ pub fn admit(policy: &Policy, request: Ts<AdmissionRequest>) -> JsResult<Ts<Admi
     Ok(to_js(&rules::admit(policy.core(), &from_js(&request)?)?)?)
 }
 
-/// The next UTC midnight strictly after `nowMs` (when the daily caps reset).
+/// The first UTC midnight strictly after `nowMs` (when the daily caps reset; at exactly
+/// midnight, the next one).
 #[wasm_bindgen(js_name = nextUtcMidnight)]
 pub fn next_utc_midnight(#[wasm_bindgen(js_name = nowMs)] now_ms: Number) -> JsResult<f64> {
     let t = rules::next_utc_midnight(millis(&now_ms, "nowMs")?)?;

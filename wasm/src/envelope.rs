@@ -20,7 +20,7 @@ pub fn public_key_of_seed(#[wasm_bindgen(unchecked_param_type = "Uint8Array")] s
     Ok(ed25519::public_key_of_seed(&bytes(&seed, "seed")?)?.to_vec())
 }
 
-/// The key id of a public key (SPEC §17.6): the first 16 hex digits of its SHA-256.
+/// The key id of a public key (SPEC §17.6): the first 16 lower-case hex digits of its SHA-256.
 #[wasm_bindgen(js_name = keyIdOf)]
 pub fn key_id_of(
     #[wasm_bindgen(js_name = publicKey, unchecked_param_type = "Uint8Array")] public_key: JsValue,
@@ -37,8 +37,9 @@ pub fn sign_bytes(
     Ok(ed25519::sign_bytes(&bytes(&seed, "seed")?, &bytes(&message, "message")?)?.to_vec())
 }
 
-/// Whether `signature` is a strict (RFC 8032, canonical, no small-order key) Ed25519 signature
-/// of `message` by `publicKey`; a key or signature of the wrong length is `false`.
+/// Whether `signature` is a strict Ed25519 signature of `message` by `publicKey`: a key or
+/// signature of the wrong length, a key off the curve, a small-order key or `R`, and a
+/// non-canonical `S` are all `false`.
 #[wasm_bindgen(js_name = verifyStrictBytes)]
 pub fn verify_strict_bytes(
     #[wasm_bindgen(js_name = publicKey, unchecked_param_type = "Uint8Array")] public_key: JsValue,

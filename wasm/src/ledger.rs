@@ -49,14 +49,14 @@ pub fn check_ledger(
     Ok(to_js(&rules::check_ledger(&policies, &records, totals.as_ref())?)?)
 }
 
-/// An id as an idempotency-key part: itself when it is 1–64 of `[A-Za-z0-9._-]`, else its
+/// An id as an idempotency-key part: itself when it is 1–128 of `[A-Za-z0-9._-]`, else its
 /// SHA-256 (hex). Empty or blank is `INVALID_INPUT` naming `what`.
 #[wasm_bindgen(js_name = keyPart)]
 pub fn key_part(id: JsString, what: JsString) -> JsResult<String> {
     Ok(rules::key_part(&text(&id, "id")?, &text(&what, "what")?)?)
 }
 
-/// Whether a string may be used in an idempotency key as it is (1–64 of `[A-Za-z0-9._-]`).
+/// Whether a string may be used in an idempotency key as it is (1–128 of `[A-Za-z0-9._-]`).
 #[wasm_bindgen(js_name = isKeyPart)]
 pub fn is_key_part(part: JsString) -> JsResult<bool> {
     Ok(rules::is_key_part(&text(&part, "part")?))

@@ -38,7 +38,9 @@ pub fn screen_terms(policy: &Policy, #[wasm_bindgen(js_name = text)] text_: JsSt
     Ok(to_js(&rules::screen_terms(policy.core(), &text(&text_, "text")?))?)
 }
 
-/// Sanitises a user text for its field, then screens it for banned terms (SPEC §14.3).
+/// Sanitises a user text for its field, then screens it for banned terms (SPEC §14.3): the
+/// sanitiser's errors (`TEXT_TOO_LONG`, `INVALID_INPUT`), or `CONTENT_BLOCKED` naming the first
+/// `block` match.
 #[wasm_bindgen(js_name = screenText)]
 pub fn screen_text(
     policy: &Policy,
@@ -49,7 +51,7 @@ pub fn screen_text(
 }
 
 /// The sanitised form of a user text for its field with the policy's text rules (SPEC §14.3):
-/// too long for the field is `INVALID_INPUT`.
+/// above the field's limit is `TEXT_TOO_LONG`, an empty display name `INVALID_INPUT`.
 #[wasm_bindgen(js_name = sanitiseText)]
 pub fn sanitise_text(
     policy: &Policy,
@@ -59,13 +61,14 @@ pub fn sanitise_text(
     Ok(rules::sanitise_text(&policy.core().moderation.text, from_js(&field)?, &text(&text_, "text")?)?)
 }
 
-/// `text` with `&`, `<`, `>`, `"` and `'` escaped for HTML.
+/// `text` escaped for an HTML host: `& < > " '` become `&amp; &lt; &gt; &quot; &#39;`.
 #[wasm_bindgen(js_name = escapeHtml)]
 pub fn escape_html(#[wasm_bindgen(js_name = text)] text_: JsString) -> JsResult<String> {
     Ok(rules::escape_html(&text(&text_, "text")?))
 }
 
-/// Whether a URL may be shown as a link (SPEC §14.3).
+/// Whether a URL may become a link (SPEC §14.3): `http`/`https`, `//` and a non-empty
+/// authority, no white space or control character.
 #[wasm_bindgen(js_name = isLinkable)]
 pub fn is_linkable(url: JsString) -> JsResult<bool> {
     Ok(rules::is_linkable(&text(&url, "url")?))

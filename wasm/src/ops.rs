@@ -13,7 +13,7 @@ use js_sys::{JsString, Number};
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
-/// Triage of one operations result raised at `raisedAtMs` (SPEC §15.1–15.2): its signals, the
+/// Triage of one operations result raised at `raisedAtMs` (SPEC §15.1): its signals, the
 /// incident's severity and its route; `undefined` severity when nothing is wrong.
 #[wasm_bindgen]
 pub fn triage(
@@ -31,13 +31,13 @@ pub fn signals_of(policy: &Policy, result: Ts<OpsResult>) -> JsResult<Vec<Ts<Inc
     Ok(list_to_js(&rules::signals_of(policy.core(), &from_js(&result)?))?)
 }
 
-/// The policy's severity of one signal (SPEC §15.2).
+/// The policy's severity of one signal (SPEC §15.1).
 #[wasm_bindgen(js_name = severityOf)]
 pub fn severity_of(policy: &Policy, signal: Ts<IncidentSignal>) -> JsResult<Ts<Severity>> {
     Ok(to_js(&rules::severity_of(policy.core(), from_js(&signal)?))?)
 }
 
-/// The highest of several severities (`P1` highest); `undefined` for none.
+/// The highest severity among an incident's alerts; `undefined` for none.
 #[wasm_bindgen(js_name = incidentSeverity)]
 pub fn incident_severity(
     #[wasm_bindgen(unchecked_param_type = "Severity[]")] severities: JsValue,
@@ -47,7 +47,7 @@ pub fn incident_severity(
 }
 
 /// Where an incident of `severity` raised at `raisedAtMs` goes and by when it must be
-/// acknowledged (SPEC §15.3).
+/// acknowledged (SPEC §15.1 routing).
 #[wasm_bindgen]
 pub fn route(
     policy: &Policy,
@@ -58,7 +58,7 @@ pub fn route(
     Ok(to_js(&r)?)
 }
 
-/// The end (UTC) of the business day after `raisedAtMs` (weekends skipped).
+/// 23:59:59.999 UTC of the first Monday–Friday date after the UTC date of `raisedAtMs`.
 #[wasm_bindgen(js_name = endOfNextBusinessDay)]
 pub fn end_of_next_business_day(#[wasm_bindgen(js_name = raisedAtMs)] raised_at_ms: Number) -> JsResult<f64> {
     let t = rules::end_of_next_business_day(millis(&raised_at_ms, "raisedAtMs")?)?;
@@ -72,20 +72,20 @@ pub fn parse_environment(environment: JsString) -> JsResult<Ts<Environment>> {
     Ok(to_js(&Environment::parse(&text(&environment, "environment")?)?)?)
 }
 
-/// The staged-rollout decision for a release at its current stage (SPEC §15.4): advance,
+/// The staged-rollout decision for a release at its current stage (SPEC §15.3): advance,
 /// hold or roll back, with the reasons.
 #[wasm_bindgen(js_name = releaseGate)]
 pub fn release_gate(policy: &Policy, request: Ts<ReleaseGateRequest>) -> JsResult<Ts<ReleaseDecision>> {
     Ok(to_js(&rules::release_gate(policy.core(), &from_js(&request)?)?)?)
 }
 
-/// Whether a deploy may go out (SPEC §15.5): every compliance gate and environment rule.
+/// Whether a deploy may go out (SPEC §15.4): every compliance gate and environment rule.
 #[wasm_bindgen(js_name = deployGate)]
 pub fn deploy_gate(policy: &Policy, request: Ts<DeployRequest>) -> JsResult<Ts<DeployDecision>> {
     Ok(to_js(&rules::deploy_gate(policy.core(), &from_js(&request)?)?)?)
 }
 
-/// The compliance gates among `checks` that fail (SPEC §15.5).
+/// The compliance gates among `checks` that fail (SPEC §15.4).
 #[wasm_bindgen(js_name = failingGates)]
 pub fn failing_gates(
     policy: &Policy,
@@ -95,7 +95,7 @@ pub fn failing_gates(
     Ok(list_to_js(&rules::failing_gates(policy.core(), &checks)?)?)
 }
 
-/// A secret's rotation status at `nowMs` given when it was last rotated (SPEC §15.6).
+/// A secret's rotation status at `nowMs` given when it was last rotated (SPEC §15.4).
 #[wasm_bindgen(js_name = secretRotation)]
 pub fn secret_rotation(
     policy: &Policy,
@@ -106,7 +106,7 @@ pub fn secret_rotation(
     Ok(to_js(&s)?)
 }
 
-/// Whether a schema migration may run, and how (SPEC §15.7).
+/// Whether a schema migration may run, and how (SPEC §15.4).
 #[wasm_bindgen(js_name = migrationPermission)]
 pub fn migration_permission(request: Ts<MigrationRequest>) -> JsResult<Ts<MigrationDecision>> {
     Ok(to_js(&rules::migration_permission(&from_js(&request)?)?)?)
