@@ -225,7 +225,7 @@ const serial: number = signed.serial;
 const schema: number = signed.schema;
 const next: Policy | undefined = activatePolicyEnvelope(signed, JSON.stringify(envelope), keyring, Date.now());
 const clientVerdict: ClientPolicyVerdict = checkClientPolicy(
-  { active_fingerprint: signed.fingerprint, active_serial: serial, switched_at_ms: 0, grace_ms: 600_000 },
+  { active_fingerprint: signed.fingerprint, active_serial: serial, previous_fingerprint: undefined, switched_at_ms: 0, grace_ms: 600_000 },
   fingerprint,
   Date.now(),
 );
