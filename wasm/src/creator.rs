@@ -1,11 +1,13 @@
-//! Facade of `core/src/billing/creator_rate.rs` and the creator-rate half of
-//! `core/src/billing/meter.rs`: a creator's own words per token (SPEC §16.2) and the chat
-//! messages billed at it.
+//! Facade of `core/src/creator` (earnings analytics, SPEC §16.1), `core/src/billing/creator_rate.rs`
+//! and the creator-rate half of `core/src/billing/meter.rs`: a creator's own words per token
+//! (SPEC §16.2) and the chat messages billed at it.
 
-use crate::convert::{flag, from_js, text, to_js, uint, uint32, JsResult};
+use crate::convert::{flag, from_js, list_from_js, millis, text, to_js, uint, uint32, JsResult};
 use crate::Policy;
 use avalo_core::billing as rules;
 use avalo_core::billing::{ChatMeter, CreatorRate, MessageCharge, Sender};
+use avalo_core::creator::CreatorAnalytics;
+use avalo_core::ledger::LedgerRecord;
 use js_sys::{Boolean, JsString, Number};
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
@@ -79,4 +81,27 @@ pub fn bill_creator_message(
         uint(&payer_balance, "payerBalance")?,
     )?;
     Ok(to_js(&c)?)
+}
+
+/// A creator's earnings by UTC day, ISO week and month, by stream, with the top fans, over the
+/// ledger records with `fromMs ≤ at_ms < toMs` (SPEC §16.1). `records` is the whole ledger (a
+/// refund's original is looked up in it); `topN` 1–100, `undefined` for 10.
+#[wasm_bindgen(js_name = creatorAnalytics)]
+pub fn creator_analytics(
+    #[wasm_bindgen(js_name = creatorId)] creator_id: JsString,
+    #[wasm_bindgen(unchecked_param_type = "LedgerRecord[]")] records: JsValue,
+    #[wasm_bindgen(js_name = fromMs)] from_ms: Number,
+    #[wasm_bindgen(js_name = toMs)] to_ms: Number,
+    #[wasm_bindgen(js_name = topN)] top_n: Option<Number>,
+) -> JsResult<Ts<CreatorAnalytics>> {
+    let records: Vec<LedgerRecord> = list_from_js(&records, "records")?;
+    let top_n = top_n.map(|n| uint32(&n, "topN")).transpose()?;
+    let a = avalo_core::creator::creator_analytics(
+        &text(&creator_id, "creatorId")?,
+        &records,
+        millis(&from_ms, "fromMs")?,
+        millis(&to_ms, "toMs")?,
+        top_n,
+    )?;
+    Ok(to_js(&a)?)
 }

@@ -5,6 +5,14 @@ const core = require('@avalo/core');
 const { arg, opt } = require('../support/input.js');
 
 module.exports = {
+  creator_analytics: (_p, i) =>
+    core.creatorAnalytics(
+      arg.string(i, 'creator_id'),
+      arg.array(i, 'records'),
+      arg.number(i, 'from_ms'),
+      arg.number(i, 'to_ms'),
+      opt.number(i, 'top_n'),
+    ),
   set_creator_rate: (p, i) => core.setCreatorRate(p, opt.object(i, 'current'), arg.number(i, 'words_per_token')),
   preview_creator_message: (p, i) =>
     core.previewCreatorMessage(
