@@ -6,6 +6,7 @@
 #      wasm/pkg-web (ES module, `await init()` first). Both are git-ignored.
 #   3. wasm/build/patch-glue.cjs on both glue files: the glue's own errors (an argument that
 #      is not a Policy, a freed Policy) become AvaloErrors with code INVALID_INPUT.
+#      The Node copies of the JS snippets (wasm/js/pack.js) become CommonJS (snippets-cjs.cjs).
 #   4. wasm-opt -Oz on the .wasm (the same binary serves both targets), if wasm-opt is on PATH
 #      (scripts/setup-toolchains.sh installs it; AVALO_WASM_OPT=0 skips it).
 # Prints the .wasm size, raw and gzipped, at each step.
@@ -49,6 +50,8 @@ wasm-bindgen --target web --out-dir wasm/pkg-web "${flags[@]}" "$raw"
 # The glue's own errors (wrong class, freed object) get a SPEC §11 code like every other error.
 node wasm/build/patch-glue.cjs wasm/pkg-node/index.js wasm/pkg-web/index.js
 echo '{ "type": "commonjs" }' >wasm/pkg-node/package.json
+# The local JS snippets (wasm/js/, ES modules) are require()d by the Node glue: CommonJS there.
+node wasm/build/snippets-cjs.cjs wasm/pkg-node/snippets
 echo '{ "type": "module" }' >wasm/pkg-web/package.json
 echo "after wasm-bindgen   $(size wasm/pkg-web/index_bg.wasm)"
 
