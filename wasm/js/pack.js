@@ -46,6 +46,34 @@ function genderCode(g) {
   return -1;
 }
 
+// Column buffers reused from call to call (grown to the largest deck seen): the wasm side
+// copies them before `rankCandidates` returns, and JS is single-threaded, so no call sees
+// another's data. Every entry below `n` is written by each call. A nested call (a getter on a
+// candidate that ranks another deck) gets buffers of its own.
+let cache = null;
+let busy = false;
+function buffers(n) {
+  if (busy) return allocate(n);
+  if (cache === null || cache.flags.length < n) cache = allocate(Math.max(n, 1024));
+  return cache;
+}
+function allocate(size) {
+  return {
+    flags: new Uint8Array(size),
+    genders: new Uint8Array(size),
+    photos: new Uint32Array(size),
+    interests: new Uint32Array(size),
+    loyalty: new Uint32Array(size),
+    reports: new Uint32Array(size),
+    births: new Uint32Array(size),
+    lats: new Float64Array(size),
+    lons: new Float64Array(size),
+    rates: new Float64Array(size),
+    active: new Float64Array(size),
+    boosts: new Float64Array(size),
+  };
+}
+
 /**
  * The columnar deck for `candidates`, or `undefined` when some value is not represented
  * exactly (the caller then takes the record path).
@@ -53,19 +81,20 @@ function genderCode(g) {
  */
 export function packCandidates(candidates) {
   if (!Array.isArray(candidates)) return undefined;
+  if (busy) return pack(candidates);
+  busy = true;
+  try {
+    return pack(candidates);
+  } finally {
+    busy = false;
+  }
+}
+
+function pack(candidates) {
   const n = candidates.length;
-  const flags = new Uint8Array(n);
-  const genders = new Uint8Array(n);
-  const photos = new Uint32Array(n);
-  const interests = new Uint32Array(n);
-  const loyalty = new Uint32Array(n);
-  const reports = new Uint32Array(n);
-  const births = new Uint32Array(n);
-  const lats = new Float64Array(n);
-  const lons = new Float64Array(n);
-  const rates = new Float64Array(n);
-  const active = new Float64Array(n);
-  const boosts = new Float64Array(n);
+  const {
+    flags, genders, photos, interests, loyalty, reports, births, lats, lons, rates, active, boosts,
+  } = buffers(n);
   const ids = [];
   for (let i = 0; i < n; i++) {
     const c = candidates[i];
@@ -77,7 +106,9 @@ export function packCandidates(candidates) {
     const v = c.verified;
     if (typeof a !== 'boolean' || typeof v !== 'boolean') return undefined;
     const boost = c.boost_until_ms;
-    if (!absent(boost)) {
+    if (absent(boost)) {
+      boosts[i] = 0;
+    } else {
       // 0 is "no boost" in the columns: an explicit 0 takes the record path.
       if (typeof boost !== 'number' || !Number.isSafeInteger(boost) || boost === 0) return undefined;
       boosts[i] = boost;
@@ -100,19 +131,17 @@ export function packCandidates(candidates) {
     loyalty[i] = lv;
     reports[i] = rp;
     const b = p.birth_date;
-    if (!absent(b)) {
-      const d = yyyymmdd(b);
-      if (d < 0) return undefined;
-      births[i] = d;
-    }
+    const d = absent(b) ? 0 : yyyymmdd(b);
     const g = p.gender;
-    if (!absent(g)) {
-      const code = genderCode(g);
-      if (code < 0) return undefined;
-      genders[i] = code;
-    }
+    const code = absent(g) ? 0 : genderCode(g);
+    if (d < 0 || code < 0) return undefined;
+    births[i] = d;
+    genders[i] = code;
     const loc = p.location;
-    if (!absent(loc)) {
+    if (absent(loc)) {
+      lats[i] = 0;
+      lons[i] = 0;
+    } else {
       if (typeof loc !== 'object' || Array.isArray(loc)) return undefined;
       const lat = loc.lat;
       const lon = loc.lon;
@@ -122,12 +151,16 @@ export function packCandidates(candidates) {
       f |= 32;
     }
     const r = p.response_rate;
-    if (!absent(r)) {
+    if (absent(r)) {
+      rates[i] = 0;
+    } else {
       if (typeof r !== 'number') return undefined;
       rates[i] = r;
     }
     const t = p.last_active_ms;
-    if (!absent(t)) {
+    if (absent(t)) {
+      active[i] = 0;
+    } else {
       if (typeof t !== 'number' || !Number.isSafeInteger(t)) return undefined;
       active[i] = t;
       f |= 64;
@@ -136,19 +169,20 @@ export function packCandidates(candidates) {
   }
   const joined = ids.join('\n');
   if (!wellFormed(joined)) return undefined;
+  // Views of the reused buffers: read (copied into wasm) before this call's caller returns.
   return {
     user_ids: ENCODER.encode(joined),
-    flags,
-    photos,
-    interests,
-    loyalty_levels: loyalty,
-    reports,
-    genders,
-    birth_dates: births,
-    latitudes: lats,
-    longitudes: lons,
-    response_rates: rates,
-    last_active_ms: active,
-    boost_until_ms: boosts,
+    flags: flags.subarray(0, n),
+    photos: photos.subarray(0, n),
+    interests: interests.subarray(0, n),
+    loyalty_levels: loyalty.subarray(0, n),
+    reports: reports.subarray(0, n),
+    genders: genders.subarray(0, n),
+    birth_dates: births.subarray(0, n),
+    latitudes: lats.subarray(0, n),
+    longitudes: lons.subarray(0, n),
+    response_rates: rates.subarray(0, n),
+    last_active_ms: active.subarray(0, n),
+    boost_until_ms: boosts.subarray(0, n),
   };
 }
