@@ -87,9 +87,10 @@ extern "C" {
 /// surrogate; `serde-wasm-bindgen` would read it as U+FFFD. One call into JS that walks the
 /// value (cheaper than the `JSON.stringify` and regular expression it replaces: issue 20); a
 /// cycle is left to the decoder, which refuses it.
-fn check_record_text(value: &wasm_bindgen::JsValue, name: &str) -> Result<()> {
+/// The name is built only on failure (a type name costs ~0.1 µs a call to shorten).
+fn check_record_text(value: &wasm_bindgen::JsValue, name: impl FnOnce() -> String) -> Result<()> {
     if (value.is_string() || value.is_object()) && has_lone_surrogate(value) {
-        return Err(lone_surrogate(name));
+        return Err(lone_surrogate(&name()));
     }
     Ok(())
 }
@@ -157,7 +158,7 @@ where
     T: Tsify + DeserializeOwned,
     <T as Tsify>::JsType: Clone,
 {
-    check_record_text(&value.js_value(), short_type_name::<T>())?;
+    check_record_text(&value.js_value(), || short_type_name::<T>().to_string())?;
     value.to_rust().map_err(|e| {
         let why = inner_message(&e);
         let hint = if why.contains("expected u") || why.contains("expected i") {
@@ -175,7 +176,7 @@ pub fn list_from_js<T: DeserializeOwned>(value: &wasm_bindgen::JsValue, name: &s
     if !js_sys::Array::is_array(value) {
         return Err(Error::invalid(format!("{name} must be an array, got {}", type_of(value))));
     }
-    check_record_text(value, name)?;
+    check_record_text(value, || name.to_string())?;
     tsify::serde_wasm_bindgen::from_value(value.clone()).map_err(|e| {
         let why = e.to_string();
         let why = why.strip_prefix("Error: ").unwrap_or(&why);
