@@ -48,11 +48,16 @@ if [[ " $LANGS " == *" kotlin"* || " $LANGS " == *" swift "* ]]; then
     [ -x "$BINDGEN_TARGET/debug/uniffi-bindgen" ] ||
       cargo build -q -p avalo-ffi --features cli --bin uniffi-bindgen --target-dir "$BINDGEN_TARGET"
     GEN=$ROOT/target/bench-gen
-    rm -rf "$GEN"; mkdir -p "$GEN"
+    # Generated aside, then only changed files moved in: another run may be compiling from GEN.
+    NEW=$(mktemp -d "$ROOT/target/bench-gen.XXXXXX")
     "$BINDGEN_TARGET/debug/uniffi-bindgen" generate --library "$LIB" --language kotlin --language swift \
-      --out-dir "$GEN" --no-format >/dev/null
+      --out-dir "$NEW" --no-format >/dev/null
     sed -e 's/^\( *\)header "AvaloCoreFFI.h"$/&\n\1header "AvaloCoreTypesFFI.h"/' -e 's/^}$/    link "avalo_ffi"\n}/' \
-      "$GEN/AvaloCoreFFI.modulemap" > "$GEN/module.modulemap"
+      "$NEW/AvaloCoreFFI.modulemap" > "$NEW/module.modulemap"
+    (cd "$NEW" && find . -type f) | while read -r f; do
+      if ! cmp -s "$NEW/$f" "$GEN/$f"; then mkdir -p "$(dirname "$GEN/$f")"; mv "$NEW/$f" "$GEN/$f"; fi
+    done
+    rm -rf "$NEW"
     KT_GEN=$GEN/com/avalo/core/avalo_ffi.kt
     KT_GEN_TYPES=$GEN/com/avalo/core/types/avalo_core.kt
     SW_GEN=$GEN/AvaloCore.swift

@@ -15,13 +15,13 @@ private func freeBuffer(_ b: RustBuffer) {
 private let CHARGE_TEXT = "Hey! How was your weekend? I finally went hiking in the Tatras, the view from Kasprowy was amazing and the weather held all day long."
 
 func chargesBenches(_ policy: Policy) throws {
-    let zero = ChatMeter(payerMessages: 0, earnerMessages: 0, billedWords: 0, billedTokens: 0, creatorTokens: 0, royal: false)
+    let zero = newChatMeter(earnerRoyal: false)
     let msgs = Array(repeating: ChatMessage(sender: .earner, text: CHARGE_TEXT), count: 100)
     let texts = Array(repeating: CHARGE_TEXT, count: 100)
-    let whole = try row("charges: billMessages, 100 messages", 100) {
+    let whole: Double = try row("charges: billMessages, 100 messages", 100) {
         try billMessages(policy: policy, meter: zero, messages: msgs, earnerRoyal: false, payerBalance: 1_000_000_000)
     }
-    let words = try row("charges: countWordsBatch, the same 100 texts", 100) { try countWordsBatch(policy: policy, texts: texts) }
+    let words: Double = try row("charges: countWordsBatch, the same 100 texts", 100) { try countWordsBatch(policy: policy, texts: texts) }
     let batch = try billMessages(policy: policy, meter: zero, messages: msgs, earnerRoyal: false, payerBalance: 1_000_000_000)
     var bare = batch
     bare = BatchCharge(
@@ -31,19 +31,20 @@ func chargesBenches(_ policy: Policy) throws {
                           rateVersion: c.rateVersion, rebased: c.rebased, meter: c.meter, policyFingerprint: "")
         },
         tokensDue: batch.tokensDue, creator: batch.creator, platform: batch.platform, meter: batch.meter)
-    let lowerOnly = row("charges: Swift lower of the BatchCharge (100 records)", 100) {
+    let lowerOnly: Double = row("charges: Swift lower of the BatchCharge (100 records)", 100) {
         let b = FfiConverterTypeBatchCharge_lower(batch); defer { freeBuffer(b) }; return b.len
     }
-    let roundTrip = try row("charges: Swift lower + lift (100 records)", 100) {
+    let roundTrip: Double = try row("charges: Swift lower + lift (100 records)", 100) {
         try FfiConverterTypeBatchCharge_lift(FfiConverterTypeBatchCharge_lower(batch))
     }
-    let lowerBare = row("charges: Swift lower, fingerprint empty", 100) {
+    let lowerBare: Double = row("charges: Swift lower, fingerprint empty", 100) {
         let b = FfiConverterTypeBatchCharge_lower(bare); defer { freeBuffer(b) }; return b.len
     }
-    let roundBare = try row("charges: Swift lower + lift, fingerprint empty", 100) {
+    let roundBare: Double = try row("charges: Swift lower + lift, fingerprint empty", 100) {
         try FfiConverterTypeBatchCharge_lift(FfiConverterTypeBatchCharge_lower(bare))
     }
-    let lift = (roundTrip - lowerOnly) / 100, liftBare = (roundBare - lowerBare) / 100
+    let lift: Double = (roundTrip - lowerOnly) / 100
+    let liftBare: Double = (roundBare - lowerBare) / 100
     print(String(format: "charges: per message: whole %.0f ns; counting (countWordsBatch) %.0f ns; Swift lift %.0f ns, of which the fingerprint %.0f ns",
                  whole / 100, words / 100, lift, lift - liftBare))
 }
