@@ -100,13 +100,18 @@ fi
 
 # Profile of one call with JDK Flight Recorder (benches/cross-language/kotlin/Profile.kt): the
 # calls named in AVALO_PROFILE_CALLS (default: version splitAmount splitRevenue), 10 s each,
-# sampled every 10 ms; prints the CPU per call and the top frames (self and inclusive).
+# Java stacks sampled every 1 ms; prints the CPU per call and the top frames (self and inclusive).
 if [[ " $LANGS " == *" kotlin-profile "* ]]; then
   echo "--- Kotlin (JNA) profile, JFR"
   kotlin_jar
+  # JFR's "profile" settings with Java samples every 1 ms instead of 10 ms.
+  JAVA_HOME_DIR=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+  JFC=$ROOT/target/bench-kotlin/sample-1ms.jfc
+  sed '/<event name="jdk.ExecutionSample">/,/<\/event>/s|<setting name="period" control="method-sampling-java-interval">10 ms</setting>|<setting name="period" control="method-sampling-java-interval">1 ms</setting>|' \
+    "$JAVA_HOME_DIR/lib/jfr/profile.jfc" > "$JFC"
   for call in ${AVALO_PROFILE_CALLS:-version splitAmount splitRevenue}; do
     REC=$ROOT/target/bench-kotlin/$call.jfr
-    java "${JAVA_OPTS[@]}" -XX:StartFlightRecording=filename="$REC",settings=profile \
+    java "${JAVA_OPTS[@]}" -XX:StartFlightRecording=filename="$REC",settings="$JFC" \
       -cp "$JAR:$JNA_JAR:$KOTLIN_STDLIB" com.avalo.bench.ProfileKt "$call" "${AVALO_PROFILE_SECONDS:-10}" 2>/dev/null
     jfr print --events jdk.ExecutionSample --stack-depth 96 "$REC" | python3 "$HERE/kotlin/jfr_top.py" 30
   done

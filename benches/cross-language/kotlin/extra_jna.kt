@@ -1,4 +1,4 @@
-// needs: fun uniffi_avalo_core_fn_clone_policy(
+// needs: fun uniffi_avalo_ffi_fn_func_split_amount(
 // What one UniFFI call costs on JNA, piece by piece (issue 20). Compiled in the same Kotlin
 // module as the generated bindings, so it can call their `internal` JNA declarations directly:
 // - the floor: a direct-mapped JNA call with no argument and an Int result (contract version);

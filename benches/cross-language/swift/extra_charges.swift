@@ -3,6 +3,7 @@
 // per message, the core's word counting alone (countWordsBatch), and the Swift-side lifting of
 // the returned BatchCharge measured without Rust (lower then lift of the same value, minus
 // lower alone), with the 64-character fingerprint in every record and with it empty.
+import Foundation
 #if canImport(AvaloCoreFFI)
 import AvaloCoreFFI
 #endif
@@ -42,6 +43,30 @@ func chargesBenches(_ policy: Policy) throws {
     }
     let roundBare: Double = try row("charges: Swift lower + lift, fingerprint empty", 100) {
         try FfiConverterTypeBatchCharge_lift(FfiConverterTypeBatchCharge_lower(bare))
+    }
+    // The generated reader's pattern (UniFFI 0.32 Swift: a `Data` and an offset, one
+    // `copyBytes(to:from:)` per integer, `readInt` in the generated file) against plain loads.
+    var bytes = [UInt8](repeating: 0, count: 8 * 1000)
+    for i in 0..<1000 { bytes[8 * i + 7] = UInt8(i % 256) }
+    let data = Data(bytes)
+    row("charges: 1 000 UInt64 read as the generated reader does (Data.copyBytes)", 1000) {
+        var reader = (data: data, offset: 0)
+        var sum: UInt64 = 0
+        for _ in 0..<1000 {
+            let range = reader.offset..<reader.offset + 8
+            var value: UInt64 = 0
+            _ = withUnsafeMutableBytes(of: &value) { reader.data.copyBytes(to: $0, from: range) }
+            reader.offset = range.upperBound
+            sum &+= value.bigEndian
+        }
+        return sum
+    }
+    row("charges: 1 000 UInt64 read with loadUnaligned from the same bytes", 1000) {
+        data.withUnsafeBytes { raw -> UInt64 in
+            var sum: UInt64 = 0
+            for i in 0..<1000 { sum &+= UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self)) }
+            return sum
+        }
     }
     let lift: Double = (roundTrip - lowerOnly) / 100
     let liftBare: Double = (roundBare - lowerBare) / 100
