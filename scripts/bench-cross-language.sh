@@ -3,6 +3,8 @@
 #   JavaScript  benches/cross-language/js/bench.js       the WASM build (scripts/build-wasm.sh) in Node
 #   Kotlin      benches/cross-language/kotlin/Bench.kt   UniFFI over JNA, JVM warmed up
 #   Swift       benches/cross-language/swift/main.swift  UniFFI, swiftc -O -wmo in the Debian 13 root
+#   kotlin-profile  benches/cross-language/kotlin/Profile.kt under JDK Flight Recorder (one call in
+#                   a loop; top frames by benches/cross-language/kotlin/jfr_top.py)
 # Kotlin and Swift load the *release* libavalo_ffi.so (LTO, codegen-units = 1).
 # Usage: scripts/bench-cross-language.sh [js] [kotlin] [swift] [kotlin-profile]   (default: js kotlin swift)
 # Optional modules: a language directory may hold extra_<module>.{kt,swift} files; the script
