@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
 # Builds the npm package @avalo/core (wasm/):
-#   1. cargo build --target wasm32-unknown-unknown --profile wasm-release -p avalo-wasm
+#   1. # AVALO_WASM_SIMD=1 builds with WebAssembly SIMD (simd128). Off by default: under
+# `opt-level = "s"` LLVM does not vectorise loops, so it measured no gain (issue 20,
+# BENCHMARKS.md "JavaScript boundary"), and a runtime without SIMD (Safari < 16.4) could not
+# compile the module. With opt-level 3 it makes countWords("a") 4.5x cheaper, at +16 % gzip.
+if [ "${AVALO_WASM_SIMD:-0}" = "1" ]; then
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:-} -C target-feature=+simd128"
+fi
+cargo build --target wasm32-unknown-unknown --profile wasm-release -p avalo-wasm
 #   2. wasm-bindgen (the CLI pinned to the crate's exact version) for Node into wasm/pkg-node
 #      (CommonJS, loads the .wasm synchronously) and for browsers and bundlers into
 #      wasm/pkg-web (ES module, `await init()` first). Both are git-ignored.
 #   3. wasm/build/patch-glue.cjs on both glue files: the glue's own errors (an argument that
 #      is not a Policy, a freed Policy) become AvaloErrors with code INVALID_INPUT.
+#      The Node copies of the JS snippets (wasm/js/pack.js) become CommonJS (snippets-cjs.cjs).
 #   4. wasm-opt -Oz on the .wasm (the same binary serves both targets), if wasm-opt is on PATH
 #      (scripts/setup-toolchains.sh installs it; AVALO_WASM_OPT=0 skips it).
 # Prints the .wasm size, raw and gzipped, at each step.
@@ -49,6 +57,8 @@ wasm-bindgen --target web --out-dir wasm/pkg-web "${flags[@]}" "$raw"
 # The glue's own errors (wrong class, freed object) get a SPEC §11 code like every other error.
 node wasm/build/patch-glue.cjs wasm/pkg-node/index.js wasm/pkg-web/index.js
 echo '{ "type": "commonjs" }' >wasm/pkg-node/package.json
+# The local JS snippets (wasm/js/, ES modules) are require()d by the Node glue: CommonJS there.
+node wasm/build/snippets-cjs.cjs wasm/pkg-node/snippets
 echo '{ "type": "module" }' >wasm/pkg-web/package.json
 echo "after wasm-bindgen   $(size wasm/pkg-web/index_bg.wasm)"
 

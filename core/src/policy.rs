@@ -85,6 +85,7 @@ pub struct PolicyRules {
     /// ignored by this library, but part of the canonical JSON and so of the fingerprint.
     /// Absent in the built-in policy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(type = "Record<string, unknown>", optional))]
     pub extensions: Option<serde_json::Map<String, Value>>,
     /// Media verdict thresholds and the text sanitiser (SPEC §14).
     pub moderation: crate::moderation::ModerationPolicy,

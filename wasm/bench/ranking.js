@@ -1,11 +1,20 @@
 'use strict';
 // Speed of discovery ranking from JavaScript (WASM in Node), 100 000 candidates → top 20 with
-// every filter active. Run after scripts/build-wasm.sh:  node wasm/bench/ranking.js [n]
-// Prints the median of several runs for:
-//   columns, prepared     rankCandidateColumns on ready typed arrays (boundary copy + ranking)
-//   columns, from objects building the typed arrays from app objects, then rankCandidateColumns
-//   objects               rankCandidates on an array of candidate objects (serde per object)
-//   plain JS baseline     score every profile in JS, then Array.prototype.sort (no filters)
+// every filter active (issue 20). Run after scripts/build-wasm.sh:  node wasm/bench/ranking.js [n]
+// Each line: median and best wall time, median CPU time of the process (includes GC threads),
+// and the 1-minute load average when the figure was taken (the machine is shared).
+//   rankCandidates, objects          the package API on plain candidate objects, conversion
+//                                    included (JS packer → columns → core), deck built in JS
+//   rankCandidates, JSON.parse deck  the same on the same deck after a JSON round trip (the
+//                                    flat strings a backend gets from JSON.parse or a driver)
+//   rankCandidates, record path      the same deck plus one candidate the packer declines
+//                                    (`boost_until_ms: 0`): serde-wasm-bindgen per record, the
+//                                    path every deck took before issue 20
+//   columns, prepared                rankCandidateColumns on ready typed arrays
+//   columns, bench toColumns         building the typed arrays in this file, then the above
+//   peer: SPEC §5 in plain JS        the in-repo peer: filters, score, sort, top 20, written as
+//                                    idiomatic JS (no typed arrays, no tricks), same decks
+const os = require('os');
 const path = require('path');
 const core = require(path.join(__dirname, '..', 'pkg-node'));
 
@@ -74,42 +83,91 @@ function toColumns(cands) {
   return c;
 }
 
-function jsBaseline(cands) {
-  const scored = cands.map((c) => {
+// SPEC §5 as a backend would write it: the in-repo peer (filters, score, top 20).
+const EARTH_KM = 6371.0088;
+const rad = (deg) => (deg * Math.PI) / 180;
+function haversineKm(a, b) {
+  const h = Math.sin(rad(b.lat - a.lat) / 2) ** 2
+    + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(rad(b.lon - a.lon) / 2) ** 2;
+  return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+function ageOn(birthDate, today) {
+  const [y, m, d] = birthDate.split('-').map(Number);
+  const before = today.getUTCMonth() + 1 < m || (today.getUTCMonth() + 1 === m && today.getUTCDate() < d);
+  return today.getUTCFullYear() - y - (before ? 1 : 0);
+}
+function profileScore(p, now) {
+  const clamp = (x) => Math.min(1, Math.max(0, x));
+  const photos = clamp(p.photos / 6 + (p.has_video_intro ? 0.2 : 0));
+  const present = [p.has_bio, p.birth_date, p.gender, p.location, p.interests > 0].filter(Boolean).length;
+  const responsiveness = clamp(p.response_rate ?? 0);
+  const loyalty = p.royal ? 1 : clamp(p.loyalty_level / 10);
+  const idleHours = p.last_active_ms === undefined ? Infinity : Math.max(0, now - p.last_active_ms) / HOUR;
+  const activity = clamp(1 - idleHours / 168);
+  const trust = 1 - clamp(p.reports * 0.2);
+  return 25 * photos + 20 * (present / 5) + 20 * responsiveness + 15 * loyalty + 10 * activity + 10 * trust;
+}
+function peerRank(v, cands, now, size = 20) {
+  const hidden = new Set([v.user_id, ...v.liked_ids, ...v.passed_ids, ...v.blocked_ids, ...v.blocked_by_ids]);
+  const wanted = new Set(v.interested_in);
+  const today = new Date(now);
+  const shown = cands.filter((c) => {
     const p = c.profile;
-    const photos = Math.min(1, p.photos / 6 + (p.has_video_intro ? 0.2 : 0));
-    const complete = ((p.has_bio ? 1 : 0) + (p.birth_date ? 1 : 0) + (p.gender ? 1 : 0) + (p.location ? 1 : 0) + (p.interests > 0 ? 1 : 0)) / 5;
-    const loyalty = p.royal ? 1 : Math.min(1, p.loyalty_level / 10);
-    const activity = Math.max(0, 1 - (NOW - p.last_active_ms) / HOUR / 168);
-    const trust = 1 - Math.min(1, p.reports * 0.2);
-    let s = 25 * photos + 20 * complete + 20 * p.response_rate + 15 * loyalty + 10 * activity + 10 * trust;
-    if (p.royal) s *= 1.2;
-    return { id: c.user_id, s };
+    if (!c.active || !c.verified || hidden.has(c.user_id)) return false;
+    if (wanted.size > 0 && !wanted.has(p.gender)) return false;
+    if (!p.birth_date) return false;
+    const age = ageOn(p.birth_date, today);
+    if (age < v.age_min || age > v.age_max) return false;
+    return v.max_distance_km === undefined || (p.location !== undefined && haversineKm(v.location, p.location) <= v.max_distance_km);
   });
-  scored.sort((a, b) => b.s - a.s || (a.id < b.id ? -1 : 1));
-  return scored.slice(0, 20);
+  const ranked = shown.map((c) => {
+    const boost = (c.profile.royal ? 1.2 : 1) * (c.boost_until_ms > now ? 2 : 1);
+    return { user_id: c.user_id, rank: profileScore(c.profile, now) * boost };
+  });
+  ranked.sort((a, b) => b.rank - a.rank || (a.user_id < b.user_id ? -1 : a.user_id > b.user_id ? 1 : 0));
+  return ranked.slice(0, size);
 }
 
-function median(label, runs, f) {
-  const times = [];
+const rows = [];
+function measure(label, runs, f) {
+  const wall = [];
+  const cpu = [];
   let out;
   for (let r = 0; r < runs; r++) {
+    const c = process.cpuUsage();
     const t = process.hrtime.bigint();
     out = f();
-    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    wall.push(Number(process.hrtime.bigint() - t) / 1e6);
+    const u = process.cpuUsage(c);
+    cpu.push((u.user + u.system) / 1e3);
   }
-  times.sort((a, b) => a - b);
-  console.log(`${label.padEnd(34)} median ${times[times.length >> 1].toFixed(2).padStart(8)} ms   best ${times[0].toFixed(2).padStart(8)} ms`);
+  wall.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
+  const row = { label, median: wall[wall.length >> 1], best: wall[0], cpu: cpu[cpu.length >> 1], load: os.loadavg()[0] };
+  rows.push(row);
+  console.log(`${label.padEnd(40)} median ${row.median.toFixed(2).padStart(7)} ms  best ${row.best.toFixed(2).padStart(7)} ms  cpu ${row.cpu.toFixed(2).padStart(7)} ms  load ${row.load.toFixed(1)}`);
   return out;
 }
 
 const policy = core.Policy.default();
+const page = { size: 20 };
+const parsed = JSON.parse(JSON.stringify(deck));
+const declined = [...deck, { ...deck[1], user_id: 'zz-declined', boost_until_ms: 0 }];
 const cols = toColumns(deck);
-if (process.env.ONLY_COLUMNS) { for (let r = 0; r < 30; r++) core.rankCandidateColumns(policy, viewer, cols, NOW, { size: 20 }); process.exit(0); }
-const a = median(`columns, prepared (${N})`, 51, () => core.rankCandidateColumns(policy, viewer, cols, NOW, { size: 20 }));
-median(`columns, from objects (${N})`, 11, () => core.rankCandidateColumns(policy, viewer, toColumns(deck), NOW, { size: 20 }));
-const b = median(`objects (${N})`, 5, () => core.rankCandidates(policy, viewer, deck, NOW, { size: 20 }));
-median(`plain JS baseline, no filters (${N})`, 11, () => jsBaseline(deck));
-const same = JSON.stringify(a.results.map((r) => r.user_id)) === JSON.stringify(b.results.map((r) => r.user_id));
-console.log(`columns and objects agree: ${same}; top: ${a.results.slice(0, 3).map((r) => `${r.user_id} ${r.rank.toFixed(2)}`).join(', ')}`);
+if (process.env.ONLY_COLUMNS) { for (let r = 0; r < 30; r++) core.rankCandidateColumns(policy, viewer, cols, NOW, page); process.exit(0); }
+const RUNS = Number(process.env.RUNS || 21);
+console.log(`${N} candidates, node ${process.version}, ${os.cpus().length} CPUs`);
+const a = measure('rankCandidates, objects', RUNS, () => core.rankCandidates(policy, viewer, deck, NOW, page));
+const b = measure('rankCandidates, JSON.parse deck', RUNS, () => core.rankCandidates(policy, viewer, parsed, NOW, page));
+const c = measure('rankCandidates, record path (before)', 3, () => core.rankCandidates(policy, viewer, declined, NOW, page));
+const d = measure('columns, prepared', RUNS, () => core.rankCandidateColumns(policy, viewer, cols, NOW, page));
+measure('columns, bench toColumns + rank', 11, () => core.rankCandidateColumns(policy, viewer, toColumns(deck), NOW, page));
+const e = measure('peer: SPEC §5 in plain JS, objects', RUNS, () => peerRank(viewer, deck, NOW));
+measure('peer: SPEC §5 in plain JS, JSON.parse deck', RUNS, () => peerRank(viewer, parsed, NOW));
+
+const top = (r) => JSON.stringify((r.results ?? r).map((x) => x.user_id));
+const same = [b, c, d, e].every((r) => top(r) === top(a));
+const ratio = (x, y) => (rows[y].median / rows[x].median).toFixed(2);
+console.log(`all paths and the peer agree on the top ${a.results.length}: ${same}; top: ${a.results.slice(0, 3).map((r) => `${r.user_id} ${r.rank.toFixed(2)}`).join(', ')}`);
+console.log(`peer / rankCandidates (median): objects ${ratio(0, 5)}×, JSON.parse deck ${ratio(1, 6)}×; record path / packed ${ratio(0, 2)}×`);
 if (!same) process.exit(1);

@@ -64,7 +64,7 @@ pub fn flag(value: &Boolean, name: &str) -> Result<bool> {
 pub fn text(value: &JsString, name: &str) -> Result<String> {
     let text =
         value.as_string().ok_or_else(|| Error::invalid(format!("{name} must be a string, got {}", type_of(value))))?;
-    if text.contains(char::REPLACEMENT_CHARACTER) && has_lone_surrogate(value, &LONE_IN_TEXT) {
+    if text.contains(char::REPLACEMENT_CHARACTER) && has_lone_surrogate(value) {
         return Err(lone_surrogate(name));
     }
     Ok(text)
@@ -75,41 +75,24 @@ fn lone_surrogate(name: &str) -> Error {
     Error::invalid(format!("{name} contains a lone UTF-16 surrogate (not valid Unicode text)"))
 }
 
-thread_local! {
-    /// A lone surrogate in a string (with the `u` flag a surrogate pair is one code point).
-    static LONE_IN_TEXT: js_sys::RegExp = js_sys::RegExp::new(r"[\uD800-\uDFFF]", "u");
-    /// A lone surrogate in `JSON.stringify` output, which escapes it as `\udxxx` (ES2019),
-    /// not preceded by an escaped backslash (`\\ud800` is the six characters `\ud800`).
-    static LONE_IN_JSON: js_sys::RegExp = js_sys::RegExp::new(r"(?:^|[^\\])(?:\\\\)*\\ud[89abcdef][0-9a-f]{2}", "");
-}
-
-/// Runs `RegExp.prototype.test` on a JS string without converting it to Rust (lossy).
-fn has_lone_surrogate(value: &wasm_bindgen::JsValue, re: &'static std::thread::LocalKey<js_sys::RegExp>) -> bool {
-    use wasm_bindgen::JsCast;
-    re.with(|re| {
-        js_sys::Reflect::get(re, &"test".into())
-            .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-            .and_then(|f| f.call1(re, value).ok())
-            .is_some_and(|found| found.is_truthy())
-    })
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/js/text.js")]
+extern "C" {
+    /// Whether a string, or any key or string value inside nested plain objects and arrays,
+    /// holds a lone surrogate (wasm/js/text.js: `isWellFormed`, one call for a whole record).
+    #[wasm_bindgen(js_name = hasLoneSurrogate)]
+    fn has_lone_surrogate(value: &wasm_bindgen::JsValue) -> bool;
 }
 
 /// `INVALID_INPUT` when any string inside a record or list (keys included) holds a lone
-/// surrogate; `serde-wasm-bindgen` would read it as U+FFFD. One `JSON.stringify` and one regular
-/// expression, both native; a value `JSON.stringify` refuses (a `bigint`, a cycle) is left to
-/// the decoder, which refuses it.
-fn check_record_text(value: &wasm_bindgen::JsValue, name: &str) -> Result<()> {
-    if value.is_string() {
-        return if has_lone_surrogate(value, &LONE_IN_TEXT) { Err(lone_surrogate(name)) } else { Ok(()) };
+/// surrogate; `serde-wasm-bindgen` would read it as U+FFFD. One call into JS that walks the
+/// value (cheaper than the `JSON.stringify` and regular expression it replaces: issue 20); a
+/// cycle is left to the decoder, which refuses it.
+/// The name is built only on failure (a type name costs ~0.1 µs a call to shorten).
+fn check_record_text(value: &wasm_bindgen::JsValue, name: impl FnOnce() -> String) -> Result<()> {
+    if (value.is_string() || value.is_object()) && has_lone_surrogate(value) {
+        return Err(lone_surrogate(&name()));
     }
-    if !value.is_object() {
-        return Ok(());
-    }
-    match js_sys::JSON::stringify(value) {
-        Ok(json) if has_lone_surrogate(&json, &LONE_IN_JSON) => Err(lone_surrogate(name)),
-        _ => Ok(()),
-    }
+    Ok(())
 }
 
 /// An optional [`text`] (`undefined` / `null` is `None`).
@@ -175,7 +158,7 @@ where
     T: Tsify + DeserializeOwned,
     <T as Tsify>::JsType: Clone,
 {
-    check_record_text(&value.js_value(), short_type_name::<T>())?;
+    check_record_text(&value.js_value(), || short_type_name::<T>().to_string())?;
     value.to_rust().map_err(|e| {
         let why = inner_message(&e);
         let hint = if why.contains("expected u") || why.contains("expected i") {
@@ -193,7 +176,7 @@ pub fn list_from_js<T: DeserializeOwned>(value: &wasm_bindgen::JsValue, name: &s
     if !js_sys::Array::is_array(value) {
         return Err(Error::invalid(format!("{name} must be an array, got {}", type_of(value))));
     }
-    check_record_text(value, name)?;
+    check_record_text(value, || name.to_string())?;
     tsify::serde_wasm_bindgen::from_value(value.clone()).map_err(|e| {
         let why = e.to_string();
         let why = why.strip_prefix("Error: ").unwrap_or(&why);

@@ -4,18 +4,18 @@
 package com.avalo.bench
 
 import com.avalo.core.types.ChatMessage
-import com.avalo.core.types.ChatMeter
 import com.avalo.core.types.Policy
 import com.avalo.core.types.Sender
 import com.avalo.core.billMessages
 import com.avalo.core.countWords
 import com.avalo.core.countWordsBatch
+import com.avalo.core.newChatMeter
 import com.avalo.core.previewMessage
 
 private const val TEXT = "Hey! How was your weekend? I finally went hiking in the Tatras, the view from Kasprowy was amazing and the weather held all day long."
 
 fun billingBenches(policy: Policy) {
-    val zero = ChatMeter(0uL, 0uL, 0uL, 0uL, 0uL, false)
+    val zero = newChatMeter(false)
     val one = row("previewMessage (24-word message)", 1) { previewMessage(policy, zero, Sender.EARNER, TEXT, false) }
     val msgs = List(100) { ChatMessage(Sender.EARNER, TEXT) }
     val batch = row("billMessages, 100 messages", 100) { billMessages(policy, zero, msgs, false, 1_000_000_000uL) }

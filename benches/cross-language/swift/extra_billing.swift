@@ -4,7 +4,7 @@
 private let TEXT = "Hey! How was your weekend? I finally went hiking in the Tatras, the view from Kasprowy was amazing and the weather held all day long."
 
 func billingBenches(_ policy: Policy) throws {
-    let zero = ChatMeter(payerMessages: 0, earnerMessages: 0, billedWords: 0, billedTokens: 0, creatorTokens: 0, royal: false)
+    let zero = newChatMeter(earnerRoyal: false)
     let one = try row("previewMessage (24-word message)", 1) { try previewMessage(policy: policy, meter: zero, sender: .earner, text: TEXT, earnerRoyal: false) }
     let msgs = Array(repeating: ChatMessage(sender: .earner, text: TEXT), count: 100)
     let batch = try row("billMessages, 100 messages", 100) { try billMessages(policy: policy, meter: zero, messages: msgs, earnerRoyal: false, payerBalance: 1_000_000_000) }
