@@ -52,8 +52,15 @@ mod tests {
             blocked_users: vec![],
             allowed_users: vec![],
             rollout_bp: 10_000,
+            environments: None,
         };
-        let ctx = FlagContext { user_id: "user-42".into(), region: None, platform: Some(Platform::Web), now_ms: 0 };
+        let ctx = FlagContext {
+            user_id: "user-42".into(),
+            region: None,
+            platform: Some(Platform::Web),
+            now_ms: 0,
+            environment: None,
+        };
         let set = FlagSet { killed_groups: vec!["chat".into()], flags: vec![flag.clone()] };
         assert_eq!(evaluate_flags(&p, set, ctx.clone()).unwrap().decisions[0].rule, FlagRule::GlobalKillSwitch);
         assert_eq!(evaluate_flag(&p, vec![], flag, ctx).unwrap().rule, FlagRule::PlatformNotTargeted);

@@ -25,11 +25,17 @@ uniffi::setup_scaffolding!("avalo_ffi");
 use avalo_core::Decimal;
 uniffi::use_remote_type!(avalo_core::Decimal);
 
+pub mod admission;
 pub mod billing;
+pub mod creator;
+pub mod envelope;
 pub mod error;
 pub mod flags;
 pub mod launch;
+pub mod ledger;
+pub mod moderation;
 pub mod money;
+pub mod ops;
 pub mod payout;
 pub mod policy;
 pub mod pricing;

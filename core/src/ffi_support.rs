@@ -186,6 +186,31 @@ impl Policy {
     pub fn exported_canonical_json(&self) -> Result<String, AvaloError> {
         guarded(|| Ok(self.canonical_json()))
     }
+
+    /// Loads a policy from a signed envelope (SPEC §17.2) as the first update over the built-in
+    /// policy: the six checks run, a refusal is the first failing check's error
+    /// (`POLICY_SIGNATURE_INVALID`, `POLICY_EXPIRED`, `INVALID_INPUT`…), and the result
+    /// remembers the envelope's serial.
+    #[uniffi::constructor(name = "from_envelope")]
+    pub fn exported_from_envelope(
+        envelope_json: String,
+        keyring: Vec<crate::policy::envelope::KeyringEntry>,
+        now_ms: i64,
+    ) -> Result<Arc<Self>, AvaloError> {
+        guarded(|| Ok(Arc::new(Policy::from_envelope(&envelope_json, &keyring, now_ms)?)))
+    }
+
+    /// The serial this policy was published with (0: built-in or loaded from plain JSON).
+    #[uniffi::method(name = "serial")]
+    pub fn exported_serial(&self) -> u64 {
+        self.serial()
+    }
+
+    /// The policy format's major version (1).
+    #[uniffi::method(name = "schema")]
+    pub fn exported_schema(&self) -> u32 {
+        self.schema()
+    }
 }
 
 /// Runs a body, turning a panic (a bug) into `SERVICE_DEGRADED`, so no panic ever reaches

@@ -128,6 +128,7 @@ pub struct FlagDefinition {
     pub ends_at_ms: Option<i64>,
     /// Targeted deployment environments; `None` = all (SPEC §15.2).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub environments: Option<Vec<Environment>>,
     /// Targeted regions; `None` = everywhere.
     #[serde(default)]
@@ -166,6 +167,7 @@ pub struct FlagContext {
     pub platform: Option<Platform>,
     /// The deployment's environment (SPEC §15.2), if known.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub environment: Option<Environment>,
     /// Now, ms since the epoch.
     pub now_ms: i64,

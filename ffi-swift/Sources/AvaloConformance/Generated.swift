@@ -7,9 +7,12 @@ import Foundation
 func generatedOp(_ name: String) -> Op? {
     switch name {
     case "action_limit": return { p, i in return encActionLimit(try actionLimit(policy: p, action: try decString(i["action"], "action"), tier: try decSubscriptionTier(i["tier"], "tier"))) }
+    case "admit": return { p, i in return encAdmission(try admit(policy: p, request: try decAdmissionRequest(JSON.object(i), "input"))) }
     case "basis_points": return { _, i in return JSON.object(["bp": JSON.uint(UInt64(try basisPoints(bp: try decU32(i["bp"], "bp"))))]) }
+    case "bill_creator_message": return { p, i in return encMessageCharge(try billCreatorMessage(policy: p, meter: try decChatMeter(i["meter"], "meter"), sender: try decSender(i["sender"], "sender"), text: try decString(i["text"], "text"), earnerRoyal: try decBool(i["earner_royal"], "earner_royal"), rate: try decCreatorRate(i["rate"], "rate"), shownRateVersion: try decU64(i["shown_rate_version"], "shown_rate_version"), payerBalance: try decU64(i["payer_balance"], "payer_balance"))) }
     case "bill_message": return { p, i in return encMessageCharge(try billMessage(policy: p, meter: try decChatMeter(i["meter"], "meter"), sender: try decSender(i["sender"], "sender"), text: try decString(i["text"], "text"), earnerRoyal: try decBool(i["earner_royal"], "earner_royal"), payerBalance: try decU64(i["payer_balance"], "payer_balance"))) }
     case "bill_messages": return { p, i in return encBatchCharge(try billMessages(policy: p, meter: try decChatMeter(i["meter"], "meter"), messages: try decList(i["messages"], "messages") { x0, a0 in try decChatMessage(x0, a0) }, earnerRoyal: try decBool(i["earner_royal"], "earner_royal"), payerBalance: try decU64(i["payer_balance"], "payer_balance"))) }
+    case "build_record": return { p, i in return encBuilt(try buildRecord(policy: p, view: try decLedgerView(i["view"], "view"), event: try decLedgerEvent(i["event"], "event"), atMs: try decI64(i["at_ms"], "at_ms"))) }
     case "campaign_metrics": return { p, i in return encCampaignReport(try campaignMetrics(policy: p, campaign: try decCampaign(JSON.object(i), "input"))) }
     case "canonical_request": return { _, i in return JSON.object(["canonical": JSON.string(try canonicalRequest(timestamp: try decString(i["timestamp"], "timestamp"), method: try decString(i["method"], "method"), pathAndQuery: try decString(i["path_and_query"], "path_and_query"), body: try decBytes(i["body"], "body")))]) }
     case "canonical_url": return { _, i in return JSON.object(["canonical": JSON.string(try canonicalUrl(method: try decString(i["method"], "method"), path: try decString(i["path"], "path"), expiresAtMs: try decI64(i["expires_at_ms"], "expires_at_ms"), contentType: try decOpt(i["content_type"]) { x0 in try decString(x0, "content_type") }, maxBytes: try decOpt(i["max_bytes"]) { x0 in try decU64(x0, "max_bytes") }))]) }
@@ -17,8 +20,10 @@ func generatedOp(_ name: String) -> Op? {
     case "cheapest_pack_combination": return { p, i in return encPackCombination(try cheapestPackCombination(policy: p, tokens: try decU64(i["tokens"], "tokens"), currency: try decString(i["currency"], "currency"), fxRate: try decOpt(i["fx_rate"]) { x0 in try decCustomDecimal(x0, "fx_rate") })) }
     case "cheapest_pack_covering": return { p, i in return encPackQuote(try cheapestPackCovering(policy: p, tokens: try decU64(i["tokens"], "tokens"), currency: try decString(i["currency"], "currency"), fxRate: try decOpt(i["fx_rate"]) { x0 in try decCustomDecimal(x0, "fx_rate") })) }
     case "check_alerts": return { p, i in return encAlertReport(try checkAlerts(policy: p, metrics: try decAlertMetrics(JSON.object(i), "input"))) }
+    case "check_client_policy": return { _, i in return encClientPolicyVerdict(try checkClientPolicy(server: try decServerPolicies(i["server"], "server"), clientFingerprint: try decString(i["client_fingerprint"], "client_fingerprint"), nowMs: try decI64(i["now_ms"], "now_ms"))) }
     case "check_country_cap": return { p, i in return encCapDecision(try checkCountryCap(policy: p, request: try decCapRequest(JSON.object(i), "input"))) }
     case "check_file_name": return { p, i in return encCheckedName(try checkFileName(policy: p, name: try decString(i["name"], "name"), mimeType: try decString(i["mime_type"], "mime_type"))) }
+    case "check_ledger": return { p, i in return encLedgerReport(try checkLedger(policies: [p], records: try decList(i["records"], "records") { x0, a0 in try decLedgerRecord(x0, a0) }, totals: try decOpt(i["totals"]) { x0 in try decLedgerTotals(x0, "totals") })) }
     case "check_load": return { p, i in return encLoadReport(try checkLoad(policy: p, metrics: try decLoadMetrics(JSON.object(i), "input"))) }
     case "check_media_access": return { _, i in return JSON.object(["grant": encAccessGrant(try checkMediaAccess(item: try decMediaItem(i["item"], "item"), viewer: try decMediaViewer(i["viewer"], "viewer"), nowMs: try decI64(i["now_ms"], "now_ms")))]) }
     case "check_mode_change": return { p, i in return encModeChange(try checkModeChange(policy: p, request: try decModeChangeRequest(JSON.object(i), "input"))) }
@@ -28,20 +33,25 @@ func generatedOp(_ name: String) -> Op? {
     case "check_signup": return { p, i in return encSignupDecision(try checkSignup(policy: p, request: try decSignupRequest(JSON.object(i), "input"))) }
     case "check_spam": return { p, i in return encSpamVerdict(try checkSpam(policy: p, text: try decString(i["text"], "text"), recent: try decList(i["recent"], "recent") { x0, a0 in try decRecentMessage(x0, a0) }, nowMs: try decI64(i["now_ms"], "now_ms"))) }
     case "check_story_quota": return { p, i in return encStoryQuota(try checkStoryQuota(policy: p, postedAtMs: try decList(i["posted_at_ms"], "posted_at_ms") { x0, a0 in try decI64(x0, a0) }, nowMs: try decI64(i["now_ms"], "now_ms"))) }
+    case "check_withdrawal_transition": return { _, i in try checkWithdrawalTransition(from: try decWithdrawalState(i["from"], "from"), to: try decWithdrawalState(i["to"], "to")); return JSON.object(["valid": JSON.bool(true)]) }
     case "component_health": return { p, i in return encHealthReport(try componentHealth(policy: p, checks: try decList(i["checks"], "checks") { x0, a0 in try decComponentCheck(x0, a0) })) }
     case "content_id": return { _, i in return JSON.object(["content_id": JSON.string(try contentId(sha256: try decString(i["sha256"], "sha256")))]) }
-    case "convert_from_pln": return { _, i in return encMoney(try convertFromPln(pln: Money(amount: try decCustomDecimal(i["amount"], "amount"), currency: try decString(i["from"], "from")), currency: try decString(i["currency"], "currency"), fxRate: try decOpt(i["fx_rate"]) { x0 in try decCustomDecimal(x0, "fx_rate") })) }
+    case "convert_from_pln": return { _, i in return encMoney(try convertFromPln(pln: MoneyAmount(amount: try decCustomDecimal(i["amount"], "amount"), currency: try decString(i["from"], "from")), currency: try decString(i["currency"], "currency"), fxRate: try decOpt(i["fx_rate"]) { x0 in try decCustomDecimal(x0, "fx_rate") })) }
     case "count_words": return { p, i in return JSON.object(["words": JSON.uint(UInt64(try countWords(policy: p, text: try decString(i["text"], "text"))))]) }
     case "count_words_batch": return { p, i in return JSON.object(["words": JSON.array(try countWordsBatch(policy: p, texts: try decList(i["texts"], "texts") { x0, a0 in try decString(x0, a0) }).map { y0 in JSON.uint(UInt64(y0)) })]) }
+    case "creator_analytics": return { _, i in return encCreatorAnalytics(try creatorAnalytics(creatorId: try decString(i["creator_id"], "creator_id"), records: try decList(i["records"], "records") { x0, a0 in try decLedgerRecord(x0, a0) }, fromMs: try decI64(i["from_ms"], "from_ms"), toMs: try decI64(i["to_ms"], "to_ms"), topN: try decOpt(i["top_n"]) { x0 in try decU32(x0, "top_n") })) }
     case "currency_info": return { _, i in return encCurrencyInfo(try currencyInfo(code: try decString(i["code"], "code"))) }
     case "decide": return { _, i in return encLimitDecision(try decide(limit: try decLimitSpec(i["limit"], "limit"), state: try decI64(i["state"], "state"), nowMs: try decI64(i["now_ms"], "now_ms"), cost: try decU32(i["cost"], "cost"))) }
     case "decide_action": return { p, i in return encLimitDecision(try decideAction(policy: p, action: try decString(i["action"], "action"), tier: try decSubscriptionTier(i["tier"], "tier"), state: try decI64(i["state"], "state"), nowMs: try decI64(i["now_ms"], "now_ms"), cost: try decU32(i["cost"], "cost"))) }
     case "decide_batch": return { _, i in return JSON.object(["decisions": JSON.array(try decideBatch(limit: try decLimitSpec(i["limit"], "limit"), items: try decList(i["items"], "items") { x0, a0 in try decLimitBatchItem(x0, a0) }).map { y0 in encLimitDecision(y0) })]) }
     case "decide_like": return { p, i in return encLikeDecision(try decideLike(policy: p, request: try decLikeRequest(JSON.object(i), "input"), nowMs: try decI64(i["now_ms"], "now_ms"))) }
     case "decide_sequence": return { _, i in return encLimitSequence(try decideSequence(limit: try decLimitSpec(i["limit"], "limit"), state: try decI64(i["state"], "state"), requests: try decList(i["requests"], "requests") { x0, a0 in try decLimitRequest(x0, a0) })) }
+    case "deploy_gate": return { p, i in return encDeployDecision(try deployGate(policy: p, request: try decDeployRequest(JSON.object(i), "input"))) }
+    case "ed25519_verify_strict": return { _, i in return JSON.object(["valid": JSON.bool(try ed25519VerifyStrict(publicKey: try decBytes(i["public_key"], "public_key"), message: try decBytes(i["message"], "message"), signature: try decBytes(i["signature"], "signature")))]) }
     case "effective_caps": return { p, i in return encPhaseCaps(try effectiveCaps(policy: p, phase: try decRolloutPhase(i["phase"], "phase"), overrides: try decCapOverrides(i["overrides"], "overrides"))) }
     case "encode_url_path": return { _, i in return JSON.object(["path": JSON.string(try encodeUrlPath(raw: try decString(i["raw"], "raw")))]) }
     case "error_info": return { _, i in return encErrorInfo(try errorInfo(code: try decErrorCode(i["code"], "code"))) }
+    case "escape_html": return { _, i in return JSON.object(["text": JSON.string(try escapeHtml(text: try decString(i["text"], "text")))]) }
     case "evaluate_flag": return { p, i in return encFlagDecision(try evaluateFlag(policy: p, killedGroups: try decList(i["killed_groups"], "killed_groups") { x0, a0 in try decString(x0, a0) }, flag: try decFlagDefinition(i["flag"], "flag"), context: try decFlagContext(i["context"], "context"))) }
     case "evaluate_flags": return { p, i in return encFlagEvaluation(try evaluateFlags(policy: p, set: try decFlagSet(i["set"], "set"), context: try decFlagContext(i["context"], "context"))) }
     case "failure_policy": return { p, i in return JSON.object(["on_failure": encFailurePolicy(try failurePolicy(policy: p, action: try decString(i["action"], "action")))]) }
@@ -49,36 +59,56 @@ func generatedOp(_ name: String) -> Op? {
     case "fraud_shield": return { p, i in return encFraudReport(try fraudShield(policy: p, window: try decFraudWindow(JSON.object(i), "input"))) }
     case "hash_subject": return { _, i in return JSON.object(["key": JSON.string(try hashSubject(raw: try decString(i["raw"], "raw")))]) }
     case "haversine_km": return { _, i in return JSON.object(["km": JSON.double(Double(try haversineKm(a: try decGeoPoint(i["a"], "a"), b: try decGeoPoint(i["b"], "b"), radiusKm: try decF64(i["radius_km"], "radius_km"))))]) }
+    case "incident_severity": return { _, i in return JSON.object(["severity": (try incidentSeverity(severities: try decList(i["severities"], "severities") { x0, a0 in try decSeverity(x0, a0) }).map { y0 in encSeverity(y0) } ?? JSON.null)]) }
     case "is_duplicate": return { _, i in return JSON.object(["duplicate": JSON.bool(try isDuplicate(a: try decString(i["a"], "a"), b: try decString(i["b"], "b")))]) }
+    case "is_linkable": return { _, i in return JSON.object(["linkable": JSON.bool(try isLinkable(url: try decString(i["url"], "url")))]) }
+    case "keyring_entry_for_seed": return { _, i in return encKeyringEntry(try keyringEntryForSeed(seed: try decBytes(i["seed"], "seed"), validFromMs: try decI64(i["valid_from_ms"], "valid_from_ms"), validUntilMs: try decI64(i["valid_until_ms"], "valid_until_ms"))) }
     case "launch_readiness": return { _, i in return encReadinessReport(try launchReadiness(checks: try decList(i["checks"], "checks") { x0, a0 in try decReadinessCheck(x0, a0) })) }
+    case "ledger_reads": return { p, i in return encLedgerReads(try ledgerReads(policy: p, event: try decLedgerEvent(i["event"], "event"))) }
     case "list_actions": return { p, i in return JSON.object(["actions": JSON.array(try listActions(policy: p, tier: try decSubscriptionTier(i["tier"], "tier")).map { y0 in encActionLimit(y0) })]) }
     case "list_packs": return { p, i in return JSON.object(["packs": JSON.array(try listPacks(policy: p, currency: try decString(i["currency"], "currency"), fxRate: try decOpt(i["fx_rate"]) { x0 in try decCustomDecimal(x0, "fx_rate") }).map { y0 in encPackQuote(y0) })]) }
     case "media_access": return { _, i in return encMediaDecision(try mediaAccess(item: try decMediaItem(i["item"], "item"), viewer: try decMediaViewer(i["viewer"], "viewer"), nowMs: try decI64(i["now_ms"], "now_ms"))) }
+    case "media_verdict": return { p, i in return encMediaVerdict(try mediaVerdict(policy: p, purpose: try decUploadPurpose(i["purpose"], "purpose"), scores: try decMediaScores(i["scores"], "scores"), ocrText: try decOpt(i["ocr_text"]) { x0 in try decString(x0, "ocr_text") }, caption: try decOpt(i["caption"]) { x0 in try decString(x0, "caption") })) }
+    case "migration_permission": return { _, i in return encMigrationDecision(try migrationPermission(request: try decMigrationRequest(JSON.object(i), "input"))) }
     case "mime_info": return { _, i in return encMimeInfo(try mimeInfo(mimeType: try decString(i["mime_type"], "mime_type"))) }
     case "mode_rules": return { p, i in return encModeRule(try modeRules(policy: p, mode: try decLaunchMode(i["mode"], "mode"))) }
     case "money_from_minor": return { _, i in return encMoney(try moneyFromMinor(minor: try decU64(i["minor"], "minor"), currency: try decString(i["currency"], "currency"))) }
     case "new_chat_meter": return { _, i in return encChatMeter(newChatMeter(earnerRoyal: try decBool(i["earner_royal"], "earner_royal"))) }
     case "next_market": return { p, i in return JSON.object(["country": (try nextMarket(policy: p, launched: try decList(i["launched"], "launched") { x0, a0 in try decString(x0, a0) }).map { y0 in JSON.string(y0) } ?? JSON.null)]) }
+    case "next_utc_midnight": return { _, i in return JSON.object(["retry_at_ms": encInt(Int64(try nextUtcMidnight(nowMs: try decI64(i["now_ms"], "now_ms"))))]) }
     case "normalise_origin": return { _, i in return JSON.object(["origin": (try normaliseOrigin(origin: try decString(i["origin"], "origin")).map { y0 in JSON.string(y0) } ?? JSON.null)]) }
     case "normalize_country": return { _, i in return JSON.object(["country": JSON.string(try normalizeCountry(country: try decString(i["country"], "country")))]) }
     case "pack_price": return { p, i in return encPackQuote(try packPrice(policy: p, packId: try decString(i["pack_id"], "pack_id"), currency: try decString(i["currency"], "currency"), fxRate: try decOpt(i["fx_rate"]) { x0 in try decCustomDecimal(x0, "fx_rate") })) }
+    case "parse_environment": return { _, i in return JSON.object(["environment": encEnvironment(try parseEnvironment(environment: try decString(i["environment"], "environment")))]) }
     case "parse_error_code": return { _, i in return encErrorCode(try parseErrorCode(code: try decString(i["code"], "code"))) }
-    case "pln_to_tokens": return { p, i in return JSON.object(["tokens": JSON.uint(UInt64(try plnToTokens(policy: p, pln: Money(amount: try decCustomDecimal(i["amount"], "amount"), currency: try decString(i["currency"], "currency")))))]) }
+    case "parse_policy_envelope": return { _, i in return encPolicyEnvelope(try parsePolicyEnvelope(envelopeJson: try decString(i["envelope_json"], "envelope_json"))) }
+    case "pln_to_tokens": return { p, i in return JSON.object(["tokens": JSON.uint(UInt64(try plnToTokens(policy: p, pln: MoneyAmount(amount: try decCustomDecimal(i["amount"], "amount"), currency: try decString(i["currency"], "currency")))))]) }
     case "policy_problems": return { _, i in return JSON.object(["problems": JSON.array(try policyProblems(json: try decString(i["json"], "json")).map { y0 in encPolicyProblem(y0) })]) }
+    case "policy_signing_input": return { _, i in return JSON.object(["signing_input": JSON.string(try policySigningInput(schema: try decU32(i["schema"], "schema"), serial: try decU64(i["serial"], "serial"), notBeforeMs: try decI64(i["not_before_ms"], "not_before_ms"), expiresAtMs: try decI64(i["expires_at_ms"], "expires_at_ms"), keyId: try decString(i["key_id"], "key_id"), payload: try decString(i["payload"], "payload")))]) }
+    case "preview_creator_message": return { p, i in return encMessageCharge(try previewCreatorMessage(policy: p, meter: try decChatMeter(i["meter"], "meter"), sender: try decSender(i["sender"], "sender"), text: try decString(i["text"], "text"), earnerRoyal: try decBool(i["earner_royal"], "earner_royal"), rate: try decCreatorRate(i["rate"], "rate"))) }
     case "preview_message": return { p, i in return encMessageCharge(try previewMessage(policy: p, meter: try decChatMeter(i["meter"], "meter"), sender: try decSender(i["sender"], "sender"), text: try decString(i["text"], "text"), earnerRoyal: try decBool(i["earner_royal"], "earner_royal"))) }
     case "profile_score": return { p, i in return encProfileScore(try profileScore(policy: p, profile: try decProfile(i["profile"], "profile"), nowMs: try decI64(i["now_ms"], "now_ms"))) }
     case "progression_readiness": return { p, i in return encProgressionReport(try progressionReadiness(policy: p, days: try decList(i["days"], "days") { x0, a0 in try decDayMetrics(x0, a0) }, nowMs: try decI64(i["now_ms"], "now_ms"))) }
     case "quote_withdrawal": return { p, i in return encWithdrawalQuote(try quoteWithdrawal(policy: p, request: try decWithdrawalRequest(JSON.object(i), "input"))) }
     case "rank_candidate_columns": return { p, i in return encRankedPage(try rankCandidateColumns(policy: p, viewer: try decViewer(i["viewer"], "viewer"), columns: try decCandidateColumns(i["columns"], "columns"), nowMs: try decI64(i["now_ms"], "now_ms"), page: try decRankPageRequest(i["page"], "page"))) }
     case "rank_candidates": return { p, i in return encRankedPage(try rankCandidates(policy: p, viewer: try decViewer(i["viewer"], "viewer"), candidates: try decList(i["candidates"], "candidates") { x0, a0 in try decCandidate(x0, a0) }, nowMs: try decI64(i["now_ms"], "now_ms"), page: try decRankPageRequest(i["page"], "page"))) }
-    case "rate_limit": return { _, i in return encRateLimit(try rateLimit(limit: try decLimitSpec(i["limit"], "limit"))) }
+    case "rate_limit": return { _, i in return encRateLimitUnits(try rateLimit(limit: try decLimitSpec(i["limit"], "limit"))) }
     case "rebase_meter": return { p, i in return encChatMeter(try rebaseMeter(policy: p, meter: try decChatMeter(i["meter"], "meter"), earnerRoyal: try decBool(i["earner_royal"], "earner_royal"))) }
     case "referral_reward": return { p, i in return encReferralReward(try referralReward(policy: p, hasReferrer: try decBool(i["has_referrer"], "has_referrer"), purchasesBefore: try decU64(i["purchases_before"], "purchases_before"))) }
     case "region_risk": return { p, i in return encRegionRisk(try regionRisk(policy: p, metrics: try decRegionMetrics(JSON.object(i), "input"))) }
     case "register_referral": return { _, i in return JSON.object(["referrer_id": JSON.string(try registerReferral(referrerId: try decString(i["referrer_id"], "referrer_id"), referredId: try decString(i["referred_id"], "referred_id"), existingReferrer: try decOpt(i["existing_referrer"]) { x0 in try decString(x0, "existing_referrer") }))]) }
+    case "release_gate": return { p, i in return encReleaseDecision(try releaseGate(policy: p, request: try decReleaseGateRequest(JSON.object(i), "input"))) }
+    case "require_current_policy": return { _, i in try requireCurrentPolicy(server: try decServerPolicies(i["server"], "server"), clientFingerprint: try decString(i["client_fingerprint"], "client_fingerprint"), nowMs: try decI64(i["now_ms"], "now_ms")); return JSON.object(["valid": JSON.bool(true)]) }
     case "retry_delay": return { p, i in return encRetryDecision(try retryDelay(policy: p, code: try decErrorCode(i["code"], "code"), attempt: try decU32(i["attempt"], "attempt"), jitterPpm: try decU32(i["jitter_ppm"], "jitter_ppm"), retryAfterMs: try decOpt(i["retry_after_ms"]) { x0 in try decU64(x0, "retry_after_ms") })) }
+    case "route": return { p, i in return encRoute(try route(policy: p, severity: try decSeverity(i["severity"], "severity"), raisedAtMs: try decI64(i["raised_at_ms"], "raised_at_ms"))) }
     case "royal_status": return { p, i in return encRoyalStatus(try royalStatus(policy: p, buckets: try decList(i["buckets"], "buckets") { x0, a0 in try decSpendBucket(x0, a0) }, subscription: try decOpt(i["subscription"]) { x0 in try decRoyalSubscription(x0, "subscription") }, nowMs: try decI64(i["now_ms"], "now_ms"))) }
+    case "sanitise_text": return { p, i in return JSON.object(["text": JSON.string(try sanitiseText(policy: p, field: try decTextField(i["field"], "field"), text: try decString(i["text"], "text")))]) }
+    case "screen_terms": return { p, i in return encTermScreening(try screenTerms(policy: p, text: try decString(i["text"], "text"))) }
+    case "screen_text": return { p, i in return encScreenedText(try screenText(policy: p, field: try decTextField(i["field"], "field"), text: try decString(i["text"], "text"))) }
+    case "secret_rotation": return { p, i in return encSecretStatus(try secretRotation(policy: p, rotatedAtMs: try decI64(i["rotated_at_ms"], "rotated_at_ms"), nowMs: try decI64(i["now_ms"], "now_ms"))) }
+    case "set_creator_rate": return { p, i in return encCreatorRate(try setCreatorRate(policy: p, current: try decCreatorRate(i["current"], "current"), wordsPerToken: try decU32(i["words_per_token"], "words_per_token"))) }
     case "sha256_hex": return { _, i in return JSON.object(["sha256": JSON.string(try sha256Hex(data: try decBytes(i["data"], "data")))]) }
+    case "sign_policy_envelope": return { _, i in return encPolicyEnvelope(try signPolicyEnvelope(seed: try decBytes(i["seed"], "seed"), serial: try decU64(i["serial"], "serial"), notBeforeMs: try decI64(i["not_before_ms"], "not_before_ms"), expiresAtMs: try decI64(i["expires_at_ms"], "expires_at_ms"), payload: try decString(i["payload"], "payload"))) }
     case "sign_request": return { _, i in return encSignedRequest(try signRequest(secret: try decBytes(i["secret"], "secret"), timestampMs: try decI64(i["timestamp_ms"], "timestamp_ms"), method: try decString(i["method"], "method"), pathAndQuery: try decString(i["path_and_query"], "path_and_query"), body: try decBytes(i["body"], "body"))) }
     case "sign_url": return { _, i in return JSON.object(["url": JSON.string(try signUrl(secret: try decBytes(i["secret"], "secret"), method: try decString(i["method"], "method"), path: try decString(i["path"], "path"), expiresAtMs: try decI64(i["expires_at_ms"], "expires_at_ms"), contentType: try decOpt(i["content_type"]) { x0 in try decString(x0, "content_type") }, maxBytes: try decOpt(i["max_bytes"]) { x0 in try decU64(x0, "max_bytes") }))]) }
     case "sniff": return { _, i in return encSniffed(try sniff(head: try decBytes(i["head"], "head"))) }
@@ -93,6 +123,7 @@ func generatedOp(_ name: String) -> Op? {
     case "subscription_price": return { p, i in return encMoney(try subscriptionPrice(policy: p, tier: try decSubscriptionTier(i["tier"], "tier"), currency: try decString(i["currency"], "currency"), fxRate: try decOpt(i["fx_rate"]) { x0 in try decCustomDecimal(x0, "fx_rate") })) }
     case "tier_for_spend": return { p, i in return JSON.object(["tier": encRoyalTier(try tierForSpend(policy: p, spent: try decU64(i["spent"], "spent")))]) }
     case "tokens_to_pln": return { p, i in return encMoney(try tokensToPln(policy: p, tokens: try decU64(i["tokens"], "tokens"))) }
+    case "triage": return { p, i in return encTriage(try triage(policy: p, result: try decOpsResult(i["result"], "result"), raisedAtMs: try decI64(i["raised_at_ms"], "raised_at_ms"))) }
     case "url_expiry": return { p, i in return JSON.object(["expires_at_ms": encInt(Int64(try urlExpiry(policy: p, purpose: try decUrlPurpose(i["purpose"], "purpose"), nowMs: try decI64(i["now_ms"], "now_ms"))))]) }
     case "validate_meter": return { p, i in try validateMeter(policy: p, meter: try decChatMeter(i["meter"], "meter")); return JSON.object(["valid": JSON.bool(true)]) }
     case "validate_subject": return { _, i in try validateSubject(key: try decString(i["key"], "key")); return JSON.object(["valid": JSON.bool(true)]) }
@@ -102,6 +133,53 @@ func generatedOp(_ name: String) -> Op? {
     case "verify_url": return { _, i in return encUrlGrant(try verifyUrl(secret: try decBytes(i["secret"], "secret"), method: try decString(i["method"], "method"), url: try decString(i["url"], "url"), nowMs: try decI64(i["now_ms"], "now_ms"), contentType: try decOpt(i["content_type"]) { x0 in try decString(x0, "content_type") }, sizeBytes: try decOpt(i["size_bytes"]) { x0 in try decU64(x0, "size_bytes") })) }
     case "words_per_token": return { p, i in return JSON.object(["words_per_token": JSON.uint(UInt64(wordsPerToken(policy: p, earnerRoyal: try decBool(i["earner_royal"], "earner_royal"))))]) }
     default: return nil
+    }
+}
+
+func decAccountBalance(_ v: JSON?, _ at: String) throws -> AccountBalance {
+    let o = try decObj(v, at)
+    return AccountBalance(
+        account: try decString(o["account"], at + ".account"),
+        balance: try decI64(o["balance"], at + ".balance")
+    )
+}
+
+func decAdmissionOperation(_ v: JSON?, _ at: String) throws -> AdmissionOperation {
+    switch try decString(v, at) {
+    case "signup": return .signup
+    case "purchase": return .purchase
+    case "creator_onboarding": return .creatorOnboarding
+    case let s: throw RunnerError.badVector("\(at): \(s) is not a AdmissionOperation")
+    }
+}
+
+func decAdmissionRequest(_ v: JSON?, _ at: String) throws -> AdmissionRequest {
+    let o = try decObj(v, at)
+    return AdmissionRequest(
+        operation: try decAdmissionOperation(o["operation"], at + ".operation"),
+        mode: try decLaunchMode(o["mode"], at + ".mode"),
+        birthDate: try decString(o["birth_date"], at + ".birth_date"),
+        country: try decString(o["country"], at + ".country"),
+        phase: try decOpt(o["phase"]) { x0 in try decRolloutPhase(x0, at + ".phase") },
+        overrides: try decCapOverrides(o["overrides"], at + ".overrides"),
+        onAllowlist: try decOpt(o["on_allowlist"]) { x0 in try decBool(x0, at + ".on_allowlist") },
+        inviteCode: try decOpt(o["invite_code"]) { x0 in try decString(x0, at + ".invite_code") },
+        invite: try decOpt(o["invite"]) { x0 in try decInviteRecord(x0, at + ".invite") },
+        modeCounter: try decDailyCounter(o["mode_counter"], at + ".mode_counter"),
+        countryCounter: try decDailyCounter(o["country_counter"], at + ".country_counter"),
+        overloaded: try decBool(o["overloaded"], at + ".overloaded"),
+        queueLength: try decU64(o["queue_length"], at + ".queue_length"),
+        nowMs: try decI64(o["now_ms"], at + ".now_ms")
+    )
+}
+
+func decAlertKind(_ v: JSON?, _ at: String) throws -> AlertKind {
+    switch try decString(v, at) {
+    case "error_rate": return .errorRate
+    case "payment_failure_rate": return .paymentFailureRate
+    case "token_spend_spike": return .tokenSpendSpike
+    case "crash_free_sessions": return .crashFreeSessions
+    case let s: throw RunnerError.badVector("\(at): \(s) is not a AlertKind")
     }
 }
 
@@ -205,8 +283,25 @@ func decChatMeter(_ v: JSON?, _ at: String) throws -> ChatMeter {
         billedWords: try decU64(o["billed_words"], at + ".billed_words"),
         billedTokens: try decU64(o["billed_tokens"], at + ".billed_tokens"),
         creatorTokens: try decU64(o["creator_tokens"], at + ".creator_tokens"),
-        royal: try decBool(o["royal"], at + ".royal")
+        royal: try decBool(o["royal"], at + ".royal"),
+        creatorWordsPerToken: try decU32(o["creator_words_per_token"], at + ".creator_words_per_token"),
+        rateVersion: try decU64(o["rate_version"], at + ".rate_version")
     )
+}
+
+func decComplianceGate(_ v: JSON?, _ at: String) throws -> ComplianceGate {
+    switch try decString(v, at) {
+    case "terms_of_service": return .termsOfService
+    case "privacy_policy": return .privacyPolicy
+    case "age_gate": return .ageGate
+    case "kyc_provider": return .kycProvider
+    case "content_moderation": return .contentModeration
+    case "refund_policy": return .refundPolicy
+    case "data_export": return .dataExport
+    case "data_deletion": return .dataDeletion
+    case "cookie_consent": return .cookieConsent
+    case let s: throw RunnerError.badVector("\(at): \(s) is not a ComplianceGate")
+    }
 }
 
 func decComponentCheck(_ v: JSON?, _ at: String) throws -> ComponentCheck {
@@ -215,6 +310,14 @@ func decComponentCheck(_ v: JSON?, _ at: String) throws -> ComponentCheck {
         name: try decString(o["name"], at + ".name"),
         outcome: try decHealthCheckOutcome(o["outcome"], at + ".outcome"),
         durationMs: try decU64(o["duration_ms"], at + ".duration_ms")
+    )
+}
+
+func decCreatorRate(_ v: JSON?, _ at: String) throws -> CreatorRate {
+    let o = try decObj(v, at)
+    return CreatorRate(
+        wordsPerToken: try decOpt(o["words_per_token"]) { x0 in try decU32(x0, at + ".words_per_token") },
+        rateVersion: try decU64(o["rate_version"], at + ".rate_version")
     )
 }
 
@@ -246,12 +349,31 @@ func decDayMetrics(_ v: JSON?, _ at: String) throws -> DayMetrics {
     )
 }
 
+func decDeployRequest(_ v: JSON?, _ at: String) throws -> DeployRequest {
+    let o = try decObj(v, at)
+    return DeployRequest(
+        environment: try decEnvironment(o["environment"], at + ".environment"),
+        gates: try decList(o["gates"], at + ".gates") { x0, a0 in try decGateCheck(x0, a0) },
+        author: try decString(o["author"], at + ".author"),
+        approver: try decOpt(o["approver"]) { x0 in try decString(x0, at + ".approver") }
+    )
+}
+
 func decDeviceAccounts(_ v: JSON?, _ at: String) throws -> DeviceAccounts {
     let o = try decObj(v, at)
     return DeviceAccounts(
         deviceId: try decString(o["device_id"], at + ".device_id"),
         accounts: try decU64(o["accounts"], at + ".accounts")
     )
+}
+
+func decEnvironment(_ v: JSON?, _ at: String) throws -> Environment {
+    switch try decString(v, at) {
+    case "development": return .development
+    case "staging": return .staging
+    case "production": return .production
+    case let s: throw RunnerError.badVector("\(at): \(s) is not a Environment")
+    }
 }
 
 func decErrorCode(_ v: JSON?, _ at: String) throws -> ErrorCode {
@@ -299,6 +421,22 @@ func decErrorCode(_ v: JSON?, _ at: String) throws -> ErrorCode {
     case "SYSTEM_MAINTENANCE": return .systemMaintenance
     case "SERVICE_DEGRADED": return .serviceDegraded
     case "INVALID_INPUT": return .invalidInput
+    case "POLICY_UNSUPPORTED_SCHEMA": return .policyUnsupportedSchema
+    case "POLICY_UNKNOWN_KEY": return .policyUnknownKey
+    case "POLICY_SIGNATURE_INVALID": return .policySignatureInvalid
+    case "POLICY_NOT_YET_VALID": return .policyNotYetValid
+    case "POLICY_EXPIRED": return .policyExpired
+    case "POLICY_ROLLBACK": return .policyRollback
+    case "POLICY_STALE": return .policyStale
+    case "CONTENT_BLOCKED": return .contentBlocked
+    case "TEXT_TOO_LONG": return .textTooLong
+    case "PRICE_CHANGED": return .priceChanged
+    case "ADMISSION_QUEUED": return .admissionQueued
+    case "DEPLOY_BLOCKED": return .deployBlocked
+    case "MIGRATION_FORCE_REQUIRED": return .migrationForceRequired
+    case "IDEMPOTENCY_CONFLICT": return .idempotencyConflict
+    case "INVALID_TRANSITION": return .invalidTransition
+    case "NOT_REFUNDABLE": return .notRefundable
     case let s: throw RunnerError.localInvalid("\(at): \(s) is not a ErrorCode")
     }
 }
@@ -309,6 +447,7 @@ func decFlagContext(_ v: JSON?, _ at: String) throws -> FlagContext {
         userId: try decString(o["user_id"], at + ".user_id"),
         region: try decOpt(o["region"]) { x0 in try decString(x0, at + ".region") },
         platform: try decOpt(o["platform"]) { x0 in try decPlatform(x0, at + ".platform") },
+        environment: try decOpt(o["environment"]) { x0 in try decEnvironment(x0, at + ".environment") },
         nowMs: try decI64(o["now_ms"], at + ".now_ms")
     )
 }
@@ -321,6 +460,7 @@ func decFlagDefinition(_ v: JSON?, _ at: String) throws -> FlagDefinition {
         killSwitch: try decBool(o["kill_switch"], at + ".kill_switch"),
         startsAtMs: try decOpt(o["starts_at_ms"]) { x0 in try decI64(x0, at + ".starts_at_ms") },
         endsAtMs: try decOpt(o["ends_at_ms"]) { x0 in try decI64(x0, at + ".ends_at_ms") },
+        environments: try decOpt(o["environments"]) { x0 in try decList(x0, at + ".environments") { x1, a1 in try decEnvironment(x1, a1) } },
         regions: try decOpt(o["regions"]) { x0 in try decList(x0, at + ".regions") { x1, a1 in try decString(x1, a1) } },
         platforms: try decOpt(o["platforms"]) { x0 in try decList(x0, at + ".platforms") { x1, a1 in try decPlatform(x1, a1) } },
         blockedUsers: try decList(o["blocked_users"], at + ".blocked_users") { x0, a0 in try decString(x0, a0) },
@@ -337,12 +477,29 @@ func decFlagSet(_ v: JSON?, _ at: String) throws -> FlagSet {
     )
 }
 
+func decFraudSignal(_ v: JSON?, _ at: String) throws -> FraudSignal {
+    switch try decString(v, at) {
+    case "device_farming": return .deviceFarming
+    case "creator_ring": return .creatorRing
+    case "payment_burst": return .paymentBurst
+    case let s: throw RunnerError.badVector("\(at): \(s) is not a FraudSignal")
+    }
+}
+
 func decFraudWindow(_ v: JSON?, _ at: String) throws -> FraudWindow {
     let o = try decObj(v, at)
     return FraudWindow(
         deviceAccounts: try decList(o["device_accounts"], at + ".device_accounts") { x0, a0 in try decDeviceAccounts(x0, a0) },
         creatorRegistrations: try decU64(o["creator_registrations"], at + ".creator_registrations"),
         transactions: try decU64(o["transactions"], at + ".transactions")
+    )
+}
+
+func decGateCheck(_ v: JSON?, _ at: String) throws -> GateCheck {
+    let o = try decObj(v, at)
+    return GateCheck(
+        gate: try decComplianceGate(o["gate"], at + ".gate"),
+        status: try decReadinessStatus(o["status"], at + ".status")
     )
 }
 
@@ -372,6 +529,36 @@ func decHealthCheckOutcome(_ v: JSON?, _ at: String) throws -> HealthCheckOutcom
     }
 }
 
+func decHealthStatus(_ v: JSON?, _ at: String) throws -> HealthStatus {
+    switch try decString(v, at) {
+    case "healthy": return .healthy
+    case "degraded": return .degraded
+    case "down": return .down
+    case let s: throw RunnerError.badVector("\(at): \(s) is not a HealthStatus")
+    }
+}
+
+func decHoldReason(_ v: JSON?, _ at: String) throws -> HoldReason {
+    switch try decString(v, at) {
+    case "insufficient_sessions": return .insufficientSessions
+    case "missing_crash_free_rate": return .missingCrashFreeRate
+    case "compliance_gate": return .complianceGate
+    case "soak_time": return .soakTime
+    case "error_rate_elevated": return .errorRateElevated
+    case let s: throw RunnerError.badVector("\(at): \(s) is not a HoldReason")
+    }
+}
+
+func decHostEvent(_ v: JSON?, _ at: String) throws -> HostEvent {
+    switch try decString(v, at) {
+    case "data_loss": return .dataLoss
+    case "security_breach": return .securityBreach
+    case "critical_backup_failed": return .criticalBackupFailed
+    case "backup_failed": return .backupFailed
+    case let s: throw RunnerError.badVector("\(at): \(s) is not a HostEvent")
+    }
+}
+
 func decInviteRecord(_ v: JSON?, _ at: String) throws -> InviteRecord {
     let o = try decObj(v, at)
     return InviteRecord(
@@ -389,6 +576,67 @@ func decLaunchMode(_ v: JSON?, _ at: String) throws -> LaunchMode {
     case "global_launch": return .globalLaunch
     case let s: throw RunnerError.badVector("\(at): \(s) is not a LaunchMode")
     }
+}
+
+func decLedgerEvent(_ v: JSON?, _ at: String) throws -> LedgerEvent {
+    let o = try decObj(v, at)
+    switch try decString(o["kind"], at + ".kind") {
+    case "purchase": return .purchase(payer: try decString(o["payer"], at + ".payer"), store: try decString(o["store"], at + ".store"), storeTxnId: try decString(o["store_txn_id"], at + ".store_txn_id"), pack: try decOpt(o["pack"]) { x0 in try decString(x0, at + ".pack") }, plnMinor: try decOpt(o["pln_minor"]) { x0 in try decU64(x0, at + ".pln_minor") })
+    case "message_charge": return .messageCharge(chatId: try decString(o["chat_id"], at + ".chat_id"), messageId: try decString(o["message_id"], at + ".message_id"), payer: try decString(o["payer"], at + ".payer"), earner: try decString(o["earner"], at + ".earner"), tokens: try decU64(o["tokens"], at + ".tokens"), billedTokens: try decU64(o["billed_tokens"], at + ".billed_tokens"), creatorTokens: try decU64(o["creator_tokens"], at + ".creator_tokens"))
+    case "tip": return .tip(payer: try decString(o["payer"], at + ".payer"), creator: try decString(o["creator"], at + ".creator"), requestId: try decString(o["request_id"], at + ".request_id"), tokens: try decU64(o["tokens"], at + ".tokens"))
+    case "unlock": return .unlock(payer: try decString(o["payer"], at + ".payer"), creator: try decString(o["creator"], at + ".creator"), itemId: try decString(o["item_id"], at + ".item_id"), itemKind: try decRevenueStream(o["item_kind"], at + ".item_kind"), price: try decOpt(o["price"]) { x0 in try decU64(x0, at + ".price") })
+    case "ai_usage": return .aiUsage(payer: try decString(o["payer"], at + ".payer"), requestId: try decString(o["request_id"], at + ".request_id"), tokens: try decU64(o["tokens"], at + ".tokens"))
+    case "referral_reward": return .referralReward(referrer: try decString(o["referrer"], at + ".referrer"), referred: try decString(o["referred"], at + ".referred"), purchaseSeq: try decU64(o["purchase_seq"], at + ".purchase_seq"))
+    case "withdrawal_requested": return .withdrawalRequested(creator: try decString(o["creator"], at + ".creator"), requestId: try decString(o["request_id"], at + ".request_id"), amount: try decU64(o["amount"], at + ".amount"), method: try decPayoutMethod(o["method"], at + ".method"), kycVerified: try decBool(o["kyc_verified"], at + ".kyc_verified"))
+    case "withdrawal_approved": return .withdrawalApproved(requestSeq: try decU64(o["request_seq"], at + ".request_seq"))
+    case "withdrawal_paid": return .withdrawalPaid(requestSeq: try decU64(o["request_seq"], at + ".request_seq"), payoutRef: try decOpt(o["payout_ref"]) { x0 in try decString(x0, at + ".payout_ref") })
+    case "withdrawal_rejected": return .withdrawalRejected(requestSeq: try decU64(o["request_seq"], at + ".request_seq"))
+    case "withdrawal_failed": return .withdrawalFailed(requestSeq: try decU64(o["request_seq"], at + ".request_seq"))
+    case "refund": return .refund(originalSeq: try decU64(o["original_seq"], at + ".original_seq"))
+    case let s: throw RunnerError.badVector("\(at): \(s) is not a LedgerEvent")
+    }
+}
+
+func decLedgerHead(_ v: JSON?, _ at: String) throws -> LedgerHead {
+    let o = try decObj(v, at)
+    return LedgerHead(
+        seq: try decU64(o["seq"], at + ".seq"),
+        hash: try decString(o["hash"], at + ".hash")
+    )
+}
+
+func decLedgerRecord(_ v: JSON?, _ at: String) throws -> LedgerRecord {
+    let o = try decObj(v, at)
+    return LedgerRecord(
+        seq: try decU64(o["seq"], at + ".seq"),
+        kind: try decRecordKind(o["kind"], at + ".kind"),
+        key: try decString(o["key"], at + ".key"),
+        content: try decString(o["content"], at + ".content"),
+        contentHash: try decString(o["content_hash"], at + ".content_hash"),
+        postings: try decList(o["postings"], at + ".postings") { x0, a0 in try decPosting(x0, a0) },
+        refs: try decList(o["refs"], at + ".refs") { x0, a0 in try decU64(x0, a0) },
+        atMs: try decI64(o["at_ms"], at + ".at_ms"),
+        policy: try decString(o["policy"], at + ".policy"),
+        prevHash: try decString(o["prev_hash"], at + ".prev_hash"),
+        hash: try decString(o["hash"], at + ".hash")
+    )
+}
+
+func decLedgerTotals(_ v: JSON?, _ at: String) throws -> LedgerTotals {
+    let o = try decObj(v, at)
+    return LedgerTotals(
+        head: try decLedgerHead(o["head"], at + ".head"),
+        balances: try decList(o["balances"], at + ".balances") { x0, a0 in try decAccountBalance(x0, a0) }
+    )
+}
+
+func decLedgerView(_ v: JSON?, _ at: String) throws -> LedgerView {
+    let o = try decObj(v, at)
+    return LedgerView(
+        head: try decLedgerHead(o["head"], at + ".head"),
+        balances: try decList(o["balances"], at + ".balances") { x0, a0 in try decAccountBalance(x0, a0) },
+        records: try decList(o["records"], at + ".records") { x0, a0 in try decLedgerRecord(x0, a0) }
+    )
 }
 
 func decLikeCounter(_ v: JSON?, _ at: String) throws -> LikeCounter {
@@ -444,6 +692,15 @@ func decLoadMetrics(_ v: JSON?, _ at: String) throws -> LoadMetrics {
     )
 }
 
+func decMediaContext(_ v: JSON?, _ at: String) throws -> MediaContext {
+    switch try decString(v, at) {
+    case "feed": return .feed
+    case "chat": return .chat
+    case "calendar_slot": return .calendarSlot
+    case let s: throw RunnerError.badVector("\(at): \(s) is not a MediaContext")
+    }
+}
+
 func decMediaItem(_ v: JSON?, _ at: String) throws -> MediaItem {
     let o = try decObj(v, at)
     return MediaItem(
@@ -451,7 +708,18 @@ func decMediaItem(_ v: JSON?, _ at: String) throws -> MediaItem {
         visibility: try decVisibility(o["visibility"], at + ".visibility"),
         price: try decOpt(o["price"]) { x0 in try decU64(x0, at + ".price") },
         moderation: try decModerationState(o["moderation"], at + ".moderation"),
-        expiresAtMs: try decOpt(o["expires_at_ms"]) { x0 in try decI64(x0, at + ".expires_at_ms") }
+        expiresAtMs: try decOpt(o["expires_at_ms"]) { x0 in try decI64(x0, at + ".expires_at_ms") },
+        context: try decMediaContext((o["context"] ?? JSON.string("feed")), at + ".context"),
+        participants: try decList(o["participants"], at + ".participants") { x0, a0 in try decString(x0, a0) }
+    )
+}
+
+func decMediaScores(_ v: JSON?, _ at: String) throws -> MediaScores {
+    let o = try decObj(v, at)
+    return MediaScores(
+        nsfw: try decOpt(o["nsfw"]) { x0 in try decU32(x0, at + ".nsfw") },
+        toxicity: try decOpt(o["toxicity"]) { x0 in try decU32(x0, at + ".toxicity") },
+        sexual: try decOpt(o["sexual"]) { x0 in try decU32(x0, at + ".sexual") }
     )
 }
 
@@ -461,7 +729,28 @@ func decMediaViewer(_ v: JSON?, _ at: String) throws -> MediaViewer {
         id: try decOpt(o["id"]) { x0 in try decString(x0, at + ".id") },
         followsOwner: try decBool(o["follows_owner"], at + ".follows_owner"),
         hasUnlocked: try decBool(o["has_unlocked"], at + ".has_unlocked"),
-        isModerator: try decBool(o["is_moderator"], at + ".is_moderator")
+        isModerator: try decBool(o["is_moderator"], at + ".is_moderator"),
+        blocked: try decBool(o["blocked"], at + ".blocked")
+    )
+}
+
+func decMigrationDirection(_ v: JSON?, _ at: String) throws -> MigrationDirection {
+    switch try decString(v, at) {
+    case "up": return .up
+    case "down": return .down
+    case let s: throw RunnerError.badVector("\(at): \(s) is not a MigrationDirection")
+    }
+}
+
+func decMigrationRequest(_ v: JSON?, _ at: String) throws -> MigrationRequest {
+    let o = try decObj(v, at)
+    return MigrationRequest(
+        environment: try decEnvironment(o["environment"], at + ".environment"),
+        direction: try decMigrationDirection(o["direction"], at + ".direction"),
+        current: try decString(o["current"], at + ".current"),
+        target: try decString(o["target"], at + ".target"),
+        dryRun: try decBool(o["dry_run"], at + ".dry_run"),
+        force: try decBool(o["force"], at + ".force")
     )
 }
 
@@ -484,12 +773,30 @@ func decModerationState(_ v: JSON?, _ at: String) throws -> ModerationState {
     }
 }
 
-func decMoney(_ v: JSON?, _ at: String) throws -> Money {
+func decMoneyAmount(_ v: JSON?, _ at: String) throws -> MoneyAmount {
     let o = try decObj(v, at)
-    return Money(
+    return MoneyAmount(
         amount: try decCustomDecimal(o["amount"], at + ".amount"),
         currency: try decString(o["currency"], at + ".currency")
     )
+}
+
+func decOpsResult(_ v: JSON?, _ at: String) throws -> OpsResult {
+    let o = try decObj(v, at)
+    switch try decString(o["source"], at + ".source") {
+    case "health": return .health(overall: try decHealthStatus(o["overall"], at + ".overall"))
+    case "alerts": return .alerts(alerts: try decList(o["alerts"], at + ".alerts") { x0, a0 in try decAlertKind(x0, a0) })
+    case "region_risk": return .regionRisk(level: try decRiskLevel(o["level"], at + ".level"))
+    case "fraud_shield": return .fraudShield(signals: try decList(o["signals"], at + ".signals") { x0, a0 in try decFraudSignal(x0, a0) })
+    case "load": return .load(overloaded: try decBool(o["overloaded"], at + ".overloaded"))
+    case "rate_limiter": return .rateLimiter(storeFailing: try decBool(o["store_failing"], at + ".store_failing"), violationsLastHour: try decU64(o["violations_last_hour"], at + ".violations_last_hour"))
+    case "country_cap": return .countryCap(count: try decU64(o["count"], at + ".count"), cap: try decU64(o["cap"], at + ".cap"))
+    case "ledger_check": return .ledgerCheck(findings: try decU64(o["findings"], at + ".findings"))
+    case "release_gate": return .releaseGate(action: try decReleaseAction(o["action"], at + ".action"), holdReason: try decOpt(o["hold_reason"]) { x0 in try decHoldReason(x0, at + ".hold_reason") })
+    case "secret": return .secret(state: try decSecretState(o["state"], at + ".state"))
+    case "host_event": return .hostEvent(event: try decHostEvent(o["event"], at + ".event"))
+    case let s: throw RunnerError.badVector("\(at): \(s) is not a OpsResult")
+    }
 }
 
 func decOriginProfile(_ v: JSON?, _ at: String) throws -> OriginProfile {
@@ -516,6 +823,14 @@ func decPlatform(_ v: JSON?, _ at: String) throws -> Platform {
     case "web": return .web
     case let s: throw RunnerError.badVector("\(at): \(s) is not a Platform")
     }
+}
+
+func decPosting(_ v: JSON?, _ at: String) throws -> Posting {
+    let o = try decObj(v, at)
+    return Posting(
+        account: try decString(o["account"], at + ".account"),
+        amount: try decI64(o["amount"], at + ".amount")
+    )
 }
 
 func decProfile(_ v: JSON?, _ at: String) throws -> Profile {
@@ -570,6 +885,24 @@ func decRecentMessage(_ v: JSON?, _ at: String) throws -> RecentMessage {
     )
 }
 
+func decRecordKind(_ v: JSON?, _ at: String) throws -> RecordKind {
+    switch try decString(v, at) {
+    case "purchase": return .purchase
+    case "message_charge": return .messageCharge
+    case "tip": return .tip
+    case "unlock": return .unlock
+    case "ai_usage": return .aiUsage
+    case "referral_reward": return .referralReward
+    case "withdrawal_requested": return .withdrawalRequested
+    case "withdrawal_approved": return .withdrawalApproved
+    case "withdrawal_paid": return .withdrawalPaid
+    case "withdrawal_rejected": return .withdrawalRejected
+    case "withdrawal_failed": return .withdrawalFailed
+    case "refund": return .refund
+    case let s: throw RunnerError.badVector("\(at): \(s) is not a RecordKind")
+    }
+}
+
 func decRegionMetrics(_ v: JSON?, _ at: String) throws -> RegionMetrics {
     let o = try decObj(v, at)
     return RegionMetrics(
@@ -581,6 +914,40 @@ func decRegionMetrics(_ v: JSON?, _ at: String) throws -> RegionMetrics {
     )
 }
 
+func decReleaseAction(_ v: JSON?, _ at: String) throws -> ReleaseAction {
+    switch try decString(v, at) {
+    case "advance": return .advance
+    case "hold": return .hold
+    case "roll_back": return .rollBack
+    case "complete": return .complete
+    case let s: throw RunnerError.badVector("\(at): \(s) is not a ReleaseAction")
+    }
+}
+
+func decReleaseChannel(_ v: JSON?, _ at: String) throws -> ReleaseChannel {
+    switch try decString(v, at) {
+    case "android": return .android
+    case "ios": return .ios
+    case "web": return .web
+    case "backend": return .backend
+    case let s: throw RunnerError.badVector("\(at): \(s) is not a ReleaseChannel")
+    }
+}
+
+func decReleaseGateRequest(_ v: JSON?, _ at: String) throws -> ReleaseGateRequest {
+    let o = try decObj(v, at)
+    return ReleaseGateRequest(
+        channel: try decReleaseChannel(o["channel"], at + ".channel"),
+        stagePercent: try decU32(o["stage_percent"], at + ".stage_percent"),
+        enteredAtMs: try decI64(o["entered_at_ms"], at + ".entered_at_ms"),
+        nowMs: try decI64(o["now_ms"], at + ".now_ms"),
+        sessions: try decU64(o["sessions"], at + ".sessions"),
+        errorBp: try decU32(o["error_bp"], at + ".error_bp"),
+        crashFreeBp: try decOpt(o["crash_free_bp"]) { x0 in try decU32(x0, at + ".crash_free_bp") },
+        gates: try decList(o["gates"], at + ".gates") { x0, a0 in try decGateCheck(x0, a0) }
+    )
+}
+
 func decRevenueStream(_ v: JSON?, _ at: String) throws -> RevenueStream {
     switch try decString(v, at) {
     case "chat": return .chat
@@ -589,6 +956,16 @@ func decRevenueStream(_ v: JSON?, _ at: String) throws -> RevenueStream {
     case "tip": return .tip
     case "ai_companion": return .aiCompanion
     case let s: throw RunnerError.badVector("\(at): \(s) is not a RevenueStream")
+    }
+}
+
+func decRiskLevel(_ v: JSON?, _ at: String) throws -> RiskLevel {
+    switch try decString(v, at) {
+    case "low": return .low
+    case "medium": return .medium
+    case "high": return .high
+    case "critical": return .critical
+    case let s: throw RunnerError.badVector("\(at): \(s) is not a RiskLevel")
     }
 }
 
@@ -620,11 +997,41 @@ func decRoyalTier(_ v: JSON?, _ at: String) throws -> RoyalTier {
     }
 }
 
+func decSecretState(_ v: JSON?, _ at: String) throws -> SecretState {
+    switch try decString(v, at) {
+    case "current": return .current
+    case "due_soon": return .dueSoon
+    case "overdue": return .overdue
+    case let s: throw RunnerError.badVector("\(at): \(s) is not a SecretState")
+    }
+}
+
 func decSender(_ v: JSON?, _ at: String) throws -> Sender {
     switch try decString(v, at) {
     case "payer": return .payer
     case "earner": return .earner
     case let s: throw RunnerError.badVector("\(at): \(s) is not a Sender")
+    }
+}
+
+func decServerPolicies(_ v: JSON?, _ at: String) throws -> ServerPolicies {
+    let o = try decObj(v, at)
+    return ServerPolicies(
+        activeFingerprint: try decString(o["active_fingerprint"], at + ".active_fingerprint"),
+        activeSerial: try decU64(o["active_serial"], at + ".active_serial"),
+        previousFingerprint: try decOpt(o["previous_fingerprint"]) { x0 in try decString(x0, at + ".previous_fingerprint") },
+        switchedAtMs: try decI64(o["switched_at_ms"], at + ".switched_at_ms"),
+        graceMs: try decU64(o["grace_ms"], at + ".grace_ms")
+    )
+}
+
+func decSeverity(_ v: JSON?, _ at: String) throws -> Severity {
+    switch try decString(v, at) {
+    case "p0": return .p0
+    case "p1": return .p1
+    case "p2": return .p2
+    case "p3": return .p3
+    case let s: throw RunnerError.badVector("\(at): \(s) is not a Severity")
     }
 }
 
@@ -657,6 +1064,16 @@ func decSubscriptionTier(_ v: JSON?, _ at: String) throws -> SubscriptionTier {
     case "intimate": return .intimate
     case "creator": return .creator
     case let s: throw RunnerError.badVector("\(at): \(s) is not a SubscriptionTier")
+    }
+}
+
+func decTextField(_ v: JSON?, _ at: String) throws -> TextField {
+    switch try decString(v, at) {
+    case "display_name": return .displayName
+    case "bio": return .bio
+    case "message": return .message
+    case "caption": return .caption
+    case let s: throw RunnerError.badVector("\(at): \(s) is not a TextField")
     }
 }
 
@@ -732,6 +1149,17 @@ func decWithdrawalRequest(_ v: JSON?, _ at: String) throws -> WithdrawalRequest 
     )
 }
 
+func decWithdrawalState(_ v: JSON?, _ at: String) throws -> WithdrawalState {
+    switch try decString(v, at) {
+    case "requested": return .requested
+    case "approved": return .approved
+    case "paid": return .paid
+    case "rejected": return .rejected
+    case "failed": return .failed
+    case let s: throw RunnerError.badVector("\(at): \(s) is not a WithdrawalState")
+    }
+}
+
 func encAccessGrant(_ x: AccessGrant) -> JSON {
     switch x {
     case .owner: return JSON.string("owner")
@@ -739,7 +1167,15 @@ func encAccessGrant(_ x: AccessGrant) -> JSON {
     case .`public`: return JSON.string("public")
     case .follower: return JSON.string("follower")
     case .unlocked: return JSON.string("unlocked")
+    case .participant: return JSON.string("participant")
     }
+}
+
+func encAccountBalance(_ x: AccountBalance) -> JSON {
+    JSON.object([
+        "account": JSON.string(x.account),
+        "balance": encInt(Int64(x.balance)),
+    ])
 }
 
 func encActionLimit(_ x: ActionLimit) -> JSON {
@@ -747,8 +1183,25 @@ func encActionLimit(_ x: ActionLimit) -> JSON {
         "action": JSON.string(x.action),
         "tier_multiplier": JSON.uint(UInt64(x.tierMultiplier)),
         "on_failure": encFailurePolicy(x.onFailure),
-        "rate": encRateLimit(x.rate),
+        "rate": encRateLimitUnits(x.rate),
     ])
+}
+
+func encAdmission(_ x: Admission) -> JSON {
+    switch x {
+    case .admitted(let f0, let f1, let f2, let f3, let f4, let f5): return JSON.object(["outcome": JSON.string("admitted"), "country": JSON.string(f0), "age_years": JSON.uint(UInt64(f1)), "mode_counter": (f2.map { y0 in encDailyCounter(y0) } ?? JSON.null), "country_counter": encDailyCounter(f3), "invite_used_count": (f4.map { y0 in JSON.uint(UInt64(y0)) } ?? JSON.null), "policy_fingerprint": JSON.string(f5)])
+    case .queued(let f0, let f1, let f2, let f3): return JSON.object(["outcome": JSON.string("queued"), "code": encErrorCode(f0), "position_hint": JSON.uint(UInt64(f1)), "retry_at_ms": encInt(Int64(f2)), "policy_fingerprint": JSON.string(f3)])
+    case .refused(let f0, let f1, let f2, let f3): return JSON.object(["outcome": JSON.string("refused"), "code": encErrorCode(f0), "cap": (f1.map { y0 in encAdmissionCap(y0) } ?? JSON.null), "retry_at_ms": (f2.map { y0 in encInt(Int64(y0)) } ?? JSON.null), "policy_fingerprint": JSON.string(f3)])
+    }
+}
+
+func encAdmissionCap(_ x: AdmissionCap) -> JSON {
+    switch x {
+    case .modeSignups: return JSON.string("mode_signups")
+    case .users: return JSON.string("users")
+    case .payments: return JSON.string("payments")
+    case .creators: return JSON.string("creators")
+    }
 }
 
 func encAlertKind(_ x: AlertKind) -> JSON {
@@ -777,6 +1230,24 @@ func encBatchCharge(_ x: BatchCharge) -> JSON {
     ])
 }
 
+func encBucketEarnings(_ x: BucketEarnings) -> JSON {
+    JSON.object([
+        "bucket": JSON.string(x.bucket),
+        "streams": JSON.array(x.streams.map { y0 in encStreamEarnings(y0) }),
+        "earned": JSON.uint(UInt64(x.earned)),
+        "refunded": JSON.uint(UInt64(x.refunded)),
+        "net": encInt(Int64(x.net)),
+    ])
+}
+
+func encBuilt(_ x: Built) -> JSON {
+    JSON.object([
+        "record": encLedgerRecord(x.record),
+        "replayed": JSON.bool(x.replayed),
+        "balances": JSON.array(x.balances.map { y0 in encAccountBalance(y0) }),
+    ])
+}
+
 func encCampaignReport(_ x: CampaignReport) -> JSON {
     JSON.object([
         "install_conversion_bp": (x.installConversionBp.map { y0 in JSON.uint(UInt64(y0)) } ?? JSON.null),
@@ -802,6 +1273,8 @@ func encChatMeter(_ x: ChatMeter) -> JSON {
         "billed_tokens": JSON.uint(UInt64(x.billedTokens)),
         "creator_tokens": JSON.uint(UInt64(x.creatorTokens)),
         "royal": JSON.bool(x.royal),
+        "creator_words_per_token": JSON.uint(UInt64(x.creatorWordsPerToken)),
+        "rate_version": JSON.uint(UInt64(x.rateVersion)),
     ])
 }
 
@@ -828,10 +1301,49 @@ func encCheckedName(_ x: CheckedName) -> JSON {
     ])
 }
 
+func encClientPolicyVerdict(_ x: ClientPolicyVerdict) -> JSON {
+    switch x {
+    case .active: return JSON.object(["verdict": JSON.string("active")])
+    case .previousInGrace(let f0): return JSON.object(["verdict": JSON.string("previous_in_grace"), "grace_ends_at_ms": encInt(Int64(f0))])
+    case .stale(let f0, let f1): return JSON.object(["verdict": JSON.string("stale"), "code": encErrorCode(f0), "active_serial": JSON.uint(UInt64(f1))])
+    }
+}
+
+func encComplianceGate(_ x: ComplianceGate) -> JSON {
+    switch x {
+    case .termsOfService: return JSON.string("terms_of_service")
+    case .privacyPolicy: return JSON.string("privacy_policy")
+    case .ageGate: return JSON.string("age_gate")
+    case .kycProvider: return JSON.string("kyc_provider")
+    case .contentModeration: return JSON.string("content_moderation")
+    case .refundPolicy: return JSON.string("refund_policy")
+    case .dataExport: return JSON.string("data_export")
+    case .dataDeletion: return JSON.string("data_deletion")
+    case .cookieConsent: return JSON.string("cookie_consent")
+    }
+}
+
 func encComponentStatus(_ x: ComponentStatus) -> JSON {
     JSON.object([
         "name": JSON.string(x.name),
         "status": encHealthStatus(x.status),
+    ])
+}
+
+func encCreatorAnalytics(_ x: CreatorAnalytics) -> JSON {
+    JSON.object([
+        "days": JSON.array(x.days.map { y0 in encBucketEarnings(y0) }),
+        "weeks": JSON.array(x.weeks.map { y0 in encBucketEarnings(y0) }),
+        "months": JSON.array(x.months.map { y0 in encBucketEarnings(y0) }),
+        "total": encBucketEarnings(x.total),
+        "top_fans": JSON.array(x.topFans.map { y0 in encTopFan(y0) }),
+    ])
+}
+
+func encCreatorRate(_ x: CreatorRate) -> JSON {
+    JSON.object([
+        "words_per_token": (x.wordsPerToken.map { y0 in JSON.uint(UInt64(y0)) } ?? JSON.null),
+        "rate_version": JSON.uint(UInt64(x.rateVersion)),
     ])
 }
 
@@ -881,6 +1393,31 @@ func encDangerClass(_ x: DangerClass) -> JSON {
     }
 }
 
+func encDeployDecision(_ x: DeployDecision) -> JSON {
+    JSON.object([
+        "allowed": JSON.bool(x.allowed),
+        "code": (x.code.map { y0 in encErrorCode(y0) } ?? JSON.null),
+        "failures": JSON.array(x.failures.map { y0 in encDeployFailure(y0) }),
+        "policy_fingerprint": JSON.string(x.policyFingerprint),
+    ])
+}
+
+func encDeployFailure(_ x: DeployFailure) -> JSON {
+    JSON.object([
+        "kind": encDeployFailureKind(x.kind),
+        "gate": (x.gate.map { y0 in encComplianceGate(y0) } ?? JSON.null),
+        "status": (x.status.map { y0 in encReadinessStatus(y0) } ?? JSON.null),
+    ])
+}
+
+func encDeployFailureKind(_ x: DeployFailureKind) -> JSON {
+    switch x {
+    case .gateNotPassed: return JSON.string("gate_not_passed")
+    case .approvalMissing: return JSON.string("approval_missing")
+    case .selfApproval: return JSON.string("self_approval")
+    }
+}
+
 func encDropReason(_ x: DropReason) -> JSON {
     switch x {
     case .isViewer: return JSON.string("is_viewer")
@@ -904,6 +1441,24 @@ func encDroppedCandidate(_ x: DroppedCandidate) -> JSON {
         "user_id": JSON.string(x.userId),
         "reason": encDropReason(x.reason),
     ])
+}
+
+func encEarningStream(_ x: EarningStream) -> JSON {
+    switch x {
+    case .chat: return JSON.string("chat")
+    case .tip: return JSON.string("tip")
+    case .gatedContent: return JSON.string("gated_content")
+    case .paidMedia: return JSON.string("paid_media")
+    case .referral: return JSON.string("referral")
+    }
+}
+
+func encEnvironment(_ x: Environment) -> JSON {
+    switch x {
+    case .development: return JSON.string("development")
+    case .staging: return JSON.string("staging")
+    case .production: return JSON.string("production")
+    }
 }
 
 func encErrorCode(_ x: ErrorCode) -> JSON {
@@ -951,6 +1506,22 @@ func encErrorCode(_ x: ErrorCode) -> JSON {
     case .systemMaintenance: return JSON.string("SYSTEM_MAINTENANCE")
     case .serviceDegraded: return JSON.string("SERVICE_DEGRADED")
     case .invalidInput: return JSON.string("INVALID_INPUT")
+    case .policyUnsupportedSchema: return JSON.string("POLICY_UNSUPPORTED_SCHEMA")
+    case .policyUnknownKey: return JSON.string("POLICY_UNKNOWN_KEY")
+    case .policySignatureInvalid: return JSON.string("POLICY_SIGNATURE_INVALID")
+    case .policyNotYetValid: return JSON.string("POLICY_NOT_YET_VALID")
+    case .policyExpired: return JSON.string("POLICY_EXPIRED")
+    case .policyRollback: return JSON.string("POLICY_ROLLBACK")
+    case .policyStale: return JSON.string("POLICY_STALE")
+    case .contentBlocked: return JSON.string("CONTENT_BLOCKED")
+    case .textTooLong: return JSON.string("TEXT_TOO_LONG")
+    case .priceChanged: return JSON.string("PRICE_CHANGED")
+    case .admissionQueued: return JSON.string("ADMISSION_QUEUED")
+    case .deployBlocked: return JSON.string("DEPLOY_BLOCKED")
+    case .migrationForceRequired: return JSON.string("MIGRATION_FORCE_REQUIRED")
+    case .idempotencyConflict: return JSON.string("IDEMPOTENCY_CONFLICT")
+    case .invalidTransition: return JSON.string("INVALID_TRANSITION")
+    case .notRefundable: return JSON.string("NOT_REFUNDABLE")
     }
 }
 
@@ -966,6 +1537,20 @@ func encFailurePolicy(_ x: FailurePolicy) -> JSON {
     switch x {
     case .`open`: return JSON.string("open")
     case .closed: return JSON.string("closed")
+    }
+}
+
+func encFindingKind(_ x: FindingKind) -> JSON {
+    switch x {
+    case .seqGap: return JSON.string("SEQ_GAP")
+    case .prevHashMismatch: return JSON.string("PREV_HASH_MISMATCH")
+    case .hashMismatch: return JSON.string("HASH_MISMATCH")
+    case .badPostings: return JSON.string("BAD_POSTINGS")
+    case .duplicateKey: return JSON.string("DUPLICATE_KEY")
+    case .negativeBalance: return JSON.string("NEGATIVE_BALANCE")
+    case .badTransition: return JSON.string("BAD_TRANSITION")
+    case .badReference: return JSON.string("BAD_REFERENCE")
+    case .snapshotMismatch: return JSON.string("SNAPSHOT_MISMATCH")
     }
 }
 
@@ -991,6 +1576,7 @@ func encFlagRule(_ x: FlagRule) -> JSON {
     case .globalKillSwitch: return JSON.string("global_kill_switch")
     case .flagKillSwitch: return JSON.string("flag_kill_switch")
     case .disabled: return JSON.string("disabled")
+    case .environmentNotTargeted: return JSON.string("environment_not_targeted")
     case .outsideWindow: return JSON.string("outside_window")
     case .regionNotTargeted: return JSON.string("region_not_targeted")
     case .platformNotTargeted: return JSON.string("platform_not_targeted")
@@ -1025,6 +1611,13 @@ func encFraudSignal(_ x: FraudSignal) -> JSON {
     }
 }
 
+func encGateFailure(_ x: GateFailure) -> JSON {
+    JSON.object([
+        "gate": encComplianceGate(x.gate),
+        "status": (x.status.map { y0 in encReadinessStatus(y0) } ?? JSON.null),
+    ])
+}
+
 func encHealthReport(_ x: HealthReport) -> JSON {
     JSON.object([
         "overall": encHealthStatus(x.overall),
@@ -1040,6 +1633,61 @@ func encHealthStatus(_ x: HealthStatus) -> JSON {
     }
 }
 
+func encHoldReason(_ x: HoldReason) -> JSON {
+    switch x {
+    case .insufficientSessions: return JSON.string("insufficient_sessions")
+    case .missingCrashFreeRate: return JSON.string("missing_crash_free_rate")
+    case .complianceGate: return JSON.string("compliance_gate")
+    case .soakTime: return JSON.string("soak_time")
+    case .errorRateElevated: return JSON.string("error_rate_elevated")
+    }
+}
+
+func encIncident(_ x: Incident) -> JSON {
+    JSON.object([
+        "signal": encIncidentSignal(x.signal),
+        "severity": encSeverity(x.severity),
+    ])
+}
+
+func encIncidentSignal(_ x: IncidentSignal) -> JSON {
+    switch x {
+    case .healthDown: return JSON.string("health_down")
+    case .healthDegraded: return JSON.string("health_degraded")
+    case .alertPaymentFailureRate: return JSON.string("alert_payment_failure_rate")
+    case .alertErrorRate: return JSON.string("alert_error_rate")
+    case .alertCrashFreeSessions: return JSON.string("alert_crash_free_sessions")
+    case .alertTokenSpendSpike: return JSON.string("alert_token_spend_spike")
+    case .regionRiskCritical: return JSON.string("region_risk_critical")
+    case .regionRiskHigh: return JSON.string("region_risk_high")
+    case .fraudCreatorRing: return JSON.string("fraud_creator_ring")
+    case .fraudPaymentBurst: return JSON.string("fraud_payment_burst")
+    case .fraudDeviceFarming: return JSON.string("fraud_device_farming")
+    case .loadOverloaded: return JSON.string("load_overloaded")
+    case .limiterStoreFailing: return JSON.string("limiter_store_failing")
+    case .limiterViolations: return JSON.string("limiter_violations")
+    case .countryCapNearLimit: return JSON.string("country_cap_near_limit")
+    case .ledgerFinding: return JSON.string("ledger_finding")
+    case .releaseRollBack: return JSON.string("release_roll_back")
+    case .releaseComplianceHold: return JSON.string("release_compliance_hold")
+    case .secretOverdue: return JSON.string("secret_overdue")
+    case .secretDueSoon: return JSON.string("secret_due_soon")
+    case .hostDataLoss: return JSON.string("host_data_loss")
+    case .hostSecurityBreach: return JSON.string("host_security_breach")
+    case .hostCriticalBackupFailed: return JSON.string("host_critical_backup_failed")
+    case .hostBackupFailed: return JSON.string("host_backup_failed")
+    }
+}
+
+func encKeyringEntry(_ x: KeyringEntry) -> JSON {
+    JSON.object([
+        "key_id": JSON.string(x.keyId),
+        "public_key": JSON.string(x.publicKey),
+        "valid_from_ms": encInt(Int64(x.validFromMs)),
+        "valid_until_ms": encInt(Int64(x.validUntilMs)),
+    ])
+}
+
 func encLaunchMode(_ x: LaunchMode) -> JSON {
     switch x {
     case .internalTest: return JSON.string("internal_test")
@@ -1047,6 +1695,55 @@ func encLaunchMode(_ x: LaunchMode) -> JSON {
     case .softLaunch: return JSON.string("soft_launch")
     case .globalLaunch: return JSON.string("global_launch")
     }
+}
+
+func encLedgerFinding(_ x: LedgerFinding) -> JSON {
+    JSON.object([
+        "seq": JSON.uint(UInt64(x.seq)),
+        "finding": encFindingKind(x.finding),
+        "detail": JSON.string(x.detail),
+    ])
+}
+
+func encLedgerHead(_ x: LedgerHead) -> JSON {
+    JSON.object([
+        "seq": JSON.uint(UInt64(x.seq)),
+        "hash": JSON.string(x.hash),
+    ])
+}
+
+func encLedgerReads(_ x: LedgerReads) -> JSON {
+    JSON.object([
+        "keys": JSON.array(x.keys.map { y0 in JSON.string(y0) }),
+        "seqs": JSON.array(x.seqs.map { y0 in JSON.uint(UInt64(y0)) }),
+        "accounts": JSON.array(x.accounts.map { y0 in JSON.string(y0) }),
+    ])
+}
+
+func encLedgerRecord(_ x: LedgerRecord) -> JSON {
+    JSON.object([
+        "seq": JSON.uint(UInt64(x.seq)),
+        "kind": encRecordKind(x.kind),
+        "key": JSON.string(x.key),
+        "content": JSON.string(x.content),
+        "content_hash": JSON.string(x.contentHash),
+        "postings": JSON.array(x.postings.map { y0 in encPosting(y0) }),
+        "refs": JSON.array(x.refs.map { y0 in JSON.uint(UInt64(y0)) }),
+        "at_ms": encInt(Int64(x.atMs)),
+        "policy": JSON.string(x.policy),
+        "prev_hash": JSON.string(x.prevHash),
+        "hash": JSON.string(x.hash),
+    ])
+}
+
+func encLedgerReport(_ x: LedgerReport) -> JSON {
+    JSON.object([
+        "finding": (x.finding.map { y0 in encLedgerFinding(y0) } ?? JSON.null),
+        "records_checked": JSON.uint(UInt64(x.recordsChecked)),
+        "head": encLedgerHead(x.head),
+        "balances": JSON.array(x.balances.map { y0 in encAccountBalance(y0) }),
+        "withdrawals": JSON.array(x.withdrawals.map { y0 in encWithdrawalStatus(y0) }),
+    ])
 }
 
 func encLikeCounter(_ x: LikeCounter) -> JSON {
@@ -1148,6 +1845,17 @@ func encMediaKind(_ x: MediaKind) -> JSON {
     }
 }
 
+func encMediaVerdict(_ x: MediaVerdict) -> JSON {
+    JSON.object([
+        "state": encModerationState(x.state),
+        "missing": JSON.array(x.missing.map { y0 in encStage(y0) }),
+        "crossed": JSON.array(x.crossed.map { y0 in encThresholdCrossed(y0) }),
+        "ocr_matches": JSON.array(x.ocrMatches.map { y0 in encTermMatch(y0) }),
+        "caption_matches": JSON.array(x.captionMatches.map { y0 in encTermMatch(y0) }),
+        "policy_fingerprint": JSON.string(x.policyFingerprint),
+    ])
+}
+
 func encMessageCharge(_ x: MessageCharge) -> JSON {
     JSON.object([
         "sender": encSender(x.sender),
@@ -1159,6 +1867,7 @@ func encMessageCharge(_ x: MessageCharge) -> JSON {
         "creator": JSON.uint(UInt64(x.creator)),
         "platform": JSON.uint(UInt64(x.platform)),
         "words_per_token": JSON.uint(UInt64(x.wordsPerToken)),
+        "rate_version": JSON.uint(UInt64(x.rateVersion)),
         "rebased": JSON.bool(x.rebased),
         "meter": encChatMeter(x.meter),
         "policy_fingerprint": JSON.string(x.policyFingerprint),
@@ -1170,6 +1879,20 @@ func encMetricAlert(_ x: MetricAlert) -> JSON {
         "kind": encAlertKind(x.kind),
         "value_bp": (x.valueBp.map { y0 in JSON.uint(UInt64(y0)) } ?? JSON.null),
         "threshold_bp": JSON.uint(UInt64(x.thresholdBp)),
+    ])
+}
+
+func encMigrationAction(_ x: MigrationAction) -> JSON {
+    switch x {
+    case .run: return JSON.string("run")
+    case .noOp: return JSON.string("no_op")
+    }
+}
+
+func encMigrationDecision(_ x: MigrationDecision) -> JSON {
+    JSON.object([
+        "action": encMigrationAction(x.action),
+        "dry_run": JSON.bool(x.dryRun),
     ])
 }
 
@@ -1196,6 +1919,22 @@ func encModeRule(_ x: ModeRule) -> JSON {
         "registration": encRegistration(x.registration),
         "countries": (x.countries.map { y0 in JSON.array(y0.map { y1 in JSON.string(y1) }) } ?? JSON.null),
         "daily_cap": (x.dailyCap.map { y0 in JSON.uint(UInt64(y0)) } ?? JSON.null),
+    ])
+}
+
+func encModerationState(_ x: ModerationState) -> JSON {
+    switch x {
+    case .approved: return JSON.string("approved")
+    case .pending: return JSON.string("pending")
+    case .flagged: return JSON.string("flagged")
+    case .rejected: return JSON.string("rejected")
+    }
+}
+
+func encMoneyAmount(_ x: MoneyAmount) -> JSON {
+    JSON.object([
+        "amount": encCustomDecimal(x.amount),
+        "currency": JSON.string(x.currency),
     ])
 }
 
@@ -1250,10 +1989,29 @@ func encPhaseCaps(_ x: PhaseCaps) -> JSON {
     ])
 }
 
+func encPolicyEnvelope(_ x: PolicyEnvelope) -> JSON {
+    JSON.object([
+        "schema": JSON.uint(UInt64(x.schema)),
+        "serial": JSON.uint(UInt64(x.serial)),
+        "not_before_ms": encInt(Int64(x.notBeforeMs)),
+        "expires_at_ms": encInt(Int64(x.expiresAtMs)),
+        "key_id": JSON.string(x.keyId),
+        "payload": JSON.string(x.payload),
+        "signature": JSON.string(x.signature),
+    ])
+}
+
 func encPolicyProblem(_ x: PolicyProblem) -> JSON {
     JSON.object([
         "path": JSON.string(x.path),
         "problem": JSON.string(x.problem),
+    ])
+}
+
+func encPosting(_ x: Posting) -> JSON {
+    JSON.object([
+        "account": JSON.string(x.account),
+        "amount": encInt(Int64(x.amount)),
     ])
 }
 
@@ -1320,7 +2078,7 @@ func encRankedPage(_ x: RankedPage) -> JSON {
     ])
 }
 
-func encRateLimit(_ x: RateLimit) -> JSON {
+func encRateLimitUnits(_ x: RateLimitUnits) -> JSON {
     JSON.object([
         "limit": JSON.uint(UInt64(x.limit)),
         "window_ms": JSON.uint(UInt64(x.windowMs)),
@@ -1345,6 +2103,23 @@ func encReadinessStatus(_ x: ReadinessStatus) -> JSON {
     case .pass: return JSON.string("pass")
     case .warn: return JSON.string("warn")
     case .fail: return JSON.string("fail")
+    }
+}
+
+func encRecordKind(_ x: RecordKind) -> JSON {
+    switch x {
+    case .purchase: return JSON.string("purchase")
+    case .messageCharge: return JSON.string("message_charge")
+    case .tip: return JSON.string("tip")
+    case .unlock: return JSON.string("unlock")
+    case .aiUsage: return JSON.string("ai_usage")
+    case .referralReward: return JSON.string("referral_reward")
+    case .withdrawalRequested: return JSON.string("withdrawal_requested")
+    case .withdrawalApproved: return JSON.string("withdrawal_approved")
+    case .withdrawalPaid: return JSON.string("withdrawal_paid")
+    case .withdrawalRejected: return JSON.string("withdrawal_rejected")
+    case .withdrawalFailed: return JSON.string("withdrawal_failed")
+    case .refund: return JSON.string("refund")
     }
 }
 
@@ -1376,6 +2151,29 @@ func encRegistration(_ x: Registration) -> JSON {
     }
 }
 
+func encReleaseAction(_ x: ReleaseAction) -> JSON {
+    switch x {
+    case .advance: return JSON.string("advance")
+    case .hold: return JSON.string("hold")
+    case .rollBack: return JSON.string("roll_back")
+    case .complete: return JSON.string("complete")
+    }
+}
+
+func encReleaseDecision(_ x: ReleaseDecision) -> JSON {
+    JSON.object([
+        "action": encReleaseAction(x.action),
+        "next_percent": JSON.uint(UInt64(x.nextPercent)),
+        "hold_reason": (x.holdReason.map { y0 in encHoldReason(y0) } ?? JSON.null),
+        "hold_until_ms": (x.holdUntilMs.map { y0 in encInt(Int64(y0)) } ?? JSON.null),
+        "rollback_reasons": JSON.array(x.rollbackReasons.map { y0 in encRollbackReason(y0) }),
+        "failing_gates": JSON.array(x.failingGates.map { y0 in encGateFailure(y0) }),
+        "pause_phased_release": JSON.bool(x.pausePhasedRelease),
+        "flags_off": JSON.bool(x.flagsOff),
+        "policy_fingerprint": JSON.string(x.policyFingerprint),
+    ])
+}
+
 func encRetryDecision(_ x: RetryDecision) -> JSON {
     switch x {
     case .retryAfter(let f0): return JSON.object(["kind": JSON.string("retry_after"), "delay_ms": JSON.uint(UInt64(f0))])
@@ -1389,6 +2187,8 @@ func encRetryStrategy(_ x: RetryStrategy) -> JSON {
     case .afterLimiter: return JSON.string("after_limiter")
     case .exponentialBackoff: return JSON.string("exponential_backoff")
     case .noRetry: return JSON.string("no_retry")
+    case .refreshPolicyThenRetryOnce: return JSON.string("refresh_policy_then_retry_once")
+    case .atRetryTime: return JSON.string("at_retry_time")
     }
 }
 
@@ -1431,6 +2231,29 @@ func encRiskLevel(_ x: RiskLevel) -> JSON {
     }
 }
 
+func encRollbackReason(_ x: RollbackReason) -> JSON {
+    switch x {
+    case .errorRate: return JSON.string("error_rate")
+    case .crashFreeSessions: return JSON.string("crash_free_sessions")
+    }
+}
+
+func encRoute(_ x: Route) -> JSON {
+    JSON.object([
+        "severity": encSeverity(x.severity),
+        "channels": JSON.array(x.channels.map { y0 in encRouteChannel(y0) }),
+        "ack_by_ms": encInt(Int64(x.ackByMs)),
+    ])
+}
+
+func encRouteChannel(_ x: RouteChannel) -> JSON {
+    switch x {
+    case .pager: return JSON.string("pager")
+    case .chat: return JSON.string("chat")
+    case .ticket: return JSON.string("ticket")
+    }
+}
+
 func encRoyalStatus(_ x: RoyalStatus) -> JSON {
     JSON.object([
         "tier": encRoyalTier(x.tier),
@@ -1455,6 +2278,31 @@ func encRoyalTier(_ x: RoyalTier) -> JSON {
     }
 }
 
+func encScreenedText(_ x: ScreenedText) -> JSON {
+    JSON.object([
+        "text": JSON.string(x.text),
+        "review": JSON.bool(x.review),
+        "matches": JSON.array(x.matches.map { y0 in encTermMatch(y0) }),
+    ])
+}
+
+func encSecretState(_ x: SecretState) -> JSON {
+    switch x {
+    case .current: return JSON.string("current")
+    case .dueSoon: return JSON.string("due_soon")
+    case .overdue: return JSON.string("overdue")
+    }
+}
+
+func encSecretStatus(_ x: SecretStatus) -> JSON {
+    JSON.object([
+        "state": encSecretState(x.state),
+        "age_ms": JSON.uint(UInt64(x.ageMs)),
+        "due_at_ms": encInt(Int64(x.dueAtMs)),
+        "policy_fingerprint": JSON.string(x.policyFingerprint),
+    ])
+}
+
 func encSender(_ x: Sender) -> JSON {
     switch x {
     case .payer: return JSON.string("payer")
@@ -1467,6 +2315,15 @@ func encSessionAge(_ x: SessionAge) -> JSON {
         "age_ms": encInt(Int64(x.ageMs)),
         "max_age_ms": encInt(Int64(x.maxAgeMs)),
     ])
+}
+
+func encSeverity(_ x: Severity) -> JSON {
+    switch x {
+    case .p0: return JSON.string("p0")
+    case .p1: return JSON.string("p1")
+    case .p2: return JSON.string("p2")
+    case .p3: return JSON.string("p3")
+    }
 }
 
 func encSignatureCheck(_ x: SignatureCheck) -> JSON {
@@ -1540,11 +2397,86 @@ func encSplit(_ x: Split) -> JSON {
     ])
 }
 
+func encStage(_ x: Stage) -> JSON {
+    switch x {
+    case .nsfw: return JSON.string("nsfw")
+    case .toxicity: return JSON.string("toxicity")
+    case .sexual: return JSON.string("sexual")
+    }
+}
+
 func encStoryQuota(_ x: StoryQuota) -> JSON {
     JSON.object([
         "active": JSON.uint(UInt64(x.active)),
         "limit": JSON.uint(UInt64(x.limit)),
         "expires_at_ms": encInt(Int64(x.expiresAtMs)),
+        "policy_fingerprint": JSON.string(x.policyFingerprint),
+    ])
+}
+
+func encStreamEarnings(_ x: StreamEarnings) -> JSON {
+    JSON.object([
+        "stream": encEarningStream(x.stream),
+        "earned": JSON.uint(UInt64(x.earned)),
+        "refunded": JSON.uint(UInt64(x.refunded)),
+        "net": encInt(Int64(x.net)),
+    ])
+}
+
+func encTermMatch(_ x: TermMatch) -> JSON {
+    JSON.object([
+        "term": JSON.string(x.term),
+        "category": JSON.string(x.category),
+        "severity": encTermSeverity(x.severity),
+        "start": JSON.uint(UInt64(x.start)),
+        "end": JSON.uint(UInt64(x.end)),
+        "start_utf16": JSON.uint(UInt64(x.startUtf16)),
+        "end_utf16": JSON.uint(UInt64(x.endUtf16)),
+    ])
+}
+
+func encTermScreening(_ x: TermScreening) -> JSON {
+    JSON.object([
+        "severity": (x.severity.map { y0 in encTermSeverity(y0) } ?? JSON.null),
+        "matches": JSON.array(x.matches.map { y0 in encTermMatch(y0) }),
+    ])
+}
+
+func encTermSeverity(_ x: TermSeverity) -> JSON {
+    switch x {
+    case .review: return JSON.string("review")
+    case .block: return JSON.string("block")
+    }
+}
+
+func encThresholdCrossed(_ x: ThresholdCrossed) -> JSON {
+    JSON.object([
+        "stage": encStage(x.stage),
+        "level": encThresholdLevel(x.level),
+        "score_bp": JSON.uint(UInt64(x.scoreBp)),
+        "threshold_bp": JSON.uint(UInt64(x.thresholdBp)),
+    ])
+}
+
+func encThresholdLevel(_ x: ThresholdLevel) -> JSON {
+    switch x {
+    case .flagged: return JSON.string("flagged")
+    case .rejected: return JSON.string("rejected")
+    }
+}
+
+func encTopFan(_ x: TopFan) -> JSON {
+    JSON.object([
+        "user_id": JSON.string(x.userId),
+        "net_paid": JSON.uint(UInt64(x.netPaid)),
+    ])
+}
+
+func encTriage(_ x: Triage) -> JSON {
+    JSON.object([
+        "incidents": JSON.array(x.incidents.map { y0 in encIncident(y0) }),
+        "severity": (x.severity.map { y0 in encSeverity(y0) } ?? JSON.null),
+        "route": (x.route.map { y0 in encRoute(y0) } ?? JSON.null),
         "policy_fingerprint": JSON.string(x.policyFingerprint),
     ])
 }
@@ -1604,5 +2536,26 @@ func encWithdrawalQuote(_ x: WithdrawalQuote) -> JSON {
         "earliest_date": JSON.string(x.earliestDate),
         "latest_date": JSON.string(x.latestDate),
         "policy_fingerprint": JSON.string(x.policyFingerprint),
+    ])
+}
+
+func encWithdrawalState(_ x: WithdrawalState) -> JSON {
+    switch x {
+    case .requested: return JSON.string("requested")
+    case .approved: return JSON.string("approved")
+    case .paid: return JSON.string("paid")
+    case .rejected: return JSON.string("rejected")
+    case .failed: return JSON.string("failed")
+    }
+}
+
+func encWithdrawalStatus(_ x: WithdrawalStatus) -> JSON {
+    JSON.object([
+        "request_seq": JSON.uint(UInt64(x.requestSeq)),
+        "creator": JSON.string(x.creator),
+        "amount": JSON.uint(UInt64(x.amount)),
+        "fee": JSON.uint(UInt64(x.fee)),
+        "net": JSON.uint(UInt64(x.net)),
+        "state": encWithdrawalState(x.state),
     ])
 }

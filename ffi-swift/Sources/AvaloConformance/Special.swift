@@ -26,7 +26,64 @@ let specialOps: [String: Op] = [
         for chunk in try decList(i["chunks"], "chunks", decBytes) { try s.update(chunk: chunk) }
         return .object(["sha256": .string(s.finish()), "bytes": .uint(s.bytesHashed())])
     },
+    "ed25519_sign": { _, i in
+        let seed = try decBytes(i["seed"], "seed")
+        let publicKey = try ed25519PublicKeyOfSeed(seed: seed)
+        let signature = try ed25519SignBytes(seed: seed, message: try decBytes(i["message"], "message"))
+        return .object(["public_key": encBytes(publicKey), "key_id": .string(try ed25519KeyIdOf(publicKey: publicKey)),
+                        "signature": encBytes(signature)])
+    },
+    "activate_policy_envelope": { _, i in
+        let keyring = try decList(i["keyring"], "keyring", readKeyringEntry)
+        let active = try activePolicy(i, keyring)
+        let next = try activatePolicyEnvelope(active: active, envelopeJson: try decString(i["envelope"], "envelope"),
+                                              keyring: keyring, nowMs: try decI64(i["now_ms"], "now_ms"))
+        guard let next = next else { return .object(["status": .string("already_active")]) }
+        return .object(["status": .string("activated"), "serial": .uint(next.serial()), "schema": .uint(UInt64(next.schema())),
+                        "fingerprint": .string(next.fingerprint())])
+    },
+    "diff_policies": { _, i in
+        let old = try Policy.fromPatch(patchJson: (i["old"] ?? .null).text)
+        let new = try Policy.fromPatch(patchJson: (i["new"] ?? .null).text)
+        return .object(["lines": .array(try diffPolicies(old: old, new: new).map { .string($0.line) })])
+    },
+    "ledger_sequence": { p, i in
+        let steps = try decList(i["steps"], "steps") { (x: JSON, at: String) -> (LedgerEvent, Int64) in
+            let o = try decObj(x, at)
+            return (try decLedgerEvent(o["event"], at + ".event"), try decI64(o["at_ms"], at + ".at_ms"))
+        }
+        let book = InMemoryLedger()
+        var results: [JSON] = []
+        for (event, atMs) in steps {
+            do { results.append(encBuilt(try book.append(policy: p, event: event, atMs: atMs))) }
+            catch let e as AvaloError { results.append(.object(["error": .string(e.code().asStr())])) }
+        }
+        let report = try checkLedger(policies: [p], records: book.records(), totals: nil)
+        return .object(["results": .array(results), "report": encLedgerReport(report)])
+    },
+    "ledger_key_part": { _, i in
+        .object(["part": .string(try ledgerKeyPart(id: try decString(i["id"], "id"), what: "id"))])
+    },
+    "withdrawal_transition": { _, i in
+        try checkWithdrawalTransition(from: try decWithdrawalState(i["from"], "from"), to: try decWithdrawalState(i["to"], "to"))
+        return .object(["allowed": .bool(true)])
+    },
 ]
+
+/// A keyring entry (no generated operation reads one: envelopes are activated by hand).
+func readKeyringEntry(_ v: JSON?, _ at: String) throws -> KeyringEntry {
+    let o = try decObj(v, at)
+    return KeyringEntry(keyId: try decString(o["key_id"], at + ".key_id"), publicKey: try decString(o["public_key"], at + ".public_key"),
+                        validFromMs: try decI64(o["valid_from_ms"], at + ".valid_from_ms"),
+                        validUntilMs: try decI64(o["valid_until_ms"], at + ".valid_until_ms"))
+}
+
+/// The policy an `active_envelope` input stands for (the Rust runner's `active_policy`): that
+/// envelope loaded over the built-in policy at its own `not_before_ms`; the built-in one when absent.
+func activePolicy(_ i: [String: JSON], _ keyring: [KeyringEntry]) throws -> Policy {
+    guard let text = try decOpt(i["active_envelope"], { try decString($0, "active_envelope") }) else { return Policy() }
+    return try Policy.fromEnvelope(envelopeJson: text, keyring: keyring, nowMs: try parsePolicyEnvelope(envelopeJson: text).notBeforeMs)
+}
 
 /// Money, by hand: `Foundation.Decimal` keeps no scale (`0.60` is `0.6`), so the serde form is
 /// rebuilt by padding to the currency's minor digits, the canonical scale every language uses.

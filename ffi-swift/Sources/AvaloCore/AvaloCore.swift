@@ -618,6 +618,178 @@ fileprivate struct FfiConverterData: FfiConverterRustBuffer {
 
 
 /**
+ * An in-memory ledger (thread-safe): `append(policy, event, atMs)` follows the §12.5 host
+ * protocol (reads, build, apply) on records kept in memory. For tests, demos and small tools;
+ * a server keeps its records in its own store.
+ *
+ * A thread-safe handle (an `Arc`'d object with a lock) around the core's `&mut`
+ * `MemoryLedger`, which no record can describe.
+ */
+public protocol InMemoryLedgerProtocol: AnyObject, Sendable {
+    
+    /**
+     * Appends one event at `at_ms`: the built record, or the event's §11 error (nothing
+     * appended then).
+     */
+    func append(policy: Policy, event: LedgerEvent, atMs: Int64) throws  -> Built
+    
+    /**
+     * Every record so far, in sequence order.
+     */
+    func records()  -> [LedgerRecord]
+    
+}
+/**
+ * An in-memory ledger (thread-safe): `append(policy, event, atMs)` follows the §12.5 host
+ * protocol (reads, build, apply) on records kept in memory. For tests, demos and small tools;
+ * a server keeps its records in its own store.
+ *
+ * A thread-safe handle (an `Arc`'d object with a lock) around the core's `&mut`
+ * `MemoryLedger`, which no record can describe.
+ */
+open class InMemoryLedger: InMemoryLedgerProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_avalo_ffi_fn_clone_inmemoryledger(self.handle, $0) }
+    }
+    /**
+     * An empty ledger.
+     */
+public convenience init() {
+    let handle =
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_constructor_inmemoryledger_new(uniffiCallStatus
+    )
+}
+    self.init(unsafeFromHandle: handle)
+}
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_avalo_ffi_fn_free_inmemoryledger(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * Appends one event at `at_ms`: the built record, or the event's §11 error (nothing
+     * appended then).
+     */
+open func append(policy: Policy, event: LedgerEvent, atMs: Int64)throws  -> Built  {
+    return try  FfiConverterTypeBuilt_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_method_inmemoryledger_append(
+            self.uniffiCloneHandle(),
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeLedgerEvent_lower(event),
+        FfiConverterInt64.lower(atMs),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Every record so far, in sequence order.
+     */
+open func records() -> [LedgerRecord]  {
+    return try!  FfiConverterSequenceTypeLedgerRecord.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_method_inmemoryledger_records(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeInMemoryLedger: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = InMemoryLedger
+
+    public static func lift(_ handle: UInt64) throws -> InMemoryLedger {
+        return InMemoryLedger(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: InMemoryLedger) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> InMemoryLedger {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: InMemoryLedger, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInMemoryLedger_lift(_ handle: UInt64) throws -> InMemoryLedger {
+    return try FfiConverterTypeInMemoryLedger.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInMemoryLedger_lower(_ value: InMemoryLedger) -> UInt64 {
+    return FfiConverterTypeInMemoryLedger.lower(value)
+}
+
+
+
+
+
+
+/**
  * A streaming SHA-256 (thread-safe): `update(chunk)` with chunks of any size, `finish()` for
  * the lower-case hex digest of everything so far (it does not reset; `reset()` does). Hash a
  * large video chunk by chunk without holding it in memory.
@@ -982,6 +1154,30 @@ public func FfiConverterTypeErrorInfo_lower(_ value: ErrorInfo) -> RustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionUInt32: FfiConverterRustBuffer {
+    typealias SwiftType = UInt32?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterUInt32.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterUInt32.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionUInt64: FfiConverterRustBuffer {
     typealias SwiftType = UInt64?
 
@@ -1030,6 +1226,54 @@ fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypePolicy: FfiConverterRustBuffer {
+    typealias SwiftType = Policy?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypePolicy.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypePolicy.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeLedgerTotals: FfiConverterRustBuffer {
+    typealias SwiftType = LedgerTotals?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeLedgerTotals.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeLedgerTotals.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeRoyalSubscription: FfiConverterRustBuffer {
     typealias SwiftType = RoyalSubscription?
 
@@ -1046,6 +1290,30 @@ fileprivate struct FfiConverterOptionTypeRoyalSubscription: FfiConverterRustBuff
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeRoyalSubscription.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeSeverity: FfiConverterRustBuffer {
+    typealias SwiftType = Severity?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeSeverity.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeSeverity.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -1145,6 +1413,31 @@ fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterString.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypePolicy: FfiConverterRustBuffer {
+    typealias SwiftType = [Policy]
+
+    public static func write(_ value: [Policy], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypePolicy.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Policy] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Policy]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypePolicy.read(from: &buf))
         }
         return seq
     }
@@ -1278,6 +1571,56 @@ fileprivate struct FfiConverterSequenceTypeDayMetrics: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeKeyringEntry: FfiConverterRustBuffer {
+    typealias SwiftType = [KeyringEntry]
+
+    public static func write(_ value: [KeyringEntry], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeKeyringEntry.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [KeyringEntry] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [KeyringEntry]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeKeyringEntry.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeLedgerRecord: FfiConverterRustBuffer {
+    typealias SwiftType = [LedgerRecord]
+
+    public static func write(_ value: [LedgerRecord], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeLedgerRecord.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [LedgerRecord] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [LedgerRecord]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeLedgerRecord.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeLimitBatchItem: FfiConverterRustBuffer {
     typealias SwiftType = [LimitBatchItem]
 
@@ -1370,6 +1713,31 @@ fileprivate struct FfiConverterSequenceTypePackQuote: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypePackQuote.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypePolicyChange: FfiConverterRustBuffer {
+    typealias SwiftType = [PolicyChange]
+
+    public static func write(_ value: [PolicyChange], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypePolicyChange.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [PolicyChange] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [PolicyChange]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypePolicyChange.read(from: &buf))
         }
         return seq
     }
@@ -1524,6 +1892,55 @@ fileprivate struct FfiConverterSequenceTypeErrorCode: FfiConverterRustBuffer {
         return seq
     }
 }
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeSeverity: FfiConverterRustBuffer {
+    typealias SwiftType = [Severity]
+
+    public static func write(_ value: [Severity], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeSeverity.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Severity] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Severity]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeSeverity.read(from: &buf))
+        }
+        return seq
+    }
+}
+/**
+ * Admits (or refuses, with the §11 code and the retry time) a signup or paid operation.
+ */
+public func admit(policy: Policy, request: AdmissionRequest)throws  -> Admission  {
+    return try  FfiConverterTypeAdmission_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_admit(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeAdmissionRequest_lower(request),uniffiCallStatus
+    )
+})
+}
+/**
+ * The next UTC midnight after `now_ms` (when a daily cap resets); out of range is
+ * `INVALID_INPUT`.
+ */
+public func nextUtcMidnight(nowMs: Int64)throws  -> Int64  {
+    return try  FfiConverterInt64.lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_next_utc_midnight(
+        FfiConverterInt64.lower(nowMs),uniffiCallStatus
+    )
+})
+}
 /**
  * Bills one message: the preview's charge, or `INSUFFICIENT_TOKENS` ("needed N tokens,
  * available M") when `payer_balance` is lower than `tokens_due`; keep the old meter then.
@@ -1654,6 +2071,248 @@ public func wordsPerToken(policy: Policy, earnerRoyal: Bool) -> UInt32  {
     uniffi_avalo_ffi_fn_func_words_per_token(
         FfiConverterTypePolicy_lower(policy),
         FfiConverterBool.lower(earnerRoyal),uniffiCallStatus
+    )
+})
+}
+/**
+ * Bills one message at the creator's current rate: `PRICE_CHANGED` when `shown_rate_version`
+ * is not the current one, `INSUFFICIENT_TOKENS` when the balance is short; keep the old meter
+ * then.
+ */
+public func billCreatorMessage(policy: Policy, meter: ChatMeter, sender: Sender, text: String, earnerRoyal: Bool, rate: CreatorRate, shownRateVersion: UInt64, payerBalance: UInt64)throws  -> MessageCharge  {
+    return try  FfiConverterTypeMessageCharge_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_bill_creator_message(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeChatMeter_lower(meter),
+        FfiConverterTypeSender_lower(sender),
+        FfiConverterString.lower(text),
+        FfiConverterBool.lower(earnerRoyal),
+        FfiConverterTypeCreatorRate_lower(rate),
+        FfiConverterUInt64.lower(shownRateVersion),
+        FfiConverterUInt64.lower(payerBalance),uniffiCallStatus
+    )
+})
+}
+/**
+ * A creator's earnings in `[from_ms, to_ms)` from ledger records (SPEC §16.1): totals per
+ * stream, daily buckets and the `top_n` fans; a window that ends before it starts is
+ * `INVALID_INPUT`.
+ */
+public func creatorAnalytics(creatorId: String, records: [LedgerRecord], fromMs: Int64, toMs: Int64, topN: UInt32?)throws  -> CreatorAnalytics  {
+    return try  FfiConverterTypeCreatorAnalytics_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_creator_analytics(
+        FfiConverterString.lower(creatorId),
+        FfiConverterSequenceTypeLedgerRecord.lower(records),
+        FfiConverterInt64.lower(fromMs),
+        FfiConverterInt64.lower(toMs),
+        FfiConverterOptionUInt32.lower(topN),uniffiCallStatus
+    )
+})
+}
+/**
+ * The charge for one message at the creator's rate, without a balance check (the preview the
+ * payer sees, with the `rate_version` to send back when billing).
+ */
+public func previewCreatorMessage(policy: Policy, meter: ChatMeter, sender: Sender, text: String, earnerRoyal: Bool, rate: CreatorRate)throws  -> MessageCharge  {
+    return try  FfiConverterTypeMessageCharge_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_preview_creator_message(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeChatMeter_lower(meter),
+        FfiConverterTypeSender_lower(sender),
+        FfiConverterString.lower(text),
+        FfiConverterBool.lower(earnerRoyal),
+        FfiConverterTypeCreatorRate_lower(rate),uniffiCallStatus
+    )
+})
+}
+/**
+ * Sets a creator's words-per-token rate (SPEC §16.2): the new rate with its version bumped;
+ * a rate outside the policy's bounds is `INVALID_INPUT`.
+ */
+public func setCreatorRate(policy: Policy, current: CreatorRate, wordsPerToken: UInt32)throws  -> CreatorRate  {
+    return try  FfiConverterTypeCreatorRate_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_set_creator_rate(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeCreatorRate_lower(current),
+        FfiConverterUInt32.lower(wordsPerToken),uniffiCallStatus
+    )
+})
+}
+/**
+ * Activates an envelope over the `active` policy (SPEC §17.2): the new policy, or none when
+ * the envelope carries the active policy itself (nothing to do). Every refusal is the first
+ * failing check's error (`POLICY_SIGNATURE_INVALID`, `POLICY_EXPIRED`, `POLICY_ROLLBACK`,
+ * `INVALID_INPUT`…); keep `active` then.
+ */
+public func activatePolicyEnvelope(active: Policy, envelopeJson: String, keyring: [KeyringEntry], nowMs: Int64)throws  -> Policy?  {
+    return try  FfiConverterOptionTypePolicy.lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_activate_policy_envelope(
+        FfiConverterTypePolicy_lower(active),
+        FfiConverterString.lower(envelopeJson),
+        FfiConverterSequenceTypeKeyringEntry.lower(keyring),
+        FfiConverterInt64.lower(nowMs),uniffiCallStatus
+    )
+})
+}
+/**
+ * Whether a client's policy fingerprint is current, still accepted, or stale (SPEC §17.4);
+ * an empty active fingerprint is `INVALID_INPUT`.
+ */
+public func checkClientPolicy(server: ServerPolicies, clientFingerprint: String, nowMs: Int64)throws  -> ClientPolicyVerdict  {
+    return try  FfiConverterTypeClientPolicyVerdict_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_check_client_policy(
+        FfiConverterTypeServerPolicies_lower(server),
+        FfiConverterString.lower(clientFingerprint),
+        FfiConverterInt64.lower(nowMs),uniffiCallStatus
+    )
+})
+}
+/**
+ * Every difference from `old` to `new`, in path order, for a reviewer.
+ */
+public func diffPolicies(old: Policy, new: Policy)throws  -> [PolicyChange]  {
+    return try  FfiConverterSequenceTypePolicyChange.lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_diff_policies(
+        FfiConverterTypePolicy_lower(old),
+        FfiConverterTypePolicy_lower(new),uniffiCallStatus
+    )
+})
+}
+/**
+ * The key id of a public key (as keyring entries and envelopes name it).
+ */
+public func ed25519KeyIdOf(publicKey: Data)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_ed25519_key_id_of(
+        FfiConverterData.lower(publicKey),uniffiCallStatus
+    )
+})
+}
+/**
+ * The 32-byte Ed25519 public key of a 32-byte seed; another length is `INVALID_INPUT`.
+ */
+public func ed25519PublicKeyOfSeed(seed: Data)throws  -> Data  {
+    return try  FfiConverterData.lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_ed25519_public_key_of_seed(
+        FfiConverterData.lower(seed),uniffiCallStatus
+    )
+})
+}
+/**
+ * The 64-byte Ed25519 signature of `message` with the key pair of a 32-byte seed.
+ */
+public func ed25519SignBytes(seed: Data, message: Data)throws  -> Data  {
+    return try  FfiConverterData.lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_ed25519_sign_bytes(
+        FfiConverterData.lower(seed),
+        FfiConverterData.lower(message),uniffiCallStatus
+    )
+})
+}
+/**
+ * Whether `signature` is a valid strict Ed25519 signature of `message` by `public_key`
+ * (malformed keys and signatures are simply invalid).
+ */
+public func ed25519VerifyStrict(publicKey: Data, message: Data, signature: Data)throws  -> Bool  {
+    return try  FfiConverterBool.lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_ed25519_verify_strict(
+        FfiConverterData.lower(publicKey),
+        FfiConverterData.lower(message),
+        FfiConverterData.lower(signature),uniffiCallStatus
+    )
+})
+}
+/**
+ * The keyring entry (key id, base64url public key, validity) of the key pair derived from a
+ * 32-byte seed; another length or an empty validity window is `INVALID_INPUT`.
+ */
+public func keyringEntryForSeed(seed: Data, validFromMs: Int64, validUntilMs: Int64)throws  -> KeyringEntry  {
+    return try  FfiConverterTypeKeyringEntry_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_keyring_entry_for_seed(
+        FfiConverterData.lower(seed),
+        FfiConverterInt64.lower(validFromMs),
+        FfiConverterInt64.lower(validUntilMs),uniffiCallStatus
+    )
+})
+}
+/**
+ * Parses an envelope's JSON text (an unknown or missing field is `INVALID_INPUT`).
+ */
+public func parsePolicyEnvelope(envelopeJson: String)throws  -> PolicyEnvelope  {
+    return try  FfiConverterTypePolicyEnvelope_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_parse_policy_envelope(
+        FfiConverterString.lower(envelopeJson),uniffiCallStatus
+    )
+})
+}
+/**
+ * The JSON text of an envelope, as servers send it and [`activate_policy_envelope`] and
+ * `Policy.fromEnvelope` read it (serde's form of the core's `PolicyEnvelope`).
+ */
+public func policyEnvelopeJson(envelope: PolicyEnvelope)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_policy_envelope_json(
+        FfiConverterTypePolicyEnvelope_lower(envelope),uniffiCallStatus
+    )
+})
+}
+/**
+ * The text that is signed for an envelope (SPEC §17.1): domain, schema, serial, not-before,
+ * expiry, key id and the payload's SHA-256, one per line.
+ */
+public func policySigningInput(schema: UInt32, serial: UInt64, notBeforeMs: Int64, expiresAtMs: Int64, keyId: String, payload: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_policy_signing_input(
+        FfiConverterUInt32.lower(schema),
+        FfiConverterUInt64.lower(serial),
+        FfiConverterInt64.lower(notBeforeMs),
+        FfiConverterInt64.lower(expiresAtMs),
+        FfiConverterString.lower(keyId),
+        FfiConverterString.lower(payload),uniffiCallStatus
+    )
+})
+}
+/**
+ * [`check_client_policy`] as a gate: `POLICY_STALE` unless the fingerprint is accepted.
+ */
+public func requireCurrentPolicy(server: ServerPolicies, clientFingerprint: String, nowMs: Int64)throws   {try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_require_current_policy(
+        FfiConverterTypeServerPolicies_lower(server),
+        FfiConverterString.lower(clientFingerprint),
+        FfiConverterInt64.lower(nowMs),uniffiCallStatus
+    )
+}
+}
+/**
+ * Signs a policy payload into an envelope with the key pair derived from a 32-byte seed (the
+ * operator draws it from a random source); serial 0, an empty window or a payload that does
+ * not load as a policy is `INVALID_INPUT`.
+ */
+public func signPolicyEnvelope(seed: Data, serial: UInt64, notBeforeMs: Int64, expiresAtMs: Int64, payload: String)throws  -> PolicyEnvelope  {
+    return try  FfiConverterTypePolicyEnvelope_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_sign_policy_envelope(
+        FfiConverterData.lower(seed),
+        FfiConverterUInt64.lower(serial),
+        FfiConverterInt64.lower(notBeforeMs),
+        FfiConverterInt64.lower(expiresAtMs),
+        FfiConverterString.lower(payload),uniffiCallStatus
     )
 })
 }
@@ -1806,6 +2465,74 @@ public func normalizeCountry(country: String)throws  -> String  {
 })
 }
 /**
+ * The record one event appends to a ledger whose current state is `view` (SPEC §12.5), with
+ * the postings and the new head; a refused event is its §11 error.
+ */
+public func buildRecord(policy: Policy, view: LedgerView, event: LedgerEvent, atMs: Int64)throws  -> Built  {
+    return try  FfiConverterTypeBuilt_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_build_record(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeLedgerView_lower(view),
+        FfiConverterTypeLedgerEvent_lower(event),
+        FfiConverterInt64.lower(atMs),uniffiCallStatus
+    )
+})
+}
+/**
+ * Checks a chain of records (hashes, sequence, postings, balances; with `totals`, the stored
+ * snapshot too): the report names the first finding. `policies` are the policies the records
+ * name; a record naming another one is `INVALID_INPUT`.
+ */
+public func checkLedger(policies: [Policy], records: [LedgerRecord], totals: LedgerTotals?)throws  -> LedgerReport  {
+    return try  FfiConverterTypeLedgerReport_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_check_ledger(
+        FfiConverterSequenceTypePolicy.lower(policies),
+        FfiConverterSequenceTypeLedgerRecord.lower(records),
+        FfiConverterOptionTypeLedgerTotals.lower(totals),uniffiCallStatus
+    )
+})
+}
+/**
+ * Whether a withdrawal may move from `from` to `to` (SPEC §12.4); a forbidden move is
+ * `INVALID_STATE_TRANSITION`.
+ */
+public func checkWithdrawalTransition(from: WithdrawalState, to: WithdrawalState)throws   {try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_check_withdrawal_transition(
+        FfiConverterTypeWithdrawalState_lower(from),
+        FfiConverterTypeWithdrawalState_lower(to),uniffiCallStatus
+    )
+}
+}
+/**
+ * An id as a ledger key part (`what` names it in the error): an id with characters a key
+ * cannot hold is `INVALID_INPUT`.
+ */
+public func ledgerKeyPart(id: String, what: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_ledger_key_part(
+        FfiConverterString.lower(id),
+        FfiConverterString.lower(what),uniffiCallStatus
+    )
+})
+}
+/**
+ * What the host must read (accounts, idempotency key, withdrawal) before building an event's
+ * record.
+ */
+public func ledgerReads(policy: Policy, event: LedgerEvent)throws  -> LedgerReads  {
+    return try  FfiConverterTypeLedgerReads_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_ledger_reads(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeLedgerEvent_lower(event),uniffiCallStatus
+    )
+})
+}
+/**
  * [`media_access`] that fails with the refusal (`MEDIA_REMOVED`, `MEDIA_UNDER_REVIEW`,
  * `MEDIA_EXPIRED`, `MEDIA_PRIVATE`, `MEDIA_LOCKED`) and returns the grant.
  */
@@ -1856,6 +2583,85 @@ public func storyExpiry(policy: Policy, postedAtMs: Int64)throws  -> Int64  {
     uniffi_avalo_ffi_fn_func_story_expiry(
         FfiConverterTypePolicy_lower(policy),
         FfiConverterInt64.lower(postedAtMs),uniffiCallStatus
+    )
+})
+}
+/**
+ * Escapes `& < > " '` for HTML text and attribute values.
+ */
+public func escapeHtml(text: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_escape_html(
+        FfiConverterString.lower(text),uniffiCallStatus
+    )
+})
+}
+/**
+ * Whether a URL may be shown as a link (an absolute `https` URL with a host; SPEC §14.3).
+ */
+public func isLinkable(url: String)throws  -> Bool  {
+    return try  FfiConverterBool.lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_is_linkable(
+        FfiConverterString.lower(url),uniffiCallStatus
+    )
+})
+}
+/**
+ * The verdict on an uploaded medium from the classifier's scores, the OCR text and the
+ * caption (SPEC §14.1): allowed, held for review or blocked, with the thresholds crossed.
+ * A missing score the stage needs, or a score above 10 000 bp, is `INVALID_INPUT`.
+ */
+public func mediaVerdict(policy: Policy, purpose: UploadPurpose, scores: MediaScores, ocrText: String?, caption: String?)throws  -> MediaVerdict  {
+    return try  FfiConverterTypeMediaVerdict_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_media_verdict(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeUploadPurpose_lower(purpose),
+        FfiConverterTypeMediaScores_lower(scores),
+        FfiConverterOptionString.lower(ocrText),
+        FfiConverterOptionString.lower(caption),uniffiCallStatus
+    )
+})
+}
+/**
+ * Sanitises a user text for one field with the policy's text rules (SPEC §14.3); a text over
+ * the field's limit is `INVALID_INPUT`.
+ */
+public func sanitiseText(policy: Policy, field: TextField, text: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_sanitise_text(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeTextField_lower(field),
+        FfiConverterString.lower(text),uniffiCallStatus
+    )
+})
+}
+/**
+ * Screens a text against the policy's term lists (SPEC §14.2), seeing through obfuscation.
+ */
+public func screenTerms(policy: Policy, text: String)throws  -> TermScreening  {
+    return try  FfiConverterTypeTermScreening_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_screen_terms(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterString.lower(text),uniffiCallStatus
+    )
+})
+}
+/**
+ * Sanitises and screens a user text for one field (SPEC §14.3): the clean text and the terms
+ * found; a text over the field's limit is `INVALID_INPUT`.
+ */
+public func screenText(policy: Policy, field: TextField, text: String)throws  -> ScreenedText  {
+    return try  FfiConverterTypeScreenedText_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_screen_text(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeTextField_lower(field),
+        FfiConverterString.lower(text),uniffiCallStatus
     )
 })
 }
@@ -1925,6 +2731,102 @@ public func parseMoney(amount: String, currency: String)throws  -> Money  {
     uniffi_avalo_ffi_fn_func_parse_money(
         FfiConverterString.lower(amount),
         FfiConverterString.lower(currency),uniffiCallStatus
+    )
+})
+}
+/**
+ * Whether a deploy may proceed (compliance gates, freezes).
+ */
+public func deployGate(policy: Policy, request: DeployRequest)throws  -> DeployDecision  {
+    return try  FfiConverterTypeDeployDecision_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_deploy_gate(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeDeployRequest_lower(request),uniffiCallStatus
+    )
+})
+}
+/**
+ * The severity of an incident: the highest of its signals' (none for no signal).
+ */
+public func incidentSeverity(severities: [Severity])throws  -> Severity?  {
+    return try  FfiConverterOptionTypeSeverity.lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_incident_severity(
+        FfiConverterSequenceTypeSeverity.lower(severities),uniffiCallStatus
+    )
+})
+}
+/**
+ * Whether a schema migration may run.
+ */
+public func migrationPermission(request: MigrationRequest)throws  -> MigrationDecision  {
+    return try  FfiConverterTypeMigrationDecision_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_migration_permission(
+        FfiConverterTypeMigrationRequest_lower(request),uniffiCallStatus
+    )
+})
+}
+/**
+ * Parses an environment name (`development`, `staging`, `production`); another is `INVALID_INPUT`.
+ */
+public func parseEnvironment(environment: String)throws  -> Environment  {
+    return try  FfiConverterTypeEnvironment_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_parse_environment(
+        FfiConverterString.lower(environment),uniffiCallStatus
+    )
+})
+}
+/**
+ * Whether a release may go to the next rollout stage.
+ */
+public func releaseGate(policy: Policy, request: ReleaseGateRequest)throws  -> ReleaseDecision  {
+    return try  FfiConverterTypeReleaseDecision_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_release_gate(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeReleaseGateRequest_lower(request),uniffiCallStatus
+    )
+})
+}
+/**
+ * Where an incident of this severity goes and by when it must be acknowledged.
+ */
+public func route(policy: Policy, severity: Severity, raisedAtMs: Int64)throws  -> Route  {
+    return try  FfiConverterTypeRoute_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_route(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeSeverity_lower(severity),
+        FfiConverterInt64.lower(raisedAtMs),uniffiCallStatus
+    )
+})
+}
+/**
+ * A secret's rotation status from when it was last rotated.
+ */
+public func secretRotation(policy: Policy, rotatedAtMs: Int64, nowMs: Int64)throws  -> SecretStatus  {
+    return try  FfiConverterTypeSecretStatus_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_secret_rotation(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterInt64.lower(rotatedAtMs),
+        FfiConverterInt64.lower(nowMs),uniffiCallStatus
+    )
+})
+}
+/**
+ * Triages a host's check result: the incident signals, severity and route.
+ */
+public func triage(policy: Policy, result: OpsResult, raisedAtMs: Int64)throws  -> Triage  {
+    return try  FfiConverterTypeTriage_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_ffi_fn_func_triage(
+        FfiConverterTypePolicy_lower(policy),
+        FfiConverterTypeOpsResult_lower(result),
+        FfiConverterInt64.lower(raisedAtMs),uniffiCallStatus
     )
 })
 }
@@ -2907,6 +3809,12 @@ private let initializationResult: InitializationResult = {
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
     }
+    if (uniffi_avalo_ffi_checksum_func_admit() != 59393) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_next_utc_midnight() != 36157) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_avalo_ffi_checksum_func_bill_message() != 38073) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -2935,6 +3843,57 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_avalo_ffi_checksum_func_words_per_token() != 53256) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_bill_creator_message() != 63540) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_creator_analytics() != 50275) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_preview_creator_message() != 63676) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_set_creator_rate() != 25779) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_activate_policy_envelope() != 30227) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_check_client_policy() != 8388) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_diff_policies() != 42355) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_ed25519_key_id_of() != 12905) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_ed25519_public_key_of_seed() != 7660) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_ed25519_sign_bytes() != 10398) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_ed25519_verify_strict() != 34760) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_keyring_entry_for_seed() != 4462) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_parse_policy_envelope() != 32276) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_policy_envelope_json() != 58664) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_policy_signing_input() != 25447) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_require_current_policy() != 46595) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_sign_policy_envelope() != 34678) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_avalo_ffi_checksum_func_all_error_codes() != 39581) {
@@ -2970,6 +3929,21 @@ private let initializationResult: InitializationResult = {
     if (uniffi_avalo_ffi_checksum_func_normalize_country() != 9710) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_avalo_ffi_checksum_func_build_record() != 34975) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_check_ledger() != 38742) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_check_withdrawal_transition() != 40877) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_ledger_key_part() != 59307) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_ledger_reads() != 20548) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_avalo_ffi_checksum_func_check_media_access() != 40339) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -2980,6 +3954,24 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_avalo_ffi_checksum_func_story_expiry() != 15531) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_escape_html() != 17731) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_is_linkable() != 20354) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_media_verdict() != 52547) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_sanitise_text() != 43084) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_screen_terms() != 49033) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_screen_text() != 57336) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_avalo_ffi_checksum_func_basis_points() != 2809) {
@@ -2998,6 +3990,30 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_avalo_ffi_checksum_func_parse_money() != 27917) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_deploy_gate() != 59458) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_incident_severity() != 3055) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_migration_permission() != 24261) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_parse_environment() != 5040) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_release_gate() != 19699) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_route() != 31647) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_secret_rotation() != 63934) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_func_triage() != 19239) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_avalo_ffi_checksum_func_quote_withdrawal() != 405) {
@@ -3210,6 +4226,12 @@ private let initializationResult: InitializationResult = {
     if (uniffi_avalo_ffi_checksum_func_validate_user_id() != 59668) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_avalo_ffi_checksum_method_inmemoryledger_append() != 32126) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_method_inmemoryledger_records() != 51005) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_avalo_ffi_checksum_method_sha256stream_bytes_hashed() != 60397) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -3223,6 +4245,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_avalo_ffi_checksum_method_sha256stream_update() != 57404) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_ffi_checksum_constructor_inmemoryledger_new() != 50344) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_avalo_ffi_checksum_constructor_sha256stream_new() != 40279) {

@@ -619,7 +619,10 @@ fileprivate struct FfiConverterData: FfiConverterRustBuffer {
 
 
 /**
- * A validated, immutable policy with its fingerprint.
+ * A validated, immutable policy with its fingerprint, the serial and schema it was published
+ * with (SPEC §17): serial 0 for the built-in policy and any policy loaded from plain JSON, the
+ * envelope's serial for one activated from a signed envelope; and what is built once from its
+ * rules (the banned-terms matcher of SPEC §14.2).
  */
 public protocol PolicyProtocol: AnyObject, Sendable {
     
@@ -635,13 +638,26 @@ public protocol PolicyProtocol: AnyObject, Sendable {
     func fingerprint()  -> String
     
     /**
+     * The policy format's major version (1).
+     */
+    func schema()  -> UInt32
+    
+    /**
+     * The serial this policy was published with (0: built-in or loaded from plain JSON).
+     */
+    func serial()  -> UInt64
+    
+    /**
      * The version label (`"2026.11"` for the built-in policy).
      */
     func version()  -> String
     
 }
 /**
- * A validated, immutable policy with its fingerprint.
+ * A validated, immutable policy with its fingerprint, the serial and schema it was published
+ * with (SPEC §17): serial 0 for the built-in policy and any policy loaded from plain JSON, the
+ * envelope's serial for one activated from a signed envelope; and what is built once from its
+ * rules (the banned-terms matcher of SPEC §14.2).
  */
 open class Policy: PolicyProtocol, @unchecked Sendable {
     fileprivate let handle: UInt64
@@ -706,6 +722,23 @@ public convenience init() {
 
     
     /**
+     * Loads a policy from a signed envelope (SPEC §17.2) as the first update over the built-in
+     * policy: the six checks run, a refusal is the first failing check's error
+     * (`POLICY_SIGNATURE_INVALID`, `POLICY_EXPIRED`, `INVALID_INPUT`…), and the result
+     * remembers the envelope's serial.
+     */
+public static func fromEnvelope(envelopeJson: String, keyring: [KeyringEntry], nowMs: Int64)throws  -> Policy  {
+    return try  FfiConverterTypePolicy_lift(try rustCallWithError(FfiConverterTypeAvaloError_lift) {
+        uniffiCallStatus in
+    uniffi_avalo_core_fn_constructor_policy_from_envelope(
+        FfiConverterString.lower(envelopeJson),
+        FfiConverterSequenceTypeKeyringEntry.lower(keyring),
+        FfiConverterInt64.lower(nowMs),uniffiCallStatus
+    )
+})
+}
+    
+    /**
      * Loads a complete policy from JSON. A wrong type, a missing or unknown field, or any
      * validation problem is `INVALID_INPUT`; the reason lists every problem with its JSON path.
      */
@@ -753,6 +786,30 @@ open func fingerprint() -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
         uniffiCallStatus in
     uniffi_avalo_core_fn_method_policy_fingerprint(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The policy format's major version (1).
+     */
+open func schema() -> UInt32  {
+    return try!  FfiConverterUInt32.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_avalo_core_fn_method_policy_schema(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The serial this policy was published with (0: built-in or loaded from plain JSON).
+     */
+open func serial() -> UInt64  {
+    return try!  FfiConverterUInt64.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_avalo_core_fn_method_policy_serial(
             self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
@@ -816,6 +873,75 @@ public func FfiConverterTypePolicy_lower(_ value: Policy) -> UInt64 {
 }
 
 
+
+
+/**
+ * One account's balance.
+ */
+public struct AccountBalance: Equatable, Hashable {
+    /**
+     * The account name.
+     */
+    public let account: String
+    /**
+     * Its balance in tokens (negative only for `platform:referral` and `external:purchases`).
+     */
+    public let balance: Int64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The account name.
+         */account: String, 
+        /**
+         * Its balance in tokens (negative only for `platform:referral` and `external:purchases`).
+         */balance: Int64) {
+        self.account = account
+        self.balance = balance
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AccountBalance: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAccountBalance: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AccountBalance {
+        return
+            try AccountBalance(
+                account: FfiConverterString.read(from: &buf), 
+                balance: FfiConverterInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AccountBalance, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.account, into: &buf)
+        FfiConverterInt64.write(value.balance, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAccountBalance_lift(_ buf: RustBuffer) throws -> AccountBalance {
+    return try FfiConverterTypeAccountBalance.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAccountBalance_lower(_ value: AccountBalance) -> RustBuffer {
+    return FfiConverterTypeAccountBalance.lower(value)
+}
 
 
 /**
@@ -904,6 +1030,254 @@ public func FfiConverterTypeActionLimit_lift(_ buf: RustBuffer) throws -> Action
 #endif
 public func FfiConverterTypeActionLimit_lower(_ value: ActionLimit) -> RustBuffer {
     return FfiConverterTypeActionLimit.lower(value)
+}
+
+
+/**
+ * Admission section of the policy (SPEC §13).
+ */
+public struct AdmissionPolicy: Equatable, Hashable {
+    /**
+     * How long a queued applicant waits before retrying, ms (60 000: the gate runs each minute).
+     */
+    public let queueRetryMs: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * How long a queued applicant waits before retrying, ms (60 000: the gate runs each minute).
+         */queueRetryMs: UInt64) {
+        self.queueRetryMs = queueRetryMs
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AdmissionPolicy: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAdmissionPolicy: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AdmissionPolicy {
+        return
+            try AdmissionPolicy(
+                queueRetryMs: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AdmissionPolicy, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.queueRetryMs, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAdmissionPolicy_lift(_ buf: RustBuffer) throws -> AdmissionPolicy {
+    return try FfiConverterTypeAdmissionPolicy.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAdmissionPolicy_lower(_ value: AdmissionPolicy) -> RustBuffer {
+    return FfiConverterTypeAdmissionPolicy.lower(value)
+}
+
+
+/**
+ * One admission request.
+ */
+public struct AdmissionRequest: Equatable, Hashable {
+    /**
+     * What is being admitted.
+     */
+    public let operation: AdmissionOperation
+    /**
+     * The current launch mode.
+     */
+    public let mode: LaunchMode
+    /**
+     * The applicant's birth date, `YYYY-MM-DD`.
+     */
+    public let birthDate: String
+    /**
+     * The country (detected at signup, the account's afterwards), ISO 3166-1 alpha-2, any case.
+     */
+    public let country: String
+    /**
+     * The country's rollout phase; `None` = no phase.
+     */
+    public let phase: RolloutPhase?
+    /**
+     * The country's cap overrides.
+     */
+    public let overrides: CapOverrides
+    /**
+     * Signup only: allowlist lookup (`None` = nothing supplied, else whether it matched).
+     */
+    public let onAllowlist: Bool?
+    /**
+     * Signup only: the invite code the applicant typed.
+     */
+    public let inviteCode: String?
+    /**
+     * Signup only: the record the host found for that code.
+     */
+    public let invite: InviteRecord?
+    /**
+     * Signup only: the platform-wide signups counter of the mode (§7.1).
+     */
+    public let modeCounter: DailyCounter
+    /**
+     * The country's counter of this operation's kind (users, payments or creators).
+     */
+    public let countryCounter: DailyCounter
+    /**
+     * Whether the last throttle result (§8.3, `check_load`) was overloaded.
+     */
+    public let overloaded: Bool
+    /**
+     * The host's admission queue length (for the position hint).
+     */
+    public let queueLength: UInt64
+    /**
+     * Now, ms since the epoch (UTC).
+     */
+    public let nowMs: Int64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * What is being admitted.
+         */operation: AdmissionOperation, 
+        /**
+         * The current launch mode.
+         */mode: LaunchMode, 
+        /**
+         * The applicant's birth date, `YYYY-MM-DD`.
+         */birthDate: String, 
+        /**
+         * The country (detected at signup, the account's afterwards), ISO 3166-1 alpha-2, any case.
+         */country: String, 
+        /**
+         * The country's rollout phase; `None` = no phase.
+         */phase: RolloutPhase?, 
+        /**
+         * The country's cap overrides.
+         */overrides: CapOverrides, 
+        /**
+         * Signup only: allowlist lookup (`None` = nothing supplied, else whether it matched).
+         */onAllowlist: Bool?, 
+        /**
+         * Signup only: the invite code the applicant typed.
+         */inviteCode: String?, 
+        /**
+         * Signup only: the record the host found for that code.
+         */invite: InviteRecord?, 
+        /**
+         * Signup only: the platform-wide signups counter of the mode (§7.1).
+         */modeCounter: DailyCounter, 
+        /**
+         * The country's counter of this operation's kind (users, payments or creators).
+         */countryCounter: DailyCounter, 
+        /**
+         * Whether the last throttle result (§8.3, `check_load`) was overloaded.
+         */overloaded: Bool, 
+        /**
+         * The host's admission queue length (for the position hint).
+         */queueLength: UInt64, 
+        /**
+         * Now, ms since the epoch (UTC).
+         */nowMs: Int64) {
+        self.operation = operation
+        self.mode = mode
+        self.birthDate = birthDate
+        self.country = country
+        self.phase = phase
+        self.overrides = overrides
+        self.onAllowlist = onAllowlist
+        self.inviteCode = inviteCode
+        self.invite = invite
+        self.modeCounter = modeCounter
+        self.countryCounter = countryCounter
+        self.overloaded = overloaded
+        self.queueLength = queueLength
+        self.nowMs = nowMs
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AdmissionRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAdmissionRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AdmissionRequest {
+        return
+            try AdmissionRequest(
+                operation: FfiConverterTypeAdmissionOperation.read(from: &buf), 
+                mode: FfiConverterTypeLaunchMode.read(from: &buf), 
+                birthDate: FfiConverterString.read(from: &buf), 
+                country: FfiConverterString.read(from: &buf), 
+                phase: FfiConverterOptionTypeRolloutPhase.read(from: &buf), 
+                overrides: FfiConverterTypeCapOverrides.read(from: &buf), 
+                onAllowlist: FfiConverterOptionBool.read(from: &buf), 
+                inviteCode: FfiConverterOptionString.read(from: &buf), 
+                invite: FfiConverterOptionTypeInviteRecord.read(from: &buf), 
+                modeCounter: FfiConverterTypeDailyCounter.read(from: &buf), 
+                countryCounter: FfiConverterTypeDailyCounter.read(from: &buf), 
+                overloaded: FfiConverterBool.read(from: &buf), 
+                queueLength: FfiConverterUInt64.read(from: &buf), 
+                nowMs: FfiConverterInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AdmissionRequest, into buf: inout [UInt8]) {
+        FfiConverterTypeAdmissionOperation.write(value.operation, into: &buf)
+        FfiConverterTypeLaunchMode.write(value.mode, into: &buf)
+        FfiConverterString.write(value.birthDate, into: &buf)
+        FfiConverterString.write(value.country, into: &buf)
+        FfiConverterOptionTypeRolloutPhase.write(value.phase, into: &buf)
+        FfiConverterTypeCapOverrides.write(value.overrides, into: &buf)
+        FfiConverterOptionBool.write(value.onAllowlist, into: &buf)
+        FfiConverterOptionString.write(value.inviteCode, into: &buf)
+        FfiConverterOptionTypeInviteRecord.write(value.invite, into: &buf)
+        FfiConverterTypeDailyCounter.write(value.modeCounter, into: &buf)
+        FfiConverterTypeDailyCounter.write(value.countryCounter, into: &buf)
+        FfiConverterBool.write(value.overloaded, into: &buf)
+        FfiConverterUInt64.write(value.queueLength, into: &buf)
+        FfiConverterInt64.write(value.nowMs, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAdmissionRequest_lift(_ buf: RustBuffer) throws -> AdmissionRequest {
+    return try FfiConverterTypeAdmissionRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAdmissionRequest_lower(_ value: AdmissionRequest) -> RustBuffer {
+    return FfiConverterTypeAdmissionRequest.lower(value)
 }
 
 
@@ -1116,6 +1490,95 @@ public func FfiConverterTypeAlertReport_lower(_ value: AlertReport) -> RustBuffe
 
 
 /**
+ * One banned term of the policy.
+ */
+public struct BannedTerm: Equatable, Hashable {
+    /**
+     * The term as listed (reported back in matches).
+     */
+    public let term: String
+    /**
+     * Its category (`minors`, `off_platform_payment` …).
+     */
+    public let category: String
+    /**
+     * `review` or `block`.
+     */
+    public let severity: TermSeverity
+    /**
+     * `word` or `substring` (JSON field `match`).
+     */
+    public let matchKind: TermMatchKind
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The term as listed (reported back in matches).
+         */term: String, 
+        /**
+         * Its category (`minors`, `off_platform_payment` …).
+         */category: String, 
+        /**
+         * `review` or `block`.
+         */severity: TermSeverity, 
+        /**
+         * `word` or `substring` (JSON field `match`).
+         */matchKind: TermMatchKind) {
+        self.term = term
+        self.category = category
+        self.severity = severity
+        self.matchKind = matchKind
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension BannedTerm: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeBannedTerm: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> BannedTerm {
+        return
+            try BannedTerm(
+                term: FfiConverterString.read(from: &buf), 
+                category: FfiConverterString.read(from: &buf), 
+                severity: FfiConverterTypeTermSeverity.read(from: &buf), 
+                matchKind: FfiConverterTypeTermMatchKind.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: BannedTerm, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.term, into: &buf)
+        FfiConverterString.write(value.category, into: &buf)
+        FfiConverterTypeTermSeverity.write(value.severity, into: &buf)
+        FfiConverterTypeTermMatchKind.write(value.matchKind, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBannedTerm_lift(_ buf: RustBuffer) throws -> BannedTerm {
+    return try FfiConverterTypeBannedTerm.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBannedTerm_lower(_ value: BannedTerm) -> RustBuffer {
+    return FfiConverterTypeBannedTerm.lower(value)
+}
+
+
+/**
  * The result of billing many messages against one meter.
  */
 public struct BatchCharge: Equatable, Hashable {
@@ -1211,6 +1674,186 @@ public func FfiConverterTypeBatchCharge_lift(_ buf: RustBuffer) throws -> BatchC
 #endif
 public func FfiConverterTypeBatchCharge_lower(_ value: BatchCharge) -> RustBuffer {
     return FfiConverterTypeBatchCharge.lower(value)
+}
+
+
+/**
+ * One bucket (a day, an ISO week or a month) with its streams (only those with figures, in
+ * stream order) and totals.
+ */
+public struct BucketEarnings: Equatable, Hashable {
+    /**
+     * `YYYY-MM-DD`, `YYYY-Www` or `YYYY-MM`.
+     */
+    public let bucket: String
+    /**
+     * Per stream.
+     */
+    public let streams: [StreamEarnings]
+    /**
+     * Total earned.
+     */
+    public let earned: UInt64
+    /**
+     * Total refunded.
+     */
+    public let refunded: UInt64
+    /**
+     * Total net.
+     */
+    public let net: Int64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `YYYY-MM-DD`, `YYYY-Www` or `YYYY-MM`.
+         */bucket: String, 
+        /**
+         * Per stream.
+         */streams: [StreamEarnings], 
+        /**
+         * Total earned.
+         */earned: UInt64, 
+        /**
+         * Total refunded.
+         */refunded: UInt64, 
+        /**
+         * Total net.
+         */net: Int64) {
+        self.bucket = bucket
+        self.streams = streams
+        self.earned = earned
+        self.refunded = refunded
+        self.net = net
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension BucketEarnings: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeBucketEarnings: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> BucketEarnings {
+        return
+            try BucketEarnings(
+                bucket: FfiConverterString.read(from: &buf), 
+                streams: FfiConverterSequenceTypeStreamEarnings.read(from: &buf), 
+                earned: FfiConverterUInt64.read(from: &buf), 
+                refunded: FfiConverterUInt64.read(from: &buf), 
+                net: FfiConverterInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: BucketEarnings, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.bucket, into: &buf)
+        FfiConverterSequenceTypeStreamEarnings.write(value.streams, into: &buf)
+        FfiConverterUInt64.write(value.earned, into: &buf)
+        FfiConverterUInt64.write(value.refunded, into: &buf)
+        FfiConverterInt64.write(value.net, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBucketEarnings_lift(_ buf: RustBuffer) throws -> BucketEarnings {
+    return try FfiConverterTypeBucketEarnings.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBucketEarnings_lower(_ value: BucketEarnings) -> RustBuffer {
+    return FfiConverterTypeBucketEarnings.lower(value)
+}
+
+
+/**
+ * The answer of [`build_record`]: the record to append (or the stored one, `replayed`), and
+ * the new balances of the accounts it posts to (empty on a replay).
+ */
+public struct Built: Equatable, Hashable {
+    /**
+     * The record.
+     */
+    public let record: LedgerRecord
+    /**
+     * `true`: the key was already stored with the same content; nothing is to be appended.
+     */
+    public let replayed: Bool
+    /**
+     * Balances after the record, of the accounts it posts to, sorted by account.
+     */
+    public let balances: [AccountBalance]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The record.
+         */record: LedgerRecord, 
+        /**
+         * `true`: the key was already stored with the same content; nothing is to be appended.
+         */replayed: Bool, 
+        /**
+         * Balances after the record, of the accounts it posts to, sorted by account.
+         */balances: [AccountBalance]) {
+        self.record = record
+        self.replayed = replayed
+        self.balances = balances
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Built: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeBuilt: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Built {
+        return
+            try Built(
+                record: FfiConverterTypeLedgerRecord.read(from: &buf), 
+                replayed: FfiConverterBool.read(from: &buf), 
+                balances: FfiConverterSequenceTypeAccountBalance.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Built, into buf: inout [UInt8]) {
+        FfiConverterTypeLedgerRecord.write(value.record, into: &buf)
+        FfiConverterBool.write(value.replayed, into: &buf)
+        FfiConverterSequenceTypeAccountBalance.write(value.balances, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBuilt_lift(_ buf: RustBuffer) throws -> Built {
+    return try FfiConverterTypeBuilt.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBuilt_lower(_ value: Built) -> RustBuffer {
+    return FfiConverterTypeBuilt.lower(value)
 }
 
 
@@ -1933,6 +2576,75 @@ public func FfiConverterTypeCapRequest_lower(_ value: CapRequest) -> RustBuffer 
 
 
 /**
+ * One character mapping of the normalisation (`{"from": "ł", "to": "l"}`).
+ */
+public struct CharMapping: Equatable, Hashable {
+    /**
+     * One character.
+     */
+    public let from: String
+    /**
+     * What it becomes (one character for the leetspeak maps).
+     */
+    public let to: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * One character.
+         */from: String, 
+        /**
+         * What it becomes (one character for the leetspeak maps).
+         */to: String) {
+        self.from = from
+        self.to = to
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CharMapping: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCharMapping: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CharMapping {
+        return
+            try CharMapping(
+                from: FfiConverterString.read(from: &buf), 
+                to: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CharMapping, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.from, into: &buf)
+        FfiConverterString.write(value.to, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCharMapping_lift(_ buf: RustBuffer) throws -> CharMapping {
+    return try FfiConverterTypeCharMapping.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCharMapping_lower(_ value: CharMapping) -> RustBuffer {
+    return FfiConverterTypeCharMapping.lower(value)
+}
+
+
+/**
  * One message of a batch.
  */
 public struct ChatMessage: Equatable, Hashable {
@@ -2029,6 +2741,15 @@ public struct ChatMeter: Equatable, Hashable {
      * Whether the meter runs at the Royal rate.
      */
     public let royal: Bool
+    /**
+     * The creator's words per token the meter last billed with (SPEC §16.2); 0 when it bills at
+     * §4.4's rate (then `royal` decides).
+     */
+    public let creatorWordsPerToken: UInt32
+    /**
+     * The creator's `rate_version` the meter last billed with; 0 when never set.
+     */
+    public let rateVersion: UInt64
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -2050,13 +2771,22 @@ public struct ChatMeter: Equatable, Hashable {
          */creatorTokens: UInt64, 
         /**
          * Whether the meter runs at the Royal rate.
-         */royal: Bool) {
+         */royal: Bool, 
+        /**
+         * The creator's words per token the meter last billed with (SPEC §16.2); 0 when it bills at
+         * §4.4's rate (then `royal` decides).
+         */creatorWordsPerToken: UInt32, 
+        /**
+         * The creator's `rate_version` the meter last billed with; 0 when never set.
+         */rateVersion: UInt64) {
         self.payerMessages = payerMessages
         self.earnerMessages = earnerMessages
         self.billedWords = billedWords
         self.billedTokens = billedTokens
         self.creatorTokens = creatorTokens
         self.royal = royal
+        self.creatorWordsPerToken = creatorWordsPerToken
+        self.rateVersion = rateVersion
     }
 
     
@@ -2080,7 +2810,9 @@ public struct FfiConverterTypeChatMeter: FfiConverterRustBuffer {
                 billedWords: FfiConverterUInt64.read(from: &buf), 
                 billedTokens: FfiConverterUInt64.read(from: &buf), 
                 creatorTokens: FfiConverterUInt64.read(from: &buf), 
-                royal: FfiConverterBool.read(from: &buf)
+                royal: FfiConverterBool.read(from: &buf), 
+                creatorWordsPerToken: FfiConverterUInt32.read(from: &buf), 
+                rateVersion: FfiConverterUInt64.read(from: &buf)
         )
     }
 
@@ -2091,6 +2823,8 @@ public struct FfiConverterTypeChatMeter: FfiConverterRustBuffer {
         FfiConverterUInt64.write(value.billedTokens, into: &buf)
         FfiConverterUInt64.write(value.creatorTokens, into: &buf)
         FfiConverterBool.write(value.royal, into: &buf)
+        FfiConverterUInt32.write(value.creatorWordsPerToken, into: &buf)
+        FfiConverterUInt64.write(value.rateVersion, into: &buf)
     }
 }
 
@@ -2413,6 +3147,174 @@ public func FfiConverterTypeComponentStatus_lift(_ buf: RustBuffer) throws -> Co
 #endif
 public func FfiConverterTypeComponentStatus_lower(_ value: ComponentStatus) -> RustBuffer {
     return FfiConverterTypeComponentStatus.lower(value)
+}
+
+
+/**
+ * A creator's earnings over a window (SPEC §16.1).
+ */
+public struct CreatorAnalytics: Equatable, Hashable {
+    /**
+     * Per UTC day, ascending.
+     */
+    public let days: [BucketEarnings]
+    /**
+     * Per ISO week, ascending.
+     */
+    public let weeks: [BucketEarnings]
+    /**
+     * Per month, ascending.
+     */
+    public let months: [BucketEarnings]
+    /**
+     * The whole window.
+     */
+    public let total: BucketEarnings
+    /**
+     * The top fans, by net paid descending, ties by id ascending.
+     */
+    public let topFans: [TopFan]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Per UTC day, ascending.
+         */days: [BucketEarnings], 
+        /**
+         * Per ISO week, ascending.
+         */weeks: [BucketEarnings], 
+        /**
+         * Per month, ascending.
+         */months: [BucketEarnings], 
+        /**
+         * The whole window.
+         */total: BucketEarnings, 
+        /**
+         * The top fans, by net paid descending, ties by id ascending.
+         */topFans: [TopFan]) {
+        self.days = days
+        self.weeks = weeks
+        self.months = months
+        self.total = total
+        self.topFans = topFans
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CreatorAnalytics: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCreatorAnalytics: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CreatorAnalytics {
+        return
+            try CreatorAnalytics(
+                days: FfiConverterSequenceTypeBucketEarnings.read(from: &buf), 
+                weeks: FfiConverterSequenceTypeBucketEarnings.read(from: &buf), 
+                months: FfiConverterSequenceTypeBucketEarnings.read(from: &buf), 
+                total: FfiConverterTypeBucketEarnings.read(from: &buf), 
+                topFans: FfiConverterSequenceTypeTopFan.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CreatorAnalytics, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeBucketEarnings.write(value.days, into: &buf)
+        FfiConverterSequenceTypeBucketEarnings.write(value.weeks, into: &buf)
+        FfiConverterSequenceTypeBucketEarnings.write(value.months, into: &buf)
+        FfiConverterTypeBucketEarnings.write(value.total, into: &buf)
+        FfiConverterSequenceTypeTopFan.write(value.topFans, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCreatorAnalytics_lift(_ buf: RustBuffer) throws -> CreatorAnalytics {
+    return try FfiConverterTypeCreatorAnalytics.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCreatorAnalytics_lower(_ value: CreatorAnalytics) -> RustBuffer {
+    return FfiConverterTypeCreatorAnalytics.lower(value)
+}
+
+
+/**
+ * A creator's message rate as the host stores it (one per creator, for all their chats).
+ */
+public struct CreatorRate: Equatable, Hashable {
+    /**
+     * Words per token the creator set (5–20), `None` when never set (§4.4 applies).
+     */
+    public let wordsPerToken: UInt32?
+    /**
+     * Incremented on every change; 0 when never set.
+     */
+    public let rateVersion: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Words per token the creator set (5–20), `None` when never set (§4.4 applies).
+         */wordsPerToken: UInt32?, 
+        /**
+         * Incremented on every change; 0 when never set.
+         */rateVersion: UInt64) {
+        self.wordsPerToken = wordsPerToken
+        self.rateVersion = rateVersion
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CreatorRate: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCreatorRate: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CreatorRate {
+        return
+            try CreatorRate(
+                wordsPerToken: FfiConverterOptionUInt32.read(from: &buf), 
+                rateVersion: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CreatorRate, into buf: inout [UInt8]) {
+        FfiConverterOptionUInt32.write(value.wordsPerToken, into: &buf)
+        FfiConverterUInt64.write(value.rateVersion, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCreatorRate_lift(_ buf: RustBuffer) throws -> CreatorRate {
+    return try FfiConverterTypeCreatorRate.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCreatorRate_lower(_ value: CreatorRate) -> RustBuffer {
+    return FfiConverterTypeCreatorRate.lower(value)
 }
 
 
@@ -2825,6 +3727,263 @@ public func FfiConverterTypeDayMetrics_lower(_ value: DayMetrics) -> RustBuffer 
 
 
 /**
+ * The deploy gate's decision.
+ */
+public struct DeployDecision: Equatable, Hashable {
+    /**
+     * Whether the deploy may go ahead.
+     */
+    public let allowed: Bool
+    /**
+     * `DEPLOY_BLOCKED` when not allowed.
+     */
+    public let code: ErrorCode?
+    /**
+     * Every failure: gates in the policy's order, then the approval.
+     */
+    public let failures: [DeployFailure]
+    /**
+     * Fingerprint of the policy.
+     */
+    public let policyFingerprint: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Whether the deploy may go ahead.
+         */allowed: Bool, 
+        /**
+         * `DEPLOY_BLOCKED` when not allowed.
+         */code: ErrorCode?, 
+        /**
+         * Every failure: gates in the policy's order, then the approval.
+         */failures: [DeployFailure], 
+        /**
+         * Fingerprint of the policy.
+         */policyFingerprint: String) {
+        self.allowed = allowed
+        self.code = code
+        self.failures = failures
+        self.policyFingerprint = policyFingerprint
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DeployDecision: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDeployDecision: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DeployDecision {
+        return
+            try DeployDecision(
+                allowed: FfiConverterBool.read(from: &buf), 
+                code: FfiConverterOptionTypeErrorCode.read(from: &buf), 
+                failures: FfiConverterSequenceTypeDeployFailure.read(from: &buf), 
+                policyFingerprint: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DeployDecision, into buf: inout [UInt8]) {
+        FfiConverterBool.write(value.allowed, into: &buf)
+        FfiConverterOptionTypeErrorCode.write(value.code, into: &buf)
+        FfiConverterSequenceTypeDeployFailure.write(value.failures, into: &buf)
+        FfiConverterString.write(value.policyFingerprint, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDeployDecision_lift(_ buf: RustBuffer) throws -> DeployDecision {
+    return try FfiConverterTypeDeployDecision.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDeployDecision_lower(_ value: DeployDecision) -> RustBuffer {
+    return FfiConverterTypeDeployDecision.lower(value)
+}
+
+
+/**
+ * One reason a deploy is blocked.
+ */
+public struct DeployFailure: Equatable, Hashable {
+    /**
+     * What failed.
+     */
+    public let kind: DeployFailureKind
+    /**
+     * The gate, for `gate_not_passed`.
+     */
+    public let gate: ComplianceGate?
+    /**
+     * The gate's reported status (`None` = missing), for `gate_not_passed`.
+     */
+    public let status: ReadinessStatus?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * What failed.
+         */kind: DeployFailureKind, 
+        /**
+         * The gate, for `gate_not_passed`.
+         */gate: ComplianceGate?, 
+        /**
+         * The gate's reported status (`None` = missing), for `gate_not_passed`.
+         */status: ReadinessStatus?) {
+        self.kind = kind
+        self.gate = gate
+        self.status = status
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DeployFailure: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDeployFailure: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DeployFailure {
+        return
+            try DeployFailure(
+                kind: FfiConverterTypeDeployFailureKind.read(from: &buf), 
+                gate: FfiConverterOptionTypeComplianceGate.read(from: &buf), 
+                status: FfiConverterOptionTypeReadinessStatus.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DeployFailure, into buf: inout [UInt8]) {
+        FfiConverterTypeDeployFailureKind.write(value.kind, into: &buf)
+        FfiConverterOptionTypeComplianceGate.write(value.gate, into: &buf)
+        FfiConverterOptionTypeReadinessStatus.write(value.status, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDeployFailure_lift(_ buf: RustBuffer) throws -> DeployFailure {
+    return try FfiConverterTypeDeployFailure.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDeployFailure_lower(_ value: DeployFailure) -> RustBuffer {
+    return FfiConverterTypeDeployFailure.lower(value)
+}
+
+
+/**
+ * A deploy request.
+ */
+public struct DeployRequest: Equatable, Hashable {
+    /**
+     * Target environment.
+     */
+    public let environment: Environment
+    /**
+     * The compliance gates' results.
+     */
+    public let gates: [GateCheck]
+    /**
+     * Who authored the change (not empty).
+     */
+    public let author: String
+    /**
+     * Who approved it, if anyone.
+     */
+    public let approver: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Target environment.
+         */environment: Environment, 
+        /**
+         * The compliance gates' results.
+         */gates: [GateCheck], 
+        /**
+         * Who authored the change (not empty).
+         */author: String, 
+        /**
+         * Who approved it, if anyone.
+         */approver: String?) {
+        self.environment = environment
+        self.gates = gates
+        self.author = author
+        self.approver = approver
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DeployRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDeployRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DeployRequest {
+        return
+            try DeployRequest(
+                environment: FfiConverterTypeEnvironment.read(from: &buf), 
+                gates: FfiConverterSequenceTypeGateCheck.read(from: &buf), 
+                author: FfiConverterString.read(from: &buf), 
+                approver: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DeployRequest, into buf: inout [UInt8]) {
+        FfiConverterTypeEnvironment.write(value.environment, into: &buf)
+        FfiConverterSequenceTypeGateCheck.write(value.gates, into: &buf)
+        FfiConverterString.write(value.author, into: &buf)
+        FfiConverterOptionString.write(value.approver, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDeployRequest_lift(_ buf: RustBuffer) throws -> DeployRequest {
+    return try FfiConverterTypeDeployRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDeployRequest_lower(_ value: DeployRequest) -> RustBuffer {
+    return FfiConverterTypeDeployRequest.lower(value)
+}
+
+
+/**
  * Accounts created from one device in the window.
  */
 public struct DeviceAccounts: Equatable, Hashable {
@@ -2979,6 +4138,10 @@ public struct FlagContext: Equatable, Hashable {
      */
     public let platform: Platform?
     /**
+     * The deployment's environment (SPEC §15.2), if known.
+     */
+    public let environment: Environment?
+    /**
      * Now, ms since the epoch.
      */
     public let nowMs: Int64
@@ -2996,11 +4159,15 @@ public struct FlagContext: Equatable, Hashable {
          * The user's platform, if known.
          */platform: Platform? = nil, 
         /**
+         * The deployment's environment (SPEC §15.2), if known.
+         */environment: Environment? = nil, 
+        /**
          * Now, ms since the epoch.
          */nowMs: Int64) {
         self.userId = userId
         self.region = region
         self.platform = platform
+        self.environment = environment
         self.nowMs = nowMs
     }
 
@@ -3023,6 +4190,7 @@ public struct FfiConverterTypeFlagContext: FfiConverterRustBuffer {
                 userId: FfiConverterString.read(from: &buf), 
                 region: FfiConverterOptionString.read(from: &buf), 
                 platform: FfiConverterOptionTypePlatform.read(from: &buf), 
+                environment: FfiConverterOptionTypeEnvironment.read(from: &buf), 
                 nowMs: FfiConverterInt64.read(from: &buf)
         )
     }
@@ -3031,6 +4199,7 @@ public struct FfiConverterTypeFlagContext: FfiConverterRustBuffer {
         FfiConverterString.write(value.userId, into: &buf)
         FfiConverterOptionString.write(value.region, into: &buf)
         FfiConverterOptionTypePlatform.write(value.platform, into: &buf)
+        FfiConverterOptionTypeEnvironment.write(value.environment, into: &buf)
         FfiConverterInt64.write(value.nowMs, into: &buf)
     }
 }
@@ -3165,6 +4334,10 @@ public struct FlagDefinition: Equatable, Hashable {
      */
     public let endsAtMs: Int64?
     /**
+     * Targeted deployment environments; `None` = all (SPEC §15.2).
+     */
+    public let environments: [Environment]?
+    /**
      * Targeted regions; `None` = everywhere.
      */
     public let regions: [String]?
@@ -3204,6 +4377,9 @@ public struct FlagDefinition: Equatable, Hashable {
          * End of the time window, exclusive.
          */endsAtMs: Int64? = nil, 
         /**
+         * Targeted deployment environments; `None` = all (SPEC §15.2).
+         */environments: [Environment]? = nil, 
+        /**
          * Targeted regions; `None` = everywhere.
          */regions: [String]? = nil, 
         /**
@@ -3223,6 +4399,7 @@ public struct FlagDefinition: Equatable, Hashable {
         self.killSwitch = killSwitch
         self.startsAtMs = startsAtMs
         self.endsAtMs = endsAtMs
+        self.environments = environments
         self.regions = regions
         self.platforms = platforms
         self.blockedUsers = blockedUsers
@@ -3251,6 +4428,7 @@ public struct FfiConverterTypeFlagDefinition: FfiConverterRustBuffer {
                 killSwitch: FfiConverterBool.read(from: &buf), 
                 startsAtMs: FfiConverterOptionInt64.read(from: &buf), 
                 endsAtMs: FfiConverterOptionInt64.read(from: &buf), 
+                environments: FfiConverterOptionSequenceTypeEnvironment.read(from: &buf), 
                 regions: FfiConverterOptionSequenceString.read(from: &buf), 
                 platforms: FfiConverterOptionSequenceTypePlatform.read(from: &buf), 
                 blockedUsers: FfiConverterSequenceString.read(from: &buf), 
@@ -3265,6 +4443,7 @@ public struct FfiConverterTypeFlagDefinition: FfiConverterRustBuffer {
         FfiConverterBool.write(value.killSwitch, into: &buf)
         FfiConverterOptionInt64.write(value.startsAtMs, into: &buf)
         FfiConverterOptionInt64.write(value.endsAtMs, into: &buf)
+        FfiConverterOptionSequenceTypeEnvironment.write(value.environments, into: &buf)
         FfiConverterOptionSequenceString.write(value.regions, into: &buf)
         FfiConverterOptionSequenceTypePlatform.write(value.platforms, into: &buf)
         FfiConverterSequenceString.write(value.blockedUsers, into: &buf)
@@ -3675,6 +4854,144 @@ public func FfiConverterTypeFraudWindow_lower(_ value: FraudWindow) -> RustBuffe
 
 
 /**
+ * One gate's check result, as the host's checks reported it.
+ */
+public struct GateCheck: Equatable, Hashable {
+    /**
+     * The gate.
+     */
+    public let gate: ComplianceGate
+    /**
+     * Its result.
+     */
+    public let status: ReadinessStatus
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The gate.
+         */gate: ComplianceGate, 
+        /**
+         * Its result.
+         */status: ReadinessStatus) {
+        self.gate = gate
+        self.status = status
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension GateCheck: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeGateCheck: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> GateCheck {
+        return
+            try GateCheck(
+                gate: FfiConverterTypeComplianceGate.read(from: &buf), 
+                status: FfiConverterTypeReadinessStatus.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: GateCheck, into buf: inout [UInt8]) {
+        FfiConverterTypeComplianceGate.write(value.gate, into: &buf)
+        FfiConverterTypeReadinessStatus.write(value.status, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGateCheck_lift(_ buf: RustBuffer) throws -> GateCheck {
+    return try FfiConverterTypeGateCheck.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGateCheck_lower(_ value: GateCheck) -> RustBuffer {
+    return FfiConverterTypeGateCheck.lower(value)
+}
+
+
+/**
+ * A required gate that did not pass.
+ */
+public struct GateFailure: Equatable, Hashable {
+    /**
+     * The gate.
+     */
+    public let gate: ComplianceGate
+    /**
+     * Its reported status; `None` when it was missing (counts as FAIL).
+     */
+    public let status: ReadinessStatus?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The gate.
+         */gate: ComplianceGate, 
+        /**
+         * Its reported status; `None` when it was missing (counts as FAIL).
+         */status: ReadinessStatus?) {
+        self.gate = gate
+        self.status = status
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension GateFailure: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeGateFailure: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> GateFailure {
+        return
+            try GateFailure(
+                gate: FfiConverterTypeComplianceGate.read(from: &buf), 
+                status: FfiConverterOptionTypeReadinessStatus.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: GateFailure, into buf: inout [UInt8]) {
+        FfiConverterTypeComplianceGate.write(value.gate, into: &buf)
+        FfiConverterOptionTypeReadinessStatus.write(value.status, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGateFailure_lift(_ buf: RustBuffer) throws -> GateFailure {
+    return try FfiConverterTypeGateFailure.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGateFailure_lower(_ value: GateFailure) -> RustBuffer {
+    return FfiConverterTypeGateFailure.lower(value)
+}
+
+
+/**
  * A point on Earth in degrees (latitude −90..=90, longitude −180..=180).
  */
 public struct GeoPoint: Equatable, Hashable {
@@ -3813,6 +5130,75 @@ public func FfiConverterTypeHealthReport_lower(_ value: HealthReport) -> RustBuf
 
 
 /**
+ * One raised signal with its severity.
+ */
+public struct Incident: Equatable, Hashable {
+    /**
+     * The signal.
+     */
+    public let signal: IncidentSignal
+    /**
+     * Its severity.
+     */
+    public let severity: Severity
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The signal.
+         */signal: IncidentSignal, 
+        /**
+         * Its severity.
+         */severity: Severity) {
+        self.signal = signal
+        self.severity = severity
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Incident: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeIncident: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Incident {
+        return
+            try Incident(
+                signal: FfiConverterTypeIncidentSignal.read(from: &buf), 
+                severity: FfiConverterTypeSeverity.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Incident, into buf: inout [UInt8]) {
+        FfiConverterTypeIncidentSignal.write(value.signal, into: &buf)
+        FfiConverterTypeSeverity.write(value.severity, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIncident_lift(_ buf: RustBuffer) throws -> Incident {
+    return try FfiConverterTypeIncident.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIncident_lower(_ value: Incident) -> RustBuffer {
+    return FfiConverterTypeIncident.lower(value)
+}
+
+
+/**
  * An invite-code record as the host found it for the code the applicant typed.
  */
 public struct InviteRecord: Equatable, Hashable {
@@ -3888,6 +5274,735 @@ public func FfiConverterTypeInviteRecord_lift(_ buf: RustBuffer) throws -> Invit
 #endif
 public func FfiConverterTypeInviteRecord_lower(_ value: InviteRecord) -> RustBuffer {
     return FfiConverterTypeInviteRecord.lower(value)
+}
+
+
+/**
+ * One trusted signing key of a keyring (SPEC §17.2). Two keys overlap during a rotation.
+ */
+public struct KeyringEntry: Equatable, Hashable {
+    /**
+     * Must equal [`key_id_of`](super::ed25519::key_id_of) of the public key.
+     */
+    public let keyId: String
+    /**
+     * The 32-byte Ed25519 public key, base64url without padding (43 characters).
+     */
+    public let publicKey: String
+    /**
+     * The key signs valid envelopes from this instant (ms, inclusive)…
+     */
+    public let validFromMs: Int64
+    /**
+     * …until this one (exclusive).
+     */
+    public let validUntilMs: Int64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Must equal [`key_id_of`](super::ed25519::key_id_of) of the public key.
+         */keyId: String, 
+        /**
+         * The 32-byte Ed25519 public key, base64url without padding (43 characters).
+         */publicKey: String, 
+        /**
+         * The key signs valid envelopes from this instant (ms, inclusive)…
+         */validFromMs: Int64, 
+        /**
+         * …until this one (exclusive).
+         */validUntilMs: Int64) {
+        self.keyId = keyId
+        self.publicKey = publicKey
+        self.validFromMs = validFromMs
+        self.validUntilMs = validUntilMs
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension KeyringEntry: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeKeyringEntry: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> KeyringEntry {
+        return
+            try KeyringEntry(
+                keyId: FfiConverterString.read(from: &buf), 
+                publicKey: FfiConverterString.read(from: &buf), 
+                validFromMs: FfiConverterInt64.read(from: &buf), 
+                validUntilMs: FfiConverterInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: KeyringEntry, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.keyId, into: &buf)
+        FfiConverterString.write(value.publicKey, into: &buf)
+        FfiConverterInt64.write(value.validFromMs, into: &buf)
+        FfiConverterInt64.write(value.validUntilMs, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeKeyringEntry_lift(_ buf: RustBuffer) throws -> KeyringEntry {
+    return try FfiConverterTypeKeyringEntry.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeKeyringEntry_lower(_ value: KeyringEntry) -> RustBuffer {
+    return FfiConverterTypeKeyringEntry.lower(value)
+}
+
+
+/**
+ * The first broken record: its stored seq, the finding and a readable detail.
+ */
+public struct LedgerFinding: Equatable, Hashable {
+    /**
+     * The stored seq of the record where the walk stopped (the head's for `SNAPSHOT_MISMATCH`).
+     */
+    public let seq: UInt64
+    /**
+     * What is wrong.
+     */
+    public let finding: FindingKind
+    /**
+     * Details for the operator.
+     */
+    public let detail: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The stored seq of the record where the walk stopped (the head's for `SNAPSHOT_MISMATCH`).
+         */seq: UInt64, 
+        /**
+         * What is wrong.
+         */finding: FindingKind, 
+        /**
+         * Details for the operator.
+         */detail: String) {
+        self.seq = seq
+        self.finding = finding
+        self.detail = detail
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LedgerFinding: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLedgerFinding: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LedgerFinding {
+        return
+            try LedgerFinding(
+                seq: FfiConverterUInt64.read(from: &buf), 
+                finding: FfiConverterTypeFindingKind.read(from: &buf), 
+                detail: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LedgerFinding, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.seq, into: &buf)
+        FfiConverterTypeFindingKind.write(value.finding, into: &buf)
+        FfiConverterString.write(value.detail, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLedgerFinding_lift(_ buf: RustBuffer) throws -> LedgerFinding {
+    return try FfiConverterTypeLedgerFinding.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLedgerFinding_lower(_ value: LedgerFinding) -> RustBuffer {
+    return FfiConverterTypeLedgerFinding.lower(value)
+}
+
+
+/**
+ * The end of the chain: the last record's seq and hash (`0` and 64 zeros when empty).
+ */
+public struct LedgerHead: Equatable, Hashable {
+    /**
+     * The last seq (0: empty ledger).
+     */
+    public let seq: UInt64
+    /**
+     * The last hash (64 zeros: empty ledger).
+     */
+    public let hash: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The last seq (0: empty ledger).
+         */seq: UInt64, 
+        /**
+         * The last hash (64 zeros: empty ledger).
+         */hash: String) {
+        self.seq = seq
+        self.hash = hash
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LedgerHead: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLedgerHead: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LedgerHead {
+        return
+            try LedgerHead(
+                seq: FfiConverterUInt64.read(from: &buf), 
+                hash: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LedgerHead, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.seq, into: &buf)
+        FfiConverterString.write(value.hash, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLedgerHead_lift(_ buf: RustBuffer) throws -> LedgerHead {
+    return try FfiConverterTypeLedgerHead.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLedgerHead_lower(_ value: LedgerHead) -> RustBuffer {
+    return FfiConverterTypeLedgerHead.lower(value)
+}
+
+
+/**
+ * What the host must read, in one snapshot, before [`build_record`]: the stored records with
+ * these keys and these seqs, the balances of these accounts **and of every account in the
+ * postings of the records read by seq** (see [`LedgerReads::accounts_with`]), and the head.
+ */
+public struct LedgerReads: Equatable, Hashable {
+    /**
+     * The event's own key first, then (for a withdrawal transition) the request's other
+     * transition keys.
+     */
+    public let keys: [String]
+    /**
+     * Seqs of the records the event refers to.
+     */
+    public let seqs: [UInt64]
+    /**
+     * Accounts the event touches directly.
+     */
+    public let accounts: [String]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The event's own key first, then (for a withdrawal transition) the request's other
+         * transition keys.
+         */keys: [String], 
+        /**
+         * Seqs of the records the event refers to.
+         */seqs: [UInt64], 
+        /**
+         * Accounts the event touches directly.
+         */accounts: [String]) {
+        self.keys = keys
+        self.seqs = seqs
+        self.accounts = accounts
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LedgerReads: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLedgerReads: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LedgerReads {
+        return
+            try LedgerReads(
+                keys: FfiConverterSequenceString.read(from: &buf), 
+                seqs: FfiConverterSequenceUInt64.read(from: &buf), 
+                accounts: FfiConverterSequenceString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LedgerReads, into buf: inout [UInt8]) {
+        FfiConverterSequenceString.write(value.keys, into: &buf)
+        FfiConverterSequenceUInt64.write(value.seqs, into: &buf)
+        FfiConverterSequenceString.write(value.accounts, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLedgerReads_lift(_ buf: RustBuffer) throws -> LedgerReads {
+    return try FfiConverterTypeLedgerReads.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLedgerReads_lower(_ value: LedgerReads) -> RustBuffer {
+    return FfiConverterTypeLedgerReads.lower(value)
+}
+
+
+/**
+ * One immutable ledger record. Store it as [`LedgerRecord::to_json`] returns it.
+ */
+public struct LedgerRecord: Equatable, Hashable {
+    /**
+     * Position in the chain: 1, 2, 3 … without gaps; the transaction id.
+     */
+    public let seq: UInt64
+    /**
+     * The kind (§12.2).
+     */
+    public let kind: RecordKind
+    /**
+     * The idempotency key (§12.3).
+     */
+    public let key: String
+    /**
+     * The content's canonical JSON (§12.2 content column; no time, no seq).
+     */
+    public let content: String
+    /**
+     * SHA-256 hex of `content`.
+     */
+    public let contentHash: String
+    /**
+     * The postings, sorted by account; they sum to 0.
+     */
+    public let postings: [Posting]
+    /**
+     * Seqs of the records this one refers to (the request, the original, the purchase).
+     */
+    public let refs: [UInt64]
+    /**
+     * The host's clock when built, ms since the epoch (not checked).
+     */
+    public let atMs: Int64
+    /**
+     * The fingerprint of the policy the record was built with (§1).
+     */
+    public let policy: String
+    /**
+     * The previous record's `hash` (64 zeros for seq 1).
+     */
+    public let prevHash: String
+    /**
+     * SHA-256 hex of this record's canonical JSON without `hash`.
+     */
+    public let hash: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Position in the chain: 1, 2, 3 … without gaps; the transaction id.
+         */seq: UInt64, 
+        /**
+         * The kind (§12.2).
+         */kind: RecordKind, 
+        /**
+         * The idempotency key (§12.3).
+         */key: String, 
+        /**
+         * The content's canonical JSON (§12.2 content column; no time, no seq).
+         */content: String, 
+        /**
+         * SHA-256 hex of `content`.
+         */contentHash: String, 
+        /**
+         * The postings, sorted by account; they sum to 0.
+         */postings: [Posting], 
+        /**
+         * Seqs of the records this one refers to (the request, the original, the purchase).
+         */refs: [UInt64], 
+        /**
+         * The host's clock when built, ms since the epoch (not checked).
+         */atMs: Int64, 
+        /**
+         * The fingerprint of the policy the record was built with (§1).
+         */policy: String, 
+        /**
+         * The previous record's `hash` (64 zeros for seq 1).
+         */prevHash: String, 
+        /**
+         * SHA-256 hex of this record's canonical JSON without `hash`.
+         */hash: String) {
+        self.seq = seq
+        self.kind = kind
+        self.key = key
+        self.content = content
+        self.contentHash = contentHash
+        self.postings = postings
+        self.refs = refs
+        self.atMs = atMs
+        self.policy = policy
+        self.prevHash = prevHash
+        self.hash = hash
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LedgerRecord: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLedgerRecord: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LedgerRecord {
+        return
+            try LedgerRecord(
+                seq: FfiConverterUInt64.read(from: &buf), 
+                kind: FfiConverterTypeRecordKind.read(from: &buf), 
+                key: FfiConverterString.read(from: &buf), 
+                content: FfiConverterString.read(from: &buf), 
+                contentHash: FfiConverterString.read(from: &buf), 
+                postings: FfiConverterSequenceTypePosting.read(from: &buf), 
+                refs: FfiConverterSequenceUInt64.read(from: &buf), 
+                atMs: FfiConverterInt64.read(from: &buf), 
+                policy: FfiConverterString.read(from: &buf), 
+                prevHash: FfiConverterString.read(from: &buf), 
+                hash: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LedgerRecord, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.seq, into: &buf)
+        FfiConverterTypeRecordKind.write(value.kind, into: &buf)
+        FfiConverterString.write(value.key, into: &buf)
+        FfiConverterString.write(value.content, into: &buf)
+        FfiConverterString.write(value.contentHash, into: &buf)
+        FfiConverterSequenceTypePosting.write(value.postings, into: &buf)
+        FfiConverterSequenceUInt64.write(value.refs, into: &buf)
+        FfiConverterInt64.write(value.atMs, into: &buf)
+        FfiConverterString.write(value.policy, into: &buf)
+        FfiConverterString.write(value.prevHash, into: &buf)
+        FfiConverterString.write(value.hash, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLedgerRecord_lift(_ buf: RustBuffer) throws -> LedgerRecord {
+    return try FfiConverterTypeLedgerRecord.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLedgerRecord_lower(_ value: LedgerRecord) -> RustBuffer {
+    return FfiConverterTypeLedgerRecord.lower(value)
+}
+
+
+/**
+ * The outcome of `check_ledger`: the first finding, if any, and what the walk built up to it.
+ */
+public struct LedgerReport: Equatable, Hashable {
+    /**
+     * `None`: the ledger is sound.
+     */
+    public let finding: LedgerFinding?
+    /**
+     * Records accepted before the walk stopped (all of them when sound).
+     */
+    public let recordsChecked: UInt64
+    /**
+     * The head of the accepted records.
+     */
+    public let head: LedgerHead
+    /**
+     * Non-zero balances of the accepted records, sorted by account.
+     */
+    public let balances: [AccountBalance]
+    /**
+     * Every withdrawal request and its state, by request seq.
+     */
+    public let withdrawals: [WithdrawalStatus]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `None`: the ledger is sound.
+         */finding: LedgerFinding?, 
+        /**
+         * Records accepted before the walk stopped (all of them when sound).
+         */recordsChecked: UInt64, 
+        /**
+         * The head of the accepted records.
+         */head: LedgerHead, 
+        /**
+         * Non-zero balances of the accepted records, sorted by account.
+         */balances: [AccountBalance], 
+        /**
+         * Every withdrawal request and its state, by request seq.
+         */withdrawals: [WithdrawalStatus]) {
+        self.finding = finding
+        self.recordsChecked = recordsChecked
+        self.head = head
+        self.balances = balances
+        self.withdrawals = withdrawals
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LedgerReport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLedgerReport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LedgerReport {
+        return
+            try LedgerReport(
+                finding: FfiConverterOptionTypeLedgerFinding.read(from: &buf), 
+                recordsChecked: FfiConverterUInt64.read(from: &buf), 
+                head: FfiConverterTypeLedgerHead.read(from: &buf), 
+                balances: FfiConverterSequenceTypeAccountBalance.read(from: &buf), 
+                withdrawals: FfiConverterSequenceTypeWithdrawalStatus.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LedgerReport, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeLedgerFinding.write(value.finding, into: &buf)
+        FfiConverterUInt64.write(value.recordsChecked, into: &buf)
+        FfiConverterTypeLedgerHead.write(value.head, into: &buf)
+        FfiConverterSequenceTypeAccountBalance.write(value.balances, into: &buf)
+        FfiConverterSequenceTypeWithdrawalStatus.write(value.withdrawals, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLedgerReport_lift(_ buf: RustBuffer) throws -> LedgerReport {
+    return try FfiConverterTypeLedgerReport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLedgerReport_lower(_ value: LedgerReport) -> RustBuffer {
+    return FfiConverterTypeLedgerReport.lower(value)
+}
+
+
+/**
+ * A stored head and balances, for `check_ledger` to compare with its replay.
+ */
+public struct LedgerTotals: Equatable, Hashable {
+    /**
+     * The head.
+     */
+    public let head: LedgerHead
+    /**
+     * Every non-zero balance (zero balances may be listed or left out).
+     */
+    public let balances: [AccountBalance]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The head.
+         */head: LedgerHead, 
+        /**
+         * Every non-zero balance (zero balances may be listed or left out).
+         */balances: [AccountBalance]) {
+        self.head = head
+        self.balances = balances
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LedgerTotals: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLedgerTotals: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LedgerTotals {
+        return
+            try LedgerTotals(
+                head: FfiConverterTypeLedgerHead.read(from: &buf), 
+                balances: FfiConverterSequenceTypeAccountBalance.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LedgerTotals, into buf: inout [UInt8]) {
+        FfiConverterTypeLedgerHead.write(value.head, into: &buf)
+        FfiConverterSequenceTypeAccountBalance.write(value.balances, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLedgerTotals_lift(_ buf: RustBuffer) throws -> LedgerTotals {
+    return try FfiConverterTypeLedgerTotals.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLedgerTotals_lower(_ value: LedgerTotals) -> RustBuffer {
+    return FfiConverterTypeLedgerTotals.lower(value)
+}
+
+
+/**
+ * What the host read from its store, in one snapshot, before asking the core to build: the
+ * head, the balances of the accounts the event touches (an account with no row is 0), and the
+ * stored records [`super::ledger_reads`] named (by key or by seq). Records may come in any
+ * order; each must carry its right hashes.
+ */
+public struct LedgerView: Equatable, Hashable {
+    /**
+     * The head at the snapshot.
+     */
+    public let head: LedgerHead
+    /**
+     * Balances of the accounts read (missing: 0).
+     */
+    public let balances: [AccountBalance]
+    /**
+     * Stored records found for the keys and seqs asked for.
+     */
+    public let records: [LedgerRecord]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The head at the snapshot.
+         */head: LedgerHead, 
+        /**
+         * Balances of the accounts read (missing: 0).
+         */balances: [AccountBalance], 
+        /**
+         * Stored records found for the keys and seqs asked for.
+         */records: [LedgerRecord]) {
+        self.head = head
+        self.balances = balances
+        self.records = records
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LedgerView: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLedgerView: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LedgerView {
+        return
+            try LedgerView(
+                head: FfiConverterTypeLedgerHead.read(from: &buf), 
+                balances: FfiConverterSequenceTypeAccountBalance.read(from: &buf), 
+                records: FfiConverterSequenceTypeLedgerRecord.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LedgerView, into buf: inout [UInt8]) {
+        FfiConverterTypeLedgerHead.write(value.head, into: &buf)
+        FfiConverterSequenceTypeAccountBalance.write(value.balances, into: &buf)
+        FfiConverterSequenceTypeLedgerRecord.write(value.records, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLedgerView_lift(_ buf: RustBuffer) throws -> LedgerView {
+    return try FfiConverterTypeLedgerView.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLedgerView_lower(_ value: LedgerView) -> RustBuffer {
+    return FfiConverterTypeLedgerView.lower(value)
 }
 
 
@@ -4900,6 +7015,14 @@ public struct MediaItem: Equatable, Hashable {
      * When it expires, ms since the epoch (stories: posting time + 24 h); `None` never.
      */
     public let expiresAtMs: Int64?
+    /**
+     * Where it lives (`feed` by default).
+     */
+    public let context: MediaContext
+    /**
+     * The chat's two participants (one of them the owner); empty outside a chat.
+     */
+    public let participants: [String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -4918,12 +7041,20 @@ public struct MediaItem: Equatable, Hashable {
          */moderation: ModerationState, 
         /**
          * When it expires, ms since the epoch (stories: posting time + 24 h); `None` never.
-         */expiresAtMs: Int64? = nil) {
+         */expiresAtMs: Int64? = nil, 
+        /**
+         * Where it lives (`feed` by default).
+         */context: MediaContext, 
+        /**
+         * The chat's two participants (one of them the owner); empty outside a chat.
+         */participants: [String]) {
         self.ownerId = ownerId
         self.visibility = visibility
         self.price = price
         self.moderation = moderation
         self.expiresAtMs = expiresAtMs
+        self.context = context
+        self.participants = participants
     }
 
     
@@ -4946,7 +7077,9 @@ public struct FfiConverterTypeMediaItem: FfiConverterRustBuffer {
                 visibility: FfiConverterTypeVisibility.read(from: &buf), 
                 price: FfiConverterOptionUInt64.read(from: &buf), 
                 moderation: FfiConverterTypeModerationState.read(from: &buf), 
-                expiresAtMs: FfiConverterOptionInt64.read(from: &buf)
+                expiresAtMs: FfiConverterOptionInt64.read(from: &buf), 
+                context: FfiConverterTypeMediaContext.read(from: &buf), 
+                participants: FfiConverterSequenceString.read(from: &buf)
         )
     }
 
@@ -4956,6 +7089,8 @@ public struct FfiConverterTypeMediaItem: FfiConverterRustBuffer {
         FfiConverterOptionUInt64.write(value.price, into: &buf)
         FfiConverterTypeModerationState.write(value.moderation, into: &buf)
         FfiConverterOptionInt64.write(value.expiresAtMs, into: &buf)
+        FfiConverterTypeMediaContext.write(value.context, into: &buf)
+        FfiConverterSequenceString.write(value.participants, into: &buf)
     }
 }
 
@@ -4972,6 +7107,194 @@ public func FfiConverterTypeMediaItem_lift(_ buf: RustBuffer) throws -> MediaIte
 #endif
 public func FfiConverterTypeMediaItem_lower(_ value: MediaItem) -> RustBuffer {
     return FfiConverterTypeMediaItem.lower(value)
+}
+
+
+/**
+ * The scores the host's providers computed, 0–10 000 bp each; `None`: the stage did not run.
+ */
+public struct MediaScores: Equatable, Hashable {
+    /**
+     * Nudity score, bp.
+     */
+    public let nsfw: UInt32?
+    /**
+     * Toxicity score, bp.
+     */
+    public let toxicity: UInt32?
+    /**
+     * Sexual-content score, bp.
+     */
+    public let sexual: UInt32?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Nudity score, bp.
+         */nsfw: UInt32?, 
+        /**
+         * Toxicity score, bp.
+         */toxicity: UInt32?, 
+        /**
+         * Sexual-content score, bp.
+         */sexual: UInt32?) {
+        self.nsfw = nsfw
+        self.toxicity = toxicity
+        self.sexual = sexual
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MediaScores: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMediaScores: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MediaScores {
+        return
+            try MediaScores(
+                nsfw: FfiConverterOptionUInt32.read(from: &buf), 
+                toxicity: FfiConverterOptionUInt32.read(from: &buf), 
+                sexual: FfiConverterOptionUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MediaScores, into buf: inout [UInt8]) {
+        FfiConverterOptionUInt32.write(value.nsfw, into: &buf)
+        FfiConverterOptionUInt32.write(value.toxicity, into: &buf)
+        FfiConverterOptionUInt32.write(value.sexual, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMediaScores_lift(_ buf: RustBuffer) throws -> MediaScores {
+    return try FfiConverterTypeMediaScores.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMediaScores_lower(_ value: MediaScores) -> RustBuffer {
+    return FfiConverterTypeMediaScores.lower(value)
+}
+
+
+/**
+ * The media verdict: the state to store and why.
+ */
+public struct MediaVerdict: Equatable, Hashable {
+    /**
+     * `approved`, `pending` (a stage did not run), `flagged` or `rejected`.
+     */
+    public let state: ModerationState
+    /**
+     * The stages that did not run, in stage order (nsfw, toxicity, sexual).
+     */
+    public let missing: [Stage]
+    /**
+     * Every threshold crossed, in stage order, flagged before rejected.
+     */
+    public let crossed: [ThresholdCrossed]
+    /**
+     * Banned terms found in the OCR text (spans in that text).
+     */
+    public let ocrMatches: [TermMatch]
+    /**
+     * Banned terms found in the caption (spans in the caption).
+     */
+    public let captionMatches: [TermMatch]
+    /**
+     * Fingerprint of the policy that decided.
+     */
+    public let policyFingerprint: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `approved`, `pending` (a stage did not run), `flagged` or `rejected`.
+         */state: ModerationState, 
+        /**
+         * The stages that did not run, in stage order (nsfw, toxicity, sexual).
+         */missing: [Stage], 
+        /**
+         * Every threshold crossed, in stage order, flagged before rejected.
+         */crossed: [ThresholdCrossed], 
+        /**
+         * Banned terms found in the OCR text (spans in that text).
+         */ocrMatches: [TermMatch], 
+        /**
+         * Banned terms found in the caption (spans in the caption).
+         */captionMatches: [TermMatch], 
+        /**
+         * Fingerprint of the policy that decided.
+         */policyFingerprint: String) {
+        self.state = state
+        self.missing = missing
+        self.crossed = crossed
+        self.ocrMatches = ocrMatches
+        self.captionMatches = captionMatches
+        self.policyFingerprint = policyFingerprint
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MediaVerdict: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMediaVerdict: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MediaVerdict {
+        return
+            try MediaVerdict(
+                state: FfiConverterTypeModerationState.read(from: &buf), 
+                missing: FfiConverterSequenceTypeStage.read(from: &buf), 
+                crossed: FfiConverterSequenceTypeThresholdCrossed.read(from: &buf), 
+                ocrMatches: FfiConverterSequenceTypeTermMatch.read(from: &buf), 
+                captionMatches: FfiConverterSequenceTypeTermMatch.read(from: &buf), 
+                policyFingerprint: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MediaVerdict, into buf: inout [UInt8]) {
+        FfiConverterTypeModerationState.write(value.state, into: &buf)
+        FfiConverterSequenceTypeStage.write(value.missing, into: &buf)
+        FfiConverterSequenceTypeThresholdCrossed.write(value.crossed, into: &buf)
+        FfiConverterSequenceTypeTermMatch.write(value.ocrMatches, into: &buf)
+        FfiConverterSequenceTypeTermMatch.write(value.captionMatches, into: &buf)
+        FfiConverterString.write(value.policyFingerprint, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMediaVerdict_lift(_ buf: RustBuffer) throws -> MediaVerdict {
+    return try FfiConverterTypeMediaVerdict.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMediaVerdict_lower(_ value: MediaVerdict) -> RustBuffer {
+    return FfiConverterTypeMediaVerdict.lower(value)
 }
 
 
@@ -4995,6 +7318,10 @@ public struct MediaViewer: Equatable, Hashable {
      * Whether the viewer is a moderator.
      */
     public let isModerator: Bool
+    /**
+     * Whether the viewer blocks the owner or is blocked by them (chat media, §16.3).
+     */
+    public let blocked: Bool
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -5010,11 +7337,15 @@ public struct MediaViewer: Equatable, Hashable {
          */hasUnlocked: Bool = false, 
         /**
          * Whether the viewer is a moderator.
-         */isModerator: Bool = false) {
+         */isModerator: Bool = false, 
+        /**
+         * Whether the viewer blocks the owner or is blocked by them (chat media, §16.3).
+         */blocked: Bool) {
         self.id = id
         self.followsOwner = followsOwner
         self.hasUnlocked = hasUnlocked
         self.isModerator = isModerator
+        self.blocked = blocked
     }
 
     
@@ -5036,7 +7367,8 @@ public struct FfiConverterTypeMediaViewer: FfiConverterRustBuffer {
                 id: FfiConverterOptionString.read(from: &buf), 
                 followsOwner: FfiConverterBool.read(from: &buf), 
                 hasUnlocked: FfiConverterBool.read(from: &buf), 
-                isModerator: FfiConverterBool.read(from: &buf)
+                isModerator: FfiConverterBool.read(from: &buf), 
+                blocked: FfiConverterBool.read(from: &buf)
         )
     }
 
@@ -5045,6 +7377,7 @@ public struct FfiConverterTypeMediaViewer: FfiConverterRustBuffer {
         FfiConverterBool.write(value.followsOwner, into: &buf)
         FfiConverterBool.write(value.hasUnlocked, into: &buf)
         FfiConverterBool.write(value.isModerator, into: &buf)
+        FfiConverterBool.write(value.blocked, into: &buf)
     }
 }
 
@@ -5101,11 +7434,17 @@ public struct MessageCharge: Equatable, Hashable {
      */
     public let platform: UInt64
     /**
-     * The rate used (11 or 7).
+     * The rate used (11 or 7, or the creator's own rate of 5–20).
      */
     public let wordsPerToken: UInt32
     /**
-     * Whether the meter was re-based to a new Royal status before this message.
+     * The creator's `rate_version` priced with (0: §4.4's rate); pass it back to
+     * [`bill_creator_message`] so a later rate change is noticed (`PRICE_CHANGED`).
+     */
+    public let rateVersion: UInt64
+    /**
+     * Whether the meter was re-based to a new rate (Royal status or creator rate) before this
+     * message.
      */
     public let rebased: Bool
     /**
@@ -5145,10 +7484,15 @@ public struct MessageCharge: Equatable, Hashable {
          * The platform's credit out of `tokens_due`.
          */platform: UInt64, 
         /**
-         * The rate used (11 or 7).
+         * The rate used (11 or 7, or the creator's own rate of 5–20).
          */wordsPerToken: UInt32, 
         /**
-         * Whether the meter was re-based to a new Royal status before this message.
+         * The creator's `rate_version` priced with (0: §4.4's rate); pass it back to
+         * [`bill_creator_message`] so a later rate change is noticed (`PRICE_CHANGED`).
+         */rateVersion: UInt64, 
+        /**
+         * Whether the meter was re-based to a new rate (Royal status or creator rate) before this
+         * message.
          */rebased: Bool, 
         /**
          * The meter after this message.
@@ -5165,6 +7509,7 @@ public struct MessageCharge: Equatable, Hashable {
         self.creator = creator
         self.platform = platform
         self.wordsPerToken = wordsPerToken
+        self.rateVersion = rateVersion
         self.rebased = rebased
         self.meter = meter
         self.policyFingerprint = policyFingerprint
@@ -5195,6 +7540,7 @@ public struct FfiConverterTypeMessageCharge: FfiConverterRustBuffer {
                 creator: FfiConverterUInt64.read(from: &buf), 
                 platform: FfiConverterUInt64.read(from: &buf), 
                 wordsPerToken: FfiConverterUInt32.read(from: &buf), 
+                rateVersion: FfiConverterUInt64.read(from: &buf), 
                 rebased: FfiConverterBool.read(from: &buf), 
                 meter: FfiConverterTypeChatMeter.read(from: &buf), 
                 policyFingerprint: FfiConverterString.read(from: &buf)
@@ -5211,6 +7557,7 @@ public struct FfiConverterTypeMessageCharge: FfiConverterRustBuffer {
         FfiConverterUInt64.write(value.creator, into: &buf)
         FfiConverterUInt64.write(value.platform, into: &buf)
         FfiConverterUInt32.write(value.wordsPerToken, into: &buf)
+        FfiConverterUInt64.write(value.rateVersion, into: &buf)
         FfiConverterBool.write(value.rebased, into: &buf)
         FfiConverterTypeChatMeter.write(value.meter, into: &buf)
         FfiConverterString.write(value.policyFingerprint, into: &buf)
@@ -5311,6 +7658,184 @@ public func FfiConverterTypeMetricAlert_lift(_ buf: RustBuffer) throws -> Metric
 #endif
 public func FfiConverterTypeMetricAlert_lower(_ value: MetricAlert) -> RustBuffer {
     return FfiConverterTypeMetricAlert.lower(value)
+}
+
+
+/**
+ * The migration permission.
+ */
+public struct MigrationDecision: Equatable, Hashable {
+    /**
+     * Run or no-op.
+     */
+    public let action: MigrationAction
+    /**
+     * Whether the run is a dry run.
+     */
+    public let dryRun: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Run or no-op.
+         */action: MigrationAction, 
+        /**
+         * Whether the run is a dry run.
+         */dryRun: Bool) {
+        self.action = action
+        self.dryRun = dryRun
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MigrationDecision: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMigrationDecision: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MigrationDecision {
+        return
+            try MigrationDecision(
+                action: FfiConverterTypeMigrationAction.read(from: &buf), 
+                dryRun: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MigrationDecision, into buf: inout [UInt8]) {
+        FfiConverterTypeMigrationAction.write(value.action, into: &buf)
+        FfiConverterBool.write(value.dryRun, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMigrationDecision_lift(_ buf: RustBuffer) throws -> MigrationDecision {
+    return try FfiConverterTypeMigrationDecision.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMigrationDecision_lower(_ value: MigrationDecision) -> RustBuffer {
+    return FfiConverterTypeMigrationDecision.lower(value)
+}
+
+
+/**
+ * A migration request.
+ */
+public struct MigrationRequest: Equatable, Hashable {
+    /**
+     * Where it runs.
+     */
+    public let environment: Environment
+    /**
+     * Up or down.
+     */
+    public let direction: MigrationDirection
+    /**
+     * The schema's current version, `MAJOR.MINOR.PATCH`.
+     */
+    public let current: String
+    /**
+     * The target version.
+     */
+    public let target: String
+    /**
+     * Whether this is a dry run.
+     */
+    public let dryRun: Bool
+    /**
+     * Whether the operator forced a production run.
+     */
+    public let force: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Where it runs.
+         */environment: Environment, 
+        /**
+         * Up or down.
+         */direction: MigrationDirection, 
+        /**
+         * The schema's current version, `MAJOR.MINOR.PATCH`.
+         */current: String, 
+        /**
+         * The target version.
+         */target: String, 
+        /**
+         * Whether this is a dry run.
+         */dryRun: Bool, 
+        /**
+         * Whether the operator forced a production run.
+         */force: Bool) {
+        self.environment = environment
+        self.direction = direction
+        self.current = current
+        self.target = target
+        self.dryRun = dryRun
+        self.force = force
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MigrationRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMigrationRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MigrationRequest {
+        return
+            try MigrationRequest(
+                environment: FfiConverterTypeEnvironment.read(from: &buf), 
+                direction: FfiConverterTypeMigrationDirection.read(from: &buf), 
+                current: FfiConverterString.read(from: &buf), 
+                target: FfiConverterString.read(from: &buf), 
+                dryRun: FfiConverterBool.read(from: &buf), 
+                force: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MigrationRequest, into buf: inout [UInt8]) {
+        FfiConverterTypeEnvironment.write(value.environment, into: &buf)
+        FfiConverterTypeMigrationDirection.write(value.direction, into: &buf)
+        FfiConverterString.write(value.current, into: &buf)
+        FfiConverterString.write(value.target, into: &buf)
+        FfiConverterBool.write(value.dryRun, into: &buf)
+        FfiConverterBool.write(value.force, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMigrationRequest_lift(_ buf: RustBuffer) throws -> MigrationRequest {
+    return try FfiConverterTypeMigrationRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMigrationRequest_lower(_ value: MigrationRequest) -> RustBuffer {
+    return FfiConverterTypeMigrationRequest.lower(value)
 }
 
 
@@ -5647,6 +8172,87 @@ public func FfiConverterTypeModeRule_lift(_ buf: RustBuffer) throws -> ModeRule 
 #endif
 public func FfiConverterTypeModeRule_lower(_ value: ModeRule) -> RustBuffer {
     return FfiConverterTypeModeRule.lower(value)
+}
+
+
+/**
+ * Moderation section of the policy (SPEC §14).
+ */
+public struct ModerationPolicy: Equatable, Hashable {
+    /**
+     * Stage thresholds per upload purpose (§14.1). Alike by default: nsfw 7 000 / 9 500,
+     * toxicity 6 000 / 9 000, sexual 7 000 / 9 500 bp.
+     */
+    public let thresholds: PurposeThresholds
+    /**
+     * Length limits and clean-up bounds of the text sanitiser (§14.3).
+     */
+    public let text: TextPolicy
+    /**
+     * Banned terms and the normalisation maps (§14.2).
+     */
+    public let terms: TermsPolicy
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Stage thresholds per upload purpose (§14.1). Alike by default: nsfw 7 000 / 9 500,
+         * toxicity 6 000 / 9 000, sexual 7 000 / 9 500 bp.
+         */thresholds: PurposeThresholds, 
+        /**
+         * Length limits and clean-up bounds of the text sanitiser (§14.3).
+         */text: TextPolicy, 
+        /**
+         * Banned terms and the normalisation maps (§14.2).
+         */terms: TermsPolicy) {
+        self.thresholds = thresholds
+        self.text = text
+        self.terms = terms
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ModerationPolicy: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeModerationPolicy: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ModerationPolicy {
+        return
+            try ModerationPolicy(
+                thresholds: FfiConverterTypePurposeThresholds.read(from: &buf), 
+                text: FfiConverterTypeTextPolicy.read(from: &buf), 
+                terms: FfiConverterTypeTermsPolicy.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ModerationPolicy, into buf: inout [UInt8]) {
+        FfiConverterTypePurposeThresholds.write(value.thresholds, into: &buf)
+        FfiConverterTypeTextPolicy.write(value.text, into: &buf)
+        FfiConverterTypeTermsPolicy.write(value.terms, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeModerationPolicy_lift(_ buf: RustBuffer) throws -> ModerationPolicy {
+    return try FfiConverterTypeModerationPolicy.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeModerationPolicy_lower(_ value: ModerationPolicy) -> RustBuffer {
+    return FfiConverterTypeModerationPolicy.lower(value)
 }
 
 
@@ -6153,6 +8759,216 @@ public func FfiConverterTypePhaseCaps_lower(_ value: PhaseCaps) -> RustBuffer {
 
 
 /**
+ * One difference between two policies.
+ */
+public struct PolicyChange: Equatable, Hashable {
+    /**
+     * Dotted path of the value (of the list, for a set member).
+     */
+    public let path: String
+    /**
+     * The old value as compact JSON; `None` when it was added.
+     */
+    public let old: String?
+    /**
+     * The new value as compact JSON; `None` when it was removed.
+     */
+    public let new: String?
+    /**
+     * The change for a reviewer: `path: old → new`, `path: + value` or `path: - value`
+     * (strings shown without quotes).
+     */
+    public let line: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Dotted path of the value (of the list, for a set member).
+         */path: String, 
+        /**
+         * The old value as compact JSON; `None` when it was added.
+         */old: String?, 
+        /**
+         * The new value as compact JSON; `None` when it was removed.
+         */new: String?, 
+        /**
+         * The change for a reviewer: `path: old → new`, `path: + value` or `path: - value`
+         * (strings shown without quotes).
+         */line: String) {
+        self.path = path
+        self.old = old
+        self.new = new
+        self.line = line
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PolicyChange: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePolicyChange: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PolicyChange {
+        return
+            try PolicyChange(
+                path: FfiConverterString.read(from: &buf), 
+                old: FfiConverterOptionString.read(from: &buf), 
+                new: FfiConverterOptionString.read(from: &buf), 
+                line: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PolicyChange, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.path, into: &buf)
+        FfiConverterOptionString.write(value.old, into: &buf)
+        FfiConverterOptionString.write(value.new, into: &buf)
+        FfiConverterString.write(value.line, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePolicyChange_lift(_ buf: RustBuffer) throws -> PolicyChange {
+    return try FfiConverterTypePolicyChange.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePolicyChange_lower(_ value: PolicyChange) -> RustBuffer {
+    return FfiConverterTypePolicyChange.lower(value)
+}
+
+
+/**
+ * A signed policy as it travels from the server to apps (SPEC §17.1).
+ */
+public struct PolicyEnvelope: Equatable, Hashable {
+    /**
+     * The policy format's major version (1).
+     */
+    public let schema: UInt32
+    /**
+     * Strictly increasing per deployment; signed policies start at 1 (the built-in one is 0).
+     */
+    public let serial: UInt64
+    /**
+     * First instant (ms since the epoch) the envelope may be activated.
+     */
+    public let notBeforeMs: Int64
+    /**
+     * First instant (ms) it may no longer be activated.
+     */
+    public let expiresAtMs: Int64
+    /**
+     * Id of the signing key: first 16 hex characters of SHA-256 of its public key.
+     */
+    public let keyId: String
+    /**
+     * The policy JSON, as a string (signed through its SHA-256).
+     */
+    public let payload: String
+    /**
+     * Ed25519 signature of the signing input, base64url without padding (86 characters).
+     */
+    public let signature: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The policy format's major version (1).
+         */schema: UInt32, 
+        /**
+         * Strictly increasing per deployment; signed policies start at 1 (the built-in one is 0).
+         */serial: UInt64, 
+        /**
+         * First instant (ms since the epoch) the envelope may be activated.
+         */notBeforeMs: Int64, 
+        /**
+         * First instant (ms) it may no longer be activated.
+         */expiresAtMs: Int64, 
+        /**
+         * Id of the signing key: first 16 hex characters of SHA-256 of its public key.
+         */keyId: String, 
+        /**
+         * The policy JSON, as a string (signed through its SHA-256).
+         */payload: String, 
+        /**
+         * Ed25519 signature of the signing input, base64url without padding (86 characters).
+         */signature: String) {
+        self.schema = schema
+        self.serial = serial
+        self.notBeforeMs = notBeforeMs
+        self.expiresAtMs = expiresAtMs
+        self.keyId = keyId
+        self.payload = payload
+        self.signature = signature
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PolicyEnvelope: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePolicyEnvelope: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PolicyEnvelope {
+        return
+            try PolicyEnvelope(
+                schema: FfiConverterUInt32.read(from: &buf), 
+                serial: FfiConverterUInt64.read(from: &buf), 
+                notBeforeMs: FfiConverterInt64.read(from: &buf), 
+                expiresAtMs: FfiConverterInt64.read(from: &buf), 
+                keyId: FfiConverterString.read(from: &buf), 
+                payload: FfiConverterString.read(from: &buf), 
+                signature: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PolicyEnvelope, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.schema, into: &buf)
+        FfiConverterUInt64.write(value.serial, into: &buf)
+        FfiConverterInt64.write(value.notBeforeMs, into: &buf)
+        FfiConverterInt64.write(value.expiresAtMs, into: &buf)
+        FfiConverterString.write(value.keyId, into: &buf)
+        FfiConverterString.write(value.payload, into: &buf)
+        FfiConverterString.write(value.signature, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePolicyEnvelope_lift(_ buf: RustBuffer) throws -> PolicyEnvelope {
+    return try FfiConverterTypePolicyEnvelope.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePolicyEnvelope_lower(_ value: PolicyEnvelope) -> RustBuffer {
+    return FfiConverterTypePolicyEnvelope.lower(value)
+}
+
+
+/**
  * One problem found while loading or validating a policy, with its JSON path
  * (`$.splits.chat_creator_bp`).
  */
@@ -6219,6 +9035,75 @@ public func FfiConverterTypePolicyProblem_lift(_ buf: RustBuffer) throws -> Poli
 #endif
 public func FfiConverterTypePolicyProblem_lower(_ value: PolicyProblem) -> RustBuffer {
     return FfiConverterTypePolicyProblem.lower(value)
+}
+
+
+/**
+ * One posting: an account and a signed, non-zero amount (positive: the balance grows).
+ */
+public struct Posting: Equatable, Hashable {
+    /**
+     * The account name (`user:u1:spendable`).
+     */
+    public let account: String
+    /**
+     * Signed tokens, never 0, magnitude at most 2^53 − 1.
+     */
+    public let amount: Int64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The account name (`user:u1:spendable`).
+         */account: String, 
+        /**
+         * Signed tokens, never 0, magnitude at most 2^53 − 1.
+         */amount: Int64) {
+        self.account = account
+        self.amount = amount
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Posting: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePosting: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Posting {
+        return
+            try Posting(
+                account: FfiConverterString.read(from: &buf), 
+                amount: FfiConverterInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Posting, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.account, into: &buf)
+        FfiConverterInt64.write(value.amount, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePosting_lift(_ buf: RustBuffer) throws -> Posting {
+    return try FfiConverterTypePosting.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePosting_lower(_ value: Posting) -> RustBuffer {
+    return FfiConverterTypePosting.lower(value)
 }
 
 
@@ -6698,6 +9583,125 @@ public func FfiConverterTypeProgressionReport_lift(_ buf: RustBuffer) throws -> 
 #endif
 public func FfiConverterTypeProgressionReport_lower(_ value: ProgressionReport) -> RustBuffer {
     return FfiConverterTypeProgressionReport.lower(value)
+}
+
+
+/**
+ * The stage thresholds of every upload purpose (SPEC §9.2, §14.1), one field per purpose.
+ */
+public struct PurposeThresholds: Equatable, Hashable {
+    /**
+     * Profile photos.
+     */
+    public let profilePhoto: StageThresholds
+    /**
+     * Feed images.
+     */
+    public let feedImage: StageThresholds
+    /**
+     * Story videos.
+     */
+    public let storyVideo: StageThresholds
+    /**
+     * Images in a chat.
+     */
+    public let chatImage: StageThresholds
+    /**
+     * Videos in a chat.
+     */
+    public let chatVideo: StageThresholds
+    /**
+     * Audio in a chat.
+     */
+    public let chatAudio: StageThresholds
+    /**
+     * Creator content.
+     */
+    public let creatorContent: StageThresholds
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Profile photos.
+         */profilePhoto: StageThresholds, 
+        /**
+         * Feed images.
+         */feedImage: StageThresholds, 
+        /**
+         * Story videos.
+         */storyVideo: StageThresholds, 
+        /**
+         * Images in a chat.
+         */chatImage: StageThresholds, 
+        /**
+         * Videos in a chat.
+         */chatVideo: StageThresholds, 
+        /**
+         * Audio in a chat.
+         */chatAudio: StageThresholds, 
+        /**
+         * Creator content.
+         */creatorContent: StageThresholds) {
+        self.profilePhoto = profilePhoto
+        self.feedImage = feedImage
+        self.storyVideo = storyVideo
+        self.chatImage = chatImage
+        self.chatVideo = chatVideo
+        self.chatAudio = chatAudio
+        self.creatorContent = creatorContent
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PurposeThresholds: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePurposeThresholds: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PurposeThresholds {
+        return
+            try PurposeThresholds(
+                profilePhoto: FfiConverterTypeStageThresholds.read(from: &buf), 
+                feedImage: FfiConverterTypeStageThresholds.read(from: &buf), 
+                storyVideo: FfiConverterTypeStageThresholds.read(from: &buf), 
+                chatImage: FfiConverterTypeStageThresholds.read(from: &buf), 
+                chatVideo: FfiConverterTypeStageThresholds.read(from: &buf), 
+                chatAudio: FfiConverterTypeStageThresholds.read(from: &buf), 
+                creatorContent: FfiConverterTypeStageThresholds.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PurposeThresholds, into buf: inout [UInt8]) {
+        FfiConverterTypeStageThresholds.write(value.profilePhoto, into: &buf)
+        FfiConverterTypeStageThresholds.write(value.feedImage, into: &buf)
+        FfiConverterTypeStageThresholds.write(value.storyVideo, into: &buf)
+        FfiConverterTypeStageThresholds.write(value.chatImage, into: &buf)
+        FfiConverterTypeStageThresholds.write(value.chatVideo, into: &buf)
+        FfiConverterTypeStageThresholds.write(value.chatAudio, into: &buf)
+        FfiConverterTypeStageThresholds.write(value.creatorContent, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePurposeThresholds_lift(_ buf: RustBuffer) throws -> PurposeThresholds {
+    return try FfiConverterTypePurposeThresholds.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePurposeThresholds_lower(_ value: PurposeThresholds) -> RustBuffer {
+    return FfiConverterTypePurposeThresholds.lower(value)
 }
 
 
@@ -7627,6 +10631,403 @@ public func FfiConverterTypeRegionRisk_lower(_ value: RegionRisk) -> RustBuffer 
 
 
 /**
+ * The release gate's decision.
+ */
+public struct ReleaseDecision: Equatable, Hashable {
+    /**
+     * What to do.
+     */
+    public let action: ReleaseAction
+    /**
+     * The rollout percentage after this decision (current on hold, 0 on roll back).
+     */
+    public let nextPercent: UInt32
+    /**
+     * Why it holds, on `Hold`.
+     */
+    public let holdReason: HoldReason?
+    /**
+     * Until when it holds for soak time.
+     */
+    public let holdUntilMs: Int64?
+    /**
+     * Why it rolls back, on `RollBack`.
+     */
+    public let rollbackReasons: [RollbackReason]
+    /**
+     * The failing or missing compliance gates, on a compliance hold.
+     */
+    public let failingGates: [GateFailure]
+    /**
+     * iOS roll back: pause the phased release (a shipped build cannot be withdrawn).
+     */
+    public let pausePhasedRelease: Bool
+    /**
+     * iOS roll back: switch the release's flags off.
+     */
+    public let flagsOff: Bool
+    /**
+     * Fingerprint of the policy.
+     */
+    public let policyFingerprint: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * What to do.
+         */action: ReleaseAction, 
+        /**
+         * The rollout percentage after this decision (current on hold, 0 on roll back).
+         */nextPercent: UInt32, 
+        /**
+         * Why it holds, on `Hold`.
+         */holdReason: HoldReason?, 
+        /**
+         * Until when it holds for soak time.
+         */holdUntilMs: Int64?, 
+        /**
+         * Why it rolls back, on `RollBack`.
+         */rollbackReasons: [RollbackReason], 
+        /**
+         * The failing or missing compliance gates, on a compliance hold.
+         */failingGates: [GateFailure], 
+        /**
+         * iOS roll back: pause the phased release (a shipped build cannot be withdrawn).
+         */pausePhasedRelease: Bool, 
+        /**
+         * iOS roll back: switch the release's flags off.
+         */flagsOff: Bool, 
+        /**
+         * Fingerprint of the policy.
+         */policyFingerprint: String) {
+        self.action = action
+        self.nextPercent = nextPercent
+        self.holdReason = holdReason
+        self.holdUntilMs = holdUntilMs
+        self.rollbackReasons = rollbackReasons
+        self.failingGates = failingGates
+        self.pausePhasedRelease = pausePhasedRelease
+        self.flagsOff = flagsOff
+        self.policyFingerprint = policyFingerprint
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ReleaseDecision: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeReleaseDecision: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ReleaseDecision {
+        return
+            try ReleaseDecision(
+                action: FfiConverterTypeReleaseAction.read(from: &buf), 
+                nextPercent: FfiConverterUInt32.read(from: &buf), 
+                holdReason: FfiConverterOptionTypeHoldReason.read(from: &buf), 
+                holdUntilMs: FfiConverterOptionInt64.read(from: &buf), 
+                rollbackReasons: FfiConverterSequenceTypeRollbackReason.read(from: &buf), 
+                failingGates: FfiConverterSequenceTypeGateFailure.read(from: &buf), 
+                pausePhasedRelease: FfiConverterBool.read(from: &buf), 
+                flagsOff: FfiConverterBool.read(from: &buf), 
+                policyFingerprint: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ReleaseDecision, into buf: inout [UInt8]) {
+        FfiConverterTypeReleaseAction.write(value.action, into: &buf)
+        FfiConverterUInt32.write(value.nextPercent, into: &buf)
+        FfiConverterOptionTypeHoldReason.write(value.holdReason, into: &buf)
+        FfiConverterOptionInt64.write(value.holdUntilMs, into: &buf)
+        FfiConverterSequenceTypeRollbackReason.write(value.rollbackReasons, into: &buf)
+        FfiConverterSequenceTypeGateFailure.write(value.failingGates, into: &buf)
+        FfiConverterBool.write(value.pausePhasedRelease, into: &buf)
+        FfiConverterBool.write(value.flagsOff, into: &buf)
+        FfiConverterString.write(value.policyFingerprint, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReleaseDecision_lift(_ buf: RustBuffer) throws -> ReleaseDecision {
+    return try FfiConverterTypeReleaseDecision.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReleaseDecision_lower(_ value: ReleaseDecision) -> RustBuffer {
+    return FfiConverterTypeReleaseDecision.lower(value)
+}
+
+
+/**
+ * The state of one staged rollout and its live rates.
+ */
+public struct ReleaseGateRequest: Equatable, Hashable {
+    /**
+     * The channel.
+     */
+    public let channel: ReleaseChannel
+    /**
+     * The current stage, % (one of the channel's stages).
+     */
+    public let stagePercent: UInt32
+    /**
+     * When this stage started, ms since the epoch.
+     */
+    public let enteredAtMs: Int64
+    /**
+     * Now, ms since the epoch.
+     */
+    public let nowMs: Int64
+    /**
+     * Sessions observed at this stage.
+     */
+    public let sessions: UInt64
+    /**
+     * Error rate at this stage, bp.
+     */
+    public let errorBp: UInt32
+    /**
+     * Crash-free sessions at this stage, bp (required on mobile).
+     */
+    public let crashFreeBp: UInt32?
+    /**
+     * The compliance gates' results.
+     */
+    public let gates: [GateCheck]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The channel.
+         */channel: ReleaseChannel, 
+        /**
+         * The current stage, % (one of the channel's stages).
+         */stagePercent: UInt32, 
+        /**
+         * When this stage started, ms since the epoch.
+         */enteredAtMs: Int64, 
+        /**
+         * Now, ms since the epoch.
+         */nowMs: Int64, 
+        /**
+         * Sessions observed at this stage.
+         */sessions: UInt64, 
+        /**
+         * Error rate at this stage, bp.
+         */errorBp: UInt32, 
+        /**
+         * Crash-free sessions at this stage, bp (required on mobile).
+         */crashFreeBp: UInt32?, 
+        /**
+         * The compliance gates' results.
+         */gates: [GateCheck]) {
+        self.channel = channel
+        self.stagePercent = stagePercent
+        self.enteredAtMs = enteredAtMs
+        self.nowMs = nowMs
+        self.sessions = sessions
+        self.errorBp = errorBp
+        self.crashFreeBp = crashFreeBp
+        self.gates = gates
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ReleaseGateRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeReleaseGateRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ReleaseGateRequest {
+        return
+            try ReleaseGateRequest(
+                channel: FfiConverterTypeReleaseChannel.read(from: &buf), 
+                stagePercent: FfiConverterUInt32.read(from: &buf), 
+                enteredAtMs: FfiConverterInt64.read(from: &buf), 
+                nowMs: FfiConverterInt64.read(from: &buf), 
+                sessions: FfiConverterUInt64.read(from: &buf), 
+                errorBp: FfiConverterUInt32.read(from: &buf), 
+                crashFreeBp: FfiConverterOptionUInt32.read(from: &buf), 
+                gates: FfiConverterSequenceTypeGateCheck.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ReleaseGateRequest, into buf: inout [UInt8]) {
+        FfiConverterTypeReleaseChannel.write(value.channel, into: &buf)
+        FfiConverterUInt32.write(value.stagePercent, into: &buf)
+        FfiConverterInt64.write(value.enteredAtMs, into: &buf)
+        FfiConverterInt64.write(value.nowMs, into: &buf)
+        FfiConverterUInt64.write(value.sessions, into: &buf)
+        FfiConverterUInt32.write(value.errorBp, into: &buf)
+        FfiConverterOptionUInt32.write(value.crashFreeBp, into: &buf)
+        FfiConverterSequenceTypeGateCheck.write(value.gates, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReleaseGateRequest_lift(_ buf: RustBuffer) throws -> ReleaseGateRequest {
+    return try FfiConverterTypeReleaseGateRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReleaseGateRequest_lower(_ value: ReleaseGateRequest) -> RustBuffer {
+    return FfiConverterTypeReleaseGateRequest.lower(value)
+}
+
+
+/**
+ * Release gate numbers (SPEC §15.3).
+ */
+public struct ReleasePolicy: Equatable, Hashable {
+    /**
+     * Android stages, % (10, 50, 100).
+     */
+    public let androidStages: [UInt32]
+    /**
+     * iOS stages, % (1, 2, 5, 10, 20, 50, 100).
+     */
+    public let iosStages: [UInt32]
+    /**
+     * Web stages, % (10, 100).
+     */
+    public let webStages: [UInt32]
+    /**
+     * Backend stages, % (10, 100).
+     */
+    public let backendStages: [UInt32]
+    /**
+     * Sessions needed at a stage before deciding (1 000).
+     */
+    public let minSessions: UInt64
+    /**
+     * Roll back when the error rate is above this, bp (100 = 1 %, strict).
+     */
+    public let rollbackErrorBp: UInt32
+    /**
+     * Hold when the error rate is at or above this, bp (50 = 0.5 %).
+     */
+    public let holdErrorBp: UInt32
+    /**
+     * Time a stage must soak before advancing, ms (86 400 000 = 24 h).
+     */
+    public let soakMs: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Android stages, % (10, 50, 100).
+         */androidStages: [UInt32], 
+        /**
+         * iOS stages, % (1, 2, 5, 10, 20, 50, 100).
+         */iosStages: [UInt32], 
+        /**
+         * Web stages, % (10, 100).
+         */webStages: [UInt32], 
+        /**
+         * Backend stages, % (10, 100).
+         */backendStages: [UInt32], 
+        /**
+         * Sessions needed at a stage before deciding (1 000).
+         */minSessions: UInt64, 
+        /**
+         * Roll back when the error rate is above this, bp (100 = 1 %, strict).
+         */rollbackErrorBp: UInt32, 
+        /**
+         * Hold when the error rate is at or above this, bp (50 = 0.5 %).
+         */holdErrorBp: UInt32, 
+        /**
+         * Time a stage must soak before advancing, ms (86 400 000 = 24 h).
+         */soakMs: UInt64) {
+        self.androidStages = androidStages
+        self.iosStages = iosStages
+        self.webStages = webStages
+        self.backendStages = backendStages
+        self.minSessions = minSessions
+        self.rollbackErrorBp = rollbackErrorBp
+        self.holdErrorBp = holdErrorBp
+        self.soakMs = soakMs
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ReleasePolicy: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeReleasePolicy: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ReleasePolicy {
+        return
+            try ReleasePolicy(
+                androidStages: FfiConverterSequenceUInt32.read(from: &buf), 
+                iosStages: FfiConverterSequenceUInt32.read(from: &buf), 
+                webStages: FfiConverterSequenceUInt32.read(from: &buf), 
+                backendStages: FfiConverterSequenceUInt32.read(from: &buf), 
+                minSessions: FfiConverterUInt64.read(from: &buf), 
+                rollbackErrorBp: FfiConverterUInt32.read(from: &buf), 
+                holdErrorBp: FfiConverterUInt32.read(from: &buf), 
+                soakMs: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ReleasePolicy, into buf: inout [UInt8]) {
+        FfiConverterSequenceUInt32.write(value.androidStages, into: &buf)
+        FfiConverterSequenceUInt32.write(value.iosStages, into: &buf)
+        FfiConverterSequenceUInt32.write(value.webStages, into: &buf)
+        FfiConverterSequenceUInt32.write(value.backendStages, into: &buf)
+        FfiConverterUInt64.write(value.minSessions, into: &buf)
+        FfiConverterUInt32.write(value.rollbackErrorBp, into: &buf)
+        FfiConverterUInt32.write(value.holdErrorBp, into: &buf)
+        FfiConverterUInt64.write(value.soakMs, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReleasePolicy_lift(_ buf: RustBuffer) throws -> ReleasePolicy {
+    return try FfiConverterTypeReleasePolicy.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReleasePolicy_lower(_ value: ReleasePolicy) -> RustBuffer {
+    return FfiConverterTypeReleasePolicy.lower(value)
+}
+
+
+/**
  * A stream's split with its policy share, carrying the policy fingerprint.
  */
 public struct RevenueSplit: Equatable, Hashable {
@@ -7821,6 +11222,243 @@ public func FfiConverterTypeRiskBreakdown_lift(_ buf: RustBuffer) throws -> Risk
 #endif
 public func FfiConverterTypeRiskBreakdown_lower(_ value: RiskBreakdown) -> RustBuffer {
     return FfiConverterTypeRiskBreakdown.lower(value)
+}
+
+
+/**
+ * Where an incident goes and by when it must be acknowledged.
+ */
+public struct Route: Equatable, Hashable {
+    /**
+     * The severity routed.
+     */
+    public let severity: Severity
+    /**
+     * Where to send it.
+     */
+    public let channels: [RouteChannel]
+    /**
+     * Acknowledge by this time, ms since the epoch.
+     */
+    public let ackByMs: Int64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The severity routed.
+         */severity: Severity, 
+        /**
+         * Where to send it.
+         */channels: [RouteChannel], 
+        /**
+         * Acknowledge by this time, ms since the epoch.
+         */ackByMs: Int64) {
+        self.severity = severity
+        self.channels = channels
+        self.ackByMs = ackByMs
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Route: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRoute: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Route {
+        return
+            try Route(
+                severity: FfiConverterTypeSeverity.read(from: &buf), 
+                channels: FfiConverterSequenceTypeRouteChannel.read(from: &buf), 
+                ackByMs: FfiConverterInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Route, into buf: inout [UInt8]) {
+        FfiConverterTypeSeverity.write(value.severity, into: &buf)
+        FfiConverterSequenceTypeRouteChannel.write(value.channels, into: &buf)
+        FfiConverterInt64.write(value.ackByMs, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRoute_lift(_ buf: RustBuffer) throws -> Route {
+    return try FfiConverterTypeRoute.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRoute_lower(_ value: Route) -> RustBuffer {
+    return FfiConverterTypeRoute.lower(value)
+}
+
+
+/**
+ * The route of one severity.
+ */
+public struct RouteRule: Equatable, Hashable {
+    /**
+     * Where to send it (not empty).
+     */
+    public let channels: [RouteChannel]
+    /**
+     * By when it must be acknowledged.
+     */
+    public let ack: AckDeadline
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Where to send it (not empty).
+         */channels: [RouteChannel], 
+        /**
+         * By when it must be acknowledged.
+         */ack: AckDeadline) {
+        self.channels = channels
+        self.ack = ack
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RouteRule: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRouteRule: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RouteRule {
+        return
+            try RouteRule(
+                channels: FfiConverterSequenceTypeRouteChannel.read(from: &buf), 
+                ack: FfiConverterTypeAckDeadline.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RouteRule, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeRouteChannel.write(value.channels, into: &buf)
+        FfiConverterTypeAckDeadline.write(value.ack, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRouteRule_lift(_ buf: RustBuffer) throws -> RouteRule {
+    return try FfiConverterTypeRouteRule.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRouteRule_lower(_ value: RouteRule) -> RustBuffer {
+    return FfiConverterTypeRouteRule.lower(value)
+}
+
+
+/**
+ * Routing table, one rule per severity.
+ */
+public struct RoutingPolicy: Equatable, Hashable {
+    /**
+     * P0: pager and chat, 5 min.
+     */
+    public let p0: RouteRule
+    /**
+     * P1: chat, 15 min.
+     */
+    public let p1: RouteRule
+    /**
+     * P2: chat, 1 h.
+     */
+    public let p2: RouteRule
+    /**
+     * P3: ticket, end of the next business day.
+     */
+    public let p3: RouteRule
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * P0: pager and chat, 5 min.
+         */p0: RouteRule, 
+        /**
+         * P1: chat, 15 min.
+         */p1: RouteRule, 
+        /**
+         * P2: chat, 1 h.
+         */p2: RouteRule, 
+        /**
+         * P3: ticket, end of the next business day.
+         */p3: RouteRule) {
+        self.p0 = p0
+        self.p1 = p1
+        self.p2 = p2
+        self.p3 = p3
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RoutingPolicy: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRoutingPolicy: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RoutingPolicy {
+        return
+            try RoutingPolicy(
+                p0: FfiConverterTypeRouteRule.read(from: &buf), 
+                p1: FfiConverterTypeRouteRule.read(from: &buf), 
+                p2: FfiConverterTypeRouteRule.read(from: &buf), 
+                p3: FfiConverterTypeRouteRule.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RoutingPolicy, into buf: inout [UInt8]) {
+        FfiConverterTypeRouteRule.write(value.p0, into: &buf)
+        FfiConverterTypeRouteRule.write(value.p1, into: &buf)
+        FfiConverterTypeRouteRule.write(value.p2, into: &buf)
+        FfiConverterTypeRouteRule.write(value.p3, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRoutingPolicy_lift(_ buf: RustBuffer) throws -> RoutingPolicy {
+    return try FfiConverterTypeRoutingPolicy.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRoutingPolicy_lower(_ value: RoutingPolicy) -> RustBuffer {
+    return FfiConverterTypeRoutingPolicy.lower(value)
 }
 
 
@@ -8039,6 +11677,344 @@ public func FfiConverterTypeRoyalSubscription_lift(_ buf: RustBuffer) throws -> 
 #endif
 public func FfiConverterTypeRoyalSubscription_lower(_ value: RoyalSubscription) -> RustBuffer {
     return FfiConverterTypeRoyalSubscription.lower(value)
+}
+
+
+/**
+ * A text accepted for storage: the sanitised text, and whether moderators must review it.
+ */
+public struct ScreenedText: Equatable, Hashable {
+    /**
+     * The sanitised text to store (the matches' spans are in this text).
+     */
+    public let text: String
+    /**
+     * `true` when a `review` term matched: accepted and visible, queued for moderators.
+     */
+    public let review: Bool
+    /**
+     * Every match found (all of severity `review`), by start, longer first.
+     */
+    public let matches: [TermMatch]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The sanitised text to store (the matches' spans are in this text).
+         */text: String, 
+        /**
+         * `true` when a `review` term matched: accepted and visible, queued for moderators.
+         */review: Bool, 
+        /**
+         * Every match found (all of severity `review`), by start, longer first.
+         */matches: [TermMatch]) {
+        self.text = text
+        self.review = review
+        self.matches = matches
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ScreenedText: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeScreenedText: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ScreenedText {
+        return
+            try ScreenedText(
+                text: FfiConverterString.read(from: &buf), 
+                review: FfiConverterBool.read(from: &buf), 
+                matches: FfiConverterSequenceTypeTermMatch.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ScreenedText, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.text, into: &buf)
+        FfiConverterBool.write(value.review, into: &buf)
+        FfiConverterSequenceTypeTermMatch.write(value.matches, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScreenedText_lift(_ buf: RustBuffer) throws -> ScreenedText {
+    return try FfiConverterTypeScreenedText.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScreenedText_lower(_ value: ScreenedText) -> RustBuffer {
+    return FfiConverterTypeScreenedText.lower(value)
+}
+
+
+/**
+ * Secret rotation thresholds.
+ */
+public struct SecretPolicy: Equatable, Hashable {
+    /**
+     * Age at which a secret is due, ms (7 776 000 000 = 90 days).
+     */
+    public let maxAgeMs: UInt64
+    /**
+     * Age at which a secret is due soon, ms (6 566 400 000 = 76 days).
+     */
+    public let dueSoonMs: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Age at which a secret is due, ms (7 776 000 000 = 90 days).
+         */maxAgeMs: UInt64, 
+        /**
+         * Age at which a secret is due soon, ms (6 566 400 000 = 76 days).
+         */dueSoonMs: UInt64) {
+        self.maxAgeMs = maxAgeMs
+        self.dueSoonMs = dueSoonMs
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SecretPolicy: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSecretPolicy: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SecretPolicy {
+        return
+            try SecretPolicy(
+                maxAgeMs: FfiConverterUInt64.read(from: &buf), 
+                dueSoonMs: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SecretPolicy, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.maxAgeMs, into: &buf)
+        FfiConverterUInt64.write(value.dueSoonMs, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSecretPolicy_lift(_ buf: RustBuffer) throws -> SecretPolicy {
+    return try FfiConverterTypeSecretPolicy.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSecretPolicy_lower(_ value: SecretPolicy) -> RustBuffer {
+    return FfiConverterTypeSecretPolicy.lower(value)
+}
+
+
+/**
+ * A secret's rotation status.
+ */
+public struct SecretStatus: Equatable, Hashable {
+    /**
+     * Where it stands.
+     */
+    public let state: SecretState
+    /**
+     * Its age, ms (0 for a future `rotated_at`).
+     */
+    public let ageMs: UInt64
+    /**
+     * When it is (or was) due, ms since the epoch.
+     */
+    public let dueAtMs: Int64
+    /**
+     * Fingerprint of the policy.
+     */
+    public let policyFingerprint: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Where it stands.
+         */state: SecretState, 
+        /**
+         * Its age, ms (0 for a future `rotated_at`).
+         */ageMs: UInt64, 
+        /**
+         * When it is (or was) due, ms since the epoch.
+         */dueAtMs: Int64, 
+        /**
+         * Fingerprint of the policy.
+         */policyFingerprint: String) {
+        self.state = state
+        self.ageMs = ageMs
+        self.dueAtMs = dueAtMs
+        self.policyFingerprint = policyFingerprint
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SecretStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSecretStatus: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SecretStatus {
+        return
+            try SecretStatus(
+                state: FfiConverterTypeSecretState.read(from: &buf), 
+                ageMs: FfiConverterUInt64.read(from: &buf), 
+                dueAtMs: FfiConverterInt64.read(from: &buf), 
+                policyFingerprint: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SecretStatus, into buf: inout [UInt8]) {
+        FfiConverterTypeSecretState.write(value.state, into: &buf)
+        FfiConverterUInt64.write(value.ageMs, into: &buf)
+        FfiConverterInt64.write(value.dueAtMs, into: &buf)
+        FfiConverterString.write(value.policyFingerprint, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSecretStatus_lift(_ buf: RustBuffer) throws -> SecretStatus {
+    return try FfiConverterTypeSecretStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSecretStatus_lower(_ value: SecretStatus) -> RustBuffer {
+    return FfiConverterTypeSecretStatus.lower(value)
+}
+
+
+/**
+ * The server's view of its policies: the active one, the one it replaced, and when.
+ */
+public struct ServerPolicies: Equatable, Hashable {
+    /**
+     * Fingerprint of the active policy.
+     */
+    public let activeFingerprint: String
+    /**
+     * Serial of the active policy (told to stale clients).
+     */
+    public let activeSerial: UInt64
+    /**
+     * Fingerprint of the policy the active one replaced, if any.
+     */
+    public let previousFingerprint: String?
+    /**
+     * When the server switched to the active policy (ms since the epoch).
+     */
+    public let switchedAtMs: Int64
+    /**
+     * How long after the switch the previous fingerprint is still accepted (ms; default
+     * [`DEFAULT_STALE_GRACE_MS`]).
+     */
+    public let graceMs: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Fingerprint of the active policy.
+         */activeFingerprint: String, 
+        /**
+         * Serial of the active policy (told to stale clients).
+         */activeSerial: UInt64, 
+        /**
+         * Fingerprint of the policy the active one replaced, if any.
+         */previousFingerprint: String?, 
+        /**
+         * When the server switched to the active policy (ms since the epoch).
+         */switchedAtMs: Int64, 
+        /**
+         * How long after the switch the previous fingerprint is still accepted (ms; default
+         * [`DEFAULT_STALE_GRACE_MS`]).
+         */graceMs: UInt64) {
+        self.activeFingerprint = activeFingerprint
+        self.activeSerial = activeSerial
+        self.previousFingerprint = previousFingerprint
+        self.switchedAtMs = switchedAtMs
+        self.graceMs = graceMs
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ServerPolicies: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeServerPolicies: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ServerPolicies {
+        return
+            try ServerPolicies(
+                activeFingerprint: FfiConverterString.read(from: &buf), 
+                activeSerial: FfiConverterUInt64.read(from: &buf), 
+                previousFingerprint: FfiConverterOptionString.read(from: &buf), 
+                switchedAtMs: FfiConverterInt64.read(from: &buf), 
+                graceMs: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ServerPolicies, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.activeFingerprint, into: &buf)
+        FfiConverterUInt64.write(value.activeSerial, into: &buf)
+        FfiConverterOptionString.write(value.previousFingerprint, into: &buf)
+        FfiConverterInt64.write(value.switchedAtMs, into: &buf)
+        FfiConverterUInt64.write(value.graceMs, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeServerPolicies_lift(_ buf: RustBuffer) throws -> ServerPolicies {
+    return try FfiConverterTypeServerPolicies.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeServerPolicies_lower(_ value: ServerPolicies) -> RustBuffer {
+    return FfiConverterTypeServerPolicies.lower(value)
 }
 
 
@@ -8666,6 +12642,154 @@ public func FfiConverterTypeSplit_lower(_ value: Split) -> RustBuffer {
 
 
 /**
+ * One stage's two thresholds, inclusive, in basis points.
+ */
+public struct StageThreshold: Equatable, Hashable {
+    /**
+     * A score at or above this is `flagged`.
+     */
+    public let flaggedBp: UInt32
+    /**
+     * A score at or above this is `rejected`.
+     */
+    public let rejectedBp: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * A score at or above this is `flagged`.
+         */flaggedBp: UInt32, 
+        /**
+         * A score at or above this is `rejected`.
+         */rejectedBp: UInt32) {
+        self.flaggedBp = flaggedBp
+        self.rejectedBp = rejectedBp
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension StageThreshold: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStageThreshold: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StageThreshold {
+        return
+            try StageThreshold(
+                flaggedBp: FfiConverterUInt32.read(from: &buf), 
+                rejectedBp: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: StageThreshold, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.flaggedBp, into: &buf)
+        FfiConverterUInt32.write(value.rejectedBp, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStageThreshold_lift(_ buf: RustBuffer) throws -> StageThreshold {
+    return try FfiConverterTypeStageThreshold.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStageThreshold_lower(_ value: StageThreshold) -> RustBuffer {
+    return FfiConverterTypeStageThreshold.lower(value)
+}
+
+
+/**
+ * The thresholds of the three scored stages for one upload purpose.
+ */
+public struct StageThresholds: Equatable, Hashable {
+    /**
+     * Nudity: 7 000 / 9 500 bp.
+     */
+    public let nsfw: StageThreshold
+    /**
+     * Toxicity: 6 000 / 9 000 bp.
+     */
+    public let toxicity: StageThreshold
+    /**
+     * Sexual content: 7 000 / 9 500 bp.
+     */
+    public let sexual: StageThreshold
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Nudity: 7 000 / 9 500 bp.
+         */nsfw: StageThreshold, 
+        /**
+         * Toxicity: 6 000 / 9 000 bp.
+         */toxicity: StageThreshold, 
+        /**
+         * Sexual content: 7 000 / 9 500 bp.
+         */sexual: StageThreshold) {
+        self.nsfw = nsfw
+        self.toxicity = toxicity
+        self.sexual = sexual
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension StageThresholds: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStageThresholds: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StageThresholds {
+        return
+            try StageThresholds(
+                nsfw: FfiConverterTypeStageThreshold.read(from: &buf), 
+                toxicity: FfiConverterTypeStageThreshold.read(from: &buf), 
+                sexual: FfiConverterTypeStageThreshold.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: StageThresholds, into buf: inout [UInt8]) {
+        FfiConverterTypeStageThreshold.write(value.nsfw, into: &buf)
+        FfiConverterTypeStageThreshold.write(value.toxicity, into: &buf)
+        FfiConverterTypeStageThreshold.write(value.sexual, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStageThresholds_lift(_ buf: RustBuffer) throws -> StageThresholds {
+    return try FfiConverterTypeStageThresholds.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStageThresholds_lower(_ value: StageThresholds) -> RustBuffer {
+    return FfiConverterTypeStageThresholds.lower(value)
+}
+
+
+/**
  * Room for a new story.
  */
 public struct StoryQuota: Equatable, Hashable {
@@ -8751,6 +12875,738 @@ public func FfiConverterTypeStoryQuota_lift(_ buf: RustBuffer) throws -> StoryQu
 #endif
 public func FfiConverterTypeStoryQuota_lower(_ value: StoryQuota) -> RustBuffer {
     return FfiConverterTypeStoryQuota.lower(value)
+}
+
+
+/**
+ * One stream's figures in one bucket.
+ */
+public struct StreamEarnings: Equatable, Hashable {
+    /**
+     * The stream.
+     */
+    public let stream: EarningStream
+    /**
+     * Tokens earned.
+     */
+    public let earned: UInt64
+    /**
+     * Tokens refunded (positive).
+     */
+    public let refunded: UInt64
+    /**
+     * `earned − refunded` (negative when refunds of earlier earnings outweigh).
+     */
+    public let net: Int64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The stream.
+         */stream: EarningStream, 
+        /**
+         * Tokens earned.
+         */earned: UInt64, 
+        /**
+         * Tokens refunded (positive).
+         */refunded: UInt64, 
+        /**
+         * `earned − refunded` (negative when refunds of earlier earnings outweigh).
+         */net: Int64) {
+        self.stream = stream
+        self.earned = earned
+        self.refunded = refunded
+        self.net = net
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension StreamEarnings: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStreamEarnings: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StreamEarnings {
+        return
+            try StreamEarnings(
+                stream: FfiConverterTypeEarningStream.read(from: &buf), 
+                earned: FfiConverterUInt64.read(from: &buf), 
+                refunded: FfiConverterUInt64.read(from: &buf), 
+                net: FfiConverterInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: StreamEarnings, into buf: inout [UInt8]) {
+        FfiConverterTypeEarningStream.write(value.stream, into: &buf)
+        FfiConverterUInt64.write(value.earned, into: &buf)
+        FfiConverterUInt64.write(value.refunded, into: &buf)
+        FfiConverterInt64.write(value.net, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStreamEarnings_lift(_ buf: RustBuffer) throws -> StreamEarnings {
+    return try FfiConverterTypeStreamEarnings.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStreamEarnings_lower(_ value: StreamEarnings) -> RustBuffer {
+    return FfiConverterTypeStreamEarnings.lower(value)
+}
+
+
+/**
+ * One banned term found in a text.
+ */
+public struct TermMatch: Equatable, Hashable {
+    /**
+     * The term as listed in the policy.
+     */
+    public let term: String
+    /**
+     * Its category.
+     */
+    public let category: String
+    /**
+     * Its severity.
+     */
+    public let severity: TermSeverity
+    /**
+     * Start in the original text, UTF-8 bytes (whole characters).
+     */
+    public let start: UInt64
+    /**
+     * End (exclusive), UTF-8 bytes.
+     */
+    public let end: UInt64
+    /**
+     * Start in UTF-16 code units (Swift, Kotlin, JS string indices).
+     */
+    public let startUtf16: UInt64
+    /**
+     * End (exclusive), UTF-16 code units.
+     */
+    public let endUtf16: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The term as listed in the policy.
+         */term: String, 
+        /**
+         * Its category.
+         */category: String, 
+        /**
+         * Its severity.
+         */severity: TermSeverity, 
+        /**
+         * Start in the original text, UTF-8 bytes (whole characters).
+         */start: UInt64, 
+        /**
+         * End (exclusive), UTF-8 bytes.
+         */end: UInt64, 
+        /**
+         * Start in UTF-16 code units (Swift, Kotlin, JS string indices).
+         */startUtf16: UInt64, 
+        /**
+         * End (exclusive), UTF-16 code units.
+         */endUtf16: UInt64) {
+        self.term = term
+        self.category = category
+        self.severity = severity
+        self.start = start
+        self.end = end
+        self.startUtf16 = startUtf16
+        self.endUtf16 = endUtf16
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension TermMatch: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTermMatch: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TermMatch {
+        return
+            try TermMatch(
+                term: FfiConverterString.read(from: &buf), 
+                category: FfiConverterString.read(from: &buf), 
+                severity: FfiConverterTypeTermSeverity.read(from: &buf), 
+                start: FfiConverterUInt64.read(from: &buf), 
+                end: FfiConverterUInt64.read(from: &buf), 
+                startUtf16: FfiConverterUInt64.read(from: &buf), 
+                endUtf16: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: TermMatch, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.term, into: &buf)
+        FfiConverterString.write(value.category, into: &buf)
+        FfiConverterTypeTermSeverity.write(value.severity, into: &buf)
+        FfiConverterUInt64.write(value.start, into: &buf)
+        FfiConverterUInt64.write(value.end, into: &buf)
+        FfiConverterUInt64.write(value.startUtf16, into: &buf)
+        FfiConverterUInt64.write(value.endUtf16, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTermMatch_lift(_ buf: RustBuffer) throws -> TermMatch {
+    return try FfiConverterTypeTermMatch.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTermMatch_lower(_ value: TermMatch) -> RustBuffer {
+    return FfiConverterTypeTermMatch.lower(value)
+}
+
+
+/**
+ * What screening found: every match (by start, longer first) and the highest severity.
+ */
+public struct TermScreening: Equatable, Hashable {
+    /**
+     * The highest severity found, `None` when nothing matched.
+     */
+    public let severity: TermSeverity?
+    /**
+     * Every match, by start, longer first.
+     */
+    public let matches: [TermMatch]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The highest severity found, `None` when nothing matched.
+         */severity: TermSeverity?, 
+        /**
+         * Every match, by start, longer first.
+         */matches: [TermMatch]) {
+        self.severity = severity
+        self.matches = matches
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension TermScreening: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTermScreening: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TermScreening {
+        return
+            try TermScreening(
+                severity: FfiConverterOptionTypeTermSeverity.read(from: &buf), 
+                matches: FfiConverterSequenceTypeTermMatch.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: TermScreening, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeTermSeverity.write(value.severity, into: &buf)
+        FfiConverterSequenceTypeTermMatch.write(value.matches, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTermScreening_lift(_ buf: RustBuffer) throws -> TermScreening {
+    return try FfiConverterTypeTermScreening.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTermScreening_lower(_ value: TermScreening) -> RustBuffer {
+    return FfiConverterTypeTermScreening.lower(value)
+}
+
+
+/**
+ * The term list and the normalisation maps (SPEC §14.2).
+ */
+public struct TermsPolicy: Equatable, Hashable {
+    /**
+     * The banned terms.
+     */
+    public let bannedTerms: [BannedTerm]
+    /**
+     * Step 4's letters without a decomposition (ł→l, đ→d, ø→o, ħ→h, ı→i, æ→ae, œ→oe, þ→th).
+     */
+    public let fold: [CharMapping]
+    /**
+     * Step 5's Cyrillic and Greek look-alikes → Latin.
+     */
+    public let lookalikes: [CharMapping]
+    /**
+     * Step 6's digits, mapped anywhere in a word with a letter.
+     */
+    public let leetDigits: [CharMapping]
+    /**
+     * Step 6's symbols, mapped between letters or digits or first before one.
+     */
+    public let leetSymbols: [CharMapping]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The banned terms.
+         */bannedTerms: [BannedTerm], 
+        /**
+         * Step 4's letters without a decomposition (ł→l, đ→d, ø→o, ħ→h, ı→i, æ→ae, œ→oe, þ→th).
+         */fold: [CharMapping], 
+        /**
+         * Step 5's Cyrillic and Greek look-alikes → Latin.
+         */lookalikes: [CharMapping], 
+        /**
+         * Step 6's digits, mapped anywhere in a word with a letter.
+         */leetDigits: [CharMapping], 
+        /**
+         * Step 6's symbols, mapped between letters or digits or first before one.
+         */leetSymbols: [CharMapping]) {
+        self.bannedTerms = bannedTerms
+        self.fold = fold
+        self.lookalikes = lookalikes
+        self.leetDigits = leetDigits
+        self.leetSymbols = leetSymbols
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension TermsPolicy: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTermsPolicy: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TermsPolicy {
+        return
+            try TermsPolicy(
+                bannedTerms: FfiConverterSequenceTypeBannedTerm.read(from: &buf), 
+                fold: FfiConverterSequenceTypeCharMapping.read(from: &buf), 
+                lookalikes: FfiConverterSequenceTypeCharMapping.read(from: &buf), 
+                leetDigits: FfiConverterSequenceTypeCharMapping.read(from: &buf), 
+                leetSymbols: FfiConverterSequenceTypeCharMapping.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: TermsPolicy, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeBannedTerm.write(value.bannedTerms, into: &buf)
+        FfiConverterSequenceTypeCharMapping.write(value.fold, into: &buf)
+        FfiConverterSequenceTypeCharMapping.write(value.lookalikes, into: &buf)
+        FfiConverterSequenceTypeCharMapping.write(value.leetDigits, into: &buf)
+        FfiConverterSequenceTypeCharMapping.write(value.leetSymbols, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTermsPolicy_lift(_ buf: RustBuffer) throws -> TermsPolicy {
+    return try FfiConverterTypeTermsPolicy.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTermsPolicy_lower(_ value: TermsPolicy) -> RustBuffer {
+    return FfiConverterTypeTermsPolicy.lower(value)
+}
+
+
+/**
+ * Length limits and clean-up bounds of the sanitiser (SPEC §14.3).
+ */
+public struct TextPolicy: Equatable, Hashable {
+    /**
+     * Most grapheme clusters in a display name (50; at least 1 is required).
+     */
+    public let displayNameMax: UInt32
+    /**
+     * Most grapheme clusters in a bio (500).
+     */
+    public let bioMax: UInt32
+    /**
+     * Most grapheme clusters in a chat message (4 000).
+     */
+    public let messageMax: UInt32
+    /**
+     * Most grapheme clusters in a caption (2 200).
+     */
+    public let captionMax: UInt32
+    /**
+     * Most combining marks kept after one base character (3).
+     */
+    public let maxCombiningMarks: UInt32
+    /**
+     * Most line breaks kept in a row (2).
+     */
+    public let maxLineBreaks: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Most grapheme clusters in a display name (50; at least 1 is required).
+         */displayNameMax: UInt32, 
+        /**
+         * Most grapheme clusters in a bio (500).
+         */bioMax: UInt32, 
+        /**
+         * Most grapheme clusters in a chat message (4 000).
+         */messageMax: UInt32, 
+        /**
+         * Most grapheme clusters in a caption (2 200).
+         */captionMax: UInt32, 
+        /**
+         * Most combining marks kept after one base character (3).
+         */maxCombiningMarks: UInt32, 
+        /**
+         * Most line breaks kept in a row (2).
+         */maxLineBreaks: UInt32) {
+        self.displayNameMax = displayNameMax
+        self.bioMax = bioMax
+        self.messageMax = messageMax
+        self.captionMax = captionMax
+        self.maxCombiningMarks = maxCombiningMarks
+        self.maxLineBreaks = maxLineBreaks
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension TextPolicy: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTextPolicy: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TextPolicy {
+        return
+            try TextPolicy(
+                displayNameMax: FfiConverterUInt32.read(from: &buf), 
+                bioMax: FfiConverterUInt32.read(from: &buf), 
+                messageMax: FfiConverterUInt32.read(from: &buf), 
+                captionMax: FfiConverterUInt32.read(from: &buf), 
+                maxCombiningMarks: FfiConverterUInt32.read(from: &buf), 
+                maxLineBreaks: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: TextPolicy, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.displayNameMax, into: &buf)
+        FfiConverterUInt32.write(value.bioMax, into: &buf)
+        FfiConverterUInt32.write(value.messageMax, into: &buf)
+        FfiConverterUInt32.write(value.captionMax, into: &buf)
+        FfiConverterUInt32.write(value.maxCombiningMarks, into: &buf)
+        FfiConverterUInt32.write(value.maxLineBreaks, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTextPolicy_lift(_ buf: RustBuffer) throws -> TextPolicy {
+    return try FfiConverterTypeTextPolicy.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTextPolicy_lower(_ value: TextPolicy) -> RustBuffer {
+    return FfiConverterTypeTextPolicy.lower(value)
+}
+
+
+/**
+ * One threshold a score reached.
+ */
+public struct ThresholdCrossed: Equatable, Hashable {
+    /**
+     * The stage.
+     */
+    public let stage: Stage
+    /**
+     * The threshold reached.
+     */
+    public let level: ThresholdLevel
+    /**
+     * The stage's score, bp.
+     */
+    public let scoreBp: UInt32
+    /**
+     * The threshold, bp.
+     */
+    public let thresholdBp: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The stage.
+         */stage: Stage, 
+        /**
+         * The threshold reached.
+         */level: ThresholdLevel, 
+        /**
+         * The stage's score, bp.
+         */scoreBp: UInt32, 
+        /**
+         * The threshold, bp.
+         */thresholdBp: UInt32) {
+        self.stage = stage
+        self.level = level
+        self.scoreBp = scoreBp
+        self.thresholdBp = thresholdBp
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ThresholdCrossed: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeThresholdCrossed: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ThresholdCrossed {
+        return
+            try ThresholdCrossed(
+                stage: FfiConverterTypeStage.read(from: &buf), 
+                level: FfiConverterTypeThresholdLevel.read(from: &buf), 
+                scoreBp: FfiConverterUInt32.read(from: &buf), 
+                thresholdBp: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ThresholdCrossed, into buf: inout [UInt8]) {
+        FfiConverterTypeStage.write(value.stage, into: &buf)
+        FfiConverterTypeThresholdLevel.write(value.level, into: &buf)
+        FfiConverterUInt32.write(value.scoreBp, into: &buf)
+        FfiConverterUInt32.write(value.thresholdBp, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeThresholdCrossed_lift(_ buf: RustBuffer) throws -> ThresholdCrossed {
+    return try FfiConverterTypeThresholdCrossed.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeThresholdCrossed_lower(_ value: ThresholdCrossed) -> RustBuffer {
+    return FfiConverterTypeThresholdCrossed.lower(value)
+}
+
+
+/**
+ * A payer and what they paid this creator in the window, less refunds.
+ */
+public struct TopFan: Equatable, Hashable {
+    /**
+     * The payer's id as written in the ledger's accounts.
+     */
+    public let userId: String
+    /**
+     * Tokens paid less refunds (> 0).
+     */
+    public let netPaid: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The payer's id as written in the ledger's accounts.
+         */userId: String, 
+        /**
+         * Tokens paid less refunds (> 0).
+         */netPaid: UInt64) {
+        self.userId = userId
+        self.netPaid = netPaid
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension TopFan: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTopFan: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TopFan {
+        return
+            try TopFan(
+                userId: FfiConverterString.read(from: &buf), 
+                netPaid: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: TopFan, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.userId, into: &buf)
+        FfiConverterUInt64.write(value.netPaid, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTopFan_lift(_ buf: RustBuffer) throws -> TopFan {
+    return try FfiConverterTypeTopFan.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTopFan_lower(_ value: TopFan) -> RustBuffer {
+    return FfiConverterTypeTopFan.lower(value)
+}
+
+
+/**
+ * The triage of one result.
+ */
+public struct Triage: Equatable, Hashable {
+    /**
+     * The signals raised, in the table's order.
+     */
+    public let incidents: [Incident]
+    /**
+     * The incident's severity: the highest of its signals (`None` when nothing is raised).
+     */
+    public let severity: Severity?
+    /**
+     * Where to send it and by when it must be acknowledged (`None` when nothing is raised).
+     */
+    public let route: Route?
+    /**
+     * Fingerprint of the policy.
+     */
+    public let policyFingerprint: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The signals raised, in the table's order.
+         */incidents: [Incident], 
+        /**
+         * The incident's severity: the highest of its signals (`None` when nothing is raised).
+         */severity: Severity?, 
+        /**
+         * Where to send it and by when it must be acknowledged (`None` when nothing is raised).
+         */route: Route?, 
+        /**
+         * Fingerprint of the policy.
+         */policyFingerprint: String) {
+        self.incidents = incidents
+        self.severity = severity
+        self.route = route
+        self.policyFingerprint = policyFingerprint
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Triage: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTriage: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Triage {
+        return
+            try Triage(
+                incidents: FfiConverterSequenceTypeIncident.read(from: &buf), 
+                severity: FfiConverterOptionTypeSeverity.read(from: &buf), 
+                route: FfiConverterOptionTypeRoute.read(from: &buf), 
+                policyFingerprint: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Triage, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeIncident.write(value.incidents, into: &buf)
+        FfiConverterOptionTypeSeverity.write(value.severity, into: &buf)
+        FfiConverterOptionTypeRoute.write(value.route, into: &buf)
+        FfiConverterString.write(value.policyFingerprint, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTriage_lift(_ buf: RustBuffer) throws -> Triage {
+    return try FfiConverterTypeTriage.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTriage_lower(_ value: Triage) -> RustBuffer {
+    return FfiConverterTypeTriage.lower(value)
 }
 
 
@@ -9590,6 +14446,115 @@ public func FfiConverterTypeWithdrawalRequest_lower(_ value: WithdrawalRequest) 
 
 
 /**
+ * One withdrawal request as the ledger knows it (from its records).
+ */
+public struct WithdrawalStatus: Equatable, Hashable {
+    /**
+     * The seq of the `withdrawal_requested` record.
+     */
+    public let requestSeq: UInt64
+    /**
+     * The creator (key part).
+     */
+    public let creator: String
+    /**
+     * The amount held (net + fee).
+     */
+    public let amount: UInt64
+    /**
+     * The fee fixed at request time.
+     */
+    public let fee: UInt64
+    /**
+     * The net tokens paid out.
+     */
+    public let net: UInt64
+    /**
+     * The current state.
+     */
+    public let state: WithdrawalState
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The seq of the `withdrawal_requested` record.
+         */requestSeq: UInt64, 
+        /**
+         * The creator (key part).
+         */creator: String, 
+        /**
+         * The amount held (net + fee).
+         */amount: UInt64, 
+        /**
+         * The fee fixed at request time.
+         */fee: UInt64, 
+        /**
+         * The net tokens paid out.
+         */net: UInt64, 
+        /**
+         * The current state.
+         */state: WithdrawalState) {
+        self.requestSeq = requestSeq
+        self.creator = creator
+        self.amount = amount
+        self.fee = fee
+        self.net = net
+        self.state = state
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension WithdrawalStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeWithdrawalStatus: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> WithdrawalStatus {
+        return
+            try WithdrawalStatus(
+                requestSeq: FfiConverterUInt64.read(from: &buf), 
+                creator: FfiConverterString.read(from: &buf), 
+                amount: FfiConverterUInt64.read(from: &buf), 
+                fee: FfiConverterUInt64.read(from: &buf), 
+                net: FfiConverterUInt64.read(from: &buf), 
+                state: FfiConverterTypeWithdrawalState.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: WithdrawalStatus, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.requestSeq, into: &buf)
+        FfiConverterString.write(value.creator, into: &buf)
+        FfiConverterUInt64.write(value.amount, into: &buf)
+        FfiConverterUInt64.write(value.fee, into: &buf)
+        FfiConverterUInt64.write(value.net, into: &buf)
+        FfiConverterTypeWithdrawalState.write(value.state, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWithdrawalStatus_lift(_ buf: RustBuffer) throws -> WithdrawalStatus {
+    return try FfiConverterTypeWithdrawalStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWithdrawalStatus_lower(_ value: WithdrawalStatus) -> RustBuffer {
+    return FfiConverterTypeWithdrawalStatus.lower(value)
+}
+
+
+/**
  * Why access was granted.
  */
 
@@ -9615,6 +14580,10 @@ public enum AccessGrant: Equatable, Hashable, CaseIterable {
      * The viewer unlocked the paid item.
      */
     case unlocked
+    /**
+     * The viewer is the other participant of the chat the item was sent in.
+     */
+    case participant
 
 
 
@@ -9646,6 +14615,8 @@ public struct FfiConverterTypeAccessGrant: FfiConverterRustBuffer {
         
         case 5: return .unlocked
         
+        case 6: return .participant
+        
         default: throw UniffiInternalError.unexpectedEnumCase
         }
     }
@@ -9673,6 +14644,10 @@ public struct FfiConverterTypeAccessGrant: FfiConverterRustBuffer {
         case .unlocked:
             writeInt(&buf, Int32(5))
         
+        
+        case .participant:
+            writeInt(&buf, Int32(6))
+        
         }
     }
 }
@@ -9690,6 +14665,414 @@ public func FfiConverterTypeAccessGrant_lift(_ buf: RustBuffer) throws -> Access
 #endif
 public func FfiConverterTypeAccessGrant_lower(_ value: AccessGrant) -> RustBuffer {
     return FfiConverterTypeAccessGrant.lower(value)
+}
+
+
+
+/**
+ * The acknowledgement deadline of a severity.
+ */
+
+public enum AckDeadline: Equatable, Hashable {
+    
+    /**
+     * Within this many ms of being raised.
+     */
+    case withinMs(
+        /**
+         * The delay, ms.
+         */ms: UInt64
+    )
+    /**
+     * 23:59:59.999 UTC of the first Monday–Friday date after the date raised.
+     */
+    case endOfNextBusinessDay
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension AckDeadline: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAckDeadline: FfiConverterRustBuffer {
+    typealias SwiftType = AckDeadline
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AckDeadline {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .withinMs(ms: try FfiConverterUInt64.read(from: &buf)
+        )
+        
+        case 2: return .endOfNextBusinessDay
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: AckDeadline, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .withinMs(ms):
+            writeInt(&buf, Int32(1))
+            FfiConverterUInt64.write(ms, into: &buf)
+            
+        
+        case .endOfNextBusinessDay:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAckDeadline_lift(_ buf: RustBuffer) throws -> AckDeadline {
+    return try FfiConverterTypeAckDeadline.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAckDeadline_lower(_ value: AckDeadline) -> RustBuffer {
+    return FfiConverterTypeAckDeadline.lower(value)
+}
+
+
+
+/**
+ * The admission decision. Every variant carries the policy fingerprint.
+ */
+
+public enum Admission: Equatable, Hashable {
+    
+    /**
+     * Admitted: store the counters.
+     */
+    case admitted(
+        /**
+         * The normalised country.
+         */country: CountryCode, 
+        /**
+         * The applicant's age in whole years today.
+         */ageYears: UInt32, 
+        /**
+         * Signup only: the mode's new signups counter, including this one.
+         */modeCounter: DailyCounter?, 
+        /**
+         * The country's new counter of this operation's kind, including this one.
+         */countryCounter: DailyCounter, 
+        /**
+         * The invite record's new use count, when an invite was used.
+         */inviteUsedCount: UInt64?, 
+        /**
+         * Fingerprint of the policy.
+         */policyFingerprint: String
+    )
+    /**
+     * Queued by the throttle (`ADMISSION_QUEUED`): tell the user their place and when to retry.
+     */
+    case queued(
+        /**
+         * Always `ADMISSION_QUEUED`.
+         */code: ErrorCode, 
+        /**
+         * 1-based place in the host's queue (queue length + 1).
+         */positionHint: UInt64, 
+        /**
+         * When to retry, ms since the epoch.
+         */retryAtMs: Int64, 
+        /**
+         * Fingerprint of the policy.
+         */policyFingerprint: String
+    )
+    /**
+     * Refused by the first failing check.
+     */
+    case refused(
+        /**
+         * The SPEC §11 code of the failing check.
+         */code: ErrorCode, 
+        /**
+         * The cap that refused, for `DAILY_LIMIT_REACHED`.
+         */cap: AdmissionCap?, 
+        /**
+         * When to retry (the next UTC midnight for a cap), when a retry can succeed.
+         */retryAtMs: Int64?, 
+        /**
+         * Fingerprint of the policy.
+         */policyFingerprint: String
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Admission: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAdmission: FfiConverterRustBuffer {
+    typealias SwiftType = Admission
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Admission {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .admitted(country: try FfiConverterTypeCountryCode.read(from: &buf), ageYears: try FfiConverterUInt32.read(from: &buf), modeCounter: try FfiConverterOptionTypeDailyCounter.read(from: &buf), countryCounter: try FfiConverterTypeDailyCounter.read(from: &buf), inviteUsedCount: try FfiConverterOptionUInt64.read(from: &buf), policyFingerprint: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 2: return .queued(code: try FfiConverterTypeErrorCode.read(from: &buf), positionHint: try FfiConverterUInt64.read(from: &buf), retryAtMs: try FfiConverterInt64.read(from: &buf), policyFingerprint: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 3: return .refused(code: try FfiConverterTypeErrorCode.read(from: &buf), cap: try FfiConverterOptionTypeAdmissionCap.read(from: &buf), retryAtMs: try FfiConverterOptionInt64.read(from: &buf), policyFingerprint: try FfiConverterString.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Admission, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .admitted(country,ageYears,modeCounter,countryCounter,inviteUsedCount,policyFingerprint):
+            writeInt(&buf, Int32(1))
+            FfiConverterTypeCountryCode.write(country, into: &buf)
+            FfiConverterUInt32.write(ageYears, into: &buf)
+            FfiConverterOptionTypeDailyCounter.write(modeCounter, into: &buf)
+            FfiConverterTypeDailyCounter.write(countryCounter, into: &buf)
+            FfiConverterOptionUInt64.write(inviteUsedCount, into: &buf)
+            FfiConverterString.write(policyFingerprint, into: &buf)
+            
+        
+        case let .queued(code,positionHint,retryAtMs,policyFingerprint):
+            writeInt(&buf, Int32(2))
+            FfiConverterTypeErrorCode.write(code, into: &buf)
+            FfiConverterUInt64.write(positionHint, into: &buf)
+            FfiConverterInt64.write(retryAtMs, into: &buf)
+            FfiConverterString.write(policyFingerprint, into: &buf)
+            
+        
+        case let .refused(code,cap,retryAtMs,policyFingerprint):
+            writeInt(&buf, Int32(3))
+            FfiConverterTypeErrorCode.write(code, into: &buf)
+            FfiConverterOptionTypeAdmissionCap.write(cap, into: &buf)
+            FfiConverterOptionInt64.write(retryAtMs, into: &buf)
+            FfiConverterString.write(policyFingerprint, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAdmission_lift(_ buf: RustBuffer) throws -> Admission {
+    return try FfiConverterTypeAdmission.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAdmission_lower(_ value: Admission) -> RustBuffer {
+    return FfiConverterTypeAdmission.lower(value)
+}
+
+
+
+/**
+ * The cap that refused an operation.
+ */
+
+public enum AdmissionCap: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * The launch mode's platform-wide signup cap (§7.1).
+     */
+    case modeSignups
+    /**
+     * The country phase's `users` cap.
+     */
+    case users
+    /**
+     * The country phase's `payments` cap.
+     */
+    case payments
+    /**
+     * The country phase's `creators` cap.
+     */
+    case creators
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension AdmissionCap: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAdmissionCap: FfiConverterRustBuffer {
+    typealias SwiftType = AdmissionCap
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AdmissionCap {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .modeSignups
+        
+        case 2: return .users
+        
+        case 3: return .payments
+        
+        case 4: return .creators
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: AdmissionCap, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .modeSignups:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .users:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .payments:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .creators:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAdmissionCap_lift(_ buf: RustBuffer) throws -> AdmissionCap {
+    return try FfiConverterTypeAdmissionCap.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAdmissionCap_lower(_ value: AdmissionCap) -> RustBuffer {
+    return FfiConverterTypeAdmissionCap.lower(value)
+}
+
+
+
+/**
+ * What is being admitted.
+ */
+
+public enum AdmissionOperation: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * A new account.
+     */
+    case signup
+    /**
+     * A token purchase (spending held tokens is not gated).
+     */
+    case purchase
+    /**
+     * A user becoming a creator.
+     */
+    case creatorOnboarding
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension AdmissionOperation: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAdmissionOperation: FfiConverterRustBuffer {
+    typealias SwiftType = AdmissionOperation
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AdmissionOperation {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .signup
+        
+        case 2: return .purchase
+        
+        case 3: return .creatorOnboarding
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: AdmissionOperation, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .signup:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .purchase:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .creatorOnboarding:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAdmissionOperation_lift(_ buf: RustBuffer) throws -> AdmissionOperation {
+    return try FfiConverterTypeAdmissionOperation.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAdmissionOperation_lower(_ value: AdmissionOperation) -> RustBuffer {
+    return FfiConverterTypeAdmissionOperation.lower(value)
 }
 
 
@@ -10067,6 +15450,252 @@ public func FfiConverterTypeChatParticipant_lower(_ value: ChatParticipant) -> R
 
 
 /**
+ * The server's decision on a client's policy fingerprint.
+ */
+
+public enum ClientPolicyVerdict: Equatable, Hashable {
+    
+    /**
+     * The client prices with the active policy.
+     */
+    case active
+    /**
+     * The client prices with the previous policy, still inside the grace period.
+     */
+    case previousInGrace(
+        /**
+         * Last instant (ms, inclusive) the previous fingerprint is accepted.
+         */graceEndsAtMs: Int64
+    )
+    /**
+     * Refuse with `POLICY_STALE`: the client must fetch the active envelope and recompute.
+     */
+    case stale(
+        /**
+         * Always `POLICY_STALE`.
+         */code: ErrorCode, 
+        /**
+         * Serial of the active policy, for the client to fetch.
+         */activeSerial: UInt64
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ClientPolicyVerdict: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeClientPolicyVerdict: FfiConverterRustBuffer {
+    typealias SwiftType = ClientPolicyVerdict
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ClientPolicyVerdict {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .active
+        
+        case 2: return .previousInGrace(graceEndsAtMs: try FfiConverterInt64.read(from: &buf)
+        )
+        
+        case 3: return .stale(code: try FfiConverterTypeErrorCode.read(from: &buf), activeSerial: try FfiConverterUInt64.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ClientPolicyVerdict, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .active:
+            writeInt(&buf, Int32(1))
+        
+        
+        case let .previousInGrace(graceEndsAtMs):
+            writeInt(&buf, Int32(2))
+            FfiConverterInt64.write(graceEndsAtMs, into: &buf)
+            
+        
+        case let .stale(code,activeSerial):
+            writeInt(&buf, Int32(3))
+            FfiConverterTypeErrorCode.write(code, into: &buf)
+            FfiConverterUInt64.write(activeSerial, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeClientPolicyVerdict_lift(_ buf: RustBuffer) throws -> ClientPolicyVerdict {
+    return try FfiConverterTypeClientPolicyVerdict.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeClientPolicyVerdict_lower(_ value: ClientPolicyVerdict) -> RustBuffer {
+    return FfiConverterTypeClientPolicyVerdict.lower(value)
+}
+
+
+
+/**
+ * A compliance gate (seed 004).
+ */
+
+public enum ComplianceGate: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Terms of service published and accepted at signup.
+     */
+    case termsOfService
+    /**
+     * Privacy policy published.
+     */
+    case privacyPolicy
+    /**
+     * Age gate in place.
+     */
+    case ageGate
+    /**
+     * KYC provider connected.
+     */
+    case kycProvider
+    /**
+     * Content moderation running.
+     */
+    case contentModeration
+    /**
+     * Refund policy published.
+     */
+    case refundPolicy
+    /**
+     * Data export available.
+     */
+    case dataExport
+    /**
+     * Data deletion available.
+     */
+    case dataDeletion
+    /**
+     * Cookie consent in place.
+     */
+    case cookieConsent
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ComplianceGate: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeComplianceGate: FfiConverterRustBuffer {
+    typealias SwiftType = ComplianceGate
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ComplianceGate {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .termsOfService
+        
+        case 2: return .privacyPolicy
+        
+        case 3: return .ageGate
+        
+        case 4: return .kycProvider
+        
+        case 5: return .contentModeration
+        
+        case 6: return .refundPolicy
+        
+        case 7: return .dataExport
+        
+        case 8: return .dataDeletion
+        
+        case 9: return .cookieConsent
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ComplianceGate, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .termsOfService:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .privacyPolicy:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .ageGate:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .kycProvider:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .contentModeration:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .refundPolicy:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .dataExport:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .dataDeletion:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .cookieConsent:
+            writeInt(&buf, Int32(9))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeComplianceGate_lift(_ buf: RustBuffer) throws -> ComplianceGate {
+    return try FfiConverterTypeComplianceGate.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeComplianceGate_lower(_ value: ComplianceGate) -> RustBuffer {
+    return FfiConverterTypeComplianceGate.lower(value)
+}
+
+
+
+/**
  * Content refused whatever it is declared as.
  */
 
@@ -10157,6 +15786,91 @@ public func FfiConverterTypeDangerClass_lift(_ buf: RustBuffer) throws -> Danger
 #endif
 public func FfiConverterTypeDangerClass_lower(_ value: DangerClass) -> RustBuffer {
     return FfiConverterTypeDangerClass.lower(value)
+}
+
+
+
+/**
+ * Why a deploy is blocked.
+ */
+
+public enum DeployFailureKind: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * A required compliance gate is not PASS (or missing).
+     */
+    case gateNotPassed
+    /**
+     * No approver.
+     */
+    case approvalMissing
+    /**
+     * The approver is the author.
+     */
+    case selfApproval
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension DeployFailureKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDeployFailureKind: FfiConverterRustBuffer {
+    typealias SwiftType = DeployFailureKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DeployFailureKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .gateNotPassed
+        
+        case 2: return .approvalMissing
+        
+        case 3: return .selfApproval
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: DeployFailureKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .gateNotPassed:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .approvalMissing:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .selfApproval:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDeployFailureKind_lift(_ buf: RustBuffer) throws -> DeployFailureKind {
+    return try FfiConverterTypeDeployFailureKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDeployFailureKind_lower(_ value: DeployFailureKind) -> RustBuffer {
+    return FfiConverterTypeDeployFailureKind.lower(value)
 }
 
 
@@ -10347,6 +16061,196 @@ public func FfiConverterTypeDropReason_lower(_ value: DropReason) -> RustBuffer 
 
 
 /**
+ * Where a creator's earning came from (SPEC §16.1).
+ */
+
+public enum EarningStream: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Paid chat (`message_charge`).
+     */
+    case chat
+    /**
+     * Tips.
+     */
+    case tip
+    /**
+     * Gated content unlocks.
+     */
+    case gatedContent
+    /**
+     * Paid media unlocks.
+     */
+    case paidMedia
+    /**
+     * Referral rewards.
+     */
+    case referral
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension EarningStream: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeEarningStream: FfiConverterRustBuffer {
+    typealias SwiftType = EarningStream
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> EarningStream {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .chat
+        
+        case 2: return .tip
+        
+        case 3: return .gatedContent
+        
+        case 4: return .paidMedia
+        
+        case 5: return .referral
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: EarningStream, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .chat:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .tip:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .gatedContent:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .paidMedia:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .referral:
+            writeInt(&buf, Int32(5))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEarningStream_lift(_ buf: RustBuffer) throws -> EarningStream {
+    return try FfiConverterTypeEarningStream.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEarningStream_lower(_ value: EarningStream) -> RustBuffer {
+    return FfiConverterTypeEarningStream.lower(value)
+}
+
+
+
+/**
+ * A deployment environment.
+ */
+
+public enum Environment: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Developers' machines and preview deployments.
+     */
+    case development
+    /**
+     * Pre-production.
+     */
+    case staging
+    /**
+     * Production: deploys need the compliance gates and an approver; migrations need force.
+     */
+    case production
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Environment: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeEnvironment: FfiConverterRustBuffer {
+    typealias SwiftType = Environment
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Environment {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .development
+        
+        case 2: return .staging
+        
+        case 3: return .production
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Environment, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .development:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .staging:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .production:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEnvironment_lift(_ buf: RustBuffer) throws -> Environment {
+    return try FfiConverterTypeEnvironment.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEnvironment_lower(_ value: Environment) -> RustBuffer {
+    return FfiConverterTypeEnvironment.lower(value)
+}
+
+
+
+/**
  * The stable error codes of SPEC §11. `as_str()` gives the wire string (`"INVALID_INPUT"`).
  */
 
@@ -10395,6 +16299,22 @@ public enum ErrorCode: Equatable, Hashable, CaseIterable {
     case systemMaintenance
     case serviceDegraded
     case invalidInput
+    case policyUnsupportedSchema
+    case policyUnknownKey
+    case policySignatureInvalid
+    case policyNotYetValid
+    case policyExpired
+    case policyRollback
+    case policyStale
+    case contentBlocked
+    case textTooLong
+    case priceChanged
+    case admissionQueued
+    case deployBlocked
+    case migrationForceRequired
+    case idempotencyConflict
+    case invalidTransition
+    case notRefundable
 
 
 
@@ -10513,6 +16433,38 @@ public struct FfiConverterTypeErrorCode: FfiConverterRustBuffer {
         case 42: return .serviceDegraded
         
         case 43: return .invalidInput
+        
+        case 44: return .policyUnsupportedSchema
+        
+        case 45: return .policyUnknownKey
+        
+        case 46: return .policySignatureInvalid
+        
+        case 47: return .policyNotYetValid
+        
+        case 48: return .policyExpired
+        
+        case 49: return .policyRollback
+        
+        case 50: return .policyStale
+        
+        case 51: return .contentBlocked
+        
+        case 52: return .textTooLong
+        
+        case 53: return .priceChanged
+        
+        case 54: return .admissionQueued
+        
+        case 55: return .deployBlocked
+        
+        case 56: return .migrationForceRequired
+        
+        case 57: return .idempotencyConflict
+        
+        case 58: return .invalidTransition
+        
+        case 59: return .notRefundable
         
         default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -10693,6 +16645,70 @@ public struct FfiConverterTypeErrorCode: FfiConverterRustBuffer {
         case .invalidInput:
             writeInt(&buf, Int32(43))
         
+        
+        case .policyUnsupportedSchema:
+            writeInt(&buf, Int32(44))
+        
+        
+        case .policyUnknownKey:
+            writeInt(&buf, Int32(45))
+        
+        
+        case .policySignatureInvalid:
+            writeInt(&buf, Int32(46))
+        
+        
+        case .policyNotYetValid:
+            writeInt(&buf, Int32(47))
+        
+        
+        case .policyExpired:
+            writeInt(&buf, Int32(48))
+        
+        
+        case .policyRollback:
+            writeInt(&buf, Int32(49))
+        
+        
+        case .policyStale:
+            writeInt(&buf, Int32(50))
+        
+        
+        case .contentBlocked:
+            writeInt(&buf, Int32(51))
+        
+        
+        case .textTooLong:
+            writeInt(&buf, Int32(52))
+        
+        
+        case .priceChanged:
+            writeInt(&buf, Int32(53))
+        
+        
+        case .admissionQueued:
+            writeInt(&buf, Int32(54))
+        
+        
+        case .deployBlocked:
+            writeInt(&buf, Int32(55))
+        
+        
+        case .migrationForceRequired:
+            writeInt(&buf, Int32(56))
+        
+        
+        case .idempotencyConflict:
+            writeInt(&buf, Int32(57))
+        
+        
+        case .invalidTransition:
+            writeInt(&buf, Int32(58))
+        
+        
+        case .notRefundable:
+            writeInt(&buf, Int32(59))
+        
         }
     }
 }
@@ -10790,6 +16806,151 @@ public func FfiConverterTypeFailurePolicy_lower(_ value: FailurePolicy) -> RustB
 
 
 /**
+ * What is wrong with a ledger (SPEC §12.5).
+ */
+
+public enum FindingKind: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * The record's seq is not the previous + 1 (the first must be 1).
+     */
+    case seqGap
+    /**
+     * `prev_hash` is not the previous record's hash.
+     */
+    case prevHashMismatch
+    /**
+     * `hash` or `content_hash` is not what the record hashes to.
+     */
+    case hashMismatch
+    /**
+     * Postings unsorted, zero, out of range, not summing to 0, or not the kind's template.
+     */
+    case badPostings
+    /**
+     * A key already used by an earlier record.
+     */
+    case duplicateKey
+    /**
+     * A balance that must stay ≥ 0 went below 0 (or any balance passed 2^53 − 1).
+     */
+    case negativeBalance
+    /**
+     * A withdrawal transition not allowed from the request's state.
+     */
+    case badTransition
+    /**
+     * A ref naming no earlier record, or a record of the wrong kind.
+     */
+    case badReference
+    /**
+     * The replay does not equal the stored head and balances.
+     */
+    case snapshotMismatch
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension FindingKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFindingKind: FfiConverterRustBuffer {
+    typealias SwiftType = FindingKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FindingKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .seqGap
+        
+        case 2: return .prevHashMismatch
+        
+        case 3: return .hashMismatch
+        
+        case 4: return .badPostings
+        
+        case 5: return .duplicateKey
+        
+        case 6: return .negativeBalance
+        
+        case 7: return .badTransition
+        
+        case 8: return .badReference
+        
+        case 9: return .snapshotMismatch
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: FindingKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .seqGap:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .prevHashMismatch:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .hashMismatch:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .badPostings:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .duplicateKey:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .negativeBalance:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .badTransition:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .badReference:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .snapshotMismatch:
+            writeInt(&buf, Int32(9))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFindingKind_lift(_ buf: RustBuffer) throws -> FindingKind {
+    return try FfiConverterTypeFindingKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFindingKind_lower(_ value: FindingKind) -> RustBuffer {
+    return FfiConverterTypeFindingKind.lower(value)
+}
+
+
+
+/**
  * The rule that decided a flag.
  */
 
@@ -10811,6 +16972,10 @@ public enum FlagRule: Equatable, Hashable, CaseIterable {
      * Off: the flag is disabled.
      */
     case disabled
+    /**
+     * Off: the deployment's environment is not targeted (SPEC §15.2).
+     */
+    case environmentNotTargeted
     /**
      * Off: now is outside the flag's time window.
      */
@@ -10864,17 +17029,19 @@ public struct FfiConverterTypeFlagRule: FfiConverterRustBuffer {
         
         case 4: return .disabled
         
-        case 5: return .outsideWindow
+        case 5: return .environmentNotTargeted
         
-        case 6: return .regionNotTargeted
+        case 6: return .outsideWindow
         
-        case 7: return .platformNotTargeted
+        case 7: return .regionNotTargeted
         
-        case 8: return .userBlocked
+        case 8: return .platformNotTargeted
         
-        case 9: return .userAllowed
+        case 9: return .userBlocked
         
-        case 10: return .rollout
+        case 10: return .userAllowed
+        
+        case 11: return .rollout
         
         default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -10900,28 +17067,32 @@ public struct FfiConverterTypeFlagRule: FfiConverterRustBuffer {
             writeInt(&buf, Int32(4))
         
         
-        case .outsideWindow:
+        case .environmentNotTargeted:
             writeInt(&buf, Int32(5))
         
         
-        case .regionNotTargeted:
+        case .outsideWindow:
             writeInt(&buf, Int32(6))
         
         
-        case .platformNotTargeted:
+        case .regionNotTargeted:
             writeInt(&buf, Int32(7))
         
         
-        case .userBlocked:
+        case .platformNotTargeted:
             writeInt(&buf, Int32(8))
         
         
-        case .userAllowed:
+        case .userBlocked:
             writeInt(&buf, Int32(9))
         
         
-        case .rollout:
+        case .userAllowed:
             writeInt(&buf, Int32(10))
+        
+        
+        case .rollout:
+            writeInt(&buf, Int32(11))
         
         }
     }
@@ -11285,6 +17456,501 @@ public func FfiConverterTypeHealthStatus_lower(_ value: HealthStatus) -> RustBuf
 
 
 /**
+ * Why the gate holds.
+ */
+
+public enum HoldReason: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Fewer sessions than `min_sessions`.
+     */
+    case insufficientSessions
+    /**
+     * A mobile channel without a crash-free rate.
+     */
+    case missingCrashFreeRate
+    /**
+     * A compliance gate failing or missing.
+     */
+    case complianceGate
+    /**
+     * The stage has not soaked long enough.
+     */
+    case soakTime
+    /**
+     * The error rate is at or above `hold_error_bp`.
+     */
+    case errorRateElevated
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension HoldReason: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeHoldReason: FfiConverterRustBuffer {
+    typealias SwiftType = HoldReason
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> HoldReason {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .insufficientSessions
+        
+        case 2: return .missingCrashFreeRate
+        
+        case 3: return .complianceGate
+        
+        case 4: return .soakTime
+        
+        case 5: return .errorRateElevated
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: HoldReason, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .insufficientSessions:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .missingCrashFreeRate:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .complianceGate:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .soakTime:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .errorRateElevated:
+            writeInt(&buf, Int32(5))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHoldReason_lift(_ buf: RustBuffer) throws -> HoldReason {
+    return try FfiConverterTypeHoldReason.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHoldReason_lower(_ value: HoldReason) -> RustBuffer {
+    return FfiConverterTypeHoldReason.lower(value)
+}
+
+
+
+/**
+ * A host-reported event (§15.1's last row).
+ */
+
+public enum HostEvent: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Data was lost.
+     */
+    case dataLoss
+    /**
+     * A security breach.
+     */
+    case securityBreach
+    /**
+     * A backup of a critical collection (seed 001) failed.
+     */
+    case criticalBackupFailed
+    /**
+     * Another backup failed.
+     */
+    case backupFailed
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension HostEvent: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeHostEvent: FfiConverterRustBuffer {
+    typealias SwiftType = HostEvent
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> HostEvent {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .dataLoss
+        
+        case 2: return .securityBreach
+        
+        case 3: return .criticalBackupFailed
+        
+        case 4: return .backupFailed
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: HostEvent, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .dataLoss:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .securityBreach:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .criticalBackupFailed:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .backupFailed:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHostEvent_lift(_ buf: RustBuffer) throws -> HostEvent {
+    return try FfiConverterTypeHostEvent.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHostEvent_lower(_ value: HostEvent) -> RustBuffer {
+    return FfiConverterTypeHostEvent.lower(value)
+}
+
+
+
+/**
+ * A signal that raises an incident: one row of the §15.1 table.
+ */
+
+public enum IncidentSignal: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Health overall DOWN (P0).
+     */
+    case healthDown
+    /**
+     * Health overall DEGRADED (P1).
+     */
+    case healthDegraded
+    /**
+     * Payment failure rate alert (P0).
+     */
+    case alertPaymentFailureRate
+    /**
+     * Error rate alert (P1).
+     */
+    case alertErrorRate
+    /**
+     * Crash-free sessions alert (P1).
+     */
+    case alertCrashFreeSessions
+    /**
+     * Token spend spike alert (P1).
+     */
+    case alertTokenSpendSpike
+    /**
+     * Region risk CRITICAL (P0).
+     */
+    case regionRiskCritical
+    /**
+     * Region risk HIGH (P2).
+     */
+    case regionRiskHigh
+    /**
+     * Fraud: creator ring (P0).
+     */
+    case fraudCreatorRing
+    /**
+     * Fraud: payment burst (P0).
+     */
+    case fraudPaymentBurst
+    /**
+     * Fraud: device farming (P2).
+     */
+    case fraudDeviceFarming
+    /**
+     * Load: overloaded (P0).
+     */
+    case loadOverloaded
+    /**
+     * Rate limiter store failing (P1).
+     */
+    case limiterStoreFailing
+    /**
+     * More than the threshold of limiter violations in one hour (P2).
+     */
+    case limiterViolations
+    /**
+     * A country counter at or above the warning share of its cap (P3).
+     */
+    case countryCapNearLimit
+    /**
+     * A ledger check finding (P0).
+     */
+    case ledgerFinding
+    /**
+     * Release gate rolled back (P1).
+     */
+    case releaseRollBack
+    /**
+     * Release gate held on a compliance gate (P2).
+     */
+    case releaseComplianceHold
+    /**
+     * Secret overdue (P2).
+     */
+    case secretOverdue
+    /**
+     * Secret due soon (P3).
+     */
+    case secretDueSoon
+    /**
+     * Host event: data loss (P0).
+     */
+    case hostDataLoss
+    /**
+     * Host event: security breach (P0).
+     */
+    case hostSecurityBreach
+    /**
+     * Host event: a critical collection's backup failed (P0).
+     */
+    case hostCriticalBackupFailed
+    /**
+     * Host event: another backup failed (P1).
+     */
+    case hostBackupFailed
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension IncidentSignal: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeIncidentSignal: FfiConverterRustBuffer {
+    typealias SwiftType = IncidentSignal
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> IncidentSignal {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .healthDown
+        
+        case 2: return .healthDegraded
+        
+        case 3: return .alertPaymentFailureRate
+        
+        case 4: return .alertErrorRate
+        
+        case 5: return .alertCrashFreeSessions
+        
+        case 6: return .alertTokenSpendSpike
+        
+        case 7: return .regionRiskCritical
+        
+        case 8: return .regionRiskHigh
+        
+        case 9: return .fraudCreatorRing
+        
+        case 10: return .fraudPaymentBurst
+        
+        case 11: return .fraudDeviceFarming
+        
+        case 12: return .loadOverloaded
+        
+        case 13: return .limiterStoreFailing
+        
+        case 14: return .limiterViolations
+        
+        case 15: return .countryCapNearLimit
+        
+        case 16: return .ledgerFinding
+        
+        case 17: return .releaseRollBack
+        
+        case 18: return .releaseComplianceHold
+        
+        case 19: return .secretOverdue
+        
+        case 20: return .secretDueSoon
+        
+        case 21: return .hostDataLoss
+        
+        case 22: return .hostSecurityBreach
+        
+        case 23: return .hostCriticalBackupFailed
+        
+        case 24: return .hostBackupFailed
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: IncidentSignal, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .healthDown:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .healthDegraded:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .alertPaymentFailureRate:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .alertErrorRate:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .alertCrashFreeSessions:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .alertTokenSpendSpike:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .regionRiskCritical:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .regionRiskHigh:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .fraudCreatorRing:
+            writeInt(&buf, Int32(9))
+        
+        
+        case .fraudPaymentBurst:
+            writeInt(&buf, Int32(10))
+        
+        
+        case .fraudDeviceFarming:
+            writeInt(&buf, Int32(11))
+        
+        
+        case .loadOverloaded:
+            writeInt(&buf, Int32(12))
+        
+        
+        case .limiterStoreFailing:
+            writeInt(&buf, Int32(13))
+        
+        
+        case .limiterViolations:
+            writeInt(&buf, Int32(14))
+        
+        
+        case .countryCapNearLimit:
+            writeInt(&buf, Int32(15))
+        
+        
+        case .ledgerFinding:
+            writeInt(&buf, Int32(16))
+        
+        
+        case .releaseRollBack:
+            writeInt(&buf, Int32(17))
+        
+        
+        case .releaseComplianceHold:
+            writeInt(&buf, Int32(18))
+        
+        
+        case .secretOverdue:
+            writeInt(&buf, Int32(19))
+        
+        
+        case .secretDueSoon:
+            writeInt(&buf, Int32(20))
+        
+        
+        case .hostDataLoss:
+            writeInt(&buf, Int32(21))
+        
+        
+        case .hostSecurityBreach:
+            writeInt(&buf, Int32(22))
+        
+        
+        case .hostCriticalBackupFailed:
+            writeInt(&buf, Int32(23))
+        
+        
+        case .hostBackupFailed:
+            writeInt(&buf, Int32(24))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIncidentSignal_lift(_ buf: RustBuffer) throws -> IncidentSignal {
+    return try FfiConverterTypeIncidentSignal.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIncidentSignal_lower(_ value: IncidentSignal) -> RustBuffer {
+    return FfiConverterTypeIncidentSignal.lower(value)
+}
+
+
+
+/**
  * The launch modes of SPEC §7.1.
  */
 
@@ -11375,6 +18041,360 @@ public func FfiConverterTypeLaunchMode_lift(_ buf: RustBuffer) throws -> LaunchM
 #endif
 public func FfiConverterTypeLaunchMode_lower(_ value: LaunchMode) -> RustBuffer {
     return FfiConverterTypeLaunchMode.lower(value)
+}
+
+
+
+/**
+ * A money event, as the host describes it. Ids are the host's own; they become key parts
+ * (§12.3). `request_id` is a client UUID made once per user action and reused on retries.
+ */
+
+public enum LedgerEvent: Equatable, Hashable {
+    
+    /**
+     * A store purchase: a pack (§2.1) or a PLN amount settled at §2.2 (exactly one of them).
+     */
+    case purchase(
+        /**
+         * The buyer.
+         */payer: String, 
+        /**
+         * The store (`apple`, `google`, `stripe`…).
+         */store: String, 
+        /**
+         * The store's transaction id.
+         */storeTxnId: String, 
+        /**
+         * A pack id of the policy (`"mini"`…), or `None` with `pln_minor`.
+         */pack: String?, 
+        /**
+         * A PLN amount in grosze, converted with `pln_to_tokens` (§2.2), or `None` with `pack`.
+         */plnMinor: UInt64?
+    )
+    /**
+     * One billed message (§4.5): `tokens` is the meter's `tokens_due`; `billed_tokens` and
+     * `creator_tokens` are the meter's cumulative figures *before* the message (§12.6).
+     */
+    case messageCharge(
+        /**
+         * The chat.
+         */chatId: String, 
+        /**
+         * The message.
+         */messageId: String, 
+        /**
+         * The paying participant.
+         */payer: String, 
+        /**
+         * The earning participant.
+         */earner: String, 
+        /**
+         * Tokens due for this message (≥ 1: a free message posts nothing).
+         */tokens: UInt64, 
+        /**
+         * The meter's `billed_tokens` before this message.
+         */billedTokens: UInt64, 
+        /**
+         * The meter's `creator_tokens` before this message.
+         */creatorTokens: UInt64
+    )
+    /**
+     * A tip (§3.4).
+     */
+    case tip(
+        /**
+         * The tipper.
+         */payer: String, 
+        /**
+         * The creator.
+         */creator: String, 
+        /**
+         * Client UUID of the tap.
+         */requestId: String, 
+        /**
+         * Tokens tipped.
+         */tokens: UInt64
+    )
+    /**
+     * An unlock of gated content or paid media (§3.4) at the creator's price.
+     */
+    case unlock(
+        /**
+         * The buyer.
+         */payer: String, 
+        /**
+         * The item's creator.
+         */creator: String, 
+        /**
+         * The item.
+         */itemId: String, 
+        /**
+         * `gated_content` or `paid_media`.
+         */itemKind: RevenueStream, 
+        /**
+         * The creator's price (required; `None` is `INVALID_INPUT`).
+         */price: UInt64?
+    )
+    /**
+     * AI companion usage at the host's quote (0 / 100).
+     */
+    case aiUsage(
+        /**
+         * The user.
+         */payer: String, 
+        /**
+         * Client UUID of the request.
+         */requestId: String, 
+        /**
+         * Tokens quoted.
+         */tokens: UInt64
+    )
+    /**
+     * The referral reward (§3.5) on the referred user's first purchase.
+     */
+    case referralReward(
+        /**
+         * Who referred.
+         */referrer: String, 
+        /**
+         * Who was referred.
+         */referred: String, 
+        /**
+         * The seq of the referred user's first `purchase` record.
+         */purchaseSeq: UInt64
+    )
+    /**
+     * A withdrawal request (§3.6): reserves the whole amount (§12.4).
+     */
+    case withdrawalRequested(
+        /**
+         * The creator.
+         */creator: String, 
+        /**
+         * Client UUID of the request.
+         */requestId: String, 
+        /**
+         * Tokens withdrawn (net + fee).
+         */amount: UInt64, 
+        /**
+         * The payout method.
+         */method: PayoutMethod, 
+        /**
+         * Whether the creator's KYC is verified (checked, not stored).
+         */kycVerified: Bool
+    )
+    /**
+     * `requested → approved` (posts nothing).
+     */
+    case withdrawalApproved(
+        /**
+         * The seq of the `withdrawal_requested` record.
+         */requestSeq: UInt64
+    )
+    /**
+     * `approved → paid`.
+     */
+    case withdrawalPaid(
+        /**
+         * The seq of the `withdrawal_requested` record.
+         */requestSeq: UInt64, 
+        /**
+         * The payment provider's reference, if any.
+         */payoutRef: String?
+    )
+    /**
+     * `requested → rejected` (the amount goes back to earnings).
+     */
+    case withdrawalRejected(
+        /**
+         * The seq of the `withdrawal_requested` record.
+         */requestSeq: UInt64
+    )
+    /**
+     * `approved → failed` (the amount goes back to earnings).
+     */
+    case withdrawalFailed(
+        /**
+         * The seq of the `withdrawal_requested` record.
+         */requestSeq: UInt64
+    )
+    /**
+     * A compensating record reversing a `purchase`, `message_charge`, `tip`, `unlock` or
+     * `ai_usage` in full, once.
+     */
+    case refund(
+        /**
+         * The seq of the record refunded.
+         */originalSeq: UInt64
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension LedgerEvent: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLedgerEvent: FfiConverterRustBuffer {
+    typealias SwiftType = LedgerEvent
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LedgerEvent {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .purchase(payer: try FfiConverterString.read(from: &buf), store: try FfiConverterString.read(from: &buf), storeTxnId: try FfiConverterString.read(from: &buf), pack: try FfiConverterOptionString.read(from: &buf), plnMinor: try FfiConverterOptionUInt64.read(from: &buf)
+        )
+        
+        case 2: return .messageCharge(chatId: try FfiConverterString.read(from: &buf), messageId: try FfiConverterString.read(from: &buf), payer: try FfiConverterString.read(from: &buf), earner: try FfiConverterString.read(from: &buf), tokens: try FfiConverterUInt64.read(from: &buf), billedTokens: try FfiConverterUInt64.read(from: &buf), creatorTokens: try FfiConverterUInt64.read(from: &buf)
+        )
+        
+        case 3: return .tip(payer: try FfiConverterString.read(from: &buf), creator: try FfiConverterString.read(from: &buf), requestId: try FfiConverterString.read(from: &buf), tokens: try FfiConverterUInt64.read(from: &buf)
+        )
+        
+        case 4: return .unlock(payer: try FfiConverterString.read(from: &buf), creator: try FfiConverterString.read(from: &buf), itemId: try FfiConverterString.read(from: &buf), itemKind: try FfiConverterTypeRevenueStream.read(from: &buf), price: try FfiConverterOptionUInt64.read(from: &buf)
+        )
+        
+        case 5: return .aiUsage(payer: try FfiConverterString.read(from: &buf), requestId: try FfiConverterString.read(from: &buf), tokens: try FfiConverterUInt64.read(from: &buf)
+        )
+        
+        case 6: return .referralReward(referrer: try FfiConverterString.read(from: &buf), referred: try FfiConverterString.read(from: &buf), purchaseSeq: try FfiConverterUInt64.read(from: &buf)
+        )
+        
+        case 7: return .withdrawalRequested(creator: try FfiConverterString.read(from: &buf), requestId: try FfiConverterString.read(from: &buf), amount: try FfiConverterUInt64.read(from: &buf), method: try FfiConverterTypePayoutMethod.read(from: &buf), kycVerified: try FfiConverterBool.read(from: &buf)
+        )
+        
+        case 8: return .withdrawalApproved(requestSeq: try FfiConverterUInt64.read(from: &buf)
+        )
+        
+        case 9: return .withdrawalPaid(requestSeq: try FfiConverterUInt64.read(from: &buf), payoutRef: try FfiConverterOptionString.read(from: &buf)
+        )
+        
+        case 10: return .withdrawalRejected(requestSeq: try FfiConverterUInt64.read(from: &buf)
+        )
+        
+        case 11: return .withdrawalFailed(requestSeq: try FfiConverterUInt64.read(from: &buf)
+        )
+        
+        case 12: return .refund(originalSeq: try FfiConverterUInt64.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: LedgerEvent, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .purchase(payer,store,storeTxnId,pack,plnMinor):
+            writeInt(&buf, Int32(1))
+            FfiConverterString.write(payer, into: &buf)
+            FfiConverterString.write(store, into: &buf)
+            FfiConverterString.write(storeTxnId, into: &buf)
+            FfiConverterOptionString.write(pack, into: &buf)
+            FfiConverterOptionUInt64.write(plnMinor, into: &buf)
+            
+        
+        case let .messageCharge(chatId,messageId,payer,earner,tokens,billedTokens,creatorTokens):
+            writeInt(&buf, Int32(2))
+            FfiConverterString.write(chatId, into: &buf)
+            FfiConverterString.write(messageId, into: &buf)
+            FfiConverterString.write(payer, into: &buf)
+            FfiConverterString.write(earner, into: &buf)
+            FfiConverterUInt64.write(tokens, into: &buf)
+            FfiConverterUInt64.write(billedTokens, into: &buf)
+            FfiConverterUInt64.write(creatorTokens, into: &buf)
+            
+        
+        case let .tip(payer,creator,requestId,tokens):
+            writeInt(&buf, Int32(3))
+            FfiConverterString.write(payer, into: &buf)
+            FfiConverterString.write(creator, into: &buf)
+            FfiConverterString.write(requestId, into: &buf)
+            FfiConverterUInt64.write(tokens, into: &buf)
+            
+        
+        case let .unlock(payer,creator,itemId,itemKind,price):
+            writeInt(&buf, Int32(4))
+            FfiConverterString.write(payer, into: &buf)
+            FfiConverterString.write(creator, into: &buf)
+            FfiConverterString.write(itemId, into: &buf)
+            FfiConverterTypeRevenueStream.write(itemKind, into: &buf)
+            FfiConverterOptionUInt64.write(price, into: &buf)
+            
+        
+        case let .aiUsage(payer,requestId,tokens):
+            writeInt(&buf, Int32(5))
+            FfiConverterString.write(payer, into: &buf)
+            FfiConverterString.write(requestId, into: &buf)
+            FfiConverterUInt64.write(tokens, into: &buf)
+            
+        
+        case let .referralReward(referrer,referred,purchaseSeq):
+            writeInt(&buf, Int32(6))
+            FfiConverterString.write(referrer, into: &buf)
+            FfiConverterString.write(referred, into: &buf)
+            FfiConverterUInt64.write(purchaseSeq, into: &buf)
+            
+        
+        case let .withdrawalRequested(creator,requestId,amount,method,kycVerified):
+            writeInt(&buf, Int32(7))
+            FfiConverterString.write(creator, into: &buf)
+            FfiConverterString.write(requestId, into: &buf)
+            FfiConverterUInt64.write(amount, into: &buf)
+            FfiConverterTypePayoutMethod.write(method, into: &buf)
+            FfiConverterBool.write(kycVerified, into: &buf)
+            
+        
+        case let .withdrawalApproved(requestSeq):
+            writeInt(&buf, Int32(8))
+            FfiConverterUInt64.write(requestSeq, into: &buf)
+            
+        
+        case let .withdrawalPaid(requestSeq,payoutRef):
+            writeInt(&buf, Int32(9))
+            FfiConverterUInt64.write(requestSeq, into: &buf)
+            FfiConverterOptionString.write(payoutRef, into: &buf)
+            
+        
+        case let .withdrawalRejected(requestSeq):
+            writeInt(&buf, Int32(10))
+            FfiConverterUInt64.write(requestSeq, into: &buf)
+            
+        
+        case let .withdrawalFailed(requestSeq):
+            writeInt(&buf, Int32(11))
+            FfiConverterUInt64.write(requestSeq, into: &buf)
+            
+        
+        case let .refund(originalSeq):
+            writeInt(&buf, Int32(12))
+            FfiConverterUInt64.write(originalSeq, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLedgerEvent_lift(_ buf: RustBuffer) throws -> LedgerEvent {
+    return try FfiConverterTypeLedgerEvent.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLedgerEvent_lower(_ value: LedgerEvent) -> RustBuffer {
+    return FfiConverterTypeLedgerEvent.lower(value)
 }
 
 
@@ -11535,6 +18555,91 @@ public func FfiConverterTypeLoadMetric_lift(_ buf: RustBuffer) throws -> LoadMet
 #endif
 public func FfiConverterTypeLoadMetric_lower(_ value: LoadMetric) -> RustBuffer {
     return FfiConverterTypeLoadMetric.lower(value)
+}
+
+
+
+/**
+ * Where a media item lives (SPEC §16.3).
+ */
+
+public enum MediaContext: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * The owner's feed or profile (the default): visibility decides.
+     */
+    case feed
+    /**
+     * Sent in a chat: only its two participants (`private` or `paid`).
+     */
+    case chat
+    /**
+     * Attached to a calendar slot: the owner only.
+     */
+    case calendarSlot
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension MediaContext: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMediaContext: FfiConverterRustBuffer {
+    typealias SwiftType = MediaContext
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MediaContext {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .feed
+        
+        case 2: return .chat
+        
+        case 3: return .calendarSlot
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: MediaContext, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .feed:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .chat:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .calendarSlot:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMediaContext_lift(_ buf: RustBuffer) throws -> MediaContext {
+    return try FfiConverterTypeMediaContext.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMediaContext_lower(_ value: MediaContext) -> RustBuffer {
+    return FfiConverterTypeMediaContext.lower(value)
 }
 
 
@@ -11800,6 +18905,156 @@ public func FfiConverterTypeMediaKind_lower(_ value: MediaKind) -> RustBuffer {
 
 
 /**
+ * What the migration runner should do.
+ */
+
+public enum MigrationAction: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Run it (a dry run when requested).
+     */
+    case run
+    /**
+     * Nothing to do: the versions are equal.
+     */
+    case noOp
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension MigrationAction: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMigrationAction: FfiConverterRustBuffer {
+    typealias SwiftType = MigrationAction
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MigrationAction {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .run
+        
+        case 2: return .noOp
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: MigrationAction, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .run:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .noOp:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMigrationAction_lift(_ buf: RustBuffer) throws -> MigrationAction {
+    return try FfiConverterTypeMigrationAction.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMigrationAction_lower(_ value: MigrationAction) -> RustBuffer {
+    return FfiConverterTypeMigrationAction.lower(value)
+}
+
+
+
+/**
+ * Direction of a migration.
+ */
+
+public enum MigrationDirection: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Apply migrations up to the target.
+     */
+    case up
+    /**
+     * Revert migrations down to the target.
+     */
+    case down
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension MigrationDirection: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMigrationDirection: FfiConverterRustBuffer {
+    typealias SwiftType = MigrationDirection
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MigrationDirection {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .up
+        
+        case 2: return .down
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: MigrationDirection, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .up:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .down:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMigrationDirection_lift(_ buf: RustBuffer) throws -> MigrationDirection {
+    return try FfiConverterTypeMigrationDirection.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMigrationDirection_lower(_ value: MigrationDirection) -> RustBuffer {
+    return FfiConverterTypeMigrationDirection.lower(value)
+}
+
+
+
+/**
  * Moderation state of an item.
  */
 
@@ -11890,6 +19145,249 @@ public func FfiConverterTypeModerationState_lift(_ buf: RustBuffer) throws -> Mo
 #endif
 public func FfiConverterTypeModerationState_lower(_ value: ModerationState) -> RustBuffer {
     return FfiConverterTypeModerationState.lower(value)
+}
+
+
+
+/**
+ * One result to triage, by source. `From` conversions exist for the library's own reports.
+ */
+
+public enum OpsResult: Equatable, Hashable {
+    
+    /**
+     * Component health (§8.5).
+     */
+    case health(
+        /**
+         * The overall status.
+         */overall: HealthStatus
+    )
+    /**
+     * Alert thresholds (§8.5).
+     */
+    case alerts(
+        /**
+         * The alerts that fired.
+         */alerts: [AlertKind]
+    )
+    /**
+     * Region risk (§8.1).
+     */
+    case regionRisk(
+        /**
+         * The level.
+         */level: RiskLevel
+    )
+    /**
+     * Fraud shield (§8.2).
+     */
+    case fraudShield(
+        /**
+         * The signals that fired (repeats allowed: one per device).
+         */signals: [FraudSignal]
+    )
+    /**
+     * Infrastructure throttle (§8.3).
+     */
+    case load(
+        /**
+         * Whether overloaded.
+         */overloaded: Bool
+    )
+    /**
+     * Rate limiter (§6).
+     */
+    case rateLimiter(
+        /**
+         * Whether the limiter's store is failing (§6.3).
+         */storeFailing: Bool, 
+        /**
+         * Violations (refused requests) in the last hour.
+         */violationsLastHour: UInt64
+    )
+    /**
+     * A country's daily counter (§7.2).
+     */
+    case countryCap(
+        /**
+         * Today's count.
+         */count: UInt64, 
+        /**
+         * Its cap.
+         */cap: UInt64
+    )
+    /**
+     * Ledger check (§12.5).
+     */
+    case ledgerCheck(
+        /**
+         * Number of findings.
+         */findings: UInt64
+    )
+    /**
+     * Release gate (§15.3).
+     */
+    case releaseGate(
+        /**
+         * The action.
+         */action: ReleaseAction, 
+        /**
+         * The hold reason, if holding.
+         */holdReason: HoldReason?
+    )
+    /**
+     * Secret rotation (§15.4).
+     */
+    case secret(
+        /**
+         * Where the secret stands.
+         */state: SecretState
+    )
+    /**
+     * A host event.
+     */
+    case hostEvent(
+        /**
+         * What happened.
+         */event: HostEvent
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension OpsResult: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeOpsResult: FfiConverterRustBuffer {
+    typealias SwiftType = OpsResult
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OpsResult {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .health(overall: try FfiConverterTypeHealthStatus.read(from: &buf)
+        )
+        
+        case 2: return .alerts(alerts: try FfiConverterSequenceTypeAlertKind.read(from: &buf)
+        )
+        
+        case 3: return .regionRisk(level: try FfiConverterTypeRiskLevel.read(from: &buf)
+        )
+        
+        case 4: return .fraudShield(signals: try FfiConverterSequenceTypeFraudSignal.read(from: &buf)
+        )
+        
+        case 5: return .load(overloaded: try FfiConverterBool.read(from: &buf)
+        )
+        
+        case 6: return .rateLimiter(storeFailing: try FfiConverterBool.read(from: &buf), violationsLastHour: try FfiConverterUInt64.read(from: &buf)
+        )
+        
+        case 7: return .countryCap(count: try FfiConverterUInt64.read(from: &buf), cap: try FfiConverterUInt64.read(from: &buf)
+        )
+        
+        case 8: return .ledgerCheck(findings: try FfiConverterUInt64.read(from: &buf)
+        )
+        
+        case 9: return .releaseGate(action: try FfiConverterTypeReleaseAction.read(from: &buf), holdReason: try FfiConverterOptionTypeHoldReason.read(from: &buf)
+        )
+        
+        case 10: return .secret(state: try FfiConverterTypeSecretState.read(from: &buf)
+        )
+        
+        case 11: return .hostEvent(event: try FfiConverterTypeHostEvent.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: OpsResult, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .health(overall):
+            writeInt(&buf, Int32(1))
+            FfiConverterTypeHealthStatus.write(overall, into: &buf)
+            
+        
+        case let .alerts(alerts):
+            writeInt(&buf, Int32(2))
+            FfiConverterSequenceTypeAlertKind.write(alerts, into: &buf)
+            
+        
+        case let .regionRisk(level):
+            writeInt(&buf, Int32(3))
+            FfiConverterTypeRiskLevel.write(level, into: &buf)
+            
+        
+        case let .fraudShield(signals):
+            writeInt(&buf, Int32(4))
+            FfiConverterSequenceTypeFraudSignal.write(signals, into: &buf)
+            
+        
+        case let .load(overloaded):
+            writeInt(&buf, Int32(5))
+            FfiConverterBool.write(overloaded, into: &buf)
+            
+        
+        case let .rateLimiter(storeFailing,violationsLastHour):
+            writeInt(&buf, Int32(6))
+            FfiConverterBool.write(storeFailing, into: &buf)
+            FfiConverterUInt64.write(violationsLastHour, into: &buf)
+            
+        
+        case let .countryCap(count,cap):
+            writeInt(&buf, Int32(7))
+            FfiConverterUInt64.write(count, into: &buf)
+            FfiConverterUInt64.write(cap, into: &buf)
+            
+        
+        case let .ledgerCheck(findings):
+            writeInt(&buf, Int32(8))
+            FfiConverterUInt64.write(findings, into: &buf)
+            
+        
+        case let .releaseGate(action,holdReason):
+            writeInt(&buf, Int32(9))
+            FfiConverterTypeReleaseAction.write(action, into: &buf)
+            FfiConverterOptionTypeHoldReason.write(holdReason, into: &buf)
+            
+        
+        case let .secret(state):
+            writeInt(&buf, Int32(10))
+            FfiConverterTypeSecretState.write(state, into: &buf)
+            
+        
+        case let .hostEvent(event):
+            writeInt(&buf, Int32(11))
+            FfiConverterTypeHostEvent.write(event, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOpsResult_lift(_ buf: RustBuffer) throws -> OpsResult {
+    return try FfiConverterTypeOpsResult.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOpsResult_lower(_ value: OpsResult) -> RustBuffer {
+    return FfiConverterTypeOpsResult.lower(value)
 }
 
 
@@ -12330,6 +19828,145 @@ public func FfiConverterTypeReadinessStatus_lower(_ value: ReadinessStatus) -> R
 
 
 /**
+ * The kind of a record (SPEC §12.2).
+ */
+
+public enum RecordKind: Equatable, Hashable, CaseIterable {
+    
+    case purchase
+    case messageCharge
+    case tip
+    case unlock
+    case aiUsage
+    case referralReward
+    case withdrawalRequested
+    case withdrawalApproved
+    case withdrawalPaid
+    case withdrawalRejected
+    case withdrawalFailed
+    case refund
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension RecordKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRecordKind: FfiConverterRustBuffer {
+    typealias SwiftType = RecordKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RecordKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .purchase
+        
+        case 2: return .messageCharge
+        
+        case 3: return .tip
+        
+        case 4: return .unlock
+        
+        case 5: return .aiUsage
+        
+        case 6: return .referralReward
+        
+        case 7: return .withdrawalRequested
+        
+        case 8: return .withdrawalApproved
+        
+        case 9: return .withdrawalPaid
+        
+        case 10: return .withdrawalRejected
+        
+        case 11: return .withdrawalFailed
+        
+        case 12: return .refund
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: RecordKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .purchase:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .messageCharge:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .tip:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .unlock:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .aiUsage:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .referralReward:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .withdrawalRequested:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .withdrawalApproved:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .withdrawalPaid:
+            writeInt(&buf, Int32(9))
+        
+        
+        case .withdrawalRejected:
+            writeInt(&buf, Int32(10))
+        
+        
+        case .withdrawalFailed:
+            writeInt(&buf, Int32(11))
+        
+        
+        case .refund:
+            writeInt(&buf, Int32(12))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRecordKind_lift(_ buf: RustBuffer) throws -> RecordKind {
+    return try FfiConverterTypeRecordKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRecordKind_lower(_ value: RecordKind) -> RustBuffer {
+    return FfiConverterTypeRecordKind.lower(value)
+}
+
+
+
+/**
  * Who can register in a mode.
  */
 
@@ -12420,6 +20057,196 @@ public func FfiConverterTypeRegistration_lift(_ buf: RustBuffer) throws -> Regis
 #endif
 public func FfiConverterTypeRegistration_lower(_ value: Registration) -> RustBuffer {
     return FfiConverterTypeRegistration.lower(value)
+}
+
+
+
+/**
+ * The release gate's action.
+ */
+
+public enum ReleaseAction: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Go to the next stage.
+     */
+    case advance
+    /**
+     * Stay at this stage.
+     */
+    case hold
+    /**
+     * Roll back (next percentage 0).
+     */
+    case rollBack
+    /**
+     * Already at 100 %: the rollout is complete.
+     */
+    case complete
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ReleaseAction: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeReleaseAction: FfiConverterRustBuffer {
+    typealias SwiftType = ReleaseAction
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ReleaseAction {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .advance
+        
+        case 2: return .hold
+        
+        case 3: return .rollBack
+        
+        case 4: return .complete
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ReleaseAction, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .advance:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .hold:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .rollBack:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .complete:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReleaseAction_lift(_ buf: RustBuffer) throws -> ReleaseAction {
+    return try FfiConverterTypeReleaseAction.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReleaseAction_lower(_ value: ReleaseAction) -> RustBuffer {
+    return FfiConverterTypeReleaseAction.lower(value)
+}
+
+
+
+/**
+ * A release channel.
+ */
+
+public enum ReleaseChannel: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Google Play staged rollout.
+     */
+    case android
+    /**
+     * App Store phased release.
+     */
+    case ios
+    /**
+     * Web front end.
+     */
+    case web
+    /**
+     * Backend services.
+     */
+    case backend
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ReleaseChannel: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeReleaseChannel: FfiConverterRustBuffer {
+    typealias SwiftType = ReleaseChannel
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ReleaseChannel {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .android
+        
+        case 2: return .ios
+        
+        case 3: return .web
+        
+        case 4: return .backend
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ReleaseChannel, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .android:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .ios:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .web:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .backend:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReleaseChannel_lift(_ buf: RustBuffer) throws -> ReleaseChannel {
+    return try FfiConverterTypeReleaseChannel.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReleaseChannel_lower(_ value: ReleaseChannel) -> RustBuffer {
+    return FfiConverterTypeReleaseChannel.lower(value)
 }
 
 
@@ -12533,6 +20360,14 @@ public enum RetryStrategy: Equatable, Hashable, CaseIterable {
      * Do not retry: the user must change something.
      */
     case noRetry
+    /**
+     * Fetch the current policy envelope, recompute, then retry once (`POLICY_STALE`, SPEC §17.4).
+     */
+    case refreshPolicyThenRetryOnce
+    /**
+     * Retry at the result's `retry_at_ms` (the next UTC midnight for a daily cap, SPEC §13).
+     */
+    case atRetryTime
 
 
 
@@ -12560,6 +20395,10 @@ public struct FfiConverterTypeRetryStrategy: FfiConverterRustBuffer {
         
         case 3: return .noRetry
         
+        case 4: return .refreshPolicyThenRetryOnce
+        
+        case 5: return .atRetryTime
+        
         default: throw UniffiInternalError.unexpectedEnumCase
         }
     }
@@ -12578,6 +20417,14 @@ public struct FfiConverterTypeRetryStrategy: FfiConverterRustBuffer {
         
         case .noRetry:
             writeInt(&buf, Int32(3))
+        
+        
+        case .refreshPolicyThenRetryOnce:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .atRetryTime:
+            writeInt(&buf, Int32(5))
         
         }
     }
@@ -12801,6 +20648,81 @@ public func FfiConverterTypeRiskLevel_lower(_ value: RiskLevel) -> RustBuffer {
 
 
 /**
+ * Why the gate rolls back.
+ */
+
+public enum RollbackReason: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Error rate above `rollback_error_bp`.
+     */
+    case errorRate
+    /**
+     * Crash-free sessions below §8.5's threshold.
+     */
+    case crashFreeSessions
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension RollbackReason: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRollbackReason: FfiConverterRustBuffer {
+    typealias SwiftType = RollbackReason
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RollbackReason {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .errorRate
+        
+        case 2: return .crashFreeSessions
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: RollbackReason, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .errorRate:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .crashFreeSessions:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRollbackReason_lift(_ buf: RustBuffer) throws -> RollbackReason {
+    return try FfiConverterTypeRollbackReason.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRollbackReason_lower(_ value: RollbackReason) -> RustBuffer {
+    return FfiConverterTypeRollbackReason.lower(value)
+}
+
+
+
+/**
  * Rollout phase of a country.
  */
 
@@ -12891,6 +20813,91 @@ public func FfiConverterTypeRolloutPhase_lift(_ buf: RustBuffer) throws -> Rollo
 #endif
 public func FfiConverterTypeRolloutPhase_lower(_ value: RolloutPhase) -> RustBuffer {
     return FfiConverterTypeRolloutPhase.lower(value)
+}
+
+
+
+/**
+ * Where an incident is sent.
+ */
+
+public enum RouteChannel: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Page the on-call engineer.
+     */
+    case pager
+    /**
+     * The incident chat channel.
+     */
+    case chat
+    /**
+     * A ticket in the queue.
+     */
+    case ticket
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension RouteChannel: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRouteChannel: FfiConverterRustBuffer {
+    typealias SwiftType = RouteChannel
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RouteChannel {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .pager
+        
+        case 2: return .chat
+        
+        case 3: return .ticket
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: RouteChannel, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .pager:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .chat:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .ticket:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRouteChannel_lift(_ buf: RustBuffer) throws -> RouteChannel {
+    return try FfiConverterTypeRouteChannel.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRouteChannel_lower(_ value: RouteChannel) -> RustBuffer {
+    return FfiConverterTypeRouteChannel.lower(value)
 }
 
 
@@ -12991,6 +20998,91 @@ public func FfiConverterTypeRoyalTier_lower(_ value: RoyalTier) -> RustBuffer {
 
 
 /**
+ * Where a secret stands.
+ */
+
+public enum SecretState: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Fine.
+     */
+    case current
+    /**
+     * Due soon (P3).
+     */
+    case dueSoon
+    /**
+     * Due: rotate now (P2).
+     */
+    case overdue
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension SecretState: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSecretState: FfiConverterRustBuffer {
+    typealias SwiftType = SecretState
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SecretState {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .current
+        
+        case 2: return .dueSoon
+        
+        case 3: return .overdue
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: SecretState, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .current:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .dueSoon:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .overdue:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSecretState_lift(_ buf: RustBuffer) throws -> SecretState {
+    return try FfiConverterTypeSecretState.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSecretState_lower(_ value: SecretState) -> RustBuffer {
+    return FfiConverterTypeSecretState.lower(value)
+}
+
+
+
+/**
  * Who sent a message of a paid chat (see [`super::chat_roles`]).
  */
 
@@ -13061,6 +21153,101 @@ public func FfiConverterTypeSender_lift(_ buf: RustBuffer) throws -> Sender {
 #endif
 public func FfiConverterTypeSender_lower(_ value: Sender) -> RustBuffer {
     return FfiConverterTypeSender.lower(value)
+}
+
+
+
+/**
+ * Incident severity, P0 (worst) to P3. Ordered worst first: the minimum is the highest.
+ */
+
+public enum Severity: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Critical: page now.
+     */
+    case p0
+    /**
+     * High.
+     */
+    case p1
+    /**
+     * Medium.
+     */
+    case p2
+    /**
+     * Low: a ticket.
+     */
+    case p3
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Severity: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSeverity: FfiConverterRustBuffer {
+    typealias SwiftType = Severity
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Severity {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .p0
+        
+        case 2: return .p1
+        
+        case 3: return .p2
+        
+        case 4: return .p3
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Severity, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .p0:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .p1:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .p2:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .p3:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSeverity_lift(_ buf: RustBuffer) throws -> Severity {
+    return try FfiConverterTypeSeverity.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSeverity_lower(_ value: Severity) -> RustBuffer {
+    return FfiConverterTypeSeverity.lower(value)
 }
 
 
@@ -13463,6 +21650,91 @@ public func FfiConverterTypeSpamRule_lower(_ value: SpamRule) -> RustBuffer {
 
 
 /**
+ * A moderation stage that produces a score (SPEC §14.1).
+ */
+
+public enum Stage: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Nudity classifier.
+     */
+    case nsfw
+    /**
+     * Toxicity classifier (OCR text and captions).
+     */
+    case toxicity
+    /**
+     * Sexual-content classifier.
+     */
+    case sexual
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Stage: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStage: FfiConverterRustBuffer {
+    typealias SwiftType = Stage
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Stage {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .nsfw
+        
+        case 2: return .toxicity
+        
+        case 3: return .sexual
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Stage, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .nsfw:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .toxicity:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .sexual:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStage_lift(_ buf: RustBuffer) throws -> Stage {
+    return try FfiConverterTypeStage.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStage_lower(_ value: Stage) -> RustBuffer {
+    return FfiConverterTypeStage.lower(value)
+}
+
+
+
+/**
  * Subscription tiers (SPEC §2.3).
  */
 
@@ -13553,6 +21825,326 @@ public func FfiConverterTypeSubscriptionTier_lift(_ buf: RustBuffer) throws -> S
 #endif
 public func FfiConverterTypeSubscriptionTier_lower(_ value: SubscriptionTier) -> RustBuffer {
     return FfiConverterTypeSubscriptionTier.lower(value)
+}
+
+
+
+/**
+ * How a banned term matches (SPEC §14.2).
+ */
+
+public enum TermMatchKind: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Whole words or whole parts of one word (`cash app`, `cash.app`, `super-venmo`).
+     */
+    case word
+    /**
+     * Anywhere inside one word (`underaged`); needs at least 6 letters.
+     */
+    case substring
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension TermMatchKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTermMatchKind: FfiConverterRustBuffer {
+    typealias SwiftType = TermMatchKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TermMatchKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .word
+        
+        case 2: return .substring
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: TermMatchKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .word:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .substring:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTermMatchKind_lift(_ buf: RustBuffer) throws -> TermMatchKind {
+    return try FfiConverterTypeTermMatchKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTermMatchKind_lower(_ value: TermMatchKind) -> RustBuffer {
+    return FfiConverterTypeTermMatchKind.lower(value)
+}
+
+
+
+/**
+ * How serious a banned term is (SPEC §14.2); `block` is higher than `review`.
+ */
+
+public enum TermSeverity: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Accepted and visible, queued for moderators.
+     */
+    case review
+    /**
+     * Refused (`CONTENT_BLOCKED`).
+     */
+    case block
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension TermSeverity: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTermSeverity: FfiConverterRustBuffer {
+    typealias SwiftType = TermSeverity
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TermSeverity {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .review
+        
+        case 2: return .block
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: TermSeverity, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .review:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .block:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTermSeverity_lift(_ buf: RustBuffer) throws -> TermSeverity {
+    return try FfiConverterTypeTermSeverity.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTermSeverity_lower(_ value: TermSeverity) -> RustBuffer {
+    return FfiConverterTypeTermSeverity.lower(value)
+}
+
+
+
+/**
+ * Which user-visible field a text is for (SPEC §14.3); it selects the length limit.
+ */
+
+public enum TextField: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * A display name: one line, 1–50 grapheme clusters.
+     */
+    case displayName
+    /**
+     * A profile bio: 0–500 grapheme clusters.
+     */
+    case bio
+    /**
+     * A chat message: 0–4 000 grapheme clusters.
+     */
+    case message
+    /**
+     * A media caption: 0–2 200 grapheme clusters.
+     */
+    case caption
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension TextField: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTextField: FfiConverterRustBuffer {
+    typealias SwiftType = TextField
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TextField {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .displayName
+        
+        case 2: return .bio
+        
+        case 3: return .message
+        
+        case 4: return .caption
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: TextField, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .displayName:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .bio:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .message:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .caption:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTextField_lift(_ buf: RustBuffer) throws -> TextField {
+    return try FfiConverterTypeTextField.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTextField_lower(_ value: TextField) -> RustBuffer {
+    return FfiConverterTypeTextField.lower(value)
+}
+
+
+
+/**
+ * Which threshold a score reached.
+ */
+
+public enum ThresholdLevel: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * The score is at or above the stage's flagged threshold.
+     */
+    case flagged
+    /**
+     * The score is at or above the stage's rejected threshold.
+     */
+    case rejected
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ThresholdLevel: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeThresholdLevel: FfiConverterRustBuffer {
+    typealias SwiftType = ThresholdLevel
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ThresholdLevel {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .flagged
+        
+        case 2: return .rejected
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ThresholdLevel, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .flagged:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .rejected:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeThresholdLevel_lift(_ buf: RustBuffer) throws -> ThresholdLevel {
+    return try FfiConverterTypeThresholdLevel.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeThresholdLevel_lower(_ value: ThresholdLevel) -> RustBuffer {
+    return FfiConverterTypeThresholdLevel.lower(value)
 }
 
 
@@ -13851,6 +22443,111 @@ public func FfiConverterTypeVisibility_lower(_ value: Visibility) -> RustBuffer 
 }
 
 
+
+/**
+ * The state of one withdrawal request.
+ */
+
+public enum WithdrawalState: Equatable, Hashable, CaseIterable {
+    
+    /**
+     * Requested: the amount is held in `pending`.
+     */
+    case requested
+    /**
+     * Approved by an operator: still held.
+     */
+    case approved
+    /**
+     * Paid out (final).
+     */
+    case paid
+    /**
+     * Rejected before approval (final): the amount went back to earnings.
+     */
+    case rejected
+    /**
+     * The payment failed after approval (final): the amount went back to earnings.
+     */
+    case failed
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension WithdrawalState: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeWithdrawalState: FfiConverterRustBuffer {
+    typealias SwiftType = WithdrawalState
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> WithdrawalState {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .requested
+        
+        case 2: return .approved
+        
+        case 3: return .paid
+        
+        case 4: return .rejected
+        
+        case 5: return .failed
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: WithdrawalState, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .requested:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .approved:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .paid:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .rejected:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .failed:
+            writeInt(&buf, Int32(5))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWithdrawalState_lift(_ buf: RustBuffer) throws -> WithdrawalState {
+    return try FfiConverterTypeWithdrawalState.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWithdrawalState_lower(_ value: WithdrawalState) -> RustBuffer {
+    return FfiConverterTypeWithdrawalState.lower(value)
+}
+
+
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
@@ -14022,6 +22719,30 @@ fileprivate struct FfiConverterOptionData: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeDailyCounter: FfiConverterRustBuffer {
+    typealias SwiftType = DailyCounter?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeDailyCounter.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeDailyCounter.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeGeoPoint: FfiConverterRustBuffer {
     typealias SwiftType = GeoPoint?
 
@@ -14070,6 +22791,30 @@ fileprivate struct FfiConverterOptionTypeInviteRecord: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeLedgerFinding: FfiConverterRustBuffer {
+    typealias SwiftType = LedgerFinding?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeLedgerFinding.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeLedgerFinding.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeLikeCounter: FfiConverterRustBuffer {
     typealias SwiftType = LikeCounter?
 
@@ -14086,6 +22831,30 @@ fileprivate struct FfiConverterOptionTypeLikeCounter: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeLikeCounter.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeRoute: FfiConverterRustBuffer {
+    typealias SwiftType = Route?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeRoute.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeRoute.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -14118,6 +22887,30 @@ fileprivate struct FfiConverterOptionTypeAccessGrant: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeAdmissionCap: FfiConverterRustBuffer {
+    typealias SwiftType = AdmissionCap?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeAdmissionCap.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeAdmissionCap.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeChatParticipant: FfiConverterRustBuffer {
     typealias SwiftType = ChatParticipant?
 
@@ -14134,6 +22927,54 @@ fileprivate struct FfiConverterOptionTypeChatParticipant: FfiConverterRustBuffer
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeChatParticipant.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeComplianceGate: FfiConverterRustBuffer {
+    typealias SwiftType = ComplianceGate?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeComplianceGate.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeComplianceGate.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeEnvironment: FfiConverterRustBuffer {
+    typealias SwiftType = Environment?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeEnvironment.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeEnvironment.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -14190,6 +23031,30 @@ fileprivate struct FfiConverterOptionTypeGender: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeHoldReason: FfiConverterRustBuffer {
+    typealias SwiftType = HoldReason?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeHoldReason.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeHoldReason.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeMediaFormat: FfiConverterRustBuffer {
     typealias SwiftType = MediaFormat?
 
@@ -14230,6 +23095,30 @@ fileprivate struct FfiConverterOptionTypePlatform: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypePlatform.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeReadinessStatus: FfiConverterRustBuffer {
+    typealias SwiftType = ReadinessStatus?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeReadinessStatus.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeReadinessStatus.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -14286,6 +23175,30 @@ fileprivate struct FfiConverterOptionTypeRoyalTier: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeSeverity: FfiConverterRustBuffer {
+    typealias SwiftType = Severity?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeSeverity.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeSeverity.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeSpamRule: FfiConverterRustBuffer {
     typealias SwiftType = SpamRule?
 
@@ -14302,6 +23215,30 @@ fileprivate struct FfiConverterOptionTypeSpamRule: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeSpamRule.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeTermSeverity: FfiConverterRustBuffer {
+    typealias SwiftType = TermSeverity?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeTermSeverity.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeTermSeverity.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -14350,6 +23287,30 @@ fileprivate struct FfiConverterOptionSequenceString: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterSequenceString.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeEnvironment: FfiConverterRustBuffer {
+    typealias SwiftType = [Environment]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeEnvironment.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeEnvironment.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -14455,6 +23416,31 @@ fileprivate struct FfiConverterSequenceUInt32: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceUInt64: FfiConverterRustBuffer {
+    typealias SwiftType = [UInt64]
+
+    public static func write(_ value: [UInt64], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterUInt64.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [UInt64] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [UInt64]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterUInt64.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceInt64: FfiConverterRustBuffer {
     typealias SwiftType = [Int64]
 
@@ -14530,6 +23516,106 @@ fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeAccountBalance: FfiConverterRustBuffer {
+    typealias SwiftType = [AccountBalance]
+
+    public static func write(_ value: [AccountBalance], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeAccountBalance.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [AccountBalance] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [AccountBalance]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeAccountBalance.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeBannedTerm: FfiConverterRustBuffer {
+    typealias SwiftType = [BannedTerm]
+
+    public static func write(_ value: [BannedTerm], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeBannedTerm.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [BannedTerm] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [BannedTerm]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeBannedTerm.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeBucketEarnings: FfiConverterRustBuffer {
+    typealias SwiftType = [BucketEarnings]
+
+    public static func write(_ value: [BucketEarnings], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeBucketEarnings.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [BucketEarnings] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [BucketEarnings]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeBucketEarnings.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeCharMapping: FfiConverterRustBuffer {
+    typealias SwiftType = [CharMapping]
+
+    public static func write(_ value: [CharMapping], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeCharMapping.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [CharMapping] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [CharMapping]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeCharMapping.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeComponentStatus: FfiConverterRustBuffer {
     typealias SwiftType = [ComponentStatus]
 
@@ -14547,6 +23633,31 @@ fileprivate struct FfiConverterSequenceTypeComponentStatus: FfiConverterRustBuff
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeComponentStatus.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeDeployFailure: FfiConverterRustBuffer {
+    typealias SwiftType = [DeployFailure]
+
+    public static func write(_ value: [DeployFailure], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeDeployFailure.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [DeployFailure] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [DeployFailure]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeDeployFailure.read(from: &buf))
         }
         return seq
     }
@@ -14680,6 +23791,131 @@ fileprivate struct FfiConverterSequenceTypeFraudAlert: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeGateCheck: FfiConverterRustBuffer {
+    typealias SwiftType = [GateCheck]
+
+    public static func write(_ value: [GateCheck], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeGateCheck.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [GateCheck] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [GateCheck]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeGateCheck.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeGateFailure: FfiConverterRustBuffer {
+    typealias SwiftType = [GateFailure]
+
+    public static func write(_ value: [GateFailure], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeGateFailure.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [GateFailure] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [GateFailure]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeGateFailure.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeIncident: FfiConverterRustBuffer {
+    typealias SwiftType = [Incident]
+
+    public static func write(_ value: [Incident], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeIncident.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Incident] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Incident]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeIncident.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeKeyringEntry: FfiConverterRustBuffer {
+    typealias SwiftType = [KeyringEntry]
+
+    public static func write(_ value: [KeyringEntry], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeKeyringEntry.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [KeyringEntry] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [KeyringEntry]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeKeyringEntry.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeLedgerRecord: FfiConverterRustBuffer {
+    typealias SwiftType = [LedgerRecord]
+
+    public static func write(_ value: [LedgerRecord], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeLedgerRecord.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [LedgerRecord] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [LedgerRecord]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeLedgerRecord.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeLimitDecision: FfiConverterRustBuffer {
     typealias SwiftType = [LimitDecision]
 
@@ -14805,6 +24041,31 @@ fileprivate struct FfiConverterSequenceTypePackCount: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypePosting: FfiConverterRustBuffer {
+    typealias SwiftType = [Posting]
+
+    public static func write(_ value: [Posting], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypePosting.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Posting] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Posting]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypePosting.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeProgressionFailure: FfiConverterRustBuffer {
     typealias SwiftType = [ProgressionFailure]
 
@@ -14880,6 +24141,206 @@ fileprivate struct FfiConverterSequenceTypeSplit: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeStreamEarnings: FfiConverterRustBuffer {
+    typealias SwiftType = [StreamEarnings]
+
+    public static func write(_ value: [StreamEarnings], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeStreamEarnings.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [StreamEarnings] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [StreamEarnings]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeStreamEarnings.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeTermMatch: FfiConverterRustBuffer {
+    typealias SwiftType = [TermMatch]
+
+    public static func write(_ value: [TermMatch], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeTermMatch.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [TermMatch] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [TermMatch]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeTermMatch.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeThresholdCrossed: FfiConverterRustBuffer {
+    typealias SwiftType = [ThresholdCrossed]
+
+    public static func write(_ value: [ThresholdCrossed], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeThresholdCrossed.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ThresholdCrossed] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ThresholdCrossed]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeThresholdCrossed.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeTopFan: FfiConverterRustBuffer {
+    typealias SwiftType = [TopFan]
+
+    public static func write(_ value: [TopFan], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeTopFan.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [TopFan] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [TopFan]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeTopFan.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeWithdrawalStatus: FfiConverterRustBuffer {
+    typealias SwiftType = [WithdrawalStatus]
+
+    public static func write(_ value: [WithdrawalStatus], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeWithdrawalStatus.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [WithdrawalStatus] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [WithdrawalStatus]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeWithdrawalStatus.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeAlertKind: FfiConverterRustBuffer {
+    typealias SwiftType = [AlertKind]
+
+    public static func write(_ value: [AlertKind], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeAlertKind.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [AlertKind] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [AlertKind]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeAlertKind.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeEnvironment: FfiConverterRustBuffer {
+    typealias SwiftType = [Environment]
+
+    public static func write(_ value: [Environment], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeEnvironment.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Environment] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Environment]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeEnvironment.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeFraudSignal: FfiConverterRustBuffer {
+    typealias SwiftType = [FraudSignal]
+
+    public static func write(_ value: [FraudSignal], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeFraudSignal.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [FraudSignal] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [FraudSignal]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeFraudSignal.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeGender: FfiConverterRustBuffer {
     typealias SwiftType = [Gender]
 
@@ -14922,6 +24383,81 @@ fileprivate struct FfiConverterSequenceTypePlatform: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypePlatform.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeRollbackReason: FfiConverterRustBuffer {
+    typealias SwiftType = [RollbackReason]
+
+    public static func write(_ value: [RollbackReason], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeRollbackReason.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [RollbackReason] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [RollbackReason]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeRollbackReason.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeRouteChannel: FfiConverterRustBuffer {
+    typealias SwiftType = [RouteChannel]
+
+    public static func write(_ value: [RouteChannel], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeRouteChannel.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [RouteChannel] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [RouteChannel]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeRouteChannel.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeStage: FfiConverterRustBuffer {
+    typealias SwiftType = [Stage]
+
+    public static func write(_ value: [Stage], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeStage.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Stage] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Stage]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeStage.read(from: &buf))
         }
         return seq
     }
@@ -15324,7 +24860,16 @@ private let initializationResult: InitializationResult = {
     if (uniffi_avalo_core_checksum_method_policy_fingerprint() != 11746) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_avalo_core_checksum_method_policy_schema() != 11760) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_core_checksum_method_policy_serial() != 41785) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_avalo_core_checksum_method_policy_version() != 28611) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_avalo_core_checksum_constructor_policy_from_envelope() != 31842) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_avalo_core_checksum_constructor_policy_from_json() != 13) {

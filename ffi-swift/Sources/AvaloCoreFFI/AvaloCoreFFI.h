@@ -243,6 +243,32 @@ typedef void (*UniffiForeignFutureCompleteVoid)(uint64_t, UniffiForeignFutureRes
     );
 
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_CLONE_INMEMORYLEDGER
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_CLONE_INMEMORYLEDGER
+uint64_t uniffi_avalo_ffi_fn_clone_inmemoryledger(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FREE_INMEMORYLEDGER
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FREE_INMEMORYLEDGER
+void uniffi_avalo_ffi_fn_free_inmemoryledger(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_CONSTRUCTOR_INMEMORYLEDGER_NEW
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_CONSTRUCTOR_INMEMORYLEDGER_NEW
+uint64_t uniffi_avalo_ffi_fn_constructor_inmemoryledger_new(RustCallStatus *_Nonnull out_status
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_METHOD_INMEMORYLEDGER_APPEND
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_METHOD_INMEMORYLEDGER_APPEND
+RustBuffer uniffi_avalo_ffi_fn_method_inmemoryledger_append(uint64_t ptr, uint64_t policy, RustBuffer event, int64_t at_ms, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_METHOD_INMEMORYLEDGER_RECORDS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_METHOD_INMEMORYLEDGER_RECORDS
+RustBuffer uniffi_avalo_ffi_fn_method_inmemoryledger_records(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_CLONE_SHA256STREAM
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_CLONE_SHA256STREAM
 uint64_t uniffi_avalo_ffi_fn_clone_sha256stream(uint64_t handle, RustCallStatus *_Nonnull out_status
@@ -282,6 +308,16 @@ void uniffi_avalo_ffi_fn_method_sha256stream_reset(uint64_t ptr, RustCallStatus 
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_METHOD_SHA256STREAM_UPDATE
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_METHOD_SHA256STREAM_UPDATE
 void uniffi_avalo_ffi_fn_method_sha256stream_update(uint64_t ptr, RustBuffer chunk, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_ADMIT
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_ADMIT
+RustBuffer uniffi_avalo_ffi_fn_func_admit(uint64_t policy, RustBuffer request, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_NEXT_UTC_MIDNIGHT
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_NEXT_UTC_MIDNIGHT
+int64_t uniffi_avalo_ffi_fn_func_next_utc_midnight(int64_t now_ms, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_BILL_MESSAGE
@@ -332,6 +368,91 @@ void uniffi_avalo_ffi_fn_func_validate_meter(uint64_t policy, RustBuffer meter, 
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_WORDS_PER_TOKEN
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_WORDS_PER_TOKEN
 uint32_t uniffi_avalo_ffi_fn_func_words_per_token(uint64_t policy, int8_t earner_royal, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_BILL_CREATOR_MESSAGE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_BILL_CREATOR_MESSAGE
+RustBuffer uniffi_avalo_ffi_fn_func_bill_creator_message(uint64_t policy, RustBuffer meter, RustBuffer sender, RustBuffer text, int8_t earner_royal, RustBuffer rate, uint64_t shown_rate_version, uint64_t payer_balance, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CREATOR_ANALYTICS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CREATOR_ANALYTICS
+RustBuffer uniffi_avalo_ffi_fn_func_creator_analytics(RustBuffer creator_id, RustBuffer records, int64_t from_ms, int64_t to_ms, RustBuffer top_n, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_PREVIEW_CREATOR_MESSAGE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_PREVIEW_CREATOR_MESSAGE
+RustBuffer uniffi_avalo_ffi_fn_func_preview_creator_message(uint64_t policy, RustBuffer meter, RustBuffer sender, RustBuffer text, int8_t earner_royal, RustBuffer rate, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_SET_CREATOR_RATE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_SET_CREATOR_RATE
+RustBuffer uniffi_avalo_ffi_fn_func_set_creator_rate(uint64_t policy, RustBuffer current, uint32_t words_per_token, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_ACTIVATE_POLICY_ENVELOPE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_ACTIVATE_POLICY_ENVELOPE
+RustBuffer uniffi_avalo_ffi_fn_func_activate_policy_envelope(uint64_t active, RustBuffer envelope_json, RustBuffer keyring, int64_t now_ms, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHECK_CLIENT_POLICY
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHECK_CLIENT_POLICY
+RustBuffer uniffi_avalo_ffi_fn_func_check_client_policy(RustBuffer server, RustBuffer client_fingerprint, int64_t now_ms, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_DIFF_POLICIES
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_DIFF_POLICIES
+RustBuffer uniffi_avalo_ffi_fn_func_diff_policies(uint64_t old, uint64_t new, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_ED25519_KEY_ID_OF
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_ED25519_KEY_ID_OF
+RustBuffer uniffi_avalo_ffi_fn_func_ed25519_key_id_of(RustBuffer public_key, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_ED25519_PUBLIC_KEY_OF_SEED
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_ED25519_PUBLIC_KEY_OF_SEED
+RustBuffer uniffi_avalo_ffi_fn_func_ed25519_public_key_of_seed(RustBuffer seed, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_ED25519_SIGN_BYTES
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_ED25519_SIGN_BYTES
+RustBuffer uniffi_avalo_ffi_fn_func_ed25519_sign_bytes(RustBuffer seed, RustBuffer message, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_ED25519_VERIFY_STRICT
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_ED25519_VERIFY_STRICT
+int8_t uniffi_avalo_ffi_fn_func_ed25519_verify_strict(RustBuffer public_key, RustBuffer message, RustBuffer signature, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_KEYRING_ENTRY_FOR_SEED
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_KEYRING_ENTRY_FOR_SEED
+RustBuffer uniffi_avalo_ffi_fn_func_keyring_entry_for_seed(RustBuffer seed, int64_t valid_from_ms, int64_t valid_until_ms, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_PARSE_POLICY_ENVELOPE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_PARSE_POLICY_ENVELOPE
+RustBuffer uniffi_avalo_ffi_fn_func_parse_policy_envelope(RustBuffer envelope_json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_POLICY_ENVELOPE_JSON
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_POLICY_ENVELOPE_JSON
+RustBuffer uniffi_avalo_ffi_fn_func_policy_envelope_json(RustBuffer envelope, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_POLICY_SIGNING_INPUT
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_POLICY_SIGNING_INPUT
+RustBuffer uniffi_avalo_ffi_fn_func_policy_signing_input(uint32_t schema, uint64_t serial, int64_t not_before_ms, int64_t expires_at_ms, RustBuffer key_id, RustBuffer payload, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_REQUIRE_CURRENT_POLICY
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_REQUIRE_CURRENT_POLICY
+void uniffi_avalo_ffi_fn_func_require_current_policy(RustBuffer server, RustBuffer client_fingerprint, int64_t now_ms, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_SIGN_POLICY_ENVELOPE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_SIGN_POLICY_ENVELOPE
+RustBuffer uniffi_avalo_ffi_fn_func_sign_policy_envelope(RustBuffer seed, uint64_t serial, int64_t not_before_ms, int64_t expires_at_ms, RustBuffer payload, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_ALL_ERROR_CODES
@@ -390,6 +511,31 @@ RustBuffer uniffi_avalo_ffi_fn_func_mode_rules(uint64_t policy, RustBuffer mode,
 RustBuffer uniffi_avalo_ffi_fn_func_normalize_country(RustBuffer country, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_BUILD_RECORD
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_BUILD_RECORD
+RustBuffer uniffi_avalo_ffi_fn_func_build_record(uint64_t policy, RustBuffer view, RustBuffer event, int64_t at_ms, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHECK_LEDGER
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHECK_LEDGER
+RustBuffer uniffi_avalo_ffi_fn_func_check_ledger(RustBuffer policies, RustBuffer records, RustBuffer totals, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHECK_WITHDRAWAL_TRANSITION
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHECK_WITHDRAWAL_TRANSITION
+void uniffi_avalo_ffi_fn_func_check_withdrawal_transition(RustBuffer from, RustBuffer to, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_LEDGER_KEY_PART
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_LEDGER_KEY_PART
+RustBuffer uniffi_avalo_ffi_fn_func_ledger_key_part(RustBuffer id, RustBuffer what, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_LEDGER_READS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_LEDGER_READS
+RustBuffer uniffi_avalo_ffi_fn_func_ledger_reads(uint64_t policy, RustBuffer event, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHECK_MEDIA_ACCESS
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_CHECK_MEDIA_ACCESS
 RustBuffer uniffi_avalo_ffi_fn_func_check_media_access(RustBuffer item, RustBuffer viewer, int64_t now_ms, RustCallStatus *_Nonnull out_status
@@ -408,6 +554,36 @@ RustBuffer uniffi_avalo_ffi_fn_func_media_access(RustBuffer item, RustBuffer vie
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_STORY_EXPIRY
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_STORY_EXPIRY
 int64_t uniffi_avalo_ffi_fn_func_story_expiry(uint64_t policy, int64_t posted_at_ms, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_ESCAPE_HTML
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_ESCAPE_HTML
+RustBuffer uniffi_avalo_ffi_fn_func_escape_html(RustBuffer text, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_IS_LINKABLE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_IS_LINKABLE
+int8_t uniffi_avalo_ffi_fn_func_is_linkable(RustBuffer url, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_MEDIA_VERDICT
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_MEDIA_VERDICT
+RustBuffer uniffi_avalo_ffi_fn_func_media_verdict(uint64_t policy, RustBuffer purpose, RustBuffer scores, RustBuffer ocr_text, RustBuffer caption, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_SANITISE_TEXT
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_SANITISE_TEXT
+RustBuffer uniffi_avalo_ffi_fn_func_sanitise_text(uint64_t policy, RustBuffer field, RustBuffer text, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_SCREEN_TERMS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_SCREEN_TERMS
+RustBuffer uniffi_avalo_ffi_fn_func_screen_terms(uint64_t policy, RustBuffer text, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_SCREEN_TEXT
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_SCREEN_TEXT
+RustBuffer uniffi_avalo_ffi_fn_func_screen_text(uint64_t policy, RustBuffer field, RustBuffer text, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_BASIS_POINTS
@@ -439,6 +615,46 @@ uint64_t uniffi_avalo_ffi_fn_func_money_to_minor(RustBuffer money, RustCallStatu
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_PARSE_MONEY
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_PARSE_MONEY
 RustBuffer uniffi_avalo_ffi_fn_func_parse_money(RustBuffer amount, RustBuffer currency, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_DEPLOY_GATE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_DEPLOY_GATE
+RustBuffer uniffi_avalo_ffi_fn_func_deploy_gate(uint64_t policy, RustBuffer request, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_INCIDENT_SEVERITY
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_INCIDENT_SEVERITY
+RustBuffer uniffi_avalo_ffi_fn_func_incident_severity(RustBuffer severities, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_MIGRATION_PERMISSION
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_MIGRATION_PERMISSION
+RustBuffer uniffi_avalo_ffi_fn_func_migration_permission(RustBuffer request, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_PARSE_ENVIRONMENT
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_PARSE_ENVIRONMENT
+RustBuffer uniffi_avalo_ffi_fn_func_parse_environment(RustBuffer environment, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_RELEASE_GATE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_RELEASE_GATE
+RustBuffer uniffi_avalo_ffi_fn_func_release_gate(uint64_t policy, RustBuffer request, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_ROUTE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_ROUTE
+RustBuffer uniffi_avalo_ffi_fn_func_route(uint64_t policy, RustBuffer severity, int64_t raised_at_ms, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_SECRET_ROTATION
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_SECRET_ROTATION
+RustBuffer uniffi_avalo_ffi_fn_func_secret_rotation(uint64_t policy, int64_t rotated_at_ms, int64_t now_ms, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_TRIAGE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_TRIAGE
+RustBuffer uniffi_avalo_ffi_fn_func_triage(uint64_t policy, RustBuffer result, int64_t raised_at_ms, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_QUOTE_WITHDRAWAL
@@ -1051,6 +1267,18 @@ void ffi_avalo_ffi_rust_future_free_void(uint64_t handle
 void ffi_avalo_ffi_rust_future_complete_void(uint64_t handle, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_ADMIT
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_ADMIT
+uint16_t uniffi_avalo_ffi_checksum_func_admit(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_NEXT_UTC_MIDNIGHT
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_NEXT_UTC_MIDNIGHT
+uint16_t uniffi_avalo_ffi_checksum_func_next_utc_midnight(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_BILL_MESSAGE
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_BILL_MESSAGE
 uint16_t uniffi_avalo_ffi_checksum_func_bill_message(void
@@ -1108,6 +1336,108 @@ uint16_t uniffi_avalo_ffi_checksum_func_validate_meter(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_WORDS_PER_TOKEN
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_WORDS_PER_TOKEN
 uint16_t uniffi_avalo_ffi_checksum_func_words_per_token(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_BILL_CREATOR_MESSAGE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_BILL_CREATOR_MESSAGE
+uint16_t uniffi_avalo_ffi_checksum_func_bill_creator_message(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CREATOR_ANALYTICS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CREATOR_ANALYTICS
+uint16_t uniffi_avalo_ffi_checksum_func_creator_analytics(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_PREVIEW_CREATOR_MESSAGE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_PREVIEW_CREATOR_MESSAGE
+uint16_t uniffi_avalo_ffi_checksum_func_preview_creator_message(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_SET_CREATOR_RATE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_SET_CREATOR_RATE
+uint16_t uniffi_avalo_ffi_checksum_func_set_creator_rate(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_ACTIVATE_POLICY_ENVELOPE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_ACTIVATE_POLICY_ENVELOPE
+uint16_t uniffi_avalo_ffi_checksum_func_activate_policy_envelope(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHECK_CLIENT_POLICY
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHECK_CLIENT_POLICY
+uint16_t uniffi_avalo_ffi_checksum_func_check_client_policy(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_DIFF_POLICIES
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_DIFF_POLICIES
+uint16_t uniffi_avalo_ffi_checksum_func_diff_policies(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_ED25519_KEY_ID_OF
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_ED25519_KEY_ID_OF
+uint16_t uniffi_avalo_ffi_checksum_func_ed25519_key_id_of(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_ED25519_PUBLIC_KEY_OF_SEED
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_ED25519_PUBLIC_KEY_OF_SEED
+uint16_t uniffi_avalo_ffi_checksum_func_ed25519_public_key_of_seed(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_ED25519_SIGN_BYTES
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_ED25519_SIGN_BYTES
+uint16_t uniffi_avalo_ffi_checksum_func_ed25519_sign_bytes(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_ED25519_VERIFY_STRICT
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_ED25519_VERIFY_STRICT
+uint16_t uniffi_avalo_ffi_checksum_func_ed25519_verify_strict(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_KEYRING_ENTRY_FOR_SEED
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_KEYRING_ENTRY_FOR_SEED
+uint16_t uniffi_avalo_ffi_checksum_func_keyring_entry_for_seed(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_PARSE_POLICY_ENVELOPE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_PARSE_POLICY_ENVELOPE
+uint16_t uniffi_avalo_ffi_checksum_func_parse_policy_envelope(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_POLICY_ENVELOPE_JSON
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_POLICY_ENVELOPE_JSON
+uint16_t uniffi_avalo_ffi_checksum_func_policy_envelope_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_POLICY_SIGNING_INPUT
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_POLICY_SIGNING_INPUT
+uint16_t uniffi_avalo_ffi_checksum_func_policy_signing_input(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_REQUIRE_CURRENT_POLICY
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_REQUIRE_CURRENT_POLICY
+uint16_t uniffi_avalo_ffi_checksum_func_require_current_policy(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_SIGN_POLICY_ENVELOPE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_SIGN_POLICY_ENVELOPE
+uint16_t uniffi_avalo_ffi_checksum_func_sign_policy_envelope(void
     
 );
 #endif
@@ -1177,6 +1507,36 @@ uint16_t uniffi_avalo_ffi_checksum_func_normalize_country(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_BUILD_RECORD
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_BUILD_RECORD
+uint16_t uniffi_avalo_ffi_checksum_func_build_record(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHECK_LEDGER
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHECK_LEDGER
+uint16_t uniffi_avalo_ffi_checksum_func_check_ledger(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHECK_WITHDRAWAL_TRANSITION
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHECK_WITHDRAWAL_TRANSITION
+uint16_t uniffi_avalo_ffi_checksum_func_check_withdrawal_transition(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_LEDGER_KEY_PART
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_LEDGER_KEY_PART
+uint16_t uniffi_avalo_ffi_checksum_func_ledger_key_part(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_LEDGER_READS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_LEDGER_READS
+uint16_t uniffi_avalo_ffi_checksum_func_ledger_reads(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHECK_MEDIA_ACCESS
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_CHECK_MEDIA_ACCESS
 uint16_t uniffi_avalo_ffi_checksum_func_check_media_access(void
@@ -1198,6 +1558,42 @@ uint16_t uniffi_avalo_ffi_checksum_func_media_access(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_STORY_EXPIRY
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_STORY_EXPIRY
 uint16_t uniffi_avalo_ffi_checksum_func_story_expiry(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_ESCAPE_HTML
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_ESCAPE_HTML
+uint16_t uniffi_avalo_ffi_checksum_func_escape_html(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_IS_LINKABLE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_IS_LINKABLE
+uint16_t uniffi_avalo_ffi_checksum_func_is_linkable(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_MEDIA_VERDICT
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_MEDIA_VERDICT
+uint16_t uniffi_avalo_ffi_checksum_func_media_verdict(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_SANITISE_TEXT
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_SANITISE_TEXT
+uint16_t uniffi_avalo_ffi_checksum_func_sanitise_text(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_SCREEN_TERMS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_SCREEN_TERMS
+uint16_t uniffi_avalo_ffi_checksum_func_screen_terms(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_SCREEN_TEXT
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_SCREEN_TEXT
+uint16_t uniffi_avalo_ffi_checksum_func_screen_text(void
     
 );
 #endif
@@ -1234,6 +1630,54 @@ uint16_t uniffi_avalo_ffi_checksum_func_money_to_minor(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_PARSE_MONEY
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_PARSE_MONEY
 uint16_t uniffi_avalo_ffi_checksum_func_parse_money(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_DEPLOY_GATE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_DEPLOY_GATE
+uint16_t uniffi_avalo_ffi_checksum_func_deploy_gate(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_INCIDENT_SEVERITY
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_INCIDENT_SEVERITY
+uint16_t uniffi_avalo_ffi_checksum_func_incident_severity(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_MIGRATION_PERMISSION
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_MIGRATION_PERMISSION
+uint16_t uniffi_avalo_ffi_checksum_func_migration_permission(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_PARSE_ENVIRONMENT
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_PARSE_ENVIRONMENT
+uint16_t uniffi_avalo_ffi_checksum_func_parse_environment(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_RELEASE_GATE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_RELEASE_GATE
+uint16_t uniffi_avalo_ffi_checksum_func_release_gate(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_ROUTE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_ROUTE
+uint16_t uniffi_avalo_ffi_checksum_func_route(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_SECRET_ROTATION
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_SECRET_ROTATION
+uint16_t uniffi_avalo_ffi_checksum_func_secret_rotation(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_TRIAGE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_FUNC_TRIAGE
+uint16_t uniffi_avalo_ffi_checksum_func_triage(void
     
 );
 #endif
@@ -1657,6 +2101,18 @@ uint16_t uniffi_avalo_ffi_checksum_func_validate_user_id(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_METHOD_INMEMORYLEDGER_APPEND
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_METHOD_INMEMORYLEDGER_APPEND
+uint16_t uniffi_avalo_ffi_checksum_method_inmemoryledger_append(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_METHOD_INMEMORYLEDGER_RECORDS
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_METHOD_INMEMORYLEDGER_RECORDS
+uint16_t uniffi_avalo_ffi_checksum_method_inmemoryledger_records(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_METHOD_SHA256STREAM_BYTES_HASHED
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_METHOD_SHA256STREAM_BYTES_HASHED
 uint16_t uniffi_avalo_ffi_checksum_method_sha256stream_bytes_hashed(void
@@ -1684,6 +2140,12 @@ uint16_t uniffi_avalo_ffi_checksum_method_sha256stream_reset(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_METHOD_SHA256STREAM_UPDATE
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_METHOD_SHA256STREAM_UPDATE
 uint16_t uniffi_avalo_ffi_checksum_method_sha256stream_update(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_CONSTRUCTOR_INMEMORYLEDGER_NEW
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_CONSTRUCTOR_INMEMORYLEDGER_NEW
+uint16_t uniffi_avalo_ffi_checksum_constructor_inmemoryledger_new(void
     
 );
 #endif

@@ -253,6 +253,11 @@ uint64_t uniffi_avalo_core_fn_clone_policy(uint64_t handle, RustCallStatus *_Non
 void uniffi_avalo_core_fn_free_policy(uint64_t handle, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_CORE_FN_CONSTRUCTOR_POLICY_FROM_ENVELOPE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_CORE_FN_CONSTRUCTOR_POLICY_FROM_ENVELOPE
+uint64_t uniffi_avalo_core_fn_constructor_policy_from_envelope(RustBuffer envelope_json, RustBuffer keyring, int64_t now_ms, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_CORE_FN_CONSTRUCTOR_POLICY_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_CORE_FN_CONSTRUCTOR_POLICY_FROM_JSON
 uint64_t uniffi_avalo_core_fn_constructor_policy_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
@@ -277,6 +282,16 @@ RustBuffer uniffi_avalo_core_fn_method_policy_canonical_json(uint64_t ptr, RustC
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_CORE_FN_METHOD_POLICY_FINGERPRINT
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_CORE_FN_METHOD_POLICY_FINGERPRINT
 RustBuffer uniffi_avalo_core_fn_method_policy_fingerprint(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_CORE_FN_METHOD_POLICY_SCHEMA
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_CORE_FN_METHOD_POLICY_SCHEMA
+uint32_t uniffi_avalo_core_fn_method_policy_schema(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_CORE_FN_METHOD_POLICY_SERIAL
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_CORE_FN_METHOD_POLICY_SERIAL
+uint64_t uniffi_avalo_core_fn_method_policy_serial(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_CORE_FN_METHOD_POLICY_VERSION
@@ -571,9 +586,27 @@ uint16_t uniffi_avalo_core_checksum_method_policy_fingerprint(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_CORE_CHECKSUM_METHOD_POLICY_SCHEMA
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_CORE_CHECKSUM_METHOD_POLICY_SCHEMA
+uint16_t uniffi_avalo_core_checksum_method_policy_schema(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_CORE_CHECKSUM_METHOD_POLICY_SERIAL
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_CORE_CHECKSUM_METHOD_POLICY_SERIAL
+uint16_t uniffi_avalo_core_checksum_method_policy_serial(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_CORE_CHECKSUM_METHOD_POLICY_VERSION
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_CORE_CHECKSUM_METHOD_POLICY_VERSION
 uint16_t uniffi_avalo_core_checksum_method_policy_version(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_CORE_CHECKSUM_CONSTRUCTOR_POLICY_FROM_ENVELOPE
+#define UNIFFI_FFIDEF_UNIFFI_AVALO_CORE_CHECKSUM_CONSTRUCTOR_POLICY_FROM_ENVELOPE
+uint16_t uniffi_avalo_core_checksum_constructor_policy_from_envelope(void
     
 );
 #endif

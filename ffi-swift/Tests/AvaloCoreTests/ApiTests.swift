@@ -93,4 +93,53 @@ final class ApiTests: XCTestCase {
         let m: MoneyAmount = try parseMoney(amount: "1", currency: "pln")
         XCTAssertEqual(m.currency, "PLN")
     }
+
+    func testScreenedTextSpansIndexUtf16() throws {
+        let p = Policy()
+        // The emoji is 4 UTF-8 bytes but 2 UTF-16 units: the two spans differ.
+        let screened = try screenText(policy: p, field: .message, text: "😀 pay me on venmo")
+        XCTAssertTrue(screened.review)
+        XCTAssertEqual(screened.matches.count, 1)
+        let m = screened.matches[0]
+        XCTAssertEqual(m.term, "venmo")
+        XCTAssertEqual(m.start, 15)
+        XCTAssertEqual(m.startUtf16, 13)
+        let utf16 = Array(screened.text.utf16)
+        XCTAssertEqual(String(utf16CodeUnits: Array(utf16[Int(m.startUtf16)..<Int(m.endUtf16)]), count: Int(m.endUtf16 - m.startUtf16)), "venmo")
+        XCTAssertEqual(try escapeHtml(text: "<b>"), "&lt;b&gt;")
+        XCTAssertTrue(try isLinkable(url: "https://avalo.app/u/1"))
+        XCTAssertFalse(try isLinkable(url: "javascript:alert(1)"))
+    }
+
+    func testSignedEnvelopeActivatesAndRefusesRollbackAndForeignKeys() throws {
+        let seed = Data(repeating: 7, count: 32)
+        let until: Int64 = 4_102_444_800_000
+        let keyring = [try keyringEntryForSeed(seed: seed, validFromMs: 0, validUntilMs: until)]
+        let payload = try Policy.fromPatch(patchJson: #"{"splits":{"tip_creator_bp":8500}}"#).canonicalJson()
+        let json = try policyEnvelopeJson(envelope: try signPolicyEnvelope(seed: seed, serial: 3, notBeforeMs: 1_000, expiresAtMs: until, payload: payload))
+        let signed = try Policy.fromEnvelope(envelopeJson: json, keyring: keyring, nowMs: 2_000)
+        XCTAssertEqual(signed.serial(), 3)
+        XCTAssertEqual(signed.schema(), 1)
+        XCTAssertEqual(Policy().serial(), 0)
+        // Over the built-in policy: a new policy; over itself: nothing to do.
+        XCTAssertEqual(try activatePolicyEnvelope(active: Policy(), envelopeJson: json, keyring: keyring, nowMs: 2_000)?.serial(), 3)
+        XCTAssertNil(try activatePolicyEnvelope(active: signed, envelopeJson: json, keyring: keyring, nowMs: 2_000))
+        // An older serial is a rollback.
+        let older = try policyEnvelopeJson(envelope: try signPolicyEnvelope(seed: seed, serial: 2, notBeforeMs: 1_000, expiresAtMs: until, payload: payload))
+        XCTAssertThrowsError(try activatePolicyEnvelope(active: signed, envelopeJson: older, keyring: keyring, nowMs: 2_000)) { error in
+            XCTAssertEqual((error as? AvaloError)?.code(), .policyRollback)
+        }
+        // Signed by a key the keyring does not hold: its key id is unknown (SPEC §17.2 step 2).
+        let foreign = [try keyringEntryForSeed(seed: Data(repeating: 9, count: 32), validFromMs: 0, validUntilMs: until)]
+        XCTAssertThrowsError(try Policy.fromEnvelope(envelopeJson: json, keyring: foreign, nowMs: 2_000)) { error in
+            XCTAssertEqual((error as? AvaloError)?.code(), .policyUnknownKey)
+        }
+    }
+
+    func testEnvironmentNames() throws {
+        XCTAssertEqual(try parseEnvironment(environment: "production"), .production)
+        XCTAssertThrowsError(try parseEnvironment(environment: "qa")) { error in
+            XCTAssertEqual((error as? AvaloError)?.code(), .invalidInput)
+        }
+    }
 }

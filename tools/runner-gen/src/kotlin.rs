@@ -4,7 +4,7 @@
 //! `BigInteger` and `Double`. The codec helpers it calls (`decU64`, `decList`, `norm`, …) and
 //! the codecs of mapped custom types (`decCustom<Name>`) are hand-written in `Codec.kt`.
 
-use crate::model::{is_flat, Model};
+use crate::model::{internal_tag, is_flat, Model};
 use crate::overrides::{self, Form};
 use crate::plan::{enum_form, json_field, json_variant, op_name, rust_name, ArgSrc, Plan, Wrap};
 use anyhow::Result;
@@ -108,12 +108,13 @@ pub fn generate(m: &Model, plan: &Plan) -> Result<String> {
     writeln!(o, "/** Every generated operation, by vector op name (the Rust function name). */")?;
     writeln!(o, "val GENERATED_OPS: Map<String, Op> = HashMap<String, Op>().apply {{")?;
     for op in &plan.ops {
-        let uses_policy = op.args.iter().any(|a| matches!(a.src, ArgSrc::Policy));
-        let uses_input = op.args.iter().any(|a| !matches!(a.src, ArgSrc::Policy));
+        let uses_policy = op.args.iter().any(|a| matches!(a.src, ArgSrc::Policy | ArgSrc::Policies));
+        let uses_input = op.args.iter().any(|a| !matches!(a.src, ArgSrc::Policy | ArgSrc::Policies));
         let mut args = Vec::new();
         for a in &op.args {
             args.push(match &a.src {
                 ArgSrc::Policy => "p".to_string(),
+                ArgSrc::Policies => "listOf(p)".to_string(),
                 ArgSrc::Key(k) => dec(m, &a.param.ty, &format!("i[{}]", quote(k)), &quote(k), 0),
                 ArgSrc::Whole => dec(m, &a.param.ty, "i", "\"input\"", 0),
                 ArgSrc::Fields(pairs) => {
@@ -154,12 +155,43 @@ pub fn generate(m: &Model, plan: &Plan) -> Result<String> {
                 .iter()
                 .map(|f| {
                     let j = json_field(name, f);
-                    format!("\n        {},", dec(m, &f.ty, &format!("o[{}]", quote(&j)), &format!("\"$at.{j}\""), 0))
+                    let v = match overrides::ENUM_FIELD_DEFAULTS.iter().find(|(r, fl, _)| *r == name && *fl == j) {
+                        Some((_, _, d)) => format!("(o[{}] ?: {})", quote(&j), quote(d)),
+                        None => format!("o[{}]", quote(&j)),
+                    };
+                    format!("\n        {},", dec(m, &f.ty, &v, &format!("\"$at.{j}\""), 0))
                 })
                 .collect();
             writeln!(o, "fun dec{0}(v: Any?, at: String): {0} {{", class(name))?;
             writeln!(o, "    val o = decObj(v, at)")?;
             writeln!(o, "    return {}({}\n    )", class(name), fields.concat())?;
+            writeln!(o, "}}")?;
+        } else if let (Some(e), false) = (m.enums.get(name), m.enums.get(name).is_some_and(is_flat)) {
+            // Internally tagged (serde `tag = …`) with named fields: an object.
+            let tag = internal_tag(name).unwrap_or_default();
+            writeln!(o, "fun dec{0}(v: Any?, at: String): {0} {{", class(name))?;
+            writeln!(o, "    val o = decObj(v, at)")?;
+            writeln!(o, "    return when (val s = decString(o[{}], \"$at.{tag}\")) {{", quote(tag))?;
+            let owner = |var: &uniffi_meta::VariantMetadata| format!("{name}::{}", var.name);
+            for var in &e.variants {
+                let j = json_variant(name, var);
+                let value = if var.fields.is_empty() {
+                    format!("{}.{}", class(name), class(&var.name))
+                } else {
+                    let fields: Vec<String> = var
+                        .fields
+                        .iter()
+                        .map(|f| {
+                            let k = json_field(&owner(var), f);
+                            dec(m, &f.ty, &format!("o[{}]", quote(&k)), &format!("\"$at.{k}\""), 0)
+                        })
+                        .collect();
+                    format!("{}.{}({})", class(name), class(&var.name), fields.join(", "))
+                };
+                writeln!(o, "        {} -> {value}", quote(&j))?;
+            }
+            writeln!(o, "        else -> throw BadVector(\"$at: $s is not a {name}\")")?;
+            writeln!(o, "    }}")?;
             writeln!(o, "}}")?;
         } else if let Some(e) = m.enums.get(name) {
             writeln!(o, "fun dec{0}(v: Any?, at: String): {0} = when (val s = decString(v, at)) {{", class(name))?;

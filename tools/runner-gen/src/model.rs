@@ -127,7 +127,14 @@ impl Model {
             Type::Record { name, .. } => {
                 self.records.get(name).is_some_and(|r| r.fields.iter().all(|f| self.decodable(&f.ty)))
             }
-            Type::Enum { name, .. } => self.enums.get(name).is_some_and(is_flat),
+            Type::Enum { name, .. } => self.enums.get(name).is_some_and(|e| {
+                // A flat enum is a string; an internally tagged one with named fields an object.
+                is_flat(e)
+                    || (internal_tag(name).is_some()
+                        && e.variants
+                            .iter()
+                            .all(|v| v.fields.iter().all(|f| !f.name.is_empty() && self.decodable(&f.ty))))
+            }),
             Type::Custom { builtin, .. } => self.decodable(builtin),
             _ => true,
         }
@@ -176,6 +183,14 @@ impl Model {
             _ => {}
         }
     }
+}
+
+/// The tag key of an enum serde writes internally tagged (`overrides::ENUM_FORMS`).
+pub fn internal_tag(name: &str) -> Option<&'static str> {
+    crate::overrides::ENUM_FORMS.iter().find_map(|(n, form)| match form {
+        crate::overrides::Form::Internal(tag) if *n == name => Some(*tag),
+        _ => None,
+    })
 }
 
 /// An enum whose variants carry no data (a string in JSON).

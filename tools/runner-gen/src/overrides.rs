@@ -29,6 +29,10 @@ pub const PARAMS: &[(&str, &str, Source)] = &[
     ("check_alerts", "metrics", Source::Whole),
     ("validate_upload", "request", Source::Whole),
     ("decide_like", "request", Source::Whole),
+    ("admit", "request", Source::Whole),
+    ("release_gate", "request", Source::Whole),
+    ("deploy_gate", "request", Source::Whole),
+    ("migration_permission", "request", Source::Whole),
 ];
 
 /// Operations whose result is a scalar or a list, wrapped as `{key: result}` like the Rust
@@ -63,12 +67,31 @@ pub const RESULT_KEYS: &[(&str, &str)] = &[
     ("sha256_hex", "sha256"),
     ("is_duplicate", "duplicate"),
     ("policy_problems", "problems"),
+    ("sanitise_text", "text"),
+    ("escape_html", "text"),
+    ("is_linkable", "linkable"),
+    ("next_utc_midnight", "retry_at_ms"),
+    ("incident_severity", "severity"),
+    ("parse_environment", "environment"),
+    ("policy_signing_input", "signing_input"),
+    ("ed25519_verify_strict", "valid"),
 ];
 
 /// Operations written by hand in each runner (`Special.kt`, `Special.swift`): composites of
 /// several calls, methods of objects, or results the core's serde form extends.
-pub const HANDWRITTEN_OPS: &[&str] =
-    &["policy_info", "load_policy", "parse_money", "sanitise_file_name", "sha256_stream"];
+pub const HANDWRITTEN_OPS: &[&str] = &[
+    "policy_info",
+    "load_policy",
+    "parse_money",
+    "sanitise_file_name",
+    "sha256_stream",
+    "activate_policy_envelope",
+    "ed25519_sign",
+    "diff_policies",
+    "ledger_sequence",
+    "ledger_key_part",
+    "withdrawal_transition",
+];
 
 /// How serde writes an enum with data (`#[serde(tag = …)]` or the default external tagging).
 pub enum Form {
@@ -78,17 +101,27 @@ pub enum Form {
     External,
 }
 
-/// The serde form of every enum with data that a result contains.
+/// The serde form of every enum with data that a result contains or an argument reads
+/// (internally tagged enums with named fields can be read).
 pub const ENUM_FORMS: &[(&str, Form)] = &[
     ("RetryDecision", Form::Internal("kind")),
     ("SignatureFailure", Form::Internal("kind")),
     ("SignatureError", Form::Internal("kind")),
     ("SignatureCheck", Form::External),
     ("Sniffed", Form::Internal("result")),
+    ("LedgerEvent", Form::Internal("kind")),
+    ("OpsResult", Form::Internal("source")),
+    ("Admission", Form::Internal("outcome")),
+    ("AckDeadline", Form::Internal("kind")),
+    ("ClientPolicyVerdict", Form::Internal("verdict")),
 ];
 
 /// Enums serde writes in SCREAMING_SNAKE_CASE (the rest are snake_case).
-pub const SHOUTY_ENUMS: &[&str] = &["ErrorCode"];
+pub const SHOUTY_ENUMS: &[&str] = &["ErrorCode", "FindingKind"];
+
+/// Enum fields serde reads with `#[serde(default)]`: the JSON of the default variant when the
+/// key is absent, `(record, field, json)`.
+pub const ENUM_FIELD_DEFAULTS: &[(&str, &str, &str)] = &[("MediaItem", "context", "feed")];
 
 /// Variant names serde writes otherwise than snake_case: `(enum, variant, json)`.
 pub const VARIANT_NAMES: &[(&str, &str, &str)] = &[

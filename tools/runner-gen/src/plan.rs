@@ -12,6 +12,8 @@ use uniffi_meta::{FieldMetadata, FnMetadata, FnParamMetadata, Type, VariantMetad
 pub enum ArgSrc {
     /// The case's policy.
     Policy,
+    /// The case's policy as a one-element list (`check_ledger`'s policies).
+    Policies,
     /// The input key of this name.
     Key(String),
     /// The whole input object.
@@ -64,6 +66,10 @@ fn is_policy(ty: &Type) -> bool {
     matches!(ty, Type::Object { name, .. } if name == "Policy")
 }
 
+fn is_policy_list(ty: &Type) -> bool {
+    matches!(ty, Type::Sequence { inner_type } if is_policy(inner_type))
+}
+
 /// Builds the plan (see [`check_overrides`] for the declared exceptions).
 pub fn plan(model: &Model) -> Plan<'_> {
     let mut p = Plan { ops: Vec::new(), decoded: BTreeSet::new(), encoded: BTreeSet::new(), skipped: Vec::new() };
@@ -74,7 +80,7 @@ pub fn plan(model: &Model) -> Plan<'_> {
         match plan_op(model, f) {
             Ok(op) => {
                 for a in &op.args {
-                    if !matches!(a.src, ArgSrc::Policy) {
+                    if !matches!(a.src, ArgSrc::Policy | ArgSrc::Policies) {
                         model.reach(&a.param.ty, &mut p.decoded);
                     }
                 }
@@ -114,6 +120,8 @@ fn plan_op<'a>(model: &Model, f: &'a FnMetadata) -> Result<Op<'a>, String> {
         let declared = overrides::PARAMS.iter().find(|(op, name, _)| *op == op_name(f) && *name == param.name);
         let src = if is_policy(&param.ty) {
             ArgSrc::Policy
+        } else if is_policy_list(&param.ty) {
+            ArgSrc::Policies
         } else if !model.decodable(&param.ty) {
             return Err(format!("parameter {} cannot be read from JSON", param.name));
         } else {

@@ -5,7 +5,7 @@
 //! and the hand-written encoders (`overrides::SWIFT_HANDWRITTEN_ENCODERS`) are in `Codec.swift`
 //! and `Special.swift`.
 
-use crate::model::Model;
+use crate::model::{internal_tag, is_flat, Model};
 use crate::overrides::{self, Form};
 use crate::plan::{enum_form, json_field, json_variant, op_name, rust_name, ArgSrc, Plan, Wrap};
 use anyhow::Result;
@@ -189,12 +189,13 @@ pub fn generate(m: &Model, plan: &Plan) -> Result<String> {
     writeln!(o, "func generatedOp(_ name: String) -> Op? {{")?;
     writeln!(o, "    switch name {{")?;
     for op in &plan.ops {
-        let uses_policy = op.args.iter().any(|a| matches!(a.src, ArgSrc::Policy));
-        let uses_input = op.args.iter().any(|a| !matches!(a.src, ArgSrc::Policy));
+        let uses_policy = op.args.iter().any(|a| matches!(a.src, ArgSrc::Policy | ArgSrc::Policies));
+        let uses_input = op.args.iter().any(|a| !matches!(a.src, ArgSrc::Policy | ArgSrc::Policies));
         let mut args = Vec::new();
         for a in &op.args {
             let value = match &a.src {
                 ArgSrc::Policy => "p".to_string(),
+                ArgSrc::Policies => "[p]".to_string(),
                 ArgSrc::Key(k) => dec(m, &a.param.ty, &format!("i[{}]", quote(k)), &quote(k), 0),
                 ArgSrc::Whole => dec(m, &a.param.ty, "JSON.object(i)", "\"input\"", 0),
                 ArgSrc::Fields(pairs) => {
@@ -243,13 +244,44 @@ pub fn generate(m: &Model, plan: &Plan) -> Result<String> {
                 .iter()
                 .map(|f| {
                     let j = json_field(name, f);
-                    let v = dec(m, &f.ty, &format!("o[{}]", quote(&j)), &format!("at + \".{j}\""), 0);
+                    let field = match overrides::ENUM_FIELD_DEFAULTS.iter().find(|(r, fl, _)| *r == name && *fl == j) {
+                        Some((_, _, d)) => format!("(o[{}] ?? JSON.string({}))", quote(&j), quote(d)),
+                        None => format!("o[{}]", quote(&j)),
+                    };
+                    let v = dec(m, &f.ty, &field, &format!("at + \".{j}\""), 0);
                     format!("\n        {}: {v}", label(&f.name))
                 })
                 .collect();
             writeln!(o, "func dec{0}(_ v: JSON?, _ at: String) throws -> {0} {{", class(name))?;
             writeln!(o, "    let o = try decObj(v, at)")?;
             writeln!(o, "    return {}({}\n    )", class(name), fields.join(","))?;
+            writeln!(o, "}}")?;
+        } else if let (Some(e), false) = (m.enums.get(name), m.enums.get(name).is_some_and(is_flat)) {
+            // Internally tagged (serde `tag = …`) with named fields: an object.
+            let tag = internal_tag(name).unwrap_or_default();
+            writeln!(o, "func dec{0}(_ v: JSON?, _ at: String) throws -> {0} {{", class(name))?;
+            writeln!(o, "    let o = try decObj(v, at)")?;
+            writeln!(o, "    switch try decString(o[{}], at + \".{tag}\") {{", quote(tag))?;
+            for var in &e.variants {
+                let owner = format!("{name}::{}", var.name);
+                let value = if var.fields.is_empty() {
+                    format!(".{}", member(&var.name))
+                } else {
+                    let fields: Vec<String> = var
+                        .fields
+                        .iter()
+                        .map(|f| {
+                            let k = json_field(&owner, f);
+                            let v = dec(m, &f.ty, &format!("o[{}]", quote(&k)), &format!("at + \".{k}\""), 0);
+                            format!("{}: {v}", label(&f.name))
+                        })
+                        .collect();
+                    format!(".{}({})", member(&var.name), fields.join(", "))
+                };
+                writeln!(o, "    case {}: return {value}", quote(&json_variant(name, var)))?;
+            }
+            writeln!(o, "    case let s: throw RunnerError.badVector(\"\\(at): \\(s) is not a {name}\")")?;
+            writeln!(o, "    }}")?;
             writeln!(o, "}}")?;
         } else if let Some(e) = m.enums.get(name) {
             writeln!(o, "func dec{0}(_ v: JSON?, _ at: String) throws -> {0} {{", class(name))?;

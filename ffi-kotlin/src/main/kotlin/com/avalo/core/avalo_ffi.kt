@@ -32,10 +32,13 @@ import java.util.concurrent.atomic.AtomicLong
 import java.util.concurrent.ConcurrentHashMap
 import com.avalo.core.types.AccessGrant
 import com.avalo.core.types.ActionLimit
+import com.avalo.core.types.Admission
+import com.avalo.core.types.AdmissionRequest
 import com.avalo.core.types.AlertMetrics
 import com.avalo.core.types.AlertReport
 import com.avalo.core.types.AvaloException
 import com.avalo.core.types.BatchCharge
+import com.avalo.core.types.Built
 import com.avalo.core.types.Campaign
 import com.avalo.core.types.CampaignReport
 import com.avalo.core.types.Candidate
@@ -47,20 +50,29 @@ import com.avalo.core.types.ChatMessage
 import com.avalo.core.types.ChatMeter
 import com.avalo.core.types.ChatRoles
 import com.avalo.core.types.CheckedName
+import com.avalo.core.types.ClientPolicyVerdict
 import com.avalo.core.types.ComponentCheck
+import com.avalo.core.types.CreatorAnalytics
+import com.avalo.core.types.CreatorRate
 import com.avalo.core.types.CumulativeBatch
 import com.avalo.core.types.CumulativeSplit
 import com.avalo.core.types.CumulativeStep
 import com.avalo.core.types.DayMetrics
 import com.avalo.core.types.Decimal
+import com.avalo.core.types.DeployDecision
+import com.avalo.core.types.DeployRequest
+import com.avalo.core.types.Environment
 import com.avalo.core.types.ErrorCode
 import com.avalo.core.types.FailurePolicy
 import com.avalo.core.types.FfiConverterTypeAccessGrant
 import com.avalo.core.types.FfiConverterTypeActionLimit
+import com.avalo.core.types.FfiConverterTypeAdmission
+import com.avalo.core.types.FfiConverterTypeAdmissionRequest
 import com.avalo.core.types.FfiConverterTypeAlertMetrics
 import com.avalo.core.types.FfiConverterTypeAlertReport
 import com.avalo.core.types.FfiConverterTypeAvaloError
 import com.avalo.core.types.FfiConverterTypeBatchCharge
+import com.avalo.core.types.FfiConverterTypeBuilt
 import com.avalo.core.types.FfiConverterTypeCampaign
 import com.avalo.core.types.FfiConverterTypeCampaignReport
 import com.avalo.core.types.FfiConverterTypeCandidate
@@ -72,12 +84,18 @@ import com.avalo.core.types.FfiConverterTypeChatMessage
 import com.avalo.core.types.FfiConverterTypeChatMeter
 import com.avalo.core.types.FfiConverterTypeChatRoles
 import com.avalo.core.types.FfiConverterTypeCheckedName
+import com.avalo.core.types.FfiConverterTypeClientPolicyVerdict
 import com.avalo.core.types.FfiConverterTypeComponentCheck
+import com.avalo.core.types.FfiConverterTypeCreatorAnalytics
+import com.avalo.core.types.FfiConverterTypeCreatorRate
 import com.avalo.core.types.FfiConverterTypeCumulativeBatch
 import com.avalo.core.types.FfiConverterTypeCumulativeSplit
 import com.avalo.core.types.FfiConverterTypeCumulativeStep
 import com.avalo.core.types.FfiConverterTypeDayMetrics
 import com.avalo.core.types.FfiConverterTypeDecimal
+import com.avalo.core.types.FfiConverterTypeDeployDecision
+import com.avalo.core.types.FfiConverterTypeDeployRequest
+import com.avalo.core.types.FfiConverterTypeEnvironment
 import com.avalo.core.types.FfiConverterTypeErrorCode
 import com.avalo.core.types.FfiConverterTypeFailurePolicy
 import com.avalo.core.types.FfiConverterTypeFlagContext
@@ -89,7 +107,14 @@ import com.avalo.core.types.FfiConverterTypeFraudReport
 import com.avalo.core.types.FfiConverterTypeFraudWindow
 import com.avalo.core.types.FfiConverterTypeGeoPoint
 import com.avalo.core.types.FfiConverterTypeHealthReport
+import com.avalo.core.types.FfiConverterTypeKeyringEntry
 import com.avalo.core.types.FfiConverterTypeLaunchMode
+import com.avalo.core.types.FfiConverterTypeLedgerEvent
+import com.avalo.core.types.FfiConverterTypeLedgerReads
+import com.avalo.core.types.FfiConverterTypeLedgerRecord
+import com.avalo.core.types.FfiConverterTypeLedgerReport
+import com.avalo.core.types.FfiConverterTypeLedgerTotals
+import com.avalo.core.types.FfiConverterTypeLedgerView
 import com.avalo.core.types.FfiConverterTypeLikeDecision
 import com.avalo.core.types.FfiConverterTypeLikeRequest
 import com.avalo.core.types.FfiConverterTypeLimitBatchItem
@@ -101,20 +126,27 @@ import com.avalo.core.types.FfiConverterTypeLoadMetrics
 import com.avalo.core.types.FfiConverterTypeLoadReport
 import com.avalo.core.types.FfiConverterTypeMediaDecision
 import com.avalo.core.types.FfiConverterTypeMediaItem
+import com.avalo.core.types.FfiConverterTypeMediaScores
+import com.avalo.core.types.FfiConverterTypeMediaVerdict
 import com.avalo.core.types.FfiConverterTypeMediaViewer
 import com.avalo.core.types.FfiConverterTypeMessageCharge
+import com.avalo.core.types.FfiConverterTypeMigrationDecision
+import com.avalo.core.types.FfiConverterTypeMigrationRequest
 import com.avalo.core.types.FfiConverterTypeMimeInfo
 import com.avalo.core.types.FfiConverterTypeModeChange
 import com.avalo.core.types.FfiConverterTypeModeChangeRequest
 import com.avalo.core.types.FfiConverterTypeModeRule
 import com.avalo.core.types.FfiConverterTypeMoney
 import com.avalo.core.types.FfiConverterTypeMoneyAmount
+import com.avalo.core.types.FfiConverterTypeOpsResult
 import com.avalo.core.types.FfiConverterTypeOriginMatch
 import com.avalo.core.types.FfiConverterTypeOriginProfile
 import com.avalo.core.types.FfiConverterTypePackCombination
 import com.avalo.core.types.FfiConverterTypePackQuote
 import com.avalo.core.types.FfiConverterTypePhaseCaps
 import com.avalo.core.types.FfiConverterTypePolicy
+import com.avalo.core.types.FfiConverterTypePolicyChange
+import com.avalo.core.types.FfiConverterTypePolicyEnvelope
 import com.avalo.core.types.FfiConverterTypePolicyProblem
 import com.avalo.core.types.FfiConverterTypeProfile
 import com.avalo.core.types.FfiConverterTypeProfileScore
@@ -129,16 +161,23 @@ import com.avalo.core.types.FfiConverterTypeRecentMessage
 import com.avalo.core.types.FfiConverterTypeReferralReward
 import com.avalo.core.types.FfiConverterTypeRegionMetrics
 import com.avalo.core.types.FfiConverterTypeRegionRisk
+import com.avalo.core.types.FfiConverterTypeReleaseDecision
+import com.avalo.core.types.FfiConverterTypeReleaseGateRequest
 import com.avalo.core.types.FfiConverterTypeRetryDecision
 import com.avalo.core.types.FfiConverterTypeRetryStrategy
 import com.avalo.core.types.FfiConverterTypeRevenueSplit
 import com.avalo.core.types.FfiConverterTypeRevenueStream
 import com.avalo.core.types.FfiConverterTypeRolloutPhase
+import com.avalo.core.types.FfiConverterTypeRoute
 import com.avalo.core.types.FfiConverterTypeRoyalStatus
 import com.avalo.core.types.FfiConverterTypeRoyalSubscription
 import com.avalo.core.types.FfiConverterTypeRoyalTier
+import com.avalo.core.types.FfiConverterTypeScreenedText
+import com.avalo.core.types.FfiConverterTypeSecretStatus
 import com.avalo.core.types.FfiConverterTypeSender
+import com.avalo.core.types.FfiConverterTypeServerPolicies
 import com.avalo.core.types.FfiConverterTypeSessionAge
+import com.avalo.core.types.FfiConverterTypeSeverity
 import com.avalo.core.types.FfiConverterTypeSignatureCheck
 import com.avalo.core.types.FfiConverterTypeSignedRequest
 import com.avalo.core.types.FfiConverterTypeSignupDecision
@@ -149,6 +188,10 @@ import com.avalo.core.types.FfiConverterTypeSpendBucket
 import com.avalo.core.types.FfiConverterTypeSplit
 import com.avalo.core.types.FfiConverterTypeStoryQuota
 import com.avalo.core.types.FfiConverterTypeSubscriptionTier
+import com.avalo.core.types.FfiConverterTypeTermScreening
+import com.avalo.core.types.FfiConverterTypeTextField
+import com.avalo.core.types.FfiConverterTypeTriage
+import com.avalo.core.types.FfiConverterTypeUploadPurpose
 import com.avalo.core.types.FfiConverterTypeUploadRequest
 import com.avalo.core.types.FfiConverterTypeUploadVerdict
 import com.avalo.core.types.FfiConverterTypeUrlGrant
@@ -157,6 +200,7 @@ import com.avalo.core.types.FfiConverterTypeVerifiedRequest
 import com.avalo.core.types.FfiConverterTypeViewer
 import com.avalo.core.types.FfiConverterTypeWithdrawalQuote
 import com.avalo.core.types.FfiConverterTypeWithdrawalRequest
+import com.avalo.core.types.FfiConverterTypeWithdrawalState
 import com.avalo.core.types.FlagContext
 import com.avalo.core.types.FlagDecision
 import com.avalo.core.types.FlagDefinition
@@ -166,7 +210,14 @@ import com.avalo.core.types.FraudReport
 import com.avalo.core.types.FraudWindow
 import com.avalo.core.types.GeoPoint
 import com.avalo.core.types.HealthReport
+import com.avalo.core.types.KeyringEntry
 import com.avalo.core.types.LaunchMode
+import com.avalo.core.types.LedgerEvent
+import com.avalo.core.types.LedgerReads
+import com.avalo.core.types.LedgerRecord
+import com.avalo.core.types.LedgerReport
+import com.avalo.core.types.LedgerTotals
+import com.avalo.core.types.LedgerView
 import com.avalo.core.types.LikeDecision
 import com.avalo.core.types.LikeRequest
 import com.avalo.core.types.LimitBatchItem
@@ -178,20 +229,27 @@ import com.avalo.core.types.LoadMetrics
 import com.avalo.core.types.LoadReport
 import com.avalo.core.types.MediaDecision
 import com.avalo.core.types.MediaItem
+import com.avalo.core.types.MediaScores
+import com.avalo.core.types.MediaVerdict
 import com.avalo.core.types.MediaViewer
 import com.avalo.core.types.MessageCharge
+import com.avalo.core.types.MigrationDecision
+import com.avalo.core.types.MigrationRequest
 import com.avalo.core.types.MimeInfo
 import com.avalo.core.types.ModeChange
 import com.avalo.core.types.ModeChangeRequest
 import com.avalo.core.types.ModeRule
 import com.avalo.core.types.Money
 import com.avalo.core.types.MoneyAmount
+import com.avalo.core.types.OpsResult
 import com.avalo.core.types.OriginMatch
 import com.avalo.core.types.OriginProfile
 import com.avalo.core.types.PackCombination
 import com.avalo.core.types.PackQuote
 import com.avalo.core.types.PhaseCaps
 import com.avalo.core.types.Policy
+import com.avalo.core.types.PolicyChange
+import com.avalo.core.types.PolicyEnvelope
 import com.avalo.core.types.PolicyProblem
 import com.avalo.core.types.Profile
 import com.avalo.core.types.ProfileScore
@@ -206,16 +264,23 @@ import com.avalo.core.types.RecentMessage
 import com.avalo.core.types.ReferralReward
 import com.avalo.core.types.RegionMetrics
 import com.avalo.core.types.RegionRisk
+import com.avalo.core.types.ReleaseDecision
+import com.avalo.core.types.ReleaseGateRequest
 import com.avalo.core.types.RetryDecision
 import com.avalo.core.types.RetryStrategy
 import com.avalo.core.types.RevenueSplit
 import com.avalo.core.types.RevenueStream
 import com.avalo.core.types.RolloutPhase
+import com.avalo.core.types.Route
 import com.avalo.core.types.RoyalStatus
 import com.avalo.core.types.RoyalSubscription
 import com.avalo.core.types.RoyalTier
+import com.avalo.core.types.ScreenedText
+import com.avalo.core.types.SecretStatus
 import com.avalo.core.types.Sender
+import com.avalo.core.types.ServerPolicies
 import com.avalo.core.types.SessionAge
+import com.avalo.core.types.Severity
 import com.avalo.core.types.SignatureCheck
 import com.avalo.core.types.SignedRequest
 import com.avalo.core.types.SignupDecision
@@ -226,6 +291,10 @@ import com.avalo.core.types.SpendBucket
 import com.avalo.core.types.Split
 import com.avalo.core.types.StoryQuota
 import com.avalo.core.types.SubscriptionTier
+import com.avalo.core.types.TermScreening
+import com.avalo.core.types.TextField
+import com.avalo.core.types.Triage
+import com.avalo.core.types.UploadPurpose
 import com.avalo.core.types.UploadRequest
 import com.avalo.core.types.UploadVerdict
 import com.avalo.core.types.UrlGrant
@@ -234,13 +303,17 @@ import com.avalo.core.types.VerifiedRequest
 import com.avalo.core.types.Viewer
 import com.avalo.core.types.WithdrawalQuote
 import com.avalo.core.types.WithdrawalRequest
+import com.avalo.core.types.WithdrawalState
 import java.util.concurrent.atomic.AtomicBoolean
 import com.avalo.core.types.RustBuffer as RustBufferAccessGrant
 import com.avalo.core.types.RustBuffer as RustBufferActionLimit
+import com.avalo.core.types.RustBuffer as RustBufferAdmission
+import com.avalo.core.types.RustBuffer as RustBufferAdmissionRequest
 import com.avalo.core.types.RustBuffer as RustBufferAlertMetrics
 import com.avalo.core.types.RustBuffer as RustBufferAlertReport
 import com.avalo.core.types.RustBuffer as RustBufferAvaloError
 import com.avalo.core.types.RustBuffer as RustBufferBatchCharge
+import com.avalo.core.types.RustBuffer as RustBufferBuilt
 import com.avalo.core.types.RustBuffer as RustBufferCampaign
 import com.avalo.core.types.RustBuffer as RustBufferCampaignReport
 import com.avalo.core.types.RustBuffer as RustBufferCandidate
@@ -252,12 +325,18 @@ import com.avalo.core.types.RustBuffer as RustBufferChatMessage
 import com.avalo.core.types.RustBuffer as RustBufferChatMeter
 import com.avalo.core.types.RustBuffer as RustBufferChatRoles
 import com.avalo.core.types.RustBuffer as RustBufferCheckedName
+import com.avalo.core.types.RustBuffer as RustBufferClientPolicyVerdict
 import com.avalo.core.types.RustBuffer as RustBufferComponentCheck
+import com.avalo.core.types.RustBuffer as RustBufferCreatorAnalytics
+import com.avalo.core.types.RustBuffer as RustBufferCreatorRate
 import com.avalo.core.types.RustBuffer as RustBufferCumulativeBatch
 import com.avalo.core.types.RustBuffer as RustBufferCumulativeSplit
 import com.avalo.core.types.RustBuffer as RustBufferCumulativeStep
 import com.avalo.core.types.RustBuffer as RustBufferDayMetrics
 import com.avalo.core.types.RustBuffer as RustBufferDecimal
+import com.avalo.core.types.RustBuffer as RustBufferDeployDecision
+import com.avalo.core.types.RustBuffer as RustBufferDeployRequest
+import com.avalo.core.types.RustBuffer as RustBufferEnvironment
 import com.avalo.core.types.RustBuffer as RustBufferErrorCode
 import com.avalo.core.types.RustBuffer as RustBufferFailurePolicy
 import com.avalo.core.types.RustBuffer as RustBufferFlagContext
@@ -269,7 +348,14 @@ import com.avalo.core.types.RustBuffer as RustBufferFraudReport
 import com.avalo.core.types.RustBuffer as RustBufferFraudWindow
 import com.avalo.core.types.RustBuffer as RustBufferGeoPoint
 import com.avalo.core.types.RustBuffer as RustBufferHealthReport
+import com.avalo.core.types.RustBuffer as RustBufferKeyringEntry
 import com.avalo.core.types.RustBuffer as RustBufferLaunchMode
+import com.avalo.core.types.RustBuffer as RustBufferLedgerEvent
+import com.avalo.core.types.RustBuffer as RustBufferLedgerReads
+import com.avalo.core.types.RustBuffer as RustBufferLedgerRecord
+import com.avalo.core.types.RustBuffer as RustBufferLedgerReport
+import com.avalo.core.types.RustBuffer as RustBufferLedgerTotals
+import com.avalo.core.types.RustBuffer as RustBufferLedgerView
 import com.avalo.core.types.RustBuffer as RustBufferLikeDecision
 import com.avalo.core.types.RustBuffer as RustBufferLikeRequest
 import com.avalo.core.types.RustBuffer as RustBufferLimitBatchItem
@@ -281,20 +367,27 @@ import com.avalo.core.types.RustBuffer as RustBufferLoadMetrics
 import com.avalo.core.types.RustBuffer as RustBufferLoadReport
 import com.avalo.core.types.RustBuffer as RustBufferMediaDecision
 import com.avalo.core.types.RustBuffer as RustBufferMediaItem
+import com.avalo.core.types.RustBuffer as RustBufferMediaScores
+import com.avalo.core.types.RustBuffer as RustBufferMediaVerdict
 import com.avalo.core.types.RustBuffer as RustBufferMediaViewer
 import com.avalo.core.types.RustBuffer as RustBufferMessageCharge
+import com.avalo.core.types.RustBuffer as RustBufferMigrationDecision
+import com.avalo.core.types.RustBuffer as RustBufferMigrationRequest
 import com.avalo.core.types.RustBuffer as RustBufferMimeInfo
 import com.avalo.core.types.RustBuffer as RustBufferModeChange
 import com.avalo.core.types.RustBuffer as RustBufferModeChangeRequest
 import com.avalo.core.types.RustBuffer as RustBufferModeRule
 import com.avalo.core.types.RustBuffer as RustBufferMoney
 import com.avalo.core.types.RustBuffer as RustBufferMoneyAmount
+import com.avalo.core.types.RustBuffer as RustBufferOpsResult
 import com.avalo.core.types.RustBuffer as RustBufferOriginMatch
 import com.avalo.core.types.RustBuffer as RustBufferOriginProfile
 import com.avalo.core.types.RustBuffer as RustBufferPackCombination
 import com.avalo.core.types.RustBuffer as RustBufferPackQuote
 import com.avalo.core.types.RustBuffer as RustBufferPhaseCaps
 import com.avalo.core.types.RustBuffer as RustBufferPolicy
+import com.avalo.core.types.RustBuffer as RustBufferPolicyChange
+import com.avalo.core.types.RustBuffer as RustBufferPolicyEnvelope
 import com.avalo.core.types.RustBuffer as RustBufferPolicyProblem
 import com.avalo.core.types.RustBuffer as RustBufferProfile
 import com.avalo.core.types.RustBuffer as RustBufferProfileScore
@@ -309,16 +402,23 @@ import com.avalo.core.types.RustBuffer as RustBufferRecentMessage
 import com.avalo.core.types.RustBuffer as RustBufferReferralReward
 import com.avalo.core.types.RustBuffer as RustBufferRegionMetrics
 import com.avalo.core.types.RustBuffer as RustBufferRegionRisk
+import com.avalo.core.types.RustBuffer as RustBufferReleaseDecision
+import com.avalo.core.types.RustBuffer as RustBufferReleaseGateRequest
 import com.avalo.core.types.RustBuffer as RustBufferRetryDecision
 import com.avalo.core.types.RustBuffer as RustBufferRetryStrategy
 import com.avalo.core.types.RustBuffer as RustBufferRevenueSplit
 import com.avalo.core.types.RustBuffer as RustBufferRevenueStream
 import com.avalo.core.types.RustBuffer as RustBufferRolloutPhase
+import com.avalo.core.types.RustBuffer as RustBufferRoute
 import com.avalo.core.types.RustBuffer as RustBufferRoyalStatus
 import com.avalo.core.types.RustBuffer as RustBufferRoyalSubscription
 import com.avalo.core.types.RustBuffer as RustBufferRoyalTier
+import com.avalo.core.types.RustBuffer as RustBufferScreenedText
+import com.avalo.core.types.RustBuffer as RustBufferSecretStatus
 import com.avalo.core.types.RustBuffer as RustBufferSender
+import com.avalo.core.types.RustBuffer as RustBufferServerPolicies
 import com.avalo.core.types.RustBuffer as RustBufferSessionAge
+import com.avalo.core.types.RustBuffer as RustBufferSeverity
 import com.avalo.core.types.RustBuffer as RustBufferSignatureCheck
 import com.avalo.core.types.RustBuffer as RustBufferSignedRequest
 import com.avalo.core.types.RustBuffer as RustBufferSignupDecision
@@ -329,6 +429,10 @@ import com.avalo.core.types.RustBuffer as RustBufferSpendBucket
 import com.avalo.core.types.RustBuffer as RustBufferSplit
 import com.avalo.core.types.RustBuffer as RustBufferStoryQuota
 import com.avalo.core.types.RustBuffer as RustBufferSubscriptionTier
+import com.avalo.core.types.RustBuffer as RustBufferTermScreening
+import com.avalo.core.types.RustBuffer as RustBufferTextField
+import com.avalo.core.types.RustBuffer as RustBufferTriage
+import com.avalo.core.types.RustBuffer as RustBufferUploadPurpose
 import com.avalo.core.types.RustBuffer as RustBufferUploadRequest
 import com.avalo.core.types.RustBuffer as RustBufferUploadVerdict
 import com.avalo.core.types.RustBuffer as RustBufferUrlGrant
@@ -337,6 +441,7 @@ import com.avalo.core.types.RustBuffer as RustBufferVerifiedRequest
 import com.avalo.core.types.RustBuffer as RustBufferViewer
 import com.avalo.core.types.RustBuffer as RustBufferWithdrawalQuote
 import com.avalo.core.types.RustBuffer as RustBufferWithdrawalRequest
+import com.avalo.core.types.RustBuffer as RustBufferWithdrawalState
 
 // This is a helper for safely working with byte buffers returned from the Rust code.
 // A rust-owned buffer is represented by its capacity, its current length, and a
@@ -981,6 +1086,10 @@ internal object IntegrityCheckingUniffiLib {
     }
 
     internal fun ensureInitialized() = Unit
+    external fun uniffi_avalo_ffi_checksum_func_admit(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_next_utc_midnight(
+    ): Int
     external fun uniffi_avalo_ffi_checksum_func_bill_message(
     ): Int
     external fun uniffi_avalo_ffi_checksum_func_bill_messages(
@@ -1000,6 +1109,40 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_avalo_ffi_checksum_func_validate_meter(
     ): Int
     external fun uniffi_avalo_ffi_checksum_func_words_per_token(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_bill_creator_message(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_creator_analytics(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_preview_creator_message(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_set_creator_rate(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_activate_policy_envelope(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_check_client_policy(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_diff_policies(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_ed25519_key_id_of(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_ed25519_public_key_of_seed(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_ed25519_sign_bytes(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_ed25519_verify_strict(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_keyring_entry_for_seed(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_parse_policy_envelope(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_policy_envelope_json(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_policy_signing_input(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_require_current_policy(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_sign_policy_envelope(
     ): Int
     external fun uniffi_avalo_ffi_checksum_func_all_error_codes(
     ): Int
@@ -1023,6 +1166,16 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_avalo_ffi_checksum_func_normalize_country(
     ): Int
+    external fun uniffi_avalo_ffi_checksum_func_build_record(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_check_ledger(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_check_withdrawal_transition(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_ledger_key_part(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_ledger_reads(
+    ): Int
     external fun uniffi_avalo_ffi_checksum_func_check_media_access(
     ): Int
     external fun uniffi_avalo_ffi_checksum_func_check_story_quota(
@@ -1030,6 +1183,18 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_avalo_ffi_checksum_func_media_access(
     ): Int
     external fun uniffi_avalo_ffi_checksum_func_story_expiry(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_escape_html(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_is_linkable(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_media_verdict(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_sanitise_text(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_screen_terms(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_screen_text(
     ): Int
     external fun uniffi_avalo_ffi_checksum_func_basis_points(
     ): Int
@@ -1042,6 +1207,22 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_avalo_ffi_checksum_func_money_to_minor(
     ): Int
     external fun uniffi_avalo_ffi_checksum_func_parse_money(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_deploy_gate(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_incident_severity(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_migration_permission(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_parse_environment(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_release_gate(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_route(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_secret_rotation(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_func_triage(
     ): Int
     external fun uniffi_avalo_ffi_checksum_func_quote_withdrawal(
     ): Int
@@ -1183,6 +1364,10 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_avalo_ffi_checksum_func_validate_user_id(
     ): Int
+    external fun uniffi_avalo_ffi_checksum_method_inmemoryledger_append(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_method_inmemoryledger_records(
+    ): Int
     external fun uniffi_avalo_ffi_checksum_method_sha256stream_bytes_hashed(
     ): Int
     external fun uniffi_avalo_ffi_checksum_method_sha256stream_finish(
@@ -1192,6 +1377,8 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_avalo_ffi_checksum_method_sha256stream_reset(
     ): Int
     external fun uniffi_avalo_ffi_checksum_method_sha256stream_update(
+    ): Int
+    external fun uniffi_avalo_ffi_checksum_constructor_inmemoryledger_new(
     ): Int
     external fun uniffi_avalo_ffi_checksum_constructor_sha256stream_new(
     ): Int
@@ -1216,6 +1403,16 @@ internal object UniffiLib {
     }
 
     internal fun ensureInitialized() = Unit
+    external fun uniffi_avalo_ffi_fn_clone_inmemoryledger(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_avalo_ffi_fn_free_inmemoryledger(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_avalo_ffi_fn_constructor_inmemoryledger_new(uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_avalo_ffi_fn_method_inmemoryledger_append(`ptr`: Long,`policy`: Long,`event`: RustBufferLedgerEvent.ByValue,`atMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferBuilt.ByValue
+    external fun uniffi_avalo_ffi_fn_method_inmemoryledger_records(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_clone_sha256stream(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_avalo_ffi_fn_free_sha256stream(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
@@ -1232,6 +1429,10 @@ internal object UniffiLib {
     ): Unit
     external fun uniffi_avalo_ffi_fn_method_sha256stream_update(`ptr`: Long,`chunk`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
+    external fun uniffi_avalo_ffi_fn_func_admit(`policy`: Long,`request`: RustBufferAdmissionRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferAdmission.ByValue
+    external fun uniffi_avalo_ffi_fn_func_next_utc_midnight(`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
     external fun uniffi_avalo_ffi_fn_func_bill_message(`policy`: Long,`meter`: RustBufferChatMeter.ByValue,`sender`: RustBufferSender.ByValue,`text`: RustBuffer.ByValue,`earnerRoyal`: Byte,`payerBalance`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferMessageCharge.ByValue
     external fun uniffi_avalo_ffi_fn_func_bill_messages(`policy`: Long,`meter`: RustBufferChatMeter.ByValue,`messages`: RustBuffer.ByValue,`earnerRoyal`: Byte,`payerBalance`: Long,uniffi_out_err: UniffiRustCallStatus, 
@@ -1252,6 +1453,40 @@ internal object UniffiLib {
     ): Unit
     external fun uniffi_avalo_ffi_fn_func_words_per_token(`policy`: Long,`earnerRoyal`: Byte,uniffi_out_err: UniffiRustCallStatus, 
     ): Int
+    external fun uniffi_avalo_ffi_fn_func_bill_creator_message(`policy`: Long,`meter`: RustBufferChatMeter.ByValue,`sender`: RustBufferSender.ByValue,`text`: RustBuffer.ByValue,`earnerRoyal`: Byte,`rate`: RustBufferCreatorRate.ByValue,`shownRateVersion`: Long,`payerBalance`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferMessageCharge.ByValue
+    external fun uniffi_avalo_ffi_fn_func_creator_analytics(`creatorId`: RustBuffer.ByValue,`records`: RustBuffer.ByValue,`fromMs`: Long,`toMs`: Long,`topN`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferCreatorAnalytics.ByValue
+    external fun uniffi_avalo_ffi_fn_func_preview_creator_message(`policy`: Long,`meter`: RustBufferChatMeter.ByValue,`sender`: RustBufferSender.ByValue,`text`: RustBuffer.ByValue,`earnerRoyal`: Byte,`rate`: RustBufferCreatorRate.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferMessageCharge.ByValue
+    external fun uniffi_avalo_ffi_fn_func_set_creator_rate(`policy`: Long,`current`: RustBufferCreatorRate.ByValue,`wordsPerToken`: Int,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferCreatorRate.ByValue
+    external fun uniffi_avalo_ffi_fn_func_activate_policy_envelope(`active`: Long,`envelopeJson`: RustBuffer.ByValue,`keyring`: RustBuffer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_check_client_policy(`server`: RustBufferServerPolicies.ByValue,`clientFingerprint`: RustBuffer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferClientPolicyVerdict.ByValue
+    external fun uniffi_avalo_ffi_fn_func_diff_policies(`old`: Long,`new`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_ed25519_key_id_of(`publicKey`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_ed25519_public_key_of_seed(`seed`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_ed25519_sign_bytes(`seed`: RustBuffer.ByValue,`message`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_ed25519_verify_strict(`publicKey`: RustBuffer.ByValue,`message`: RustBuffer.ByValue,`signature`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Byte
+    external fun uniffi_avalo_ffi_fn_func_keyring_entry_for_seed(`seed`: RustBuffer.ByValue,`validFromMs`: Long,`validUntilMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferKeyringEntry.ByValue
+    external fun uniffi_avalo_ffi_fn_func_parse_policy_envelope(`envelopeJson`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferPolicyEnvelope.ByValue
+    external fun uniffi_avalo_ffi_fn_func_policy_envelope_json(`envelope`: RustBufferPolicyEnvelope.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_policy_signing_input(`schema`: Int,`serial`: Long,`notBeforeMs`: Long,`expiresAtMs`: Long,`keyId`: RustBuffer.ByValue,`payload`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_require_current_policy(`server`: RustBufferServerPolicies.ByValue,`clientFingerprint`: RustBuffer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_avalo_ffi_fn_func_sign_policy_envelope(`seed`: RustBuffer.ByValue,`serial`: Long,`notBeforeMs`: Long,`expiresAtMs`: Long,`payload`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferPolicyEnvelope.ByValue
     external fun uniffi_avalo_ffi_fn_func_all_error_codes(uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_error_info(`code`: RustBufferErrorCode.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1274,6 +1509,16 @@ internal object UniffiLib {
     ): RustBufferModeRule.ByValue
     external fun uniffi_avalo_ffi_fn_func_normalize_country(`country`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_build_record(`policy`: Long,`view`: RustBufferLedgerView.ByValue,`event`: RustBufferLedgerEvent.ByValue,`atMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferBuilt.ByValue
+    external fun uniffi_avalo_ffi_fn_func_check_ledger(`policies`: RustBuffer.ByValue,`records`: RustBuffer.ByValue,`totals`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferLedgerReport.ByValue
+    external fun uniffi_avalo_ffi_fn_func_check_withdrawal_transition(`from`: RustBufferWithdrawalState.ByValue,`to`: RustBufferWithdrawalState.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_avalo_ffi_fn_func_ledger_key_part(`id`: RustBuffer.ByValue,`what`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_ledger_reads(`policy`: Long,`event`: RustBufferLedgerEvent.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferLedgerReads.ByValue
     external fun uniffi_avalo_ffi_fn_func_check_media_access(`item`: RustBufferMediaItem.ByValue,`viewer`: RustBufferMediaViewer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferAccessGrant.ByValue
     external fun uniffi_avalo_ffi_fn_func_check_story_quota(`policy`: Long,`postedAtMs`: RustBuffer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
@@ -1282,6 +1527,18 @@ internal object UniffiLib {
     ): RustBufferMediaDecision.ByValue
     external fun uniffi_avalo_ffi_fn_func_story_expiry(`policy`: Long,`postedAtMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
+    external fun uniffi_avalo_ffi_fn_func_escape_html(`text`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_is_linkable(`url`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Byte
+    external fun uniffi_avalo_ffi_fn_func_media_verdict(`policy`: Long,`purpose`: RustBufferUploadPurpose.ByValue,`scores`: RustBufferMediaScores.ByValue,`ocrText`: RustBuffer.ByValue,`caption`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferMediaVerdict.ByValue
+    external fun uniffi_avalo_ffi_fn_func_sanitise_text(`policy`: Long,`field`: RustBufferTextField.ByValue,`text`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_screen_terms(`policy`: Long,`text`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferTermScreening.ByValue
+    external fun uniffi_avalo_ffi_fn_func_screen_text(`policy`: Long,`field`: RustBufferTextField.ByValue,`text`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferScreenedText.ByValue
     external fun uniffi_avalo_ffi_fn_func_basis_points(`bp`: Int,uniffi_out_err: UniffiRustCallStatus, 
     ): Int
     external fun uniffi_avalo_ffi_fn_func_currency_info(`code`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1294,6 +1551,22 @@ internal object UniffiLib {
     ): Long
     external fun uniffi_avalo_ffi_fn_func_parse_money(`amount`: RustBuffer.ByValue,`currency`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferMoneyAmount.ByValue
+    external fun uniffi_avalo_ffi_fn_func_deploy_gate(`policy`: Long,`request`: RustBufferDeployRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferDeployDecision.ByValue
+    external fun uniffi_avalo_ffi_fn_func_incident_severity(`severities`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_migration_permission(`request`: RustBufferMigrationRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferMigrationDecision.ByValue
+    external fun uniffi_avalo_ffi_fn_func_parse_environment(`environment`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferEnvironment.ByValue
+    external fun uniffi_avalo_ffi_fn_func_release_gate(`policy`: Long,`request`: RustBufferReleaseGateRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferReleaseDecision.ByValue
+    external fun uniffi_avalo_ffi_fn_func_route(`policy`: Long,`severity`: RustBufferSeverity.ByValue,`raisedAtMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferRoute.ByValue
+    external fun uniffi_avalo_ffi_fn_func_secret_rotation(`policy`: Long,`rotatedAtMs`: Long,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferSecretStatus.ByValue
+    external fun uniffi_avalo_ffi_fn_func_triage(`policy`: Long,`result`: RustBufferOpsResult.ByValue,`raisedAtMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferTriage.ByValue
     external fun uniffi_avalo_ffi_fn_func_quote_withdrawal(`policy`: Long,`request`: RustBufferWithdrawalRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferWithdrawalQuote.ByValue
     external fun uniffi_avalo_ffi_fn_func_withdrawal_fee(`amount`: Long,`feeBp`: Int,uniffi_out_err: UniffiRustCallStatus, 
@@ -1553,6 +1826,12 @@ private fun uniffiCheckContractApiVersion(lib: IntegrityCheckingUniffiLib) {
 }
 @Suppress("UNUSED_PARAMETER")
 private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_admit() and 0xFFFF) != 59393) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_next_utc_midnight() and 0xFFFF) != 36157) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_avalo_ffi_checksum_func_bill_message() and 0xFFFF) != 38073) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -1581,6 +1860,57 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_avalo_ffi_checksum_func_words_per_token() and 0xFFFF) != 53256) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_bill_creator_message() and 0xFFFF) != 63540) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_creator_analytics() and 0xFFFF) != 50275) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_preview_creator_message() and 0xFFFF) != 63676) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_set_creator_rate() and 0xFFFF) != 25779) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_activate_policy_envelope() and 0xFFFF) != 30227) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_check_client_policy() and 0xFFFF) != 8388) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_diff_policies() and 0xFFFF) != 42355) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_ed25519_key_id_of() and 0xFFFF) != 12905) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_ed25519_public_key_of_seed() and 0xFFFF) != 7660) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_ed25519_sign_bytes() and 0xFFFF) != 10398) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_ed25519_verify_strict() and 0xFFFF) != 34760) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_keyring_entry_for_seed() and 0xFFFF) != 4462) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_parse_policy_envelope() and 0xFFFF) != 32276) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_policy_envelope_json() and 0xFFFF) != 58664) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_policy_signing_input() and 0xFFFF) != 25447) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_require_current_policy() and 0xFFFF) != 46595) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_sign_policy_envelope() and 0xFFFF) != 34678) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_avalo_ffi_checksum_func_all_error_codes() and 0xFFFF) != 39581) {
@@ -1616,6 +1946,21 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_avalo_ffi_checksum_func_normalize_country() and 0xFFFF) != 9710) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_avalo_ffi_checksum_func_build_record() and 0xFFFF) != 34975) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_check_ledger() and 0xFFFF) != 38742) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_check_withdrawal_transition() and 0xFFFF) != 40877) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_ledger_key_part() and 0xFFFF) != 59307) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_ledger_reads() and 0xFFFF) != 20548) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_avalo_ffi_checksum_func_check_media_access() and 0xFFFF) != 40339) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -1626,6 +1971,24 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_avalo_ffi_checksum_func_story_expiry() and 0xFFFF) != 15531) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_escape_html() and 0xFFFF) != 17731) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_is_linkable() and 0xFFFF) != 20354) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_media_verdict() and 0xFFFF) != 52547) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_sanitise_text() and 0xFFFF) != 43084) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_screen_terms() and 0xFFFF) != 49033) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_screen_text() and 0xFFFF) != 57336) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_avalo_ffi_checksum_func_basis_points() and 0xFFFF) != 2809) {
@@ -1644,6 +2007,30 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_avalo_ffi_checksum_func_parse_money() and 0xFFFF) != 27917) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_deploy_gate() and 0xFFFF) != 59458) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_incident_severity() and 0xFFFF) != 3055) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_migration_permission() and 0xFFFF) != 24261) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_parse_environment() and 0xFFFF) != 5040) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_release_gate() and 0xFFFF) != 19699) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_route() and 0xFFFF) != 31647) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_secret_rotation() and 0xFFFF) != 63934) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_func_triage() and 0xFFFF) != 19239) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_avalo_ffi_checksum_func_quote_withdrawal() and 0xFFFF) != 405) {
@@ -1856,6 +2243,12 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_avalo_ffi_checksum_func_validate_user_id() and 0xFFFF) != 59668) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_avalo_ffi_checksum_method_inmemoryledger_append() and 0xFFFF) != 32126) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_method_inmemoryledger_records() and 0xFFFF) != 51005) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_avalo_ffi_checksum_method_sha256stream_bytes_hashed() and 0xFFFF) != 60397) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -1869,6 +2262,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_avalo_ffi_checksum_method_sha256stream_update() and 0xFFFF) != 57404) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_ffi_checksum_constructor_inmemoryledger_new() and 0xFFFF) != 50344) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_avalo_ffi_checksum_constructor_sha256stream_new() and 0xFFFF) != 40279) {
@@ -2219,6 +2615,321 @@ public object FfiConverterByteArray: FfiConverterRustBuffer<ByteArray> {
     override fun write(value: ByteArray, buf: ByteBuffer) {
         buf.putInt(value.size)
         buf.put(value)
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * An in-memory ledger (thread-safe): `append(policy, event, atMs)` follows the §12.5 host
+ * protocol (reads, build, apply) on records kept in memory. For tests, demos and small tools;
+ * a server keeps its records in its own store.
+ *
+ * A thread-safe handle (an `Arc`'d object with a lock) around the core's `&mut`
+ * `MemoryLedger`, which no record can describe.
+ */
+public interface InMemoryLedgerInterface {
+    
+    /**
+     * Appends one event at `at_ms`: the built record, or the event's §11 error (nothing
+     * appended then).
+     */
+    fun `append`(`policy`: Policy, `event`: LedgerEvent, `atMs`: kotlin.Long): Built
+    
+    /**
+     * Every record so far, in sequence order.
+     */
+    fun `records`(): List<LedgerRecord>
+    
+    companion object
+}
+
+/**
+ * An in-memory ledger (thread-safe): `append(policy, event, atMs)` follows the §12.5 host
+ * protocol (reads, build, apply) on records kept in memory. For tests, demos and small tools;
+ * a server keeps its records in its own store.
+ *
+ * A thread-safe handle (an `Arc`'d object with a lock) around the core's `&mut`
+ * `MemoryLedger`, which no record can describe.
+ */
+open class InMemoryLedger: Disposable, AutoCloseable, InMemoryLedgerInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+    /**
+     * An empty ledger.
+     */
+    constructor() :
+        this(UniffiWithHandle, 
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_constructor_inmemoryledger_new(
+    
+        _status)
+}
+    )
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_avalo_ffi_fn_free_inmemoryledger(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_avalo_ffi_fn_clone_inmemoryledger(handle, status)
+        }
+    }
+
+    
+    /**
+     * Appends one event at `at_ms`: the built record, or the event's §11 error (nothing
+     * appended then).
+     */
+    @Throws(AvaloException::class)override fun `append`(`policy`: Policy, `event`: LedgerEvent, `atMs`: kotlin.Long): Built {
+            return FfiConverterTypeBuilt.lift(
+    callWithHandle {
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_method_inmemoryledger_append(
+        it,
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeLedgerEvent.lower(`event`),
+        FfiConverterLong.lower(`atMs`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Every record so far, in sequence order.
+     */override fun `records`(): List<LedgerRecord> {
+            return FfiConverterSequenceTypeLedgerRecord.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_method_inmemoryledger_records(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeInMemoryLedger: FfiConverter<InMemoryLedger, Long> {
+    override fun lower(value: InMemoryLedger): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): InMemoryLedger {
+        return InMemoryLedger(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): InMemoryLedger {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: InMemoryLedger) = 8UL
+
+    override fun write(value: InMemoryLedger, buf: ByteBuffer) {
+        buf.putLong(lower(value))
     }
 }
 
@@ -2702,6 +3413,38 @@ public object FfiConverterTypeErrorInfo: FfiConverterRustBuffer<ErrorInfo> {
 /**
  * @suppress
  */
+public object FfiConverterOptionalUInt: FfiConverterRustBuffer<kotlin.UInt?> {
+    override fun read(buf: ByteBuffer): kotlin.UInt? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterUInt.read(buf)
+    }
+
+    override fun allocationSize(value: kotlin.UInt?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterUInt.allocationSize(value)
+        }
+    }
+
+    override fun write(value: kotlin.UInt?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterUInt.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalULong: FfiConverterRustBuffer<kotlin.ULong?> {
     override fun read(buf: ByteBuffer): kotlin.ULong? {
         if (buf.get().toInt() == 0) {
@@ -2766,6 +3509,70 @@ public object FfiConverterOptionalString: FfiConverterRustBuffer<kotlin.String?>
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypePolicy: FfiConverterRustBuffer<Policy?> {
+    override fun read(buf: ByteBuffer): Policy? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypePolicy.read(buf)
+    }
+
+    override fun allocationSize(value: Policy?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypePolicy.allocationSize(value)
+        }
+    }
+
+    override fun write(value: Policy?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypePolicy.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeLedgerTotals: FfiConverterRustBuffer<LedgerTotals?> {
+    override fun read(buf: ByteBuffer): LedgerTotals? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeLedgerTotals.read(buf)
+    }
+
+    override fun allocationSize(value: LedgerTotals?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeLedgerTotals.allocationSize(value)
+        }
+    }
+
+    override fun write(value: LedgerTotals?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeLedgerTotals.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeRoyalSubscription: FfiConverterRustBuffer<RoyalSubscription?> {
     override fun read(buf: ByteBuffer): RoyalSubscription? {
         if (buf.get().toInt() == 0) {
@@ -2788,6 +3595,38 @@ public object FfiConverterOptionalTypeRoyalSubscription: FfiConverterRustBuffer<
         } else {
             buf.put(1)
             FfiConverterTypeRoyalSubscription.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeSeverity: FfiConverterRustBuffer<Severity?> {
+    override fun read(buf: ByteBuffer): Severity? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeSeverity.read(buf)
+    }
+
+    override fun allocationSize(value: Severity?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeSeverity.allocationSize(value)
+        }
+    }
+
+    override fun write(value: Severity?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeSeverity.write(value, buf)
         }
     }
 }
@@ -2904,6 +3743,34 @@ public object FfiConverterSequenceString: FfiConverterRustBuffer<List<kotlin.Str
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterString.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypePolicy: FfiConverterRustBuffer<List<Policy>> {
+    override fun read(buf: ByteBuffer): List<Policy> {
+        val len = buf.getInt()
+        return List<Policy>(len) {
+            FfiConverterTypePolicy.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Policy>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypePolicy.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Policy>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypePolicy.write(it, buf)
         }
     }
 }
@@ -3054,6 +3921,62 @@ public object FfiConverterSequenceTypeDayMetrics: FfiConverterRustBuffer<List<Da
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeKeyringEntry: FfiConverterRustBuffer<List<KeyringEntry>> {
+    override fun read(buf: ByteBuffer): List<KeyringEntry> {
+        val len = buf.getInt()
+        return List<KeyringEntry>(len) {
+            FfiConverterTypeKeyringEntry.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<KeyringEntry>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeKeyringEntry.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<KeyringEntry>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeKeyringEntry.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeLedgerRecord: FfiConverterRustBuffer<List<LedgerRecord>> {
+    override fun read(buf: ByteBuffer): List<LedgerRecord> {
+        val len = buf.getInt()
+        return List<LedgerRecord>(len) {
+            FfiConverterTypeLedgerRecord.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<LedgerRecord>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeLedgerRecord.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<LedgerRecord>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeLedgerRecord.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeLimitBatchItem: FfiConverterRustBuffer<List<LimitBatchItem>> {
     override fun read(buf: ByteBuffer): List<LimitBatchItem> {
         val len = buf.getInt()
@@ -3156,6 +4079,34 @@ public object FfiConverterSequenceTypePackQuote: FfiConverterRustBuffer<List<Pac
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypePackQuote.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypePolicyChange: FfiConverterRustBuffer<List<PolicyChange>> {
+    override fun read(buf: ByteBuffer): List<PolicyChange> {
+        val len = buf.getInt()
+        return List<PolicyChange>(len) {
+            FfiConverterTypePolicyChange.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<PolicyChange>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypePolicyChange.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<PolicyChange>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypePolicyChange.write(it, buf)
         }
     }
 }
@@ -3327,6 +4278,88 @@ public object FfiConverterSequenceTypeErrorCode: FfiConverterRustBuffer<List<Err
         }
     }
 }
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeSeverity: FfiConverterRustBuffer<List<Severity>> {
+    override fun read(buf: ByteBuffer): List<Severity> {
+        val len = buf.getInt()
+        return List<Severity>(len) {
+            FfiConverterTypeSeverity.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Severity>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeSeverity.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Severity>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeSeverity.write(it, buf)
+        }
+    }
+}
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 
 
 
@@ -3542,6 +4575,54 @@ object AvaloExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ava
 
 
 
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+        /**
+         * Admits (or refuses, with the §11 code and the retry time) a signup or paid operation.
+         */
+    @Throws(AvaloException::class) fun `admit`(`policy`: Policy, `request`: AdmissionRequest): Admission {
+            return FfiConverterTypeAdmission.lift(
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_admit(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeAdmissionRequest.lower(`request`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The next UTC midnight after `now_ms` (when a daily cap resets); out of range is
+         * `INVALID_INPUT`.
+         */
+    @Throws(AvaloException::class) fun `nextUtcMidnight`(`nowMs`: kotlin.Long): kotlin.Long {
+            return FfiConverterLong.lift(
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_next_utc_midnight(
+    
+        
+        FfiConverterLong.lower(`nowMs`),_status)
+}
+    )
+    }
+    
+
         /**
          * Bills one message: the preview's charge, or `INSUFFICIENT_TOKENS` ("needed N tokens,
          * available M") when `payer_balance` is lower than `tokens_due`; keep the old meter then.
@@ -3707,6 +4788,316 @@ object AvaloExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ava
         
         FfiConverterTypePolicy.lower(`policy`),
         FfiConverterBoolean.lower(`earnerRoyal`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Bills one message at the creator's current rate: `PRICE_CHANGED` when `shown_rate_version`
+         * is not the current one, `INSUFFICIENT_TOKENS` when the balance is short; keep the old meter
+         * then.
+         */
+    @Throws(AvaloException::class) fun `billCreatorMessage`(`policy`: Policy, `meter`: ChatMeter, `sender`: Sender, `text`: kotlin.String, `earnerRoyal`: kotlin.Boolean, `rate`: CreatorRate, `shownRateVersion`: kotlin.ULong, `payerBalance`: kotlin.ULong): MessageCharge {
+            return FfiConverterTypeMessageCharge.lift(
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_bill_creator_message(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeChatMeter.lower(`meter`),
+        FfiConverterTypeSender.lower(`sender`),
+        FfiConverterString.lower(`text`),
+        FfiConverterBoolean.lower(`earnerRoyal`),
+        FfiConverterTypeCreatorRate.lower(`rate`),
+        FfiConverterULong.lower(`shownRateVersion`),
+        FfiConverterULong.lower(`payerBalance`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * A creator's earnings in `[from_ms, to_ms)` from ledger records (SPEC §16.1): totals per
+         * stream, daily buckets and the `top_n` fans; a window that ends before it starts is
+         * `INVALID_INPUT`.
+         */
+    @Throws(AvaloException::class) fun `creatorAnalytics`(`creatorId`: kotlin.String, `records`: List<LedgerRecord>, `fromMs`: kotlin.Long, `toMs`: kotlin.Long, `topN`: kotlin.UInt?): CreatorAnalytics {
+            return FfiConverterTypeCreatorAnalytics.lift(
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_creator_analytics(
+    
+        
+        FfiConverterString.lower(`creatorId`),
+        FfiConverterSequenceTypeLedgerRecord.lower(`records`),
+        FfiConverterLong.lower(`fromMs`),
+        FfiConverterLong.lower(`toMs`),
+        FfiConverterOptionalUInt.lower(`topN`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The charge for one message at the creator's rate, without a balance check (the preview the
+         * payer sees, with the `rate_version` to send back when billing).
+         */
+    @Throws(AvaloException::class) fun `previewCreatorMessage`(`policy`: Policy, `meter`: ChatMeter, `sender`: Sender, `text`: kotlin.String, `earnerRoyal`: kotlin.Boolean, `rate`: CreatorRate): MessageCharge {
+            return FfiConverterTypeMessageCharge.lift(
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_preview_creator_message(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeChatMeter.lower(`meter`),
+        FfiConverterTypeSender.lower(`sender`),
+        FfiConverterString.lower(`text`),
+        FfiConverterBoolean.lower(`earnerRoyal`),
+        FfiConverterTypeCreatorRate.lower(`rate`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Sets a creator's words-per-token rate (SPEC §16.2): the new rate with its version bumped;
+         * a rate outside the policy's bounds is `INVALID_INPUT`.
+         */
+    @Throws(AvaloException::class) fun `setCreatorRate`(`policy`: Policy, `current`: CreatorRate, `wordsPerToken`: kotlin.UInt): CreatorRate {
+            return FfiConverterTypeCreatorRate.lift(
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_set_creator_rate(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeCreatorRate.lower(`current`),
+        FfiConverterUInt.lower(`wordsPerToken`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Activates an envelope over the `active` policy (SPEC §17.2): the new policy, or none when
+         * the envelope carries the active policy itself (nothing to do). Every refusal is the first
+         * failing check's error (`POLICY_SIGNATURE_INVALID`, `POLICY_EXPIRED`, `POLICY_ROLLBACK`,
+         * `INVALID_INPUT`…); keep `active` then.
+         */
+    @Throws(AvaloException::class) fun `activatePolicyEnvelope`(`active`: Policy, `envelopeJson`: kotlin.String, `keyring`: List<KeyringEntry>, `nowMs`: kotlin.Long): Policy? {
+            return FfiConverterOptionalTypePolicy.lift(
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_activate_policy_envelope(
+    
+        
+        FfiConverterTypePolicy.lower(`active`),
+        FfiConverterString.lower(`envelopeJson`),
+        FfiConverterSequenceTypeKeyringEntry.lower(`keyring`),
+        FfiConverterLong.lower(`nowMs`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Whether a client's policy fingerprint is current, still accepted, or stale (SPEC §17.4);
+         * an empty active fingerprint is `INVALID_INPUT`.
+         */
+    @Throws(AvaloException::class) fun `checkClientPolicy`(`server`: ServerPolicies, `clientFingerprint`: kotlin.String, `nowMs`: kotlin.Long): ClientPolicyVerdict {
+            return FfiConverterTypeClientPolicyVerdict.lift(
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_check_client_policy(
+    
+        
+        FfiConverterTypeServerPolicies.lower(`server`),
+        FfiConverterString.lower(`clientFingerprint`),
+        FfiConverterLong.lower(`nowMs`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Every difference from `old` to `new`, in path order, for a reviewer.
+         */
+    @Throws(AvaloException::class) fun `diffPolicies`(`old`: Policy, `new`: Policy): List<PolicyChange> {
+            return FfiConverterSequenceTypePolicyChange.lift(
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_diff_policies(
+    
+        
+        FfiConverterTypePolicy.lower(`old`),
+        FfiConverterTypePolicy.lower(`new`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The key id of a public key (as keyring entries and envelopes name it).
+         */
+    @Throws(AvaloException::class) fun `ed25519KeyIdOf`(`publicKey`: kotlin.ByteArray): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_ed25519_key_id_of(
+    
+        
+        FfiConverterByteArray.lower(`publicKey`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The 32-byte Ed25519 public key of a 32-byte seed; another length is `INVALID_INPUT`.
+         */
+    @Throws(AvaloException::class) fun `ed25519PublicKeyOfSeed`(`seed`: kotlin.ByteArray): kotlin.ByteArray {
+            return FfiConverterByteArray.lift(
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_ed25519_public_key_of_seed(
+    
+        
+        FfiConverterByteArray.lower(`seed`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The 64-byte Ed25519 signature of `message` with the key pair of a 32-byte seed.
+         */
+    @Throws(AvaloException::class) fun `ed25519SignBytes`(`seed`: kotlin.ByteArray, `message`: kotlin.ByteArray): kotlin.ByteArray {
+            return FfiConverterByteArray.lift(
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_ed25519_sign_bytes(
+    
+        
+        FfiConverterByteArray.lower(`seed`),
+        FfiConverterByteArray.lower(`message`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Whether `signature` is a valid strict Ed25519 signature of `message` by `public_key`
+         * (malformed keys and signatures are simply invalid).
+         */
+    @Throws(AvaloException::class) fun `ed25519VerifyStrict`(`publicKey`: kotlin.ByteArray, `message`: kotlin.ByteArray, `signature`: kotlin.ByteArray): kotlin.Boolean {
+            return FfiConverterBoolean.lift(
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_ed25519_verify_strict(
+    
+        
+        FfiConverterByteArray.lower(`publicKey`),
+        FfiConverterByteArray.lower(`message`),
+        FfiConverterByteArray.lower(`signature`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The keyring entry (key id, base64url public key, validity) of the key pair derived from a
+         * 32-byte seed; another length or an empty validity window is `INVALID_INPUT`.
+         */
+    @Throws(AvaloException::class) fun `keyringEntryForSeed`(`seed`: kotlin.ByteArray, `validFromMs`: kotlin.Long, `validUntilMs`: kotlin.Long): KeyringEntry {
+            return FfiConverterTypeKeyringEntry.lift(
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_keyring_entry_for_seed(
+    
+        
+        FfiConverterByteArray.lower(`seed`),
+        FfiConverterLong.lower(`validFromMs`),
+        FfiConverterLong.lower(`validUntilMs`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Parses an envelope's JSON text (an unknown or missing field is `INVALID_INPUT`).
+         */
+    @Throws(AvaloException::class) fun `parsePolicyEnvelope`(`envelopeJson`: kotlin.String): PolicyEnvelope {
+            return FfiConverterTypePolicyEnvelope.lift(
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_parse_policy_envelope(
+    
+        
+        FfiConverterString.lower(`envelopeJson`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The JSON text of an envelope, as servers send it and [`activate_policy_envelope`] and
+         * `Policy.fromEnvelope` read it (serde's form of the core's `PolicyEnvelope`).
+         */
+    @Throws(AvaloException::class) fun `policyEnvelopeJson`(`envelope`: PolicyEnvelope): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_policy_envelope_json(
+    
+        
+        FfiConverterTypePolicyEnvelope.lower(`envelope`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The text that is signed for an envelope (SPEC §17.1): domain, schema, serial, not-before,
+         * expiry, key id and the payload's SHA-256, one per line.
+         */
+    @Throws(AvaloException::class) fun `policySigningInput`(`schema`: kotlin.UInt, `serial`: kotlin.ULong, `notBeforeMs`: kotlin.Long, `expiresAtMs`: kotlin.Long, `keyId`: kotlin.String, `payload`: kotlin.String): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_policy_signing_input(
+    
+        
+        FfiConverterUInt.lower(`schema`),
+        FfiConverterULong.lower(`serial`),
+        FfiConverterLong.lower(`notBeforeMs`),
+        FfiConverterLong.lower(`expiresAtMs`),
+        FfiConverterString.lower(`keyId`),
+        FfiConverterString.lower(`payload`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * [`check_client_policy`] as a gate: `POLICY_STALE` unless the fingerprint is accepted.
+         */
+    @Throws(AvaloException::class) fun `requireCurrentPolicy`(`server`: ServerPolicies, `clientFingerprint`: kotlin.String, `nowMs`: kotlin.Long)
+        = 
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_require_current_policy(
+    
+        
+        FfiConverterTypeServerPolicies.lower(`server`),
+        FfiConverterString.lower(`clientFingerprint`),
+        FfiConverterLong.lower(`nowMs`),_status)
+}
+    
+    
+
+        /**
+         * Signs a policy payload into an envelope with the key pair derived from a 32-byte seed (the
+         * operator draws it from a random source); serial 0, an empty window or a payload that does
+         * not load as a policy is `INVALID_INPUT`.
+         */
+    @Throws(AvaloException::class) fun `signPolicyEnvelope`(`seed`: kotlin.ByteArray, `serial`: kotlin.ULong, `notBeforeMs`: kotlin.Long, `expiresAtMs`: kotlin.Long, `payload`: kotlin.String): PolicyEnvelope {
+            return FfiConverterTypePolicyEnvelope.lift(
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_sign_policy_envelope(
+    
+        
+        FfiConverterByteArray.lower(`seed`),
+        FfiConverterULong.lower(`serial`),
+        FfiConverterLong.lower(`notBeforeMs`),
+        FfiConverterLong.lower(`expiresAtMs`),
+        FfiConverterString.lower(`payload`),_status)
 }
     )
     }
@@ -3904,6 +5295,94 @@ object AvaloExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ava
     
 
         /**
+         * The record one event appends to a ledger whose current state is `view` (SPEC §12.5), with
+         * the postings and the new head; a refused event is its §11 error.
+         */
+    @Throws(AvaloException::class) fun `buildRecord`(`policy`: Policy, `view`: LedgerView, `event`: LedgerEvent, `atMs`: kotlin.Long): Built {
+            return FfiConverterTypeBuilt.lift(
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_build_record(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeLedgerView.lower(`view`),
+        FfiConverterTypeLedgerEvent.lower(`event`),
+        FfiConverterLong.lower(`atMs`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Checks a chain of records (hashes, sequence, postings, balances; with `totals`, the stored
+         * snapshot too): the report names the first finding. `policies` are the policies the records
+         * name; a record naming another one is `INVALID_INPUT`.
+         */
+    @Throws(AvaloException::class) fun `checkLedger`(`policies`: List<Policy>, `records`: List<LedgerRecord>, `totals`: LedgerTotals?): LedgerReport {
+            return FfiConverterTypeLedgerReport.lift(
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_check_ledger(
+    
+        
+        FfiConverterSequenceTypePolicy.lower(`policies`),
+        FfiConverterSequenceTypeLedgerRecord.lower(`records`),
+        FfiConverterOptionalTypeLedgerTotals.lower(`totals`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Whether a withdrawal may move from `from` to `to` (SPEC §12.4); a forbidden move is
+         * `INVALID_STATE_TRANSITION`.
+         */
+    @Throws(AvaloException::class) fun `checkWithdrawalTransition`(`from`: WithdrawalState, `to`: WithdrawalState)
+        = 
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_check_withdrawal_transition(
+    
+        
+        FfiConverterTypeWithdrawalState.lower(`from`),
+        FfiConverterTypeWithdrawalState.lower(`to`),_status)
+}
+    
+    
+
+        /**
+         * An id as a ledger key part (`what` names it in the error): an id with characters a key
+         * cannot hold is `INVALID_INPUT`.
+         */
+    @Throws(AvaloException::class) fun `ledgerKeyPart`(`id`: kotlin.String, `what`: kotlin.String): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_ledger_key_part(
+    
+        
+        FfiConverterString.lower(`id`),
+        FfiConverterString.lower(`what`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * What the host must read (accounts, idempotency key, withdrawal) before building an event's
+         * record.
+         */
+    @Throws(AvaloException::class) fun `ledgerReads`(`policy`: Policy, `event`: LedgerEvent): LedgerReads {
+            return FfiConverterTypeLedgerReads.lift(
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_ledger_reads(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeLedgerEvent.lower(`event`),_status)
+}
+    )
+    }
+    
+
+        /**
          * [`media_access`] that fails with the refusal (`MEDIA_REMOVED`, `MEDIA_UNDER_REVIEW`,
          * `MEDIA_EXPIRED`, `MEDIA_PRIVATE`, `MEDIA_LOCKED`) and returns the grant.
          */
@@ -3968,6 +5447,109 @@ object AvaloExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ava
         
         FfiConverterTypePolicy.lower(`policy`),
         FfiConverterLong.lower(`postedAtMs`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Escapes `& < > " '` for HTML text and attribute values.
+         */
+    @Throws(AvaloException::class) fun `escapeHtml`(`text`: kotlin.String): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_escape_html(
+    
+        
+        FfiConverterString.lower(`text`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Whether a URL may be shown as a link (an absolute `https` URL with a host; SPEC §14.3).
+         */
+    @Throws(AvaloException::class) fun `isLinkable`(`url`: kotlin.String): kotlin.Boolean {
+            return FfiConverterBoolean.lift(
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_is_linkable(
+    
+        
+        FfiConverterString.lower(`url`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The verdict on an uploaded medium from the classifier's scores, the OCR text and the
+         * caption (SPEC §14.1): allowed, held for review or blocked, with the thresholds crossed.
+         * A missing score the stage needs, or a score above 10 000 bp, is `INVALID_INPUT`.
+         */
+    @Throws(AvaloException::class) fun `mediaVerdict`(`policy`: Policy, `purpose`: UploadPurpose, `scores`: MediaScores, `ocrText`: kotlin.String?, `caption`: kotlin.String?): MediaVerdict {
+            return FfiConverterTypeMediaVerdict.lift(
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_media_verdict(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeUploadPurpose.lower(`purpose`),
+        FfiConverterTypeMediaScores.lower(`scores`),
+        FfiConverterOptionalString.lower(`ocrText`),
+        FfiConverterOptionalString.lower(`caption`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Sanitises a user text for one field with the policy's text rules (SPEC §14.3); a text over
+         * the field's limit is `INVALID_INPUT`.
+         */
+    @Throws(AvaloException::class) fun `sanitiseText`(`policy`: Policy, `field`: TextField, `text`: kotlin.String): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_sanitise_text(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeTextField.lower(`field`),
+        FfiConverterString.lower(`text`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Screens a text against the policy's term lists (SPEC §14.2), seeing through obfuscation.
+         */
+    @Throws(AvaloException::class) fun `screenTerms`(`policy`: Policy, `text`: kotlin.String): TermScreening {
+            return FfiConverterTypeTermScreening.lift(
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_screen_terms(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterString.lower(`text`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Sanitises and screens a user text for one field (SPEC §14.3): the clean text and the terms
+         * found; a text over the field's limit is `INVALID_INPUT`.
+         */
+    @Throws(AvaloException::class) fun `screenText`(`policy`: Policy, `field`: TextField, `text`: kotlin.String): ScreenedText {
+            return FfiConverterTypeScreenedText.lift(
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_screen_text(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeTextField.lower(`field`),
+        FfiConverterString.lower(`text`),_status)
 }
     )
     }
@@ -4060,6 +5642,134 @@ object AvaloExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ava
         
         FfiConverterString.lower(`amount`),
         FfiConverterString.lower(`currency`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Whether a deploy may proceed (compliance gates, freezes).
+         */
+    @Throws(AvaloException::class) fun `deployGate`(`policy`: Policy, `request`: DeployRequest): DeployDecision {
+            return FfiConverterTypeDeployDecision.lift(
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_deploy_gate(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeDeployRequest.lower(`request`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The severity of an incident: the highest of its signals' (none for no signal).
+         */
+    @Throws(AvaloException::class) fun `incidentSeverity`(`severities`: List<Severity>): Severity? {
+            return FfiConverterOptionalTypeSeverity.lift(
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_incident_severity(
+    
+        
+        FfiConverterSequenceTypeSeverity.lower(`severities`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Whether a schema migration may run.
+         */
+    @Throws(AvaloException::class) fun `migrationPermission`(`request`: MigrationRequest): MigrationDecision {
+            return FfiConverterTypeMigrationDecision.lift(
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_migration_permission(
+    
+        
+        FfiConverterTypeMigrationRequest.lower(`request`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Parses an environment name (`development`, `staging`, `production`); another is `INVALID_INPUT`.
+         */
+    @Throws(AvaloException::class) fun `parseEnvironment`(`environment`: kotlin.String): Environment {
+            return FfiConverterTypeEnvironment.lift(
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_parse_environment(
+    
+        
+        FfiConverterString.lower(`environment`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Whether a release may go to the next rollout stage.
+         */
+    @Throws(AvaloException::class) fun `releaseGate`(`policy`: Policy, `request`: ReleaseGateRequest): ReleaseDecision {
+            return FfiConverterTypeReleaseDecision.lift(
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_release_gate(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeReleaseGateRequest.lower(`request`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Where an incident of this severity goes and by when it must be acknowledged.
+         */
+    @Throws(AvaloException::class) fun `route`(`policy`: Policy, `severity`: Severity, `raisedAtMs`: kotlin.Long): Route {
+            return FfiConverterTypeRoute.lift(
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_route(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeSeverity.lower(`severity`),
+        FfiConverterLong.lower(`raisedAtMs`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * A secret's rotation status from when it was last rotated.
+         */
+    @Throws(AvaloException::class) fun `secretRotation`(`policy`: Policy, `rotatedAtMs`: kotlin.Long, `nowMs`: kotlin.Long): SecretStatus {
+            return FfiConverterTypeSecretStatus.lift(
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_secret_rotation(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterLong.lower(`rotatedAtMs`),
+        FfiConverterLong.lower(`nowMs`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Triages a host's check result: the incident signals, severity and route.
+         */
+    @Throws(AvaloException::class) fun `triage`(`policy`: Policy, `result`: OpsResult, `raisedAtMs`: kotlin.Long): Triage {
+            return FfiConverterTypeTriage.lift(
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_avalo_ffi_fn_func_triage(
+    
+        
+        FfiConverterTypePolicy.lower(`policy`),
+        FfiConverterTypeOpsResult.lower(`result`),
+        FfiConverterLong.lower(`raisedAtMs`),_status)
 }
     )
     }

@@ -5,19 +5,24 @@
 package com.avalo.conformance
 
 import com.avalo.core.*
+import com.avalo.core.types.*
 
 // The objects and error types, for the hand-written files (which package holds them depends
 // on the namespace; a declaration of this package wins over their star imports).
-typealias AvaloException = com.avalo.core.AvaloException
-typealias Policy = com.avalo.core.Policy
+typealias AvaloException = com.avalo.core.types.AvaloException
+typealias InMemoryLedger = com.avalo.core.InMemoryLedger
+typealias Policy = com.avalo.core.types.Policy
 typealias Sha256Stream = com.avalo.core.Sha256Stream
 
 /** Every generated operation, by vector op name (the Rust function name). */
 val GENERATED_OPS: Map<String, Op> = HashMap<String, Op>().apply {
     put("action_limit", { p, i -> encActionLimit(`actionLimit`(p, decString(i["action"], "action"), decSubscriptionTier(i["tier"], "tier"))) })
+    put("admit", { p, i -> encAdmission(`admit`(p, decAdmissionRequest(i, "input"))) })
     put("basis_points", { _, i -> mapOf("bp" to norm(`basisPoints`(decU32(i["bp"], "bp")))) })
+    put("bill_creator_message", { p, i -> encMessageCharge(`billCreatorMessage`(p, decChatMeter(i["meter"], "meter"), decSender(i["sender"], "sender"), decString(i["text"], "text"), decBool(i["earner_royal"], "earner_royal"), decCreatorRate(i["rate"], "rate"), decU64(i["shown_rate_version"], "shown_rate_version"), decU64(i["payer_balance"], "payer_balance"))) })
     put("bill_message", { p, i -> encMessageCharge(`billMessage`(p, decChatMeter(i["meter"], "meter"), decSender(i["sender"], "sender"), decString(i["text"], "text"), decBool(i["earner_royal"], "earner_royal"), decU64(i["payer_balance"], "payer_balance"))) })
     put("bill_messages", { p, i -> encBatchCharge(`billMessages`(p, decChatMeter(i["meter"], "meter"), decList(i["messages"], "messages") { x0, a0 -> decChatMessage(x0, a0) }, decBool(i["earner_royal"], "earner_royal"), decU64(i["payer_balance"], "payer_balance"))) })
+    put("build_record", { p, i -> encBuilt(`buildRecord`(p, decLedgerView(i["view"], "view"), decLedgerEvent(i["event"], "event"), decI64(i["at_ms"], "at_ms"))) })
     put("campaign_metrics", { p, i -> encCampaignReport(`campaignMetrics`(p, decCampaign(i, "input"))) })
     put("canonical_request", { _, i -> mapOf("canonical" to norm(`canonicalRequest`(decString(i["timestamp"], "timestamp"), decString(i["method"], "method"), decString(i["path_and_query"], "path_and_query"), decBytes(i["body"], "body")))) })
     put("canonical_url", { _, i -> mapOf("canonical" to norm(`canonicalUrl`(decString(i["method"], "method"), decString(i["path"], "path"), decI64(i["expires_at_ms"], "expires_at_ms"), decOpt(i["content_type"]) { x0 -> decString(x0, "content_type") }, decOpt(i["max_bytes"]) { x0 -> decU64(x0, "max_bytes") }))) })
@@ -25,8 +30,10 @@ val GENERATED_OPS: Map<String, Op> = HashMap<String, Op>().apply {
     put("cheapest_pack_combination", { p, i -> encPackCombination(`cheapestPackCombination`(p, decU64(i["tokens"], "tokens"), decString(i["currency"], "currency"), decOpt(i["fx_rate"]) { x0 -> decCustomDecimal(x0, "fx_rate") })) })
     put("cheapest_pack_covering", { p, i -> encPackQuote(`cheapestPackCovering`(p, decU64(i["tokens"], "tokens"), decString(i["currency"], "currency"), decOpt(i["fx_rate"]) { x0 -> decCustomDecimal(x0, "fx_rate") })) })
     put("check_alerts", { p, i -> encAlertReport(`checkAlerts`(p, decAlertMetrics(i, "input"))) })
+    put("check_client_policy", { _, i -> encClientPolicyVerdict(`checkClientPolicy`(decServerPolicies(i["server"], "server"), decString(i["client_fingerprint"], "client_fingerprint"), decI64(i["now_ms"], "now_ms"))) })
     put("check_country_cap", { p, i -> encCapDecision(`checkCountryCap`(p, decCapRequest(i, "input"))) })
     put("check_file_name", { p, i -> encCheckedName(`checkFileName`(p, decString(i["name"], "name"), decString(i["mime_type"], "mime_type"))) })
+    put("check_ledger", { p, i -> encLedgerReport(`checkLedger`(listOf(p), decList(i["records"], "records") { x0, a0 -> decLedgerRecord(x0, a0) }, decOpt(i["totals"]) { x0 -> decLedgerTotals(x0, "totals") })) })
     put("check_load", { p, i -> encLoadReport(`checkLoad`(p, decLoadMetrics(i, "input"))) })
     put("check_media_access", { _, i -> mapOf("grant" to encAccessGrant(`checkMediaAccess`(decMediaItem(i["item"], "item"), decMediaViewer(i["viewer"], "viewer"), decI64(i["now_ms"], "now_ms")))) })
     put("check_mode_change", { p, i -> encModeChange(`checkModeChange`(p, decModeChangeRequest(i, "input"))) })
@@ -36,20 +43,25 @@ val GENERATED_OPS: Map<String, Op> = HashMap<String, Op>().apply {
     put("check_signup", { p, i -> encSignupDecision(`checkSignup`(p, decSignupRequest(i, "input"))) })
     put("check_spam", { p, i -> encSpamVerdict(`checkSpam`(p, decString(i["text"], "text"), decList(i["recent"], "recent") { x0, a0 -> decRecentMessage(x0, a0) }, decI64(i["now_ms"], "now_ms"))) })
     put("check_story_quota", { p, i -> encStoryQuota(`checkStoryQuota`(p, decList(i["posted_at_ms"], "posted_at_ms") { x0, a0 -> decI64(x0, a0) }, decI64(i["now_ms"], "now_ms"))) })
+    put("check_withdrawal_transition", { _, i -> `checkWithdrawalTransition`(decWithdrawalState(i["from"], "from"), decWithdrawalState(i["to"], "to")); mapOf("valid" to true) })
     put("component_health", { p, i -> encHealthReport(`componentHealth`(p, decList(i["checks"], "checks") { x0, a0 -> decComponentCheck(x0, a0) })) })
     put("content_id", { _, i -> mapOf("content_id" to norm(`contentId`(decString(i["sha256"], "sha256")))) })
-    put("convert_from_pln", { _, i -> encMoney(`convertFromPln`(Money(decCustomDecimal(i["amount"], "amount"), decString(i["from"], "from")), decString(i["currency"], "currency"), decOpt(i["fx_rate"]) { x0 -> decCustomDecimal(x0, "fx_rate") })) })
+    put("convert_from_pln", { _, i -> encMoneyAmount(`convertFromPln`(MoneyAmount(decCustomDecimal(i["amount"], "amount"), decString(i["from"], "from")), decString(i["currency"], "currency"), decOpt(i["fx_rate"]) { x0 -> decCustomDecimal(x0, "fx_rate") })) })
     put("count_words", { p, i -> mapOf("words" to norm(`countWords`(p, decString(i["text"], "text")))) })
     put("count_words_batch", { p, i -> mapOf("words" to `countWordsBatch`(p, decList(i["texts"], "texts") { x0, a0 -> decString(x0, a0) }).map { y0 -> norm(y0) }) })
+    put("creator_analytics", { _, i -> encCreatorAnalytics(`creatorAnalytics`(decString(i["creator_id"], "creator_id"), decList(i["records"], "records") { x0, a0 -> decLedgerRecord(x0, a0) }, decI64(i["from_ms"], "from_ms"), decI64(i["to_ms"], "to_ms"), decOpt(i["top_n"]) { x0 -> decU32(x0, "top_n") })) })
     put("currency_info", { _, i -> encCurrencyInfo(`currencyInfo`(decString(i["code"], "code"))) })
     put("decide", { _, i -> encLimitDecision(`decide`(decLimitSpec(i["limit"], "limit"), decI64(i["state"], "state"), decI64(i["now_ms"], "now_ms"), decU32(i["cost"], "cost"))) })
     put("decide_action", { p, i -> encLimitDecision(`decideAction`(p, decString(i["action"], "action"), decSubscriptionTier(i["tier"], "tier"), decI64(i["state"], "state"), decI64(i["now_ms"], "now_ms"), decU32(i["cost"], "cost"))) })
     put("decide_batch", { _, i -> mapOf("decisions" to `decideBatch`(decLimitSpec(i["limit"], "limit"), decList(i["items"], "items") { x0, a0 -> decLimitBatchItem(x0, a0) }).map { y0 -> encLimitDecision(y0) }) })
     put("decide_like", { p, i -> encLikeDecision(`decideLike`(p, decLikeRequest(i, "input"), decI64(i["now_ms"], "now_ms"))) })
     put("decide_sequence", { _, i -> encLimitSequence(`decideSequence`(decLimitSpec(i["limit"], "limit"), decI64(i["state"], "state"), decList(i["requests"], "requests") { x0, a0 -> decLimitRequest(x0, a0) })) })
+    put("deploy_gate", { p, i -> encDeployDecision(`deployGate`(p, decDeployRequest(i, "input"))) })
+    put("ed25519_verify_strict", { _, i -> mapOf("valid" to norm(`ed25519VerifyStrict`(decBytes(i["public_key"], "public_key"), decBytes(i["message"], "message"), decBytes(i["signature"], "signature")))) })
     put("effective_caps", { p, i -> encPhaseCaps(`effectiveCaps`(p, decRolloutPhase(i["phase"], "phase"), decCapOverrides(i["overrides"], "overrides"))) })
     put("encode_url_path", { _, i -> mapOf("path" to norm(`encodeUrlPath`(decString(i["raw"], "raw")))) })
     put("error_info", { _, i -> encErrorInfo(`errorInfo`(decErrorCode(i["code"], "code"))) })
+    put("escape_html", { _, i -> mapOf("text" to norm(`escapeHtml`(decString(i["text"], "text")))) })
     put("evaluate_flag", { p, i -> encFlagDecision(`evaluateFlag`(p, decList(i["killed_groups"], "killed_groups") { x0, a0 -> decString(x0, a0) }, decFlagDefinition(i["flag"], "flag"), decFlagContext(i["context"], "context"))) })
     put("evaluate_flags", { p, i -> encFlagEvaluation(`evaluateFlags`(p, decFlagSet(i["set"], "set"), decFlagContext(i["context"], "context"))) })
     put("failure_policy", { p, i -> mapOf("on_failure" to encFailurePolicy(`failurePolicy`(p, decString(i["action"], "action")))) })
@@ -57,36 +69,56 @@ val GENERATED_OPS: Map<String, Op> = HashMap<String, Op>().apply {
     put("fraud_shield", { p, i -> encFraudReport(`fraudShield`(p, decFraudWindow(i, "input"))) })
     put("hash_subject", { _, i -> mapOf("key" to norm(`hashSubject`(decString(i["raw"], "raw")))) })
     put("haversine_km", { _, i -> mapOf("km" to norm(`haversineKm`(decGeoPoint(i["a"], "a"), decGeoPoint(i["b"], "b"), decF64(i["radius_km"], "radius_km")))) })
+    put("incident_severity", { _, i -> mapOf("severity" to `incidentSeverity`(decList(i["severities"], "severities") { x0, a0 -> decSeverity(x0, a0) })?.let { y0 -> encSeverity(y0) }) })
     put("is_duplicate", { _, i -> mapOf("duplicate" to norm(`isDuplicate`(decString(i["a"], "a"), decString(i["b"], "b")))) })
+    put("is_linkable", { _, i -> mapOf("linkable" to norm(`isLinkable`(decString(i["url"], "url")))) })
+    put("keyring_entry_for_seed", { _, i -> encKeyringEntry(`keyringEntryForSeed`(decBytes(i["seed"], "seed"), decI64(i["valid_from_ms"], "valid_from_ms"), decI64(i["valid_until_ms"], "valid_until_ms"))) })
     put("launch_readiness", { _, i -> encReadinessReport(`launchReadiness`(decList(i["checks"], "checks") { x0, a0 -> decReadinessCheck(x0, a0) })) })
+    put("ledger_reads", { p, i -> encLedgerReads(`ledgerReads`(p, decLedgerEvent(i["event"], "event"))) })
     put("list_actions", { p, i -> mapOf("actions" to `listActions`(p, decSubscriptionTier(i["tier"], "tier")).map { y0 -> encActionLimit(y0) }) })
     put("list_packs", { p, i -> mapOf("packs" to `listPacks`(p, decString(i["currency"], "currency"), decOpt(i["fx_rate"]) { x0 -> decCustomDecimal(x0, "fx_rate") }).map { y0 -> encPackQuote(y0) }) })
     put("media_access", { _, i -> encMediaDecision(`mediaAccess`(decMediaItem(i["item"], "item"), decMediaViewer(i["viewer"], "viewer"), decI64(i["now_ms"], "now_ms"))) })
+    put("media_verdict", { p, i -> encMediaVerdict(`mediaVerdict`(p, decUploadPurpose(i["purpose"], "purpose"), decMediaScores(i["scores"], "scores"), decOpt(i["ocr_text"]) { x0 -> decString(x0, "ocr_text") }, decOpt(i["caption"]) { x0 -> decString(x0, "caption") })) })
+    put("migration_permission", { _, i -> encMigrationDecision(`migrationPermission`(decMigrationRequest(i, "input"))) })
     put("mime_info", { _, i -> encMimeInfo(`mimeInfo`(decString(i["mime_type"], "mime_type"))) })
     put("mode_rules", { p, i -> encModeRule(`modeRules`(p, decLaunchMode(i["mode"], "mode"))) })
-    put("money_from_minor", { _, i -> encMoney(`moneyFromMinor`(decU64(i["minor"], "minor"), decString(i["currency"], "currency"))) })
+    put("money_from_minor", { _, i -> encMoneyAmount(`moneyFromMinor`(decU64(i["minor"], "minor"), decString(i["currency"], "currency"))) })
     put("new_chat_meter", { _, i -> encChatMeter(`newChatMeter`(decBool(i["earner_royal"], "earner_royal"))) })
     put("next_market", { p, i -> mapOf("country" to `nextMarket`(p, decList(i["launched"], "launched") { x0, a0 -> decString(x0, a0) })?.let { y0 -> norm(y0) }) })
+    put("next_utc_midnight", { _, i -> mapOf("retry_at_ms" to norm(`nextUtcMidnight`(decI64(i["now_ms"], "now_ms")))) })
     put("normalise_origin", { _, i -> mapOf("origin" to `normaliseOrigin`(decString(i["origin"], "origin"))?.let { y0 -> norm(y0) }) })
     put("normalize_country", { _, i -> mapOf("country" to norm(`normalizeCountry`(decString(i["country"], "country")))) })
     put("pack_price", { p, i -> encPackQuote(`packPrice`(p, decString(i["pack_id"], "pack_id"), decString(i["currency"], "currency"), decOpt(i["fx_rate"]) { x0 -> decCustomDecimal(x0, "fx_rate") })) })
+    put("parse_environment", { _, i -> mapOf("environment" to encEnvironment(`parseEnvironment`(decString(i["environment"], "environment")))) })
     put("parse_error_code", { _, i -> encErrorCode(`parseErrorCode`(decString(i["code"], "code"))) })
-    put("pln_to_tokens", { p, i -> mapOf("tokens" to norm(`plnToTokens`(p, Money(decCustomDecimal(i["amount"], "amount"), decString(i["currency"], "currency"))))) })
+    put("parse_policy_envelope", { _, i -> encPolicyEnvelope(`parsePolicyEnvelope`(decString(i["envelope_json"], "envelope_json"))) })
+    put("pln_to_tokens", { p, i -> mapOf("tokens" to norm(`plnToTokens`(p, MoneyAmount(decCustomDecimal(i["amount"], "amount"), decString(i["currency"], "currency"))))) })
     put("policy_problems", { _, i -> mapOf("problems" to `policyProblems`(decString(i["json"], "json")).map { y0 -> encPolicyProblem(y0) }) })
+    put("policy_signing_input", { _, i -> mapOf("signing_input" to norm(`policySigningInput`(decU32(i["schema"], "schema"), decU64(i["serial"], "serial"), decI64(i["not_before_ms"], "not_before_ms"), decI64(i["expires_at_ms"], "expires_at_ms"), decString(i["key_id"], "key_id"), decString(i["payload"], "payload")))) })
+    put("preview_creator_message", { p, i -> encMessageCharge(`previewCreatorMessage`(p, decChatMeter(i["meter"], "meter"), decSender(i["sender"], "sender"), decString(i["text"], "text"), decBool(i["earner_royal"], "earner_royal"), decCreatorRate(i["rate"], "rate"))) })
     put("preview_message", { p, i -> encMessageCharge(`previewMessage`(p, decChatMeter(i["meter"], "meter"), decSender(i["sender"], "sender"), decString(i["text"], "text"), decBool(i["earner_royal"], "earner_royal"))) })
     put("profile_score", { p, i -> encProfileScore(`profileScore`(p, decProfile(i["profile"], "profile"), decI64(i["now_ms"], "now_ms"))) })
     put("progression_readiness", { p, i -> encProgressionReport(`progressionReadiness`(p, decList(i["days"], "days") { x0, a0 -> decDayMetrics(x0, a0) }, decI64(i["now_ms"], "now_ms"))) })
     put("quote_withdrawal", { p, i -> encWithdrawalQuote(`quoteWithdrawal`(p, decWithdrawalRequest(i, "input"))) })
     put("rank_candidate_columns", { p, i -> encRankedPage(`rankCandidateColumns`(p, decViewer(i["viewer"], "viewer"), decCandidateColumns(i["columns"], "columns"), decI64(i["now_ms"], "now_ms"), decRankPageRequest(i["page"], "page"))) })
     put("rank_candidates", { p, i -> encRankedPage(`rankCandidates`(p, decViewer(i["viewer"], "viewer"), decList(i["candidates"], "candidates") { x0, a0 -> decCandidate(x0, a0) }, decI64(i["now_ms"], "now_ms"), decRankPageRequest(i["page"], "page"))) })
-    put("rate_limit", { _, i -> encRateLimit(`rateLimit`(decLimitSpec(i["limit"], "limit"))) })
+    put("rate_limit", { _, i -> encRateLimitUnits(`rateLimit`(decLimitSpec(i["limit"], "limit"))) })
     put("rebase_meter", { p, i -> encChatMeter(`rebaseMeter`(p, decChatMeter(i["meter"], "meter"), decBool(i["earner_royal"], "earner_royal"))) })
     put("referral_reward", { p, i -> encReferralReward(`referralReward`(p, decBool(i["has_referrer"], "has_referrer"), decU64(i["purchases_before"], "purchases_before"))) })
     put("region_risk", { p, i -> encRegionRisk(`regionRisk`(p, decRegionMetrics(i, "input"))) })
     put("register_referral", { _, i -> mapOf("referrer_id" to norm(`registerReferral`(decString(i["referrer_id"], "referrer_id"), decString(i["referred_id"], "referred_id"), decOpt(i["existing_referrer"]) { x0 -> decString(x0, "existing_referrer") }))) })
+    put("release_gate", { p, i -> encReleaseDecision(`releaseGate`(p, decReleaseGateRequest(i, "input"))) })
+    put("require_current_policy", { _, i -> `requireCurrentPolicy`(decServerPolicies(i["server"], "server"), decString(i["client_fingerprint"], "client_fingerprint"), decI64(i["now_ms"], "now_ms")); mapOf("valid" to true) })
     put("retry_delay", { p, i -> encRetryDecision(`retryDelay`(p, decErrorCode(i["code"], "code"), decU32(i["attempt"], "attempt"), decU32(i["jitter_ppm"], "jitter_ppm"), decOpt(i["retry_after_ms"]) { x0 -> decU64(x0, "retry_after_ms") })) })
+    put("route", { p, i -> encRoute(`route`(p, decSeverity(i["severity"], "severity"), decI64(i["raised_at_ms"], "raised_at_ms"))) })
     put("royal_status", { p, i -> encRoyalStatus(`royalStatus`(p, decList(i["buckets"], "buckets") { x0, a0 -> decSpendBucket(x0, a0) }, decOpt(i["subscription"]) { x0 -> decRoyalSubscription(x0, "subscription") }, decI64(i["now_ms"], "now_ms"))) })
+    put("sanitise_text", { p, i -> mapOf("text" to norm(`sanitiseText`(p, decTextField(i["field"], "field"), decString(i["text"], "text")))) })
+    put("screen_terms", { p, i -> encTermScreening(`screenTerms`(p, decString(i["text"], "text"))) })
+    put("screen_text", { p, i -> encScreenedText(`screenText`(p, decTextField(i["field"], "field"), decString(i["text"], "text"))) })
+    put("secret_rotation", { p, i -> encSecretStatus(`secretRotation`(p, decI64(i["rotated_at_ms"], "rotated_at_ms"), decI64(i["now_ms"], "now_ms"))) })
+    put("set_creator_rate", { p, i -> encCreatorRate(`setCreatorRate`(p, decCreatorRate(i["current"], "current"), decU32(i["words_per_token"], "words_per_token"))) })
     put("sha256_hex", { _, i -> mapOf("sha256" to norm(`sha256Hex`(decBytes(i["data"], "data")))) })
+    put("sign_policy_envelope", { _, i -> encPolicyEnvelope(`signPolicyEnvelope`(decBytes(i["seed"], "seed"), decU64(i["serial"], "serial"), decI64(i["not_before_ms"], "not_before_ms"), decI64(i["expires_at_ms"], "expires_at_ms"), decString(i["payload"], "payload"))) })
     put("sign_request", { _, i -> encSignedRequest(`signRequest`(decBytes(i["secret"], "secret"), decI64(i["timestamp_ms"], "timestamp_ms"), decString(i["method"], "method"), decString(i["path_and_query"], "path_and_query"), decBytes(i["body"], "body"))) })
     put("sign_url", { _, i -> mapOf("url" to norm(`signUrl`(decBytes(i["secret"], "secret"), decString(i["method"], "method"), decString(i["path"], "path"), decI64(i["expires_at_ms"], "expires_at_ms"), decOpt(i["content_type"]) { x0 -> decString(x0, "content_type") }, decOpt(i["max_bytes"]) { x0 -> decU64(x0, "max_bytes") }))) })
     put("sniff", { _, i -> encSniffed(`sniff`(decBytes(i["head"], "head"))) })
@@ -98,9 +130,10 @@ val GENERATED_OPS: Map<String, Op> = HashMap<String, Op>().apply {
     put("split_unlock", { p, i -> encRevenueSplit(`splitUnlock`(p, decRevenueStream(i["stream"], "stream"), decString(i["payer_id"], "payer_id"), decString(i["creator_id"], "creator_id"), decOpt(i["price"]) { x0 -> decU64(x0, "price") })) })
     put("storage_path", { p, i -> mapOf("storage_path" to norm(`storagePath`(p, decString(i["user_id"], "user_id"), decString(i["folder"], "folder"), decI64(i["now_ms"], "now_ms"), decString(i["content_sha256"], "content_sha256"), decString(i["file_name"], "file_name")))) })
     put("story_expiry", { p, i -> mapOf("expires_at_ms" to norm(`storyExpiry`(p, decI64(i["posted_at_ms"], "posted_at_ms")))) })
-    put("subscription_price", { p, i -> encMoney(`subscriptionPrice`(p, decSubscriptionTier(i["tier"], "tier"), decString(i["currency"], "currency"), decOpt(i["fx_rate"]) { x0 -> decCustomDecimal(x0, "fx_rate") })) })
+    put("subscription_price", { p, i -> encMoneyAmount(`subscriptionPrice`(p, decSubscriptionTier(i["tier"], "tier"), decString(i["currency"], "currency"), decOpt(i["fx_rate"]) { x0 -> decCustomDecimal(x0, "fx_rate") })) })
     put("tier_for_spend", { p, i -> mapOf("tier" to encRoyalTier(`tierForSpend`(p, decU64(i["spent"], "spent")))) })
-    put("tokens_to_pln", { p, i -> encMoney(`tokensToPln`(p, decU64(i["tokens"], "tokens"))) })
+    put("tokens_to_pln", { p, i -> encMoneyAmount(`tokensToPln`(p, decU64(i["tokens"], "tokens"))) })
+    put("triage", { p, i -> encTriage(`triage`(p, decOpsResult(i["result"], "result"), decI64(i["raised_at_ms"], "raised_at_ms"))) })
     put("url_expiry", { p, i -> mapOf("expires_at_ms" to norm(`urlExpiry`(p, decUrlPurpose(i["purpose"], "purpose"), decI64(i["now_ms"], "now_ms")))) })
     put("validate_meter", { p, i -> `validateMeter`(p, decChatMeter(i["meter"], "meter")); mapOf("valid" to true) })
     put("validate_subject", { _, i -> `validateSubject`(decString(i["key"], "key")); mapOf("valid" to true) })
@@ -109,6 +142,49 @@ val GENERATED_OPS: Map<String, Op> = HashMap<String, Op>().apply {
     put("verify_request", { p, i -> encVerifiedRequest(`verifyRequest`(p, decBytes(i["secret"], "secret"), decOpt(i["timestamp"]) { x0 -> decString(x0, "timestamp") }, decOpt(i["signature"]) { x0 -> decString(x0, "signature") }, decString(i["method"], "method"), decString(i["path_and_query"], "path_and_query"), decBytes(i["body"], "body"), decI64(i["now_ms"], "now_ms"))) })
     put("verify_url", { _, i -> encUrlGrant(`verifyUrl`(decBytes(i["secret"], "secret"), decString(i["method"], "method"), decString(i["url"], "url"), decI64(i["now_ms"], "now_ms"), decOpt(i["content_type"]) { x0 -> decString(x0, "content_type") }, decOpt(i["size_bytes"]) { x0 -> decU64(x0, "size_bytes") })) })
     put("words_per_token", { p, i -> mapOf("words_per_token" to norm(`wordsPerToken`(p, decBool(i["earner_royal"], "earner_royal")))) })
+}
+
+fun decAccountBalance(v: Any?, at: String): AccountBalance {
+    val o = decObj(v, at)
+    return AccountBalance(
+        decString(o["account"], "$at.account"),
+        decI64(o["balance"], "$at.balance"),
+    )
+}
+
+fun decAdmissionOperation(v: Any?, at: String): AdmissionOperation = when (val s = decString(v, at)) {
+    "signup" -> AdmissionOperation.SIGNUP
+    "purchase" -> AdmissionOperation.PURCHASE
+    "creator_onboarding" -> AdmissionOperation.CREATOR_ONBOARDING
+    else -> throw BadVector("$at: $s is not a AdmissionOperation")
+}
+
+fun decAdmissionRequest(v: Any?, at: String): AdmissionRequest {
+    val o = decObj(v, at)
+    return AdmissionRequest(
+        decAdmissionOperation(o["operation"], "$at.operation"),
+        decLaunchMode(o["mode"], "$at.mode"),
+        decString(o["birth_date"], "$at.birth_date"),
+        decString(o["country"], "$at.country"),
+        decOpt(o["phase"]) { x0 -> decRolloutPhase(x0, "$at.phase") },
+        decCapOverrides(o["overrides"], "$at.overrides"),
+        decOpt(o["on_allowlist"]) { x0 -> decBool(x0, "$at.on_allowlist") },
+        decOpt(o["invite_code"]) { x0 -> decString(x0, "$at.invite_code") },
+        decOpt(o["invite"]) { x0 -> decInviteRecord(x0, "$at.invite") },
+        decDailyCounter(o["mode_counter"], "$at.mode_counter"),
+        decDailyCounter(o["country_counter"], "$at.country_counter"),
+        decBool(o["overloaded"], "$at.overloaded"),
+        decU64(o["queue_length"], "$at.queue_length"),
+        decI64(o["now_ms"], "$at.now_ms"),
+    )
+}
+
+fun decAlertKind(v: Any?, at: String): AlertKind = when (val s = decString(v, at)) {
+    "error_rate" -> AlertKind.ERROR_RATE
+    "payment_failure_rate" -> AlertKind.PAYMENT_FAILURE_RATE
+    "token_spend_spike" -> AlertKind.TOKEN_SPEND_SPIKE
+    "crash_free_sessions" -> AlertKind.CRASH_FREE_SESSIONS
+    else -> throw BadVector("$at: $s is not a AlertKind")
 }
 
 fun decAlertMetrics(v: Any?, at: String): AlertMetrics {
@@ -210,7 +286,22 @@ fun decChatMeter(v: Any?, at: String): ChatMeter {
         decU64(o["billed_tokens"], "$at.billed_tokens"),
         decU64(o["creator_tokens"], "$at.creator_tokens"),
         decBool(o["royal"], "$at.royal"),
+        decU32(o["creator_words_per_token"], "$at.creator_words_per_token"),
+        decU64(o["rate_version"], "$at.rate_version"),
     )
+}
+
+fun decComplianceGate(v: Any?, at: String): ComplianceGate = when (val s = decString(v, at)) {
+    "terms_of_service" -> ComplianceGate.TERMS_OF_SERVICE
+    "privacy_policy" -> ComplianceGate.PRIVACY_POLICY
+    "age_gate" -> ComplianceGate.AGE_GATE
+    "kyc_provider" -> ComplianceGate.KYC_PROVIDER
+    "content_moderation" -> ComplianceGate.CONTENT_MODERATION
+    "refund_policy" -> ComplianceGate.REFUND_POLICY
+    "data_export" -> ComplianceGate.DATA_EXPORT
+    "data_deletion" -> ComplianceGate.DATA_DELETION
+    "cookie_consent" -> ComplianceGate.COOKIE_CONSENT
+    else -> throw BadVector("$at: $s is not a ComplianceGate")
 }
 
 fun decComponentCheck(v: Any?, at: String): ComponentCheck {
@@ -219,6 +310,14 @@ fun decComponentCheck(v: Any?, at: String): ComponentCheck {
         decString(o["name"], "$at.name"),
         decHealthCheckOutcome(o["outcome"], "$at.outcome"),
         decU64(o["duration_ms"], "$at.duration_ms"),
+    )
+}
+
+fun decCreatorRate(v: Any?, at: String): CreatorRate {
+    val o = decObj(v, at)
+    return CreatorRate(
+        decOpt(o["words_per_token"]) { x0 -> decU32(x0, "$at.words_per_token") },
+        decU64(o["rate_version"], "$at.rate_version"),
     )
 }
 
@@ -250,12 +349,29 @@ fun decDayMetrics(v: Any?, at: String): DayMetrics {
     )
 }
 
+fun decDeployRequest(v: Any?, at: String): DeployRequest {
+    val o = decObj(v, at)
+    return DeployRequest(
+        decEnvironment(o["environment"], "$at.environment"),
+        decList(o["gates"], "$at.gates") { x0, a0 -> decGateCheck(x0, a0) },
+        decString(o["author"], "$at.author"),
+        decOpt(o["approver"]) { x0 -> decString(x0, "$at.approver") },
+    )
+}
+
 fun decDeviceAccounts(v: Any?, at: String): DeviceAccounts {
     val o = decObj(v, at)
     return DeviceAccounts(
         decString(o["device_id"], "$at.device_id"),
         decU64(o["accounts"], "$at.accounts"),
     )
+}
+
+fun decEnvironment(v: Any?, at: String): Environment = when (val s = decString(v, at)) {
+    "development" -> Environment.DEVELOPMENT
+    "staging" -> Environment.STAGING
+    "production" -> Environment.PRODUCTION
+    else -> throw BadVector("$at: $s is not a Environment")
 }
 
 fun decErrorCode(v: Any?, at: String): ErrorCode = when (val s = decString(v, at)) {
@@ -302,6 +418,22 @@ fun decErrorCode(v: Any?, at: String): ErrorCode = when (val s = decString(v, at
     "SYSTEM_MAINTENANCE" -> ErrorCode.SYSTEM_MAINTENANCE
     "SERVICE_DEGRADED" -> ErrorCode.SERVICE_DEGRADED
     "INVALID_INPUT" -> ErrorCode.INVALID_INPUT
+    "POLICY_UNSUPPORTED_SCHEMA" -> ErrorCode.POLICY_UNSUPPORTED_SCHEMA
+    "POLICY_UNKNOWN_KEY" -> ErrorCode.POLICY_UNKNOWN_KEY
+    "POLICY_SIGNATURE_INVALID" -> ErrorCode.POLICY_SIGNATURE_INVALID
+    "POLICY_NOT_YET_VALID" -> ErrorCode.POLICY_NOT_YET_VALID
+    "POLICY_EXPIRED" -> ErrorCode.POLICY_EXPIRED
+    "POLICY_ROLLBACK" -> ErrorCode.POLICY_ROLLBACK
+    "POLICY_STALE" -> ErrorCode.POLICY_STALE
+    "CONTENT_BLOCKED" -> ErrorCode.CONTENT_BLOCKED
+    "TEXT_TOO_LONG" -> ErrorCode.TEXT_TOO_LONG
+    "PRICE_CHANGED" -> ErrorCode.PRICE_CHANGED
+    "ADMISSION_QUEUED" -> ErrorCode.ADMISSION_QUEUED
+    "DEPLOY_BLOCKED" -> ErrorCode.DEPLOY_BLOCKED
+    "MIGRATION_FORCE_REQUIRED" -> ErrorCode.MIGRATION_FORCE_REQUIRED
+    "IDEMPOTENCY_CONFLICT" -> ErrorCode.IDEMPOTENCY_CONFLICT
+    "INVALID_TRANSITION" -> ErrorCode.INVALID_TRANSITION
+    "NOT_REFUNDABLE" -> ErrorCode.NOT_REFUNDABLE
     else -> throw LocalInvalid("$at: $s is not a ErrorCode")
 }
 
@@ -311,6 +443,7 @@ fun decFlagContext(v: Any?, at: String): FlagContext {
         decString(o["user_id"], "$at.user_id"),
         decOpt(o["region"]) { x0 -> decString(x0, "$at.region") },
         decOpt(o["platform"]) { x0 -> decPlatform(x0, "$at.platform") },
+        decOpt(o["environment"]) { x0 -> decEnvironment(x0, "$at.environment") },
         decI64(o["now_ms"], "$at.now_ms"),
     )
 }
@@ -323,6 +456,7 @@ fun decFlagDefinition(v: Any?, at: String): FlagDefinition {
         decBool(o["kill_switch"], "$at.kill_switch"),
         decOpt(o["starts_at_ms"]) { x0 -> decI64(x0, "$at.starts_at_ms") },
         decOpt(o["ends_at_ms"]) { x0 -> decI64(x0, "$at.ends_at_ms") },
+        decOpt(o["environments"]) { x0 -> decList(x0, "$at.environments") { x1, a1 -> decEnvironment(x1, a1) } },
         decOpt(o["regions"]) { x0 -> decList(x0, "$at.regions") { x1, a1 -> decString(x1, a1) } },
         decOpt(o["platforms"]) { x0 -> decList(x0, "$at.platforms") { x1, a1 -> decPlatform(x1, a1) } },
         decList(o["blocked_users"], "$at.blocked_users") { x0, a0 -> decString(x0, a0) },
@@ -339,12 +473,27 @@ fun decFlagSet(v: Any?, at: String): FlagSet {
     )
 }
 
+fun decFraudSignal(v: Any?, at: String): FraudSignal = when (val s = decString(v, at)) {
+    "device_farming" -> FraudSignal.DEVICE_FARMING
+    "creator_ring" -> FraudSignal.CREATOR_RING
+    "payment_burst" -> FraudSignal.PAYMENT_BURST
+    else -> throw BadVector("$at: $s is not a FraudSignal")
+}
+
 fun decFraudWindow(v: Any?, at: String): FraudWindow {
     val o = decObj(v, at)
     return FraudWindow(
         decList(o["device_accounts"], "$at.device_accounts") { x0, a0 -> decDeviceAccounts(x0, a0) },
         decU64(o["creator_registrations"], "$at.creator_registrations"),
         decU64(o["transactions"], "$at.transactions"),
+    )
+}
+
+fun decGateCheck(v: Any?, at: String): GateCheck {
+    val o = decObj(v, at)
+    return GateCheck(
+        decComplianceGate(o["gate"], "$at.gate"),
+        decReadinessStatus(o["status"], "$at.status"),
     )
 }
 
@@ -370,6 +519,30 @@ fun decHealthCheckOutcome(v: Any?, at: String): HealthCheckOutcome = when (val s
     else -> throw BadVector("$at: $s is not a HealthCheckOutcome")
 }
 
+fun decHealthStatus(v: Any?, at: String): HealthStatus = when (val s = decString(v, at)) {
+    "healthy" -> HealthStatus.HEALTHY
+    "degraded" -> HealthStatus.DEGRADED
+    "down" -> HealthStatus.DOWN
+    else -> throw BadVector("$at: $s is not a HealthStatus")
+}
+
+fun decHoldReason(v: Any?, at: String): HoldReason = when (val s = decString(v, at)) {
+    "insufficient_sessions" -> HoldReason.INSUFFICIENT_SESSIONS
+    "missing_crash_free_rate" -> HoldReason.MISSING_CRASH_FREE_RATE
+    "compliance_gate" -> HoldReason.COMPLIANCE_GATE
+    "soak_time" -> HoldReason.SOAK_TIME
+    "error_rate_elevated" -> HoldReason.ERROR_RATE_ELEVATED
+    else -> throw BadVector("$at: $s is not a HoldReason")
+}
+
+fun decHostEvent(v: Any?, at: String): HostEvent = when (val s = decString(v, at)) {
+    "data_loss" -> HostEvent.DATA_LOSS
+    "security_breach" -> HostEvent.SECURITY_BREACH
+    "critical_backup_failed" -> HostEvent.CRITICAL_BACKUP_FAILED
+    "backup_failed" -> HostEvent.BACKUP_FAILED
+    else -> throw BadVector("$at: $s is not a HostEvent")
+}
+
 fun decInviteRecord(v: Any?, at: String): InviteRecord {
     val o = decObj(v, at)
     return InviteRecord(
@@ -385,6 +558,67 @@ fun decLaunchMode(v: Any?, at: String): LaunchMode = when (val s = decString(v, 
     "soft_launch" -> LaunchMode.SOFT_LAUNCH
     "global_launch" -> LaunchMode.GLOBAL_LAUNCH
     else -> throw BadVector("$at: $s is not a LaunchMode")
+}
+
+fun decLedgerEvent(v: Any?, at: String): LedgerEvent {
+    val o = decObj(v, at)
+    return when (val s = decString(o["kind"], "$at.kind")) {
+        "purchase" -> LedgerEvent.Purchase(decString(o["payer"], "$at.payer"), decString(o["store"], "$at.store"), decString(o["store_txn_id"], "$at.store_txn_id"), decOpt(o["pack"]) { x0 -> decString(x0, "$at.pack") }, decOpt(o["pln_minor"]) { x0 -> decU64(x0, "$at.pln_minor") })
+        "message_charge" -> LedgerEvent.MessageCharge(decString(o["chat_id"], "$at.chat_id"), decString(o["message_id"], "$at.message_id"), decString(o["payer"], "$at.payer"), decString(o["earner"], "$at.earner"), decU64(o["tokens"], "$at.tokens"), decU64(o["billed_tokens"], "$at.billed_tokens"), decU64(o["creator_tokens"], "$at.creator_tokens"))
+        "tip" -> LedgerEvent.Tip(decString(o["payer"], "$at.payer"), decString(o["creator"], "$at.creator"), decString(o["request_id"], "$at.request_id"), decU64(o["tokens"], "$at.tokens"))
+        "unlock" -> LedgerEvent.Unlock(decString(o["payer"], "$at.payer"), decString(o["creator"], "$at.creator"), decString(o["item_id"], "$at.item_id"), decRevenueStream(o["item_kind"], "$at.item_kind"), decOpt(o["price"]) { x0 -> decU64(x0, "$at.price") })
+        "ai_usage" -> LedgerEvent.AiUsage(decString(o["payer"], "$at.payer"), decString(o["request_id"], "$at.request_id"), decU64(o["tokens"], "$at.tokens"))
+        "referral_reward" -> LedgerEvent.ReferralReward(decString(o["referrer"], "$at.referrer"), decString(o["referred"], "$at.referred"), decU64(o["purchase_seq"], "$at.purchase_seq"))
+        "withdrawal_requested" -> LedgerEvent.WithdrawalRequested(decString(o["creator"], "$at.creator"), decString(o["request_id"], "$at.request_id"), decU64(o["amount"], "$at.amount"), decPayoutMethod(o["method"], "$at.method"), decBool(o["kyc_verified"], "$at.kyc_verified"))
+        "withdrawal_approved" -> LedgerEvent.WithdrawalApproved(decU64(o["request_seq"], "$at.request_seq"))
+        "withdrawal_paid" -> LedgerEvent.WithdrawalPaid(decU64(o["request_seq"], "$at.request_seq"), decOpt(o["payout_ref"]) { x0 -> decString(x0, "$at.payout_ref") })
+        "withdrawal_rejected" -> LedgerEvent.WithdrawalRejected(decU64(o["request_seq"], "$at.request_seq"))
+        "withdrawal_failed" -> LedgerEvent.WithdrawalFailed(decU64(o["request_seq"], "$at.request_seq"))
+        "refund" -> LedgerEvent.Refund(decU64(o["original_seq"], "$at.original_seq"))
+        else -> throw BadVector("$at: $s is not a LedgerEvent")
+    }
+}
+
+fun decLedgerHead(v: Any?, at: String): LedgerHead {
+    val o = decObj(v, at)
+    return LedgerHead(
+        decU64(o["seq"], "$at.seq"),
+        decString(o["hash"], "$at.hash"),
+    )
+}
+
+fun decLedgerRecord(v: Any?, at: String): LedgerRecord {
+    val o = decObj(v, at)
+    return LedgerRecord(
+        decU64(o["seq"], "$at.seq"),
+        decRecordKind(o["kind"], "$at.kind"),
+        decString(o["key"], "$at.key"),
+        decString(o["content"], "$at.content"),
+        decString(o["content_hash"], "$at.content_hash"),
+        decList(o["postings"], "$at.postings") { x0, a0 -> decPosting(x0, a0) },
+        decList(o["refs"], "$at.refs") { x0, a0 -> decU64(x0, a0) },
+        decI64(o["at_ms"], "$at.at_ms"),
+        decString(o["policy"], "$at.policy"),
+        decString(o["prev_hash"], "$at.prev_hash"),
+        decString(o["hash"], "$at.hash"),
+    )
+}
+
+fun decLedgerTotals(v: Any?, at: String): LedgerTotals {
+    val o = decObj(v, at)
+    return LedgerTotals(
+        decLedgerHead(o["head"], "$at.head"),
+        decList(o["balances"], "$at.balances") { x0, a0 -> decAccountBalance(x0, a0) },
+    )
+}
+
+fun decLedgerView(v: Any?, at: String): LedgerView {
+    val o = decObj(v, at)
+    return LedgerView(
+        decLedgerHead(o["head"], "$at.head"),
+        decList(o["balances"], "$at.balances") { x0, a0 -> decAccountBalance(x0, a0) },
+        decList(o["records"], "$at.records") { x0, a0 -> decLedgerRecord(x0, a0) },
+    )
 }
 
 fun decLikeCounter(v: Any?, at: String): LikeCounter {
@@ -440,6 +674,13 @@ fun decLoadMetrics(v: Any?, at: String): LoadMetrics {
     )
 }
 
+fun decMediaContext(v: Any?, at: String): MediaContext = when (val s = decString(v, at)) {
+    "feed" -> MediaContext.FEED
+    "chat" -> MediaContext.CHAT
+    "calendar_slot" -> MediaContext.CALENDAR_SLOT
+    else -> throw BadVector("$at: $s is not a MediaContext")
+}
+
 fun decMediaItem(v: Any?, at: String): MediaItem {
     val o = decObj(v, at)
     return MediaItem(
@@ -448,6 +689,17 @@ fun decMediaItem(v: Any?, at: String): MediaItem {
         decOpt(o["price"]) { x0 -> decU64(x0, "$at.price") },
         decModerationState(o["moderation"], "$at.moderation"),
         decOpt(o["expires_at_ms"]) { x0 -> decI64(x0, "$at.expires_at_ms") },
+        decMediaContext((o["context"] ?: "feed"), "$at.context"),
+        decList(o["participants"], "$at.participants") { x0, a0 -> decString(x0, a0) },
+    )
+}
+
+fun decMediaScores(v: Any?, at: String): MediaScores {
+    val o = decObj(v, at)
+    return MediaScores(
+        decOpt(o["nsfw"]) { x0 -> decU32(x0, "$at.nsfw") },
+        decOpt(o["toxicity"]) { x0 -> decU32(x0, "$at.toxicity") },
+        decOpt(o["sexual"]) { x0 -> decU32(x0, "$at.sexual") },
     )
 }
 
@@ -458,6 +710,25 @@ fun decMediaViewer(v: Any?, at: String): MediaViewer {
         decBool(o["follows_owner"], "$at.follows_owner"),
         decBool(o["has_unlocked"], "$at.has_unlocked"),
         decBool(o["is_moderator"], "$at.is_moderator"),
+        decBool(o["blocked"], "$at.blocked"),
+    )
+}
+
+fun decMigrationDirection(v: Any?, at: String): MigrationDirection = when (val s = decString(v, at)) {
+    "up" -> MigrationDirection.UP
+    "down" -> MigrationDirection.DOWN
+    else -> throw BadVector("$at: $s is not a MigrationDirection")
+}
+
+fun decMigrationRequest(v: Any?, at: String): MigrationRequest {
+    val o = decObj(v, at)
+    return MigrationRequest(
+        decEnvironment(o["environment"], "$at.environment"),
+        decMigrationDirection(o["direction"], "$at.direction"),
+        decString(o["current"], "$at.current"),
+        decString(o["target"], "$at.target"),
+        decBool(o["dry_run"], "$at.dry_run"),
+        decBool(o["force"], "$at.force"),
     )
 }
 
@@ -478,12 +749,30 @@ fun decModerationState(v: Any?, at: String): ModerationState = when (val s = dec
     else -> throw BadVector("$at: $s is not a ModerationState")
 }
 
-fun decMoney(v: Any?, at: String): Money {
+fun decMoneyAmount(v: Any?, at: String): MoneyAmount {
     val o = decObj(v, at)
-    return Money(
+    return MoneyAmount(
         decCustomDecimal(o["amount"], "$at.amount"),
         decString(o["currency"], "$at.currency"),
     )
+}
+
+fun decOpsResult(v: Any?, at: String): OpsResult {
+    val o = decObj(v, at)
+    return when (val s = decString(o["source"], "$at.source")) {
+        "health" -> OpsResult.Health(decHealthStatus(o["overall"], "$at.overall"))
+        "alerts" -> OpsResult.Alerts(decList(o["alerts"], "$at.alerts") { x0, a0 -> decAlertKind(x0, a0) })
+        "region_risk" -> OpsResult.RegionRisk(decRiskLevel(o["level"], "$at.level"))
+        "fraud_shield" -> OpsResult.FraudShield(decList(o["signals"], "$at.signals") { x0, a0 -> decFraudSignal(x0, a0) })
+        "load" -> OpsResult.Load(decBool(o["overloaded"], "$at.overloaded"))
+        "rate_limiter" -> OpsResult.RateLimiter(decBool(o["store_failing"], "$at.store_failing"), decU64(o["violations_last_hour"], "$at.violations_last_hour"))
+        "country_cap" -> OpsResult.CountryCap(decU64(o["count"], "$at.count"), decU64(o["cap"], "$at.cap"))
+        "ledger_check" -> OpsResult.LedgerCheck(decU64(o["findings"], "$at.findings"))
+        "release_gate" -> OpsResult.ReleaseGate(decReleaseAction(o["action"], "$at.action"), decOpt(o["hold_reason"]) { x0 -> decHoldReason(x0, "$at.hold_reason") })
+        "secret" -> OpsResult.Secret(decSecretState(o["state"], "$at.state"))
+        "host_event" -> OpsResult.HostEvent(decHostEvent(o["event"], "$at.event"))
+        else -> throw BadVector("$at: $s is not a OpsResult")
+    }
 }
 
 fun decOriginProfile(v: Any?, at: String): OriginProfile = when (val s = decString(v, at)) {
@@ -504,6 +793,14 @@ fun decPlatform(v: Any?, at: String): Platform = when (val s = decString(v, at))
     "android" -> Platform.ANDROID
     "web" -> Platform.WEB
     else -> throw BadVector("$at: $s is not a Platform")
+}
+
+fun decPosting(v: Any?, at: String): Posting {
+    val o = decObj(v, at)
+    return Posting(
+        decString(o["account"], "$at.account"),
+        decI64(o["amount"], "$at.amount"),
+    )
 }
 
 fun decProfile(v: Any?, at: String): Profile {
@@ -556,6 +853,22 @@ fun decRecentMessage(v: Any?, at: String): RecentMessage {
     )
 }
 
+fun decRecordKind(v: Any?, at: String): RecordKind = when (val s = decString(v, at)) {
+    "purchase" -> RecordKind.PURCHASE
+    "message_charge" -> RecordKind.MESSAGE_CHARGE
+    "tip" -> RecordKind.TIP
+    "unlock" -> RecordKind.UNLOCK
+    "ai_usage" -> RecordKind.AI_USAGE
+    "referral_reward" -> RecordKind.REFERRAL_REWARD
+    "withdrawal_requested" -> RecordKind.WITHDRAWAL_REQUESTED
+    "withdrawal_approved" -> RecordKind.WITHDRAWAL_APPROVED
+    "withdrawal_paid" -> RecordKind.WITHDRAWAL_PAID
+    "withdrawal_rejected" -> RecordKind.WITHDRAWAL_REJECTED
+    "withdrawal_failed" -> RecordKind.WITHDRAWAL_FAILED
+    "refund" -> RecordKind.REFUND
+    else -> throw BadVector("$at: $s is not a RecordKind")
+}
+
 fun decRegionMetrics(v: Any?, at: String): RegionMetrics {
     val o = decObj(v, at)
     return RegionMetrics(
@@ -567,6 +880,36 @@ fun decRegionMetrics(v: Any?, at: String): RegionMetrics {
     )
 }
 
+fun decReleaseAction(v: Any?, at: String): ReleaseAction = when (val s = decString(v, at)) {
+    "advance" -> ReleaseAction.ADVANCE
+    "hold" -> ReleaseAction.HOLD
+    "roll_back" -> ReleaseAction.ROLL_BACK
+    "complete" -> ReleaseAction.COMPLETE
+    else -> throw BadVector("$at: $s is not a ReleaseAction")
+}
+
+fun decReleaseChannel(v: Any?, at: String): ReleaseChannel = when (val s = decString(v, at)) {
+    "android" -> ReleaseChannel.ANDROID
+    "ios" -> ReleaseChannel.IOS
+    "web" -> ReleaseChannel.WEB
+    "backend" -> ReleaseChannel.BACKEND
+    else -> throw BadVector("$at: $s is not a ReleaseChannel")
+}
+
+fun decReleaseGateRequest(v: Any?, at: String): ReleaseGateRequest {
+    val o = decObj(v, at)
+    return ReleaseGateRequest(
+        decReleaseChannel(o["channel"], "$at.channel"),
+        decU32(o["stage_percent"], "$at.stage_percent"),
+        decI64(o["entered_at_ms"], "$at.entered_at_ms"),
+        decI64(o["now_ms"], "$at.now_ms"),
+        decU64(o["sessions"], "$at.sessions"),
+        decU32(o["error_bp"], "$at.error_bp"),
+        decOpt(o["crash_free_bp"]) { x0 -> decU32(x0, "$at.crash_free_bp") },
+        decList(o["gates"], "$at.gates") { x0, a0 -> decGateCheck(x0, a0) },
+    )
+}
+
 fun decRevenueStream(v: Any?, at: String): RevenueStream = when (val s = decString(v, at)) {
     "chat" -> RevenueStream.CHAT
     "gated_content" -> RevenueStream.GATED_CONTENT
@@ -574,6 +917,14 @@ fun decRevenueStream(v: Any?, at: String): RevenueStream = when (val s = decStri
     "tip" -> RevenueStream.TIP
     "ai_companion" -> RevenueStream.AI_COMPANION
     else -> throw BadVector("$at: $s is not a RevenueStream")
+}
+
+fun decRiskLevel(v: Any?, at: String): RiskLevel = when (val s = decString(v, at)) {
+    "low" -> RiskLevel.LOW
+    "medium" -> RiskLevel.MEDIUM
+    "high" -> RiskLevel.HIGH
+    "critical" -> RiskLevel.CRITICAL
+    else -> throw BadVector("$at: $s is not a RiskLevel")
 }
 
 fun decRolloutPhase(v: Any?, at: String): RolloutPhase = when (val s = decString(v, at)) {
@@ -600,10 +951,36 @@ fun decRoyalTier(v: Any?, at: String): RoyalTier = when (val s = decString(v, at
     else -> throw BadVector("$at: $s is not a RoyalTier")
 }
 
+fun decSecretState(v: Any?, at: String): SecretState = when (val s = decString(v, at)) {
+    "current" -> SecretState.CURRENT
+    "due_soon" -> SecretState.DUE_SOON
+    "overdue" -> SecretState.OVERDUE
+    else -> throw BadVector("$at: $s is not a SecretState")
+}
+
 fun decSender(v: Any?, at: String): Sender = when (val s = decString(v, at)) {
     "payer" -> Sender.PAYER
     "earner" -> Sender.EARNER
     else -> throw BadVector("$at: $s is not a Sender")
+}
+
+fun decServerPolicies(v: Any?, at: String): ServerPolicies {
+    val o = decObj(v, at)
+    return ServerPolicies(
+        decString(o["active_fingerprint"], "$at.active_fingerprint"),
+        decU64(o["active_serial"], "$at.active_serial"),
+        decOpt(o["previous_fingerprint"]) { x0 -> decString(x0, "$at.previous_fingerprint") },
+        decI64(o["switched_at_ms"], "$at.switched_at_ms"),
+        decU64(o["grace_ms"], "$at.grace_ms"),
+    )
+}
+
+fun decSeverity(v: Any?, at: String): Severity = when (val s = decString(v, at)) {
+    "p0" -> Severity.P0
+    "p1" -> Severity.P1
+    "p2" -> Severity.P2
+    "p3" -> Severity.P3
+    else -> throw BadVector("$at: $s is not a Severity")
 }
 
 fun decSignupRequest(v: Any?, at: String): SignupRequest {
@@ -634,6 +1011,14 @@ fun decSubscriptionTier(v: Any?, at: String): SubscriptionTier = when (val s = d
     "intimate" -> SubscriptionTier.INTIMATE
     "creator" -> SubscriptionTier.CREATOR
     else -> throw BadVector("$at: $s is not a SubscriptionTier")
+}
+
+fun decTextField(v: Any?, at: String): TextField = when (val s = decString(v, at)) {
+    "display_name" -> TextField.DISPLAY_NAME
+    "bio" -> TextField.BIO
+    "message" -> TextField.MESSAGE
+    "caption" -> TextField.CAPTION
+    else -> throw BadVector("$at: $s is not a TextField")
 }
 
 fun decUploadPurpose(v: Any?, at: String): UploadPurpose = when (val s = decString(v, at)) {
@@ -702,20 +1087,48 @@ fun decWithdrawalRequest(v: Any?, at: String): WithdrawalRequest {
     )
 }
 
+fun decWithdrawalState(v: Any?, at: String): WithdrawalState = when (val s = decString(v, at)) {
+    "requested" -> WithdrawalState.REQUESTED
+    "approved" -> WithdrawalState.APPROVED
+    "paid" -> WithdrawalState.PAID
+    "rejected" -> WithdrawalState.REJECTED
+    "failed" -> WithdrawalState.FAILED
+    else -> throw BadVector("$at: $s is not a WithdrawalState")
+}
+
 fun encAccessGrant(x: AccessGrant): Any? = when (x) {
     AccessGrant.OWNER -> "owner"
     AccessGrant.MODERATOR -> "moderator"
     AccessGrant.PUBLIC -> "public"
     AccessGrant.FOLLOWER -> "follower"
     AccessGrant.UNLOCKED -> "unlocked"
+    AccessGrant.PARTICIPANT -> "participant"
 }
+
+fun encAccountBalance(x: AccountBalance): Map<String, Any?> = mapOf(
+    "account" to norm(x.`account`),
+    "balance" to norm(x.`balance`),
+)
 
 fun encActionLimit(x: ActionLimit): Map<String, Any?> = mapOf(
     "action" to norm(x.`action`),
     "tier_multiplier" to norm(x.`tierMultiplier`),
     "on_failure" to encFailurePolicy(x.`onFailure`),
-    "rate" to encRateLimit(x.`rate`),
+    "rate" to encRateLimitUnits(x.`rate`),
 )
+
+fun encAdmission(x: Admission): Any? = when (x) {
+    is Admission.Admitted -> mapOf("outcome" to "admitted", "country" to norm(x.`country`), "age_years" to norm(x.`ageYears`), "mode_counter" to x.`modeCounter`?.let { y0 -> encDailyCounter(y0) }, "country_counter" to encDailyCounter(x.`countryCounter`), "invite_used_count" to x.`inviteUsedCount`?.let { y0 -> norm(y0) }, "policy_fingerprint" to norm(x.`policyFingerprint`))
+    is Admission.Queued -> mapOf("outcome" to "queued", "code" to encErrorCode(x.`code`), "position_hint" to norm(x.`positionHint`), "retry_at_ms" to norm(x.`retryAtMs`), "policy_fingerprint" to norm(x.`policyFingerprint`))
+    is Admission.Refused -> mapOf("outcome" to "refused", "code" to encErrorCode(x.`code`), "cap" to x.`cap`?.let { y0 -> encAdmissionCap(y0) }, "retry_at_ms" to x.`retryAtMs`?.let { y0 -> norm(y0) }, "policy_fingerprint" to norm(x.`policyFingerprint`))
+}
+
+fun encAdmissionCap(x: AdmissionCap): Any? = when (x) {
+    AdmissionCap.MODE_SIGNUPS -> "mode_signups"
+    AdmissionCap.USERS -> "users"
+    AdmissionCap.PAYMENTS -> "payments"
+    AdmissionCap.CREATORS -> "creators"
+}
 
 fun encAlertKind(x: AlertKind): Any? = when (x) {
     AlertKind.ERROR_RATE -> "error_rate"
@@ -735,6 +1148,20 @@ fun encBatchCharge(x: BatchCharge): Map<String, Any?> = mapOf(
     "creator" to norm(x.`creator`),
     "platform" to norm(x.`platform`),
     "meter" to encChatMeter(x.`meter`),
+)
+
+fun encBucketEarnings(x: BucketEarnings): Map<String, Any?> = mapOf(
+    "bucket" to norm(x.`bucket`),
+    "streams" to x.`streams`.map { y0 -> encStreamEarnings(y0) },
+    "earned" to norm(x.`earned`),
+    "refunded" to norm(x.`refunded`),
+    "net" to norm(x.`net`),
+)
+
+fun encBuilt(x: Built): Map<String, Any?> = mapOf(
+    "record" to encLedgerRecord(x.`record`),
+    "replayed" to norm(x.`replayed`),
+    "balances" to x.`balances`.map { y0 -> encAccountBalance(y0) },
 )
 
 fun encCampaignReport(x: CampaignReport): Map<String, Any?> = mapOf(
@@ -757,6 +1184,8 @@ fun encChatMeter(x: ChatMeter): Map<String, Any?> = mapOf(
     "billed_tokens" to norm(x.`billedTokens`),
     "creator_tokens" to norm(x.`creatorTokens`),
     "royal" to norm(x.`royal`),
+    "creator_words_per_token" to norm(x.`creatorWordsPerToken`),
+    "rate_version" to norm(x.`rateVersion`),
 )
 
 fun encChatParticipant(x: ChatParticipant): Any? = when (x) {
@@ -776,9 +1205,40 @@ fun encCheckedName(x: CheckedName): Map<String, Any?> = mapOf(
     "extension_added" to norm(x.`extensionAdded`),
 )
 
+fun encClientPolicyVerdict(x: ClientPolicyVerdict): Any? = when (x) {
+    is ClientPolicyVerdict.Active -> mapOf("verdict" to "active")
+    is ClientPolicyVerdict.PreviousInGrace -> mapOf("verdict" to "previous_in_grace", "grace_ends_at_ms" to norm(x.`graceEndsAtMs`))
+    is ClientPolicyVerdict.Stale -> mapOf("verdict" to "stale", "code" to encErrorCode(x.`code`), "active_serial" to norm(x.`activeSerial`))
+}
+
+fun encComplianceGate(x: ComplianceGate): Any? = when (x) {
+    ComplianceGate.TERMS_OF_SERVICE -> "terms_of_service"
+    ComplianceGate.PRIVACY_POLICY -> "privacy_policy"
+    ComplianceGate.AGE_GATE -> "age_gate"
+    ComplianceGate.KYC_PROVIDER -> "kyc_provider"
+    ComplianceGate.CONTENT_MODERATION -> "content_moderation"
+    ComplianceGate.REFUND_POLICY -> "refund_policy"
+    ComplianceGate.DATA_EXPORT -> "data_export"
+    ComplianceGate.DATA_DELETION -> "data_deletion"
+    ComplianceGate.COOKIE_CONSENT -> "cookie_consent"
+}
+
 fun encComponentStatus(x: ComponentStatus): Map<String, Any?> = mapOf(
     "name" to norm(x.`name`),
     "status" to encHealthStatus(x.`status`),
+)
+
+fun encCreatorAnalytics(x: CreatorAnalytics): Map<String, Any?> = mapOf(
+    "days" to x.`days`.map { y0 -> encBucketEarnings(y0) },
+    "weeks" to x.`weeks`.map { y0 -> encBucketEarnings(y0) },
+    "months" to x.`months`.map { y0 -> encBucketEarnings(y0) },
+    "total" to encBucketEarnings(x.`total`),
+    "top_fans" to x.`topFans`.map { y0 -> encTopFan(y0) },
+)
+
+fun encCreatorRate(x: CreatorRate): Map<String, Any?> = mapOf(
+    "words_per_token" to x.`wordsPerToken`?.let { y0 -> norm(y0) },
+    "rate_version" to norm(x.`rateVersion`),
 )
 
 fun encCumulativeBatch(x: CumulativeBatch): Map<String, Any?> = mapOf(
@@ -815,6 +1275,25 @@ fun encDangerClass(x: DangerClass): Any? = when (x) {
     DangerClass.ARCHIVE -> "archive"
 }
 
+fun encDeployDecision(x: DeployDecision): Map<String, Any?> = mapOf(
+    "allowed" to norm(x.`allowed`),
+    "code" to x.`code`?.let { y0 -> encErrorCode(y0) },
+    "failures" to x.`failures`.map { y0 -> encDeployFailure(y0) },
+    "policy_fingerprint" to norm(x.`policyFingerprint`),
+)
+
+fun encDeployFailure(x: DeployFailure): Map<String, Any?> = mapOf(
+    "kind" to encDeployFailureKind(x.`kind`),
+    "gate" to x.`gate`?.let { y0 -> encComplianceGate(y0) },
+    "status" to x.`status`?.let { y0 -> encReadinessStatus(y0) },
+)
+
+fun encDeployFailureKind(x: DeployFailureKind): Any? = when (x) {
+    DeployFailureKind.GATE_NOT_PASSED -> "gate_not_passed"
+    DeployFailureKind.APPROVAL_MISSING -> "approval_missing"
+    DeployFailureKind.SELF_APPROVAL -> "self_approval"
+}
+
 fun encDropReason(x: DropReason): Any? = when (x) {
     DropReason.IS_VIEWER -> "is_viewer"
     DropReason.NOT_ACTIVE -> "not_active"
@@ -835,6 +1314,20 @@ fun encDroppedCandidate(x: DroppedCandidate): Map<String, Any?> = mapOf(
     "user_id" to norm(x.`userId`),
     "reason" to encDropReason(x.`reason`),
 )
+
+fun encEarningStream(x: EarningStream): Any? = when (x) {
+    EarningStream.CHAT -> "chat"
+    EarningStream.TIP -> "tip"
+    EarningStream.GATED_CONTENT -> "gated_content"
+    EarningStream.PAID_MEDIA -> "paid_media"
+    EarningStream.REFERRAL -> "referral"
+}
+
+fun encEnvironment(x: Environment): Any? = when (x) {
+    Environment.DEVELOPMENT -> "development"
+    Environment.STAGING -> "staging"
+    Environment.PRODUCTION -> "production"
+}
 
 fun encErrorCode(x: ErrorCode): Any? = when (x) {
     ErrorCode.RATE_LIMITED -> "RATE_LIMITED"
@@ -880,6 +1373,22 @@ fun encErrorCode(x: ErrorCode): Any? = when (x) {
     ErrorCode.SYSTEM_MAINTENANCE -> "SYSTEM_MAINTENANCE"
     ErrorCode.SERVICE_DEGRADED -> "SERVICE_DEGRADED"
     ErrorCode.INVALID_INPUT -> "INVALID_INPUT"
+    ErrorCode.POLICY_UNSUPPORTED_SCHEMA -> "POLICY_UNSUPPORTED_SCHEMA"
+    ErrorCode.POLICY_UNKNOWN_KEY -> "POLICY_UNKNOWN_KEY"
+    ErrorCode.POLICY_SIGNATURE_INVALID -> "POLICY_SIGNATURE_INVALID"
+    ErrorCode.POLICY_NOT_YET_VALID -> "POLICY_NOT_YET_VALID"
+    ErrorCode.POLICY_EXPIRED -> "POLICY_EXPIRED"
+    ErrorCode.POLICY_ROLLBACK -> "POLICY_ROLLBACK"
+    ErrorCode.POLICY_STALE -> "POLICY_STALE"
+    ErrorCode.CONTENT_BLOCKED -> "CONTENT_BLOCKED"
+    ErrorCode.TEXT_TOO_LONG -> "TEXT_TOO_LONG"
+    ErrorCode.PRICE_CHANGED -> "PRICE_CHANGED"
+    ErrorCode.ADMISSION_QUEUED -> "ADMISSION_QUEUED"
+    ErrorCode.DEPLOY_BLOCKED -> "DEPLOY_BLOCKED"
+    ErrorCode.MIGRATION_FORCE_REQUIRED -> "MIGRATION_FORCE_REQUIRED"
+    ErrorCode.IDEMPOTENCY_CONFLICT -> "IDEMPOTENCY_CONFLICT"
+    ErrorCode.INVALID_TRANSITION -> "INVALID_TRANSITION"
+    ErrorCode.NOT_REFUNDABLE -> "NOT_REFUNDABLE"
 }
 
 fun encErrorInfo(x: ErrorInfo): Map<String, Any?> = mapOf(
@@ -891,6 +1400,18 @@ fun encErrorInfo(x: ErrorInfo): Map<String, Any?> = mapOf(
 fun encFailurePolicy(x: FailurePolicy): Any? = when (x) {
     FailurePolicy.OPEN -> "open"
     FailurePolicy.CLOSED -> "closed"
+}
+
+fun encFindingKind(x: FindingKind): Any? = when (x) {
+    FindingKind.SEQ_GAP -> "SEQ_GAP"
+    FindingKind.PREV_HASH_MISMATCH -> "PREV_HASH_MISMATCH"
+    FindingKind.HASH_MISMATCH -> "HASH_MISMATCH"
+    FindingKind.BAD_POSTINGS -> "BAD_POSTINGS"
+    FindingKind.DUPLICATE_KEY -> "DUPLICATE_KEY"
+    FindingKind.NEGATIVE_BALANCE -> "NEGATIVE_BALANCE"
+    FindingKind.BAD_TRANSITION -> "BAD_TRANSITION"
+    FindingKind.BAD_REFERENCE -> "BAD_REFERENCE"
+    FindingKind.SNAPSHOT_MISMATCH -> "SNAPSHOT_MISMATCH"
 }
 
 fun encFlagDecision(x: FlagDecision): Map<String, Any?> = mapOf(
@@ -910,6 +1431,7 @@ fun encFlagRule(x: FlagRule): Any? = when (x) {
     FlagRule.GLOBAL_KILL_SWITCH -> "global_kill_switch"
     FlagRule.FLAG_KILL_SWITCH -> "flag_kill_switch"
     FlagRule.DISABLED -> "disabled"
+    FlagRule.ENVIRONMENT_NOT_TARGETED -> "environment_not_targeted"
     FlagRule.OUTSIDE_WINDOW -> "outside_window"
     FlagRule.REGION_NOT_TARGETED -> "region_not_targeted"
     FlagRule.PLATFORM_NOT_TARGETED -> "platform_not_targeted"
@@ -937,6 +1459,11 @@ fun encFraudSignal(x: FraudSignal): Any? = when (x) {
     FraudSignal.PAYMENT_BURST -> "payment_burst"
 }
 
+fun encGateFailure(x: GateFailure): Map<String, Any?> = mapOf(
+    "gate" to encComplianceGate(x.`gate`),
+    "status" to x.`status`?.let { y0 -> encReadinessStatus(y0) },
+)
+
 fun encHealthReport(x: HealthReport): Map<String, Any?> = mapOf(
     "overall" to encHealthStatus(x.`overall`),
     "components" to x.`components`.map { y0 -> encComponentStatus(y0) },
@@ -948,12 +1475,98 @@ fun encHealthStatus(x: HealthStatus): Any? = when (x) {
     HealthStatus.DOWN -> "down"
 }
 
+fun encHoldReason(x: HoldReason): Any? = when (x) {
+    HoldReason.INSUFFICIENT_SESSIONS -> "insufficient_sessions"
+    HoldReason.MISSING_CRASH_FREE_RATE -> "missing_crash_free_rate"
+    HoldReason.COMPLIANCE_GATE -> "compliance_gate"
+    HoldReason.SOAK_TIME -> "soak_time"
+    HoldReason.ERROR_RATE_ELEVATED -> "error_rate_elevated"
+}
+
+fun encIncident(x: Incident): Map<String, Any?> = mapOf(
+    "signal" to encIncidentSignal(x.`signal`),
+    "severity" to encSeverity(x.`severity`),
+)
+
+fun encIncidentSignal(x: IncidentSignal): Any? = when (x) {
+    IncidentSignal.HEALTH_DOWN -> "health_down"
+    IncidentSignal.HEALTH_DEGRADED -> "health_degraded"
+    IncidentSignal.ALERT_PAYMENT_FAILURE_RATE -> "alert_payment_failure_rate"
+    IncidentSignal.ALERT_ERROR_RATE -> "alert_error_rate"
+    IncidentSignal.ALERT_CRASH_FREE_SESSIONS -> "alert_crash_free_sessions"
+    IncidentSignal.ALERT_TOKEN_SPEND_SPIKE -> "alert_token_spend_spike"
+    IncidentSignal.REGION_RISK_CRITICAL -> "region_risk_critical"
+    IncidentSignal.REGION_RISK_HIGH -> "region_risk_high"
+    IncidentSignal.FRAUD_CREATOR_RING -> "fraud_creator_ring"
+    IncidentSignal.FRAUD_PAYMENT_BURST -> "fraud_payment_burst"
+    IncidentSignal.FRAUD_DEVICE_FARMING -> "fraud_device_farming"
+    IncidentSignal.LOAD_OVERLOADED -> "load_overloaded"
+    IncidentSignal.LIMITER_STORE_FAILING -> "limiter_store_failing"
+    IncidentSignal.LIMITER_VIOLATIONS -> "limiter_violations"
+    IncidentSignal.COUNTRY_CAP_NEAR_LIMIT -> "country_cap_near_limit"
+    IncidentSignal.LEDGER_FINDING -> "ledger_finding"
+    IncidentSignal.RELEASE_ROLL_BACK -> "release_roll_back"
+    IncidentSignal.RELEASE_COMPLIANCE_HOLD -> "release_compliance_hold"
+    IncidentSignal.SECRET_OVERDUE -> "secret_overdue"
+    IncidentSignal.SECRET_DUE_SOON -> "secret_due_soon"
+    IncidentSignal.HOST_DATA_LOSS -> "host_data_loss"
+    IncidentSignal.HOST_SECURITY_BREACH -> "host_security_breach"
+    IncidentSignal.HOST_CRITICAL_BACKUP_FAILED -> "host_critical_backup_failed"
+    IncidentSignal.HOST_BACKUP_FAILED -> "host_backup_failed"
+}
+
+fun encKeyringEntry(x: KeyringEntry): Map<String, Any?> = mapOf(
+    "key_id" to norm(x.`keyId`),
+    "public_key" to norm(x.`publicKey`),
+    "valid_from_ms" to norm(x.`validFromMs`),
+    "valid_until_ms" to norm(x.`validUntilMs`),
+)
+
 fun encLaunchMode(x: LaunchMode): Any? = when (x) {
     LaunchMode.INTERNAL_TEST -> "internal_test"
     LaunchMode.CLOSED_BETA -> "closed_beta"
     LaunchMode.SOFT_LAUNCH -> "soft_launch"
     LaunchMode.GLOBAL_LAUNCH -> "global_launch"
 }
+
+fun encLedgerFinding(x: LedgerFinding): Map<String, Any?> = mapOf(
+    "seq" to norm(x.`seq`),
+    "finding" to encFindingKind(x.`finding`),
+    "detail" to norm(x.`detail`),
+)
+
+fun encLedgerHead(x: LedgerHead): Map<String, Any?> = mapOf(
+    "seq" to norm(x.`seq`),
+    "hash" to norm(x.`hash`),
+)
+
+fun encLedgerReads(x: LedgerReads): Map<String, Any?> = mapOf(
+    "keys" to x.`keys`.map { y0 -> norm(y0) },
+    "seqs" to x.`seqs`.map { y0 -> norm(y0) },
+    "accounts" to x.`accounts`.map { y0 -> norm(y0) },
+)
+
+fun encLedgerRecord(x: LedgerRecord): Map<String, Any?> = mapOf(
+    "seq" to norm(x.`seq`),
+    "kind" to encRecordKind(x.`kind`),
+    "key" to norm(x.`key`),
+    "content" to norm(x.`content`),
+    "content_hash" to norm(x.`contentHash`),
+    "postings" to x.`postings`.map { y0 -> encPosting(y0) },
+    "refs" to x.`refs`.map { y0 -> norm(y0) },
+    "at_ms" to norm(x.`atMs`),
+    "policy" to norm(x.`policy`),
+    "prev_hash" to norm(x.`prevHash`),
+    "hash" to norm(x.`hash`),
+)
+
+fun encLedgerReport(x: LedgerReport): Map<String, Any?> = mapOf(
+    "finding" to x.`finding`?.let { y0 -> encLedgerFinding(y0) },
+    "records_checked" to norm(x.`recordsChecked`),
+    "head" to encLedgerHead(x.`head`),
+    "balances" to x.`balances`.map { y0 -> encAccountBalance(y0) },
+    "withdrawals" to x.`withdrawals`.map { y0 -> encWithdrawalStatus(y0) },
+)
 
 fun encLikeCounter(x: LikeCounter): Map<String, Any?> = mapOf(
     "day" to norm(x.`day`),
@@ -1032,6 +1645,15 @@ fun encMediaKind(x: MediaKind): Any? = when (x) {
     MediaKind.AUDIO -> "audio"
 }
 
+fun encMediaVerdict(x: MediaVerdict): Map<String, Any?> = mapOf(
+    "state" to encModerationState(x.`state`),
+    "missing" to x.`missing`.map { y0 -> encStage(y0) },
+    "crossed" to x.`crossed`.map { y0 -> encThresholdCrossed(y0) },
+    "ocr_matches" to x.`ocrMatches`.map { y0 -> encTermMatch(y0) },
+    "caption_matches" to x.`captionMatches`.map { y0 -> encTermMatch(y0) },
+    "policy_fingerprint" to norm(x.`policyFingerprint`),
+)
+
 fun encMessageCharge(x: MessageCharge): Map<String, Any?> = mapOf(
     "sender" to encSender(x.`sender`),
     "words" to norm(x.`words`),
@@ -1042,6 +1664,7 @@ fun encMessageCharge(x: MessageCharge): Map<String, Any?> = mapOf(
     "creator" to norm(x.`creator`),
     "platform" to norm(x.`platform`),
     "words_per_token" to norm(x.`wordsPerToken`),
+    "rate_version" to norm(x.`rateVersion`),
     "rebased" to norm(x.`rebased`),
     "meter" to encChatMeter(x.`meter`),
     "policy_fingerprint" to norm(x.`policyFingerprint`),
@@ -1051,6 +1674,16 @@ fun encMetricAlert(x: MetricAlert): Map<String, Any?> = mapOf(
     "kind" to encAlertKind(x.`kind`),
     "value_bp" to x.`valueBp`?.let { y0 -> norm(y0) },
     "threshold_bp" to norm(x.`thresholdBp`),
+)
+
+fun encMigrationAction(x: MigrationAction): Any? = when (x) {
+    MigrationAction.RUN -> "run"
+    MigrationAction.NO_OP -> "no_op"
+}
+
+fun encMigrationDecision(x: MigrationDecision): Map<String, Any?> = mapOf(
+    "action" to encMigrationAction(x.`action`),
+    "dry_run" to norm(x.`dryRun`),
 )
 
 fun encMimeInfo(x: MimeInfo): Map<String, Any?> = mapOf(
@@ -1073,7 +1706,14 @@ fun encModeRule(x: ModeRule): Map<String, Any?> = mapOf(
     "daily_cap" to x.`dailyCap`?.let { y0 -> norm(y0) },
 )
 
-fun encMoney(x: Money): Map<String, Any?> = mapOf(
+fun encModerationState(x: ModerationState): Any? = when (x) {
+    ModerationState.APPROVED -> "approved"
+    ModerationState.PENDING -> "pending"
+    ModerationState.FLAGGED -> "flagged"
+    ModerationState.REJECTED -> "rejected"
+}
+
+fun encMoneyAmount(x: MoneyAmount): Map<String, Any?> = mapOf(
     "amount" to encCustomDecimal(x.`amount`),
     "currency" to norm(x.`currency`),
 )
@@ -1086,7 +1726,7 @@ fun encOriginMatch(x: OriginMatch): Map<String, Any?> = mapOf(
 fun encPackCombination(x: PackCombination): Map<String, Any?> = mapOf(
     "packs" to x.`packs`.map { y0 -> encPackCount(y0) },
     "total_tokens" to norm(x.`totalTokens`),
-    "total_price" to encMoney(x.`totalPrice`),
+    "total_price" to encMoneyAmount(x.`totalPrice`),
     "policy_fingerprint" to norm(x.`policyFingerprint`),
 )
 
@@ -1099,7 +1739,7 @@ fun encPackQuote(x: PackQuote): Map<String, Any?> = mapOf(
     "pack_id" to norm(x.`packId`),
     "tokens" to norm(x.`tokens`),
     "popular" to norm(x.`popular`),
-    "price" to encMoney(x.`price`),
+    "price" to encMoneyAmount(x.`price`),
     "price_per_token" to encCustomDecimal(x.`pricePerToken`),
     "converted" to norm(x.`converted`),
     "policy_fingerprint" to norm(x.`policyFingerprint`),
@@ -1117,9 +1757,24 @@ fun encPhaseCaps(x: PhaseCaps): Map<String, Any?> = mapOf(
     "creators" to norm(x.`creators`),
 )
 
+fun encPolicyEnvelope(x: PolicyEnvelope): Map<String, Any?> = mapOf(
+    "schema" to norm(x.`schema`),
+    "serial" to norm(x.`serial`),
+    "not_before_ms" to norm(x.`notBeforeMs`),
+    "expires_at_ms" to norm(x.`expiresAtMs`),
+    "key_id" to norm(x.`keyId`),
+    "payload" to norm(x.`payload`),
+    "signature" to norm(x.`signature`),
+)
+
 fun encPolicyProblem(x: PolicyProblem): Map<String, Any?> = mapOf(
     "path" to norm(x.`path`),
     "problem" to norm(x.`problem`),
+)
+
+fun encPosting(x: Posting): Map<String, Any?> = mapOf(
+    "account" to norm(x.`account`),
+    "amount" to norm(x.`amount`),
 )
 
 fun encProfileScore(x: ProfileScore): Map<String, Any?> = mapOf(
@@ -1173,7 +1828,7 @@ fun encRankedPage(x: RankedPage): Map<String, Any?> = mapOf(
     "policy_fingerprint" to norm(x.`policyFingerprint`),
 )
 
-fun encRateLimit(x: RateLimit): Map<String, Any?> = mapOf(
+fun encRateLimitUnits(x: RateLimitUnits): Map<String, Any?> = mapOf(
     "limit" to norm(x.`limit`),
     "window_ms" to norm(x.`windowMs`),
     "burst" to norm(x.`burst`),
@@ -1193,6 +1848,21 @@ fun encReadinessStatus(x: ReadinessStatus): Any? = when (x) {
     ReadinessStatus.PASS -> "pass"
     ReadinessStatus.WARN -> "warn"
     ReadinessStatus.FAIL -> "fail"
+}
+
+fun encRecordKind(x: RecordKind): Any? = when (x) {
+    RecordKind.PURCHASE -> "purchase"
+    RecordKind.MESSAGE_CHARGE -> "message_charge"
+    RecordKind.TIP -> "tip"
+    RecordKind.UNLOCK -> "unlock"
+    RecordKind.AI_USAGE -> "ai_usage"
+    RecordKind.REFERRAL_REWARD -> "referral_reward"
+    RecordKind.WITHDRAWAL_REQUESTED -> "withdrawal_requested"
+    RecordKind.WITHDRAWAL_APPROVED -> "withdrawal_approved"
+    RecordKind.WITHDRAWAL_PAID -> "withdrawal_paid"
+    RecordKind.WITHDRAWAL_REJECTED -> "withdrawal_rejected"
+    RecordKind.WITHDRAWAL_FAILED -> "withdrawal_failed"
+    RecordKind.REFUND -> "refund"
 }
 
 fun encReferralReward(x: ReferralReward): Map<String, Any?> = mapOf(
@@ -1217,6 +1887,25 @@ fun encRegistration(x: Registration): Any? = when (x) {
     Registration.OPEN -> "open"
 }
 
+fun encReleaseAction(x: ReleaseAction): Any? = when (x) {
+    ReleaseAction.ADVANCE -> "advance"
+    ReleaseAction.HOLD -> "hold"
+    ReleaseAction.ROLL_BACK -> "roll_back"
+    ReleaseAction.COMPLETE -> "complete"
+}
+
+fun encReleaseDecision(x: ReleaseDecision): Map<String, Any?> = mapOf(
+    "action" to encReleaseAction(x.`action`),
+    "next_percent" to norm(x.`nextPercent`),
+    "hold_reason" to x.`holdReason`?.let { y0 -> encHoldReason(y0) },
+    "hold_until_ms" to x.`holdUntilMs`?.let { y0 -> norm(y0) },
+    "rollback_reasons" to x.`rollbackReasons`.map { y0 -> encRollbackReason(y0) },
+    "failing_gates" to x.`failingGates`.map { y0 -> encGateFailure(y0) },
+    "pause_phased_release" to norm(x.`pausePhasedRelease`),
+    "flags_off" to norm(x.`flagsOff`),
+    "policy_fingerprint" to norm(x.`policyFingerprint`),
+)
+
 fun encRetryDecision(x: RetryDecision): Any? = when (x) {
     is RetryDecision.RetryAfter -> mapOf("kind" to "retry_after", "delay_ms" to norm(x.`delayMs`))
     is RetryDecision.GiveUp -> mapOf("kind" to "give_up")
@@ -1227,6 +1916,8 @@ fun encRetryStrategy(x: RetryStrategy): Any? = when (x) {
     RetryStrategy.AFTER_LIMITER -> "after_limiter"
     RetryStrategy.EXPONENTIAL_BACKOFF -> "exponential_backoff"
     RetryStrategy.NO_RETRY -> "no_retry"
+    RetryStrategy.REFRESH_POLICY_THEN_RETRY_ONCE -> "refresh_policy_then_retry_once"
+    RetryStrategy.AT_RETRY_TIME -> "at_retry_time"
 }
 
 fun encRevenueSplit(x: RevenueSplit): Map<String, Any?> = mapOf(
@@ -1260,6 +1951,23 @@ fun encRiskLevel(x: RiskLevel): Any? = when (x) {
     RiskLevel.CRITICAL -> "critical"
 }
 
+fun encRollbackReason(x: RollbackReason): Any? = when (x) {
+    RollbackReason.ERROR_RATE -> "error_rate"
+    RollbackReason.CRASH_FREE_SESSIONS -> "crash_free_sessions"
+}
+
+fun encRoute(x: Route): Map<String, Any?> = mapOf(
+    "severity" to encSeverity(x.`severity`),
+    "channels" to x.`channels`.map { y0 -> encRouteChannel(y0) },
+    "ack_by_ms" to norm(x.`ackByMs`),
+)
+
+fun encRouteChannel(x: RouteChannel): Any? = when (x) {
+    RouteChannel.PAGER -> "pager"
+    RouteChannel.CHAT -> "chat"
+    RouteChannel.TICKET -> "ticket"
+}
+
 fun encRoyalStatus(x: RoyalStatus): Map<String, Any?> = mapOf(
     "tier" to encRoyalTier(x.`tier`),
     "spend_tier" to encRoyalTier(x.`spendTier`),
@@ -1280,6 +1988,25 @@ fun encRoyalTier(x: RoyalTier): Any? = when (x) {
     RoyalTier.PLATINUM -> "platinum"
 }
 
+fun encScreenedText(x: ScreenedText): Map<String, Any?> = mapOf(
+    "text" to norm(x.`text`),
+    "review" to norm(x.`review`),
+    "matches" to x.`matches`.map { y0 -> encTermMatch(y0) },
+)
+
+fun encSecretState(x: SecretState): Any? = when (x) {
+    SecretState.CURRENT -> "current"
+    SecretState.DUE_SOON -> "due_soon"
+    SecretState.OVERDUE -> "overdue"
+}
+
+fun encSecretStatus(x: SecretStatus): Map<String, Any?> = mapOf(
+    "state" to encSecretState(x.`state`),
+    "age_ms" to norm(x.`ageMs`),
+    "due_at_ms" to norm(x.`dueAtMs`),
+    "policy_fingerprint" to norm(x.`policyFingerprint`),
+)
+
 fun encSender(x: Sender): Any? = when (x) {
     Sender.PAYER -> "payer"
     Sender.EARNER -> "earner"
@@ -1289,6 +2016,13 @@ fun encSessionAge(x: SessionAge): Map<String, Any?> = mapOf(
     "age_ms" to norm(x.`ageMs`),
     "max_age_ms" to norm(x.`maxAgeMs`),
 )
+
+fun encSeverity(x: Severity): Any? = when (x) {
+    Severity.P0 -> "p0"
+    Severity.P1 -> "p1"
+    Severity.P2 -> "p2"
+    Severity.P3 -> "p3"
+}
 
 fun encSignatureCheck(x: SignatureCheck): Any? = when (x) {
     is SignatureCheck.Valid -> mapOf("ok" to encVerifiedRequest(x.`request`))
@@ -1345,10 +2079,67 @@ fun encSplit(x: Split): Map<String, Any?> = mapOf(
     "platform" to norm(x.`platform`),
 )
 
+fun encStage(x: Stage): Any? = when (x) {
+    Stage.NSFW -> "nsfw"
+    Stage.TOXICITY -> "toxicity"
+    Stage.SEXUAL -> "sexual"
+}
+
 fun encStoryQuota(x: StoryQuota): Map<String, Any?> = mapOf(
     "active" to norm(x.`active`),
     "limit" to norm(x.`limit`),
     "expires_at_ms" to norm(x.`expiresAtMs`),
+    "policy_fingerprint" to norm(x.`policyFingerprint`),
+)
+
+fun encStreamEarnings(x: StreamEarnings): Map<String, Any?> = mapOf(
+    "stream" to encEarningStream(x.`stream`),
+    "earned" to norm(x.`earned`),
+    "refunded" to norm(x.`refunded`),
+    "net" to norm(x.`net`),
+)
+
+fun encTermMatch(x: TermMatch): Map<String, Any?> = mapOf(
+    "term" to norm(x.`term`),
+    "category" to norm(x.`category`),
+    "severity" to encTermSeverity(x.`severity`),
+    "start" to norm(x.`start`),
+    "end" to norm(x.`end`),
+    "start_utf16" to norm(x.`startUtf16`),
+    "end_utf16" to norm(x.`endUtf16`),
+)
+
+fun encTermScreening(x: TermScreening): Map<String, Any?> = mapOf(
+    "severity" to x.`severity`?.let { y0 -> encTermSeverity(y0) },
+    "matches" to x.`matches`.map { y0 -> encTermMatch(y0) },
+)
+
+fun encTermSeverity(x: TermSeverity): Any? = when (x) {
+    TermSeverity.REVIEW -> "review"
+    TermSeverity.BLOCK -> "block"
+}
+
+fun encThresholdCrossed(x: ThresholdCrossed): Map<String, Any?> = mapOf(
+    "stage" to encStage(x.`stage`),
+    "level" to encThresholdLevel(x.`level`),
+    "score_bp" to norm(x.`scoreBp`),
+    "threshold_bp" to norm(x.`thresholdBp`),
+)
+
+fun encThresholdLevel(x: ThresholdLevel): Any? = when (x) {
+    ThresholdLevel.FLAGGED -> "flagged"
+    ThresholdLevel.REJECTED -> "rejected"
+}
+
+fun encTopFan(x: TopFan): Map<String, Any?> = mapOf(
+    "user_id" to norm(x.`userId`),
+    "net_paid" to norm(x.`netPaid`),
+)
+
+fun encTriage(x: Triage): Map<String, Any?> = mapOf(
+    "incidents" to x.`incidents`.map { y0 -> encIncident(y0) },
+    "severity" to x.`severity`?.let { y0 -> encSeverity(y0) },
+    "route" to x.`route`?.let { y0 -> encRoute(y0) },
     "policy_fingerprint" to norm(x.`policyFingerprint`),
 )
 
@@ -1393,9 +2184,26 @@ fun encWithdrawalQuote(x: WithdrawalQuote): Map<String, Any?> = mapOf(
     "amount" to norm(x.`amount`),
     "fee" to norm(x.`fee`),
     "net_tokens" to norm(x.`netTokens`),
-    "payout" to encMoney(x.`payout`),
+    "payout" to encMoneyAmount(x.`payout`),
     "method" to encPayoutMethod(x.`method`),
     "earliest_date" to norm(x.`earliestDate`),
     "latest_date" to norm(x.`latestDate`),
     "policy_fingerprint" to norm(x.`policyFingerprint`),
+)
+
+fun encWithdrawalState(x: WithdrawalState): Any? = when (x) {
+    WithdrawalState.REQUESTED -> "requested"
+    WithdrawalState.APPROVED -> "approved"
+    WithdrawalState.PAID -> "paid"
+    WithdrawalState.REJECTED -> "rejected"
+    WithdrawalState.FAILED -> "failed"
+}
+
+fun encWithdrawalStatus(x: WithdrawalStatus): Map<String, Any?> = mapOf(
+    "request_seq" to norm(x.`requestSeq`),
+    "creator" to norm(x.`creator`),
+    "amount" to norm(x.`amount`),
+    "fee" to norm(x.`fee`),
+    "net" to norm(x.`net`),
+    "state" to encWithdrawalState(x.`state`),
 )

@@ -1,6 +1,7 @@
 package com.avalo.conformance
 
 import com.avalo.core.*
+import com.avalo.core.types.*
 
 /**
  * The operations written by hand (tools/runner-gen/src/overrides.rs, `HANDWRITTEN_OPS`):
@@ -25,7 +26,62 @@ val SPECIAL_OPS: Map<String, Op> = mapOf(
             mapOf("sha256" to s.finish(), "bytes" to norm(s.bytesHashed()))
         }
     },
+    "ed25519_sign" to { _: Policy, i: Map<String, Any?> ->
+        val seed = decBytes(i["seed"], "seed")
+        val publicKey = ed25519PublicKeyOfSeed(seed)
+        val signature = ed25519SignBytes(seed, decBytes(i["message"], "message"))
+        mapOf("public_key" to encBytes(publicKey), "key_id" to ed25519KeyIdOf(publicKey), "signature" to encBytes(signature))
+    },
+    "activate_policy_envelope" to { _: Policy, i: Map<String, Any?> ->
+        val keyring = decList(i["keyring"], "keyring") { x, at -> readKeyringEntry(x, at) }
+        activePolicy(i, keyring).use { active ->
+            val next = activatePolicyEnvelope(active, decString(i["envelope"], "envelope"), keyring, decI64(i["now_ms"], "now_ms"))
+            next?.use {
+                mapOf("status" to "activated", "serial" to norm(it.serial()), "schema" to norm(it.schema()), "fingerprint" to it.fingerprint())
+            } ?: mapOf("status" to "already_active")
+        }
+    },
+    "diff_policies" to { _: Policy, i: Map<String, Any?> ->
+        Policy.fromPatch(Json.write(i["old"])).use { old ->
+            Policy.fromPatch(Json.write(i["new"])).use { new -> mapOf("lines" to diffPolicies(old, new).map { it.line }) }
+        }
+    },
+    "ledger_sequence" to { p: Policy, i: Map<String, Any?> ->
+        val steps = decList(i["steps"], "steps") { x, at ->
+            val o = decObj(x, at)
+            Pair(decLedgerEvent(o["event"], "$at.event"), decI64(o["at_ms"], "$at.at_ms"))
+        }
+        InMemoryLedger().use { book ->
+            val results = steps.map { (event, atMs) ->
+                try { encBuilt(book.append(p, event, atMs)) } catch (e: AvaloException) { mapOf("error" to e.code().asStr()) }
+            }
+            mapOf("results" to results, "report" to encLedgerReport(checkLedger(listOf(p), book.records(), null)))
+        }
+    },
+    "ledger_key_part" to { _: Policy, i: Map<String, Any?> -> mapOf("part" to ledgerKeyPart(decString(i["id"], "id"), "id")) },
+    "withdrawal_transition" to { _: Policy, i: Map<String, Any?> ->
+        checkWithdrawalTransition(decWithdrawalState(i["from"], "from"), decWithdrawalState(i["to"], "to"))
+        mapOf("allowed" to true)
+    },
 )
+
+/** A keyring entry (no generated operation reads one: envelopes are activated by hand). */
+fun readKeyringEntry(v: Any?, at: String): KeyringEntry {
+    val o = decObj(v, at)
+    return KeyringEntry(
+        decString(o["key_id"], "$at.key_id"),
+        decString(o["public_key"], "$at.public_key"),
+        decI64(o["valid_from_ms"], "$at.valid_from_ms"),
+        decI64(o["valid_until_ms"], "$at.valid_until_ms"),
+    )
+}
+
+/** The policy an `active_envelope` input stands for (the Rust runner's `active_policy`): that
+ * envelope loaded over the built-in policy at its own `not_before_ms`; the built-in one when absent. */
+fun activePolicy(i: Map<String, Any?>, keyring: List<KeyringEntry>): Policy {
+    val text = decOpt(i["active_envelope"]) { x -> decString(x, "active_envelope") } ?: return Policy()
+    return Policy.fromEnvelope(text, keyring, parsePolicyEnvelope(text).notBeforeMs)
+}
 
 /** Every operation: the generated ones and the hand-written ones (a name in both is an error). */
 val OPS: Map<String, Op> by lazy {

@@ -680,7 +680,13 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_avalo_core_checksum_method_policy_fingerprint(
     ): Int
+    external fun uniffi_avalo_core_checksum_method_policy_schema(
+    ): Int
+    external fun uniffi_avalo_core_checksum_method_policy_serial(
+    ): Int
     external fun uniffi_avalo_core_checksum_method_policy_version(
+    ): Int
+    external fun uniffi_avalo_core_checksum_constructor_policy_from_envelope(
     ): Int
     external fun uniffi_avalo_core_checksum_constructor_policy_from_json(
     ): Int
@@ -712,6 +718,8 @@ internal object UniffiLib {
     ): Long
     external fun uniffi_avalo_core_fn_free_policy(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
+    external fun uniffi_avalo_core_fn_constructor_policy_from_envelope(`envelopeJson`: RustBuffer.ByValue,`keyring`: RustBuffer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
     external fun uniffi_avalo_core_fn_constructor_policy_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_avalo_core_fn_constructor_policy_from_patch(`patchJson`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -722,6 +730,10 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_avalo_core_fn_method_policy_fingerprint(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_avalo_core_fn_method_policy_schema(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Int
+    external fun uniffi_avalo_core_fn_method_policy_serial(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
     external fun uniffi_avalo_core_fn_method_policy_version(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_avalo_core_fn_method_errorcode_as_str(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -855,7 +867,16 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_avalo_core_checksum_method_policy_fingerprint() and 0xFFFF) != 11746) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_avalo_core_checksum_method_policy_schema() and 0xFFFF) != 11760) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_core_checksum_method_policy_serial() and 0xFFFF) != 41785) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_avalo_core_checksum_method_policy_version() and 0xFFFF) != 28611) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_avalo_core_checksum_constructor_policy_from_envelope() and 0xFFFF) != 31842) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_avalo_core_checksum_constructor_policy_from_json() and 0xFFFF) != 13) {
@@ -1312,7 +1333,10 @@ public object FfiConverterByteArray: FfiConverterRustBuffer<ByteArray> {
 
 
 /**
- * A validated, immutable policy with its fingerprint.
+ * A validated, immutable policy with its fingerprint, the serial and schema it was published
+ * with (SPEC §17): serial 0 for the built-in policy and any policy loaded from plain JSON, the
+ * envelope's serial for one activated from a signed envelope; and what is built once from its
+ * rules (the banned-terms matcher of SPEC §14.2).
  */
 public interface PolicyInterface {
     
@@ -1328,6 +1352,16 @@ public interface PolicyInterface {
     fun `fingerprint`(): kotlin.String
     
     /**
+     * The policy format's major version (1).
+     */
+    fun `schema`(): kotlin.UInt
+    
+    /**
+     * The serial this policy was published with (0: built-in or loaded from plain JSON).
+     */
+    fun `serial`(): kotlin.ULong
+    
+    /**
      * The version label (`"2026.11"` for the built-in policy).
      */
     fun `version`(): kotlin.String
@@ -1336,7 +1370,10 @@ public interface PolicyInterface {
 }
 
 /**
- * A validated, immutable policy with its fingerprint.
+ * A validated, immutable policy with its fingerprint, the serial and schema it was published
+ * with (SPEC §17): serial 0 for the built-in policy and any policy loaded from plain JSON, the
+ * envelope's serial for one activated from a signed envelope; and what is built once from its
+ * rules (the banned-terms matcher of SPEC §14.2).
  */
 open class Policy: Disposable, AutoCloseable, PolicyInterface
 {
@@ -1486,6 +1523,38 @@ open class Policy: Disposable, AutoCloseable, PolicyInterface
 
     
     /**
+     * The policy format's major version (1).
+     */override fun `schema`(): kotlin.UInt {
+            return FfiConverterUInt.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_avalo_core_fn_method_policy_schema(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The serial this policy was published with (0: built-in or loaded from plain JSON).
+     */override fun `serial`(): kotlin.ULong {
+            return FfiConverterULong.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_avalo_core_fn_method_policy_serial(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
      * The version label (`"2026.11"` for the built-in policy).
      */override fun `version`(): kotlin.String {
             return FfiConverterString.lift(
@@ -1507,6 +1576,27 @@ open class Policy: Disposable, AutoCloseable, PolicyInterface
 
     
     companion object {
+        
+    /**
+     * Loads a policy from a signed envelope (SPEC §17.2) as the first update over the built-in
+     * policy: the six checks run, a refusal is the first failing check's error
+     * (`POLICY_SIGNATURE_INVALID`, `POLICY_EXPIRED`, `INVALID_INPUT`…), and the result
+     * remembers the envelope's serial.
+     */
+    @Throws(AvaloException::class) fun `fromEnvelope`(`envelopeJson`: kotlin.String, `keyring`: List<KeyringEntry>, `nowMs`: kotlin.Long): Policy {
+            return FfiConverterTypePolicy.lift(
+    uniffiRustCallWithError(AvaloException) { _status ->
+    UniffiLib.uniffi_avalo_core_fn_constructor_policy_from_envelope(
+    
+        
+        FfiConverterString.lower(`envelopeJson`),
+        FfiConverterSequenceTypeKeyringEntry.lower(`keyring`),
+        FfiConverterLong.lower(`nowMs`),_status)
+}
+    )
+    }
+    
+
         
     /**
      * Loads a complete policy from JSON. A wrong type, a missing or unknown field, or any
@@ -1573,6 +1663,53 @@ public object FfiConverterTypePolicy: FfiConverter<Policy, Long> {
 
 
 /**
+ * One account's balance.
+ */
+data class AccountBalance (
+    /**
+     * The account name.
+     */
+    val `account`: kotlin.String
+    , 
+    /**
+     * Its balance in tokens (negative only for `platform:referral` and `external:purchases`).
+     */
+    val `balance`: kotlin.Long
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeAccountBalance: FfiConverterRustBuffer<AccountBalance> {
+    override fun read(buf: ByteBuffer): AccountBalance {
+        return AccountBalance(
+            FfiConverterString.read(buf),
+            FfiConverterLong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: AccountBalance) = (
+            FfiConverterString.allocationSize(value.`account`) +
+            FfiConverterLong.allocationSize(value.`balance`)
+    )
+
+    override fun write(value: AccountBalance, buf: ByteBuffer) {
+            FfiConverterString.write(value.`account`, buf)
+            FfiConverterLong.write(value.`balance`, buf)
+    }
+}
+
+
+
+/**
  * One action's effective limit for a tier, as looked up in the policy.
  */
 data class ActionLimit (
@@ -1630,6 +1767,188 @@ public object FfiConverterTypeActionLimit: FfiConverterRustBuffer<ActionLimit> {
             FfiConverterUInt.write(value.`tierMultiplier`, buf)
             FfiConverterTypeFailurePolicy.write(value.`onFailure`, buf)
             FfiConverterTypeRateLimit.write(value.`rate`, buf)
+    }
+}
+
+
+
+/**
+ * Admission section of the policy (SPEC §13).
+ */
+data class AdmissionPolicy (
+    /**
+     * How long a queued applicant waits before retrying, ms (60 000: the gate runs each minute).
+     */
+    val `queueRetryMs`: kotlin.ULong
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeAdmissionPolicy: FfiConverterRustBuffer<AdmissionPolicy> {
+    override fun read(buf: ByteBuffer): AdmissionPolicy {
+        return AdmissionPolicy(
+            FfiConverterULong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: AdmissionPolicy) = (
+            FfiConverterULong.allocationSize(value.`queueRetryMs`)
+    )
+
+    override fun write(value: AdmissionPolicy, buf: ByteBuffer) {
+            FfiConverterULong.write(value.`queueRetryMs`, buf)
+    }
+}
+
+
+
+/**
+ * One admission request.
+ */
+data class AdmissionRequest (
+    /**
+     * What is being admitted.
+     */
+    val `operation`: AdmissionOperation
+    , 
+    /**
+     * The current launch mode.
+     */
+    val `mode`: LaunchMode
+    , 
+    /**
+     * The applicant's birth date, `YYYY-MM-DD`.
+     */
+    val `birthDate`: kotlin.String
+    , 
+    /**
+     * The country (detected at signup, the account's afterwards), ISO 3166-1 alpha-2, any case.
+     */
+    val `country`: kotlin.String
+    , 
+    /**
+     * The country's rollout phase; `None` = no phase.
+     */
+    val `phase`: RolloutPhase?
+    , 
+    /**
+     * The country's cap overrides.
+     */
+    val `overrides`: CapOverrides
+    , 
+    /**
+     * Signup only: allowlist lookup (`None` = nothing supplied, else whether it matched).
+     */
+    val `onAllowlist`: kotlin.Boolean?
+    , 
+    /**
+     * Signup only: the invite code the applicant typed.
+     */
+    val `inviteCode`: kotlin.String?
+    , 
+    /**
+     * Signup only: the record the host found for that code.
+     */
+    val `invite`: InviteRecord?
+    , 
+    /**
+     * Signup only: the platform-wide signups counter of the mode (§7.1).
+     */
+    val `modeCounter`: DailyCounter
+    , 
+    /**
+     * The country's counter of this operation's kind (users, payments or creators).
+     */
+    val `countryCounter`: DailyCounter
+    , 
+    /**
+     * Whether the last throttle result (§8.3, `check_load`) was overloaded.
+     */
+    val `overloaded`: kotlin.Boolean
+    , 
+    /**
+     * The host's admission queue length (for the position hint).
+     */
+    val `queueLength`: kotlin.ULong
+    , 
+    /**
+     * Now, ms since the epoch (UTC).
+     */
+    val `nowMs`: kotlin.Long
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeAdmissionRequest: FfiConverterRustBuffer<AdmissionRequest> {
+    override fun read(buf: ByteBuffer): AdmissionRequest {
+        return AdmissionRequest(
+            FfiConverterTypeAdmissionOperation.read(buf),
+            FfiConverterTypeLaunchMode.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalTypeRolloutPhase.read(buf),
+            FfiConverterTypeCapOverrides.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeInviteRecord.read(buf),
+            FfiConverterTypeDailyCounter.read(buf),
+            FfiConverterTypeDailyCounter.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterLong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: AdmissionRequest) = (
+            FfiConverterTypeAdmissionOperation.allocationSize(value.`operation`) +
+            FfiConverterTypeLaunchMode.allocationSize(value.`mode`) +
+            FfiConverterString.allocationSize(value.`birthDate`) +
+            FfiConverterString.allocationSize(value.`country`) +
+            FfiConverterOptionalTypeRolloutPhase.allocationSize(value.`phase`) +
+            FfiConverterTypeCapOverrides.allocationSize(value.`overrides`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`onAllowlist`) +
+            FfiConverterOptionalString.allocationSize(value.`inviteCode`) +
+            FfiConverterOptionalTypeInviteRecord.allocationSize(value.`invite`) +
+            FfiConverterTypeDailyCounter.allocationSize(value.`modeCounter`) +
+            FfiConverterTypeDailyCounter.allocationSize(value.`countryCounter`) +
+            FfiConverterBoolean.allocationSize(value.`overloaded`) +
+            FfiConverterULong.allocationSize(value.`queueLength`) +
+            FfiConverterLong.allocationSize(value.`nowMs`)
+    )
+
+    override fun write(value: AdmissionRequest, buf: ByteBuffer) {
+            FfiConverterTypeAdmissionOperation.write(value.`operation`, buf)
+            FfiConverterTypeLaunchMode.write(value.`mode`, buf)
+            FfiConverterString.write(value.`birthDate`, buf)
+            FfiConverterString.write(value.`country`, buf)
+            FfiConverterOptionalTypeRolloutPhase.write(value.`phase`, buf)
+            FfiConverterTypeCapOverrides.write(value.`overrides`, buf)
+            FfiConverterOptionalBoolean.write(value.`onAllowlist`, buf)
+            FfiConverterOptionalString.write(value.`inviteCode`, buf)
+            FfiConverterOptionalTypeInviteRecord.write(value.`invite`, buf)
+            FfiConverterTypeDailyCounter.write(value.`modeCounter`, buf)
+            FfiConverterTypeDailyCounter.write(value.`countryCounter`, buf)
+            FfiConverterBoolean.write(value.`overloaded`, buf)
+            FfiConverterULong.write(value.`queueLength`, buf)
+            FfiConverterLong.write(value.`nowMs`, buf)
     }
 }
 
@@ -1786,6 +2105,69 @@ public object FfiConverterTypeAlertReport: FfiConverterRustBuffer<AlertReport> {
 
 
 /**
+ * One banned term of the policy.
+ */
+data class BannedTerm (
+    /**
+     * The term as listed (reported back in matches).
+     */
+    val `term`: kotlin.String
+    , 
+    /**
+     * Its category (`minors`, `off_platform_payment` …).
+     */
+    val `category`: kotlin.String
+    , 
+    /**
+     * `review` or `block`.
+     */
+    val `severity`: TermSeverity
+    , 
+    /**
+     * `word` or `substring` (JSON field `match`).
+     */
+    val `matchKind`: TermMatchKind
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeBannedTerm: FfiConverterRustBuffer<BannedTerm> {
+    override fun read(buf: ByteBuffer): BannedTerm {
+        return BannedTerm(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeTermSeverity.read(buf),
+            FfiConverterTypeTermMatchKind.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: BannedTerm) = (
+            FfiConverterString.allocationSize(value.`term`) +
+            FfiConverterString.allocationSize(value.`category`) +
+            FfiConverterTypeTermSeverity.allocationSize(value.`severity`) +
+            FfiConverterTypeTermMatchKind.allocationSize(value.`matchKind`)
+    )
+
+    override fun write(value: BannedTerm, buf: ByteBuffer) {
+            FfiConverterString.write(value.`term`, buf)
+            FfiConverterString.write(value.`category`, buf)
+            FfiConverterTypeTermSeverity.write(value.`severity`, buf)
+            FfiConverterTypeTermMatchKind.write(value.`matchKind`, buf)
+    }
+}
+
+
+
+/**
  * The result of billing many messages against one meter.
  */
 data class BatchCharge (
@@ -1851,6 +2233,134 @@ public object FfiConverterTypeBatchCharge: FfiConverterRustBuffer<BatchCharge> {
             FfiConverterULong.write(value.`creator`, buf)
             FfiConverterULong.write(value.`platform`, buf)
             FfiConverterTypeChatMeter.write(value.`meter`, buf)
+    }
+}
+
+
+
+/**
+ * One bucket (a day, an ISO week or a month) with its streams (only those with figures, in
+ * stream order) and totals.
+ */
+data class BucketEarnings (
+    /**
+     * `YYYY-MM-DD`, `YYYY-Www` or `YYYY-MM`.
+     */
+    val `bucket`: kotlin.String
+    , 
+    /**
+     * Per stream.
+     */
+    val `streams`: List<StreamEarnings>
+    , 
+    /**
+     * Total earned.
+     */
+    val `earned`: kotlin.ULong
+    , 
+    /**
+     * Total refunded.
+     */
+    val `refunded`: kotlin.ULong
+    , 
+    /**
+     * Total net.
+     */
+    val `net`: kotlin.Long
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeBucketEarnings: FfiConverterRustBuffer<BucketEarnings> {
+    override fun read(buf: ByteBuffer): BucketEarnings {
+        return BucketEarnings(
+            FfiConverterString.read(buf),
+            FfiConverterSequenceTypeStreamEarnings.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterLong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: BucketEarnings) = (
+            FfiConverterString.allocationSize(value.`bucket`) +
+            FfiConverterSequenceTypeStreamEarnings.allocationSize(value.`streams`) +
+            FfiConverterULong.allocationSize(value.`earned`) +
+            FfiConverterULong.allocationSize(value.`refunded`) +
+            FfiConverterLong.allocationSize(value.`net`)
+    )
+
+    override fun write(value: BucketEarnings, buf: ByteBuffer) {
+            FfiConverterString.write(value.`bucket`, buf)
+            FfiConverterSequenceTypeStreamEarnings.write(value.`streams`, buf)
+            FfiConverterULong.write(value.`earned`, buf)
+            FfiConverterULong.write(value.`refunded`, buf)
+            FfiConverterLong.write(value.`net`, buf)
+    }
+}
+
+
+
+/**
+ * The answer of [`build_record`]: the record to append (or the stored one, `replayed`), and
+ * the new balances of the accounts it posts to (empty on a replay).
+ */
+data class Built (
+    /**
+     * The record.
+     */
+    val `record`: LedgerRecord
+    , 
+    /**
+     * `true`: the key was already stored with the same content; nothing is to be appended.
+     */
+    val `replayed`: kotlin.Boolean
+    , 
+    /**
+     * Balances after the record, of the accounts it posts to, sorted by account.
+     */
+    val `balances`: List<AccountBalance>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeBuilt: FfiConverterRustBuffer<Built> {
+    override fun read(buf: ByteBuffer): Built {
+        return Built(
+            FfiConverterTypeLedgerRecord.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterSequenceTypeAccountBalance.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Built) = (
+            FfiConverterTypeLedgerRecord.allocationSize(value.`record`) +
+            FfiConverterBoolean.allocationSize(value.`replayed`) +
+            FfiConverterSequenceTypeAccountBalance.allocationSize(value.`balances`)
+    )
+
+    override fun write(value: Built, buf: ByteBuffer) {
+            FfiConverterTypeLedgerRecord.write(value.`record`, buf)
+            FfiConverterBoolean.write(value.`replayed`, buf)
+            FfiConverterSequenceTypeAccountBalance.write(value.`balances`, buf)
     }
 }
 
@@ -2375,6 +2885,53 @@ public object FfiConverterTypeCapRequest: FfiConverterRustBuffer<CapRequest> {
 
 
 /**
+ * One character mapping of the normalisation (`{"from": "ł", "to": "l"}`).
+ */
+data class CharMapping (
+    /**
+     * One character.
+     */
+    val `from`: kotlin.String
+    , 
+    /**
+     * What it becomes (one character for the leetspeak maps).
+     */
+    val `to`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCharMapping: FfiConverterRustBuffer<CharMapping> {
+    override fun read(buf: ByteBuffer): CharMapping {
+        return CharMapping(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: CharMapping) = (
+            FfiConverterString.allocationSize(value.`from`) +
+            FfiConverterString.allocationSize(value.`to`)
+    )
+
+    override fun write(value: CharMapping, buf: ByteBuffer) {
+            FfiConverterString.write(value.`from`, buf)
+            FfiConverterString.write(value.`to`, buf)
+    }
+}
+
+
+
+/**
  * One message of a batch.
  */
 data class ChatMessage (
@@ -2454,6 +3011,17 @@ data class ChatMeter (
      * Whether the meter runs at the Royal rate.
      */
     val `royal`: kotlin.Boolean
+    , 
+    /**
+     * The creator's words per token the meter last billed with (SPEC §16.2); 0 when it bills at
+     * §4.4's rate (then `royal` decides).
+     */
+    val `creatorWordsPerToken`: kotlin.UInt
+    , 
+    /**
+     * The creator's `rate_version` the meter last billed with; 0 when never set.
+     */
+    val `rateVersion`: kotlin.ULong
     
 ){
     
@@ -2476,6 +3044,8 @@ public object FfiConverterTypeChatMeter: FfiConverterRustBuffer<ChatMeter> {
             FfiConverterULong.read(buf),
             FfiConverterULong.read(buf),
             FfiConverterBoolean.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterULong.read(buf),
         )
     }
 
@@ -2485,7 +3055,9 @@ public object FfiConverterTypeChatMeter: FfiConverterRustBuffer<ChatMeter> {
             FfiConverterULong.allocationSize(value.`billedWords`) +
             FfiConverterULong.allocationSize(value.`billedTokens`) +
             FfiConverterULong.allocationSize(value.`creatorTokens`) +
-            FfiConverterBoolean.allocationSize(value.`royal`)
+            FfiConverterBoolean.allocationSize(value.`royal`) +
+            FfiConverterUInt.allocationSize(value.`creatorWordsPerToken`) +
+            FfiConverterULong.allocationSize(value.`rateVersion`)
     )
 
     override fun write(value: ChatMeter, buf: ByteBuffer) {
@@ -2495,6 +3067,8 @@ public object FfiConverterTypeChatMeter: FfiConverterRustBuffer<ChatMeter> {
             FfiConverterULong.write(value.`billedTokens`, buf)
             FfiConverterULong.write(value.`creatorTokens`, buf)
             FfiConverterBoolean.write(value.`royal`, buf)
+            FfiConverterUInt.write(value.`creatorWordsPerToken`, buf)
+            FfiConverterULong.write(value.`rateVersion`, buf)
     }
 }
 
@@ -2707,6 +3281,124 @@ public object FfiConverterTypeComponentStatus: FfiConverterRustBuffer<ComponentS
     override fun write(value: ComponentStatus, buf: ByteBuffer) {
             FfiConverterString.write(value.`name`, buf)
             FfiConverterTypeHealthStatus.write(value.`status`, buf)
+    }
+}
+
+
+
+/**
+ * A creator's earnings over a window (SPEC §16.1).
+ */
+data class CreatorAnalytics (
+    /**
+     * Per UTC day, ascending.
+     */
+    val `days`: List<BucketEarnings>
+    , 
+    /**
+     * Per ISO week, ascending.
+     */
+    val `weeks`: List<BucketEarnings>
+    , 
+    /**
+     * Per month, ascending.
+     */
+    val `months`: List<BucketEarnings>
+    , 
+    /**
+     * The whole window.
+     */
+    val `total`: BucketEarnings
+    , 
+    /**
+     * The top fans, by net paid descending, ties by id ascending.
+     */
+    val `topFans`: List<TopFan>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCreatorAnalytics: FfiConverterRustBuffer<CreatorAnalytics> {
+    override fun read(buf: ByteBuffer): CreatorAnalytics {
+        return CreatorAnalytics(
+            FfiConverterSequenceTypeBucketEarnings.read(buf),
+            FfiConverterSequenceTypeBucketEarnings.read(buf),
+            FfiConverterSequenceTypeBucketEarnings.read(buf),
+            FfiConverterTypeBucketEarnings.read(buf),
+            FfiConverterSequenceTypeTopFan.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: CreatorAnalytics) = (
+            FfiConverterSequenceTypeBucketEarnings.allocationSize(value.`days`) +
+            FfiConverterSequenceTypeBucketEarnings.allocationSize(value.`weeks`) +
+            FfiConverterSequenceTypeBucketEarnings.allocationSize(value.`months`) +
+            FfiConverterTypeBucketEarnings.allocationSize(value.`total`) +
+            FfiConverterSequenceTypeTopFan.allocationSize(value.`topFans`)
+    )
+
+    override fun write(value: CreatorAnalytics, buf: ByteBuffer) {
+            FfiConverterSequenceTypeBucketEarnings.write(value.`days`, buf)
+            FfiConverterSequenceTypeBucketEarnings.write(value.`weeks`, buf)
+            FfiConverterSequenceTypeBucketEarnings.write(value.`months`, buf)
+            FfiConverterTypeBucketEarnings.write(value.`total`, buf)
+            FfiConverterSequenceTypeTopFan.write(value.`topFans`, buf)
+    }
+}
+
+
+
+/**
+ * A creator's message rate as the host stores it (one per creator, for all their chats).
+ */
+data class CreatorRate (
+    /**
+     * Words per token the creator set (5–20), `None` when never set (§4.4 applies).
+     */
+    val `wordsPerToken`: kotlin.UInt?
+    , 
+    /**
+     * Incremented on every change; 0 when never set.
+     */
+    val `rateVersion`: kotlin.ULong
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCreatorRate: FfiConverterRustBuffer<CreatorRate> {
+    override fun read(buf: ByteBuffer): CreatorRate {
+        return CreatorRate(
+            FfiConverterOptionalUInt.read(buf),
+            FfiConverterULong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: CreatorRate) = (
+            FfiConverterOptionalUInt.allocationSize(value.`wordsPerToken`) +
+            FfiConverterULong.allocationSize(value.`rateVersion`)
+    )
+
+    override fun write(value: CreatorRate, buf: ByteBuffer) {
+            FfiConverterOptionalUInt.write(value.`wordsPerToken`, buf)
+            FfiConverterULong.write(value.`rateVersion`, buf)
     }
 }
 
@@ -2999,6 +3691,187 @@ public object FfiConverterTypeDayMetrics: FfiConverterRustBuffer<DayMetrics> {
 
 
 /**
+ * The deploy gate's decision.
+ */
+data class DeployDecision (
+    /**
+     * Whether the deploy may go ahead.
+     */
+    val `allowed`: kotlin.Boolean
+    , 
+    /**
+     * `DEPLOY_BLOCKED` when not allowed.
+     */
+    val `code`: ErrorCode?
+    , 
+    /**
+     * Every failure: gates in the policy's order, then the approval.
+     */
+    val `failures`: List<DeployFailure>
+    , 
+    /**
+     * Fingerprint of the policy.
+     */
+    val `policyFingerprint`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeDeployDecision: FfiConverterRustBuffer<DeployDecision> {
+    override fun read(buf: ByteBuffer): DeployDecision {
+        return DeployDecision(
+            FfiConverterBoolean.read(buf),
+            FfiConverterOptionalTypeErrorCode.read(buf),
+            FfiConverterSequenceTypeDeployFailure.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: DeployDecision) = (
+            FfiConverterBoolean.allocationSize(value.`allowed`) +
+            FfiConverterOptionalTypeErrorCode.allocationSize(value.`code`) +
+            FfiConverterSequenceTypeDeployFailure.allocationSize(value.`failures`) +
+            FfiConverterString.allocationSize(value.`policyFingerprint`)
+    )
+
+    override fun write(value: DeployDecision, buf: ByteBuffer) {
+            FfiConverterBoolean.write(value.`allowed`, buf)
+            FfiConverterOptionalTypeErrorCode.write(value.`code`, buf)
+            FfiConverterSequenceTypeDeployFailure.write(value.`failures`, buf)
+            FfiConverterString.write(value.`policyFingerprint`, buf)
+    }
+}
+
+
+
+/**
+ * One reason a deploy is blocked.
+ */
+data class DeployFailure (
+    /**
+     * What failed.
+     */
+    val `kind`: DeployFailureKind
+    , 
+    /**
+     * The gate, for `gate_not_passed`.
+     */
+    val `gate`: ComplianceGate?
+    , 
+    /**
+     * The gate's reported status (`None` = missing), for `gate_not_passed`.
+     */
+    val `status`: ReadinessStatus?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeDeployFailure: FfiConverterRustBuffer<DeployFailure> {
+    override fun read(buf: ByteBuffer): DeployFailure {
+        return DeployFailure(
+            FfiConverterTypeDeployFailureKind.read(buf),
+            FfiConverterOptionalTypeComplianceGate.read(buf),
+            FfiConverterOptionalTypeReadinessStatus.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: DeployFailure) = (
+            FfiConverterTypeDeployFailureKind.allocationSize(value.`kind`) +
+            FfiConverterOptionalTypeComplianceGate.allocationSize(value.`gate`) +
+            FfiConverterOptionalTypeReadinessStatus.allocationSize(value.`status`)
+    )
+
+    override fun write(value: DeployFailure, buf: ByteBuffer) {
+            FfiConverterTypeDeployFailureKind.write(value.`kind`, buf)
+            FfiConverterOptionalTypeComplianceGate.write(value.`gate`, buf)
+            FfiConverterOptionalTypeReadinessStatus.write(value.`status`, buf)
+    }
+}
+
+
+
+/**
+ * A deploy request.
+ */
+data class DeployRequest (
+    /**
+     * Target environment.
+     */
+    val `environment`: Environment
+    , 
+    /**
+     * The compliance gates' results.
+     */
+    val `gates`: List<GateCheck>
+    , 
+    /**
+     * Who authored the change (not empty).
+     */
+    val `author`: kotlin.String
+    , 
+    /**
+     * Who approved it, if anyone.
+     */
+    val `approver`: kotlin.String?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeDeployRequest: FfiConverterRustBuffer<DeployRequest> {
+    override fun read(buf: ByteBuffer): DeployRequest {
+        return DeployRequest(
+            FfiConverterTypeEnvironment.read(buf),
+            FfiConverterSequenceTypeGateCheck.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: DeployRequest) = (
+            FfiConverterTypeEnvironment.allocationSize(value.`environment`) +
+            FfiConverterSequenceTypeGateCheck.allocationSize(value.`gates`) +
+            FfiConverterString.allocationSize(value.`author`) +
+            FfiConverterOptionalString.allocationSize(value.`approver`)
+    )
+
+    override fun write(value: DeployRequest, buf: ByteBuffer) {
+            FfiConverterTypeEnvironment.write(value.`environment`, buf)
+            FfiConverterSequenceTypeGateCheck.write(value.`gates`, buf)
+            FfiConverterString.write(value.`author`, buf)
+            FfiConverterOptionalString.write(value.`approver`, buf)
+    }
+}
+
+
+
+/**
  * Accounts created from one device in the window.
  */
 data class DeviceAccounts (
@@ -3112,6 +3985,11 @@ data class FlagContext (
     val `platform`: Platform? = null 
     , 
     /**
+     * The deployment's environment (SPEC §15.2), if known.
+     */
+    val `environment`: Environment? = null 
+    , 
+    /**
      * Now, ms since the epoch.
      */
     val `nowMs`: kotlin.Long
@@ -3134,6 +4012,7 @@ public object FfiConverterTypeFlagContext: FfiConverterRustBuffer<FlagContext> {
             FfiConverterString.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalTypePlatform.read(buf),
+            FfiConverterOptionalTypeEnvironment.read(buf),
             FfiConverterLong.read(buf),
         )
     }
@@ -3142,6 +4021,7 @@ public object FfiConverterTypeFlagContext: FfiConverterRustBuffer<FlagContext> {
             FfiConverterString.allocationSize(value.`userId`) +
             FfiConverterOptionalString.allocationSize(value.`region`) +
             FfiConverterOptionalTypePlatform.allocationSize(value.`platform`) +
+            FfiConverterOptionalTypeEnvironment.allocationSize(value.`environment`) +
             FfiConverterLong.allocationSize(value.`nowMs`)
     )
 
@@ -3149,6 +4029,7 @@ public object FfiConverterTypeFlagContext: FfiConverterRustBuffer<FlagContext> {
             FfiConverterString.write(value.`userId`, buf)
             FfiConverterOptionalString.write(value.`region`, buf)
             FfiConverterOptionalTypePlatform.write(value.`platform`, buf)
+            FfiConverterOptionalTypeEnvironment.write(value.`environment`, buf)
             FfiConverterLong.write(value.`nowMs`, buf)
     }
 }
@@ -3248,6 +4129,11 @@ data class FlagDefinition (
     val `endsAtMs`: kotlin.Long? = null 
     , 
     /**
+     * Targeted deployment environments; `None` = all (SPEC §15.2).
+     */
+    val `environments`: List<Environment>? = null 
+    , 
+    /**
      * Targeted regions; `None` = everywhere.
      */
     val `regions`: List<kotlin.String>? = null 
@@ -3292,6 +4178,7 @@ public object FfiConverterTypeFlagDefinition: FfiConverterRustBuffer<FlagDefinit
             FfiConverterBoolean.read(buf),
             FfiConverterOptionalLong.read(buf),
             FfiConverterOptionalLong.read(buf),
+            FfiConverterOptionalSequenceTypeEnvironment.read(buf),
             FfiConverterOptionalSequenceString.read(buf),
             FfiConverterOptionalSequenceTypePlatform.read(buf),
             FfiConverterSequenceString.read(buf),
@@ -3306,6 +4193,7 @@ public object FfiConverterTypeFlagDefinition: FfiConverterRustBuffer<FlagDefinit
             FfiConverterBoolean.allocationSize(value.`killSwitch`) +
             FfiConverterOptionalLong.allocationSize(value.`startsAtMs`) +
             FfiConverterOptionalLong.allocationSize(value.`endsAtMs`) +
+            FfiConverterOptionalSequenceTypeEnvironment.allocationSize(value.`environments`) +
             FfiConverterOptionalSequenceString.allocationSize(value.`regions`) +
             FfiConverterOptionalSequenceTypePlatform.allocationSize(value.`platforms`) +
             FfiConverterSequenceString.allocationSize(value.`blockedUsers`) +
@@ -3319,6 +4207,7 @@ public object FfiConverterTypeFlagDefinition: FfiConverterRustBuffer<FlagDefinit
             FfiConverterBoolean.write(value.`killSwitch`, buf)
             FfiConverterOptionalLong.write(value.`startsAtMs`, buf)
             FfiConverterOptionalLong.write(value.`endsAtMs`, buf)
+            FfiConverterOptionalSequenceTypeEnvironment.write(value.`environments`, buf)
             FfiConverterOptionalSequenceString.write(value.`regions`, buf)
             FfiConverterOptionalSequenceTypePlatform.write(value.`platforms`, buf)
             FfiConverterSequenceString.write(value.`blockedUsers`, buf)
@@ -3597,6 +4486,100 @@ public object FfiConverterTypeFraudWindow: FfiConverterRustBuffer<FraudWindow> {
 
 
 /**
+ * One gate's check result, as the host's checks reported it.
+ */
+data class GateCheck (
+    /**
+     * The gate.
+     */
+    val `gate`: ComplianceGate
+    , 
+    /**
+     * Its result.
+     */
+    val `status`: ReadinessStatus
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeGateCheck: FfiConverterRustBuffer<GateCheck> {
+    override fun read(buf: ByteBuffer): GateCheck {
+        return GateCheck(
+            FfiConverterTypeComplianceGate.read(buf),
+            FfiConverterTypeReadinessStatus.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: GateCheck) = (
+            FfiConverterTypeComplianceGate.allocationSize(value.`gate`) +
+            FfiConverterTypeReadinessStatus.allocationSize(value.`status`)
+    )
+
+    override fun write(value: GateCheck, buf: ByteBuffer) {
+            FfiConverterTypeComplianceGate.write(value.`gate`, buf)
+            FfiConverterTypeReadinessStatus.write(value.`status`, buf)
+    }
+}
+
+
+
+/**
+ * A required gate that did not pass.
+ */
+data class GateFailure (
+    /**
+     * The gate.
+     */
+    val `gate`: ComplianceGate
+    , 
+    /**
+     * Its reported status; `None` when it was missing (counts as FAIL).
+     */
+    val `status`: ReadinessStatus?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeGateFailure: FfiConverterRustBuffer<GateFailure> {
+    override fun read(buf: ByteBuffer): GateFailure {
+        return GateFailure(
+            FfiConverterTypeComplianceGate.read(buf),
+            FfiConverterOptionalTypeReadinessStatus.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: GateFailure) = (
+            FfiConverterTypeComplianceGate.allocationSize(value.`gate`) +
+            FfiConverterOptionalTypeReadinessStatus.allocationSize(value.`status`)
+    )
+
+    override fun write(value: GateFailure, buf: ByteBuffer) {
+            FfiConverterTypeComplianceGate.write(value.`gate`, buf)
+            FfiConverterOptionalTypeReadinessStatus.write(value.`status`, buf)
+    }
+}
+
+
+
+/**
  * A point on Earth in degrees (latitude −90..=90, longitude −180..=180).
  */
 data class GeoPoint (
@@ -3691,6 +4674,53 @@ public object FfiConverterTypeHealthReport: FfiConverterRustBuffer<HealthReport>
 
 
 /**
+ * One raised signal with its severity.
+ */
+data class Incident (
+    /**
+     * The signal.
+     */
+    val `signal`: IncidentSignal
+    , 
+    /**
+     * Its severity.
+     */
+    val `severity`: Severity
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeIncident: FfiConverterRustBuffer<Incident> {
+    override fun read(buf: ByteBuffer): Incident {
+        return Incident(
+            FfiConverterTypeIncidentSignal.read(buf),
+            FfiConverterTypeSeverity.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Incident) = (
+            FfiConverterTypeIncidentSignal.allocationSize(value.`signal`) +
+            FfiConverterTypeSeverity.allocationSize(value.`severity`)
+    )
+
+    override fun write(value: Incident, buf: ByteBuffer) {
+            FfiConverterTypeIncidentSignal.write(value.`signal`, buf)
+            FfiConverterTypeSeverity.write(value.`severity`, buf)
+    }
+}
+
+
+
+/**
  * An invite-code record as the host found it for the code the applicant typed.
  */
 data class InviteRecord (
@@ -3740,6 +4770,524 @@ public object FfiConverterTypeInviteRecord: FfiConverterRustBuffer<InviteRecord>
             FfiConverterString.write(value.`code`, buf)
             FfiConverterULong.write(value.`usedCount`, buf)
             FfiConverterULong.write(value.`maxUses`, buf)
+    }
+}
+
+
+
+/**
+ * One trusted signing key of a keyring (SPEC §17.2). Two keys overlap during a rotation.
+ */
+data class KeyringEntry (
+    /**
+     * Must equal [`key_id_of`](super::ed25519::key_id_of) of the public key.
+     */
+    val `keyId`: kotlin.String
+    , 
+    /**
+     * The 32-byte Ed25519 public key, base64url without padding (43 characters).
+     */
+    val `publicKey`: kotlin.String
+    , 
+    /**
+     * The key signs valid envelopes from this instant (ms, inclusive)…
+     */
+    val `validFromMs`: kotlin.Long
+    , 
+    /**
+     * …until this one (exclusive).
+     */
+    val `validUntilMs`: kotlin.Long
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeKeyringEntry: FfiConverterRustBuffer<KeyringEntry> {
+    override fun read(buf: ByteBuffer): KeyringEntry {
+        return KeyringEntry(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterLong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: KeyringEntry) = (
+            FfiConverterString.allocationSize(value.`keyId`) +
+            FfiConverterString.allocationSize(value.`publicKey`) +
+            FfiConverterLong.allocationSize(value.`validFromMs`) +
+            FfiConverterLong.allocationSize(value.`validUntilMs`)
+    )
+
+    override fun write(value: KeyringEntry, buf: ByteBuffer) {
+            FfiConverterString.write(value.`keyId`, buf)
+            FfiConverterString.write(value.`publicKey`, buf)
+            FfiConverterLong.write(value.`validFromMs`, buf)
+            FfiConverterLong.write(value.`validUntilMs`, buf)
+    }
+}
+
+
+
+/**
+ * The first broken record: its stored seq, the finding and a readable detail.
+ */
+data class LedgerFinding (
+    /**
+     * The stored seq of the record where the walk stopped (the head's for `SNAPSHOT_MISMATCH`).
+     */
+    val `seq`: kotlin.ULong
+    , 
+    /**
+     * What is wrong.
+     */
+    val `finding`: FindingKind
+    , 
+    /**
+     * Details for the operator.
+     */
+    val `detail`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLedgerFinding: FfiConverterRustBuffer<LedgerFinding> {
+    override fun read(buf: ByteBuffer): LedgerFinding {
+        return LedgerFinding(
+            FfiConverterULong.read(buf),
+            FfiConverterTypeFindingKind.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: LedgerFinding) = (
+            FfiConverterULong.allocationSize(value.`seq`) +
+            FfiConverterTypeFindingKind.allocationSize(value.`finding`) +
+            FfiConverterString.allocationSize(value.`detail`)
+    )
+
+    override fun write(value: LedgerFinding, buf: ByteBuffer) {
+            FfiConverterULong.write(value.`seq`, buf)
+            FfiConverterTypeFindingKind.write(value.`finding`, buf)
+            FfiConverterString.write(value.`detail`, buf)
+    }
+}
+
+
+
+/**
+ * The end of the chain: the last record's seq and hash (`0` and 64 zeros when empty).
+ */
+data class LedgerHead (
+    /**
+     * The last seq (0: empty ledger).
+     */
+    val `seq`: kotlin.ULong
+    , 
+    /**
+     * The last hash (64 zeros: empty ledger).
+     */
+    val `hash`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLedgerHead: FfiConverterRustBuffer<LedgerHead> {
+    override fun read(buf: ByteBuffer): LedgerHead {
+        return LedgerHead(
+            FfiConverterULong.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: LedgerHead) = (
+            FfiConverterULong.allocationSize(value.`seq`) +
+            FfiConverterString.allocationSize(value.`hash`)
+    )
+
+    override fun write(value: LedgerHead, buf: ByteBuffer) {
+            FfiConverterULong.write(value.`seq`, buf)
+            FfiConverterString.write(value.`hash`, buf)
+    }
+}
+
+
+
+/**
+ * What the host must read, in one snapshot, before [`build_record`]: the stored records with
+ * these keys and these seqs, the balances of these accounts **and of every account in the
+ * postings of the records read by seq** (see [`LedgerReads::accounts_with`]), and the head.
+ */
+data class LedgerReads (
+    /**
+     * The event's own key first, then (for a withdrawal transition) the request's other
+     * transition keys.
+     */
+    val `keys`: List<kotlin.String>
+    , 
+    /**
+     * Seqs of the records the event refers to.
+     */
+    val `seqs`: List<kotlin.ULong>
+    , 
+    /**
+     * Accounts the event touches directly.
+     */
+    val `accounts`: List<kotlin.String>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLedgerReads: FfiConverterRustBuffer<LedgerReads> {
+    override fun read(buf: ByteBuffer): LedgerReads {
+        return LedgerReads(
+            FfiConverterSequenceString.read(buf),
+            FfiConverterSequenceULong.read(buf),
+            FfiConverterSequenceString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: LedgerReads) = (
+            FfiConverterSequenceString.allocationSize(value.`keys`) +
+            FfiConverterSequenceULong.allocationSize(value.`seqs`) +
+            FfiConverterSequenceString.allocationSize(value.`accounts`)
+    )
+
+    override fun write(value: LedgerReads, buf: ByteBuffer) {
+            FfiConverterSequenceString.write(value.`keys`, buf)
+            FfiConverterSequenceULong.write(value.`seqs`, buf)
+            FfiConverterSequenceString.write(value.`accounts`, buf)
+    }
+}
+
+
+
+/**
+ * One immutable ledger record. Store it as [`LedgerRecord::to_json`] returns it.
+ */
+data class LedgerRecord (
+    /**
+     * Position in the chain: 1, 2, 3 … without gaps; the transaction id.
+     */
+    val `seq`: kotlin.ULong
+    , 
+    /**
+     * The kind (§12.2).
+     */
+    val `kind`: RecordKind
+    , 
+    /**
+     * The idempotency key (§12.3).
+     */
+    val `key`: kotlin.String
+    , 
+    /**
+     * The content's canonical JSON (§12.2 content column; no time, no seq).
+     */
+    val `content`: kotlin.String
+    , 
+    /**
+     * SHA-256 hex of `content`.
+     */
+    val `contentHash`: kotlin.String
+    , 
+    /**
+     * The postings, sorted by account; they sum to 0.
+     */
+    val `postings`: List<Posting>
+    , 
+    /**
+     * Seqs of the records this one refers to (the request, the original, the purchase).
+     */
+    val `refs`: List<kotlin.ULong>
+    , 
+    /**
+     * The host's clock when built, ms since the epoch (not checked).
+     */
+    val `atMs`: kotlin.Long
+    , 
+    /**
+     * The fingerprint of the policy the record was built with (§1).
+     */
+    val `policy`: kotlin.String
+    , 
+    /**
+     * The previous record's `hash` (64 zeros for seq 1).
+     */
+    val `prevHash`: kotlin.String
+    , 
+    /**
+     * SHA-256 hex of this record's canonical JSON without `hash`.
+     */
+    val `hash`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLedgerRecord: FfiConverterRustBuffer<LedgerRecord> {
+    override fun read(buf: ByteBuffer): LedgerRecord {
+        return LedgerRecord(
+            FfiConverterULong.read(buf),
+            FfiConverterTypeRecordKind.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterSequenceTypePosting.read(buf),
+            FfiConverterSequenceULong.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: LedgerRecord) = (
+            FfiConverterULong.allocationSize(value.`seq`) +
+            FfiConverterTypeRecordKind.allocationSize(value.`kind`) +
+            FfiConverterString.allocationSize(value.`key`) +
+            FfiConverterString.allocationSize(value.`content`) +
+            FfiConverterString.allocationSize(value.`contentHash`) +
+            FfiConverterSequenceTypePosting.allocationSize(value.`postings`) +
+            FfiConverterSequenceULong.allocationSize(value.`refs`) +
+            FfiConverterLong.allocationSize(value.`atMs`) +
+            FfiConverterString.allocationSize(value.`policy`) +
+            FfiConverterString.allocationSize(value.`prevHash`) +
+            FfiConverterString.allocationSize(value.`hash`)
+    )
+
+    override fun write(value: LedgerRecord, buf: ByteBuffer) {
+            FfiConverterULong.write(value.`seq`, buf)
+            FfiConverterTypeRecordKind.write(value.`kind`, buf)
+            FfiConverterString.write(value.`key`, buf)
+            FfiConverterString.write(value.`content`, buf)
+            FfiConverterString.write(value.`contentHash`, buf)
+            FfiConverterSequenceTypePosting.write(value.`postings`, buf)
+            FfiConverterSequenceULong.write(value.`refs`, buf)
+            FfiConverterLong.write(value.`atMs`, buf)
+            FfiConverterString.write(value.`policy`, buf)
+            FfiConverterString.write(value.`prevHash`, buf)
+            FfiConverterString.write(value.`hash`, buf)
+    }
+}
+
+
+
+/**
+ * The outcome of `check_ledger`: the first finding, if any, and what the walk built up to it.
+ */
+data class LedgerReport (
+    /**
+     * `None`: the ledger is sound.
+     */
+    val `finding`: LedgerFinding?
+    , 
+    /**
+     * Records accepted before the walk stopped (all of them when sound).
+     */
+    val `recordsChecked`: kotlin.ULong
+    , 
+    /**
+     * The head of the accepted records.
+     */
+    val `head`: LedgerHead
+    , 
+    /**
+     * Non-zero balances of the accepted records, sorted by account.
+     */
+    val `balances`: List<AccountBalance>
+    , 
+    /**
+     * Every withdrawal request and its state, by request seq.
+     */
+    val `withdrawals`: List<WithdrawalStatus>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLedgerReport: FfiConverterRustBuffer<LedgerReport> {
+    override fun read(buf: ByteBuffer): LedgerReport {
+        return LedgerReport(
+            FfiConverterOptionalTypeLedgerFinding.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterTypeLedgerHead.read(buf),
+            FfiConverterSequenceTypeAccountBalance.read(buf),
+            FfiConverterSequenceTypeWithdrawalStatus.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: LedgerReport) = (
+            FfiConverterOptionalTypeLedgerFinding.allocationSize(value.`finding`) +
+            FfiConverterULong.allocationSize(value.`recordsChecked`) +
+            FfiConverterTypeLedgerHead.allocationSize(value.`head`) +
+            FfiConverterSequenceTypeAccountBalance.allocationSize(value.`balances`) +
+            FfiConverterSequenceTypeWithdrawalStatus.allocationSize(value.`withdrawals`)
+    )
+
+    override fun write(value: LedgerReport, buf: ByteBuffer) {
+            FfiConverterOptionalTypeLedgerFinding.write(value.`finding`, buf)
+            FfiConverterULong.write(value.`recordsChecked`, buf)
+            FfiConverterTypeLedgerHead.write(value.`head`, buf)
+            FfiConverterSequenceTypeAccountBalance.write(value.`balances`, buf)
+            FfiConverterSequenceTypeWithdrawalStatus.write(value.`withdrawals`, buf)
+    }
+}
+
+
+
+/**
+ * A stored head and balances, for `check_ledger` to compare with its replay.
+ */
+data class LedgerTotals (
+    /**
+     * The head.
+     */
+    val `head`: LedgerHead
+    , 
+    /**
+     * Every non-zero balance (zero balances may be listed or left out).
+     */
+    val `balances`: List<AccountBalance>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLedgerTotals: FfiConverterRustBuffer<LedgerTotals> {
+    override fun read(buf: ByteBuffer): LedgerTotals {
+        return LedgerTotals(
+            FfiConverterTypeLedgerHead.read(buf),
+            FfiConverterSequenceTypeAccountBalance.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: LedgerTotals) = (
+            FfiConverterTypeLedgerHead.allocationSize(value.`head`) +
+            FfiConverterSequenceTypeAccountBalance.allocationSize(value.`balances`)
+    )
+
+    override fun write(value: LedgerTotals, buf: ByteBuffer) {
+            FfiConverterTypeLedgerHead.write(value.`head`, buf)
+            FfiConverterSequenceTypeAccountBalance.write(value.`balances`, buf)
+    }
+}
+
+
+
+/**
+ * What the host read from its store, in one snapshot, before asking the core to build: the
+ * head, the balances of the accounts the event touches (an account with no row is 0), and the
+ * stored records [`super::ledger_reads`] named (by key or by seq). Records may come in any
+ * order; each must carry its right hashes.
+ */
+data class LedgerView (
+    /**
+     * The head at the snapshot.
+     */
+    val `head`: LedgerHead
+    , 
+    /**
+     * Balances of the accounts read (missing: 0).
+     */
+    val `balances`: List<AccountBalance>
+    , 
+    /**
+     * Stored records found for the keys and seqs asked for.
+     */
+    val `records`: List<LedgerRecord>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLedgerView: FfiConverterRustBuffer<LedgerView> {
+    override fun read(buf: ByteBuffer): LedgerView {
+        return LedgerView(
+            FfiConverterTypeLedgerHead.read(buf),
+            FfiConverterSequenceTypeAccountBalance.read(buf),
+            FfiConverterSequenceTypeLedgerRecord.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: LedgerView) = (
+            FfiConverterTypeLedgerHead.allocationSize(value.`head`) +
+            FfiConverterSequenceTypeAccountBalance.allocationSize(value.`balances`) +
+            FfiConverterSequenceTypeLedgerRecord.allocationSize(value.`records`)
+    )
+
+    override fun write(value: LedgerView, buf: ByteBuffer) {
+            FfiConverterTypeLedgerHead.write(value.`head`, buf)
+            FfiConverterSequenceTypeAccountBalance.write(value.`balances`, buf)
+            FfiConverterSequenceTypeLedgerRecord.write(value.`records`, buf)
     }
 }
 
@@ -4462,6 +6010,16 @@ data class MediaItem (
      * When it expires, ms since the epoch (stories: posting time + 24 h); `None` never.
      */
     val `expiresAtMs`: kotlin.Long? = null 
+    , 
+    /**
+     * Where it lives (`feed` by default).
+     */
+    val `context`: MediaContext
+    , 
+    /**
+     * The chat's two participants (one of them the owner); empty outside a chat.
+     */
+    val `participants`: List<kotlin.String>
     
 ){
     
@@ -4483,6 +6041,8 @@ public object FfiConverterTypeMediaItem: FfiConverterRustBuffer<MediaItem> {
             FfiConverterOptionalULong.read(buf),
             FfiConverterTypeModerationState.read(buf),
             FfiConverterOptionalLong.read(buf),
+            FfiConverterTypeMediaContext.read(buf),
+            FfiConverterSequenceString.read(buf),
         )
     }
 
@@ -4491,7 +6051,9 @@ public object FfiConverterTypeMediaItem: FfiConverterRustBuffer<MediaItem> {
             FfiConverterTypeVisibility.allocationSize(value.`visibility`) +
             FfiConverterOptionalULong.allocationSize(value.`price`) +
             FfiConverterTypeModerationState.allocationSize(value.`moderation`) +
-            FfiConverterOptionalLong.allocationSize(value.`expiresAtMs`)
+            FfiConverterOptionalLong.allocationSize(value.`expiresAtMs`) +
+            FfiConverterTypeMediaContext.allocationSize(value.`context`) +
+            FfiConverterSequenceString.allocationSize(value.`participants`)
     )
 
     override fun write(value: MediaItem, buf: ByteBuffer) {
@@ -4500,6 +6062,142 @@ public object FfiConverterTypeMediaItem: FfiConverterRustBuffer<MediaItem> {
             FfiConverterOptionalULong.write(value.`price`, buf)
             FfiConverterTypeModerationState.write(value.`moderation`, buf)
             FfiConverterOptionalLong.write(value.`expiresAtMs`, buf)
+            FfiConverterTypeMediaContext.write(value.`context`, buf)
+            FfiConverterSequenceString.write(value.`participants`, buf)
+    }
+}
+
+
+
+/**
+ * The scores the host's providers computed, 0–10 000 bp each; `None`: the stage did not run.
+ */
+data class MediaScores (
+    /**
+     * Nudity score, bp.
+     */
+    val `nsfw`: kotlin.UInt?
+    , 
+    /**
+     * Toxicity score, bp.
+     */
+    val `toxicity`: kotlin.UInt?
+    , 
+    /**
+     * Sexual-content score, bp.
+     */
+    val `sexual`: kotlin.UInt?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeMediaScores: FfiConverterRustBuffer<MediaScores> {
+    override fun read(buf: ByteBuffer): MediaScores {
+        return MediaScores(
+            FfiConverterOptionalUInt.read(buf),
+            FfiConverterOptionalUInt.read(buf),
+            FfiConverterOptionalUInt.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: MediaScores) = (
+            FfiConverterOptionalUInt.allocationSize(value.`nsfw`) +
+            FfiConverterOptionalUInt.allocationSize(value.`toxicity`) +
+            FfiConverterOptionalUInt.allocationSize(value.`sexual`)
+    )
+
+    override fun write(value: MediaScores, buf: ByteBuffer) {
+            FfiConverterOptionalUInt.write(value.`nsfw`, buf)
+            FfiConverterOptionalUInt.write(value.`toxicity`, buf)
+            FfiConverterOptionalUInt.write(value.`sexual`, buf)
+    }
+}
+
+
+
+/**
+ * The media verdict: the state to store and why.
+ */
+data class MediaVerdict (
+    /**
+     * `approved`, `pending` (a stage did not run), `flagged` or `rejected`.
+     */
+    val `state`: ModerationState
+    , 
+    /**
+     * The stages that did not run, in stage order (nsfw, toxicity, sexual).
+     */
+    val `missing`: List<Stage>
+    , 
+    /**
+     * Every threshold crossed, in stage order, flagged before rejected.
+     */
+    val `crossed`: List<ThresholdCrossed>
+    , 
+    /**
+     * Banned terms found in the OCR text (spans in that text).
+     */
+    val `ocrMatches`: List<TermMatch>
+    , 
+    /**
+     * Banned terms found in the caption (spans in the caption).
+     */
+    val `captionMatches`: List<TermMatch>
+    , 
+    /**
+     * Fingerprint of the policy that decided.
+     */
+    val `policyFingerprint`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeMediaVerdict: FfiConverterRustBuffer<MediaVerdict> {
+    override fun read(buf: ByteBuffer): MediaVerdict {
+        return MediaVerdict(
+            FfiConverterTypeModerationState.read(buf),
+            FfiConverterSequenceTypeStage.read(buf),
+            FfiConverterSequenceTypeThresholdCrossed.read(buf),
+            FfiConverterSequenceTypeTermMatch.read(buf),
+            FfiConverterSequenceTypeTermMatch.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: MediaVerdict) = (
+            FfiConverterTypeModerationState.allocationSize(value.`state`) +
+            FfiConverterSequenceTypeStage.allocationSize(value.`missing`) +
+            FfiConverterSequenceTypeThresholdCrossed.allocationSize(value.`crossed`) +
+            FfiConverterSequenceTypeTermMatch.allocationSize(value.`ocrMatches`) +
+            FfiConverterSequenceTypeTermMatch.allocationSize(value.`captionMatches`) +
+            FfiConverterString.allocationSize(value.`policyFingerprint`)
+    )
+
+    override fun write(value: MediaVerdict, buf: ByteBuffer) {
+            FfiConverterTypeModerationState.write(value.`state`, buf)
+            FfiConverterSequenceTypeStage.write(value.`missing`, buf)
+            FfiConverterSequenceTypeThresholdCrossed.write(value.`crossed`, buf)
+            FfiConverterSequenceTypeTermMatch.write(value.`ocrMatches`, buf)
+            FfiConverterSequenceTypeTermMatch.write(value.`captionMatches`, buf)
+            FfiConverterString.write(value.`policyFingerprint`, buf)
     }
 }
 
@@ -4528,6 +6226,11 @@ data class MediaViewer (
      * Whether the viewer is a moderator.
      */
     val `isModerator`: kotlin.Boolean = false 
+    , 
+    /**
+     * Whether the viewer blocks the owner or is blocked by them (chat media, §16.3).
+     */
+    val `blocked`: kotlin.Boolean
     
 ){
     
@@ -4548,6 +6251,7 @@ public object FfiConverterTypeMediaViewer: FfiConverterRustBuffer<MediaViewer> {
             FfiConverterBoolean.read(buf),
             FfiConverterBoolean.read(buf),
             FfiConverterBoolean.read(buf),
+            FfiConverterBoolean.read(buf),
         )
     }
 
@@ -4555,7 +6259,8 @@ public object FfiConverterTypeMediaViewer: FfiConverterRustBuffer<MediaViewer> {
             FfiConverterOptionalString.allocationSize(value.`id`) +
             FfiConverterBoolean.allocationSize(value.`followsOwner`) +
             FfiConverterBoolean.allocationSize(value.`hasUnlocked`) +
-            FfiConverterBoolean.allocationSize(value.`isModerator`)
+            FfiConverterBoolean.allocationSize(value.`isModerator`) +
+            FfiConverterBoolean.allocationSize(value.`blocked`)
     )
 
     override fun write(value: MediaViewer, buf: ByteBuffer) {
@@ -4563,6 +6268,7 @@ public object FfiConverterTypeMediaViewer: FfiConverterRustBuffer<MediaViewer> {
             FfiConverterBoolean.write(value.`followsOwner`, buf)
             FfiConverterBoolean.write(value.`hasUnlocked`, buf)
             FfiConverterBoolean.write(value.`isModerator`, buf)
+            FfiConverterBoolean.write(value.`blocked`, buf)
     }
 }
 
@@ -4613,12 +6319,19 @@ data class MessageCharge (
     val `platform`: kotlin.ULong
     , 
     /**
-     * The rate used (11 or 7).
+     * The rate used (11 or 7, or the creator's own rate of 5–20).
      */
     val `wordsPerToken`: kotlin.UInt
     , 
     /**
-     * Whether the meter was re-based to a new Royal status before this message.
+     * The creator's `rate_version` priced with (0: §4.4's rate); pass it back to
+     * [`bill_creator_message`] so a later rate change is noticed (`PRICE_CHANGED`).
+     */
+    val `rateVersion`: kotlin.ULong
+    , 
+    /**
+     * Whether the meter was re-based to a new rate (Royal status or creator rate) before this
+     * message.
      */
     val `rebased`: kotlin.Boolean
     , 
@@ -4656,6 +6369,7 @@ public object FfiConverterTypeMessageCharge: FfiConverterRustBuffer<MessageCharg
             FfiConverterULong.read(buf),
             FfiConverterULong.read(buf),
             FfiConverterUInt.read(buf),
+            FfiConverterULong.read(buf),
             FfiConverterBoolean.read(buf),
             FfiConverterTypeChatMeter.read(buf),
             FfiConverterString.read(buf),
@@ -4672,6 +6386,7 @@ public object FfiConverterTypeMessageCharge: FfiConverterRustBuffer<MessageCharg
             FfiConverterULong.allocationSize(value.`creator`) +
             FfiConverterULong.allocationSize(value.`platform`) +
             FfiConverterUInt.allocationSize(value.`wordsPerToken`) +
+            FfiConverterULong.allocationSize(value.`rateVersion`) +
             FfiConverterBoolean.allocationSize(value.`rebased`) +
             FfiConverterTypeChatMeter.allocationSize(value.`meter`) +
             FfiConverterString.allocationSize(value.`policyFingerprint`)
@@ -4687,6 +6402,7 @@ public object FfiConverterTypeMessageCharge: FfiConverterRustBuffer<MessageCharg
             FfiConverterULong.write(value.`creator`, buf)
             FfiConverterULong.write(value.`platform`, buf)
             FfiConverterUInt.write(value.`wordsPerToken`, buf)
+            FfiConverterULong.write(value.`rateVersion`, buf)
             FfiConverterBoolean.write(value.`rebased`, buf)
             FfiConverterTypeChatMeter.write(value.`meter`, buf)
             FfiConverterString.write(value.`policyFingerprint`, buf)
@@ -4746,6 +6462,132 @@ public object FfiConverterTypeMetricAlert: FfiConverterRustBuffer<MetricAlert> {
             FfiConverterTypeAlertKind.write(value.`kind`, buf)
             FfiConverterOptionalULong.write(value.`valueBp`, buf)
             FfiConverterULong.write(value.`thresholdBp`, buf)
+    }
+}
+
+
+
+/**
+ * The migration permission.
+ */
+data class MigrationDecision (
+    /**
+     * Run or no-op.
+     */
+    val `action`: MigrationAction
+    , 
+    /**
+     * Whether the run is a dry run.
+     */
+    val `dryRun`: kotlin.Boolean
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeMigrationDecision: FfiConverterRustBuffer<MigrationDecision> {
+    override fun read(buf: ByteBuffer): MigrationDecision {
+        return MigrationDecision(
+            FfiConverterTypeMigrationAction.read(buf),
+            FfiConverterBoolean.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: MigrationDecision) = (
+            FfiConverterTypeMigrationAction.allocationSize(value.`action`) +
+            FfiConverterBoolean.allocationSize(value.`dryRun`)
+    )
+
+    override fun write(value: MigrationDecision, buf: ByteBuffer) {
+            FfiConverterTypeMigrationAction.write(value.`action`, buf)
+            FfiConverterBoolean.write(value.`dryRun`, buf)
+    }
+}
+
+
+
+/**
+ * A migration request.
+ */
+data class MigrationRequest (
+    /**
+     * Where it runs.
+     */
+    val `environment`: Environment
+    , 
+    /**
+     * Up or down.
+     */
+    val `direction`: MigrationDirection
+    , 
+    /**
+     * The schema's current version, `MAJOR.MINOR.PATCH`.
+     */
+    val `current`: kotlin.String
+    , 
+    /**
+     * The target version.
+     */
+    val `target`: kotlin.String
+    , 
+    /**
+     * Whether this is a dry run.
+     */
+    val `dryRun`: kotlin.Boolean
+    , 
+    /**
+     * Whether the operator forced a production run.
+     */
+    val `force`: kotlin.Boolean
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeMigrationRequest: FfiConverterRustBuffer<MigrationRequest> {
+    override fun read(buf: ByteBuffer): MigrationRequest {
+        return MigrationRequest(
+            FfiConverterTypeEnvironment.read(buf),
+            FfiConverterTypeMigrationDirection.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterBoolean.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: MigrationRequest) = (
+            FfiConverterTypeEnvironment.allocationSize(value.`environment`) +
+            FfiConverterTypeMigrationDirection.allocationSize(value.`direction`) +
+            FfiConverterString.allocationSize(value.`current`) +
+            FfiConverterString.allocationSize(value.`target`) +
+            FfiConverterBoolean.allocationSize(value.`dryRun`) +
+            FfiConverterBoolean.allocationSize(value.`force`)
+    )
+
+    override fun write(value: MigrationRequest, buf: ByteBuffer) {
+            FfiConverterTypeEnvironment.write(value.`environment`, buf)
+            FfiConverterTypeMigrationDirection.write(value.`direction`, buf)
+            FfiConverterString.write(value.`current`, buf)
+            FfiConverterString.write(value.`target`, buf)
+            FfiConverterBoolean.write(value.`dryRun`, buf)
+            FfiConverterBoolean.write(value.`force`, buf)
     }
 }
 
@@ -4982,6 +6824,62 @@ public object FfiConverterTypeModeRule: FfiConverterRustBuffer<ModeRule> {
             FfiConverterTypeRegistration.write(value.`registration`, buf)
             FfiConverterOptionalSequenceTypeCountryCode.write(value.`countries`, buf)
             FfiConverterOptionalULong.write(value.`dailyCap`, buf)
+    }
+}
+
+
+
+/**
+ * Moderation section of the policy (SPEC §14).
+ */
+data class ModerationPolicy (
+    /**
+     * Stage thresholds per upload purpose (§14.1). Alike by default: nsfw 7 000 / 9 500,
+     * toxicity 6 000 / 9 000, sexual 7 000 / 9 500 bp.
+     */
+    val `thresholds`: PurposeThresholds
+    , 
+    /**
+     * Length limits and clean-up bounds of the text sanitiser (§14.3).
+     */
+    val `text`: TextPolicy
+    , 
+    /**
+     * Banned terms and the normalisation maps (§14.2).
+     */
+    val `terms`: TermsPolicy
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeModerationPolicy: FfiConverterRustBuffer<ModerationPolicy> {
+    override fun read(buf: ByteBuffer): ModerationPolicy {
+        return ModerationPolicy(
+            FfiConverterTypePurposeThresholds.read(buf),
+            FfiConverterTypeTextPolicy.read(buf),
+            FfiConverterTypeTermsPolicy.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ModerationPolicy) = (
+            FfiConverterTypePurposeThresholds.allocationSize(value.`thresholds`) +
+            FfiConverterTypeTextPolicy.allocationSize(value.`text`) +
+            FfiConverterTypeTermsPolicy.allocationSize(value.`terms`)
+    )
+
+    override fun write(value: ModerationPolicy, buf: ByteBuffer) {
+            FfiConverterTypePurposeThresholds.write(value.`thresholds`, buf)
+            FfiConverterTypeTextPolicy.write(value.`text`, buf)
+            FfiConverterTypeTermsPolicy.write(value.`terms`, buf)
     }
 }
 
@@ -5341,6 +7239,157 @@ public object FfiConverterTypePhaseCaps: FfiConverterRustBuffer<PhaseCaps> {
 
 
 /**
+ * One difference between two policies.
+ */
+data class PolicyChange (
+    /**
+     * Dotted path of the value (of the list, for a set member).
+     */
+    val `path`: kotlin.String
+    , 
+    /**
+     * The old value as compact JSON; `None` when it was added.
+     */
+    val `old`: kotlin.String?
+    , 
+    /**
+     * The new value as compact JSON; `None` when it was removed.
+     */
+    val `new`: kotlin.String?
+    , 
+    /**
+     * The change for a reviewer: `path: old → new`, `path: + value` or `path: - value`
+     * (strings shown without quotes).
+     */
+    val `line`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePolicyChange: FfiConverterRustBuffer<PolicyChange> {
+    override fun read(buf: ByteBuffer): PolicyChange {
+        return PolicyChange(
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: PolicyChange) = (
+            FfiConverterString.allocationSize(value.`path`) +
+            FfiConverterOptionalString.allocationSize(value.`old`) +
+            FfiConverterOptionalString.allocationSize(value.`new`) +
+            FfiConverterString.allocationSize(value.`line`)
+    )
+
+    override fun write(value: PolicyChange, buf: ByteBuffer) {
+            FfiConverterString.write(value.`path`, buf)
+            FfiConverterOptionalString.write(value.`old`, buf)
+            FfiConverterOptionalString.write(value.`new`, buf)
+            FfiConverterString.write(value.`line`, buf)
+    }
+}
+
+
+
+/**
+ * A signed policy as it travels from the server to apps (SPEC §17.1).
+ */
+data class PolicyEnvelope (
+    /**
+     * The policy format's major version (1).
+     */
+    val `schema`: kotlin.UInt
+    , 
+    /**
+     * Strictly increasing per deployment; signed policies start at 1 (the built-in one is 0).
+     */
+    val `serial`: kotlin.ULong
+    , 
+    /**
+     * First instant (ms since the epoch) the envelope may be activated.
+     */
+    val `notBeforeMs`: kotlin.Long
+    , 
+    /**
+     * First instant (ms) it may no longer be activated.
+     */
+    val `expiresAtMs`: kotlin.Long
+    , 
+    /**
+     * Id of the signing key: first 16 hex characters of SHA-256 of its public key.
+     */
+    val `keyId`: kotlin.String
+    , 
+    /**
+     * The policy JSON, as a string (signed through its SHA-256).
+     */
+    val `payload`: kotlin.String
+    , 
+    /**
+     * Ed25519 signature of the signing input, base64url without padding (86 characters).
+     */
+    val `signature`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePolicyEnvelope: FfiConverterRustBuffer<PolicyEnvelope> {
+    override fun read(buf: ByteBuffer): PolicyEnvelope {
+        return PolicyEnvelope(
+            FfiConverterUInt.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: PolicyEnvelope) = (
+            FfiConverterUInt.allocationSize(value.`schema`) +
+            FfiConverterULong.allocationSize(value.`serial`) +
+            FfiConverterLong.allocationSize(value.`notBeforeMs`) +
+            FfiConverterLong.allocationSize(value.`expiresAtMs`) +
+            FfiConverterString.allocationSize(value.`keyId`) +
+            FfiConverterString.allocationSize(value.`payload`) +
+            FfiConverterString.allocationSize(value.`signature`)
+    )
+
+    override fun write(value: PolicyEnvelope, buf: ByteBuffer) {
+            FfiConverterUInt.write(value.`schema`, buf)
+            FfiConverterULong.write(value.`serial`, buf)
+            FfiConverterLong.write(value.`notBeforeMs`, buf)
+            FfiConverterLong.write(value.`expiresAtMs`, buf)
+            FfiConverterString.write(value.`keyId`, buf)
+            FfiConverterString.write(value.`payload`, buf)
+            FfiConverterString.write(value.`signature`, buf)
+    }
+}
+
+
+
+/**
  * One problem found while loading or validating a policy, with its JSON path
  * (`$.splits.chat_creator_bp`).
  */
@@ -5383,6 +7432,53 @@ public object FfiConverterTypePolicyProblem: FfiConverterRustBuffer<PolicyProble
     override fun write(value: PolicyProblem, buf: ByteBuffer) {
             FfiConverterString.write(value.`path`, buf)
             FfiConverterString.write(value.`problem`, buf)
+    }
+}
+
+
+
+/**
+ * One posting: an account and a signed, non-zero amount (positive: the balance grows).
+ */
+data class Posting (
+    /**
+     * The account name (`user:u1:spendable`).
+     */
+    val `account`: kotlin.String
+    , 
+    /**
+     * Signed tokens, never 0, magnitude at most 2^53 − 1.
+     */
+    val `amount`: kotlin.Long
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePosting: FfiConverterRustBuffer<Posting> {
+    override fun read(buf: ByteBuffer): Posting {
+        return Posting(
+            FfiConverterString.read(buf),
+            FfiConverterLong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Posting) = (
+            FfiConverterString.allocationSize(value.`account`) +
+            FfiConverterLong.allocationSize(value.`amount`)
+    )
+
+    override fun write(value: Posting, buf: ByteBuffer) {
+            FfiConverterString.write(value.`account`, buf)
+            FfiConverterLong.write(value.`amount`, buf)
     }
 }
 
@@ -5733,6 +7829,93 @@ public object FfiConverterTypeProgressionReport: FfiConverterRustBuffer<Progress
             FfiConverterString.write(value.`windowEnd`, buf)
             FfiConverterSequenceTypeProgressionFailure.write(value.`failures`, buf)
             FfiConverterString.write(value.`policyFingerprint`, buf)
+    }
+}
+
+
+
+/**
+ * The stage thresholds of every upload purpose (SPEC §9.2, §14.1), one field per purpose.
+ */
+data class PurposeThresholds (
+    /**
+     * Profile photos.
+     */
+    val `profilePhoto`: StageThresholds
+    , 
+    /**
+     * Feed images.
+     */
+    val `feedImage`: StageThresholds
+    , 
+    /**
+     * Story videos.
+     */
+    val `storyVideo`: StageThresholds
+    , 
+    /**
+     * Images in a chat.
+     */
+    val `chatImage`: StageThresholds
+    , 
+    /**
+     * Videos in a chat.
+     */
+    val `chatVideo`: StageThresholds
+    , 
+    /**
+     * Audio in a chat.
+     */
+    val `chatAudio`: StageThresholds
+    , 
+    /**
+     * Creator content.
+     */
+    val `creatorContent`: StageThresholds
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePurposeThresholds: FfiConverterRustBuffer<PurposeThresholds> {
+    override fun read(buf: ByteBuffer): PurposeThresholds {
+        return PurposeThresholds(
+            FfiConverterTypeStageThresholds.read(buf),
+            FfiConverterTypeStageThresholds.read(buf),
+            FfiConverterTypeStageThresholds.read(buf),
+            FfiConverterTypeStageThresholds.read(buf),
+            FfiConverterTypeStageThresholds.read(buf),
+            FfiConverterTypeStageThresholds.read(buf),
+            FfiConverterTypeStageThresholds.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: PurposeThresholds) = (
+            FfiConverterTypeStageThresholds.allocationSize(value.`profilePhoto`) +
+            FfiConverterTypeStageThresholds.allocationSize(value.`feedImage`) +
+            FfiConverterTypeStageThresholds.allocationSize(value.`storyVideo`) +
+            FfiConverterTypeStageThresholds.allocationSize(value.`chatImage`) +
+            FfiConverterTypeStageThresholds.allocationSize(value.`chatVideo`) +
+            FfiConverterTypeStageThresholds.allocationSize(value.`chatAudio`) +
+            FfiConverterTypeStageThresholds.allocationSize(value.`creatorContent`)
+    )
+
+    override fun write(value: PurposeThresholds, buf: ByteBuffer) {
+            FfiConverterTypeStageThresholds.write(value.`profilePhoto`, buf)
+            FfiConverterTypeStageThresholds.write(value.`feedImage`, buf)
+            FfiConverterTypeStageThresholds.write(value.`storyVideo`, buf)
+            FfiConverterTypeStageThresholds.write(value.`chatImage`, buf)
+            FfiConverterTypeStageThresholds.write(value.`chatVideo`, buf)
+            FfiConverterTypeStageThresholds.write(value.`chatAudio`, buf)
+            FfiConverterTypeStageThresholds.write(value.`creatorContent`, buf)
     }
 }
 
@@ -6397,6 +8580,299 @@ public object FfiConverterTypeRegionRisk: FfiConverterRustBuffer<RegionRisk> {
 
 
 /**
+ * The release gate's decision.
+ */
+data class ReleaseDecision (
+    /**
+     * What to do.
+     */
+    val `action`: ReleaseAction
+    , 
+    /**
+     * The rollout percentage after this decision (current on hold, 0 on roll back).
+     */
+    val `nextPercent`: kotlin.UInt
+    , 
+    /**
+     * Why it holds, on `Hold`.
+     */
+    val `holdReason`: HoldReason?
+    , 
+    /**
+     * Until when it holds for soak time.
+     */
+    val `holdUntilMs`: kotlin.Long?
+    , 
+    /**
+     * Why it rolls back, on `RollBack`.
+     */
+    val `rollbackReasons`: List<RollbackReason>
+    , 
+    /**
+     * The failing or missing compliance gates, on a compliance hold.
+     */
+    val `failingGates`: List<GateFailure>
+    , 
+    /**
+     * iOS roll back: pause the phased release (a shipped build cannot be withdrawn).
+     */
+    val `pausePhasedRelease`: kotlin.Boolean
+    , 
+    /**
+     * iOS roll back: switch the release's flags off.
+     */
+    val `flagsOff`: kotlin.Boolean
+    , 
+    /**
+     * Fingerprint of the policy.
+     */
+    val `policyFingerprint`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeReleaseDecision: FfiConverterRustBuffer<ReleaseDecision> {
+    override fun read(buf: ByteBuffer): ReleaseDecision {
+        return ReleaseDecision(
+            FfiConverterTypeReleaseAction.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterOptionalTypeHoldReason.read(buf),
+            FfiConverterOptionalLong.read(buf),
+            FfiConverterSequenceTypeRollbackReason.read(buf),
+            FfiConverterSequenceTypeGateFailure.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ReleaseDecision) = (
+            FfiConverterTypeReleaseAction.allocationSize(value.`action`) +
+            FfiConverterUInt.allocationSize(value.`nextPercent`) +
+            FfiConverterOptionalTypeHoldReason.allocationSize(value.`holdReason`) +
+            FfiConverterOptionalLong.allocationSize(value.`holdUntilMs`) +
+            FfiConverterSequenceTypeRollbackReason.allocationSize(value.`rollbackReasons`) +
+            FfiConverterSequenceTypeGateFailure.allocationSize(value.`failingGates`) +
+            FfiConverterBoolean.allocationSize(value.`pausePhasedRelease`) +
+            FfiConverterBoolean.allocationSize(value.`flagsOff`) +
+            FfiConverterString.allocationSize(value.`policyFingerprint`)
+    )
+
+    override fun write(value: ReleaseDecision, buf: ByteBuffer) {
+            FfiConverterTypeReleaseAction.write(value.`action`, buf)
+            FfiConverterUInt.write(value.`nextPercent`, buf)
+            FfiConverterOptionalTypeHoldReason.write(value.`holdReason`, buf)
+            FfiConverterOptionalLong.write(value.`holdUntilMs`, buf)
+            FfiConverterSequenceTypeRollbackReason.write(value.`rollbackReasons`, buf)
+            FfiConverterSequenceTypeGateFailure.write(value.`failingGates`, buf)
+            FfiConverterBoolean.write(value.`pausePhasedRelease`, buf)
+            FfiConverterBoolean.write(value.`flagsOff`, buf)
+            FfiConverterString.write(value.`policyFingerprint`, buf)
+    }
+}
+
+
+
+/**
+ * The state of one staged rollout and its live rates.
+ */
+data class ReleaseGateRequest (
+    /**
+     * The channel.
+     */
+    val `channel`: ReleaseChannel
+    , 
+    /**
+     * The current stage, % (one of the channel's stages).
+     */
+    val `stagePercent`: kotlin.UInt
+    , 
+    /**
+     * When this stage started, ms since the epoch.
+     */
+    val `enteredAtMs`: kotlin.Long
+    , 
+    /**
+     * Now, ms since the epoch.
+     */
+    val `nowMs`: kotlin.Long
+    , 
+    /**
+     * Sessions observed at this stage.
+     */
+    val `sessions`: kotlin.ULong
+    , 
+    /**
+     * Error rate at this stage, bp.
+     */
+    val `errorBp`: kotlin.UInt
+    , 
+    /**
+     * Crash-free sessions at this stage, bp (required on mobile).
+     */
+    val `crashFreeBp`: kotlin.UInt?
+    , 
+    /**
+     * The compliance gates' results.
+     */
+    val `gates`: List<GateCheck>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeReleaseGateRequest: FfiConverterRustBuffer<ReleaseGateRequest> {
+    override fun read(buf: ByteBuffer): ReleaseGateRequest {
+        return ReleaseGateRequest(
+            FfiConverterTypeReleaseChannel.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterOptionalUInt.read(buf),
+            FfiConverterSequenceTypeGateCheck.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ReleaseGateRequest) = (
+            FfiConverterTypeReleaseChannel.allocationSize(value.`channel`) +
+            FfiConverterUInt.allocationSize(value.`stagePercent`) +
+            FfiConverterLong.allocationSize(value.`enteredAtMs`) +
+            FfiConverterLong.allocationSize(value.`nowMs`) +
+            FfiConverterULong.allocationSize(value.`sessions`) +
+            FfiConverterUInt.allocationSize(value.`errorBp`) +
+            FfiConverterOptionalUInt.allocationSize(value.`crashFreeBp`) +
+            FfiConverterSequenceTypeGateCheck.allocationSize(value.`gates`)
+    )
+
+    override fun write(value: ReleaseGateRequest, buf: ByteBuffer) {
+            FfiConverterTypeReleaseChannel.write(value.`channel`, buf)
+            FfiConverterUInt.write(value.`stagePercent`, buf)
+            FfiConverterLong.write(value.`enteredAtMs`, buf)
+            FfiConverterLong.write(value.`nowMs`, buf)
+            FfiConverterULong.write(value.`sessions`, buf)
+            FfiConverterUInt.write(value.`errorBp`, buf)
+            FfiConverterOptionalUInt.write(value.`crashFreeBp`, buf)
+            FfiConverterSequenceTypeGateCheck.write(value.`gates`, buf)
+    }
+}
+
+
+
+/**
+ * Release gate numbers (SPEC §15.3).
+ */
+data class ReleasePolicy (
+    /**
+     * Android stages, % (10, 50, 100).
+     */
+    val `androidStages`: List<kotlin.UInt>
+    , 
+    /**
+     * iOS stages, % (1, 2, 5, 10, 20, 50, 100).
+     */
+    val `iosStages`: List<kotlin.UInt>
+    , 
+    /**
+     * Web stages, % (10, 100).
+     */
+    val `webStages`: List<kotlin.UInt>
+    , 
+    /**
+     * Backend stages, % (10, 100).
+     */
+    val `backendStages`: List<kotlin.UInt>
+    , 
+    /**
+     * Sessions needed at a stage before deciding (1 000).
+     */
+    val `minSessions`: kotlin.ULong
+    , 
+    /**
+     * Roll back when the error rate is above this, bp (100 = 1 %, strict).
+     */
+    val `rollbackErrorBp`: kotlin.UInt
+    , 
+    /**
+     * Hold when the error rate is at or above this, bp (50 = 0.5 %).
+     */
+    val `holdErrorBp`: kotlin.UInt
+    , 
+    /**
+     * Time a stage must soak before advancing, ms (86 400 000 = 24 h).
+     */
+    val `soakMs`: kotlin.ULong
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeReleasePolicy: FfiConverterRustBuffer<ReleasePolicy> {
+    override fun read(buf: ByteBuffer): ReleasePolicy {
+        return ReleasePolicy(
+            FfiConverterSequenceUInt.read(buf),
+            FfiConverterSequenceUInt.read(buf),
+            FfiConverterSequenceUInt.read(buf),
+            FfiConverterSequenceUInt.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterULong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ReleasePolicy) = (
+            FfiConverterSequenceUInt.allocationSize(value.`androidStages`) +
+            FfiConverterSequenceUInt.allocationSize(value.`iosStages`) +
+            FfiConverterSequenceUInt.allocationSize(value.`webStages`) +
+            FfiConverterSequenceUInt.allocationSize(value.`backendStages`) +
+            FfiConverterULong.allocationSize(value.`minSessions`) +
+            FfiConverterUInt.allocationSize(value.`rollbackErrorBp`) +
+            FfiConverterUInt.allocationSize(value.`holdErrorBp`) +
+            FfiConverterULong.allocationSize(value.`soakMs`)
+    )
+
+    override fun write(value: ReleasePolicy, buf: ByteBuffer) {
+            FfiConverterSequenceUInt.write(value.`androidStages`, buf)
+            FfiConverterSequenceUInt.write(value.`iosStages`, buf)
+            FfiConverterSequenceUInt.write(value.`webStages`, buf)
+            FfiConverterSequenceUInt.write(value.`backendStages`, buf)
+            FfiConverterULong.write(value.`minSessions`, buf)
+            FfiConverterUInt.write(value.`rollbackErrorBp`, buf)
+            FfiConverterUInt.write(value.`holdErrorBp`, buf)
+            FfiConverterULong.write(value.`soakMs`, buf)
+    }
+}
+
+
+
+/**
  * A stream's split with its policy share, carrying the policy fingerprint.
  */
 data class RevenueSplit (
@@ -6533,6 +9009,171 @@ public object FfiConverterTypeRiskBreakdown: FfiConverterRustBuffer<RiskBreakdow
             FfiConverterUInt.write(value.`safetyIncidents`, buf)
             FfiConverterUInt.write(value.`revenue`, buf)
             FfiConverterUInt.write(value.`verificationRate`, buf)
+    }
+}
+
+
+
+/**
+ * Where an incident goes and by when it must be acknowledged.
+ */
+data class Route (
+    /**
+     * The severity routed.
+     */
+    val `severity`: Severity
+    , 
+    /**
+     * Where to send it.
+     */
+    val `channels`: List<RouteChannel>
+    , 
+    /**
+     * Acknowledge by this time, ms since the epoch.
+     */
+    val `ackByMs`: kotlin.Long
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRoute: FfiConverterRustBuffer<Route> {
+    override fun read(buf: ByteBuffer): Route {
+        return Route(
+            FfiConverterTypeSeverity.read(buf),
+            FfiConverterSequenceTypeRouteChannel.read(buf),
+            FfiConverterLong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Route) = (
+            FfiConverterTypeSeverity.allocationSize(value.`severity`) +
+            FfiConverterSequenceTypeRouteChannel.allocationSize(value.`channels`) +
+            FfiConverterLong.allocationSize(value.`ackByMs`)
+    )
+
+    override fun write(value: Route, buf: ByteBuffer) {
+            FfiConverterTypeSeverity.write(value.`severity`, buf)
+            FfiConverterSequenceTypeRouteChannel.write(value.`channels`, buf)
+            FfiConverterLong.write(value.`ackByMs`, buf)
+    }
+}
+
+
+
+/**
+ * The route of one severity.
+ */
+data class RouteRule (
+    /**
+     * Where to send it (not empty).
+     */
+    val `channels`: List<RouteChannel>
+    , 
+    /**
+     * By when it must be acknowledged.
+     */
+    val `ack`: AckDeadline
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRouteRule: FfiConverterRustBuffer<RouteRule> {
+    override fun read(buf: ByteBuffer): RouteRule {
+        return RouteRule(
+            FfiConverterSequenceTypeRouteChannel.read(buf),
+            FfiConverterTypeAckDeadline.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: RouteRule) = (
+            FfiConverterSequenceTypeRouteChannel.allocationSize(value.`channels`) +
+            FfiConverterTypeAckDeadline.allocationSize(value.`ack`)
+    )
+
+    override fun write(value: RouteRule, buf: ByteBuffer) {
+            FfiConverterSequenceTypeRouteChannel.write(value.`channels`, buf)
+            FfiConverterTypeAckDeadline.write(value.`ack`, buf)
+    }
+}
+
+
+
+/**
+ * Routing table, one rule per severity.
+ */
+data class RoutingPolicy (
+    /**
+     * P0: pager and chat, 5 min.
+     */
+    val `p0`: RouteRule
+    , 
+    /**
+     * P1: chat, 15 min.
+     */
+    val `p1`: RouteRule
+    , 
+    /**
+     * P2: chat, 1 h.
+     */
+    val `p2`: RouteRule
+    , 
+    /**
+     * P3: ticket, end of the next business day.
+     */
+    val `p3`: RouteRule
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRoutingPolicy: FfiConverterRustBuffer<RoutingPolicy> {
+    override fun read(buf: ByteBuffer): RoutingPolicy {
+        return RoutingPolicy(
+            FfiConverterTypeRouteRule.read(buf),
+            FfiConverterTypeRouteRule.read(buf),
+            FfiConverterTypeRouteRule.read(buf),
+            FfiConverterTypeRouteRule.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: RoutingPolicy) = (
+            FfiConverterTypeRouteRule.allocationSize(value.`p0`) +
+            FfiConverterTypeRouteRule.allocationSize(value.`p1`) +
+            FfiConverterTypeRouteRule.allocationSize(value.`p2`) +
+            FfiConverterTypeRouteRule.allocationSize(value.`p3`)
+    )
+
+    override fun write(value: RoutingPolicy, buf: ByteBuffer) {
+            FfiConverterTypeRouteRule.write(value.`p0`, buf)
+            FfiConverterTypeRouteRule.write(value.`p1`, buf)
+            FfiConverterTypeRouteRule.write(value.`p2`, buf)
+            FfiConverterTypeRouteRule.write(value.`p3`, buf)
     }
 }
 
@@ -6691,6 +9332,243 @@ public object FfiConverterTypeRoyalSubscription: FfiConverterRustBuffer<RoyalSub
     override fun write(value: RoyalSubscription, buf: ByteBuffer) {
             FfiConverterTypeRoyalTier.write(value.`tier`, buf)
             FfiConverterLong.write(value.`activeUntilMs`, buf)
+    }
+}
+
+
+
+/**
+ * A text accepted for storage: the sanitised text, and whether moderators must review it.
+ */
+data class ScreenedText (
+    /**
+     * The sanitised text to store (the matches' spans are in this text).
+     */
+    val `text`: kotlin.String
+    , 
+    /**
+     * `true` when a `review` term matched: accepted and visible, queued for moderators.
+     */
+    val `review`: kotlin.Boolean
+    , 
+    /**
+     * Every match found (all of severity `review`), by start, longer first.
+     */
+    val `matches`: List<TermMatch>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeScreenedText: FfiConverterRustBuffer<ScreenedText> {
+    override fun read(buf: ByteBuffer): ScreenedText {
+        return ScreenedText(
+            FfiConverterString.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterSequenceTypeTermMatch.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ScreenedText) = (
+            FfiConverterString.allocationSize(value.`text`) +
+            FfiConverterBoolean.allocationSize(value.`review`) +
+            FfiConverterSequenceTypeTermMatch.allocationSize(value.`matches`)
+    )
+
+    override fun write(value: ScreenedText, buf: ByteBuffer) {
+            FfiConverterString.write(value.`text`, buf)
+            FfiConverterBoolean.write(value.`review`, buf)
+            FfiConverterSequenceTypeTermMatch.write(value.`matches`, buf)
+    }
+}
+
+
+
+/**
+ * Secret rotation thresholds.
+ */
+data class SecretPolicy (
+    /**
+     * Age at which a secret is due, ms (7 776 000 000 = 90 days).
+     */
+    val `maxAgeMs`: kotlin.ULong
+    , 
+    /**
+     * Age at which a secret is due soon, ms (6 566 400 000 = 76 days).
+     */
+    val `dueSoonMs`: kotlin.ULong
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSecretPolicy: FfiConverterRustBuffer<SecretPolicy> {
+    override fun read(buf: ByteBuffer): SecretPolicy {
+        return SecretPolicy(
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: SecretPolicy) = (
+            FfiConverterULong.allocationSize(value.`maxAgeMs`) +
+            FfiConverterULong.allocationSize(value.`dueSoonMs`)
+    )
+
+    override fun write(value: SecretPolicy, buf: ByteBuffer) {
+            FfiConverterULong.write(value.`maxAgeMs`, buf)
+            FfiConverterULong.write(value.`dueSoonMs`, buf)
+    }
+}
+
+
+
+/**
+ * A secret's rotation status.
+ */
+data class SecretStatus (
+    /**
+     * Where it stands.
+     */
+    val `state`: SecretState
+    , 
+    /**
+     * Its age, ms (0 for a future `rotated_at`).
+     */
+    val `ageMs`: kotlin.ULong
+    , 
+    /**
+     * When it is (or was) due, ms since the epoch.
+     */
+    val `dueAtMs`: kotlin.Long
+    , 
+    /**
+     * Fingerprint of the policy.
+     */
+    val `policyFingerprint`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSecretStatus: FfiConverterRustBuffer<SecretStatus> {
+    override fun read(buf: ByteBuffer): SecretStatus {
+        return SecretStatus(
+            FfiConverterTypeSecretState.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: SecretStatus) = (
+            FfiConverterTypeSecretState.allocationSize(value.`state`) +
+            FfiConverterULong.allocationSize(value.`ageMs`) +
+            FfiConverterLong.allocationSize(value.`dueAtMs`) +
+            FfiConverterString.allocationSize(value.`policyFingerprint`)
+    )
+
+    override fun write(value: SecretStatus, buf: ByteBuffer) {
+            FfiConverterTypeSecretState.write(value.`state`, buf)
+            FfiConverterULong.write(value.`ageMs`, buf)
+            FfiConverterLong.write(value.`dueAtMs`, buf)
+            FfiConverterString.write(value.`policyFingerprint`, buf)
+    }
+}
+
+
+
+/**
+ * The server's view of its policies: the active one, the one it replaced, and when.
+ */
+data class ServerPolicies (
+    /**
+     * Fingerprint of the active policy.
+     */
+    val `activeFingerprint`: kotlin.String
+    , 
+    /**
+     * Serial of the active policy (told to stale clients).
+     */
+    val `activeSerial`: kotlin.ULong
+    , 
+    /**
+     * Fingerprint of the policy the active one replaced, if any.
+     */
+    val `previousFingerprint`: kotlin.String?
+    , 
+    /**
+     * When the server switched to the active policy (ms since the epoch).
+     */
+    val `switchedAtMs`: kotlin.Long
+    , 
+    /**
+     * How long after the switch the previous fingerprint is still accepted (ms; default
+     * [`DEFAULT_STALE_GRACE_MS`]).
+     */
+    val `graceMs`: kotlin.ULong
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeServerPolicies: FfiConverterRustBuffer<ServerPolicies> {
+    override fun read(buf: ByteBuffer): ServerPolicies {
+        return ServerPolicies(
+            FfiConverterString.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterULong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ServerPolicies) = (
+            FfiConverterString.allocationSize(value.`activeFingerprint`) +
+            FfiConverterULong.allocationSize(value.`activeSerial`) +
+            FfiConverterOptionalString.allocationSize(value.`previousFingerprint`) +
+            FfiConverterLong.allocationSize(value.`switchedAtMs`) +
+            FfiConverterULong.allocationSize(value.`graceMs`)
+    )
+
+    override fun write(value: ServerPolicies, buf: ByteBuffer) {
+            FfiConverterString.write(value.`activeFingerprint`, buf)
+            FfiConverterULong.write(value.`activeSerial`, buf)
+            FfiConverterOptionalString.write(value.`previousFingerprint`, buf)
+            FfiConverterLong.write(value.`switchedAtMs`, buf)
+            FfiConverterULong.write(value.`graceMs`, buf)
     }
 }
 
@@ -7138,6 +10016,108 @@ public object FfiConverterTypeSplit: FfiConverterRustBuffer<Split> {
 
 
 /**
+ * One stage's two thresholds, inclusive, in basis points.
+ */
+data class StageThreshold (
+    /**
+     * A score at or above this is `flagged`.
+     */
+    val `flaggedBp`: kotlin.UInt
+    , 
+    /**
+     * A score at or above this is `rejected`.
+     */
+    val `rejectedBp`: kotlin.UInt
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeStageThreshold: FfiConverterRustBuffer<StageThreshold> {
+    override fun read(buf: ByteBuffer): StageThreshold {
+        return StageThreshold(
+            FfiConverterUInt.read(buf),
+            FfiConverterUInt.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: StageThreshold) = (
+            FfiConverterUInt.allocationSize(value.`flaggedBp`) +
+            FfiConverterUInt.allocationSize(value.`rejectedBp`)
+    )
+
+    override fun write(value: StageThreshold, buf: ByteBuffer) {
+            FfiConverterUInt.write(value.`flaggedBp`, buf)
+            FfiConverterUInt.write(value.`rejectedBp`, buf)
+    }
+}
+
+
+
+/**
+ * The thresholds of the three scored stages for one upload purpose.
+ */
+data class StageThresholds (
+    /**
+     * Nudity: 7 000 / 9 500 bp.
+     */
+    val `nsfw`: StageThreshold
+    , 
+    /**
+     * Toxicity: 6 000 / 9 000 bp.
+     */
+    val `toxicity`: StageThreshold
+    , 
+    /**
+     * Sexual content: 7 000 / 9 500 bp.
+     */
+    val `sexual`: StageThreshold
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeStageThresholds: FfiConverterRustBuffer<StageThresholds> {
+    override fun read(buf: ByteBuffer): StageThresholds {
+        return StageThresholds(
+            FfiConverterTypeStageThreshold.read(buf),
+            FfiConverterTypeStageThreshold.read(buf),
+            FfiConverterTypeStageThreshold.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: StageThresholds) = (
+            FfiConverterTypeStageThreshold.allocationSize(value.`nsfw`) +
+            FfiConverterTypeStageThreshold.allocationSize(value.`toxicity`) +
+            FfiConverterTypeStageThreshold.allocationSize(value.`sexual`)
+    )
+
+    override fun write(value: StageThresholds, buf: ByteBuffer) {
+            FfiConverterTypeStageThreshold.write(value.`nsfw`, buf)
+            FfiConverterTypeStageThreshold.write(value.`toxicity`, buf)
+            FfiConverterTypeStageThreshold.write(value.`sexual`, buf)
+    }
+}
+
+
+
+/**
  * Room for a new story.
  */
 data class StoryQuota (
@@ -7194,6 +10174,526 @@ public object FfiConverterTypeStoryQuota: FfiConverterRustBuffer<StoryQuota> {
             FfiConverterUInt.write(value.`active`, buf)
             FfiConverterUInt.write(value.`limit`, buf)
             FfiConverterLong.write(value.`expiresAtMs`, buf)
+            FfiConverterString.write(value.`policyFingerprint`, buf)
+    }
+}
+
+
+
+/**
+ * One stream's figures in one bucket.
+ */
+data class StreamEarnings (
+    /**
+     * The stream.
+     */
+    val `stream`: EarningStream
+    , 
+    /**
+     * Tokens earned.
+     */
+    val `earned`: kotlin.ULong
+    , 
+    /**
+     * Tokens refunded (positive).
+     */
+    val `refunded`: kotlin.ULong
+    , 
+    /**
+     * `earned − refunded` (negative when refunds of earlier earnings outweigh).
+     */
+    val `net`: kotlin.Long
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeStreamEarnings: FfiConverterRustBuffer<StreamEarnings> {
+    override fun read(buf: ByteBuffer): StreamEarnings {
+        return StreamEarnings(
+            FfiConverterTypeEarningStream.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterLong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: StreamEarnings) = (
+            FfiConverterTypeEarningStream.allocationSize(value.`stream`) +
+            FfiConverterULong.allocationSize(value.`earned`) +
+            FfiConverterULong.allocationSize(value.`refunded`) +
+            FfiConverterLong.allocationSize(value.`net`)
+    )
+
+    override fun write(value: StreamEarnings, buf: ByteBuffer) {
+            FfiConverterTypeEarningStream.write(value.`stream`, buf)
+            FfiConverterULong.write(value.`earned`, buf)
+            FfiConverterULong.write(value.`refunded`, buf)
+            FfiConverterLong.write(value.`net`, buf)
+    }
+}
+
+
+
+/**
+ * One banned term found in a text.
+ */
+data class TermMatch (
+    /**
+     * The term as listed in the policy.
+     */
+    val `term`: kotlin.String
+    , 
+    /**
+     * Its category.
+     */
+    val `category`: kotlin.String
+    , 
+    /**
+     * Its severity.
+     */
+    val `severity`: TermSeverity
+    , 
+    /**
+     * Start in the original text, UTF-8 bytes (whole characters).
+     */
+    val `start`: kotlin.ULong
+    , 
+    /**
+     * End (exclusive), UTF-8 bytes.
+     */
+    val `end`: kotlin.ULong
+    , 
+    /**
+     * Start in UTF-16 code units (Swift, Kotlin, JS string indices).
+     */
+    val `startUtf16`: kotlin.ULong
+    , 
+    /**
+     * End (exclusive), UTF-16 code units.
+     */
+    val `endUtf16`: kotlin.ULong
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeTermMatch: FfiConverterRustBuffer<TermMatch> {
+    override fun read(buf: ByteBuffer): TermMatch {
+        return TermMatch(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeTermSeverity.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: TermMatch) = (
+            FfiConverterString.allocationSize(value.`term`) +
+            FfiConverterString.allocationSize(value.`category`) +
+            FfiConverterTypeTermSeverity.allocationSize(value.`severity`) +
+            FfiConverterULong.allocationSize(value.`start`) +
+            FfiConverterULong.allocationSize(value.`end`) +
+            FfiConverterULong.allocationSize(value.`startUtf16`) +
+            FfiConverterULong.allocationSize(value.`endUtf16`)
+    )
+
+    override fun write(value: TermMatch, buf: ByteBuffer) {
+            FfiConverterString.write(value.`term`, buf)
+            FfiConverterString.write(value.`category`, buf)
+            FfiConverterTypeTermSeverity.write(value.`severity`, buf)
+            FfiConverterULong.write(value.`start`, buf)
+            FfiConverterULong.write(value.`end`, buf)
+            FfiConverterULong.write(value.`startUtf16`, buf)
+            FfiConverterULong.write(value.`endUtf16`, buf)
+    }
+}
+
+
+
+/**
+ * What screening found: every match (by start, longer first) and the highest severity.
+ */
+data class TermScreening (
+    /**
+     * The highest severity found, `None` when nothing matched.
+     */
+    val `severity`: TermSeverity?
+    , 
+    /**
+     * Every match, by start, longer first.
+     */
+    val `matches`: List<TermMatch>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeTermScreening: FfiConverterRustBuffer<TermScreening> {
+    override fun read(buf: ByteBuffer): TermScreening {
+        return TermScreening(
+            FfiConverterOptionalTypeTermSeverity.read(buf),
+            FfiConverterSequenceTypeTermMatch.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: TermScreening) = (
+            FfiConverterOptionalTypeTermSeverity.allocationSize(value.`severity`) +
+            FfiConverterSequenceTypeTermMatch.allocationSize(value.`matches`)
+    )
+
+    override fun write(value: TermScreening, buf: ByteBuffer) {
+            FfiConverterOptionalTypeTermSeverity.write(value.`severity`, buf)
+            FfiConverterSequenceTypeTermMatch.write(value.`matches`, buf)
+    }
+}
+
+
+
+/**
+ * The term list and the normalisation maps (SPEC §14.2).
+ */
+data class TermsPolicy (
+    /**
+     * The banned terms.
+     */
+    val `bannedTerms`: List<BannedTerm>
+    , 
+    /**
+     * Step 4's letters without a decomposition (ł→l, đ→d, ø→o, ħ→h, ı→i, æ→ae, œ→oe, þ→th).
+     */
+    val `fold`: List<CharMapping>
+    , 
+    /**
+     * Step 5's Cyrillic and Greek look-alikes → Latin.
+     */
+    val `lookalikes`: List<CharMapping>
+    , 
+    /**
+     * Step 6's digits, mapped anywhere in a word with a letter.
+     */
+    val `leetDigits`: List<CharMapping>
+    , 
+    /**
+     * Step 6's symbols, mapped between letters or digits or first before one.
+     */
+    val `leetSymbols`: List<CharMapping>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeTermsPolicy: FfiConverterRustBuffer<TermsPolicy> {
+    override fun read(buf: ByteBuffer): TermsPolicy {
+        return TermsPolicy(
+            FfiConverterSequenceTypeBannedTerm.read(buf),
+            FfiConverterSequenceTypeCharMapping.read(buf),
+            FfiConverterSequenceTypeCharMapping.read(buf),
+            FfiConverterSequenceTypeCharMapping.read(buf),
+            FfiConverterSequenceTypeCharMapping.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: TermsPolicy) = (
+            FfiConverterSequenceTypeBannedTerm.allocationSize(value.`bannedTerms`) +
+            FfiConverterSequenceTypeCharMapping.allocationSize(value.`fold`) +
+            FfiConverterSequenceTypeCharMapping.allocationSize(value.`lookalikes`) +
+            FfiConverterSequenceTypeCharMapping.allocationSize(value.`leetDigits`) +
+            FfiConverterSequenceTypeCharMapping.allocationSize(value.`leetSymbols`)
+    )
+
+    override fun write(value: TermsPolicy, buf: ByteBuffer) {
+            FfiConverterSequenceTypeBannedTerm.write(value.`bannedTerms`, buf)
+            FfiConverterSequenceTypeCharMapping.write(value.`fold`, buf)
+            FfiConverterSequenceTypeCharMapping.write(value.`lookalikes`, buf)
+            FfiConverterSequenceTypeCharMapping.write(value.`leetDigits`, buf)
+            FfiConverterSequenceTypeCharMapping.write(value.`leetSymbols`, buf)
+    }
+}
+
+
+
+/**
+ * Length limits and clean-up bounds of the sanitiser (SPEC §14.3).
+ */
+data class TextPolicy (
+    /**
+     * Most grapheme clusters in a display name (50; at least 1 is required).
+     */
+    val `displayNameMax`: kotlin.UInt
+    , 
+    /**
+     * Most grapheme clusters in a bio (500).
+     */
+    val `bioMax`: kotlin.UInt
+    , 
+    /**
+     * Most grapheme clusters in a chat message (4 000).
+     */
+    val `messageMax`: kotlin.UInt
+    , 
+    /**
+     * Most grapheme clusters in a caption (2 200).
+     */
+    val `captionMax`: kotlin.UInt
+    , 
+    /**
+     * Most combining marks kept after one base character (3).
+     */
+    val `maxCombiningMarks`: kotlin.UInt
+    , 
+    /**
+     * Most line breaks kept in a row (2).
+     */
+    val `maxLineBreaks`: kotlin.UInt
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeTextPolicy: FfiConverterRustBuffer<TextPolicy> {
+    override fun read(buf: ByteBuffer): TextPolicy {
+        return TextPolicy(
+            FfiConverterUInt.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterUInt.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: TextPolicy) = (
+            FfiConverterUInt.allocationSize(value.`displayNameMax`) +
+            FfiConverterUInt.allocationSize(value.`bioMax`) +
+            FfiConverterUInt.allocationSize(value.`messageMax`) +
+            FfiConverterUInt.allocationSize(value.`captionMax`) +
+            FfiConverterUInt.allocationSize(value.`maxCombiningMarks`) +
+            FfiConverterUInt.allocationSize(value.`maxLineBreaks`)
+    )
+
+    override fun write(value: TextPolicy, buf: ByteBuffer) {
+            FfiConverterUInt.write(value.`displayNameMax`, buf)
+            FfiConverterUInt.write(value.`bioMax`, buf)
+            FfiConverterUInt.write(value.`messageMax`, buf)
+            FfiConverterUInt.write(value.`captionMax`, buf)
+            FfiConverterUInt.write(value.`maxCombiningMarks`, buf)
+            FfiConverterUInt.write(value.`maxLineBreaks`, buf)
+    }
+}
+
+
+
+/**
+ * One threshold a score reached.
+ */
+data class ThresholdCrossed (
+    /**
+     * The stage.
+     */
+    val `stage`: Stage
+    , 
+    /**
+     * The threshold reached.
+     */
+    val `level`: ThresholdLevel
+    , 
+    /**
+     * The stage's score, bp.
+     */
+    val `scoreBp`: kotlin.UInt
+    , 
+    /**
+     * The threshold, bp.
+     */
+    val `thresholdBp`: kotlin.UInt
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeThresholdCrossed: FfiConverterRustBuffer<ThresholdCrossed> {
+    override fun read(buf: ByteBuffer): ThresholdCrossed {
+        return ThresholdCrossed(
+            FfiConverterTypeStage.read(buf),
+            FfiConverterTypeThresholdLevel.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterUInt.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ThresholdCrossed) = (
+            FfiConverterTypeStage.allocationSize(value.`stage`) +
+            FfiConverterTypeThresholdLevel.allocationSize(value.`level`) +
+            FfiConverterUInt.allocationSize(value.`scoreBp`) +
+            FfiConverterUInt.allocationSize(value.`thresholdBp`)
+    )
+
+    override fun write(value: ThresholdCrossed, buf: ByteBuffer) {
+            FfiConverterTypeStage.write(value.`stage`, buf)
+            FfiConverterTypeThresholdLevel.write(value.`level`, buf)
+            FfiConverterUInt.write(value.`scoreBp`, buf)
+            FfiConverterUInt.write(value.`thresholdBp`, buf)
+    }
+}
+
+
+
+/**
+ * A payer and what they paid this creator in the window, less refunds.
+ */
+data class TopFan (
+    /**
+     * The payer's id as written in the ledger's accounts.
+     */
+    val `userId`: kotlin.String
+    , 
+    /**
+     * Tokens paid less refunds (> 0).
+     */
+    val `netPaid`: kotlin.ULong
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeTopFan: FfiConverterRustBuffer<TopFan> {
+    override fun read(buf: ByteBuffer): TopFan {
+        return TopFan(
+            FfiConverterString.read(buf),
+            FfiConverterULong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: TopFan) = (
+            FfiConverterString.allocationSize(value.`userId`) +
+            FfiConverterULong.allocationSize(value.`netPaid`)
+    )
+
+    override fun write(value: TopFan, buf: ByteBuffer) {
+            FfiConverterString.write(value.`userId`, buf)
+            FfiConverterULong.write(value.`netPaid`, buf)
+    }
+}
+
+
+
+/**
+ * The triage of one result.
+ */
+data class Triage (
+    /**
+     * The signals raised, in the table's order.
+     */
+    val `incidents`: List<Incident>
+    , 
+    /**
+     * The incident's severity: the highest of its signals (`None` when nothing is raised).
+     */
+    val `severity`: Severity?
+    , 
+    /**
+     * Where to send it and by when it must be acknowledged (`None` when nothing is raised).
+     */
+    val `route`: Route?
+    , 
+    /**
+     * Fingerprint of the policy.
+     */
+    val `policyFingerprint`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeTriage: FfiConverterRustBuffer<Triage> {
+    override fun read(buf: ByteBuffer): Triage {
+        return Triage(
+            FfiConverterSequenceTypeIncident.read(buf),
+            FfiConverterOptionalTypeSeverity.read(buf),
+            FfiConverterOptionalTypeRoute.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Triage) = (
+            FfiConverterSequenceTypeIncident.allocationSize(value.`incidents`) +
+            FfiConverterOptionalTypeSeverity.allocationSize(value.`severity`) +
+            FfiConverterOptionalTypeRoute.allocationSize(value.`route`) +
+            FfiConverterString.allocationSize(value.`policyFingerprint`)
+    )
+
+    override fun write(value: Triage, buf: ByteBuffer) {
+            FfiConverterSequenceTypeIncident.write(value.`incidents`, buf)
+            FfiConverterOptionalTypeSeverity.write(value.`severity`, buf)
+            FfiConverterOptionalTypeRoute.write(value.`route`, buf)
             FfiConverterString.write(value.`policyFingerprint`, buf)
     }
 }
@@ -7811,6 +11311,85 @@ public object FfiConverterTypeWithdrawalRequest: FfiConverterRustBuffer<Withdraw
 
 
 /**
+ * One withdrawal request as the ledger knows it (from its records).
+ */
+data class WithdrawalStatus (
+    /**
+     * The seq of the `withdrawal_requested` record.
+     */
+    val `requestSeq`: kotlin.ULong
+    , 
+    /**
+     * The creator (key part).
+     */
+    val `creator`: kotlin.String
+    , 
+    /**
+     * The amount held (net + fee).
+     */
+    val `amount`: kotlin.ULong
+    , 
+    /**
+     * The fee fixed at request time.
+     */
+    val `fee`: kotlin.ULong
+    , 
+    /**
+     * The net tokens paid out.
+     */
+    val `net`: kotlin.ULong
+    , 
+    /**
+     * The current state.
+     */
+    val `state`: WithdrawalState
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeWithdrawalStatus: FfiConverterRustBuffer<WithdrawalStatus> {
+    override fun read(buf: ByteBuffer): WithdrawalStatus {
+        return WithdrawalStatus(
+            FfiConverterULong.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterTypeWithdrawalState.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: WithdrawalStatus) = (
+            FfiConverterULong.allocationSize(value.`requestSeq`) +
+            FfiConverterString.allocationSize(value.`creator`) +
+            FfiConverterULong.allocationSize(value.`amount`) +
+            FfiConverterULong.allocationSize(value.`fee`) +
+            FfiConverterULong.allocationSize(value.`net`) +
+            FfiConverterTypeWithdrawalState.allocationSize(value.`state`)
+    )
+
+    override fun write(value: WithdrawalStatus, buf: ByteBuffer) {
+            FfiConverterULong.write(value.`requestSeq`, buf)
+            FfiConverterString.write(value.`creator`, buf)
+            FfiConverterULong.write(value.`amount`, buf)
+            FfiConverterULong.write(value.`fee`, buf)
+            FfiConverterULong.write(value.`net`, buf)
+            FfiConverterTypeWithdrawalState.write(value.`state`, buf)
+    }
+}
+
+
+
+/**
  * Why access was granted.
  */
 
@@ -7835,7 +11414,11 @@ enum class AccessGrant {
     /**
      * The viewer unlocked the paid item.
      */
-    UNLOCKED;
+    UNLOCKED,
+    /**
+     * The viewer is the other participant of the chat the item was sent in.
+     */
+    PARTICIPANT;
 
     
 
@@ -7857,6 +11440,394 @@ public object FfiConverterTypeAccessGrant: FfiConverterRustBuffer<AccessGrant> {
     override fun allocationSize(value: AccessGrant) = 4UL
 
     override fun write(value: AccessGrant, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * The acknowledgement deadline of a severity.
+ */
+sealed class AckDeadline {
+    
+    /**
+     * Within this many ms of being raised.
+     */
+    data class WithinMs(
+        /**
+         * The delay, ms.
+         */
+        val `ms`: kotlin.ULong) : AckDeadline()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * 23:59:59.999 UTC of the first Monday–Friday date after the date raised.
+     */
+    object EndOfNextBusinessDay : AckDeadline()
+    
+    
+
+    
+
+    
+    
+
+
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeAckDeadline : FfiConverterRustBuffer<AckDeadline>{
+    override fun read(buf: ByteBuffer): AckDeadline {
+        return when(buf.getInt()) {
+            1 -> AckDeadline.WithinMs(
+                FfiConverterULong.read(buf),
+                )
+            2 -> AckDeadline.EndOfNextBusinessDay
+            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
+        }
+    }
+
+    override fun allocationSize(value: AckDeadline): ULong = when(value) {
+        is AckDeadline.WithinMs -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterULong.allocationSize(value.`ms`)
+            )
+        }
+        is AckDeadline.EndOfNextBusinessDay -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+            )
+        }
+    }
+
+    override fun write(value: AckDeadline, buf: ByteBuffer) {
+        when(value) {
+            is AckDeadline.WithinMs -> {
+                buf.putInt(1)
+                FfiConverterULong.write(value.`ms`, buf)
+                Unit
+            }
+            is AckDeadline.EndOfNextBusinessDay -> {
+                buf.putInt(2)
+                Unit
+            }
+        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
+    }
+}
+
+
+
+
+
+/**
+ * The admission decision. Every variant carries the policy fingerprint.
+ */
+sealed class Admission {
+    
+    /**
+     * Admitted: store the counters.
+     */
+    data class Admitted(
+        /**
+         * The normalised country.
+         */
+        val `country`: com.avalo.core.types.CountryCode, 
+        /**
+         * The applicant's age in whole years today.
+         */
+        val `ageYears`: kotlin.UInt, 
+        /**
+         * Signup only: the mode's new signups counter, including this one.
+         */
+        val `modeCounter`: com.avalo.core.types.DailyCounter?, 
+        /**
+         * The country's new counter of this operation's kind, including this one.
+         */
+        val `countryCounter`: com.avalo.core.types.DailyCounter, 
+        /**
+         * The invite record's new use count, when an invite was used.
+         */
+        val `inviteUsedCount`: kotlin.ULong?, 
+        /**
+         * Fingerprint of the policy.
+         */
+        val `policyFingerprint`: kotlin.String) : Admission()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * Queued by the throttle (`ADMISSION_QUEUED`): tell the user their place and when to retry.
+     */
+    data class Queued(
+        /**
+         * Always `ADMISSION_QUEUED`.
+         */
+        val `code`: com.avalo.core.types.ErrorCode, 
+        /**
+         * 1-based place in the host's queue (queue length + 1).
+         */
+        val `positionHint`: kotlin.ULong, 
+        /**
+         * When to retry, ms since the epoch.
+         */
+        val `retryAtMs`: kotlin.Long, 
+        /**
+         * Fingerprint of the policy.
+         */
+        val `policyFingerprint`: kotlin.String) : Admission()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * Refused by the first failing check.
+     */
+    data class Refused(
+        /**
+         * The SPEC §11 code of the failing check.
+         */
+        val `code`: com.avalo.core.types.ErrorCode, 
+        /**
+         * The cap that refused, for `DAILY_LIMIT_REACHED`.
+         */
+        val `cap`: com.avalo.core.types.AdmissionCap?, 
+        /**
+         * When to retry (the next UTC midnight for a cap), when a retry can succeed.
+         */
+        val `retryAtMs`: kotlin.Long?, 
+        /**
+         * Fingerprint of the policy.
+         */
+        val `policyFingerprint`: kotlin.String) : Admission()
+        
+    {
+        
+
+        companion object
+    }
+    
+
+    
+
+    
+    
+
+
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeAdmission : FfiConverterRustBuffer<Admission>{
+    override fun read(buf: ByteBuffer): Admission {
+        return when(buf.getInt()) {
+            1 -> Admission.Admitted(
+                FfiConverterTypeCountryCode.read(buf),
+                FfiConverterUInt.read(buf),
+                FfiConverterOptionalTypeDailyCounter.read(buf),
+                FfiConverterTypeDailyCounter.read(buf),
+                FfiConverterOptionalULong.read(buf),
+                FfiConverterString.read(buf),
+                )
+            2 -> Admission.Queued(
+                FfiConverterTypeErrorCode.read(buf),
+                FfiConverterULong.read(buf),
+                FfiConverterLong.read(buf),
+                FfiConverterString.read(buf),
+                )
+            3 -> Admission.Refused(
+                FfiConverterTypeErrorCode.read(buf),
+                FfiConverterOptionalTypeAdmissionCap.read(buf),
+                FfiConverterOptionalLong.read(buf),
+                FfiConverterString.read(buf),
+                )
+            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
+        }
+    }
+
+    override fun allocationSize(value: Admission): ULong = when(value) {
+        is Admission.Admitted -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeCountryCode.allocationSize(value.`country`)
+                + FfiConverterUInt.allocationSize(value.`ageYears`)
+                + FfiConverterOptionalTypeDailyCounter.allocationSize(value.`modeCounter`)
+                + FfiConverterTypeDailyCounter.allocationSize(value.`countryCounter`)
+                + FfiConverterOptionalULong.allocationSize(value.`inviteUsedCount`)
+                + FfiConverterString.allocationSize(value.`policyFingerprint`)
+            )
+        }
+        is Admission.Queued -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeErrorCode.allocationSize(value.`code`)
+                + FfiConverterULong.allocationSize(value.`positionHint`)
+                + FfiConverterLong.allocationSize(value.`retryAtMs`)
+                + FfiConverterString.allocationSize(value.`policyFingerprint`)
+            )
+        }
+        is Admission.Refused -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeErrorCode.allocationSize(value.`code`)
+                + FfiConverterOptionalTypeAdmissionCap.allocationSize(value.`cap`)
+                + FfiConverterOptionalLong.allocationSize(value.`retryAtMs`)
+                + FfiConverterString.allocationSize(value.`policyFingerprint`)
+            )
+        }
+    }
+
+    override fun write(value: Admission, buf: ByteBuffer) {
+        when(value) {
+            is Admission.Admitted -> {
+                buf.putInt(1)
+                FfiConverterTypeCountryCode.write(value.`country`, buf)
+                FfiConverterUInt.write(value.`ageYears`, buf)
+                FfiConverterOptionalTypeDailyCounter.write(value.`modeCounter`, buf)
+                FfiConverterTypeDailyCounter.write(value.`countryCounter`, buf)
+                FfiConverterOptionalULong.write(value.`inviteUsedCount`, buf)
+                FfiConverterString.write(value.`policyFingerprint`, buf)
+                Unit
+            }
+            is Admission.Queued -> {
+                buf.putInt(2)
+                FfiConverterTypeErrorCode.write(value.`code`, buf)
+                FfiConverterULong.write(value.`positionHint`, buf)
+                FfiConverterLong.write(value.`retryAtMs`, buf)
+                FfiConverterString.write(value.`policyFingerprint`, buf)
+                Unit
+            }
+            is Admission.Refused -> {
+                buf.putInt(3)
+                FfiConverterTypeErrorCode.write(value.`code`, buf)
+                FfiConverterOptionalTypeAdmissionCap.write(value.`cap`, buf)
+                FfiConverterOptionalLong.write(value.`retryAtMs`, buf)
+                FfiConverterString.write(value.`policyFingerprint`, buf)
+                Unit
+            }
+        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
+    }
+}
+
+
+
+
+
+/**
+ * The cap that refused an operation.
+ */
+
+enum class AdmissionCap {
+    
+    /**
+     * The launch mode's platform-wide signup cap (§7.1).
+     */
+    MODE_SIGNUPS,
+    /**
+     * The country phase's `users` cap.
+     */
+    USERS,
+    /**
+     * The country phase's `payments` cap.
+     */
+    PAYMENTS,
+    /**
+     * The country phase's `creators` cap.
+     */
+    CREATORS;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeAdmissionCap: FfiConverterRustBuffer<AdmissionCap> {
+    override fun read(buf: ByteBuffer) = try {
+        AdmissionCap.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: AdmissionCap) = 4UL
+
+    override fun write(value: AdmissionCap, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * What is being admitted.
+ */
+
+enum class AdmissionOperation {
+    
+    /**
+     * A new account.
+     */
+    SIGNUP,
+    /**
+     * A token purchase (spending held tokens is not gated).
+     */
+    PURCHASE,
+    /**
+     * A user becoming a creator.
+     */
+    CREATOR_ONBOARDING;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeAdmissionOperation: FfiConverterRustBuffer<AdmissionOperation> {
+    override fun read(buf: ByteBuffer) = try {
+        AdmissionOperation.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: AdmissionOperation) = 4UL
+
+    override fun write(value: AdmissionOperation, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
     }
 }
@@ -8116,6 +12087,199 @@ public object FfiConverterTypeChatParticipant: FfiConverterRustBuffer<ChatPartic
 
 
 /**
+ * The server's decision on a client's policy fingerprint.
+ */
+sealed class ClientPolicyVerdict {
+    
+    /**
+     * The client prices with the active policy.
+     */
+    object Active : ClientPolicyVerdict()
+    
+    
+    /**
+     * The client prices with the previous policy, still inside the grace period.
+     */
+    data class PreviousInGrace(
+        /**
+         * Last instant (ms, inclusive) the previous fingerprint is accepted.
+         */
+        val `graceEndsAtMs`: kotlin.Long) : ClientPolicyVerdict()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * Refuse with `POLICY_STALE`: the client must fetch the active envelope and recompute.
+     */
+    data class Stale(
+        /**
+         * Always `POLICY_STALE`.
+         */
+        val `code`: com.avalo.core.types.ErrorCode, 
+        /**
+         * Serial of the active policy, for the client to fetch.
+         */
+        val `activeSerial`: kotlin.ULong) : ClientPolicyVerdict()
+        
+    {
+        
+
+        companion object
+    }
+    
+
+    
+
+    
+    
+
+
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeClientPolicyVerdict : FfiConverterRustBuffer<ClientPolicyVerdict>{
+    override fun read(buf: ByteBuffer): ClientPolicyVerdict {
+        return when(buf.getInt()) {
+            1 -> ClientPolicyVerdict.Active
+            2 -> ClientPolicyVerdict.PreviousInGrace(
+                FfiConverterLong.read(buf),
+                )
+            3 -> ClientPolicyVerdict.Stale(
+                FfiConverterTypeErrorCode.read(buf),
+                FfiConverterULong.read(buf),
+                )
+            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
+        }
+    }
+
+    override fun allocationSize(value: ClientPolicyVerdict): ULong = when(value) {
+        is ClientPolicyVerdict.Active -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+            )
+        }
+        is ClientPolicyVerdict.PreviousInGrace -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterLong.allocationSize(value.`graceEndsAtMs`)
+            )
+        }
+        is ClientPolicyVerdict.Stale -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeErrorCode.allocationSize(value.`code`)
+                + FfiConverterULong.allocationSize(value.`activeSerial`)
+            )
+        }
+    }
+
+    override fun write(value: ClientPolicyVerdict, buf: ByteBuffer) {
+        when(value) {
+            is ClientPolicyVerdict.Active -> {
+                buf.putInt(1)
+                Unit
+            }
+            is ClientPolicyVerdict.PreviousInGrace -> {
+                buf.putInt(2)
+                FfiConverterLong.write(value.`graceEndsAtMs`, buf)
+                Unit
+            }
+            is ClientPolicyVerdict.Stale -> {
+                buf.putInt(3)
+                FfiConverterTypeErrorCode.write(value.`code`, buf)
+                FfiConverterULong.write(value.`activeSerial`, buf)
+                Unit
+            }
+        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
+    }
+}
+
+
+
+
+
+/**
+ * A compliance gate (seed 004).
+ */
+
+enum class ComplianceGate {
+    
+    /**
+     * Terms of service published and accepted at signup.
+     */
+    TERMS_OF_SERVICE,
+    /**
+     * Privacy policy published.
+     */
+    PRIVACY_POLICY,
+    /**
+     * Age gate in place.
+     */
+    AGE_GATE,
+    /**
+     * KYC provider connected.
+     */
+    KYC_PROVIDER,
+    /**
+     * Content moderation running.
+     */
+    CONTENT_MODERATION,
+    /**
+     * Refund policy published.
+     */
+    REFUND_POLICY,
+    /**
+     * Data export available.
+     */
+    DATA_EXPORT,
+    /**
+     * Data deletion available.
+     */
+    DATA_DELETION,
+    /**
+     * Cookie consent in place.
+     */
+    COOKIE_CONSENT;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeComplianceGate: FfiConverterRustBuffer<ComplianceGate> {
+    override fun read(buf: ByteBuffer) = try {
+        ComplianceGate.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: ComplianceGate) = 4UL
+
+    override fun write(value: ComplianceGate, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * Content refused whatever it is declared as.
  */
 
@@ -8158,6 +12322,53 @@ public object FfiConverterTypeDangerClass: FfiConverterRustBuffer<DangerClass> {
     override fun allocationSize(value: DangerClass) = 4UL
 
     override fun write(value: DangerClass, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * Why a deploy is blocked.
+ */
+
+enum class DeployFailureKind {
+    
+    /**
+     * A required compliance gate is not PASS (or missing).
+     */
+    GATE_NOT_PASSED,
+    /**
+     * No approver.
+     */
+    APPROVAL_MISSING,
+    /**
+     * The approver is the author.
+     */
+    SELF_APPROVAL;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeDeployFailureKind: FfiConverterRustBuffer<DeployFailureKind> {
+    override fun read(buf: ByteBuffer) = try {
+        DeployFailureKind.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: DeployFailureKind) = 4UL
+
+    override fun write(value: DeployFailureKind, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
     }
 }
@@ -8254,6 +12465,108 @@ public object FfiConverterTypeDropReason: FfiConverterRustBuffer<DropReason> {
 
 
 /**
+ * Where a creator's earning came from (SPEC §16.1).
+ */
+
+enum class EarningStream {
+    
+    /**
+     * Paid chat (`message_charge`).
+     */
+    CHAT,
+    /**
+     * Tips.
+     */
+    TIP,
+    /**
+     * Gated content unlocks.
+     */
+    GATED_CONTENT,
+    /**
+     * Paid media unlocks.
+     */
+    PAID_MEDIA,
+    /**
+     * Referral rewards.
+     */
+    REFERRAL;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeEarningStream: FfiConverterRustBuffer<EarningStream> {
+    override fun read(buf: ByteBuffer) = try {
+        EarningStream.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: EarningStream) = 4UL
+
+    override fun write(value: EarningStream, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * A deployment environment.
+ */
+
+enum class Environment {
+    
+    /**
+     * Developers' machines and preview deployments.
+     */
+    DEVELOPMENT,
+    /**
+     * Pre-production.
+     */
+    STAGING,
+    /**
+     * Production: deploys need the compliance gates and an approver; migrations need force.
+     */
+    PRODUCTION;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeEnvironment: FfiConverterRustBuffer<Environment> {
+    override fun read(buf: ByteBuffer) = try {
+        Environment.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: Environment) = 4UL
+
+    override fun write(value: Environment, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * The stable error codes of SPEC §11. `as_str()` gives the wire string (`"INVALID_INPUT"`).
  */
 
@@ -8301,7 +12614,23 @@ enum class ErrorCode {
     STORY_LIMIT_REACHED,
     SYSTEM_MAINTENANCE,
     SERVICE_DEGRADED,
-    INVALID_INPUT;
+    INVALID_INPUT,
+    POLICY_UNSUPPORTED_SCHEMA,
+    POLICY_UNKNOWN_KEY,
+    POLICY_SIGNATURE_INVALID,
+    POLICY_NOT_YET_VALID,
+    POLICY_EXPIRED,
+    POLICY_ROLLBACK,
+    POLICY_STALE,
+    CONTENT_BLOCKED,
+    TEXT_TOO_LONG,
+    PRICE_CHANGED,
+    ADMISSION_QUEUED,
+    DEPLOY_BLOCKED,
+    MIGRATION_FORCE_REQUIRED,
+    IDEMPOTENCY_CONFLICT,
+    INVALID_TRANSITION,
+    NOT_REFUNDABLE;
 
     
     /**
@@ -8388,6 +12717,77 @@ public object FfiConverterTypeFailurePolicy: FfiConverterRustBuffer<FailurePolic
 
 
 /**
+ * What is wrong with a ledger (SPEC §12.5).
+ */
+
+enum class FindingKind {
+    
+    /**
+     * The record's seq is not the previous + 1 (the first must be 1).
+     */
+    SEQ_GAP,
+    /**
+     * `prev_hash` is not the previous record's hash.
+     */
+    PREV_HASH_MISMATCH,
+    /**
+     * `hash` or `content_hash` is not what the record hashes to.
+     */
+    HASH_MISMATCH,
+    /**
+     * Postings unsorted, zero, out of range, not summing to 0, or not the kind's template.
+     */
+    BAD_POSTINGS,
+    /**
+     * A key already used by an earlier record.
+     */
+    DUPLICATE_KEY,
+    /**
+     * A balance that must stay ≥ 0 went below 0 (or any balance passed 2^53 − 1).
+     */
+    NEGATIVE_BALANCE,
+    /**
+     * A withdrawal transition not allowed from the request's state.
+     */
+    BAD_TRANSITION,
+    /**
+     * A ref naming no earlier record, or a record of the wrong kind.
+     */
+    BAD_REFERENCE,
+    /**
+     * The replay does not equal the stored head and balances.
+     */
+    SNAPSHOT_MISMATCH;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeFindingKind: FfiConverterRustBuffer<FindingKind> {
+    override fun read(buf: ByteBuffer) = try {
+        FindingKind.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: FindingKind) = 4UL
+
+    override fun write(value: FindingKind, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * The rule that decided a flag.
  */
 
@@ -8409,6 +12809,10 @@ enum class FlagRule {
      * Off: the flag is disabled.
      */
     DISABLED,
+    /**
+     * Off: the deployment's environment is not targeted (SPEC §15.2).
+     */
+    ENVIRONMENT_NOT_TARGETED,
     /**
      * Off: now is outside the flag's time window.
      */
@@ -8651,6 +13055,243 @@ public object FfiConverterTypeHealthStatus: FfiConverterRustBuffer<HealthStatus>
 
 
 /**
+ * Why the gate holds.
+ */
+
+enum class HoldReason {
+    
+    /**
+     * Fewer sessions than `min_sessions`.
+     */
+    INSUFFICIENT_SESSIONS,
+    /**
+     * A mobile channel without a crash-free rate.
+     */
+    MISSING_CRASH_FREE_RATE,
+    /**
+     * A compliance gate failing or missing.
+     */
+    COMPLIANCE_GATE,
+    /**
+     * The stage has not soaked long enough.
+     */
+    SOAK_TIME,
+    /**
+     * The error rate is at or above `hold_error_bp`.
+     */
+    ERROR_RATE_ELEVATED;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeHoldReason: FfiConverterRustBuffer<HoldReason> {
+    override fun read(buf: ByteBuffer) = try {
+        HoldReason.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: HoldReason) = 4UL
+
+    override fun write(value: HoldReason, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * A host-reported event (§15.1's last row).
+ */
+
+enum class HostEvent {
+    
+    /**
+     * Data was lost.
+     */
+    DATA_LOSS,
+    /**
+     * A security breach.
+     */
+    SECURITY_BREACH,
+    /**
+     * A backup of a critical collection (seed 001) failed.
+     */
+    CRITICAL_BACKUP_FAILED,
+    /**
+     * Another backup failed.
+     */
+    BACKUP_FAILED;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeHostEvent: FfiConverterRustBuffer<HostEvent> {
+    override fun read(buf: ByteBuffer) = try {
+        HostEvent.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: HostEvent) = 4UL
+
+    override fun write(value: HostEvent, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * A signal that raises an incident: one row of the §15.1 table.
+ */
+
+enum class IncidentSignal {
+    
+    /**
+     * Health overall DOWN (P0).
+     */
+    HEALTH_DOWN,
+    /**
+     * Health overall DEGRADED (P1).
+     */
+    HEALTH_DEGRADED,
+    /**
+     * Payment failure rate alert (P0).
+     */
+    ALERT_PAYMENT_FAILURE_RATE,
+    /**
+     * Error rate alert (P1).
+     */
+    ALERT_ERROR_RATE,
+    /**
+     * Crash-free sessions alert (P1).
+     */
+    ALERT_CRASH_FREE_SESSIONS,
+    /**
+     * Token spend spike alert (P1).
+     */
+    ALERT_TOKEN_SPEND_SPIKE,
+    /**
+     * Region risk CRITICAL (P0).
+     */
+    REGION_RISK_CRITICAL,
+    /**
+     * Region risk HIGH (P2).
+     */
+    REGION_RISK_HIGH,
+    /**
+     * Fraud: creator ring (P0).
+     */
+    FRAUD_CREATOR_RING,
+    /**
+     * Fraud: payment burst (P0).
+     */
+    FRAUD_PAYMENT_BURST,
+    /**
+     * Fraud: device farming (P2).
+     */
+    FRAUD_DEVICE_FARMING,
+    /**
+     * Load: overloaded (P0).
+     */
+    LOAD_OVERLOADED,
+    /**
+     * Rate limiter store failing (P1).
+     */
+    LIMITER_STORE_FAILING,
+    /**
+     * More than the threshold of limiter violations in one hour (P2).
+     */
+    LIMITER_VIOLATIONS,
+    /**
+     * A country counter at or above the warning share of its cap (P3).
+     */
+    COUNTRY_CAP_NEAR_LIMIT,
+    /**
+     * A ledger check finding (P0).
+     */
+    LEDGER_FINDING,
+    /**
+     * Release gate rolled back (P1).
+     */
+    RELEASE_ROLL_BACK,
+    /**
+     * Release gate held on a compliance gate (P2).
+     */
+    RELEASE_COMPLIANCE_HOLD,
+    /**
+     * Secret overdue (P2).
+     */
+    SECRET_OVERDUE,
+    /**
+     * Secret due soon (P3).
+     */
+    SECRET_DUE_SOON,
+    /**
+     * Host event: data loss (P0).
+     */
+    HOST_DATA_LOSS,
+    /**
+     * Host event: security breach (P0).
+     */
+    HOST_SECURITY_BREACH,
+    /**
+     * Host event: a critical collection's backup failed (P0).
+     */
+    HOST_CRITICAL_BACKUP_FAILED,
+    /**
+     * Host event: another backup failed (P1).
+     */
+    HOST_BACKUP_FAILED;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeIncidentSignal: FfiConverterRustBuffer<IncidentSignal> {
+    override fun read(buf: ByteBuffer) = try {
+        IncidentSignal.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: IncidentSignal) = 4UL
+
+    override fun write(value: IncidentSignal, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * The launch modes of SPEC §7.1.
  */
 
@@ -8694,6 +13335,589 @@ public object FfiConverterTypeLaunchMode: FfiConverterRustBuffer<LaunchMode> {
 
     override fun write(value: LaunchMode, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * A money event, as the host describes it. Ids are the host's own; they become key parts
+ * (§12.3). `request_id` is a client UUID made once per user action and reused on retries.
+ */
+sealed class LedgerEvent {
+    
+    /**
+     * A store purchase: a pack (§2.1) or a PLN amount settled at §2.2 (exactly one of them).
+     */
+    data class Purchase(
+        /**
+         * The buyer.
+         */
+        val `payer`: kotlin.String, 
+        /**
+         * The store (`apple`, `google`, `stripe`…).
+         */
+        val `store`: kotlin.String, 
+        /**
+         * The store's transaction id.
+         */
+        val `storeTxnId`: kotlin.String, 
+        /**
+         * A pack id of the policy (`"mini"`…), or `None` with `pln_minor`.
+         */
+        val `pack`: kotlin.String?, 
+        /**
+         * A PLN amount in grosze, converted with `pln_to_tokens` (§2.2), or `None` with `pack`.
+         */
+        val `plnMinor`: kotlin.ULong?) : LedgerEvent()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * One billed message (§4.5): `tokens` is the meter's `tokens_due`; `billed_tokens` and
+     * `creator_tokens` are the meter's cumulative figures *before* the message (§12.6).
+     */
+    data class MessageCharge(
+        /**
+         * The chat.
+         */
+        val `chatId`: kotlin.String, 
+        /**
+         * The message.
+         */
+        val `messageId`: kotlin.String, 
+        /**
+         * The paying participant.
+         */
+        val `payer`: kotlin.String, 
+        /**
+         * The earning participant.
+         */
+        val `earner`: kotlin.String, 
+        /**
+         * Tokens due for this message (≥ 1: a free message posts nothing).
+         */
+        val `tokens`: kotlin.ULong, 
+        /**
+         * The meter's `billed_tokens` before this message.
+         */
+        val `billedTokens`: kotlin.ULong, 
+        /**
+         * The meter's `creator_tokens` before this message.
+         */
+        val `creatorTokens`: kotlin.ULong) : LedgerEvent()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * A tip (§3.4).
+     */
+    data class Tip(
+        /**
+         * The tipper.
+         */
+        val `payer`: kotlin.String, 
+        /**
+         * The creator.
+         */
+        val `creator`: kotlin.String, 
+        /**
+         * Client UUID of the tap.
+         */
+        val `requestId`: kotlin.String, 
+        /**
+         * Tokens tipped.
+         */
+        val `tokens`: kotlin.ULong) : LedgerEvent()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * An unlock of gated content or paid media (§3.4) at the creator's price.
+     */
+    data class Unlock(
+        /**
+         * The buyer.
+         */
+        val `payer`: kotlin.String, 
+        /**
+         * The item's creator.
+         */
+        val `creator`: kotlin.String, 
+        /**
+         * The item.
+         */
+        val `itemId`: kotlin.String, 
+        /**
+         * `gated_content` or `paid_media`.
+         */
+        val `itemKind`: com.avalo.core.types.RevenueStream, 
+        /**
+         * The creator's price (required; `None` is `INVALID_INPUT`).
+         */
+        val `price`: kotlin.ULong?) : LedgerEvent()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * AI companion usage at the host's quote (0 / 100).
+     */
+    data class AiUsage(
+        /**
+         * The user.
+         */
+        val `payer`: kotlin.String, 
+        /**
+         * Client UUID of the request.
+         */
+        val `requestId`: kotlin.String, 
+        /**
+         * Tokens quoted.
+         */
+        val `tokens`: kotlin.ULong) : LedgerEvent()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * The referral reward (§3.5) on the referred user's first purchase.
+     */
+    data class ReferralReward(
+        /**
+         * Who referred.
+         */
+        val `referrer`: kotlin.String, 
+        /**
+         * Who was referred.
+         */
+        val `referred`: kotlin.String, 
+        /**
+         * The seq of the referred user's first `purchase` record.
+         */
+        val `purchaseSeq`: kotlin.ULong) : LedgerEvent()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * A withdrawal request (§3.6): reserves the whole amount (§12.4).
+     */
+    data class WithdrawalRequested(
+        /**
+         * The creator.
+         */
+        val `creator`: kotlin.String, 
+        /**
+         * Client UUID of the request.
+         */
+        val `requestId`: kotlin.String, 
+        /**
+         * Tokens withdrawn (net + fee).
+         */
+        val `amount`: kotlin.ULong, 
+        /**
+         * The payout method.
+         */
+        val `method`: com.avalo.core.types.PayoutMethod, 
+        /**
+         * Whether the creator's KYC is verified (checked, not stored).
+         */
+        val `kycVerified`: kotlin.Boolean) : LedgerEvent()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * `requested → approved` (posts nothing).
+     */
+    data class WithdrawalApproved(
+        /**
+         * The seq of the `withdrawal_requested` record.
+         */
+        val `requestSeq`: kotlin.ULong) : LedgerEvent()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * `approved → paid`.
+     */
+    data class WithdrawalPaid(
+        /**
+         * The seq of the `withdrawal_requested` record.
+         */
+        val `requestSeq`: kotlin.ULong, 
+        /**
+         * The payment provider's reference, if any.
+         */
+        val `payoutRef`: kotlin.String?) : LedgerEvent()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * `requested → rejected` (the amount goes back to earnings).
+     */
+    data class WithdrawalRejected(
+        /**
+         * The seq of the `withdrawal_requested` record.
+         */
+        val `requestSeq`: kotlin.ULong) : LedgerEvent()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * `approved → failed` (the amount goes back to earnings).
+     */
+    data class WithdrawalFailed(
+        /**
+         * The seq of the `withdrawal_requested` record.
+         */
+        val `requestSeq`: kotlin.ULong) : LedgerEvent()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * A compensating record reversing a `purchase`, `message_charge`, `tip`, `unlock` or
+     * `ai_usage` in full, once.
+     */
+    data class Refund(
+        /**
+         * The seq of the record refunded.
+         */
+        val `originalSeq`: kotlin.ULong) : LedgerEvent()
+        
+    {
+        
+
+        companion object
+    }
+    
+
+    
+
+    
+    
+
+
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLedgerEvent : FfiConverterRustBuffer<LedgerEvent>{
+    override fun read(buf: ByteBuffer): LedgerEvent {
+        return when(buf.getInt()) {
+            1 -> LedgerEvent.Purchase(
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalULong.read(buf),
+                )
+            2 -> LedgerEvent.MessageCharge(
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterULong.read(buf),
+                FfiConverterULong.read(buf),
+                FfiConverterULong.read(buf),
+                )
+            3 -> LedgerEvent.Tip(
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterULong.read(buf),
+                )
+            4 -> LedgerEvent.Unlock(
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterTypeRevenueStream.read(buf),
+                FfiConverterOptionalULong.read(buf),
+                )
+            5 -> LedgerEvent.AiUsage(
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterULong.read(buf),
+                )
+            6 -> LedgerEvent.ReferralReward(
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterULong.read(buf),
+                )
+            7 -> LedgerEvent.WithdrawalRequested(
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterULong.read(buf),
+                FfiConverterTypePayoutMethod.read(buf),
+                FfiConverterBoolean.read(buf),
+                )
+            8 -> LedgerEvent.WithdrawalApproved(
+                FfiConverterULong.read(buf),
+                )
+            9 -> LedgerEvent.WithdrawalPaid(
+                FfiConverterULong.read(buf),
+                FfiConverterOptionalString.read(buf),
+                )
+            10 -> LedgerEvent.WithdrawalRejected(
+                FfiConverterULong.read(buf),
+                )
+            11 -> LedgerEvent.WithdrawalFailed(
+                FfiConverterULong.read(buf),
+                )
+            12 -> LedgerEvent.Refund(
+                FfiConverterULong.read(buf),
+                )
+            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
+        }
+    }
+
+    override fun allocationSize(value: LedgerEvent): ULong = when(value) {
+        is LedgerEvent.Purchase -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterString.allocationSize(value.`payer`)
+                + FfiConverterString.allocationSize(value.`store`)
+                + FfiConverterString.allocationSize(value.`storeTxnId`)
+                + FfiConverterOptionalString.allocationSize(value.`pack`)
+                + FfiConverterOptionalULong.allocationSize(value.`plnMinor`)
+            )
+        }
+        is LedgerEvent.MessageCharge -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterString.allocationSize(value.`chatId`)
+                + FfiConverterString.allocationSize(value.`messageId`)
+                + FfiConverterString.allocationSize(value.`payer`)
+                + FfiConverterString.allocationSize(value.`earner`)
+                + FfiConverterULong.allocationSize(value.`tokens`)
+                + FfiConverterULong.allocationSize(value.`billedTokens`)
+                + FfiConverterULong.allocationSize(value.`creatorTokens`)
+            )
+        }
+        is LedgerEvent.Tip -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterString.allocationSize(value.`payer`)
+                + FfiConverterString.allocationSize(value.`creator`)
+                + FfiConverterString.allocationSize(value.`requestId`)
+                + FfiConverterULong.allocationSize(value.`tokens`)
+            )
+        }
+        is LedgerEvent.Unlock -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterString.allocationSize(value.`payer`)
+                + FfiConverterString.allocationSize(value.`creator`)
+                + FfiConverterString.allocationSize(value.`itemId`)
+                + FfiConverterTypeRevenueStream.allocationSize(value.`itemKind`)
+                + FfiConverterOptionalULong.allocationSize(value.`price`)
+            )
+        }
+        is LedgerEvent.AiUsage -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterString.allocationSize(value.`payer`)
+                + FfiConverterString.allocationSize(value.`requestId`)
+                + FfiConverterULong.allocationSize(value.`tokens`)
+            )
+        }
+        is LedgerEvent.ReferralReward -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterString.allocationSize(value.`referrer`)
+                + FfiConverterString.allocationSize(value.`referred`)
+                + FfiConverterULong.allocationSize(value.`purchaseSeq`)
+            )
+        }
+        is LedgerEvent.WithdrawalRequested -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterString.allocationSize(value.`creator`)
+                + FfiConverterString.allocationSize(value.`requestId`)
+                + FfiConverterULong.allocationSize(value.`amount`)
+                + FfiConverterTypePayoutMethod.allocationSize(value.`method`)
+                + FfiConverterBoolean.allocationSize(value.`kycVerified`)
+            )
+        }
+        is LedgerEvent.WithdrawalApproved -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterULong.allocationSize(value.`requestSeq`)
+            )
+        }
+        is LedgerEvent.WithdrawalPaid -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterULong.allocationSize(value.`requestSeq`)
+                + FfiConverterOptionalString.allocationSize(value.`payoutRef`)
+            )
+        }
+        is LedgerEvent.WithdrawalRejected -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterULong.allocationSize(value.`requestSeq`)
+            )
+        }
+        is LedgerEvent.WithdrawalFailed -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterULong.allocationSize(value.`requestSeq`)
+            )
+        }
+        is LedgerEvent.Refund -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterULong.allocationSize(value.`originalSeq`)
+            )
+        }
+    }
+
+    override fun write(value: LedgerEvent, buf: ByteBuffer) {
+        when(value) {
+            is LedgerEvent.Purchase -> {
+                buf.putInt(1)
+                FfiConverterString.write(value.`payer`, buf)
+                FfiConverterString.write(value.`store`, buf)
+                FfiConverterString.write(value.`storeTxnId`, buf)
+                FfiConverterOptionalString.write(value.`pack`, buf)
+                FfiConverterOptionalULong.write(value.`plnMinor`, buf)
+                Unit
+            }
+            is LedgerEvent.MessageCharge -> {
+                buf.putInt(2)
+                FfiConverterString.write(value.`chatId`, buf)
+                FfiConverterString.write(value.`messageId`, buf)
+                FfiConverterString.write(value.`payer`, buf)
+                FfiConverterString.write(value.`earner`, buf)
+                FfiConverterULong.write(value.`tokens`, buf)
+                FfiConverterULong.write(value.`billedTokens`, buf)
+                FfiConverterULong.write(value.`creatorTokens`, buf)
+                Unit
+            }
+            is LedgerEvent.Tip -> {
+                buf.putInt(3)
+                FfiConverterString.write(value.`payer`, buf)
+                FfiConverterString.write(value.`creator`, buf)
+                FfiConverterString.write(value.`requestId`, buf)
+                FfiConverterULong.write(value.`tokens`, buf)
+                Unit
+            }
+            is LedgerEvent.Unlock -> {
+                buf.putInt(4)
+                FfiConverterString.write(value.`payer`, buf)
+                FfiConverterString.write(value.`creator`, buf)
+                FfiConverterString.write(value.`itemId`, buf)
+                FfiConverterTypeRevenueStream.write(value.`itemKind`, buf)
+                FfiConverterOptionalULong.write(value.`price`, buf)
+                Unit
+            }
+            is LedgerEvent.AiUsage -> {
+                buf.putInt(5)
+                FfiConverterString.write(value.`payer`, buf)
+                FfiConverterString.write(value.`requestId`, buf)
+                FfiConverterULong.write(value.`tokens`, buf)
+                Unit
+            }
+            is LedgerEvent.ReferralReward -> {
+                buf.putInt(6)
+                FfiConverterString.write(value.`referrer`, buf)
+                FfiConverterString.write(value.`referred`, buf)
+                FfiConverterULong.write(value.`purchaseSeq`, buf)
+                Unit
+            }
+            is LedgerEvent.WithdrawalRequested -> {
+                buf.putInt(7)
+                FfiConverterString.write(value.`creator`, buf)
+                FfiConverterString.write(value.`requestId`, buf)
+                FfiConverterULong.write(value.`amount`, buf)
+                FfiConverterTypePayoutMethod.write(value.`method`, buf)
+                FfiConverterBoolean.write(value.`kycVerified`, buf)
+                Unit
+            }
+            is LedgerEvent.WithdrawalApproved -> {
+                buf.putInt(8)
+                FfiConverterULong.write(value.`requestSeq`, buf)
+                Unit
+            }
+            is LedgerEvent.WithdrawalPaid -> {
+                buf.putInt(9)
+                FfiConverterULong.write(value.`requestSeq`, buf)
+                FfiConverterOptionalString.write(value.`payoutRef`, buf)
+                Unit
+            }
+            is LedgerEvent.WithdrawalRejected -> {
+                buf.putInt(10)
+                FfiConverterULong.write(value.`requestSeq`, buf)
+                Unit
+            }
+            is LedgerEvent.WithdrawalFailed -> {
+                buf.putInt(11)
+                FfiConverterULong.write(value.`requestSeq`, buf)
+                Unit
+            }
+            is LedgerEvent.Refund -> {
+                buf.putInt(12)
+                FfiConverterULong.write(value.`originalSeq`, buf)
+                Unit
+            }
+        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
     }
 }
 
@@ -8783,6 +14007,53 @@ public object FfiConverterTypeLoadMetric: FfiConverterRustBuffer<LoadMetric> {
     override fun allocationSize(value: LoadMetric) = 4UL
 
     override fun write(value: LoadMetric, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * Where a media item lives (SPEC §16.3).
+ */
+
+enum class MediaContext {
+    
+    /**
+     * The owner's feed or profile (the default): visibility decides.
+     */
+    FEED,
+    /**
+     * Sent in a chat: only its two participants (`private` or `paid`).
+     */
+    CHAT,
+    /**
+     * Attached to a calendar slot: the owner only.
+     */
+    CALENDAR_SLOT;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeMediaContext: FfiConverterRustBuffer<MediaContext> {
+    override fun read(buf: ByteBuffer) = try {
+        MediaContext.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: MediaContext) = 4UL
+
+    override fun write(value: MediaContext, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
     }
 }
@@ -8922,6 +14193,92 @@ public object FfiConverterTypeMediaKind: FfiConverterRustBuffer<MediaKind> {
 
 
 /**
+ * What the migration runner should do.
+ */
+
+enum class MigrationAction {
+    
+    /**
+     * Run it (a dry run when requested).
+     */
+    RUN,
+    /**
+     * Nothing to do: the versions are equal.
+     */
+    NO_OP;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeMigrationAction: FfiConverterRustBuffer<MigrationAction> {
+    override fun read(buf: ByteBuffer) = try {
+        MigrationAction.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: MigrationAction) = 4UL
+
+    override fun write(value: MigrationAction, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * Direction of a migration.
+ */
+
+enum class MigrationDirection {
+    
+    /**
+     * Apply migrations up to the target.
+     */
+    UP,
+    /**
+     * Revert migrations down to the target.
+     */
+    DOWN;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeMigrationDirection: FfiConverterRustBuffer<MigrationDirection> {
+    override fun read(buf: ByteBuffer) = try {
+        MigrationDirection.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: MigrationDirection) = 4UL
+
+    override fun write(value: MigrationDirection, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * Moderation state of an item.
  */
 
@@ -8965,6 +14322,395 @@ public object FfiConverterTypeModerationState: FfiConverterRustBuffer<Moderation
 
     override fun write(value: ModerationState, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * One result to triage, by source. `From` conversions exist for the library's own reports.
+ */
+sealed class OpsResult {
+    
+    /**
+     * Component health (§8.5).
+     */
+    data class Health(
+        /**
+         * The overall status.
+         */
+        val `overall`: com.avalo.core.types.HealthStatus) : OpsResult()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * Alert thresholds (§8.5).
+     */
+    data class Alerts(
+        /**
+         * The alerts that fired.
+         */
+        val `alerts`: List<com.avalo.core.types.AlertKind>) : OpsResult()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * Region risk (§8.1).
+     */
+    data class RegionRisk(
+        /**
+         * The level.
+         */
+        val `level`: com.avalo.core.types.RiskLevel) : OpsResult()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * Fraud shield (§8.2).
+     */
+    data class FraudShield(
+        /**
+         * The signals that fired (repeats allowed: one per device).
+         */
+        val `signals`: List<com.avalo.core.types.FraudSignal>) : OpsResult()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * Infrastructure throttle (§8.3).
+     */
+    data class Load(
+        /**
+         * Whether overloaded.
+         */
+        val `overloaded`: kotlin.Boolean) : OpsResult()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * Rate limiter (§6).
+     */
+    data class RateLimiter(
+        /**
+         * Whether the limiter's store is failing (§6.3).
+         */
+        val `storeFailing`: kotlin.Boolean, 
+        /**
+         * Violations (refused requests) in the last hour.
+         */
+        val `violationsLastHour`: kotlin.ULong) : OpsResult()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * A country's daily counter (§7.2).
+     */
+    data class CountryCap(
+        /**
+         * Today's count.
+         */
+        val `count`: kotlin.ULong, 
+        /**
+         * Its cap.
+         */
+        val `cap`: kotlin.ULong) : OpsResult()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * Ledger check (§12.5).
+     */
+    data class LedgerCheck(
+        /**
+         * Number of findings.
+         */
+        val `findings`: kotlin.ULong) : OpsResult()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * Release gate (§15.3).
+     */
+    data class ReleaseGate(
+        /**
+         * The action.
+         */
+        val `action`: com.avalo.core.types.ReleaseAction, 
+        /**
+         * The hold reason, if holding.
+         */
+        val `holdReason`: com.avalo.core.types.HoldReason?) : OpsResult()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * Secret rotation (§15.4).
+     */
+    data class Secret(
+        /**
+         * Where the secret stands.
+         */
+        val `state`: com.avalo.core.types.SecretState) : OpsResult()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * A host event.
+     */
+    data class HostEvent(
+        /**
+         * What happened.
+         */
+        val `event`: com.avalo.core.types.HostEvent) : OpsResult()
+        
+    {
+        
+
+        companion object
+    }
+    
+
+    
+
+    
+    
+
+
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeOpsResult : FfiConverterRustBuffer<OpsResult>{
+    override fun read(buf: ByteBuffer): OpsResult {
+        return when(buf.getInt()) {
+            1 -> OpsResult.Health(
+                FfiConverterTypeHealthStatus.read(buf),
+                )
+            2 -> OpsResult.Alerts(
+                FfiConverterSequenceTypeAlertKind.read(buf),
+                )
+            3 -> OpsResult.RegionRisk(
+                FfiConverterTypeRiskLevel.read(buf),
+                )
+            4 -> OpsResult.FraudShield(
+                FfiConverterSequenceTypeFraudSignal.read(buf),
+                )
+            5 -> OpsResult.Load(
+                FfiConverterBoolean.read(buf),
+                )
+            6 -> OpsResult.RateLimiter(
+                FfiConverterBoolean.read(buf),
+                FfiConverterULong.read(buf),
+                )
+            7 -> OpsResult.CountryCap(
+                FfiConverterULong.read(buf),
+                FfiConverterULong.read(buf),
+                )
+            8 -> OpsResult.LedgerCheck(
+                FfiConverterULong.read(buf),
+                )
+            9 -> OpsResult.ReleaseGate(
+                FfiConverterTypeReleaseAction.read(buf),
+                FfiConverterOptionalTypeHoldReason.read(buf),
+                )
+            10 -> OpsResult.Secret(
+                FfiConverterTypeSecretState.read(buf),
+                )
+            11 -> OpsResult.HostEvent(
+                FfiConverterTypeHostEvent.read(buf),
+                )
+            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
+        }
+    }
+
+    override fun allocationSize(value: OpsResult): ULong = when(value) {
+        is OpsResult.Health -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeHealthStatus.allocationSize(value.`overall`)
+            )
+        }
+        is OpsResult.Alerts -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterSequenceTypeAlertKind.allocationSize(value.`alerts`)
+            )
+        }
+        is OpsResult.RegionRisk -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeRiskLevel.allocationSize(value.`level`)
+            )
+        }
+        is OpsResult.FraudShield -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterSequenceTypeFraudSignal.allocationSize(value.`signals`)
+            )
+        }
+        is OpsResult.Load -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterBoolean.allocationSize(value.`overloaded`)
+            )
+        }
+        is OpsResult.RateLimiter -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterBoolean.allocationSize(value.`storeFailing`)
+                + FfiConverterULong.allocationSize(value.`violationsLastHour`)
+            )
+        }
+        is OpsResult.CountryCap -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterULong.allocationSize(value.`count`)
+                + FfiConverterULong.allocationSize(value.`cap`)
+            )
+        }
+        is OpsResult.LedgerCheck -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterULong.allocationSize(value.`findings`)
+            )
+        }
+        is OpsResult.ReleaseGate -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeReleaseAction.allocationSize(value.`action`)
+                + FfiConverterOptionalTypeHoldReason.allocationSize(value.`holdReason`)
+            )
+        }
+        is OpsResult.Secret -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeSecretState.allocationSize(value.`state`)
+            )
+        }
+        is OpsResult.HostEvent -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterTypeHostEvent.allocationSize(value.`event`)
+            )
+        }
+    }
+
+    override fun write(value: OpsResult, buf: ByteBuffer) {
+        when(value) {
+            is OpsResult.Health -> {
+                buf.putInt(1)
+                FfiConverterTypeHealthStatus.write(value.`overall`, buf)
+                Unit
+            }
+            is OpsResult.Alerts -> {
+                buf.putInt(2)
+                FfiConverterSequenceTypeAlertKind.write(value.`alerts`, buf)
+                Unit
+            }
+            is OpsResult.RegionRisk -> {
+                buf.putInt(3)
+                FfiConverterTypeRiskLevel.write(value.`level`, buf)
+                Unit
+            }
+            is OpsResult.FraudShield -> {
+                buf.putInt(4)
+                FfiConverterSequenceTypeFraudSignal.write(value.`signals`, buf)
+                Unit
+            }
+            is OpsResult.Load -> {
+                buf.putInt(5)
+                FfiConverterBoolean.write(value.`overloaded`, buf)
+                Unit
+            }
+            is OpsResult.RateLimiter -> {
+                buf.putInt(6)
+                FfiConverterBoolean.write(value.`storeFailing`, buf)
+                FfiConverterULong.write(value.`violationsLastHour`, buf)
+                Unit
+            }
+            is OpsResult.CountryCap -> {
+                buf.putInt(7)
+                FfiConverterULong.write(value.`count`, buf)
+                FfiConverterULong.write(value.`cap`, buf)
+                Unit
+            }
+            is OpsResult.LedgerCheck -> {
+                buf.putInt(8)
+                FfiConverterULong.write(value.`findings`, buf)
+                Unit
+            }
+            is OpsResult.ReleaseGate -> {
+                buf.putInt(9)
+                FfiConverterTypeReleaseAction.write(value.`action`, buf)
+                FfiConverterOptionalTypeHoldReason.write(value.`holdReason`, buf)
+                Unit
+            }
+            is OpsResult.Secret -> {
+                buf.putInt(10)
+                FfiConverterTypeSecretState.write(value.`state`, buf)
+                Unit
+            }
+            is OpsResult.HostEvent -> {
+                buf.putInt(11)
+                FfiConverterTypeHostEvent.write(value.`event`, buf)
+                Unit
+            }
+        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
     }
 }
 
@@ -9212,6 +14958,53 @@ public object FfiConverterTypeReadinessStatus: FfiConverterRustBuffer<ReadinessS
 
 
 /**
+ * The kind of a record (SPEC §12.2).
+ */
+
+enum class RecordKind {
+    
+    PURCHASE,
+    MESSAGE_CHARGE,
+    TIP,
+    UNLOCK,
+    AI_USAGE,
+    REFERRAL_REWARD,
+    WITHDRAWAL_REQUESTED,
+    WITHDRAWAL_APPROVED,
+    WITHDRAWAL_PAID,
+    WITHDRAWAL_REJECTED,
+    WITHDRAWAL_FAILED,
+    REFUND;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRecordKind: FfiConverterRustBuffer<RecordKind> {
+    override fun read(buf: ByteBuffer) = try {
+        RecordKind.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: RecordKind) = 4UL
+
+    override fun write(value: RecordKind, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * Who can register in a mode.
  */
 
@@ -9254,6 +15047,108 @@ public object FfiConverterTypeRegistration: FfiConverterRustBuffer<Registration>
     override fun allocationSize(value: Registration) = 4UL
 
     override fun write(value: Registration, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * The release gate's action.
+ */
+
+enum class ReleaseAction {
+    
+    /**
+     * Go to the next stage.
+     */
+    ADVANCE,
+    /**
+     * Stay at this stage.
+     */
+    HOLD,
+    /**
+     * Roll back (next percentage 0).
+     */
+    ROLL_BACK,
+    /**
+     * Already at 100 %: the rollout is complete.
+     */
+    COMPLETE;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeReleaseAction: FfiConverterRustBuffer<ReleaseAction> {
+    override fun read(buf: ByteBuffer) = try {
+        ReleaseAction.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: ReleaseAction) = 4UL
+
+    override fun write(value: ReleaseAction, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * A release channel.
+ */
+
+enum class ReleaseChannel {
+    
+    /**
+     * Google Play staged rollout.
+     */
+    ANDROID,
+    /**
+     * App Store phased release.
+     */
+    IOS,
+    /**
+     * Web front end.
+     */
+    WEB,
+    /**
+     * Backend services.
+     */
+    BACKEND;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeReleaseChannel: FfiConverterRustBuffer<ReleaseChannel> {
+    override fun read(buf: ByteBuffer) = try {
+        ReleaseChannel.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: ReleaseChannel) = 4UL
+
+    override fun write(value: ReleaseChannel, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
     }
 }
@@ -9381,7 +15276,15 @@ enum class RetryStrategy {
     /**
      * Do not retry: the user must change something.
      */
-    NO_RETRY;
+    NO_RETRY,
+    /**
+     * Fetch the current policy envelope, recompute, then retry once (`POLICY_STALE`, SPEC §17.4).
+     */
+    REFRESH_POLICY_THEN_RETRY_ONCE,
+    /**
+     * Retry at the result's `retry_at_ms` (the next UTC midnight for a daily cap, SPEC §13).
+     */
+    AT_RETRY_TIME;
 
     
 
@@ -9518,6 +15421,49 @@ public object FfiConverterTypeRiskLevel: FfiConverterRustBuffer<RiskLevel> {
 
 
 /**
+ * Why the gate rolls back.
+ */
+
+enum class RollbackReason {
+    
+    /**
+     * Error rate above `rollback_error_bp`.
+     */
+    ERROR_RATE,
+    /**
+     * Crash-free sessions below §8.5's threshold.
+     */
+    CRASH_FREE_SESSIONS;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRollbackReason: FfiConverterRustBuffer<RollbackReason> {
+    override fun read(buf: ByteBuffer) = try {
+        RollbackReason.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: RollbackReason) = 4UL
+
+    override fun write(value: RollbackReason, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * Rollout phase of a country.
  */
 
@@ -9560,6 +15506,53 @@ public object FfiConverterTypeRolloutPhase: FfiConverterRustBuffer<RolloutPhase>
     override fun allocationSize(value: RolloutPhase) = 4UL
 
     override fun write(value: RolloutPhase, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * Where an incident is sent.
+ */
+
+enum class RouteChannel {
+    
+    /**
+     * Page the on-call engineer.
+     */
+    PAGER,
+    /**
+     * The incident chat channel.
+     */
+    CHAT,
+    /**
+     * A ticket in the queue.
+     */
+    TICKET;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRouteChannel: FfiConverterRustBuffer<RouteChannel> {
+    override fun read(buf: ByteBuffer) = try {
+        RouteChannel.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: RouteChannel) = 4UL
+
+    override fun write(value: RouteChannel, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
     }
 }
@@ -9620,6 +15613,53 @@ public object FfiConverterTypeRoyalTier: FfiConverterRustBuffer<RoyalTier> {
 
 
 /**
+ * Where a secret stands.
+ */
+
+enum class SecretState {
+    
+    /**
+     * Fine.
+     */
+    CURRENT,
+    /**
+     * Due soon (P3).
+     */
+    DUE_SOON,
+    /**
+     * Due: rotate now (P2).
+     */
+    OVERDUE;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSecretState: FfiConverterRustBuffer<SecretState> {
+    override fun read(buf: ByteBuffer) = try {
+        SecretState.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: SecretState) = 4UL
+
+    override fun write(value: SecretState, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * Who sent a message of a paid chat (see [`super::chat_roles`]).
  */
 
@@ -9654,6 +15694,57 @@ public object FfiConverterTypeSender: FfiConverterRustBuffer<Sender> {
     override fun allocationSize(value: Sender) = 4UL
 
     override fun write(value: Sender, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * Incident severity, P0 (worst) to P3. Ordered worst first: the minimum is the highest.
+ */
+
+enum class Severity {
+    
+    /**
+     * Critical: page now.
+     */
+    P0,
+    /**
+     * High.
+     */
+    P1,
+    /**
+     * Medium.
+     */
+    P2,
+    /**
+     * Low: a ticket.
+     */
+    P3;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSeverity: FfiConverterRustBuffer<Severity> {
+    override fun read(buf: ByteBuffer) = try {
+        Severity.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: Severity) = 4UL
+
+    override fun write(value: Severity, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
     }
 }
@@ -10064,6 +16155,53 @@ public object FfiConverterTypeSpamRule: FfiConverterRustBuffer<SpamRule> {
 
 
 /**
+ * A moderation stage that produces a score (SPEC §14.1).
+ */
+
+enum class Stage {
+    
+    /**
+     * Nudity classifier.
+     */
+    NSFW,
+    /**
+     * Toxicity classifier (OCR text and captions).
+     */
+    TOXICITY,
+    /**
+     * Sexual-content classifier.
+     */
+    SEXUAL;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeStage: FfiConverterRustBuffer<Stage> {
+    override fun read(buf: ByteBuffer) = try {
+        Stage.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: Stage) = 4UL
+
+    override fun write(value: Stage, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * Subscription tiers (SPEC §2.3).
  */
 
@@ -10106,6 +16244,186 @@ public object FfiConverterTypeSubscriptionTier: FfiConverterRustBuffer<Subscript
     override fun allocationSize(value: SubscriptionTier) = 4UL
 
     override fun write(value: SubscriptionTier, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * How a banned term matches (SPEC §14.2).
+ */
+
+enum class TermMatchKind {
+    
+    /**
+     * Whole words or whole parts of one word (`cash app`, `cash.app`, `super-venmo`).
+     */
+    WORD,
+    /**
+     * Anywhere inside one word (`underaged`); needs at least 6 letters.
+     */
+    SUBSTRING;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeTermMatchKind: FfiConverterRustBuffer<TermMatchKind> {
+    override fun read(buf: ByteBuffer) = try {
+        TermMatchKind.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: TermMatchKind) = 4UL
+
+    override fun write(value: TermMatchKind, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * How serious a banned term is (SPEC §14.2); `block` is higher than `review`.
+ */
+
+enum class TermSeverity {
+    
+    /**
+     * Accepted and visible, queued for moderators.
+     */
+    REVIEW,
+    /**
+     * Refused (`CONTENT_BLOCKED`).
+     */
+    BLOCK;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeTermSeverity: FfiConverterRustBuffer<TermSeverity> {
+    override fun read(buf: ByteBuffer) = try {
+        TermSeverity.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: TermSeverity) = 4UL
+
+    override fun write(value: TermSeverity, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * Which user-visible field a text is for (SPEC §14.3); it selects the length limit.
+ */
+
+enum class TextField {
+    
+    /**
+     * A display name: one line, 1–50 grapheme clusters.
+     */
+    DISPLAY_NAME,
+    /**
+     * A profile bio: 0–500 grapheme clusters.
+     */
+    BIO,
+    /**
+     * A chat message: 0–4 000 grapheme clusters.
+     */
+    MESSAGE,
+    /**
+     * A media caption: 0–2 200 grapheme clusters.
+     */
+    CAPTION;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeTextField: FfiConverterRustBuffer<TextField> {
+    override fun read(buf: ByteBuffer) = try {
+        TextField.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: TextField) = 4UL
+
+    override fun write(value: TextField, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * Which threshold a score reached.
+ */
+
+enum class ThresholdLevel {
+    
+    /**
+     * The score is at or above the stage's flagged threshold.
+     */
+    FLAGGED,
+    /**
+     * The score is at or above the stage's rejected threshold.
+     */
+    REJECTED;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeThresholdLevel: FfiConverterRustBuffer<ThresholdLevel> {
+    override fun read(buf: ByteBuffer) = try {
+        ThresholdLevel.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: ThresholdLevel) = 4UL
+
+    override fun write(value: ThresholdLevel, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
     }
 }
@@ -10263,6 +16581,61 @@ public object FfiConverterTypeVisibility: FfiConverterRustBuffer<Visibility> {
     override fun allocationSize(value: Visibility) = 4UL
 
     override fun write(value: Visibility, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * The state of one withdrawal request.
+ */
+
+enum class WithdrawalState {
+    
+    /**
+     * Requested: the amount is held in `pending`.
+     */
+    REQUESTED,
+    /**
+     * Approved by an operator: still held.
+     */
+    APPROVED,
+    /**
+     * Paid out (final).
+     */
+    PAID,
+    /**
+     * Rejected before approval (final): the amount went back to earnings.
+     */
+    REJECTED,
+    /**
+     * The payment failed after approval (final): the amount went back to earnings.
+     */
+    FAILED;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeWithdrawalState: FfiConverterRustBuffer<WithdrawalState> {
+    override fun read(buf: ByteBuffer) = try {
+        WithdrawalState.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: WithdrawalState) = 4UL
+
+    override fun write(value: WithdrawalState, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
     }
 }
@@ -10499,6 +16872,38 @@ public object FfiConverterOptionalByteArray: FfiConverterRustBuffer<kotlin.ByteA
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeDailyCounter: FfiConverterRustBuffer<DailyCounter?> {
+    override fun read(buf: ByteBuffer): DailyCounter? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeDailyCounter.read(buf)
+    }
+
+    override fun allocationSize(value: DailyCounter?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeDailyCounter.allocationSize(value)
+        }
+    }
+
+    override fun write(value: DailyCounter?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeDailyCounter.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeGeoPoint: FfiConverterRustBuffer<GeoPoint?> {
     override fun read(buf: ByteBuffer): GeoPoint? {
         if (buf.get().toInt() == 0) {
@@ -10563,6 +16968,38 @@ public object FfiConverterOptionalTypeInviteRecord: FfiConverterRustBuffer<Invit
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeLedgerFinding: FfiConverterRustBuffer<LedgerFinding?> {
+    override fun read(buf: ByteBuffer): LedgerFinding? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeLedgerFinding.read(buf)
+    }
+
+    override fun allocationSize(value: LedgerFinding?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeLedgerFinding.allocationSize(value)
+        }
+    }
+
+    override fun write(value: LedgerFinding?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeLedgerFinding.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeLikeCounter: FfiConverterRustBuffer<LikeCounter?> {
     override fun read(buf: ByteBuffer): LikeCounter? {
         if (buf.get().toInt() == 0) {
@@ -10585,6 +17022,38 @@ public object FfiConverterOptionalTypeLikeCounter: FfiConverterRustBuffer<LikeCo
         } else {
             buf.put(1)
             FfiConverterTypeLikeCounter.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeRoute: FfiConverterRustBuffer<Route?> {
+    override fun read(buf: ByteBuffer): Route? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeRoute.read(buf)
+    }
+
+    override fun allocationSize(value: Route?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeRoute.allocationSize(value)
+        }
+    }
+
+    override fun write(value: Route?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeRoute.write(value, buf)
         }
     }
 }
@@ -10627,6 +17096,38 @@ public object FfiConverterOptionalTypeAccessGrant: FfiConverterRustBuffer<Access
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeAdmissionCap: FfiConverterRustBuffer<AdmissionCap?> {
+    override fun read(buf: ByteBuffer): AdmissionCap? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeAdmissionCap.read(buf)
+    }
+
+    override fun allocationSize(value: AdmissionCap?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeAdmissionCap.allocationSize(value)
+        }
+    }
+
+    override fun write(value: AdmissionCap?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeAdmissionCap.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeChatParticipant: FfiConverterRustBuffer<ChatParticipant?> {
     override fun read(buf: ByteBuffer): ChatParticipant? {
         if (buf.get().toInt() == 0) {
@@ -10649,6 +17150,70 @@ public object FfiConverterOptionalTypeChatParticipant: FfiConverterRustBuffer<Ch
         } else {
             buf.put(1)
             FfiConverterTypeChatParticipant.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeComplianceGate: FfiConverterRustBuffer<ComplianceGate?> {
+    override fun read(buf: ByteBuffer): ComplianceGate? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeComplianceGate.read(buf)
+    }
+
+    override fun allocationSize(value: ComplianceGate?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeComplianceGate.allocationSize(value)
+        }
+    }
+
+    override fun write(value: ComplianceGate?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeComplianceGate.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeEnvironment: FfiConverterRustBuffer<Environment?> {
+    override fun read(buf: ByteBuffer): Environment? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeEnvironment.read(buf)
+    }
+
+    override fun allocationSize(value: Environment?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeEnvironment.allocationSize(value)
+        }
+    }
+
+    override fun write(value: Environment?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeEnvironment.write(value, buf)
         }
     }
 }
@@ -10723,6 +17288,38 @@ public object FfiConverterOptionalTypeGender: FfiConverterRustBuffer<Gender?> {
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeHoldReason: FfiConverterRustBuffer<HoldReason?> {
+    override fun read(buf: ByteBuffer): HoldReason? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeHoldReason.read(buf)
+    }
+
+    override fun allocationSize(value: HoldReason?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeHoldReason.allocationSize(value)
+        }
+    }
+
+    override fun write(value: HoldReason?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeHoldReason.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeMediaFormat: FfiConverterRustBuffer<MediaFormat?> {
     override fun read(buf: ByteBuffer): MediaFormat? {
         if (buf.get().toInt() == 0) {
@@ -10777,6 +17374,38 @@ public object FfiConverterOptionalTypePlatform: FfiConverterRustBuffer<Platform?
         } else {
             buf.put(1)
             FfiConverterTypePlatform.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeReadinessStatus: FfiConverterRustBuffer<ReadinessStatus?> {
+    override fun read(buf: ByteBuffer): ReadinessStatus? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeReadinessStatus.read(buf)
+    }
+
+    override fun allocationSize(value: ReadinessStatus?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeReadinessStatus.allocationSize(value)
+        }
+    }
+
+    override fun write(value: ReadinessStatus?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeReadinessStatus.write(value, buf)
         }
     }
 }
@@ -10851,6 +17480,38 @@ public object FfiConverterOptionalTypeRoyalTier: FfiConverterRustBuffer<RoyalTie
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeSeverity: FfiConverterRustBuffer<Severity?> {
+    override fun read(buf: ByteBuffer): Severity? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeSeverity.read(buf)
+    }
+
+    override fun allocationSize(value: Severity?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeSeverity.allocationSize(value)
+        }
+    }
+
+    override fun write(value: Severity?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeSeverity.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeSpamRule: FfiConverterRustBuffer<SpamRule?> {
     override fun read(buf: ByteBuffer): SpamRule? {
         if (buf.get().toInt() == 0) {
@@ -10873,6 +17534,38 @@ public object FfiConverterOptionalTypeSpamRule: FfiConverterRustBuffer<SpamRule?
         } else {
             buf.put(1)
             FfiConverterTypeSpamRule.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeTermSeverity: FfiConverterRustBuffer<TermSeverity?> {
+    override fun read(buf: ByteBuffer): TermSeverity? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeTermSeverity.read(buf)
+    }
+
+    override fun allocationSize(value: TermSeverity?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeTermSeverity.allocationSize(value)
+        }
+    }
+
+    override fun write(value: TermSeverity?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeTermSeverity.write(value, buf)
         }
     }
 }
@@ -10937,6 +17630,38 @@ public object FfiConverterOptionalSequenceString: FfiConverterRustBuffer<List<ko
         } else {
             buf.put(1)
             FfiConverterSequenceString.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceTypeEnvironment: FfiConverterRustBuffer<List<Environment>?> {
+    override fun read(buf: ByteBuffer): List<Environment>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeEnvironment.read(buf)
+    }
+
+    override fun allocationSize(value: List<Environment>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeEnvironment.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<Environment>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeEnvironment.write(value, buf)
         }
     }
 }
@@ -11071,6 +17796,34 @@ public object FfiConverterSequenceUInt: FfiConverterRustBuffer<List<kotlin.UInt>
 /**
  * @suppress
  */
+public object FfiConverterSequenceULong: FfiConverterRustBuffer<List<kotlin.ULong>> {
+    override fun read(buf: ByteBuffer): List<kotlin.ULong> {
+        val len = buf.getInt()
+        return List<kotlin.ULong>(len) {
+            FfiConverterULong.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<kotlin.ULong>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterULong.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<kotlin.ULong>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterULong.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceLong: FfiConverterRustBuffer<List<kotlin.Long>> {
     override fun read(buf: ByteBuffer): List<kotlin.Long> {
         val len = buf.getInt()
@@ -11155,6 +17908,118 @@ public object FfiConverterSequenceString: FfiConverterRustBuffer<List<kotlin.Str
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeAccountBalance: FfiConverterRustBuffer<List<AccountBalance>> {
+    override fun read(buf: ByteBuffer): List<AccountBalance> {
+        val len = buf.getInt()
+        return List<AccountBalance>(len) {
+            FfiConverterTypeAccountBalance.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<AccountBalance>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeAccountBalance.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<AccountBalance>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeAccountBalance.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeBannedTerm: FfiConverterRustBuffer<List<BannedTerm>> {
+    override fun read(buf: ByteBuffer): List<BannedTerm> {
+        val len = buf.getInt()
+        return List<BannedTerm>(len) {
+            FfiConverterTypeBannedTerm.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<BannedTerm>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeBannedTerm.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<BannedTerm>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeBannedTerm.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeBucketEarnings: FfiConverterRustBuffer<List<BucketEarnings>> {
+    override fun read(buf: ByteBuffer): List<BucketEarnings> {
+        val len = buf.getInt()
+        return List<BucketEarnings>(len) {
+            FfiConverterTypeBucketEarnings.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<BucketEarnings>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeBucketEarnings.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<BucketEarnings>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeBucketEarnings.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeCharMapping: FfiConverterRustBuffer<List<CharMapping>> {
+    override fun read(buf: ByteBuffer): List<CharMapping> {
+        val len = buf.getInt()
+        return List<CharMapping>(len) {
+            FfiConverterTypeCharMapping.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<CharMapping>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeCharMapping.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<CharMapping>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeCharMapping.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeComponentStatus: FfiConverterRustBuffer<List<ComponentStatus>> {
     override fun read(buf: ByteBuffer): List<ComponentStatus> {
         val len = buf.getInt()
@@ -11173,6 +18038,34 @@ public object FfiConverterSequenceTypeComponentStatus: FfiConverterRustBuffer<Li
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeComponentStatus.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeDeployFailure: FfiConverterRustBuffer<List<DeployFailure>> {
+    override fun read(buf: ByteBuffer): List<DeployFailure> {
+        val len = buf.getInt()
+        return List<DeployFailure>(len) {
+            FfiConverterTypeDeployFailure.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<DeployFailure>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeDeployFailure.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<DeployFailure>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeDeployFailure.write(it, buf)
         }
     }
 }
@@ -11323,6 +18216,146 @@ public object FfiConverterSequenceTypeFraudAlert: FfiConverterRustBuffer<List<Fr
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeGateCheck: FfiConverterRustBuffer<List<GateCheck>> {
+    override fun read(buf: ByteBuffer): List<GateCheck> {
+        val len = buf.getInt()
+        return List<GateCheck>(len) {
+            FfiConverterTypeGateCheck.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<GateCheck>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeGateCheck.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<GateCheck>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeGateCheck.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeGateFailure: FfiConverterRustBuffer<List<GateFailure>> {
+    override fun read(buf: ByteBuffer): List<GateFailure> {
+        val len = buf.getInt()
+        return List<GateFailure>(len) {
+            FfiConverterTypeGateFailure.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<GateFailure>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeGateFailure.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<GateFailure>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeGateFailure.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeIncident: FfiConverterRustBuffer<List<Incident>> {
+    override fun read(buf: ByteBuffer): List<Incident> {
+        val len = buf.getInt()
+        return List<Incident>(len) {
+            FfiConverterTypeIncident.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Incident>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeIncident.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Incident>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeIncident.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeKeyringEntry: FfiConverterRustBuffer<List<KeyringEntry>> {
+    override fun read(buf: ByteBuffer): List<KeyringEntry> {
+        val len = buf.getInt()
+        return List<KeyringEntry>(len) {
+            FfiConverterTypeKeyringEntry.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<KeyringEntry>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeKeyringEntry.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<KeyringEntry>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeKeyringEntry.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeLedgerRecord: FfiConverterRustBuffer<List<LedgerRecord>> {
+    override fun read(buf: ByteBuffer): List<LedgerRecord> {
+        val len = buf.getInt()
+        return List<LedgerRecord>(len) {
+            FfiConverterTypeLedgerRecord.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<LedgerRecord>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeLedgerRecord.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<LedgerRecord>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeLedgerRecord.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeLimitDecision: FfiConverterRustBuffer<List<LimitDecision>> {
     override fun read(buf: ByteBuffer): List<LimitDecision> {
         val len = buf.getInt()
@@ -11463,6 +18496,34 @@ public object FfiConverterSequenceTypePackCount: FfiConverterRustBuffer<List<Pac
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypePosting: FfiConverterRustBuffer<List<Posting>> {
+    override fun read(buf: ByteBuffer): List<Posting> {
+        val len = buf.getInt()
+        return List<Posting>(len) {
+            FfiConverterTypePosting.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Posting>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypePosting.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Posting>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypePosting.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeProgressionFailure: FfiConverterRustBuffer<List<ProgressionFailure>> {
     override fun read(buf: ByteBuffer): List<ProgressionFailure> {
         val len = buf.getInt()
@@ -11547,6 +18608,230 @@ public object FfiConverterSequenceTypeSplit: FfiConverterRustBuffer<List<Split>>
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeStreamEarnings: FfiConverterRustBuffer<List<StreamEarnings>> {
+    override fun read(buf: ByteBuffer): List<StreamEarnings> {
+        val len = buf.getInt()
+        return List<StreamEarnings>(len) {
+            FfiConverterTypeStreamEarnings.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<StreamEarnings>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeStreamEarnings.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<StreamEarnings>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeStreamEarnings.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeTermMatch: FfiConverterRustBuffer<List<TermMatch>> {
+    override fun read(buf: ByteBuffer): List<TermMatch> {
+        val len = buf.getInt()
+        return List<TermMatch>(len) {
+            FfiConverterTypeTermMatch.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<TermMatch>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeTermMatch.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<TermMatch>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeTermMatch.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeThresholdCrossed: FfiConverterRustBuffer<List<ThresholdCrossed>> {
+    override fun read(buf: ByteBuffer): List<ThresholdCrossed> {
+        val len = buf.getInt()
+        return List<ThresholdCrossed>(len) {
+            FfiConverterTypeThresholdCrossed.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<ThresholdCrossed>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeThresholdCrossed.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<ThresholdCrossed>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeThresholdCrossed.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeTopFan: FfiConverterRustBuffer<List<TopFan>> {
+    override fun read(buf: ByteBuffer): List<TopFan> {
+        val len = buf.getInt()
+        return List<TopFan>(len) {
+            FfiConverterTypeTopFan.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<TopFan>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeTopFan.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<TopFan>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeTopFan.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeWithdrawalStatus: FfiConverterRustBuffer<List<WithdrawalStatus>> {
+    override fun read(buf: ByteBuffer): List<WithdrawalStatus> {
+        val len = buf.getInt()
+        return List<WithdrawalStatus>(len) {
+            FfiConverterTypeWithdrawalStatus.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<WithdrawalStatus>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeWithdrawalStatus.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<WithdrawalStatus>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeWithdrawalStatus.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeAlertKind: FfiConverterRustBuffer<List<AlertKind>> {
+    override fun read(buf: ByteBuffer): List<AlertKind> {
+        val len = buf.getInt()
+        return List<AlertKind>(len) {
+            FfiConverterTypeAlertKind.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<AlertKind>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeAlertKind.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<AlertKind>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeAlertKind.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeEnvironment: FfiConverterRustBuffer<List<Environment>> {
+    override fun read(buf: ByteBuffer): List<Environment> {
+        val len = buf.getInt()
+        return List<Environment>(len) {
+            FfiConverterTypeEnvironment.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Environment>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeEnvironment.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Environment>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeEnvironment.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeFraudSignal: FfiConverterRustBuffer<List<FraudSignal>> {
+    override fun read(buf: ByteBuffer): List<FraudSignal> {
+        val len = buf.getInt()
+        return List<FraudSignal>(len) {
+            FfiConverterTypeFraudSignal.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<FraudSignal>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeFraudSignal.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<FraudSignal>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeFraudSignal.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeGender: FfiConverterRustBuffer<List<Gender>> {
     override fun read(buf: ByteBuffer): List<Gender> {
         val len = buf.getInt()
@@ -11593,6 +18878,90 @@ public object FfiConverterSequenceTypePlatform: FfiConverterRustBuffer<List<Plat
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypePlatform.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeRollbackReason: FfiConverterRustBuffer<List<RollbackReason>> {
+    override fun read(buf: ByteBuffer): List<RollbackReason> {
+        val len = buf.getInt()
+        return List<RollbackReason>(len) {
+            FfiConverterTypeRollbackReason.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<RollbackReason>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeRollbackReason.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<RollbackReason>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeRollbackReason.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeRouteChannel: FfiConverterRustBuffer<List<RouteChannel>> {
+    override fun read(buf: ByteBuffer): List<RouteChannel> {
+        val len = buf.getInt()
+        return List<RouteChannel>(len) {
+            FfiConverterTypeRouteChannel.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<RouteChannel>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeRouteChannel.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<RouteChannel>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeRouteChannel.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeStage: FfiConverterRustBuffer<List<Stage>> {
+    override fun read(buf: ByteBuffer): List<Stage> {
+        val len = buf.getInt()
+        return List<Stage>(len) {
+            FfiConverterTypeStage.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Stage>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeStage.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Stage>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeStage.write(it, buf)
         }
     }
 }

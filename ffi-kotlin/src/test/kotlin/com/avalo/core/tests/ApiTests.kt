@@ -17,6 +17,16 @@ import com.avalo.core.splitTip
 import com.avalo.core.splitAmount
 import com.avalo.core.types.MoneyAmount
 import com.avalo.core.tokensToPln
+import com.avalo.core.activatePolicyEnvelope
+import com.avalo.core.escapeHtml
+import com.avalo.core.isLinkable
+import com.avalo.core.keyringEntryForSeed
+import com.avalo.core.parseEnvironment
+import com.avalo.core.policyEnvelopeJson
+import com.avalo.core.screenText
+import com.avalo.core.signPolicyEnvelope
+import com.avalo.core.types.Environment
+import com.avalo.core.types.TextField
 import java.math.BigDecimal
 import java.security.MessageDigest
 import kotlin.system.exitProcess
@@ -38,6 +48,9 @@ fun main() {
         "errors carry a code and a reason" to ::errors,
         "money crosses as BigDecimal at the canonical scale" to ::bigDecimalMoney,
         "a value that fails to lift is a typed INVALID_INPUT" to ::liftFailures,
+        "screened text: the match's UTF-16 span indexes the Kotlin string" to ::screenedTextSpans,
+        "signed envelope: activated, serial read back; rollback and an unknown key refused" to ::signedEnvelope,
+        "environment names parse; an unknown one is INVALID_INPUT" to ::environments,
     )
     var failed = 0
     for ((name, body) in tests) {
@@ -147,4 +160,52 @@ fun liftFailures() {
     }
     // Basis points above 10 000 in an argument.
     assertEquals(ErrorCode.INVALID_INPUT, assertFailsWith<AvaloException> { splitAmount(100UL, 10_001U) }.code())
+}
+
+fun screenedTextSpans() {
+    Policy().use { p ->
+        // The emoji is 4 UTF-8 bytes but 2 UTF-16 units: the two spans differ.
+        val text = "\uD83D\uDE00 pay me on venmo"
+        val screened = screenText(p, TextField.MESSAGE, text)
+        assertTrue(screened.review)
+        val m = screened.matches.single()
+        assertEquals("venmo", m.term)
+        assertEquals(15UL, m.start)
+        assertEquals(13UL, m.startUtf16)
+        assertEquals("venmo", screened.text.substring(m.startUtf16.toInt(), m.endUtf16.toInt()))
+        assertEquals("&lt;b&gt;", escapeHtml("<b>"))
+        assertTrue(isLinkable("https://avalo.app/u/1"))
+        assertTrue(!isLinkable("javascript:alert(1)"))
+    }
+}
+
+fun signedEnvelope() {
+    val seed = ByteArray(32) { 7 }
+    val until = 4_102_444_800_000L
+    val keyring = listOf(keyringEntryForSeed(seed, 0L, until))
+    val payload = Policy.fromPatch("{\"splits\":{\"tip_creator_bp\":8500}}").use { it.canonicalJson() }
+    val json = policyEnvelopeJson(signPolicyEnvelope(seed, 3UL, 1_000L, until, payload))
+    Policy.fromEnvelope(json, keyring, 2_000L).use { signed ->
+        assertEquals(3UL, signed.serial())
+        assertEquals(1U, signed.schema())
+        Policy().use { builtIn ->
+            assertEquals(0UL, builtIn.serial())
+            // Over the built-in policy: a new policy; over itself: nothing to do.
+            activatePolicyEnvelope(builtIn, json, keyring, 2_000L)!!.use { assertEquals(3UL, it.serial()) }
+        }
+        assertEquals(null, activatePolicyEnvelope(signed, json, keyring, 2_000L))
+        // An older serial is a rollback.
+        val older = policyEnvelopeJson(signPolicyEnvelope(seed, 2UL, 1_000L, until, payload))
+        val e = assertFailsWith<AvaloException> { activatePolicyEnvelope(signed, older, keyring, 2_000L) }
+        assertEquals(ErrorCode.POLICY_ROLLBACK, e.code())
+    }
+    // Signed by a key the keyring does not hold: its key id is unknown (SPEC §17.2 step 2).
+    val foreign = listOf(keyringEntryForSeed(ByteArray(32) { 9 }, 0L, until))
+    val e = assertFailsWith<AvaloException> { Policy.fromEnvelope(json, foreign, 2_000L) }
+    assertEquals(ErrorCode.POLICY_UNKNOWN_KEY, e.code())
+}
+
+fun environments() {
+    assertEquals(Environment.PRODUCTION, parseEnvironment("production"))
+    assertEquals(ErrorCode.INVALID_INPUT, assertFailsWith<AvaloException> { parseEnvironment("qa") }.code())
 }
