@@ -5,7 +5,7 @@
 
 use super::account::Posting;
 use super::event::RecordKind;
-use super::key::{canonical_json, sha256_hex};
+use super::key::{canonical_json, sha256_hex, sha256_matches};
 use crate::error::Result;
 use serde::{Deserialize, Serialize};
 
@@ -165,7 +165,12 @@ impl LedgerRecord {
 
     /// Whether `content_hash` and `hash` are both right.
     pub fn hashes_hold(&self) -> bool {
-        sha256_hex(&self.content) == self.content_hash && self.compute_hash().is_ok_and(|h| h == self.hash)
+        if !sha256_matches(self.content.as_bytes(), &self.content_hash) {
+            return false;
+        }
+        let mut out = String::with_capacity(256 + self.content.len() + 64 * self.postings.len());
+        self.write_unhashed(&mut out);
+        sha256_matches(out.as_bytes(), &self.hash)
     }
 
     /// The canonical JSON of the whole record (what the host stores).
