@@ -207,23 +207,39 @@ pub fn creator_analytics(
         return Err(Error::invalid(format!("top_n {top_n} is outside 1..=100")));
     }
     let account = format!("creator:{}:earnings", key_part(creator_id, "creator id")?);
-    let by_seq: HashMap<u64, usize> = records.iter().enumerate().map(|(i, r)| (r.seq, i)).collect();
+    let mut originals = Originals::new(records);
     let mut days: BTreeMap<i64, Sums> = BTreeMap::new();
+    // Records come in time order in a real ledger: sum a day in `today`, then move it to `days`.
+    let mut today: Option<(i64, Sums)> = None;
     let mut fans: HashMap<&str, i64> = HashMap::new();
     let mut total = Sums::default();
     for record in records.iter().filter(|r| from_ms <= r.at_ms && r.at_ms < to_ms) {
-        let Some(effect) = effect_of(record, records, &by_seq, &account)? else { continue };
+        let Some(effect) = effect_of(record, &mut originals, &account)? else { continue };
         let (earned, refunded) = if effect.earnings >= 0 {
             (effect.earnings.unsigned_abs(), 0)
         } else {
             (0, effect.earnings.unsigned_abs())
         };
-        days.entry(day_index(record.at_ms)).or_default().add(effect.stream, earned, refunded)?;
+        let day = day_index(record.at_ms);
+        match &mut today {
+            Some((d, sums)) if *d == day => sums.add(effect.stream, earned, refunded)?,
+            _ => {
+                if let Some((d, sums)) = today.take() {
+                    merge(days.entry(d).or_default(), &sums)?;
+                }
+                let mut sums = Sums::default();
+                sums.add(effect.stream, earned, refunded)?;
+                today = Some((day, sums));
+            }
+        }
         total.add(effect.stream, earned, refunded)?;
         if let Some(payer) = effect.payer {
             let f = fans.entry(payer).or_insert(0);
             *f = f.saturating_add(effect.paid);
         }
+    }
+    if let Some((d, sums)) = today.take() {
+        merge(days.entry(d).or_default(), &sums)?;
     }
     let mut weeks: BTreeMap<(i32, u32), Sums> = BTreeMap::new();
     let mut months: BTreeMap<(i32, u32), Sums> = BTreeMap::new();
@@ -269,22 +285,41 @@ fn date_of_day(day: i64) -> Result<NaiveDate> {
     crate::time::utc_date(day.checked_mul(DAY_MS).ok_or_else(|| Error::invalid("day out of range"))?)
 }
 
-/// The effect of one record in the window on this creator's figures, if any.
-fn effect_of<'a>(
-    record: &'a LedgerRecord,
+/// The records, to find a refund's original by seq (the last record listed with that seq): at
+/// index seq − 1 when the records are exactly seqs 1, 2, 3 … (a whole ledger), else through a
+/// map built the first time a refund needs it.
+struct Originals<'a> {
     records: &'a [LedgerRecord],
-    by_seq: &HashMap<u64, usize>,
-    account: &str,
-) -> Result<Option<Effect<'a>>> {
+    in_order: bool,
+    by_seq: Option<HashMap<u64, usize>>,
+}
+
+impl<'a> Originals<'a> {
+    fn new(records: &'a [LedgerRecord]) -> Originals<'a> {
+        let in_order = records.iter().zip(1u64..).all(|(r, seq)| r.seq == seq);
+        Originals { records, in_order, by_seq: None }
+    }
+
+    fn get(&mut self, seq: u64) -> Option<&'a LedgerRecord> {
+        let records = self.records;
+        if self.in_order {
+            return usize::try_from(seq).ok().and_then(|s| s.checked_sub(1)).and_then(|i| records.get(i));
+        }
+        let map = self.by_seq.get_or_insert_with(|| records.iter().enumerate().map(|(i, r)| (r.seq, i)).collect());
+        map.get(&seq).and_then(|i| records.get(*i))
+    }
+}
+
+/// The effect of one record in the window on this creator's figures, if any.
+fn effect_of<'a>(record: &'a LedgerRecord, originals: &mut Originals<'a>, account: &str) -> Result<Option<Effect<'a>>> {
     let earnings = earnings_of(record, account);
     if earnings == 0 {
         return Ok(None);
     }
     if record.kind == RecordKind::Refund {
-        let original =
-            record.refs.first().and_then(|s| by_seq.get(s)).and_then(|i| records.get(*i)).ok_or_else(|| {
-                Error::invalid(format!("refund {} names an original that is not among the records", record.seq))
-            })?;
+        let original = record.refs.first().and_then(|s| originals.get(*s)).ok_or_else(|| {
+            Error::invalid(format!("refund {} names an original that is not among the records", record.seq))
+        })?;
         let Some(stream) = stream_of(original)? else { return Ok(None) };
         let payer = payer_of(record);
         // The refund credits the payer's spendable: that much less paid.

@@ -34,16 +34,40 @@ pub enum Account {
 impl Account {
     /// The account's string form, as written in postings.
     pub fn name(&self) -> String {
+        fn join(owner: &str, id: &str, what: &str) -> String {
+            let mut s = String::with_capacity(owner.len() + id.len() + what.len());
+            s.push_str(owner);
+            s.push_str(id);
+            s.push_str(what);
+            s
+        }
         match self {
-            Account::Spendable(id) => format!("user:{id}:spendable"),
-            Account::Earnings(id) => format!("creator:{id}:earnings"),
-            Account::Pending(id) => format!("creator:{id}:pending"),
+            Account::Spendable(id) => join("user:", id, ":spendable"),
+            Account::Earnings(id) => join("creator:", id, ":earnings"),
+            Account::Pending(id) => join("creator:", id, ":pending"),
             Account::Revenue => "platform:revenue".to_string(),
             Account::Fees => "platform:fees".to_string(),
             Account::Referral => "platform:referral".to_string(),
             Account::Purchases => "external:purchases".to_string(),
             Account::Payouts => "external:payouts".to_string(),
         }
+    }
+
+    /// Whether `name` is an account name ([`Account::parse`] would accept it) and, if so,
+    /// whether its balance may go below 0; without building the account.
+    pub(crate) fn may_name_go_negative(name: &str) -> Option<bool> {
+        match name {
+            "platform:referral" | "external:purchases" => return Some(true),
+            "platform:revenue" | "platform:fees" | "external:payouts" => return Some(false),
+            _ => {}
+        }
+        let id = if let Some(rest) = name.strip_prefix("user:") {
+            rest.strip_suffix(":spendable")?
+        } else {
+            let rest = name.strip_prefix("creator:")?;
+            rest.strip_suffix(":earnings").or_else(|| rest.strip_suffix(":pending"))?
+        };
+        super::key::is_key_part(id).then_some(false)
     }
 
     /// Parses an account name; anything else is `INVALID_INPUT`.
@@ -123,4 +147,42 @@ pub(crate) fn ledger_amount(tokens: u64) -> Result<i64> {
         .ok()
         .filter(|t| *t <= MAX_LEDGER_AMOUNT)
         .ok_or_else(|| Error::out_of_range(format!("{tokens} tokens exceed 2^53 − 1")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quick_check_agrees_with_parse() {
+        let names = [
+            "platform:revenue",
+            "platform:fees",
+            "platform:referral",
+            "external:purchases",
+            "external:payouts",
+            "user:u1:spendable",
+            "creator:c-1.x_Y:earnings",
+            "creator:c1:pending",
+            "user:u1:earnings",
+            "creator:c1:spendable",
+            "user::spendable",
+            "user:a:b:spendable",
+            "user:a b:spendable",
+            "creator:c1:pending:x",
+            "platform:other",
+            "",
+            ":",
+            "user:u1",
+            "creator:earnings",
+        ];
+        for n in names {
+            assert_eq!(Account::may_name_go_negative(n), Account::parse(n).ok().map(|a| a.may_go_negative()), "{n}");
+            if let Ok(a) = Account::parse(n) {
+                assert_eq!(a.name(), n);
+            }
+        }
+        let long = format!("user:{}:spendable", "x".repeat(129));
+        assert_eq!(Account::may_name_go_negative(&long), None);
+    }
 }

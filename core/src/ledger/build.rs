@@ -388,12 +388,15 @@ fn new_balances(view: &LedgerView, postings: &[Posting]) -> Result<Vec<AccountBa
     let mut out = Vec::with_capacity(postings.len());
     for p in postings {
         let before = known.get(p.account.as_str()).copied().unwrap_or(0);
-        let account = Account::parse(&p.account)?;
+        let may_go_negative = match Account::may_name_go_negative(&p.account) {
+            Some(m) => m,
+            None => Account::parse(&p.account)?.may_go_negative(),
+        };
         let after = before
             .checked_add(p.amount)
             .filter(|a| a.abs() <= MAX_LEDGER_AMOUNT)
             .ok_or_else(|| Error::out_of_range(format!("the balance of {} would pass 2^53 − 1", p.account)))?;
-        if after < 0 && !account.may_go_negative() {
+        if after < 0 && !may_go_negative {
             return Err(Error::new(
                 ErrorCode::InsufficientTokens,
                 format!("account {}: needed {}, available {}", p.account, p.amount.unsigned_abs(), before.max(0)),

@@ -13,7 +13,7 @@ use super::withdrawal::{WithdrawalState, WithdrawalStatus};
 use crate::error::{Error, Result};
 use crate::Policy;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// What is wrong with a ledger (SPEC §12.5).
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -76,6 +76,20 @@ pub struct LedgerReport {
 pub struct LedgerChecker<'p> {
     policies: BTreeMap<&'p str, &'p Policy>,
     state: LedgerState,
+    /// `check_ledger`'s walk: the records themselves, so references are looked up in them and
+    /// the state keeps no copy of any record's key or postings (memory: one `&str` and a seq
+    /// per key instead of every record's postings).
+    history: Option<History<'p>>,
+}
+
+/// The records `check_ledger` walks and the keys of those accepted so far, borrowed.
+#[derive(Debug, Clone)]
+struct History<'p> {
+    /// All the records given; the first `state.head.seq` are the accepted ones (seq i + 1 at
+    /// index i, since the walk accepts only seq = previous + 1 from 1).
+    records: &'p [LedgerRecord],
+    /// Key → seq of the accepted records.
+    keys: HashMap<&'p str, u64>,
 }
 
 fn finding(r: &LedgerRecord, kind: FindingKind, detail: impl Into<String>) -> LedgerFinding {
@@ -88,12 +102,19 @@ impl<'p> LedgerChecker<'p> {
         LedgerChecker {
             policies: policies.iter().map(|p| (p.fingerprint(), p)).collect(),
             state: LedgerState::default(),
+            history: None,
         }
+    }
+
+    /// A walker over `records` from the genesis that borrows keys and postings from them.
+    fn over(policies: &'p [Policy], records: &'p [LedgerRecord]) -> LedgerChecker<'p> {
+        let history = History { records, keys: HashMap::with_capacity(records.len()) };
+        LedgerChecker { history: Some(history), ..LedgerChecker::new(policies) }
     }
 
     /// A walker continuing from a replay `state` (its records already checked).
     pub fn resume(policies: &'p [Policy], state: LedgerState) -> LedgerChecker<'p> {
-        LedgerChecker { policies: policies.iter().map(|p| (p.fingerprint(), p)).collect(), state }
+        LedgerChecker { policies: policies.iter().map(|p| (p.fingerprint(), p)).collect(), state, history: None }
     }
 
     /// The replay, taken out of the walker.
@@ -110,47 +131,101 @@ impl<'p> LedgerChecker<'p> {
     /// leaves the state unchanged. A record naming a policy that was not given is
     /// `INVALID_INPUT` (the caller's omission, not tampering).
     pub fn push(&mut self, r: &LedgerRecord) -> Result<Option<LedgerFinding>> {
+        if self.history.is_some() {
+            // Only `check_ledger` builds a walker with a history, and it never calls `push`.
+            return Err(Error::invalid("this walker checks its own records"));
+        }
+        Ok(match self.check(r)? {
+            Ok(request) => {
+                self.state.push(r, request, true);
+                None
+            }
+            Err(f) => Some(f),
+        })
+    }
+
+    /// Checks the next record of the history (index = records accepted so far) and, when
+    /// sound, adds it, keeping only a borrowed key. `Ok(None)`: no record left.
+    fn push_next(&mut self) -> Result<Option<std::result::Result<(), LedgerFinding>>> {
+        let Some(h) = &self.history else { return Ok(None) };
+        let records = h.records;
+        let Some(r) = usize::try_from(self.state.head.seq).ok().and_then(|i| records.get(i)) else { return Ok(None) };
+        Ok(Some(match self.check(r)? {
+            Ok(request) => {
+                self.state.push(r, request, false);
+                if let Some(h) = &mut self.history {
+                    h.keys.insert(r.key.as_str(), r.seq);
+                }
+                Ok(())
+            }
+            Err(f) => Err(f),
+        }))
+    }
+
+    /// The seq of the accepted record with this key.
+    fn key_seq(&self, key: &str) -> Option<u64> {
+        match &self.history {
+            Some(h) => h.keys.get(key).copied(),
+            None => self.state.keys.get(key).copied(),
+        }
+    }
+
+    /// Kind and postings of the accepted record at `seq`.
+    fn summary(&self, seq: u64) -> Option<(RecordKind, &[Posting])> {
+        match &self.history {
+            Some(h) => {
+                let i = usize::try_from(seq).ok()?.checked_sub(1)?;
+                let r = h.records.get(i).filter(|_| seq <= self.state.head.seq)?;
+                Some((r.kind, r.postings.as_slice()))
+            }
+            None => self.state.summary(seq).map(|(k, p)| (*k, p.as_slice())),
+        }
+    }
+
+    /// The checks of [`LedgerChecker::push`], without adding: the withdrawal status a request
+    /// creates, or the finding.
+    fn check(&self, r: &LedgerRecord) -> Result<std::result::Result<Option<WithdrawalStatus>, LedgerFinding>> {
         use FindingKind as F;
+        let found = |kind: FindingKind, detail: String| Ok(Err(finding(r, kind, detail)));
         let st = &self.state;
         if Some(r.seq) != st.head.seq.checked_add(1) {
-            return Ok(Some(finding(r, F::SeqGap, format!("seq {} after {}", r.seq, st.head.seq))));
+            return found(F::SeqGap, format!("seq {} after {}", r.seq, st.head.seq));
         }
         if r.prev_hash != st.head.hash {
-            return Ok(Some(finding(r, F::PrevHashMismatch, "prev_hash is not the previous record's hash")));
+            return found(F::PrevHashMismatch, "prev_hash is not the previous record's hash".into());
         }
         if !r.hashes_hold() {
-            return Ok(Some(finding(r, F::HashMismatch, "hash or content_hash does not match the record")));
+            return found(F::HashMismatch, "hash or content_hash does not match the record".into());
         }
         let policy = *self
             .policies
             .get(r.policy.as_str())
             .ok_or_else(|| Error::invalid(format!("record {} names policy {} that was not given", r.seq, r.policy)))?;
         let request = match self.postings_finding(policy, r) {
-            Err(detail) => return Ok(Some(finding(r, F::BadPostings, detail))),
+            Err(detail) => return found(F::BadPostings, detail),
             Ok(req) => req,
         };
-        if let Some(first) = st.keys.get(&r.key) {
-            return Ok(Some(finding(r, F::DuplicateKey, format!("key {} already at seq {first}", r.key))));
+        if let Some(first) = self.key_seq(&r.key) {
+            return found(F::DuplicateKey, format!("key {} already at seq {first}", r.key));
         }
         for p in &r.postings {
             let after = st.balance(&p.account).checked_add(p.amount).unwrap_or(i64::MAX);
-            let may_go_negative = Account::parse(&p.account).is_ok_and(|a| a.may_go_negative());
+            let may_go_negative = Account::may_name_go_negative(&p.account) == Some(true);
             if after.abs() > MAX_LEDGER_AMOUNT || (after < 0 && !may_go_negative) {
-                return Ok(Some(finding(r, F::NegativeBalance, format!("{} would be {after}", p.account))));
+                return found(F::NegativeBalance, format!("{} would be {after}", p.account));
             }
         }
         if let Some(to) = r.kind.transition_target() {
             if let Some(w) = r.refs.first().and_then(|s| st.withdrawals.get(s)) {
                 if !w.state.can_move_to(to) {
-                    return Ok(Some(finding(r, F::BadTransition, format!("{:?} → {to:?}", w.state))));
+                    return found(F::BadTransition, format!("{:?} → {to:?}", w.state));
                 }
             }
         }
         if let Some(detail) = self.reference_finding(r) {
-            return Ok(Some(finding(r, F::BadReference, detail)));
+            return found(F::BadReference, detail);
         }
-        self.state.push(r, request);
-        Ok(None)
+        Ok(Ok(request))
     }
 
     /// `BAD_POSTINGS`: shape, then the kind's template. Returns the withdrawal status a request
@@ -168,7 +243,9 @@ impl<'p> LedgerChecker<'p> {
             if i > 0 && r.postings[i - 1].account >= p.account {
                 return Err("postings are not sorted by account, or an account repeats".into());
             }
-            Account::parse(&p.account).map_err(|e| e.reason)?;
+            if Account::may_name_go_negative(&p.account).is_none() {
+                Account::parse(&p.account).map_err(|e| e.reason)?;
+            }
             sum += i128::from(p.amount);
         }
         if sum != 0 {
@@ -183,9 +260,8 @@ impl<'p> LedgerChecker<'p> {
             r.key == shape
         } else {
             r.key.strip_prefix(shape.as_str()).is_some_and(|rest| {
-                let parts: Vec<&str> = rest.split(':').collect();
                 let want = if shape.matches(':').count() == 1 { 2 } else { 1 };
-                parts.len() == want && parts.iter().all(|p| super::key::is_key_part(p))
+                rest.split(':').count() == want && rest.split(':').all(super::key::is_key_part)
             })
         };
         if !key_ok {
@@ -194,7 +270,7 @@ impl<'p> LedgerChecker<'p> {
         let st = &self.state;
         let mut ctx = TemplateContext::default();
         let request = r.refs.first().and_then(|s| st.withdrawals.get(s));
-        let original = r.refs.first().and_then(|s| st.summary(*s));
+        let original = r.refs.first().and_then(|s| self.summary(*s));
         match &content {
             Content::Unlock(x) => {
                 let spend = Account::Spendable(x.payer.clone()).name();
@@ -207,7 +283,7 @@ impl<'p> LedgerChecker<'p> {
             _ => {}
         }
         ctx.request = request;
-        ctx.original = original.map(|(_, p)| p.as_slice());
+        ctx.original = original.map(|(_, p)| p);
         let expected: Vec<Posting> = template(policy, r.kind, &content, ctx).map_err(|e| e.reason)?;
         if expected != r.postings {
             return Err(format!("postings are not the {:?} template", r.kind));
@@ -227,9 +303,8 @@ impl<'p> LedgerChecker<'p> {
 
     /// `BAD_REFERENCE`: each ref names an earlier record of the right kind.
     fn reference_finding(&self, r: &LedgerRecord) -> Option<String> {
-        let st = &self.state;
         let seq = *r.refs.first()?;
-        let Some((kind, postings)) = st.summary(seq) else {
+        let Some((kind, postings)) = self.summary(seq) else {
             return Some(format!("ref {seq} names no earlier record"));
         };
         let ok = match r.kind {
@@ -239,9 +314,9 @@ impl<'p> LedgerChecker<'p> {
                     Content::Referral(x) => Some(Account::Spendable(x.referred).name()),
                     _ => None,
                 });
-                *kind == RecordKind::Purchase && postings.iter().any(|p| Some(&p.account) == referred.as_ref())
+                kind == RecordKind::Purchase && postings.iter().any(|p| Some(&p.account) == referred.as_ref())
             }
-            k if k.transition_target().is_some() => *kind == RecordKind::WithdrawalRequested,
+            k if k.transition_target().is_some() => kind == RecordKind::WithdrawalRequested,
             _ => true,
         };
         (!ok).then(|| format!("ref {seq} is a {kind:?} record, not one {:?} may refer to", r.kind))
@@ -268,9 +343,9 @@ pub fn check_ledger(
     records: &[LedgerRecord],
     totals: Option<&LedgerTotals>,
 ) -> Result<LedgerReport> {
-    let mut walker = LedgerChecker::new(policies);
-    for r in records {
-        if let Some(f) = walker.push(r)? {
+    let mut walker = LedgerChecker::over(policies, records);
+    while let Some(step) = walker.push_next()? {
+        if let Err(f) = step {
             return Ok(walker.report(Some(f)));
         }
     }

@@ -17,8 +17,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct PurchaseContent {
-    pub payer: String,
     pub pack: Option<String>,
+    pub payer: String,
     pub tokens: Tokens,
 }
 
@@ -26,21 +26,21 @@ pub(crate) struct PurchaseContent {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct MessageChargeContent {
-    pub payer: String,
-    pub earner: String,
-    pub tokens: Tokens,
-    pub creator: Tokens,
-    pub platform: Tokens,
     pub billed_tokens: Tokens,
+    pub creator: Tokens,
     pub creator_tokens: Tokens,
+    pub earner: String,
+    pub payer: String,
+    pub platform: Tokens,
+    pub tokens: Tokens,
 }
 
 /// `tip` content: P, C, T.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct TipContent {
-    pub payer: String,
     pub creator: String,
+    pub payer: String,
     pub tokens: Tokens,
 }
 
@@ -49,10 +49,10 @@ pub(crate) struct TipContent {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct UnlockContent {
-    pub payer: String,
     pub creator: String,
     pub item_id: String,
     pub item_kind: RevenueStream,
+    pub payer: String,
 }
 
 /// `ai_usage` content: P, T.
@@ -67,29 +67,29 @@ pub(crate) struct AiUsageContent {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ReferralContent {
-    pub referrer: String,
-    pub referred: String,
     pub purchase_seq: u64,
+    pub referred: String,
+    pub referrer: String,
 }
 
 /// `withdrawal_requested` content: C, A, method, and the fee and net fixed at request time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct WithdrawalContent {
-    pub creator: String,
     pub amount: Tokens,
+    pub creator: String,
     pub fee: Tokens,
-    pub net: Tokens,
     pub method: PayoutMethod,
+    pub net: Tokens,
 }
 
 /// `withdrawal_{approved, paid, rejected, failed}` content: the request seq (+ payout ref).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct TransitionContent {
-    pub request_seq: u64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payout_ref: Option<String>,
+    pub request_seq: u64,
 }
 
 /// `refund` content: the original seq.
@@ -114,9 +114,14 @@ pub(crate) enum Content {
 }
 
 impl Content {
-    /// The canonical JSON of the content.
+    /// The canonical JSON of the content. Every content struct declares its fields in sorted
+    /// order and holds only strings, integers, unit enums and options of them, so serde_json's
+    /// compact writer already gives the canonical form (keys sorted, no white space) without an
+    /// intermediate `serde_json::Value`; a test pins it to [`super::key::canonical_json`].
     pub(crate) fn canonical(&self) -> Result<String> {
-        use super::key::canonical_json as c;
+        fn c<T: Serialize>(value: &T) -> Result<String> {
+            serde_json::to_string(value).map_err(|e| Error::invalid(format!("cannot serialise: {e}")))
+        }
         match self {
             Content::Purchase(x) => c(x),
             Content::MessageCharge(x) => c(x),
@@ -293,6 +298,76 @@ pub(crate) fn template(
                 o.iter().map(|p| Posting { account: p.account.clone(), amount: -p.amount }).collect();
             out.sort_by(|a, b| a.account.cmp(&b.account));
             Ok(out)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The direct writer (`serde_json::to_string` on structs with sorted fields) is the generic
+    /// canonical form (`to_value` + sorted keys) for every kind, option and enum value.
+    #[test]
+    fn direct_canonical_is_the_generic_canonical() {
+        let odd = "a \"quoted\" \\ back\u{8}\u{c}\n\r\t\u{1}\u{1f} é 🦀 </script>";
+        let mut all = vec![
+            Content::Purchase(PurchaseContent { pack: Some("royal".into()), payer: "u1".into(), tokens: 7 }),
+            Content::Purchase(PurchaseContent { pack: None, payer: "u1".into(), tokens: u64::MAX }),
+            Content::Purchase(PurchaseContent { pack: Some(odd.into()), payer: "u-1.x_Y".into(), tokens: 0 }),
+            Content::MessageCharge(MessageChargeContent {
+                billed_tokens: 1,
+                creator: 2,
+                creator_tokens: 3,
+                earner: "c1".into(),
+                payer: "u1".into(),
+                platform: 4,
+                tokens: 5,
+            }),
+            Content::Tip(TipContent { creator: "c".into(), payer: "p".into(), tokens: 9 }),
+            Content::AiUsage(AiUsageContent { payer: "p".into(), tokens: 1 }),
+            Content::Referral(ReferralContent { purchase_seq: 3, referred: "b".into(), referrer: "a".into() }),
+            Content::Transition(TransitionContent { payout_ref: None, request_seq: 4 }),
+            Content::Transition(TransitionContent { payout_ref: Some(odd.into()), request_seq: 4 }),
+            Content::Refund(RefundContent { original_seq: u64::MAX }),
+        ];
+        for item_kind in [
+            RevenueStream::Chat,
+            RevenueStream::GatedContent,
+            RevenueStream::PaidMedia,
+            RevenueStream::Tip,
+            RevenueStream::AiCompanion,
+        ] {
+            all.push(Content::Unlock(UnlockContent {
+                creator: "c".into(),
+                item_id: "i".into(),
+                item_kind,
+                payer: "p".into(),
+            }));
+        }
+        for method in [PayoutMethod::BankTransfer, PayoutMethod::Crypto, PayoutMethod::Paypal] {
+            all.push(Content::Withdrawal(WithdrawalContent {
+                amount: 10,
+                creator: "c".into(),
+                fee: 1,
+                method,
+                net: 9,
+            }));
+        }
+        use super::super::key::canonical_json as generic;
+        for c in &all {
+            let want = match c {
+                Content::Purchase(x) => generic(x),
+                Content::MessageCharge(x) => generic(x),
+                Content::Tip(x) => generic(x),
+                Content::Unlock(x) => generic(x),
+                Content::AiUsage(x) => generic(x),
+                Content::Referral(x) => generic(x),
+                Content::Withdrawal(x) => generic(x),
+                Content::Transition(x) => generic(x),
+                Content::Refund(x) => generic(x),
+            };
+            assert_eq!(c.canonical().ok(), want.ok(), "{c:?}");
         }
     }
 }

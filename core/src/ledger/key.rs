@@ -35,7 +35,27 @@ pub fn canonical_json<T: Serialize>(value: &T) -> Result<String> {
 
 /// Lower-case hex SHA-256 of a string's UTF-8 bytes.
 pub fn sha256_hex(text: &str) -> String {
-    crate::policy::sha256_hex(text.as_bytes())
+    let hex = sha256_hex_bytes(text.as_bytes());
+    // The table writes only ASCII hex digits, so this is never empty.
+    std::str::from_utf8(&hex).map(str::to_owned).unwrap_or_default()
+}
+
+/// Lower-case hex SHA-256 of bytes, on the stack (no formatting machinery, no allocation).
+pub(crate) fn sha256_hex_bytes(bytes: &[u8]) -> [u8; 64] {
+    use sha2::{Digest, Sha256};
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let digest = Sha256::digest(bytes);
+    let mut out = [0u8; 64];
+    for (pair, b) in out.chunks_exact_mut(2).zip(digest.iter()) {
+        pair[0] = HEX[usize::from(b >> 4)];
+        pair[1] = HEX[usize::from(b & 0xf)];
+    }
+    out
+}
+
+/// Whether `hex` is the lower-case hex SHA-256 of `bytes`.
+pub(crate) fn sha256_matches(bytes: &[u8], hex: &str) -> bool {
+    hex.as_bytes() == sha256_hex_bytes(bytes).as_slice()
 }
 
 #[cfg(test)]
@@ -50,5 +70,14 @@ mod tests {
         assert_eq!(key_part(&"x".repeat(129), "id").unwrap().len(), 64);
         assert!(key_part("", "id").is_err());
         assert!(key_part("  ", "id").is_err());
+    }
+
+    #[test]
+    fn hex_is_the_policy_hex() {
+        for text in ["", "abc", "a longer text with \u{e9} and 🦀", &"x".repeat(300)] {
+            assert_eq!(sha256_hex(text), crate::policy::sha256_hex(text.as_bytes()));
+            assert!(sha256_matches(text.as_bytes(), &sha256_hex(text)));
+            assert!(!sha256_matches(text.as_bytes(), &"0".repeat(64)));
+        }
     }
 }

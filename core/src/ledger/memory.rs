@@ -63,8 +63,8 @@ impl MemoryLedger {
         let view = self.view_for(policy, event)?;
         let built = build_record(policy, &view, event, at_ms)?;
         if !built.replayed {
-            let policies = [policy.clone()];
-            let mut checker = LedgerChecker::resume(&policies, std::mem::take(&mut self.state));
+            let policies = std::slice::from_ref(policy);
+            let mut checker = LedgerChecker::resume(policies, std::mem::take(&mut self.state));
             let finding = checker.push(&built.record);
             self.state = checker.into_state();
             if let Some(f) = finding? {

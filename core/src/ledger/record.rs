@@ -5,7 +5,7 @@
 
 use super::account::Posting;
 use super::event::RecordKind;
-use super::key::{canonical_json, sha256_hex};
+use super::key::{canonical_json, sha256_hex, sha256_matches};
 use crate::error::Result;
 use serde::{Deserialize, Serialize};
 
@@ -46,31 +46,48 @@ pub struct LedgerRecord {
 /// U+0009, U+000A, U+000C, U+000D, and `\u00xx` (lower-case hex) for other controls below
 /// U+0020; everything else as is.
 fn write_json_str(out: &mut String, s: &str) {
+    /// Bytes that need an escape: `"`, `\\` and every control below U+0020.
+    const NEEDS: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut i = 0;
+        while i < 0x20 {
+            t[i] = true;
+            i += 1;
+        }
+        t[b'"' as usize] = true;
+        t[b'\\' as usize] = true;
+        t
+    };
+    out.reserve(s.len() + 2);
     out.push('"');
+    let bytes = s.as_bytes();
     let mut start = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let esc: Option<&str> = match b {
-            b'"' => Some("\\\""),
-            b'\\' => Some("\\\\"),
-            b'\n' => Some("\\n"),
-            b'\r' => Some("\\r"),
-            b'\t' => Some("\\t"),
-            0x08 => Some("\\b"),
-            0x0c => Some("\\f"),
-            0..=0x1f => None,
-            _ => continue,
-        };
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !NEEDS[usize::from(b)] {
+            i += 1;
+            continue;
+        }
+        // `i` is at an ASCII byte, so both slices end on character boundaries.
         out.push_str(&s[start..i]);
-        match esc {
-            Some(e) => out.push_str(e),
-            None => {
+        match b {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            0x08 => out.push_str("\\b"),
+            0x0c => out.push_str("\\f"),
+            _ => {
                 const HEX: &[u8; 16] = b"0123456789abcdef";
                 out.push_str("\\u00");
                 out.push(char::from(HEX[usize::from(b >> 4)]));
                 out.push(char::from(HEX[usize::from(b & 0xf)]));
             }
         }
-        start = i + 1;
+        i += 1;
+        start = i;
     }
     out.push_str(&s[start..]);
     out.push('"');
@@ -165,7 +182,12 @@ impl LedgerRecord {
 
     /// Whether `content_hash` and `hash` are both right.
     pub fn hashes_hold(&self) -> bool {
-        sha256_hex(&self.content) == self.content_hash && self.compute_hash().is_ok_and(|h| h == self.hash)
+        if !sha256_matches(self.content.as_bytes(), &self.content_hash) {
+            return false;
+        }
+        let mut out = String::with_capacity(256 + self.content.len() + 64 * self.postings.len());
+        self.write_unhashed(&mut out);
+        sha256_matches(out.as_bytes(), &self.hash)
     }
 
     /// The canonical JSON of the whole record (what the host stores).

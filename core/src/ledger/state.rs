@@ -69,8 +69,9 @@ impl LedgerState {
         self.summaries.get(i)
     }
 
-    /// Adds a record already checked (no checks here).
-    pub(crate) fn push(&mut self, r: &LedgerRecord, request: Option<WithdrawalStatus>) {
+    /// Adds a record already checked (no checks here). `remember`: keep its key and postings
+    /// (a walker that does not hold the records itself needs them for later keys and refs).
+    pub(crate) fn push(&mut self, r: &LedgerRecord, request: Option<WithdrawalStatus>, remember: bool) {
         for p in &r.postings {
             match self.balances.get_mut(&p.account) {
                 Some(b) => {
@@ -92,8 +93,11 @@ impl LedgerState {
                 w.state = to;
             }
         }
-        self.keys.insert(r.key.clone(), r.seq);
-        self.summaries.push((r.kind, r.postings.clone()));
-        self.head = r.head();
+        if remember {
+            self.keys.insert(r.key.clone(), r.seq);
+            self.summaries.push((r.kind, r.postings.clone()));
+        }
+        self.head.seq = r.seq;
+        self.head.hash.clone_from(&r.hash);
     }
 }
