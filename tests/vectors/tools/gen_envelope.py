@@ -198,6 +198,26 @@ act("extensions member accepted, ignored, fingerprinted", envelope(SEED_A, 3, NB
     {"status": "activated", "serial": 3, "fingerprint": FP_EXT})
 act("unknown top-level field in the payload refused", envelope(SEED_A, 3, NB, EXP, PAYLOAD_UNKNOWN), error="INVALID_INPUT")
 act("payload that is not JSON refused at step 6", envelope(SEED_A, 3, NB, EXP, "not json"), error="INVALID_INPUT")
+
+# An envelope signed by the operators' CLI (tools/cli_envelope.json, made once with
+#   avalo policy sign --key <key file of SEED_A> --serial 5 --not-before-ms NB --expires-at-ms EXP \
+#       --out tests/vectors/tools/cli_envelope.json tests/vectors/tools/builtin_policy.json
+# ): checked here independently (Python `cryptography` verifies its signature over the §17.1
+# signing input; the fingerprint is this script's canonical SHA-256), then every runner must
+# activate it, and refuse it once tampered.
+CLI_ENV = json.load(open(os.path.join(HERE, "cli_envelope.json"), encoding="utf-8"))
+assert CLI_ENV["key_id"] == RING_A["key_id"]
+Ed25519PublicKey.from_public_bytes(PK_A).verify(
+    base64.urlsafe_b64decode(CLI_ENV["signature"] + "=" * (-len(CLI_ENV["signature"]) % 4)),
+    signing_input(CLI_ENV["schema"], CLI_ENV["serial"], CLI_ENV["not_before_ms"], CLI_ENV["expires_at_ms"],
+                  CLI_ENV["key_id"], CLI_ENV["payload"]).encode())
+assert sha_hex(canonical(json.loads(CLI_ENV["payload"])).encode()) == BUILT_IN_FINGERPRINT
+act("an envelope signed by the avalo CLI is activated", CLI_ENV,
+    {"status": "activated", "serial": 5, "schema": 1, "fingerprint": BUILT_IN_FINGERPRINT})
+CLI_TAMPERED = dict(CLI_ENV, payload=CLI_ENV["payload"].replace('"free_messages": 4', '"free_messages": 40'))
+assert CLI_TAMPERED["payload"] != CLI_ENV["payload"]
+act("an envelope signed by the avalo CLI with one number changed afterwards is refused", CLI_TAMPERED,
+    error="POLICY_SIGNATURE_INVALID")
 act("schema 2 (schema + 1)", envelope(SEED_A, 3, NB, EXP, PAYLOAD, schema=2), error="POLICY_UNSUPPORTED_SCHEMA")
 e = dict(E1, schema=2, future_field={"x": 1})
 act("schema 2 with a field this schema does not know: still unsupported schema", e, error="POLICY_UNSUPPORTED_SCHEMA")
