@@ -79,6 +79,7 @@ pub enum AdmissionOperation {
 
 impl AdmissionOperation {
     /// The phase cap that counts this operation.
+    #[must_use]
     pub fn cap_kind(self) -> CapKind {
         match self {
             AdmissionOperation::Signup => CapKind::Users,
@@ -205,6 +206,7 @@ pub enum Admission {
 
 impl Admission {
     /// The §11 code of a queue or refusal; `None` when admitted.
+    #[must_use]
     pub fn code(&self) -> Option<ErrorCode> {
         match self {
             Admission::Admitted { .. } => None,

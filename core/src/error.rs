@@ -158,6 +158,7 @@ impl ErrorCode {
     ];
 
     /// The stable wire string of this code, identical in every language.
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             Self::RateLimited => "RATE_LIMITED",
@@ -223,11 +224,13 @@ impl ErrorCode {
     }
 
     /// Parses a wire string (exact, upper-case) back into a code.
+    #[must_use]
     pub fn parse(code: &str) -> Option<ErrorCode> {
         Self::ALL.iter().copied().find(|c| c.as_str() == code)
     }
 
     /// The English user-facing message for this code.
+    #[must_use]
     pub const fn message(self) -> &'static str {
         match self {
             Self::RateLimited => "Too many requests. Please wait a moment and try again.",
@@ -293,6 +296,7 @@ impl ErrorCode {
     }
 
     /// The retry strategy of this code (SPEC §11).
+    #[must_use]
     pub const fn retry_strategy(self) -> RetryStrategy {
         match self {
             Self::RateLimited => RetryStrategy::AfterLimiter,
@@ -334,6 +338,7 @@ impl Error {
         Self::new(ErrorCode::AmountOutOfRange, reason)
     }
     /// The user-facing message of this error's code.
+    #[must_use]
     pub fn message(&self) -> &'static str {
         self.code.message()
     }

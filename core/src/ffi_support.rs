@@ -60,6 +60,7 @@ impl From<Error> for AvaloError {
 #[uniffi::export]
 impl AvaloError {
     /// The stable SPEC §11 code.
+    #[must_use]
     pub fn code(&self) -> ErrorCode {
         match self {
             AvaloError::Failure { code, .. } => *code,
@@ -67,6 +68,7 @@ impl AvaloError {
     }
 
     /// What exactly was wrong, for developers and logs.
+    #[must_use]
     pub fn reason(&self) -> String {
         match self {
             AvaloError::Failure { reason, .. } => reason.clone(),
@@ -141,6 +143,7 @@ uniffi::custom_type!(
 impl ErrorCode {
     /// The stable wire string of this code (`"KYC_REQUIRED"`), identical in every language.
     #[uniffi::method(name = "as_str")]
+    #[must_use]
     pub fn wire_string(&self) -> String {
         self.as_str().to_string()
     }
@@ -150,6 +153,7 @@ impl ErrorCode {
 impl Policy {
     /// The built-in policy: exactly the defaults of SPEC.md.
     #[uniffi::constructor(name = "new")]
+    #[must_use]
     pub fn builtin() -> Arc<Self> {
         Arc::new(Policy::default())
     }
@@ -170,12 +174,14 @@ impl Policy {
 
     /// The version label (`"2026.11"` for the built-in policy).
     #[uniffi::method(name = "version")]
+    #[must_use]
     pub fn exported_version(&self) -> String {
         self.version().to_string()
     }
 
     /// SHA-256 (lower-case hex) of the canonical JSON; equal fingerprints price alike.
     #[uniffi::method(name = "fingerprint")]
+    #[must_use]
     pub fn exported_fingerprint(&self) -> String {
         self.fingerprint().to_string()
     }
@@ -202,12 +208,14 @@ impl Policy {
 
     /// The serial this policy was published with (0: built-in or loaded from plain JSON).
     #[uniffi::method(name = "serial")]
+    #[must_use]
     pub fn exported_serial(&self) -> u64 {
         self.serial()
     }
 
     /// The policy format's major version (1).
     #[uniffi::method(name = "schema")]
+    #[must_use]
     pub fn exported_schema(&self) -> u32 {
         self.schema()
     }

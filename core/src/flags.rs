@@ -244,6 +244,7 @@ pub struct FlagEvaluation {
 
 /// The rollout bucket of a user for a flag: the first 4 bytes of SHA-256(`"{flag}:{user_id}"`)
 /// as a big-endian `u32`, modulo 10 000.
+#[must_use]
 pub fn flag_bucket(flag: &str, user_id: &str) -> u32 {
     let digest =
         Sha256::new().chain_update(flag.as_bytes()).chain_update(b":").chain_update(user_id.as_bytes()).finalize();

@@ -20,6 +20,7 @@ use std::hash::{Hash, Hasher};
 use unicode_normalization::UnicodeNormalization;
 
 /// The canonical form of a user id (see the module doc): trimmed, NFC, lower case.
+#[must_use]
 pub fn canonical_id(id: &str) -> Cow<'_, str> {
     let trimmed = id.trim();
     if trimmed.is_ascii() {
@@ -35,6 +36,7 @@ pub fn canonical_id(id: &str) -> Cow<'_, str> {
 }
 
 /// Whether two user ids name the same user (their canonical forms are equal).
+#[must_use]
 pub fn same_user(a: &str, b: &str) -> bool {
     a == b || IdKey::new(a) == IdKey::new(b)
 }

@@ -89,6 +89,7 @@ impl CountryCode {
     }
 
     /// The two-letter upper-case code.
+    #[must_use]
     pub fn as_str(&self) -> &str {
         // Both bytes are ASCII letters by construction, so this never fails.
         std::str::from_utf8(&self.0).unwrap_or("??")
@@ -208,6 +209,7 @@ impl LaunchPolicy {
     }
 
     /// The table row of a mode.
+    #[must_use]
     pub fn rule(&self, mode: LaunchMode) -> &ModeRule {
         match mode {
             LaunchMode::InternalTest => &self.internal_test,
@@ -457,6 +459,7 @@ pub fn check_mode_change(policy: &Policy, req: &ModeChangeRequest) -> Result<Mod
 }
 
 /// The mode table row of a mode (registration kind, countries, daily cap), for dashboards.
+#[must_use]
 pub fn mode_rules(policy: &Policy, mode: LaunchMode) -> ModeRule {
     policy.launch.rule(mode).clone()
 }

@@ -12,6 +12,8 @@
 //!
 //! The rule book is `SPEC.md`; each module cites the sections it implements.
 #![forbid(unsafe_code)]
+// Pure functions say so: a result nobody reads is a bug (issue 15).
+#![warn(clippy::must_use_candidate)]
 
 pub mod admission;
 pub mod billing;

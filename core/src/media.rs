@@ -315,6 +315,7 @@ pub struct StoryQuota {
 }
 
 /// When a story posted at `posted_at_ms` expires (24 h later).
+#[must_use]
 pub fn story_expiry(policy: &Policy, posted_at_ms: i64) -> i64 {
     posted_at_ms.saturating_add(policy.media.story_lifetime_ms)
 }

@@ -31,11 +31,13 @@ impl BasisPoints {
     }
 
     /// The value in basis points.
+    #[must_use]
     pub const fn get(self) -> u32 {
         self.0 as u32
     }
 
     /// `10 000 − self`: the complementary share.
+    #[must_use]
     pub const fn complement(self) -> BasisPoints {
         BasisPoints(10_000 - self.0)
     }
@@ -113,11 +115,13 @@ impl Currency {
     }
 
     /// The upper-case ISO 4217 code.
+    #[must_use]
     pub const fn code(self) -> &'static str {
         self.code
     }
 
     /// Number of minor digits (2 for PLN, 0 for JPY).
+    #[must_use]
     pub const fn minor_digits(self) -> u32 {
         self.minor_digits
     }
@@ -152,6 +156,7 @@ pub struct Money {
 
 impl Money {
     /// Money from minor units.
+    #[must_use]
     pub const fn from_minor(minor: u64, currency: Currency) -> Money {
         Money { minor, currency }
     }
@@ -196,6 +201,7 @@ impl Money {
 
     /// The canonical decimal string: exactly the currency's minor digits (`"134.99"`, `"0.20"`,
     /// `"1000"` for JPY).
+    #[must_use]
     pub fn to_decimal_string(&self) -> String {
         let digits = self.currency.minor_digits;
         if digits == 0 {
@@ -206,6 +212,7 @@ impl Money {
     }
 
     /// The amount as an exact `Decimal` in major units (`134.99`).
+    #[must_use]
     pub fn to_decimal(&self) -> Decimal {
         Decimal::from_i128_with_scale(i128::from(self.minor), self.currency.minor_digits)
     }

@@ -115,6 +115,7 @@ pub struct WithdrawalQuote {
 }
 
 /// The fee on a withdrawal: `ceil(amount × bp / 10 000)` (500 → 10, 501 → 11).
+#[must_use]
 pub fn withdrawal_fee(amount: Tokens, fee_bp: BasisPoints) -> Tokens {
     let fee = (u128::from(amount) * u128::from(fee_bp.get())).div_ceil(10_000);
     // fee ≤ amount because bp ≤ 10 000, so it fits u64.

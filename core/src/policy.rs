@@ -125,6 +125,7 @@ impl Default for PolicyRules {
 
 impl PolicyRules {
     /// Every problem in these rules, each with its JSON path. Empty means valid.
+    #[must_use]
     pub fn validate(&self) -> Vec<PolicyProblem> {
         let mut p = Vec::new();
         if self.version.trim().is_empty() {
@@ -213,6 +214,7 @@ impl Policy {
     }
 
     /// The banned-terms matcher built from this policy's term list (SPEC §14.2).
+    #[must_use]
     pub fn term_matcher(&self) -> &crate::moderation::TermMatcher {
         &self.terms
     }
@@ -236,17 +238,20 @@ impl Policy {
     }
 
     /// The serial this policy was published with (0: built-in or unsigned).
+    #[must_use]
     pub fn serial(&self) -> u64 {
         self.serial
     }
 
     /// The policy format's major version (1).
+    #[must_use]
     pub fn schema(&self) -> u32 {
         self.schema
     }
 
     /// SHA-256 (lower-case hex) of the envelope payload this policy was activated from; `None`
     /// for the built-in policy and policies loaded from plain JSON.
+    #[must_use]
     pub fn payload_sha256(&self) -> Option<&str> {
         self.payload_sha256.as_deref()
     }
@@ -274,6 +279,7 @@ impl Policy {
 
     /// Every problem a policy JSON has (parse error or validation problems), without building
     /// it. Empty means the JSON loads.
+    #[must_use]
     pub fn problems_in_json(json: &str) -> Vec<PolicyProblem> {
         match serde_json::from_str::<PolicyRules>(json) {
             Ok(rules) => rules.validate(),
@@ -282,21 +288,25 @@ impl Policy {
     }
 
     /// The rules of this policy.
+    #[must_use]
     pub fn rules(&self) -> &PolicyRules {
         &self.rules
     }
 
     /// The version label.
+    #[must_use]
     pub fn version(&self) -> &str {
         &self.rules.version
     }
 
     /// SHA-256 (lower-case hex) of the canonical JSON of the rules.
+    #[must_use]
     pub fn fingerprint(&self) -> &str {
         &self.fingerprint
     }
 
     /// The canonical JSON (sorted keys, compact) that the fingerprint hashes.
+    #[must_use]
     pub fn canonical_json(&self) -> String {
         canonical_json(&self.rules)
     }

@@ -42,6 +42,7 @@ pub struct DailyCounter {
 impl DailyCounter {
     /// The count that applies on the UTC day of `now_ms`: 0 when the counter is from an earlier
     /// day.
+    #[must_use]
     pub fn count_on(&self, now_ms: i64) -> u64 {
         if day_index(self.updated_at_ms) < day_index(now_ms) {
             0
@@ -51,6 +52,7 @@ impl DailyCounter {
     }
 
     /// The counter after one more operation at `now_ms`.
+    #[must_use]
     pub fn incremented(&self, now_ms: i64) -> DailyCounter {
         DailyCounter { count: self.count_on(now_ms).saturating_add(1), updated_at_ms: now_ms.max(self.updated_at_ms) }
     }
@@ -102,6 +104,7 @@ pub struct PhaseCaps {
 
 impl PhaseCaps {
     /// The cap of one kind.
+    #[must_use]
     pub fn get(&self, kind: CapKind) -> u64 {
         match kind {
             CapKind::Users => self.users,
@@ -226,6 +229,7 @@ impl RolloutPolicy {
     }
 
     /// The default caps of a phase.
+    #[must_use]
     pub fn caps(&self, phase: RolloutPhase) -> &PhaseCaps {
         match phase {
             RolloutPhase::Alpha => &self.alpha,
@@ -272,6 +276,7 @@ pub struct CapDecision {
 }
 
 /// The effective daily caps of a phase after per-country overrides.
+#[must_use]
 pub fn effective_caps(policy: &Policy, phase: RolloutPhase, overrides: &CapOverrides) -> PhaseCaps {
     let base = policy.rollout.caps(phase);
     PhaseCaps {
@@ -282,6 +287,7 @@ pub fn effective_caps(policy: &Policy, phase: RolloutPhase, overrides: &CapOverr
 }
 
 /// The daily cap of one kind for a phase, after the per-country override.
+#[must_use]
 pub fn phase_cap(policy: &Policy, phase: RolloutPhase, overrides: &CapOverrides, kind: CapKind) -> u64 {
     overrides.get(kind).unwrap_or_else(|| policy.rollout.caps(phase).get(kind))
 }

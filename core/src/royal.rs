@@ -38,6 +38,7 @@ pub enum RoyalTier {
 
 impl RoyalTier {
     /// The tier above this one, if any.
+    #[must_use]
     pub const fn next(self) -> Option<RoyalTier> {
         match self {
             RoyalTier::None => Some(RoyalTier::Silver),
@@ -48,6 +49,7 @@ impl RoyalTier {
     }
 
     /// Whether this tier makes the user a Royal Club member (anything above NONE).
+    #[must_use]
     pub const fn is_member(self) -> bool {
         !matches!(self, RoyalTier::None)
     }
@@ -88,6 +90,7 @@ impl RoyalPolicy {
     }
 
     /// The minimum spend of a tier (0 for NONE).
+    #[must_use]
     pub fn threshold(&self, tier: RoyalTier) -> Tokens {
         match tier {
             RoyalTier::None => 0,
@@ -150,6 +153,7 @@ pub struct RoyalStatus {
 }
 
 /// The tier a window spend gives (no subscription).
+#[must_use]
 pub fn tier_for_spend(policy: &Policy, spent: Tokens) -> RoyalTier {
     let r = &policy.royal;
     if spent >= r.platinum_min_tokens {

@@ -129,6 +129,7 @@ pub enum SpamRule {
 
 impl SpamRule {
     /// The SPEC §11 code of this rule.
+    #[must_use]
     pub const fn code(self) -> ErrorCode {
         match self {
             SpamRule::TooShort => ErrorCode::SpamTooShort,
@@ -180,6 +181,7 @@ fn greeting_form(normalised: &str) -> &str {
 
 /// Checks a message against the anti-spam rules (SPEC §4.8), given the sender's recent
 /// messages (any order, across chats) and the current time. Total: every input has a verdict.
+#[must_use]
 pub fn check_spam(policy: &Policy, text: &str, recent: &[RecentMessage], now_ms: i64) -> SpamVerdict {
     let s = &policy.spam;
     let verdict = |rule: Option<SpamRule>, reason: String| SpamVerdict {

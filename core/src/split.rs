@@ -84,6 +84,7 @@ impl SplitPolicy {
     }
 
     /// The creator's share of a stream.
+    #[must_use]
     pub fn creator_bp(&self, stream: RevenueStream) -> BasisPoints {
         match stream {
             RevenueStream::Chat => self.chat_creator_bp,
@@ -109,6 +110,7 @@ pub struct Split {
 }
 
 /// Splits `amount` with the creator's share `creator_bp` (SPEC §3.2). Total for every `u64`.
+#[must_use]
 pub fn split_amount(amount: Tokens, creator_bp: BasisPoints) -> Split {
     // amount × bp < 2^64 × 2^14, computed in u128: no overflow for any amount.
     // Proven safe (and on the instruction-count-guarded path, so no checked conversion):
@@ -138,6 +140,7 @@ pub struct RevenueSplit {
 }
 
 /// Splits one payment of a stream (SPEC §3.1–3.2): 101 chat tokens → 65 + 36.
+#[must_use]
 pub fn split_revenue(policy: &Policy, stream: RevenueStream, amount: Tokens) -> RevenueSplit {
     let bp = policy.splits.creator_bp(stream);
     let s = split_amount(amount, bp);
@@ -293,6 +296,7 @@ pub struct ReferralReward {
 
 /// The reward when a referred user completes a purchase: 100 tokens to the referrer only for
 /// the first purchase (`purchases_before == 0`) of a user who has a referrer; otherwise nothing.
+#[must_use]
 pub fn referral_reward(policy: &Policy, has_referrer: bool, purchases_before: u64) -> ReferralReward {
     let referrer_tokens = if has_referrer && purchases_before == 0 { policy.splits.referral_reward_tokens } else { 0 };
     ReferralReward { referrer_tokens, referred_tokens: 0 }

@@ -8,6 +8,7 @@ use chrono::{Datelike, NaiveDate};
 pub const DAY_MS: i64 = 86_400_000;
 
 /// The UTC day number (days since 1970-01-01) of a timestamp; works for negative times too.
+#[must_use]
 pub const fn day_index(ms: i64) -> i64 {
     ms.div_euclid(DAY_MS)
 }
@@ -42,6 +43,7 @@ pub fn parse_date(text: &str) -> Result<NaiveDate> {
 /// Formats a date as `YYYY-MM-DD`.
 ///
 /// Years outside 0000–9999 are written as chrono's `%Y` writes them: `+10000`, `-0001`.
+#[must_use]
 pub fn format_date(date: NaiveDate) -> String {
     let (y, m, d) = (date.year(), date.month(), date.day());
     if y > 9999 {
@@ -56,6 +58,7 @@ pub fn format_date(date: NaiveDate) -> String {
 /// Age in whole years on `on` for someone born on `birth` (exact years: the birthday itself
 /// counts; a 29 February birthday is reached on 1 March in common years). A birth date after
 /// `on` gives 0.
+#[must_use]
 pub fn age_years(birth: NaiveDate, on: NaiveDate) -> u32 {
     if birth > on {
         return 0;
@@ -68,6 +71,7 @@ pub fn age_years(birth: NaiveDate, on: NaiveDate) -> u32 {
 }
 
 /// Whether a date is Saturday or Sunday.
+#[must_use]
 pub fn is_weekend(date: NaiveDate) -> bool {
     matches!(date.weekday(), chrono::Weekday::Sat | chrono::Weekday::Sun)
 }

@@ -29,6 +29,7 @@ pub struct CreatorRate {
 
 impl CreatorRate {
     /// The words per token a chat is billed at: the creator's rate when set, else §4.4's.
+    #[must_use]
     pub fn effective(&self, policy: &Policy, earner_royal: bool) -> u32 {
         self.words_per_token.unwrap_or_else(|| policy.billing.words_per_token(earner_royal))
     }

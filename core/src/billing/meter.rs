@@ -50,17 +50,20 @@ pub struct ChatMeter {
 
 impl ChatMeter {
     /// A fresh meter for a chat whose earner is (or is not) a Royal Club member.
+    #[must_use]
     pub fn new(earner_royal: bool) -> Self {
         ChatMeter { royal: earner_royal, ..ChatMeter::default() }
     }
 
     /// Messages seen in the chat, from either side.
+    #[must_use]
     pub fn messages(&self) -> u64 {
         self.payer_messages.saturating_add(self.earner_messages)
     }
 
     /// The words per token this meter bills at: the creator's rate it last billed with, else
     /// §4.4's standard or Royal rate.
+    #[must_use]
     pub fn words_per_token(&self, policy: &Policy) -> u32 {
         if self.creator_words_per_token > 0 {
             self.creator_words_per_token
@@ -70,6 +73,7 @@ impl ChatMeter {
     }
 
     /// Tokens credited to the platform so far.
+    #[must_use]
     pub fn platform_tokens(&self) -> Tokens {
         self.billed_tokens.saturating_sub(self.creator_tokens)
     }

@@ -119,16 +119,19 @@ impl BillingPolicy {
     }
 
     /// The largest words per token any meter can be billed at (standard, Royal, creator max).
+    #[must_use]
     pub fn max_words_per_token(&self) -> u32 {
         self.standard_words_per_token.max(self.royal_words_per_token).max(self.creator_max_words_per_token)
     }
 
     /// The counting ratios of this policy.
+    #[must_use]
     pub fn ratios(&self) -> WordRatios {
         WordRatios { cjk_chars_per_word: self.cjk_chars_per_word, sea_graphemes_per_word: self.sea_graphemes_per_word }
     }
 
     /// Words per token for an earner with or without Royal Club membership (SPEC §4.4).
+    #[must_use]
     pub fn words_per_token(&self, earner_royal: bool) -> u32 {
         if earner_royal {
             self.royal_words_per_token
@@ -140,6 +143,7 @@ impl BillingPolicy {
 
 /// Counts the billable words of a message with the policy's ratios (SPEC §4.3). See
 /// [`words`] for the exact rule: `"I ❤️ you"` is 2, `"e-mail"` is 2, five ideographs are 3.
+#[must_use]
 pub fn count_words(policy: &Policy, text: &str) -> u64 {
     count_words_with(policy.billing.ratios(), text)
 }
@@ -151,6 +155,7 @@ pub fn count_words_batch<S: AsRef<str>>(policy: &Policy, texts: &[S]) -> Vec<u64
 
 /// Words per token (SPEC §4.4): 11, or 7 when the earner is a Royal Club member (tier SILVER or
 /// higher; the `royal` module decides the tier).
+#[must_use]
 pub fn words_per_token(policy: &Policy, earner_royal: bool) -> u32 {
     policy.billing.words_per_token(earner_royal)
 }
@@ -183,6 +188,7 @@ pub struct ChatRoles {
 /// Derives the roles from the participants' "earns from chat" flags (SPEC §4.1): exactly one
 /// earns → that one earns and the other pays; both earn → the initiator pays and the receiver
 /// earns; neither → the chat is free. No other attribute plays a part.
+#[must_use]
 pub fn chat_roles(initiator_earns: bool, receiver_earns: bool) -> ChatRoles {
     use Participant::{Initiator, Receiver};
     let paid = |payer, earner| ChatRoles { payer: Some(payer), earner: Some(earner), free: false };

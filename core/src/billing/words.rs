@@ -62,6 +62,7 @@ impl WordRatios {
 ///
 /// `""` and white space are 0; `"I ❤️ you"` is 2; `"HTTP://EXAMPLE.COM/x y"` is 1; `"don't"` is
 /// 1; `"e-mail"` is 2; five ideographs are 3. Total: every string has a count.
+#[must_use]
 pub fn count_words_with(ratios: WordRatios, text: &str) -> u64 {
     if text.is_ascii() {
         ascii::count_ascii(text.as_bytes())
@@ -73,6 +74,7 @@ pub fn count_words_with(ratios: WordRatios, text: &str) -> u64 {
 /// The reference implementation of [`count_words_with`]: the steps of the module doc done
 /// literally (remove emoji, remove URLs, segment), without any fast path. Same results, several
 /// times slower; it exists so that tests can check the fast paths against it.
+#[must_use]
 pub fn count_words_reference(ratios: WordRatios, text: &str) -> u64 {
     let without_emoji = remove_emoji(text);
     let filtered = remove_urls(&without_emoji);

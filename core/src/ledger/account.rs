@@ -33,6 +33,7 @@ pub enum Account {
 
 impl Account {
     /// The account's string form, as written in postings.
+    #[must_use]
     pub fn name(&self) -> String {
         fn join(owner: &str, id: &str, what: &str) -> String {
             let mut s = String::with_capacity(owner.len() + id.len() + what.len());
@@ -100,6 +101,7 @@ impl Account {
     }
 
     /// Whether the balance may go below 0 (`platform:referral` and `external:purchases` only).
+    #[must_use]
     pub fn may_go_negative(&self) -> bool {
         matches!(self, Account::Referral | Account::Purchases)
     }

@@ -39,6 +39,7 @@ pub struct LedgerReads {
 impl LedgerReads {
     /// `accounts` plus every account in the postings of `records` (the ones read by seq),
     /// sorted and without repeats.
+    #[must_use]
     pub fn accounts_with(&self, records: &[LedgerRecord]) -> Vec<String> {
         let mut all: Vec<String> = self.accounts.clone();
         all.extend(records.iter().flat_map(|r| r.postings.iter().map(|p| p.account.clone())));

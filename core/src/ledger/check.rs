@@ -98,6 +98,7 @@ fn finding(r: &LedgerRecord, kind: FindingKind, detail: impl Into<String>) -> Le
 
 impl<'p> LedgerChecker<'p> {
     /// A walker knowing the policies the records may name (by fingerprint).
+    #[must_use]
     pub fn new(policies: &'p [Policy]) -> LedgerChecker<'p> {
         LedgerChecker {
             policies: policies.iter().map(|p| (p.fingerprint(), p)).collect(),
@@ -113,16 +114,19 @@ impl<'p> LedgerChecker<'p> {
     }
 
     /// A walker continuing from a replay `state` (its records already checked).
+    #[must_use]
     pub fn resume(policies: &'p [Policy], state: LedgerState) -> LedgerChecker<'p> {
         LedgerChecker { policies: policies.iter().map(|p| (p.fingerprint(), p)).collect(), state, history: None }
     }
 
     /// The replay, taken out of the walker.
+    #[must_use]
     pub fn into_state(self) -> LedgerState {
         self.state
     }
 
     /// The replay so far.
+    #[must_use]
     pub fn state(&self) -> &LedgerState {
         &self.state
     }
@@ -323,6 +327,7 @@ impl<'p> LedgerChecker<'p> {
     }
 
     /// The report for the records pushed so far.
+    #[must_use]
     pub fn report(&self, finding: Option<LedgerFinding>) -> LedgerReport {
         LedgerReport {
             finding,

@@ -151,6 +151,7 @@ pub enum RecordKind {
 
 impl RecordKind {
     /// The wire name (`"message_charge"`).
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             Self::Purchase => "purchase",
@@ -169,11 +170,13 @@ impl RecordKind {
     }
 
     /// Whether a `refund` may reverse a record of this kind.
+    #[must_use]
     pub fn refundable(self) -> bool {
         matches!(self, Self::Purchase | Self::MessageCharge | Self::Tip | Self::Unlock | Self::AiUsage)
     }
 
     /// The withdrawal state a transition kind moves to, or `None` for other kinds.
+    #[must_use]
     pub fn transition_target(self) -> Option<super::WithdrawalState> {
         use super::WithdrawalState as S;
         match self {

@@ -12,6 +12,7 @@ use serde::Serialize;
 pub const MAX_KEY_PART: usize = 128;
 
 /// Whether `s` is a key part as it stands: 1–128 characters of `[A-Za-z0-9._-]`.
+#[must_use]
 pub fn is_key_part(s: &str) -> bool {
     !s.is_empty() && s.len() <= MAX_KEY_PART && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
 }

@@ -19,16 +19,19 @@ pub struct MemoryLedger {
 
 impl MemoryLedger {
     /// An empty ledger.
+    #[must_use]
     pub fn new() -> MemoryLedger {
         MemoryLedger::default()
     }
 
     /// The records, in seq order.
+    #[must_use]
     pub fn records(&self) -> &[LedgerRecord] {
         &self.records
     }
 
     /// The replay of the records.
+    #[must_use]
     pub fn state(&self) -> &LedgerState {
         &self.state
     }
@@ -53,6 +56,7 @@ impl MemoryLedger {
     }
 
     /// The record at `seq`.
+    #[must_use]
     pub fn record(&self, seq: u64) -> Option<&LedgerRecord> {
         self.records.get(usize::try_from(seq).ok()?.checked_sub(1)?)
     }

@@ -181,6 +181,7 @@ impl LedgerRecord {
     }
 
     /// Whether `content_hash` and `hash` are both right.
+    #[must_use]
     pub fn hashes_hold(&self) -> bool {
         if !sha256_matches(self.content.as_bytes(), &self.content_hash) {
             return false;
@@ -196,6 +197,7 @@ impl LedgerRecord {
     }
 
     /// The head this record makes.
+    #[must_use]
     pub fn head(&self) -> LedgerHead {
         LedgerHead { seq: self.seq, hash: self.hash.clone() }
     }
@@ -215,6 +217,7 @@ pub struct LedgerHead {
 
 impl LedgerHead {
     /// The head of an empty ledger.
+    #[must_use]
     pub fn genesis() -> LedgerHead {
         LedgerHead { seq: 0, hash: GENESIS_HASH.to_string() }
     }

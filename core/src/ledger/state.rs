@@ -54,11 +54,13 @@ pub struct LedgerState {
 
 impl LedgerState {
     /// The balance of an account (0 when never posted).
+    #[must_use]
     pub fn balance(&self, account: &str) -> i64 {
         self.balances.get(account).copied().unwrap_or(0)
     }
 
     /// Balances sorted by account, zero balances left out.
+    #[must_use]
     pub fn balance_list(&self) -> Vec<AccountBalance> {
         self.balances.iter().map(|(a, b)| AccountBalance { account: a.clone(), balance: *b }).collect()
     }

@@ -26,11 +26,13 @@ pub enum WithdrawalState {
 
 impl WithdrawalState {
     /// Whether no transition leaves this state.
+    #[must_use]
     pub fn is_final(self) -> bool {
         matches!(self, Self::Paid | Self::Rejected | Self::Failed)
     }
 
     /// Whether `self → to` is allowed.
+    #[must_use]
     pub fn can_move_to(self, to: WithdrawalState) -> bool {
         use WithdrawalState as S;
         matches!(

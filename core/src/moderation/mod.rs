@@ -81,6 +81,7 @@ pub struct PurposeThresholds {
 
 impl PurposeThresholds {
     /// The thresholds of one upload purpose.
+    #[must_use]
     pub fn of(&self, purpose: UploadPurpose) -> &StageThresholds {
         match purpose {
             UploadPurpose::ProfilePhoto => &self.profile_photo,

@@ -101,6 +101,7 @@ impl TextPolicy {
     }
 
     /// The length limit of a field, in grapheme clusters.
+    #[must_use]
     pub fn limit(&self, field: TextField) -> u32 {
         match field {
             TextField::DisplayName => self.display_name_max,

@@ -345,6 +345,7 @@ pub struct TermMatcher {
 impl TermMatcher {
     /// Builds the matcher of a (validated) term policy. Terms that normalise to nothing are
     /// left out (validation refuses them).
+    #[must_use]
     pub fn new(policy: &TermsPolicy) -> TermMatcher {
         let maps = policy.maps();
         let mut patterns = Vec::new();
@@ -385,6 +386,7 @@ impl TermMatcher {
     }
 
     /// Screens a text: every banned term in it with its span in this text (SPEC §14.2).
+    #[must_use]
     pub fn screen(&self, text: &str) -> TermScreening {
         let Some(ac) = &self.automaton else { return TermScreening { severity: None, matches: Vec::new() } };
         let stream = Stream::of(text, &self.maps);

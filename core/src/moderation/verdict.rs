@@ -94,6 +94,7 @@ impl StageThresholds {
     }
 
     /// The threshold pair of a stage.
+    #[must_use]
     pub fn of(&self, stage: Stage) -> StageThreshold {
         match stage {
             Stage::Nsfw => self.nsfw,

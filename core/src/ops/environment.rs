@@ -25,6 +25,7 @@ impl Environment {
     pub const ALL: [Environment; 3] = [Environment::Development, Environment::Staging, Environment::Production];
 
     /// The wire name (`"production"`).
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             Environment::Development => "development",

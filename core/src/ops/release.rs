@@ -40,6 +40,7 @@ pub enum ReleaseChannel {
 
 impl ReleaseChannel {
     /// Whether this is a mobile app channel (needs a crash-free rate).
+    #[must_use]
     pub fn is_mobile(self) -> bool {
         matches!(self, ReleaseChannel::Android | ReleaseChannel::Ios)
     }
@@ -112,6 +113,7 @@ impl ReleasePolicy {
     }
 
     /// The stages of a channel.
+    #[must_use]
     pub fn stages(&self, channel: ReleaseChannel) -> &[u32] {
         match channel {
             ReleaseChannel::Android => &self.android_stages,

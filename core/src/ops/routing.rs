@@ -92,6 +92,7 @@ impl RoutingPolicy {
     }
 
     /// The rule of a severity.
+    #[must_use]
     pub fn rule(&self, severity: Severity) -> &RouteRule {
         match severity {
             Severity::P0 => &self.p0,

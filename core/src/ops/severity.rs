@@ -113,6 +113,7 @@ impl IncidentSignal {
     ];
 
     /// The SPEC §15.1 default severity of this signal.
+    #[must_use]
     pub const fn default_severity(self) -> Severity {
         use IncidentSignal as S;
         match self {
@@ -144,11 +145,13 @@ impl IncidentSignal {
 }
 
 /// The policy's severity of a signal.
+#[must_use]
 pub fn severity_of(policy: &Policy, signal: IncidentSignal) -> Severity {
     policy.ops.severities.get(&signal).copied().unwrap_or_else(|| signal.default_severity())
 }
 
 /// The highest severity among an incident's alerts (`None` for none).
+#[must_use]
 pub fn incident_severity(severities: &[Severity]) -> Option<Severity> {
     severities.iter().copied().min()
 }

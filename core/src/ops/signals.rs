@@ -146,6 +146,7 @@ impl From<&SecretStatus> for OpsResult {
 }
 
 /// The signals a result raises, without repeats, in the table's order.
+#[must_use]
 pub fn signals_of(policy: &Policy, result: &OpsResult) -> Vec<IncidentSignal> {
     use IncidentSignal as S;
     let o = &policy.ops;

@@ -5,6 +5,7 @@
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// Encodes bytes as base64url without padding.
+#[must_use]
 pub fn encode(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
@@ -33,6 +34,7 @@ fn value_of(c: u8) -> Option<u32> {
 }
 
 /// Decodes strict base64url without padding; `None` for any other spelling.
+#[must_use]
 pub fn decode(text: &str) -> Option<Vec<u8>> {
     let bytes = text.as_bytes();
     if bytes.len() % 4 == 1 {

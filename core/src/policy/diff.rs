@@ -33,6 +33,7 @@ pub struct PolicyChange {
 }
 
 /// Every difference from `old` to `new`, in path order (object keys sorted).
+#[must_use]
 pub fn diff_policies(old: &Policy, new: &Policy) -> Vec<PolicyChange> {
     let to_value = |p: &Policy| serde_json::to_value(p.rules()).unwrap_or(Value::Null);
     diff_values(&to_value(old), &to_value(new))

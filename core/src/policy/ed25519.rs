@@ -25,6 +25,7 @@ pub fn public_key_of_seed(seed: &[u8]) -> Result<[u8; PUBLIC_KEY_LEN]> {
 }
 
 /// The key id of a public key: the first 16 lower-case hex characters of its SHA-256.
+#[must_use]
 pub fn key_id_of(public_key: &[u8]) -> String {
     let mut id = sha256_hex(public_key);
     id.truncate(16);
@@ -39,6 +40,7 @@ pub fn sign_bytes(seed: &[u8], message: &[u8]) -> Result<[u8; SIGNATURE_LEN]> {
 /// Whether `signature` is a valid strict Ed25519 signature of `message` by `public_key`.
 /// A public key or signature of the wrong length, a public key that is not a curve point, a
 /// small-order key or `R`, and a non-canonical `S` are all `false`.
+#[must_use]
 pub fn verify_strict_bytes(public_key: &[u8], message: &[u8], signature: &[u8]) -> bool {
     let (Ok(pk), Ok(sig)) = (<[u8; PUBLIC_KEY_LEN]>::try_from(public_key), <[u8; SIGNATURE_LEN]>::try_from(signature))
     else {

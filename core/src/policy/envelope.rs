@@ -67,6 +67,7 @@ pub enum PolicyActivation {
 /// The bytes that are signed (SPEC §17.1): `avalo-policy-v1`, schema, serial, not-before,
 /// expiry, key id and the lower-case hex SHA-256 of the payload, one per line, numbers in
 /// decimal without leading zeros, no final newline.
+#[must_use]
 pub fn signing_input(
     schema: u32,
     serial: u64,

@@ -35,6 +35,7 @@ impl BirthDate {
     }
 
     /// From a chrono date (years 0..=9999 at the boundary; others clamp into that range).
+    #[must_use]
     pub fn from_naive(date: NaiveDate) -> BirthDate {
         // Clamped to 0..=9 999: never negative, so the conversion cannot fail.
         let year = u32::try_from(date.year().clamp(0, 9_999)).unwrap_or(0);
@@ -42,11 +43,13 @@ impl BirthDate {
     }
 
     /// The number `yyyymmdd`.
+    #[must_use]
     pub const fn yyyymmdd(self) -> u32 {
         self.0
     }
 
     /// The chrono date.
+    #[must_use]
     pub fn to_naive(self) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(i32::try_from(self.0 / 10_000).ok()?, self.0 / 100 % 100, self.0 % 100)
     }

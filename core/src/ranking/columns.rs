@@ -73,11 +73,13 @@ pub struct CandidateColumns {
 
 impl CandidateColumns {
     /// Number of candidates (the length of `flags`).
+    #[must_use]
     pub fn len(&self) -> usize {
         self.flags.len()
     }
 
     /// Whether there are no candidates.
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.flags.is_empty()
     }

@@ -38,6 +38,7 @@ impl Gender {
     }
 
     /// The columnar code: 1 female, 2 male, 3 non-binary (0 means "no gender").
+    #[must_use]
     pub const fn code(self) -> u8 {
         match self {
             Gender::Female => 1,
@@ -95,6 +96,7 @@ impl GeoPoint {
 }
 
 /// Great-circle distance in km by the haversine formula on a sphere of `radius_km`.
+#[must_use]
 pub fn haversine_km(a: GeoPoint, b: GeoPoint, radius_km: f64) -> f64 {
     Origin::new(a).distance_km(b, radius_km)
 }
@@ -142,6 +144,7 @@ pub(crate) fn distance_of_h(h: f64, radius_km: f64) -> f64 {
 impl Origin {}
 
 /// Whether a bio counts as present for completeness: non-empty after trimming white space.
+#[must_use]
 pub fn bio_present(bio: &str) -> bool {
     !bio.trim().is_empty()
 }

@@ -89,27 +89,33 @@ impl RateLimit {
     }
 
     /// The spec this limit was built from.
+    #[must_use]
     pub fn spec(&self) -> LimitSpec {
         LimitSpec { limit: self.limit, window_ms: self.window_ms, burst: self.burst }
     }
     /// Bucket capacity (the most requests admitted at once).
+    #[must_use]
     pub fn burst(&self) -> u32 {
         self.burst
     }
     /// Ticks per millisecond: the unit of the state is `1 / ticks_per_ms` ms.
+    #[must_use]
     pub fn ticks_per_ms(&self) -> i64 {
         self.ticks_per_ms
     }
     /// Emission interval in ticks (the exact refill time of one request).
+    #[must_use]
     pub fn interval_ticks(&self) -> i64 {
         self.interval_ticks
     }
     /// `burst × interval_ticks`.
+    #[must_use]
     pub fn capacity_ticks(&self) -> i64 {
         self.capacity_ticks
     }
     /// The largest `now_ms` [`decide`] accepts: the state of any decision up to then fits an
     /// `i64`.
+    #[must_use]
     pub fn max_now_ms(&self) -> i64 {
         self.max_now_ms
     }

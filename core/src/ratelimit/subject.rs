@@ -21,6 +21,7 @@ pub fn validate_subject(key: &str) -> Result<()> {
 /// Hashes a client-supplied identifier (for example a header value) into a subject key: the
 /// lower-case hex SHA-256 of its UTF-8 bytes, 64 characters, always a valid key. Any string is
 /// accepted, the empty one included.
+#[must_use]
 pub fn hash_subject(raw: &str) -> String {
     crate::policy::sha256_hex(raw.as_bytes())
 }

@@ -58,6 +58,7 @@ pub struct TierMultipliers {
 
 impl TierMultipliers {
     /// The multiplier of a tier.
+    #[must_use]
     pub fn of(&self, tier: SubscriptionTier) -> u32 {
         match tier {
             SubscriptionTier::Free => self.free,

@@ -61,6 +61,7 @@ fn div_half_up(num: u128, den: u128) -> u64 {
 }
 
 /// Computes a campaign's metrics (SPEC §8.4).
+#[must_use]
 pub fn campaign_metrics(policy: &Policy, c: &Campaign) -> CampaignReport {
     let install_conversion_bp = (c.expected_installs > 0)
         .then(|| div_half_up(u128::from(c.actual_installs) * 10_000, u128::from(c.expected_installs)));

@@ -214,6 +214,7 @@ pub struct LoadReport {
 }
 
 /// Checks the infrastructure throttle (SPEC §8.3). No fingerprint: a per-request hot path.
+#[must_use]
 pub fn check_load(policy: &Policy, m: &LoadMetrics) -> LoadReport {
     let l = &policy.risk.load;
     let over: Vec<LoadOver> = [

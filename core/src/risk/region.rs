@@ -118,6 +118,7 @@ impl RegionRiskPolicy {
     }
 
     /// The highest possible score (9 with the defaults).
+    #[must_use]
     pub fn max_score(&self) -> u32 {
         let max = |it: &mut dyn Iterator<Item = u32>| it.max().unwrap_or(0);
         max(&mut self.support_tickets.iter().map(|t| t.points))
@@ -221,6 +222,7 @@ fn rate_points(tiers: &[RateTier], verified: u64, installs: u64) -> u32 {
 
 impl RegionRiskPolicy {
     /// The level of a score.
+    #[must_use]
     pub fn level(&self, score: u32) -> RiskLevel {
         if score >= self.critical_from {
             RiskLevel::Critical

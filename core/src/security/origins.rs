@@ -75,6 +75,7 @@ fn split_host_port(authority: &str) -> Option<(String, Option<&str>)> {
 }
 
 /// Normalises an origin (rules in the module doc); `None` when it is not an origin.
+#[must_use]
 pub fn normalise_origin(origin: &str) -> Option<String> {
     let (scheme, authority) = origin.split_once("://")?;
     if !valid_scheme(scheme) || authority.bytes().any(|b| matches!(b, b'/' | b'?' | b'#' | b'@' | b'\\')) {

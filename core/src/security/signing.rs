@@ -59,6 +59,7 @@ pub enum SignatureError {
 
 impl SignatureError {
     /// The SPEC §11 code: `SIGNATURE_EXPIRED` for `Expired`, else `SIGNATURE_INVALID`.
+    #[must_use]
     pub fn code(self) -> ErrorCode {
         match self {
             SignatureError::Expired { .. } => ErrorCode::SignatureExpired,
@@ -96,6 +97,7 @@ pub struct VerifiedRequest {
 }
 
 /// The version-1 canonical string (see the module doc).
+#[must_use]
 pub fn canonical_request(timestamp: &str, method: &str, path_and_query: &str, body: &[u8]) -> String {
     let body_hash = to_hex(&Sha256::digest(body));
     format!("v1\n{timestamp}\n{}\n{path_and_query}\n{body_hash}", method.to_ascii_uppercase())
@@ -264,6 +266,7 @@ pub enum SignatureCheck {
 
 /// [`verify_request_signature`] with its outcome as a [`SignatureCheck`] value.
 #[allow(clippy::too_many_arguments)]
+#[must_use]
 pub fn check_request_signature(
     policy: &Policy,
     secret: &[u8],

@@ -69,6 +69,7 @@ pub struct UrlGrant {
 }
 
 /// The default expiry of a URL signed at `now_ms`: 15 minutes for uploads, 60 for downloads.
+#[must_use]
 pub fn url_expiry(policy: &Policy, purpose: UrlPurpose, now_ms: i64) -> i64 {
     let ttl = match purpose {
         UrlPurpose::Upload => policy.security.upload_url_ttl_ms,
@@ -95,6 +96,7 @@ fn pct_encode(text: &str, keep_slash: bool) -> String {
 
 /// Percent-encodes a raw path (such as a storage path with a Unicode file name) for a URL:
 /// every byte except `A–Z a–z 0–9 - . _ ~` and `/` becomes `%XX`. Prefix it with `/`.
+#[must_use]
 pub fn encode_url_path(raw: &str) -> String {
     pct_encode(raw, true)
 }
@@ -145,6 +147,7 @@ fn check_path(path: &str) -> Result<()> {
 
 /// The canonical string of a signed URL (see the module doc); `content_type` must already be
 /// canonical.
+#[must_use]
 pub fn canonical_url(
     method: &str,
     path: &str,

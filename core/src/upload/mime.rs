@@ -24,6 +24,7 @@ pub enum MediaKind {
 
 impl MediaKind {
     /// The snake_case name (`"image"`), as used in storage paths without a purpose.
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             MediaKind::Image => "image",
@@ -132,27 +133,32 @@ impl AllowedMime {
     }
 
     /// The canonical MIME string (`"image/jpeg"`).
+    #[must_use]
     pub fn as_str(self) -> &'static str {
         self.row().1.first().copied().unwrap_or("")
     }
 
     /// The media kind of this type.
+    #[must_use]
     pub fn kind(self) -> MediaKind {
         self.row().2
     }
 
     /// The file extensions (lower case, without the dot) this type accepts; the first is the
     /// canonical one.
+    #[must_use]
     pub fn extensions(self) -> &'static [&'static str] {
         self.row().3
     }
 
     /// The canonical extension (`"jpg"` for `image/jpeg`).
+    #[must_use]
     pub fn canonical_extension(self) -> &'static str {
         self.extensions().first().copied().unwrap_or("bin")
     }
 
     /// Whether a (lower-case) extension fits this type.
+    #[must_use]
     pub fn accepts_extension(self, ext_lower: &str) -> bool {
         self.extensions().contains(&ext_lower)
     }
@@ -160,6 +166,7 @@ impl AllowedMime {
 
 /// A declared MIME type trimmed, lower-cased and without parameters: `" Image/JPEG; q=1"` →
 /// `"image/jpeg"`. Aliases are not resolved here (see [`parse_mime`]).
+#[must_use]
 pub fn normalise_mime(declared: &str) -> String {
     let essence = declared.split(';').next().unwrap_or("");
     essence.trim().to_ascii_lowercase()
@@ -167,6 +174,7 @@ pub fn normalise_mime(declared: &str) -> String {
 
 /// The allowed type a declared MIME string denotes (aliases resolved), or `None` when it is not
 /// on the whitelist (`image/svg+xml`, `application/pdf`, an empty string…).
+#[must_use]
 pub fn parse_mime(declared: &str) -> Option<AllowedMime> {
     // Same as comparing `normalise_mime(declared)`, without allocating.
     let essence = declared.split(';').next().unwrap_or("").trim();

@@ -74,6 +74,7 @@ impl UploadPurpose {
     ];
 
     /// The snake_case name, as used in storage paths.
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             Self::ProfilePhoto => "profile_photo",
@@ -87,6 +88,7 @@ impl UploadPurpose {
     }
 
     /// Whether this purpose takes files of a kind.
+    #[must_use]
     pub const fn accepts(self, kind: MediaKind) -> bool {
         match self {
             Self::ProfilePhoto | Self::FeedImage | Self::ChatImage => matches!(kind, MediaKind::Image),
@@ -188,6 +190,7 @@ impl UploadPolicy {
     }
 
     /// The size limit for a purpose, or for a kind when there is no purpose.
+    #[must_use]
     pub fn limit(&self, purpose: Option<UploadPurpose>, kind: MediaKind) -> u64 {
         let l = &self.purpose_limits;
         match purpose {

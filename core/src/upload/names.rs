@@ -67,6 +67,7 @@ const RESERVED: [&str; 22] = [
 ];
 
 /// Whether a character is removed by step 2 (C0, DEL, C1 controls and the listed bidi controls).
+#[must_use]
 pub fn is_removed_char(c: char) -> bool {
     matches!(c, '\u{0}'..='\u{1F}' | '\u{7F}'..='\u{9F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
 }
@@ -85,6 +86,7 @@ fn trim_ends(text: &str) -> &str {
 
 /// The final extension of a name: the text after its last dot, when that dot is neither the
 /// first nor the last character (`"a.tar.GZ"` → `"GZ"`, `".profile"` and `"name."` → none).
+#[must_use]
 pub fn final_extension(name: &str) -> Option<&str> {
     let dot = name.rfind('.')?;
     if dot == 0 || dot + 1 >= name.len() {
@@ -94,12 +96,14 @@ pub fn final_extension(name: &str) -> Option<&str> {
 }
 
 /// Whether a name is a Windows reserved device name, with or without extension, in any case.
+#[must_use]
 pub fn is_reserved_device_name(name: &str) -> bool {
     let base = name.split('.').next().unwrap_or("").trim_end_matches(' ');
     RESERVED.iter().any(|r| base.eq_ignore_ascii_case(r))
 }
 
 /// Whether an extension (any case, without the dot) is on the dangerous list.
+#[must_use]
 pub fn is_dangerous_extension(ext: &str) -> bool {
     if ext.is_ascii() {
         // Hot path: pack the lower-cased extension into a u64 (no entry is longer than 8 bytes)

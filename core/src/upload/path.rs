@@ -37,11 +37,13 @@ pub fn content_id(sha256_hex: &str) -> Result<String> {
 }
 
 /// Lower-case hex SHA-256 of bytes (one shot).
+#[must_use]
 pub fn sha256_hex(bytes: &[u8]) -> String {
     to_hex(&Sha256::digest(bytes))
 }
 
 /// Whether two uploads are duplicates: their SHA-256 hex digests are equal (case-insensitive).
+#[must_use]
 pub fn is_duplicate(sha256_a: &str, sha256_b: &str) -> bool {
     sha256_a.len() == 64 && sha256_a.eq_ignore_ascii_case(sha256_b)
 }
@@ -116,6 +118,7 @@ impl std::fmt::Debug for Sha256Stream {
 
 impl Sha256Stream {
     /// A fresh hasher (the digest of nothing is `e3b0c442…b855`).
+    #[must_use]
     pub fn new() -> Self {
         Self::default()
     }
@@ -127,17 +130,20 @@ impl Sha256Stream {
     }
 
     /// How many bytes have been fed so far.
+    #[must_use]
     pub fn bytes_hashed(&self) -> u64 {
         self.bytes
     }
 
     /// The lower-case hex digest of everything fed so far. Does not consume or reset the
     /// hasher: more chunks may follow, and a later `finish` covers them too.
+    #[must_use]
     pub fn finish(&self) -> String {
         to_hex(&self.hasher.clone().finalize())
     }
 
     /// The raw 32-byte digest of everything fed so far (same rules as [`finish`](Self::finish)).
+    #[must_use]
     pub fn finish_bytes(&self) -> [u8; 32] {
         self.hasher.clone().finalize().into()
     }

@@ -94,6 +94,7 @@ pub enum Sniffed {
 impl MediaFormat {
     /// Whether this format agrees with a declared (canonical) MIME type: HEIC and HEIF are one
     /// family, and the MP4 family fits `video/mp4`, `video/x-m4v` and `audio/mp4`.
+    #[must_use]
     pub fn agrees_with(self, mime: AllowedMime) -> bool {
         use AllowedMime as M;
         match self {
@@ -278,6 +279,7 @@ fn media(head: &[u8]) -> Option<MediaFormat> {
 
 /// Sniffs the first bytes of a file (any length; 64 recommended). Never fails: unrecognised
 /// bytes are [`Sniffed::Unknown`].
+#[must_use]
 pub fn sniff(head: &[u8]) -> Sniffed {
     if let Some(class) = danger(head) {
         return Sniffed::Dangerous { class };
