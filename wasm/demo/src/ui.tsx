@@ -200,7 +200,7 @@ export function DateTime(props: { label: string; value: string; onChange: (v: st
     ? 'not a date'
     : `local: ${new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' })} · ${ms} ms`;
   return (
-    <div className="field">
+    <div className="field datetime">
       <label htmlFor={id}>{props.label} (UTC)</label>
       <input
         id={id}

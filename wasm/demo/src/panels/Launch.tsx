@@ -410,7 +410,9 @@ export function LaunchPanel() {
                     )}
                     <small className="hint">
                       counter to store: <V f="cap.counter.count" raw={cap.value.counter.count} /> at{' '}
-                      <V f="cap.counter.updated_at_ms" raw={cap.value.counter.updated_at_ms} />
+                      <V f="cap.counter.updated_at_ms" raw={cap.value.counter.updated_at_ms}>
+                        {utc(cap.value.counter.updated_at_ms)}
+                      </V>
                     </small>
                   </>
                 ) : (

@@ -6,6 +6,9 @@ import { UploadPanel } from './Upload';
 import { RateLimitPanel } from './RateLimit';
 import { LaunchPanel } from './Launch';
 import { FlagsPanel } from './Flags';
+import { DiscoveryPanel } from './Discovery';
+import { SecurityPanel } from './Security';
+import { HealthPanel } from './Health';
 
 export interface PanelEntry {
   id: string;
@@ -20,4 +23,7 @@ export const PANELS: PanelEntry[] = [
   { id: 'upload', title: 'Upload checker', Panel: UploadPanel },
   { id: 'ratelimit', title: 'Rate-limit simulator', Panel: RateLimitPanel },
   { id: 'flags', title: 'Flag inspector', Panel: FlagsPanel },
+  { id: 'discovery', title: 'Discovery', Panel: DiscoveryPanel },
+  { id: 'security', title: 'Security', Panel: SecurityPanel },
+  { id: 'health', title: 'Health and alerts', Panel: HealthPanel },
 ];

@@ -6,6 +6,9 @@ import * as upload from './upload.mjs';
 import * as ratelimit from './ratelimit.mjs';
 import * as launch from './launch.mjs';
 import * as flags from './flags.mjs';
+import * as discovery from './discovery.mjs';
+import * as security from './security.mjs';
+import * as health from './health.mjs';
 
 export const DRIVERS = [
   { id: 'launch', ...launch },
@@ -14,4 +17,7 @@ export const DRIVERS = [
   { id: 'upload', ...upload },
   { id: 'ratelimit', ...ratelimit },
   { id: 'flags', ...flags },
+  { id: 'discovery', ...discovery },
+  { id: 'security', ...security },
+  { id: 'health', ...health },
 ];
