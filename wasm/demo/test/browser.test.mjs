@@ -7,7 +7,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { openConsole, readBlock, ROOT, shoot, startBrowser, startServer, Tally, vectors, watchConsole } from './harness.mjs';
+import { openConsole, readBlock, ROOT, settle, shoot, startBrowser, startServer, Tally, vectors, watchConsole } from './harness.mjs';
 import { usePolicy } from './panels/common.mjs';
 import { DRIVERS } from './panels/index.mjs';
 import { keyboardWalk } from './keyboard.mjs';
@@ -31,6 +31,38 @@ try {
     });
   }
   await usePolicy(page, undefined);
+
+  // --- Policy workspace: the whole policy edited as JSON, checked at its JSON paths, applied.
+  const nodeCoreP = createRequire(import.meta.url)('@avalo/core');
+  await t.check('policy/whole-policy JSON: an out-of-range value is named at its JSON path and cannot be applied', async () => {
+    await page.evaluate(() => document.querySelectorAll('[data-testid="policy-bar"] details').forEach((d) => (d.open = true)));
+    await page.click('[data-testid="policy-json-start"]');
+    const text = await page.inputValue('#policy-json');
+    await page.fill('#policy-json', text.replace('"chat_creator_bp": 6500', '"chat_creator_bp": 20000'));
+    const problems = await settle(page, '[data-testid="policy-problems"]', (b) =>
+      b.state === 'problems' && b.fields.path === '$.splits.chat_creator_bp' && b.fields.problem ? [] : [`shows ${JSON.stringify(b)}`],
+    );
+    if (!(await page.isDisabled('[data-testid="policy-apply-json"]'))) problems.push('Apply is enabled');
+    return problems;
+  });
+  await t.check('policy/whole-policy JSON applied: the fingerprint and every panel follow it', async () => {
+    const text = await page.inputValue('#policy-json');
+    await page.fill('#policy-json', text.replace('"chat_creator_bp": 20000', '"chat_creator_bp": 7000'));
+    await settle(page, '[data-testid="policy-problems"]', (b) => (b.state === 'ok' ? [] : ['not ok']));
+    await page.click('[data-testid="policy-apply-json"]');
+    const want = nodeCoreP.Policy.fromPatch('{"splits":{"chat_creator_bp":7000}}').fingerprint;
+    const problems = [];
+    const cur = await readBlock(page, '[data-testid="policy-current"]');
+    if (cur.fields.fingerprint !== want) problems.push(`fingerprint ${cur.fields.fingerprint}, want ${want}`);
+    await page.fill('#revenue [name="split-amount"]', '100');
+    await page.selectOption('#revenue [name="split-stream"]', 'chat');
+    problems.push(...(await settle(page, '[data-testid="split-result"]', (b) => (b.fields.creator_bp === '7000' ? [] : [`creator_bp ${b.fields.creator_bp}`]))));
+    const stamp = await readBlock(page, '#launch [data-testid="policy-stamp"]');
+    if (stamp.fields['policy.fingerprint'] !== want) problems.push(`launch panel stamp ${stamp.fields['policy.fingerprint']}`);
+    await page.click('[data-testid="policy-bar"] button:has-text("Built-in policy")');
+    await page.evaluate(() => document.querySelectorAll('[data-testid="policy-bar"] details').forEach((d) => (d.open = false)));
+    return problems;
+  });
 
   // --- Every panel on the page has a driver, and shows the policy it computed with.
   const onPage = await page.$$eval('section.panel[id]', (s) => s.map((x) => x.id));

@@ -63,8 +63,8 @@ export function SecurityPanel() {
   }, [key, payload]);
 
   const canonical = useMemo(
-    () => (inputs.ok ? attempt(() => ({ canonical: canonicalRequest(tsAbsent ? '' : ts, method, path, inputs.value.body) })) : inputs),
-    [inputs, ts, tsAbsent, method, path],
+    () => (payload.ok ? attempt(() => ({ canonical: canonicalRequest(tsAbsent ? '' : ts, method, path, payload.value) })) : payload),
+    [payload, ts, tsAbsent, method, path],
   );
   const expected = useMemo(
     () => (inputs.ok ? attempt(() => signRequest(inputs.value.key, num(ts), method, path, inputs.value.body)) : inputs),

@@ -10,7 +10,7 @@ const typeable = (i) => ![i.method, i.path_and_query].some((v) => typeof v === '
 
 async function request(page, i) {
   await choose(page, P, 'sec-secret-enc', 'hex');
-  await fill(page, P, 'sec-secret', i.secret);
+  await fill(page, P, 'sec-secret', i.secret ?? '');
   await fill(page, P, 'sec-method', i.method);
   await fill(page, P, 'sec-path', i.path_and_query);
   await choose(page, P, 'sec-body-enc', 'hex');
