@@ -197,7 +197,9 @@ export function DateTime(props: { label: string; value: string; onChange: (v: st
   const id = useId();
   const ms = msFromUtc(props.value);
   const local = Number.isNaN(ms)
-    ? 'not a date'
+    ? props.value.trim() === ''
+      ? 'not set'
+      : 'not a date'
     : `local: ${new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' })} · ${ms} ms`;
   return (
     <div className="field datetime">

@@ -24,7 +24,7 @@ export async function keyboardWalk(page, url, t) {
   const seen = [];
   await t.check('keyboard: Tab reaches every revenue field, in order, each labelled and visibly focused', async () => {
     const problems = [];
-    for (let k = 0; k < 60 && seen.length < ORDER.length; k++) {
+    for (let k = 0; k < 200 && seen.length < ORDER.length; k++) {
       await page.keyboard.press('Tab');
       const f = await focused(page);
       // A date-time picker's segments (day, month, year, time) each take a Tab: count it once.

@@ -261,7 +261,12 @@ export function DiscoveryPanel() {
               setDeckText(t);
             }}
           />
-          <button type="button" data-testid="deck-example" onClick={() => setDeckText(JSON.stringify(EXAMPLE, null, 1))}>
+          <button type="button" data-testid="deck-example" onClick={() => {
+              setDeckError(null);
+              setNote('');
+              setDeckText(JSON.stringify(EXAMPLE, null, 1));
+            }}
+          >
             Example deck
           </button>
           {deckError && !deckError.ok && <ErrorBox error={deckError.error} />}

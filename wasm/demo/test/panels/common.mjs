@@ -6,7 +6,7 @@ let currentPatch = '';
 export async function usePolicy(page, patch) {
   const text = patch === undefined ? '' : JSON.stringify(patch);
   if (text === currentPatch) return;
-  if (!(await page.locator('#policy-patch').isVisible())) await page.locator('[data-testid="policy-bar"] summary').click();
+  if (!(await page.locator('#policy-patch').isVisible())) await page.locator('[data-testid="policy-bar"] summary', { hasText: 'Patch the policy' }).click();
   await page.fill('#policy-patch', text);
   await page.click('[data-testid="policy-apply"]');
   currentPatch = text;

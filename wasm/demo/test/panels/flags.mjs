@@ -94,4 +94,5 @@ export async function pose(page) {
   await usePolicy(page, undefined);
   await page.click('#flags [data-testid="flags-example"]');
   await context(page, { user_id: 'user-42', region: 'PL', platform: 'ios', now_ms: 1795176000000 });
+  await page.evaluate(() => document.querySelectorAll('#flags details').forEach((d) => (d.open = false)));
 }
