@@ -19,6 +19,8 @@ mod tour_ops;
 mod tour_ranking;
 #[path = "tour/ratelimit.rs"]
 mod tour_ratelimit;
+#[path = "tour/trust.rs"]
+mod tour_trust;
 
 fn main() {
     if let Err(e) = tour() {
@@ -98,5 +100,6 @@ fn tour() -> avalo_core::Result<()> {
     tour_ranking::tour(&policy)?;
     tour_ratelimit::tour(&policy)?;
     tour_upload::tour(&policy)?;
+    tour_trust::tour(&policy)?;
     Ok(())
 }

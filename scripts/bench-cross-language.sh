@@ -16,8 +16,12 @@ TOOLS=${AVALO_TOOLS:-$HOME/.cache/avalo-core}
 source "$TOOLS/env.sh"
 LANGS=${*:-js kotlin swift}
 HERE=benches/cross-language
+# Two generated files per language: the functions (namespace avalo_ffi) and the core's types
+# (namespace avalo_core); see docs/ARCHITECTURE.md.
 KT_GEN=ffi-kotlin/src/main/kotlin/com/avalo/core/avalo_ffi.kt
+KT_GEN_TYPES=ffi-kotlin/src/main/kotlin/com/avalo/core/types/avalo_core.kt
 SW_GEN=ffi-swift/Sources/AvaloCore/AvaloCore.swift
+SW_GEN_TYPES=ffi-swift/Sources/AvaloCore/AvaloCoreTypes.swift
 
 # extra files whose first line is `// needs: <symbol>` and whose symbol the bindings export
 extras() { # dir ext generated-file
@@ -45,10 +49,10 @@ if [[ " $LANGS " == *" kotlin "* ]]; then
   echo "--- Kotlin (JNA)"
   mapfile -t KX < <(extras "$HERE/kotlin" kt "$KT_GEN")
   KSTAGE=$ROOT/target/bench-kotlin; mkdir -p "$KSTAGE"
-  { echo "package com.avalo.bench"; echo "fun extraBenches(policy: com.avalo.core.Policy) {"
+  { echo "package com.avalo.bench"; echo "fun extraBenches(policy: com.avalo.core.types.Policy) {"
     for f in "${KX[@]}"; do n=$(basename "$f" .kt); echo "    ${n#extra_}Benches(policy)"; done
     echo "}"; } > "$KSTAGE/ExtraAll.kt"
-  SOURCES=("$KT_GEN" "$HERE/kotlin/Bench.kt" "$KSTAGE/ExtraAll.kt" "${KX[@]}")
+  SOURCES=("$KT_GEN" "$KT_GEN_TYPES" "$HERE/kotlin/Bench.kt" "$KSTAGE/ExtraAll.kt" "${KX[@]}")
   STAMP=$( (for f in "${SOURCES[@]}"; do echo "$f"; cat "$f"; done; "$KOTLINC" -version 2>&1) | sha256sum | cut -d' ' -f1)
   JAR=$TOOLS/kotlin-build/bench-$STAMP.jar
   mkdir -p "$TOOLS/kotlin-build"
@@ -65,7 +69,7 @@ if [[ " $LANGS " == *" swift "* ]]; then
   INNER=/mnt/work/ffi-swift/.build/bench-stage
   rm -rf "$STAGE"; mkdir -p "$STAGE/lib" "$STAGE/src"
   cp "$LIB" "$STAGE/lib/"
-  cp "$SW_GEN" "$HERE/swift/main.swift" "$STAGE/src/"
+  cp "$SW_GEN" "$SW_GEN_TYPES" "$HERE/swift/main.swift" "$STAGE/src/"
   mapfile -t SX < <(extras "$HERE/swift" swift "$SW_GEN")
   if [ ${#SX[@]} -gt 0 ]; then
     cp "${SX[@]}" "$STAGE/src/"

@@ -7,11 +7,16 @@
 #   scripts/build-bindings.sh --check   regenerate into a temp dir and fail if the committed
 #                                       generated files differ (the CI drift check)
 #
+# The library holds two UniFFI namespaces: `avalo_core` (the core's own types, feature `uniffi`;
+# configured by core/uniffi.toml) and `avalo_ffi` (the exported functions; bindings/uniffi.toml).
 # Generated files (committed):
-#   ffi-kotlin/src/main/kotlin/com/avalo/core/avalo_ffi.kt
-#   ffi-swift/Sources/AvaloCore/AvaloCore.swift
+#   ffi-kotlin/src/main/kotlin/com/avalo/core/avalo_ffi.kt          functions (com.avalo.core)
+#   ffi-kotlin/src/main/kotlin/com/avalo/core/types/avalo_core.kt   types (com.avalo.core.types)
+#   ffi-swift/Sources/AvaloCore/AvaloCore.swift                     functions  } one Swift module,
+#   ffi-swift/Sources/AvaloCore/AvaloCoreTypes.swift                types      } `AvaloCore`
 #   ffi-swift/Sources/AvaloCoreFFI/AvaloCoreFFI.h
-#   ffi-swift/Sources/AvaloCoreFFI/module.modulemap   (generated map + `link "avalo_ffi"`)
+#   ffi-swift/Sources/AvaloCoreFFI/AvaloCoreTypesFFI.h
+#   ffi-swift/Sources/AvaloCoreFFI/module.modulemap   (one C module over both headers + `link "avalo_ffi"`)
 # Prints the path of the built library as its last line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,20 +50,26 @@ trap 'rm -rf "$TMP"' EXIT
 
 # Lay the raw output out as the two packages expect it.
 OUT=$TMP/out
-mkdir -p "$OUT/ffi-kotlin/src/main/kotlin/com/avalo/core" \
+mkdir -p "$OUT/ffi-kotlin/src/main/kotlin/com/avalo/core/types" \
          "$OUT/ffi-swift/Sources/AvaloCore" "$OUT/ffi-swift/Sources/AvaloCoreFFI"
 cp "$TMP/raw/com/avalo/core/avalo_ffi.kt" "$OUT/ffi-kotlin/src/main/kotlin/com/avalo/core/"
-cp "$TMP/raw/AvaloCore.swift" "$OUT/ffi-swift/Sources/AvaloCore/"
-cp "$TMP/raw/AvaloCoreFFI.h" "$OUT/ffi-swift/Sources/AvaloCoreFFI/"
-# SwiftPM's systemLibrary target needs `module.modulemap`, and a `link` line so that every
-# client links the Rust library (on iOS the XCFramework's own module map replaces this one).
-sed 's/^}$/    link "avalo_ffi"\n}/' "$TMP/raw/AvaloCoreFFI.modulemap" \
-  > "$OUT/ffi-swift/Sources/AvaloCoreFFI/module.modulemap"
+cp "$TMP/raw/com/avalo/core/types/avalo_core.kt" "$OUT/ffi-kotlin/src/main/kotlin/com/avalo/core/types/"
+cp "$TMP/raw/AvaloCore.swift" "$TMP/raw/AvaloCoreTypes.swift" "$OUT/ffi-swift/Sources/AvaloCore/"
+cp "$TMP/raw/AvaloCoreFFI.h" "$TMP/raw/AvaloCoreTypesFFI.h" "$OUT/ffi-swift/Sources/AvaloCoreFFI/"
+# SwiftPM's systemLibrary target needs `module.modulemap`: ONE C module `AvaloCoreFFI` over both
+# namespaces' headers (both .swift files import it), with a `link` line so that every client
+# links the Rust library (on iOS the XCFramework's own module map replaces this one).
+sed -e 's/^\( *\)header "AvaloCoreFFI.h"$/&\n\1header "AvaloCoreTypesFFI.h"/' -e 's/^}$/    link "avalo_ffi"\n}/' \
+  "$TMP/raw/AvaloCoreFFI.modulemap" > "$OUT/ffi-swift/Sources/AvaloCoreFFI/module.modulemap"
 grep -q 'link "avalo_ffi"' "$OUT/ffi-swift/Sources/AvaloCoreFFI/module.modulemap"
+grep -q 'header "AvaloCoreTypesFFI.h"' "$OUT/ffi-swift/Sources/AvaloCoreFFI/module.modulemap"
 
 FILES="ffi-kotlin/src/main/kotlin/com/avalo/core/avalo_ffi.kt
+ffi-kotlin/src/main/kotlin/com/avalo/core/types/avalo_core.kt
 ffi-swift/Sources/AvaloCore/AvaloCore.swift
+ffi-swift/Sources/AvaloCore/AvaloCoreTypes.swift
 ffi-swift/Sources/AvaloCoreFFI/AvaloCoreFFI.h
+ffi-swift/Sources/AvaloCoreFFI/AvaloCoreTypesFFI.h
 ffi-swift/Sources/AvaloCoreFFI/module.modulemap"
 
 if [ "$CHECK" = 1 ]; then

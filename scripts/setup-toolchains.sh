@@ -16,7 +16,7 @@ KOTLIN_VERSION=2.4.20
 TYPESCRIPT_VERSION=5.9.3
 PLAYWRIGHT_CORE_VERSION=1.65.1
 BINARYEN_NPM_VERSION=132.0.0
-APT_PACKAGES=(libjna-java debootstrap chromium redis-server valgrind binaryen)
+APT_PACKAGES=(libjna-java debootstrap chromium redis-server valgrind binaryen postgresql)
 SWIFT_SUITE=trixie
 DEBIAN_MIRROR=http://deb.debian.org/debian
 

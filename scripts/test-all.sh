@@ -48,11 +48,19 @@ source "${AVALO_TOOLS:-$HOME/.cache/avalo-core}/env.sh"
 stage "core alone (default features, no FFI dependency)" core_alone
 stage "rust (cargo test --workspace)" rust_tests
 stage "rust vectors" rust_vectors
+clippy_all() {
+  # Lints over every crate and target, warnings denied (tests may unwrap: clippy.toml); the core
+  # also with each facade feature, since workspace builds unify features.
+  cargo clippy --workspace --all-targets -- -D warnings &&
+    cargo clippy -p avalo-core --features uniffi -- -D warnings &&
+    cargo clippy -p avalo-core --features wasm -- -D warnings
+}
+stage "clippy (-D warnings)" clippy_all
 stage "quickstart example" cargo run -q -p avalo-examples --bin quickstart
 stage "fuzz (scripts/fuzz.sh)" scripts/fuzz.sh
 
 # Every stage script must exist and be executable: a missing one fails the run, never skips.
-for extra in scripts/test-kotlin.sh scripts/test-swift.sh scripts/test-js.sh scripts/test-browser.sh scripts/test-extra.sh; do
+for extra in scripts/test-kotlin.sh scripts/test-swift.sh scripts/test-js.sh scripts/test-browser.sh scripts/test-extra.sh scripts/test-packages.sh; do
   if [ ! -x "$extra" ]; then
     SUMMARY+=("FAIL  $extra (missing or not executable)")
     printf '%s\n' "${SUMMARY[@]}"

@@ -1,17 +1,17 @@
 //! # avalo-ffi: the UniFFI facade of avalo-core for Swift and Kotlin
 //!
 //! One cdylib/staticlib from which `scripts/build-bindings.sh` generates `ffi-kotlin/` and
-//! `ffi-swift/`. The facade holds **no business logic**: every exported function converts its
-//! arguments into core types, calls the core function of the same name, and converts the
-//! result (or the error) back. See `bindings/README.md` for the pattern.
+//! `ffi-swift/`. The facade holds **no business logic and no data types**: the records, enums,
+//! custom types, the `Policy` object and the error are the core's own (`avalo-core` with feature
+//! `uniffi`, UniFFI namespace `avalo_core`); this crate only exports functions (namespace
+//! `avalo_ffi`). See `docs/ARCHITECTURE.md` and `bindings/README.md`.
 //!
-//! - One facade file per core module (`split.rs` mirrors `core/src/split.rs`), each with mirror
-//!   records/enums (`#[derive(uniffi::Record)]`, `uniffi::Enum`) and `From` conversions, so the
-//!   core stays free of FFI attributes.
+//! - One facade file per core module (`split.rs` mirrors `core/src/split.rs`), holding only
+//!   `#[uniffi::export]` functions that call the core function of the same name.
 //! - One error type, [`AvaloError`] (Kotlin `AvaloException`, Swift `AvaloError`), carrying the
 //!   stable SPEC §11 [`ErrorCode`] and a `reason`.
-//! - Money crosses as a decimal string ([`Decimal`], `java.math.BigDecimal` in Kotlin,
-//!   `Foundation.Decimal` in Swift) at the currency's canonical scale.
+//! - Money crosses as `{ amount, currency }` with the amount a decimal (`java.math.BigDecimal`
+//!   in Kotlin, `Foundation.Decimal` in Swift) at the currency's canonical scale.
 //! - The policy is an object, [`Policy`]; functions that depend on it take it first.
 //! - No panic crosses the boundary: every exported function that runs core code goes through
 //!   [`guard`], which turns a panic into `SERVICE_DEGRADED`.
@@ -20,8 +20,12 @@
 
 uniffi::setup_scaffolding!("avalo_ffi");
 
+// `Decimal` is a remote custom type declared in avalo-core: a crate that uses it in a signature
+// must say so.
+use avalo_core::Decimal;
+uniffi::use_remote_type!(avalo_core::Decimal);
+
 pub mod billing;
-mod decimal;
 pub mod error;
 pub mod flags;
 pub mod launch;
@@ -41,6 +45,5 @@ pub mod media;
 pub mod security;
 pub mod upload;
 
-pub use decimal::Decimal;
-pub use error::{guard, AvaloError, ErrorCode};
-pub use policy::Policy;
+pub use avalo_core::{ErrorCode, Policy};
+pub use error::{guard, AvaloError};

@@ -2,133 +2,8 @@
 //! freshness (SPEC §10). Secrets and bodies cross as bytes.
 
 use crate::error::{guard, AvaloError};
-use crate::policy::Policy;
-use crate::upload::mirror_enum;
-use avalo_core::security as core;
-
-/// A signature with the timestamp it covers.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct SignedRequest {
-    /// Decimal milliseconds since the epoch.
-    pub timestamp: String,
-    /// Lower-case hex HMAC-SHA256.
-    pub signature: String,
-}
-
-/// A verified request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
-pub struct VerifiedRequest {
-    /// The request's timestamp, ms.
-    pub timestamp_ms: i64,
-    /// `now − timestamp`, ms.
-    pub skew_ms: i64,
-}
-
-impl From<core::VerifiedRequest> for VerifiedRequest {
-    fn from(v: core::VerifiedRequest) -> Self {
-        let core::VerifiedRequest { timestamp_ms, skew_ms } = v;
-        VerifiedRequest { timestamp_ms, skew_ms }
-    }
-}
-
-/// Why a signed request was refused (core `SignatureError`; serde form `{"kind": …}`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum SignatureFailure {
-    /// The timestamp or the signature is missing.
-    Missing,
-    /// The timestamp is not ASCII digits.
-    MalformedTimestamp,
-    /// The signature is not hex.
-    MalformedSignature,
-    /// Outside the allowed clock skew.
-    Expired {
-        /// `now − timestamp`, ms.
-        skew_ms: i64,
-    },
-    /// The signature does not match.
-    Mismatch,
-}
-
-impl From<core::SignatureError> for SignatureFailure {
-    fn from(e: core::SignatureError) -> Self {
-        match e {
-            core::SignatureError::Missing => SignatureFailure::Missing,
-            core::SignatureError::MalformedTimestamp => SignatureFailure::MalformedTimestamp,
-            core::SignatureError::MalformedSignature => SignatureFailure::MalformedSignature,
-            core::SignatureError::Expired { skew_ms } => SignatureFailure::Expired { skew_ms },
-            core::SignatureError::Mismatch => SignatureFailure::Mismatch,
-        }
-    }
-}
-
-/// The outcome of a signature check (core `SignatureCheck`; serde form `{"ok": …}` /
-/// `{"error": …}`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum SignatureCheck {
-    /// Authentic and fresh.
-    Valid {
-        /// The verified request.
-        request: VerifiedRequest,
-    },
-    /// Refused.
-    Refused {
-        /// Why.
-        failure: SignatureFailure,
-    },
-}
-
-/// What a signed URL is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
-pub enum UrlPurpose {
-    /// Uploading (15 minutes).
-    Upload,
-    /// Downloading (60 minutes).
-    Download,
-}
-mirror_enum!(UrlPurpose, core::UrlPurpose, [Upload, Download]);
-
-/// What a verified URL allows.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct UrlGrant {
-    /// The URL path.
-    pub path: String,
-    /// The method (upper case).
-    pub method: String,
-    /// Expiry, ms.
-    pub expires_at_ms: i64,
-    /// The bound content type.
-    pub content_type: Option<String>,
-    /// The bound maximum size.
-    pub max_bytes: Option<u64>,
-}
-
-/// Which origin allowlist applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
-pub enum OriginProfile {
-    /// Production.
-    Production,
-    /// Production plus localhost:3000/5000/19006.
-    Development,
-}
-mirror_enum!(OriginProfile, core::OriginProfile, [Production, Development]);
-
-/// An allowed origin and the allowlist entry that allowed it.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct OriginMatch {
-    /// The normalised origin.
-    pub origin: String,
-    /// The allowlist entry.
-    pub matched: String,
-}
-
-/// A fresh session's age.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct SessionAge {
-    /// `now − auth_time`, ms.
-    pub age_ms: i64,
-    /// The limit, ms.
-    pub max_age_ms: i64,
-}
+use avalo_core::security::{self as core, *};
+use avalo_core::Policy;
 
 /// The version-1 canonical string: `v1\n{timestamp}\n{METHOD}\n{path_and_query}\n{hex sha256(body)}`.
 #[uniffi::export]
@@ -173,7 +48,7 @@ pub fn verify_request(
 ) -> Result<VerifiedRequest, AvaloError> {
     guard(|| {
         let v = core::verify_request(
-            policy.core(),
+            policy,
             &secret,
             timestamp.as_deref(),
             signature.as_deref(),
@@ -182,7 +57,7 @@ pub fn verify_request(
             &body,
             now_ms,
         )?;
-        Ok(v.into())
+        Ok(v)
     })
 }
 
@@ -201,7 +76,7 @@ pub fn check_request_signature(
 ) -> Result<SignatureCheck, AvaloError> {
     guard(|| {
         let c = core::check_request_signature(
-            policy.core(),
+            policy,
             &secret,
             timestamp.as_deref(),
             signature.as_deref(),
@@ -210,10 +85,7 @@ pub fn check_request_signature(
             &body,
             now_ms,
         );
-        Ok(match c {
-            core::SignatureCheck::Ok(v) => SignatureCheck::Valid { request: v.into() },
-            core::SignatureCheck::Error(e) => SignatureCheck::Refused { failure: e.into() },
-        })
+        Ok(c)
     })
 }
 
@@ -263,7 +135,7 @@ pub fn verify_url(
 /// The default expiry of a URL signed at `now_ms` (upload 15 min, download 60 min).
 #[uniffi::export]
 pub fn url_expiry(policy: &Policy, purpose: UrlPurpose, now_ms: i64) -> Result<i64, AvaloError> {
-    guard(|| Ok(core::url_expiry(policy.core(), purpose.into(), now_ms)))
+    guard(|| Ok(core::url_expiry(policy, purpose, now_ms)))
 }
 
 /// Percent-encodes a raw path for a URL (everything but `A–Z a–z 0–9 - . _ ~ /`).
@@ -287,8 +159,7 @@ pub fn check_origin(
     profile: OriginProfile,
 ) -> Result<OriginMatch, AvaloError> {
     guard(|| {
-        let core::OriginMatch { origin, matched } =
-            core::check_origin(policy.core(), origin.as_deref(), profile.into())?;
+        let core::OriginMatch { origin, matched } = core::check_origin(policy, origin.as_deref(), profile)?;
         Ok(OriginMatch { origin, matched })
     })
 }
@@ -298,8 +169,7 @@ pub fn check_origin(
 #[uniffi::export]
 pub fn check_session_freshness(policy: &Policy, auth_time_ms: i64, now_ms: i64) -> Result<SessionAge, AvaloError> {
     guard(|| {
-        let core::SessionAge { age_ms, max_age_ms } =
-            core::check_session_freshness(policy.core(), auth_time_ms, now_ms)?;
+        let core::SessionAge { age_ms, max_age_ms } = core::check_session_freshness(policy, auth_time_ms, now_ms)?;
         Ok(SessionAge { age_ms, max_age_ms })
     })
 }

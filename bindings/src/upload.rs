@@ -3,258 +3,21 @@
 //! (Kotlin) / `Data` (Swift); MIME types as their canonical strings (`"image/jpeg"`).
 
 use crate::error::{guard, AvaloError};
-use crate::policy::Policy;
-use avalo_core::upload as core;
+use avalo_core::upload::{self as core, *};
+use avalo_core::Policy;
 use std::sync::{Arc, Mutex};
-
-/// Mirrors a fieldless enum both ways with exhaustive matches.
-macro_rules! mirror_enum {
-    ($mirror:ident, $core:path, [$($v:ident),+ $(,)?]) => {
-        impl From<$mirror> for $core {
-            fn from(x: $mirror) -> Self {
-                match x { $($mirror::$v => <$core>::$v),+ }
-            }
-        }
-        impl From<$core> for $mirror {
-            fn from(x: $core) -> Self {
-                match x { $(<$core>::$v => $mirror::$v),+ }
-            }
-        }
-    };
-}
-pub(crate) use mirror_enum;
-
-/// Why a file is uploaded (SPEC §9.2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
-pub enum UploadPurpose {
-    /// Images, 10 MB.
-    ProfilePhoto,
-    /// Images, 50 MB.
-    FeedImage,
-    /// Videos, 100 MB.
-    StoryVideo,
-    /// Images, 20 MB.
-    ChatImage,
-    /// Videos, 50 MB.
-    ChatVideo,
-    /// Audio, 20 MB.
-    ChatAudio,
-    /// Every kind, 200 MB.
-    CreatorContent,
-}
-mirror_enum!(
-    UploadPurpose,
-    core::UploadPurpose,
-    [ProfilePhoto, FeedImage, StoryVideo, ChatImage, ChatVideo, ChatAudio, CreatorContent]
-);
-
-/// The three media kinds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
-pub enum MediaKind {
-    /// Still images.
-    Image,
-    /// Videos.
-    Video,
-    /// Audio.
-    Audio,
-}
-mirror_enum!(MediaKind, core::MediaKind, [Image, Video, Audio]);
-
-/// A media format recognised from magic bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
-#[allow(missing_docs)]
-pub enum MediaFormat {
-    Jpeg,
-    Png,
-    Gif,
-    Webp,
-    Heif,
-    Mp4,
-    Quicktime,
-    Webm,
-    Mp3,
-    Wav,
-    Ogg,
-    Aac,
-}
-mirror_enum!(MediaFormat, core::MediaFormat, [Jpeg, Png, Gif, Webp, Heif, Mp4, Quicktime, Webm, Mp3, Wav, Ogg, Aac]);
-
-/// Content refused whatever it is declared as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
-pub enum DangerClass {
-    /// A native or byte-code executable.
-    Executable,
-    /// A `#!` script.
-    Script,
-    /// HTML, SVG or other XML.
-    Markup,
-    /// An archive.
-    Archive,
-}
-mirror_enum!(DangerClass, core::DangerClass, [Executable, Script, Markup, Archive]);
-
-/// What the first bytes of a file are (serde form: `{"result": "dangerous", "class": …}`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum Sniffed {
-    /// A media format.
-    Media {
-        /// The format.
-        format: MediaFormat,
-    },
-    /// Dangerous content.
-    Dangerous {
-        /// What kind (`class` in the serde form).
-        danger: DangerClass,
-    },
-    /// Nothing recognised.
-    Unknown,
-}
-
-impl From<core::Sniffed> for Sniffed {
-    fn from(s: core::Sniffed) -> Self {
-        match s {
-            core::Sniffed::Media { format } => Sniffed::Media { format: format.into() },
-            core::Sniffed::Dangerous { class } => Sniffed::Dangerous { danger: class.into() },
-            core::Sniffed::Unknown => Sniffed::Unknown,
-        }
-    }
-}
-
-/// One upload to validate.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct UploadRequest {
-    /// The declared MIME type (any case, parameters allowed).
-    pub mime_type: String,
-    /// The declared size, bytes.
-    pub size_bytes: u64,
-    /// The file name as the device gave it.
-    pub file_name: String,
-    /// The purpose, if known (without one the kind's limit applies).
-    #[uniffi(default = None)]
-    pub purpose: Option<UploadPurpose>,
-    /// The first bytes of the file (64 recommended); `null` skips sniffing.
-    #[uniffi(default = None)]
-    pub head: Option<Vec<u8>>,
-    /// The uploader's id (1–128 of `[A-Za-z0-9_-]`).
-    pub user_id: String,
-    /// SHA-256 (hex) of the content or of a nonce.
-    pub content_sha256: String,
-    /// Upload time, ms since the epoch.
-    pub now_ms: i64,
-}
-
-impl From<UploadRequest> for core::UploadRequest {
-    fn from(r: UploadRequest) -> Self {
-        let UploadRequest { mime_type, size_bytes, file_name, purpose, head, user_id, content_sha256, now_ms } = r;
-        core::UploadRequest {
-            mime_type,
-            size_bytes,
-            file_name,
-            purpose: purpose.map(Into::into),
-            head,
-            user_id,
-            content_sha256,
-            now_ms,
-        }
-    }
-}
-
-/// An accepted upload.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct UploadVerdict {
-    /// The canonical MIME type (`image/jpg` → `image/jpeg`).
-    pub mime_type: String,
-    /// Its kind.
-    pub kind: MediaKind,
-    /// The purpose given, if any.
-    pub purpose: Option<UploadPurpose>,
-    /// The size limit that applied, bytes.
-    pub limit_bytes: u64,
-    /// The final (sanitised) file name.
-    pub file_name: String,
-    /// Its extension, lower case.
-    pub extension: String,
-    /// Whether the canonical extension was appended.
-    pub extension_added: bool,
-    /// The sniffed format, when a head was given.
-    pub sniffed: Option<MediaFormat>,
-    /// First 16 hex characters of the content SHA-256.
-    pub content_id: String,
-    /// `media/{user_id}/{purpose or kind}/{yyyy}/{mm}/{content_id}_{file_name}`.
-    pub storage_path: String,
-    /// Fingerprint of the policy.
-    pub policy_fingerprint: String,
-}
-
-impl From<core::UploadVerdict> for UploadVerdict {
-    fn from(v: core::UploadVerdict) -> Self {
-        let core::UploadVerdict {
-            mime_type,
-            kind,
-            purpose,
-            limit_bytes,
-            file_name,
-            extension,
-            extension_added,
-            sniffed,
-            content_id,
-            storage_path,
-            policy_fingerprint,
-        } = v;
-        UploadVerdict {
-            mime_type: mime_type.as_str().to_string(),
-            kind: kind.into(),
-            purpose: purpose.map(Into::into),
-            limit_bytes,
-            file_name,
-            extension,
-            extension_added,
-            sniffed: sniffed.map(Into::into),
-            content_id,
-            storage_path,
-            policy_fingerprint,
-        }
-    }
-}
-
-/// What the whitelist says about a MIME type.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct MimeInfo {
-    /// The canonical type.
-    pub mime_type: String,
-    /// Its kind.
-    pub kind: MediaKind,
-    /// Accepted extensions, canonical first.
-    pub extensions: Vec<String>,
-    /// The extension given to a name without one.
-    pub canonical_extension: String,
-}
-
-/// A checked file name.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct CheckedName {
-    /// The final name.
-    pub file_name: String,
-    /// Its extension, lower case.
-    pub extension: String,
-    /// Whether the canonical extension was appended.
-    pub extension_added: bool,
-}
 
 /// Validates an upload: MIME → purpose/kind → size → file name → extension/MIME → sniffing, the
 /// first failure reported with its code; on success the sanitised name, kind and storage path.
 #[uniffi::export]
 pub fn validate_upload(policy: &Policy, request: UploadRequest) -> Result<UploadVerdict, AvaloError> {
-    guard(|| Ok(core::validate_upload(policy.core(), &request.into())?.into()))
+    guard(|| Ok(core::validate_upload(policy, &request)?))
 }
 
 /// What the whitelist says about a declared MIME type; not on it is `MIME_TYPE_NOT_ALLOWED`.
 #[uniffi::export]
 pub fn mime_info(mime_type: String) -> Result<MimeInfo, AvaloError> {
-    guard(|| {
-        let core::MimeInfo { mime_type, kind, extensions, canonical_extension } = core::mime_info(&mime_type)?;
-        Ok(MimeInfo { mime_type: mime_type.as_str().to_string(), kind: kind.into(), extensions, canonical_extension })
-    })
+    guard(|| Ok(core::mime_info(&mime_type)?))
 }
 
 /// Sanitises a file name (SPEC §9.3; `max_chars` is 200 in the default policy, counted in
@@ -270,7 +33,7 @@ pub fn sanitise_file_name(name: String, max_chars: u32) -> Result<String, AvaloE
 pub fn check_file_name(policy: &Policy, name: String, mime_type: String) -> Result<CheckedName, AvaloError> {
     guard(|| {
         let core::CheckedName { file_name, extension, extension_added } =
-            core::check_file_name(policy.core(), &name, &mime_type)?;
+            core::check_file_name(policy, &name, &mime_type)?;
         Ok(CheckedName { file_name, extension, extension_added })
     })
 }
@@ -278,7 +41,7 @@ pub fn check_file_name(policy: &Policy, name: String, mime_type: String) -> Resu
 /// What the first bytes of a file are (never fails for any bytes).
 #[uniffi::export]
 pub fn sniff(head: Vec<u8>) -> Result<Sniffed, AvaloError> {
-    guard(|| Ok(core::sniff(&head).into()))
+    guard(|| Ok(core::sniff(&head)))
 }
 
 /// Checks a user id (1–128 of `[A-Za-z0-9_-]`), else `INVALID_INPUT`.
@@ -304,7 +67,7 @@ pub fn storage_path(
     content_sha256: String,
     file_name: String,
 ) -> Result<String, AvaloError> {
-    guard(|| Ok(core::storage_path(policy.core(), &user_id, &folder, now_ms, &content_sha256, &file_name)?))
+    guard(|| Ok(core::storage_path(policy, &user_id, &folder, now_ms, &content_sha256, &file_name)?))
 }
 
 /// Lower-case hex SHA-256 of bytes (one shot).
@@ -322,6 +85,9 @@ pub fn is_duplicate(a: String, b: String) -> Result<bool, AvaloError> {
 /// A streaming SHA-256 (thread-safe): `update(chunk)` with chunks of any size, `finish()` for
 /// the lower-case hex digest of everything so far (it does not reset; `reset()` does). Hash a
 /// large video chunk by chunk without holding it in memory.
+///
+/// The one struct of this facade: a thread-safe handle (an `Arc`'d object with a lock) around
+/// the core's `&mut` hasher, which no record can describe.
 #[derive(Debug, Default, uniffi::Object)]
 pub struct Sha256Stream {
     inner: Mutex<core::Sha256Stream>,

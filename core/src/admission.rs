@@ -159,7 +159,7 @@ pub struct AdmissionRequest {
 }
 
 /// The admission decision. Every variant carries the policy fingerprint.
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(tag = "outcome", rename_all = "snake_case")]

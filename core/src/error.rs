@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 /// The stable error codes of SPEC §11. `as_str()` gives the wire string (`"INVALID_INPUT"`).
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[allow(missing_docs)] // each variant is documented by its SPEC §11 name and `message()`
 pub enum ErrorCode {
@@ -77,6 +78,7 @@ pub enum ErrorCode {
 /// How a client should react to an error code (SPEC §11).
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum RetryStrategy {
     /// Retry after the rate limiter's `retry_after_ms`, but never sooner than 1 000 ms.
@@ -343,6 +345,7 @@ pub type Result<T> = std::result::Result<T, Error>;
 /// The retry decision for one failed attempt (see [`retry_delay`]).
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum RetryDecision {
     /// Retry after this many milliseconds.

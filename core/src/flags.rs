@@ -94,6 +94,7 @@ impl FlagsPolicy {
 /// A client platform.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Platform {
     /// iOS app.
@@ -107,6 +108,7 @@ pub enum Platform {
 /// One flag's definition (runtime state from the host's flag store).
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FlagDefinition {
     /// Flag name, e.g. `chat_voice_notes`.
     pub name: String,
@@ -114,27 +116,34 @@ pub struct FlagDefinition {
     pub enabled: bool,
     /// The flag's own kill switch (on = the flag is off for everyone).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
     pub kill_switch: bool,
     /// Start of the time window, inclusive, ms since the epoch.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub starts_at_ms: Option<i64>,
     /// End of the time window, exclusive.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub ends_at_ms: Option<i64>,
     /// Targeted deployment environments; `None` = all (SPEC §15.2).
     #[serde(default)]
     pub environments: Option<Vec<Environment>>,
     /// Targeted regions; `None` = everywhere.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub regions: Option<Vec<String>>,
     /// Targeted platforms; `None` = every platform.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub platforms: Option<Vec<Platform>>,
     /// Users who never get the flag.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = []))]
     pub blocked_users: Vec<String>,
     /// Users who always get it (after targeting).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = []))]
     pub allowed_users: Vec<String>,
     /// Rollout share, basis points 0..=10 000.
     pub rollout_bp: u32,
@@ -143,14 +152,17 @@ pub struct FlagDefinition {
 /// The user and moment a flag is evaluated for.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FlagContext {
     /// The user's stable id (not empty).
     pub user_id: String,
     /// The user's region (e.g. a country code), if known.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub region: Option<String>,
     /// The user's platform, if known.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub platform: Option<Platform>,
     /// The deployment's environment (SPEC §15.2), if known.
     #[serde(default)]
@@ -162,6 +174,7 @@ pub struct FlagContext {
 /// The rule that decided a flag.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum FlagRule {
     /// On: the policy lists the flag as always on.
@@ -191,6 +204,7 @@ pub enum FlagRule {
 /// A flag decision for one user.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FlagDecision {
     /// The flag.
     pub flag: String,
@@ -205,9 +219,11 @@ pub struct FlagDecision {
 /// Every flag plus the killed groups: what a host loads from its flag store.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FlagSet {
     /// Names of the kill-switch groups that are switched off.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = []))]
     pub killed_groups: Vec<String>,
     /// The flags.
     pub flags: Vec<FlagDefinition>,
@@ -216,6 +232,7 @@ pub struct FlagSet {
 /// All flags for one user.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FlagEvaluation {
     /// One decision per flag, in input order.
     pub decisions: Vec<FlagDecision>,

@@ -41,6 +41,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// The launch modes of SPEC §7.1.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum LaunchMode {
     /// Internal test: allowlist only, all countries, 50 signups a day.
@@ -56,6 +57,7 @@ pub enum LaunchMode {
 /// Who can register in a mode.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Registration {
     /// Nobody (`LAUNCH_MODE_RESTRICTED`); not used by the default table.
@@ -115,6 +117,7 @@ impl<'de> Deserialize<'de> for CountryCode {
 /// One row of the mode table.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct ModeRule {
     /// Who can register.
@@ -218,6 +221,7 @@ impl LaunchPolicy {
 /// An invite-code record as the host found it for the code the applicant typed.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct InviteRecord {
     /// The code as stored.
     pub code: String,
@@ -230,6 +234,7 @@ pub struct InviteRecord {
 /// One signup attempt.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SignupRequest {
     /// The current launch mode.
     pub mode: LaunchMode,
@@ -239,12 +244,15 @@ pub struct SignupRequest {
     pub country: String,
     /// Allowlist lookup: `None` when nothing was supplied to look up, else whether it matched.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub on_allowlist: Option<bool>,
     /// The invite code the applicant typed, if any.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub invite_code: Option<String>,
     /// The record the host found for that code, if any.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub invite: Option<InviteRecord>,
     /// Signups counted today in this mode (reset when from an earlier UTC day).
     pub signups_today: DailyCounter,
@@ -255,6 +263,7 @@ pub struct SignupRequest {
 /// An allowed signup.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SignupDecision {
     /// The mode it was checked under.
     pub mode: LaunchMode,
@@ -402,6 +411,7 @@ pub fn check_signup(policy: &Policy, req: &SignupRequest) -> Result<SignupDecisi
 /// A requested change of launch mode.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ModeChangeRequest {
     /// The mode in force.
     pub from: LaunchMode,
@@ -414,6 +424,7 @@ pub struct ModeChangeRequest {
 /// An accepted mode change.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ModeChange {
     /// The previous mode.
     pub from: LaunchMode,

@@ -15,7 +15,10 @@
 
 pub mod admission;
 pub mod billing;
+pub mod creator;
 pub mod error;
+#[cfg(feature = "uniffi")]
+pub mod ffi_support;
 pub mod flags;
 pub mod identity;
 pub mod launch;
@@ -44,3 +47,8 @@ pub use error::{Error, ErrorCode, Result};
 pub use money::{BasisPoints, Currency, Money, Tokens};
 pub use policy::{Policy, PolicyProblem, PolicyRules};
 pub use rust_decimal::Decimal;
+
+// The UniFFI derives on the core's types name `crate::UniFfiTag`: under the `uniffi` feature the
+// core is its own UniFFI namespace, `avalo_core` (docs/ARCHITECTURE.md, "One description").
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!("avalo_core");

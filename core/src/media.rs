@@ -71,6 +71,7 @@ impl MediaPolicy {
 /// Who may see an item (SPEC §9.6).
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Visibility {
     /// Everyone.
@@ -86,6 +87,7 @@ pub enum Visibility {
 /// Moderation state of an item.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum ModerationState {
     /// Approved: may be served.
@@ -116,6 +118,7 @@ pub enum MediaContext {
 /// A media item, as the host knows it.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MediaItem {
     /// The owner's user id.
     pub owner_id: String,
@@ -123,11 +126,13 @@ pub struct MediaItem {
     pub visibility: Visibility,
     /// Unlock price in tokens (required for `paid`).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub price: Option<Tokens>,
     /// Moderation state.
     pub moderation: ModerationState,
     /// When it expires, ms since the epoch (stories: posting time + 24 h); `None` never.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub expires_at_ms: Option<i64>,
     /// Where it lives (`feed` by default).
     #[serde(default)]
@@ -140,18 +145,23 @@ pub struct MediaItem {
 /// The viewer asking for an item.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi(name = "MediaViewer"))]
 pub struct Viewer {
     /// The viewer's user id (`None` when signed out).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub id: Option<String>,
     /// Whether the viewer follows the owner.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
     pub follows_owner: bool,
     /// Whether the viewer has unlocked this item.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
     pub has_unlocked: bool,
     /// Whether the viewer is a moderator.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
     pub is_moderator: bool,
     /// Whether the viewer blocks the owner or is blocked by them (chat media, §16.3).
     #[serde(default)]
@@ -161,6 +171,7 @@ pub struct Viewer {
 /// Why access was granted.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum AccessGrant {
     /// The viewer owns the item.
@@ -180,6 +191,7 @@ pub enum AccessGrant {
 /// The access decision: allowed with a grant, or denied with a code (and the price when locked).
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MediaDecision {
     /// Whether the viewer may see the item.
     pub allowed: bool,
@@ -290,6 +302,7 @@ pub fn check_media_access(item: &MediaItem, viewer: &Viewer, now_ms: i64) -> Res
 /// Room for a new story.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct StoryQuota {
     /// Stories still active at `now_ms` (before the new one).
     pub active: u32,

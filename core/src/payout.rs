@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 /// Payout methods (SPEC §3.6).
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum PayoutMethod {
     /// Bank transfer.
@@ -76,6 +77,7 @@ impl PayoutPolicy {
 /// A withdrawal request, as the host knows it.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WithdrawalRequest {
     /// Tokens to withdraw (gross, before the fee).
     pub amount: Tokens,
@@ -92,6 +94,7 @@ pub struct WithdrawalRequest {
 /// The quote for a valid withdrawal.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WithdrawalQuote {
     /// Gross tokens withdrawn (debited from the balance).
     pub amount: Tokens,

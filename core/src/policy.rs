@@ -27,6 +27,7 @@ pub const DEFAULT_POLICY_VERSION: &str = "2026.11";
 /// (`$.splits.chat_creator_bp`).
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PolicyProblem {
     /// JSON path of the offending value, starting with `$`.
     pub path: String,
@@ -84,6 +85,7 @@ pub struct PolicyRules {
     /// ignored by this library, but part of the canonical JSON and so of the fingerprint.
     /// Absent in the built-in policy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(type = "Record<string, unknown>", optional))]
     pub extensions: Option<serde_json::Map<String, Value>>,
     /// Media verdict thresholds and the text sanitiser (SPEC §14).
     pub moderation: crate::moderation::ModerationPolicy,
@@ -156,6 +158,7 @@ impl PolicyRules {
 /// envelope's serial for one activated from a signed envelope; and what is built once from its
 /// rules (the banned-terms matcher of SPEC §14.2).
 #[derive(Debug, Clone)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Object))]
 pub struct Policy {
     rules: PolicyRules,
     fingerprint: String,

@@ -32,6 +32,7 @@ pub struct TokenPack {
 /// Subscription tiers (SPEC §2.3).
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum SubscriptionTier {
     /// No subscription.
@@ -189,6 +190,7 @@ fn gcd(a: u64, b: u64) -> u64 {
 /// A pack's price in one currency.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PackQuote {
     /// Pack id.
     pub pack_id: String,
@@ -371,6 +373,7 @@ pub fn cheapest_pack_covering(
 /// A multiset of packs.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PackCombination {
     /// `(pack id, count)` pairs, largest pack first, counts ≥ 1.
     pub packs: Vec<PackCount>,
@@ -385,6 +388,7 @@ pub struct PackCombination {
 /// How many of one pack a combination holds.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PackCount {
     /// Pack id.
     pub pack_id: String,

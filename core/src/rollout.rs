@@ -31,6 +31,7 @@ use serde::{Deserialize, Serialize};
 /// A per-day counter as the host stores it: the count and when it was last incremented.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DailyCounter {
     /// Operations counted on the UTC day of `updated_at_ms`.
     pub count: u64,
@@ -58,6 +59,7 @@ impl DailyCounter {
 /// Rollout phase of a country.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum RolloutPhase {
     /// First, small market test.
@@ -73,6 +75,7 @@ pub enum RolloutPhase {
 /// The kind of operation a cap counts.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum CapKind {
     /// New users (signups).
@@ -86,6 +89,7 @@ pub enum CapKind {
 /// Daily caps of one phase.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct PhaseCaps {
     /// New users per UTC day.
@@ -110,15 +114,19 @@ impl PhaseCaps {
 /// Per-country cap overrides; `None` keeps the phase default, `Some(0)` blocks that kind.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CapOverrides {
     /// Override of the users cap.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub users: Option<u64>,
     /// Override of the payments cap.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub payments: Option<u64>,
     /// Override of the creators cap.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub creators: Option<u64>,
 }
 
@@ -231,9 +239,11 @@ impl RolloutPolicy {
 /// One operation to count against a country's cap.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CapRequest {
     /// The country's phase; `None` = not controlled.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub phase: Option<RolloutPhase>,
     /// The country's cap overrides.
     #[serde(default)]
@@ -249,6 +259,7 @@ pub struct CapRequest {
 /// An allowed operation.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CapDecision {
     /// Whether the country is controlled (has a phase).
     pub controlled: bool,
@@ -294,6 +305,7 @@ pub fn check_country_cap(policy: &Policy, req: &CapRequest) -> Result<CapDecisio
 /// One day of a country's metrics.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DayMetrics {
     /// The UTC date, `YYYY-MM-DD`.
     pub date: String,
@@ -312,6 +324,7 @@ pub struct DayMetrics {
 /// A progression criterion.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum ProgressionCriterion {
     /// No metrics for the day.
@@ -329,6 +342,7 @@ pub enum ProgressionCriterion {
 /// One failed criterion on one day.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ProgressionFailure {
     /// The UTC date, `YYYY-MM-DD`.
     pub date: String,
@@ -343,6 +357,7 @@ pub struct ProgressionFailure {
 /// Progression readiness of a `soft` country.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ProgressionReport {
     /// Whether moving to `public` is recommended (no failures).
     pub recommended: bool,

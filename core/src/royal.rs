@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 /// A Royal Club tier, in increasing order.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum RoyalTier {
     /// Not a member.
@@ -100,6 +101,7 @@ impl RoyalPolicy {
 /// Tokens a user spent on one UTC day.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct SpendBucket {
     /// UTC day number (days since 1970-01-01).
@@ -111,6 +113,7 @@ pub struct SpendBucket {
 /// A Royal Club subscription.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct RoyalSubscription {
     /// The tier it guarantees.
@@ -122,6 +125,7 @@ pub struct RoyalSubscription {
 /// A user's Royal Club status at one moment.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RoyalStatus {
     /// The effective tier: the higher of the spend tier and the subscription floor.
     pub tier: RoyalTier,

@@ -101,6 +101,7 @@ impl SpamPolicy {
 /// One of the sender's recent messages.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RecentMessage {
     /// Its text.
     pub text: String,
@@ -111,6 +112,7 @@ pub struct RecentMessage {
 /// The anti-spam rule that refused a message.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum SpamRule {
     /// Too few grapheme clusters.
@@ -141,6 +143,7 @@ impl SpamRule {
 /// The verdict on one message.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SpamVerdict {
     /// True when no rule fired.
     pub allowed: bool,

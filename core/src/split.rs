@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 /// A revenue stream (SPEC §3.1).
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum RevenueStream {
     /// Paid chat (per-word message billing): 65 / 35.
@@ -97,6 +98,7 @@ impl SplitPolicy {
 /// The two sides of a split. `creator + platform == amount`.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Split {
     /// The amount split.
     pub amount: Tokens,
@@ -119,6 +121,7 @@ pub fn split_amount(amount: Tokens, creator_bp: BasisPoints) -> Split {
 /// A stream's split with its policy share, carrying the policy fingerprint.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RevenueSplit {
     /// The stream.
     pub stream: RevenueStream,
@@ -154,6 +157,7 @@ pub fn split_revenue(policy: &Policy, stream: RevenueStream, amount: Tokens) -> 
 /// that breaks it is `INVALID_INPUT`, never silently reset.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CumulativeSplit {
     /// Cumulative amount paid.
     pub total: Tokens,
@@ -164,6 +168,7 @@ pub struct CumulativeSplit {
 /// One payment applied to a cumulative split.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CumulativeStep {
     /// This payment's split (creator gets the increase of the cumulative share).
     pub split: Split,
@@ -278,6 +283,7 @@ pub fn register_referral(referrer_id: &str, referred_id: &str, existing_referrer
 /// The referral reward for a purchase (SPEC §3.5).
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReferralReward {
     /// Tokens credited to the referrer (100 on the first purchase, else 0).
     pub referrer_tokens: Tokens,
@@ -295,6 +301,7 @@ pub fn referral_reward(policy: &Policy, has_referrer: bool, purchases_before: u6
 /// The result of applying many payments to one cumulative split.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CumulativeBatch {
     /// Each payment's split, in order.
     pub splits: Vec<Split>,

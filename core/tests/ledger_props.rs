@@ -87,7 +87,7 @@ const PACKS: [&str; 7] = ["mini", "basic", "standard", "premium", "pro", "elite"
 
 /// The seq of the `pick`-th record of `kind` (any record when `None`), or a seq past the end.
 fn seq_of(book: &MemoryLedger, kind: Option<RecordKind>, pick: usize) -> u64 {
-    let seqs: Vec<u64> = book.records().iter().filter(|r| kind.is_none_or(|k| r.kind == k)).map(|r| r.seq).collect();
+    let seqs: Vec<u64> = book.records().iter().filter(|r| kind.map_or(true, |k| r.kind == k)).map(|r| r.seq).collect();
     if seqs.is_empty() || pick % 8 == 7 {
         return book.records().len() as u64 + 1 + pick as u64; // sometimes a seq that does not exist
     }

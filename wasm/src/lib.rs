@@ -49,10 +49,16 @@ pub mod payout;
 pub mod pricing;
 pub mod split;
 
+pub mod admission;
 pub mod billing;
+pub mod creator;
+pub mod envelope;
 pub mod flags;
 pub mod launch;
+pub mod ledger;
 pub mod media;
+pub mod moderation;
+pub mod ops;
 pub mod ranking;
 pub mod ratelimit;
 pub mod risk;

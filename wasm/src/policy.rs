@@ -4,10 +4,11 @@
 //! its first argument, so nothing is re-parsed per call. Instances are freed by the garbage
 //! collector (wasm-bindgen's `FinalizationRegistry`) or at once with `policy.free()`.
 
-use crate::convert::{list_to_js, text, JsResult};
+use crate::convert::{list_from_js, list_to_js, millis, number, text, JsResult};
 use avalo_core::policy as rules;
+use avalo_core::policy::envelope::KeyringEntry;
 use avalo_core::policy::PolicyProblem;
-use js_sys::JsString;
+use js_sys::{JsString, Number};
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
@@ -53,6 +54,23 @@ impl Policy {
         Ok(rules::Policy::from_patch(&text(&patch_json, "patchJson")?)?.into())
     }
 
+    /// Loads a policy from a signed envelope's JSON text (SPEC §17.2) as the first update over
+    /// the built-in policy: the six checks run against `keyring` at `nowMs`, and the result
+    /// remembers the envelope's `serial`. Every refusal is the first failing check's error
+    /// (`POLICY_UNKNOWN_KEY`, `POLICY_SIGNATURE_INVALID`, `POLICY_NOT_YET_VALID`,
+    /// `POLICY_EXPIRED`, `INVALID_INPUT`). Later updates: `activatePolicyEnvelope`.
+    #[wasm_bindgen(js_name = fromEnvelope)]
+    pub fn from_envelope(
+        #[wasm_bindgen(js_name = envelopeJson)] envelope_json: JsString,
+        #[wasm_bindgen(unchecked_param_type = "KeyringEntry[]")] keyring: JsValue,
+        #[wasm_bindgen(js_name = nowMs)] now_ms: Number,
+    ) -> JsResult<Policy> {
+        let keyring: Vec<KeyringEntry> = list_from_js(&keyring, "keyring")?;
+        let p =
+            rules::Policy::from_envelope(&text(&envelope_json, "envelopeJson")?, &keyring, millis(&now_ms, "nowMs")?)?;
+        Ok(p.into())
+    }
+
     /// Every problem a policy JSON has, without building it. Empty means it loads.
     #[wasm_bindgen(js_name = problemsInJson)]
     pub fn problems_in_json(json: JsString) -> JsResult<Vec<Ts<PolicyProblem>>> {
@@ -70,6 +88,18 @@ impl Policy {
     #[wasm_bindgen(getter)]
     pub fn fingerprint(&self) -> String {
         self.inner.fingerprint().to_string()
+    }
+
+    /// The serial the policy was published with in its signed envelope (0: built-in or unsigned).
+    #[wasm_bindgen(getter)]
+    pub fn serial(&self) -> JsResult<f64> {
+        Ok(number(self.inner.serial(), "serial")?)
+    }
+
+    /// The policy format's major version (1).
+    #[wasm_bindgen(getter)]
+    pub fn schema(&self) -> u32 {
+        self.inner.schema()
     }
 
     /// The canonical JSON (sorted keys, compact) that the fingerprint hashes.

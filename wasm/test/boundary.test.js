@@ -34,7 +34,7 @@ test('errors are Error objects with a stable code and a reason', () => {
   assert.equal(core.isAvaloError(null), false);
   assert.equal(core.isAvaloError({ name: 'AvaloError', code: 'X' }), false);
   assert.deepEqual(core.errorCodes().slice(0, 2), ['RATE_LIMITED', 'LAUNCH_MODE_RESTRICTED']);
-  assert.equal(core.errorCodes().length, 43);
+  assert.equal(core.errorCodes().length, 59);
 });
 
 test('tokens up to Number.MAX_SAFE_INTEGER pass, above are INVALID_INPUT', () => {

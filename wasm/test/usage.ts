@@ -20,6 +20,7 @@ import {
   type Money,
   type PackQuote,
   type RetryDecision,
+  type RetryStrategy,
   type RevenueSplit,
   type RevenueStream,
   type WithdrawalQuote,
@@ -70,7 +71,7 @@ try {
     const code: ErrorCode = err.code;
     const reason: string = err.reason;
     const forUser: string = errorInfo(code).message;
-    const retry: 'after_limiter' | 'exponential_backoff' | 'no_retry' = errorInfo(code).retry_strategy;
+    const retry: RetryStrategy = errorInfo(code).retry_strategy;
   }
 }
 
@@ -183,3 +184,79 @@ actionLimit(policy, 'api', 'gold');
 // @ts-expect-error: the state is a number, not a bigint
 decide(login.rate, 0n, Date.now(), 1);
 export { storedState, onOutage, subjectKey };
+
+// Moderation (SPEC §14): verdicts, banned terms, the sanitiser.
+import { escapeHtml, isLinkable, mediaVerdict, sanitiseText, screenText, type MediaVerdict, type ScreenedText, type TextField } from '@avalo/core';
+const field: TextField = 'message';
+const screened: ScreenedText = screenText(policy, field, '  hi\u200b there  ');
+const clean: string = screened.text;
+const mediaState: MediaVerdict = mediaVerdict(policy, 'feed_image', { nsfw: 0, toxicity: 0, sexual: 0 }, undefined, 'caption');
+const safe: string = escapeHtml(sanitiseText(policy, 'bio', '<b>hi</b>'));
+const linkable: boolean = isLinkable('https://avalo.app');
+// @ts-expect-error: not a text field
+screenText(policy, 'subject', 'x');
+export { clean, mediaState, safe, linkable };
+
+// A creator's own message rate (SPEC §16.2).
+import { billCreatorMessage, previewCreatorMessage, setCreatorRate, type CreatorRate } from '@avalo/core';
+const rate: CreatorRate = setCreatorRate(policy, undefined, 5);
+const rateVersion: number = rate.rate_version ?? 0;
+const shown: MessageCharge = previewCreatorMessage(policy, undefined, 'earner', 'hello there', false, rate);
+const billed: MessageCharge = billCreatorMessage(policy, undefined, 'earner', 'hello there', false, rate, rateVersion, 10);
+export { shown, billed };
+
+// Signed policy envelopes, stale clients and the diff (SPEC §17).
+import {
+  activatePolicyEnvelope,
+  checkClientPolicy,
+  diffPolicies,
+  keyringEntryForSeed,
+  signPolicyEnvelope,
+  type ClientPolicyVerdict,
+  type KeyringEntry,
+  type PolicyChange,
+  type PolicyEnvelope,
+} from '@avalo/core';
+const seed = new Uint8Array(32);
+const keyring: KeyringEntry[] = [keyringEntryForSeed(seed, 0, 2_000_000_000_000)];
+const envelope: PolicyEnvelope = signPolicyEnvelope(seed, 1, 0, 2_000_000_000_000, policy.canonicalJson());
+const signed: Policy = Policy.fromEnvelope(JSON.stringify(envelope), keyring, Date.now());
+const serial: number = signed.serial;
+const schema: number = signed.schema;
+const next: Policy | undefined = activatePolicyEnvelope(signed, JSON.stringify(envelope), keyring, Date.now());
+const clientVerdict: ClientPolicyVerdict = checkClientPolicy(
+  { active_fingerprint: signed.fingerprint, active_serial: serial, previous_fingerprint: undefined, switched_at_ms: 0, grace_ms: 600_000 },
+  fingerprint,
+  Date.now(),
+);
+const changes: PolicyChange[] = diffPolicies(policy, patched);
+// @ts-expect-error: seeds are bytes, not hex
+keyringEntryForSeed('00', 0, 1);
+export { schema, next, clientVerdict, changes };
+
+// Admission (SPEC §13) and operations (SPEC §15).
+import { admit, migrationPermission, triage, type Admission, type MigrationDecision, type Triage } from '@avalo/core';
+const admission: Admission = admit(policy, {
+  operation: 'signup',
+  mode: 'global_launch',
+  birth_date: '1990-05-15',
+  country: 'PL',
+  now_ms: Date.now(),
+  mode_counter: { count: 0, updated_at_ms: 0 },
+  country_counter: { count: 0, updated_at_ms: 0 },
+  phase: 'public',
+});
+const admitted: boolean = admission.outcome === 'admitted';
+const incident: Triage = triage(policy, { source: 'health', overall: 'down' }, Date.now());
+const migration: MigrationDecision = migrationPermission({ environment: 'production', direction: 'up', current: '1.2.3', target: '1.3.0', dry_run: false, force: false });
+// @ts-expect-error: not an environment
+migrationPermission({ environment: 'qa', direction: 'up', current: '1.2.3', target: '1.3.0', dry_run: false, force: false });
+export { admitted, incident, migration };
+
+// The ledger (SPEC §12): the §12.5 host protocol on the core's in-memory reference host.
+import { MemoryLedger, checkLedger, type Built, type LedgerReport } from '@avalo/core';
+const book = new MemoryLedger();
+const built: Built = book.append(policy, { kind: 'message_charge', chat_id: 'c1', message_id: 'm1', payer: 'u1', earner: 'cr1', tokens: 4, billed_tokens: 3, creator_tokens: 1 }, Date.now());
+const replayed: boolean = built.replayed;
+const audit: LedgerReport = checkLedger(policy, book.records(), undefined);
+export { replayed, audit };

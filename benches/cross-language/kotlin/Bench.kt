@@ -3,9 +3,9 @@
 // Each figure: thread CPU time, median of 15 rounds of ~50 ms after a 3 s warm-up of the same call.
 package com.avalo.bench
 
-import com.avalo.core.CumulativeSplit
-import com.avalo.core.Policy
-import com.avalo.core.RevenueStream
+import com.avalo.core.types.CumulativeSplit
+import com.avalo.core.types.Policy
+import com.avalo.core.types.RevenueStream
 import com.avalo.core.splitAmount
 import com.avalo.core.splitCumulative
 import com.avalo.core.splitCumulativeBatch

@@ -3,10 +3,10 @@
 // call, countWords and countWordsBatch (same text as benches/cross-language/js/bench.js).
 package com.avalo.bench
 
-import com.avalo.core.ChatMessage
-import com.avalo.core.ChatMeter
-import com.avalo.core.Policy
-import com.avalo.core.Sender
+import com.avalo.core.types.ChatMessage
+import com.avalo.core.types.ChatMeter
+import com.avalo.core.types.Policy
+import com.avalo.core.types.Sender
 import com.avalo.core.billMessages
 import com.avalo.core.countWords
 import com.avalo.core.countWordsBatch

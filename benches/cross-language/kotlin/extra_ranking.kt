@@ -2,13 +2,13 @@
 // Ranking from Kotlin: one call with the whole deck (records), 1 000 and 10 000 candidates.
 package com.avalo.bench
 
-import com.avalo.core.Candidate
-import com.avalo.core.Gender
-import com.avalo.core.GeoPoint
-import com.avalo.core.Policy
-import com.avalo.core.Profile
-import com.avalo.core.RankPageRequest
-import com.avalo.core.Viewer
+import com.avalo.core.types.Candidate
+import com.avalo.core.types.Gender
+import com.avalo.core.types.GeoPoint
+import com.avalo.core.types.Policy
+import com.avalo.core.types.Profile
+import com.avalo.core.types.RankPageRequest
+import com.avalo.core.types.Viewer
 import com.avalo.core.rankCandidates
 
 private const val NOW = 1_795_435_200_000L

@@ -357,7 +357,35 @@ fn icount_release_gate(p: &Policy, n: u64) {
     }
 }
 
+#[inline(never)]
+fn icount_screen_terms_ascii_200(p: &Policy, n: u64) {
+    for _ in 0..n {
+        black_box(avalo_core::moderation::screen_terms(p, black_box(MSG_ASCII)));
+    }
+}
+
+#[inline(never)]
+fn icount_screen_terms_mixed_200(p: &Policy, n: u64) {
+    for _ in 0..n {
+        black_box(avalo_core::moderation::screen_terms(p, black_box(MSG_MIXED)));
+    }
+}
+
+#[inline(never)]
+fn icount_sanitise_message_200(p: &Policy, n: u64) {
+    for _ in 0..n {
+        let _ = black_box(avalo_core::moderation::sanitise_text(
+            &p.moderation.text,
+            avalo_core::moderation::TextField::Message,
+            black_box(MSG_MIXED),
+        ));
+    }
+}
+
 const WORKLOADS: &[(&str, Workload)] = &[
+    ("screen_terms_ascii_200", icount_screen_terms_ascii_200),
+    ("screen_terms_mixed_200", icount_screen_terms_mixed_200),
+    ("sanitise_message_200", icount_sanitise_message_200),
     ("validate_upload", icount_validate_upload),
     ("hmac_sign_verify_1k", icount_hmac_sign_verify_1k),
     ("count_words_ascii_200", icount_count_words_ascii_200),

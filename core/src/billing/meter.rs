@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 /// Who sent a message of a paid chat (see [`super::chat_roles`]).
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Sender {
     /// The paying participant: never billed.
@@ -23,6 +24,7 @@ pub enum Sender {
 /// The running state of one paid chat. Start with `ChatMeter::new(earner_royal)`.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct ChatMeter {
     /// Messages the payer has sent in this chat.
@@ -76,6 +78,7 @@ impl ChatMeter {
 /// One message of a batch.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ChatMessage {
     /// Who sent it.
     pub sender: Sender,
@@ -86,6 +89,7 @@ pub struct ChatMessage {
 /// The charge for one message, with the meter to store afterwards.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MessageCharge {
     /// Who sent the message.
     pub sender: Sender,
@@ -121,6 +125,7 @@ pub struct MessageCharge {
 /// The result of billing many messages against one meter.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct BatchCharge {
     /// Each message's charge, in order.
     pub charges: Vec<MessageCharge>,

@@ -158,6 +158,7 @@ pub fn words_per_token(policy: &Policy, earner_royal: bool) -> u32 {
 /// One side of a chat.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum), uniffi(name = "ChatParticipant"))]
 #[serde(rename_all = "snake_case")]
 pub enum Participant {
     /// The participant who started the chat.
@@ -169,6 +170,7 @@ pub enum Participant {
 /// Who pays and who earns in a chat (SPEC §4.1).
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ChatRoles {
     /// The participant charged for the earner's messages; `None` in a free chat.
     pub payer: Option<Participant>,

@@ -19,7 +19,7 @@
 //! 4. **Everything else by UAX #29**: each word-boundary segment that holds at least one letter
 //!    or digit (`\p{L}` or `\p{N}`) *outside* such runs counts 1.
 //!
-//! [`count_words`] gives exactly the result of [`count_words_reference`] (the plain
+//! [`count_words`](super::count_words) gives exactly the result of [`count_words_reference`] (the plain
 //! implementation of the steps above) but faster: pure ASCII text goes through a branch-free
 //! scan, other text through a per-character state machine for Latin, Greek, Cyrillic, CJK and
 //! emoji that hands any other text, one white-space-delimited chunk at a time, to the reference.

@@ -55,7 +55,7 @@ pub struct LedgerFinding {
 }
 
 /// The outcome of `check_ledger`: the first finding, if any, and what the walk built up to it.
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LedgerReport {

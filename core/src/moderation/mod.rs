@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 
 /// Moderation section of the policy (SPEC §14).
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct ModerationPolicy {
@@ -36,16 +36,6 @@ pub struct ModerationPolicy {
     pub text: TextPolicy,
     /// Banned terms and the normalisation maps (§14.2).
     pub terms: TermsPolicy,
-}
-
-impl Default for ModerationPolicy {
-    fn default() -> Self {
-        ModerationPolicy {
-            thresholds: PurposeThresholds::default(),
-            text: TextPolicy::default(),
-            terms: TermsPolicy::default(),
-        }
-    }
 }
 
 impl ModerationPolicy {

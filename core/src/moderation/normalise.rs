@@ -195,9 +195,11 @@ pub(crate) struct Stream {
     pub symbols: String,
     /// Per symbol: its run, `None` for a word separator.
     pub runs: Vec<Option<Run>>,
-    /// Per byte of `symbols`: the index of the symbol it belongs to.
-    pub sym_at: Vec<usize>,
-    /// Per original character (and one past the end): its UTF-8 and UTF-16 start.
+    /// Per byte of `symbols`: the index of the symbol it belongs to; empty while every symbol
+    /// is one byte (then byte index = symbol index).
+    sym_at: Vec<usize>,
+    /// Per original character (and one past the end): its UTF-8 and UTF-16 start; empty for an
+    /// ASCII text (then character index = byte = UTF-16 unit).
     origins: Vec<(usize, usize)>,
 }
 
@@ -219,24 +221,28 @@ pub(crate) const SEP: char = ' ';
 impl Stream {
     /// Normalises `text` (SPEC §14.2 steps 1–6, words, joining, parts) into its stream.
     pub(crate) fn of(text: &str, maps: &Maps) -> Stream {
-        let mut origins = Vec::with_capacity(text.len() + 1);
         let mut chars: Vec<NChar> = Vec::with_capacity(text.len());
-        let mut at16 = 0usize;
-        for (k, (start, c)) in text.char_indices().enumerate() {
-            origins.push((start, at16));
-            at16 += c.len_utf16();
-            if c.is_ascii() && !maps.ascii_mapped {
-                // NFKC, case folding and NFD of ASCII are plain lower-casing.
-                chars.push(NChar { c: c.to_ascii_lowercase(), at: k });
-            } else {
-                normalise_char(c, maps, k, &mut chars);
+        let mut origins = Vec::new();
+        if text.is_ascii() && !maps.ascii_mapped {
+            // NFKC, case folding and NFD of ASCII are plain lower-casing; positions are identity.
+            chars.extend(text.bytes().enumerate().map(|(k, b)| NChar { c: char::from(b.to_ascii_lowercase()), at: k }));
+        } else {
+            origins.reserve(text.len() + 1);
+            let mut at16 = 0usize;
+            for (k, (start, c)) in text.char_indices().enumerate() {
+                origins.push((start, at16));
+                at16 += c.len_utf16();
+                if c.is_ascii() && !maps.ascii_mapped {
+                    chars.push(NChar { c: c.to_ascii_lowercase(), at: k });
+                } else {
+                    normalise_char(c, maps, k, &mut chars);
+                }
             }
+            origins.push((text.len(), at16));
         }
-        origins.push((text.len(), at16));
         let mut out =
             Stream { symbols: String::with_capacity(text.len()), runs: Vec::new(), sym_at: Vec::new(), origins };
         out.runs.reserve(chars.len());
-        out.sym_at.reserve(chars.len());
         let mut word: Vec<NChar> = Vec::with_capacity(64);
         let mut first_word = true;
         // Words: maximal runs of non-space characters; 3 or more one-character words join.
@@ -285,11 +291,30 @@ impl Stream {
         out
     }
 
+    #[inline]
     fn push_symbol(&mut self, c: char, run: Option<Run>) {
         let idx = self.runs.len();
         self.runs.push(run);
+        if c.is_ascii() && self.sym_at.is_empty() {
+            self.symbols.push(c);
+            return;
+        }
+        if self.sym_at.is_empty() {
+            // The first multi-byte symbol: from now on, map bytes to symbols explicitly.
+            self.sym_at.extend(0..self.symbols.len());
+        }
         self.symbols.push(c);
         self.sym_at.resize(self.symbols.len(), idx);
+    }
+
+    /// The index of the symbol a byte of `symbols` belongs to.
+    #[inline]
+    pub(crate) fn symbol_at(&self, byte: usize) -> Option<usize> {
+        if self.sym_at.is_empty() {
+            (byte < self.symbols.len()).then_some(byte)
+        } else {
+            self.sym_at.get(byte).copied()
+        }
     }
 
     /// A word's runs; runs merge across the word's punctuation (`cash.app` is `cashap` with p×2),
@@ -339,6 +364,9 @@ impl Stream {
 
     /// The original span from the first character of run `a` to the last of run `b`.
     pub(crate) fn span(&self, a: &Run, b: &Run) -> Origin {
+        if self.origins.is_empty() {
+            return Origin { start: a.first, end: b.last + 1, start16: a.first, end16: b.last + 1 };
+        }
         let start = self.origins.get(a.first).copied().unwrap_or_default();
         let end = self.origins.get(b.last + 1).copied().unwrap_or_default();
         Origin { start: start.0, end: end.0, start16: start.1, end16: end.1 }

@@ -118,11 +118,16 @@ impl TextPolicy {
 #[must_use = "the sanitised text is what must be stored"]
 pub fn sanitise_text(rules: &TextPolicy, field: TextField, text: &str) -> Result<String> {
     let cleaned = clean(rules, field, text);
-    let clusters = cleaned.graphemes(true).count();
-    if field == TextField::DisplayName && clusters == 0 {
+    if field == TextField::DisplayName && cleaned.is_empty() {
         return Err(Error::new(ErrorCode::InvalidInput, "a display name must not be empty"));
     }
     let limit = rules.limit(field);
+    // A text has at most as many grapheme clusters as bytes: count them only when it could be
+    // over the limit.
+    if u64::try_from(cleaned.len()).map_or(true, |n| n <= u64::from(limit)) {
+        return Ok(cleaned);
+    }
+    let clusters = cleaned.graphemes(true).count();
     if u64::try_from(clusters).map_or(true, |n| n > u64::from(limit)) {
         return Err(Error::new(
             ErrorCode::TextTooLong,
@@ -225,7 +230,7 @@ fn nfc(text: &str) -> String {
 }
 
 fn is_mark(c: char) -> bool {
-    c.general_category_group() == GeneralCategoryGroup::Mark
+    !c.is_ascii() && c.general_category_group() == GeneralCategoryGroup::Mark
 }
 
 /// Step 3a: at most `max` combining marks after each base character.

@@ -305,7 +305,7 @@ pub struct TermMatch {
 }
 
 /// What screening found: every match (by start, longer first) and the highest severity.
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct TermScreening {
@@ -391,8 +391,7 @@ impl TermMatcher {
         let mut found: Vec<(usize, TermMatch)> = Vec::new();
         for m in ac.find_overlapping_iter(&stream.symbols) {
             let Some(pattern) = self.patterns.get(m.pattern().as_usize()) else { continue };
-            let (Some(&a), Some(&b)) = (stream.sym_at.get(m.start()), stream.sym_at.get(m.end().saturating_sub(1)))
-            else {
+            let (Some(a), Some(b)) = (stream.symbol_at(m.start()), stream.symbol_at(m.end().saturating_sub(1))) else {
                 continue;
             };
             if !self.accepts(pattern, &stream.runs, a, b + 1) {

@@ -17,7 +17,7 @@ use serde_json::Value;
 pub const ORDERED_STRING_LISTS: &[&str] = &["rollout.market_sequence"];
 
 /// One difference between two policies.
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PolicyChange {

@@ -145,10 +145,7 @@ mod tests {
     fn wrong_type_missing_and_unknown_fields() {
         let ok_inner = r#"{"min":1,"name":"a"}"#;
         assert_eq!(path_of(r#"{"version":1}"#), "$.version");
-        assert_eq!(
-            path_of(&format!(r#"{{"version":"v","inner":{{"min":"five","name":"a"}},"list":[]}}"#)),
-            "$.inner.min"
-        );
+        assert_eq!(path_of(r#"{"version":"v","inner":{"min":"five","name":"a"},"list":[]}"#), "$.inner.min");
         assert_eq!(path_of(r#"{"version":"v","inner":{"min":1},"list":[]}"#), "$.inner");
         assert_eq!(
             path_of(&format!(r#"{{"version":"v","inner":{ok_inner},"list":[{ok_inner},{{"min":-1,"name":"b"}}]}}"#)),

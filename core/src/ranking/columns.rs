@@ -40,6 +40,7 @@ impl ColumnFlags {
 /// (0 for "no boost"). Every entry is validated, used or not: latitudes within ±90,
 /// longitudes within ±180, response rates finite (NaN anywhere is `INVALID_INPUT`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct CandidateColumns {
     /// User ids joined with `'\n'`.

@@ -11,40 +11,49 @@ use serde::{Deserialize, Serialize};
 /// The user asking for a deck, with their filters.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct Viewer {
     /// The viewer's user id (never ranked).
     pub user_id: String,
-    /// Genders the viewer wants to see; empty means everyone.
-    #[serde(default)]
-    pub interested_in: Vec<Gender>,
     /// Youngest age shown, whole years, inclusive.
     pub age_min: u32,
     /// Oldest age shown, whole years, inclusive.
     pub age_max: u32,
+    /// Genders the viewer wants to see; empty means everyone.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub interested_in: Vec<Gender>,
     /// The viewer's location (required when `max_distance_km` is set).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub location: Option<GeoPoint>,
     /// Maximum distance, km, inclusive; `None` means no distance filter.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub max_distance_km: Option<f64>,
     /// Users the viewer already liked.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub liked_ids: Vec<String>,
     /// Users the viewer already passed.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub passed_ids: Vec<String>,
     /// Users the viewer blocked.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub blocked_ids: Vec<String>,
     /// Users who blocked the viewer.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub blocked_by_ids: Vec<String>,
 }
 
 /// One candidate for the deck.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct Candidate {
     /// The candidate's user id (ties are broken by it, ascending, byte-wise).
@@ -53,29 +62,35 @@ pub struct Candidate {
     pub active: bool,
     /// Identity verified.
     pub verified: bool,
-    /// End of a paid profile boost, ms (active while `now_ms < boost_until_ms`).
-    #[serde(default)]
-    pub boost_until_ms: Option<i64>,
     /// What the score and the filters read.
     pub profile: Profile,
+    /// End of a paid profile boost, ms (active while `now_ms < boost_until_ms`).
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub boost_until_ms: Option<i64>,
 }
 
 /// Which page to return, and whether to explain dropped candidates.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi(name = "RankPageRequest"))]
 #[serde(default, deny_unknown_fields)]
 pub struct PageRequest {
     /// Page size, 1..=50; `None` is the default 20.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub size: Option<u32>,
     /// Ranked candidates to skip before the page (0 = the first page).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub offset: u32,
     /// List every dropped candidate with the reason (slower: a debug aid; off by default).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub explain: bool,
 }
 
 /// Why a candidate was filtered out (the first reason in this order).
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum DropReason {
     /// The candidate is the viewer.
@@ -109,6 +124,7 @@ pub enum DropReason {
 /// A dropped candidate and why (only with `explain`).
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DroppedCandidate {
     /// The candidate's user id.
     pub user_id: String,
@@ -119,6 +135,7 @@ pub struct DroppedCandidate {
 /// One ranked candidate of the page.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RankedCandidate {
     /// The candidate's user id.
     pub user_id: String,
@@ -140,6 +157,7 @@ pub struct RankedCandidate {
 /// A page of the deck.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RankedPage {
     /// The page, best first.
     pub results: Vec<RankedCandidate>,

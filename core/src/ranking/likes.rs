@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 /// Likes a user made on one UTC day. The caller stores it and passes it back next time.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct LikeCounter {
     /// UTC day number (days since 1970-01-01) the count belongs to.
@@ -19,22 +20,25 @@ pub struct LikeCounter {
 /// A like to decide.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct LikeRequest {
     /// Who likes.
     pub liker_id: String,
     /// Who is liked.
     pub target_id: String,
-    /// The liker's counter as last returned (`None` before the first like ever).
-    #[serde(default)]
-    pub counter: Option<LikeCounter>,
     /// Whether the target already liked the liker (then this like is a match).
     pub target_likes_liker: bool,
+    /// The liker's counter as last returned (`None` before the first like ever).
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub counter: Option<LikeCounter>,
 }
 
 /// What a like leads to.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum LikeOutcome {
     /// Recorded; no match yet.
@@ -46,6 +50,7 @@ pub enum LikeOutcome {
 /// The decision for an accepted like.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LikeDecision {
     /// Liked or match.
     pub outcome: LikeOutcome,

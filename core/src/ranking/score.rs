@@ -15,6 +15,7 @@ const COMPLETENESS: [f64; 8] = [0.0, 1.0 / 5.0, 2.0 / 5.0, 3.0 / 5.0, 4.0 / 5.0,
 /// A profile's gender, as used by the viewer's preference filter.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Gender {
     /// Female.
@@ -60,6 +61,7 @@ impl Gender {
 /// A point on Earth in degrees (latitude −90..=90, longitude −180..=180).
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct GeoPoint {
     /// Latitude, degrees.
@@ -148,31 +150,44 @@ pub fn bio_present(bio: &str) -> bool {
 /// counts as 0 (SPEC §5.1). Plain `Copy` data so a large deck converts cheaply.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(default, deny_unknown_fields)]
 pub struct Profile {
     /// Number of photos.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub photos: u32,
     /// Whether the profile has a video intro.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_video_intro: bool,
     /// Whether the bio is non-empty (see [`bio_present`]).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_bio: bool,
     /// Birth date.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub birth_date: Option<BirthDate>,
     /// Gender.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub gender: Option<Gender>,
     /// Location.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub location: Option<GeoPoint>,
     /// Number of interests.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub interests: u32,
     /// Response rate in [0, 1] (clamped); must be finite.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub response_rate: Option<f64>,
     /// Royal Club member (loyalty component 1, and the discovery boost).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub royal: bool,
     /// Loyalty level (0..; `min(1, level / 10)`).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub loyalty_level: u32,
     /// Last activity, ms since the epoch (a future time counts as now).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub last_active_ms: Option<i64>,
     /// Number of reports against the profile.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub reports: u32,
 }
 
@@ -217,6 +232,7 @@ impl Profile {
 /// A profile score: the total in [0, 100] and the six unweighted components in [0, 1].
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ProfileScore {
     /// `Σ weight × component`, in [0, 100].
     pub total: f64,

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 /// A limit as written in a policy: `limit` requests per `window_ms`, bucket capacity `burst`.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct LimitSpec {
     /// Requests refilled per window (≥ 1).
@@ -137,6 +138,7 @@ impl RateLimit {
 /// see the policy (the [`RateLimit`] was built from it once).
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LimitDecision {
     /// Whether the request is admitted.
     pub allowed: bool,
@@ -214,6 +216,7 @@ pub fn decide(limit: &RateLimit, state: i64, now_ms: i64, cost: u32) -> Result<L
 /// One request of a timeline: when it arrives and what it costs.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct LimitRequest {
     /// Arrival time, ms since the epoch.
@@ -225,6 +228,7 @@ pub struct LimitRequest {
 /// The outcome of [`decide_sequence`].
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LimitSequence {
     /// One decision per request, in order.
     pub decisions: Vec<LimitDecision>,
@@ -252,6 +256,7 @@ pub fn decide_sequence(limit: &RateLimit, state: i64, requests: &[LimitRequest])
 /// One independent subject of a [`decide_batch`] call.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct LimitBatchItem {
     /// The subject's stored state (0 = new subject).

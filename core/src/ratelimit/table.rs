@@ -15,6 +15,7 @@ const DAY: u64 = 24 * HOUR;
 /// What a host does when it cannot read or write the limiter state (SPEC §6.3).
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum FailurePolicy {
     /// Fail open: allow the request.
@@ -181,6 +182,7 @@ impl RateLimitPolicy {
 /// One action's effective limit for a tier, as looked up in the policy.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ActionLimit {
     /// The action name.
     pub action: String,

@@ -29,6 +29,7 @@ impl Default for CampaignPolicy {
 /// One campaign's numbers.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Campaign {
     /// Installs the campaign was expected to bring.
     pub expected_installs: u64,
@@ -43,6 +44,7 @@ pub struct Campaign {
 /// Campaign metrics.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CampaignReport {
     /// actual ÷ expected installs, basis points rounded half-up; `None` when expected is 0.
     pub install_conversion_bp: Option<u64>,

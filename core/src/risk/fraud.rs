@@ -47,6 +47,7 @@ impl FraudPolicy {
 /// Accounts created from one device in the window.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DeviceAccounts {
     /// The device identifier.
     pub device_id: String,
@@ -57,9 +58,11 @@ pub struct DeviceAccounts {
 /// Counts over one fraud window.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FraudWindow {
     /// Accounts per device.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = []))]
     pub device_accounts: Vec<DeviceAccounts>,
     /// Creator registrations.
     pub creator_registrations: u64,
@@ -70,6 +73,7 @@ pub struct FraudWindow {
 /// The fraud signals of SPEC §8.2.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum FraudSignal {
     /// Many accounts from one device.
@@ -83,6 +87,7 @@ pub enum FraudSignal {
 /// One alert.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FraudAlert {
     /// Which signal.
     pub signal: FraudSignal,
@@ -97,6 +102,7 @@ pub struct FraudAlert {
 /// The fraud shield's verdict on one window.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FraudReport {
     /// Whether any alert fired.
     pub alert: bool,
@@ -157,6 +163,7 @@ impl Default for LoadPolicy {
 /// Current load.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LoadMetrics {
     /// Concurrent WebRTC sessions.
     pub webrtc_sessions: u64,
@@ -169,6 +176,7 @@ pub struct LoadMetrics {
 /// A throttle metric.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum LoadMetric {
     /// Concurrent WebRTC sessions.
     #[serde(rename = "webrtc_sessions")]
@@ -184,6 +192,7 @@ pub enum LoadMetric {
 /// A metric over its limit.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LoadOver {
     /// Which metric.
     pub metric: LoadMetric,
@@ -196,6 +205,7 @@ pub struct LoadOver {
 /// The throttle's verdict.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LoadReport {
     /// Whether any metric is over its limit.
     pub overloaded: bool,

@@ -36,6 +36,7 @@ impl Default for HealthPolicy {
 /// What a component's check reported.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum HealthCheckOutcome {
     /// Worked.
@@ -49,6 +50,7 @@ pub enum HealthCheckOutcome {
 /// One component's check.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ComponentCheck {
     /// Component name.
     pub name: String,
@@ -61,6 +63,7 @@ pub struct ComponentCheck {
 /// Health of a component or the whole system, from best to worst.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum HealthStatus {
     /// Fine.
@@ -74,6 +77,7 @@ pub enum HealthStatus {
 /// One component's status.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ComponentStatus {
     /// Component name.
     pub name: String,
@@ -84,6 +88,7 @@ pub struct ComponentStatus {
 /// System health.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct HealthReport {
     /// The worst component status.
     pub overall: HealthStatus,
@@ -116,6 +121,7 @@ pub fn component_health(policy: &Policy, checks: &[ComponentCheck]) -> Result<He
 /// A readiness check result, from best to worst.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum ReadinessStatus {
     /// Passed.
@@ -129,6 +135,7 @@ pub enum ReadinessStatus {
 /// One launch readiness check.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReadinessCheck {
     /// Check name.
     pub name: String,
@@ -139,6 +146,7 @@ pub struct ReadinessCheck {
 /// Launch readiness.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReadinessReport {
     /// FAIL if any fails, else WARN if any warns, else PASS.
     pub overall: ReadinessStatus,
@@ -203,6 +211,7 @@ impl AlertPolicy {
 /// Counts for the alert checks.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AlertMetrics {
     /// Requests served.
     pub requests: u64,
@@ -227,6 +236,7 @@ pub struct AlertMetrics {
 /// An alert kind.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum AlertKind {
     /// Error rate at or above its threshold.
@@ -242,6 +252,7 @@ pub enum AlertKind {
 /// A fired alert.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MetricAlert {
     /// Which alert.
     pub kind: AlertKind,
@@ -255,6 +266,7 @@ pub struct MetricAlert {
 /// Alerts that fired.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AlertReport {
     /// Whether any alert fired.
     pub alerting: bool,

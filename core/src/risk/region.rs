@@ -130,6 +130,7 @@ impl RegionRiskPolicy {
 /// One region's metrics over one window (normally 24 h).
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RegionMetrics {
     /// Support tickets.
     pub support_tickets: u64,
@@ -146,6 +147,7 @@ pub struct RegionMetrics {
 /// Risk level of a region.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum RiskLevel {
     /// 0–2 points.
@@ -161,6 +163,7 @@ pub enum RiskLevel {
 /// Points per factor.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RiskBreakdown {
     /// Points from support tickets.
     pub support_tickets: u32,
@@ -175,6 +178,7 @@ pub struct RiskBreakdown {
 /// A region's risk.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RegionRisk {
     /// Total points.
     pub score: u32,

@@ -94,6 +94,7 @@ impl SecurityPolicy {
 /// How old a fresh session is.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SessionAge {
     /// `now − auth_time`, ms (negative within the clock skew when the time is in the future).
     pub age_ms: i64,

@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 /// Which allowlist applies.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum OriginProfile {
     /// The production allowlist.
@@ -33,10 +34,12 @@ pub enum OriginProfile {
 /// An allowed origin and the allowlist entry it matched.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct OriginMatch {
     /// The normalised origin.
     pub origin: String,
-    /// The allowlist entry that allowed it (`https://avalo.app`, `exp://*`).
+    /// The allowlist entry that allowed it (`https://avalo.app`, or a wildcard entry: `exp://`
+    /// then `*`; never a slash directly before a star in a doc, which opens a Kotlin comment).
     pub matched: String,
 }
 

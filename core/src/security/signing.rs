@@ -34,6 +34,7 @@ type HmacSha256 = Hmac<Sha256>;
 /// other variant to `SIGNATURE_INVALID`.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum), uniffi(name = "SignatureFailure"))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum SignatureError {
     /// The timestamp or the signature is absent or empty.
@@ -75,6 +76,7 @@ impl From<SignatureError> for Error {
 /// A signature with the timestamp it covers (send both, e.g. as headers).
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SignedRequest {
     /// Decimal milliseconds since the epoch.
     pub timestamp: String,
@@ -85,6 +87,7 @@ pub struct SignedRequest {
 /// A verified request.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VerifiedRequest {
     /// The request's timestamp, ms.
     pub timestamp_ms: i64,
@@ -248,12 +251,15 @@ pub fn verify_request_signature(
 /// exact failure).
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum SignatureCheck {
     /// The request is authentic and fresh.
-    Ok(VerifiedRequest),
+    #[cfg_attr(feature = "uniffi", uniffi(name = "Valid"))]
+    Ok(#[cfg_attr(feature = "uniffi", uniffi(name = "request"))] VerifiedRequest),
     /// Why it was refused.
-    Error(SignatureError),
+    #[cfg_attr(feature = "uniffi", uniffi(name = "Refused"))]
+    Error(#[cfg_attr(feature = "uniffi", uniffi(name = "failure"))] SignatureError),
 }
 
 /// [`verify_request_signature`] with its outcome as a [`SignatureCheck`] value.

@@ -42,6 +42,7 @@ use std::fmt::Write as _;
 /// What a signed URL is for, which sets its default lifetime.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum UrlPurpose {
     /// Uploading (15 minutes).
@@ -53,6 +54,7 @@ pub enum UrlPurpose {
 /// What a verified URL allows.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct UrlGrant {
     /// The URL path.
     pub path: String,

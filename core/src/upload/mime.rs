@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 /// The three media kinds of SPEC §9.1.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum MediaKind {
     /// Still images.

@@ -12,7 +12,7 @@
 //!    gets the type's canonical extension (the stem is cut further if needed so the name stays
 //!    within `max_name_chars`);
 //! 6. when the first bytes are given, the sniffed type agrees with the MIME type and is not
-//!    dangerous ([`sniff`]; `CONTENT_TYPE_MISMATCH`).
+//!    dangerous ([`sniff()`]; `CONTENT_TYPE_MISMATCH`).
 //!
 //! Then the storage path is built ([`path`]); a bad user id or content hash there is
 //! `INVALID_INPUT` (those are the caller's inputs, not the file's, so they are checked last).
@@ -42,6 +42,7 @@ pub const MB: u64 = 1_048_576;
 /// Why a file is uploaded (SPEC §9.2).
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum UploadPurpose {
     /// Profile photo (images, 10 MB).
@@ -209,6 +210,7 @@ impl UploadPolicy {
 /// One upload to validate.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct UploadRequest {
     /// The declared MIME type (any case, parameters allowed).
     pub mime_type: String,
@@ -218,10 +220,12 @@ pub struct UploadRequest {
     pub file_name: String,
     /// The purpose, if known; without one the kind's limit applies.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub purpose: Option<UploadPurpose>,
     /// The first bytes of the file (64 recommended), for sniffing; `None` skips sniffing.
     #[serde(default)]
     #[cfg_attr(feature = "wasm", tsify(type = "Uint8Array"))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub head: Option<Vec<u8>>,
     /// The uploader's id (1–128 of `[A-Za-z0-9_-]`).
     pub user_id: String,
@@ -235,6 +239,7 @@ pub struct UploadRequest {
 /// The outcome of a file-name check: the final name and its extension.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CheckedName {
     /// The sanitised name, with the canonical extension appended if it had none.
     pub file_name: String,
@@ -247,6 +252,7 @@ pub struct CheckedName {
 /// An accepted upload.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct UploadVerdict {
     /// The canonical MIME type (`image/jpg` → `image/jpeg`).
     pub mime_type: AllowedMime,
@@ -275,6 +281,7 @@ pub struct UploadVerdict {
 /// What the whitelist says about a declared MIME type.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MimeInfo {
     /// The canonical type (aliases resolved).
     pub mime_type: AllowedMime,

@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 /// A media format recognised from magic bytes.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum MediaFormat {
     /// JPEG (`FF D8 FF`).
@@ -56,6 +57,7 @@ pub enum MediaFormat {
 /// Content refused whatever it is declared as.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum DangerClass {
     /// A native or byte-code executable.
@@ -71,6 +73,7 @@ pub enum DangerClass {
 /// What the first bytes of a file are.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(tag = "result", rename_all = "snake_case")]
 pub enum Sniffed {
     /// A media format.
@@ -81,6 +84,7 @@ pub enum Sniffed {
     /// Dangerous content.
     Dangerous {
         /// What kind of danger.
+        #[cfg_attr(feature = "uniffi", uniffi(name = "danger"))] // `class` is a keyword abroad
         class: DangerClass,
     },
     /// Nothing recognised.

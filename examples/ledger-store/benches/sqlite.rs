@@ -2,20 +2,21 @@
 //! `NORMAL`, with the naive "read the balance, then write" code as the peer (no chain, no
 //! idempotency, no compare-and-set: what the constraints and the core cost).
 //! Run: `cargo bench -p avalo-ledger-store --bench sqlite` (the figures go to BENCHMARKS.md).
+#![allow(missing_docs)] // criterion_main! writes an undocumented `main`
 
 use avalo_core::ledger::LedgerEvent;
 use avalo_core::Policy;
 use avalo_ledger_store::{append_event, SqliteLedger, Synchronous};
 use criterion::{criterion_group, criterion_main, Criterion};
 use rusqlite::{params, Connection};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 fn temp_db(tag: &str) -> PathBuf {
     let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
     std::env::temp_dir().join(format!("avalo-bench-{tag}-{}-{nanos}.db", std::process::id()))
 }
 
-fn remove(path: &PathBuf) {
+fn remove(path: &Path) {
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
     }

@@ -243,47 +243,6 @@ typedef void (*UniffiForeignFutureCompleteVoid)(uint64_t, UniffiForeignFutureRes
     );
 
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_CLONE_POLICY
-#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_CLONE_POLICY
-uint64_t uniffi_avalo_ffi_fn_clone_policy(uint64_t handle, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FREE_POLICY
-#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FREE_POLICY
-void uniffi_avalo_ffi_fn_free_policy(uint64_t handle, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_CONSTRUCTOR_POLICY_FROM_JSON
-#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_CONSTRUCTOR_POLICY_FROM_JSON
-uint64_t uniffi_avalo_ffi_fn_constructor_policy_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_CONSTRUCTOR_POLICY_FROM_PATCH
-#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_CONSTRUCTOR_POLICY_FROM_PATCH
-uint64_t uniffi_avalo_ffi_fn_constructor_policy_from_patch(RustBuffer patch_json, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_CONSTRUCTOR_POLICY_NEW
-#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_CONSTRUCTOR_POLICY_NEW
-uint64_t uniffi_avalo_ffi_fn_constructor_policy_new(RustCallStatus *_Nonnull out_status
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_METHOD_POLICY_CANONICAL_JSON
-#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_METHOD_POLICY_CANONICAL_JSON
-RustBuffer uniffi_avalo_ffi_fn_method_policy_canonical_json(uint64_t ptr, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_METHOD_POLICY_FINGERPRINT
-#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_METHOD_POLICY_FINGERPRINT
-RustBuffer uniffi_avalo_ffi_fn_method_policy_fingerprint(uint64_t ptr, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_METHOD_POLICY_VERSION
-#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_METHOD_POLICY_VERSION
-RustBuffer uniffi_avalo_ffi_fn_method_policy_version(uint64_t ptr, RustCallStatus *_Nonnull out_status
-);
-#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_CLONE_SHA256STREAM
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_CLONE_SHA256STREAM
 uint64_t uniffi_avalo_ffi_fn_clone_sha256stream(uint64_t handle, RustCallStatus *_Nonnull out_status
@@ -323,21 +282,6 @@ void uniffi_avalo_ffi_fn_method_sha256stream_reset(uint64_t ptr, RustCallStatus 
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_METHOD_SHA256STREAM_UPDATE
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_METHOD_SHA256STREAM_UPDATE
 void uniffi_avalo_ffi_fn_method_sha256stream_update(uint64_t ptr, RustBuffer chunk, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_METHOD_AVALOERROR_CODE
-#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_METHOD_AVALOERROR_CODE
-RustBuffer uniffi_avalo_ffi_fn_method_avaloerror_code(RustBuffer ptr, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_METHOD_AVALOERROR_REASON
-#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_METHOD_AVALOERROR_REASON
-RustBuffer uniffi_avalo_ffi_fn_method_avaloerror_reason(RustBuffer ptr, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_METHOD_ERRORCODE_AS_STR
-#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_METHOD_ERRORCODE_AS_STR
-RustBuffer uniffi_avalo_ffi_fn_method_errorcode_as_str(RustBuffer ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_FN_FUNC_BILL_MESSAGE
@@ -1713,24 +1657,6 @@ uint16_t uniffi_avalo_ffi_checksum_func_validate_user_id(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_METHOD_POLICY_CANONICAL_JSON
-#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_METHOD_POLICY_CANONICAL_JSON
-uint16_t uniffi_avalo_ffi_checksum_method_policy_canonical_json(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_METHOD_POLICY_FINGERPRINT
-#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_METHOD_POLICY_FINGERPRINT
-uint16_t uniffi_avalo_ffi_checksum_method_policy_fingerprint(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_METHOD_POLICY_VERSION
-#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_METHOD_POLICY_VERSION
-uint16_t uniffi_avalo_ffi_checksum_method_policy_version(void
-    
-);
-#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_METHOD_SHA256STREAM_BYTES_HASHED
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_METHOD_SHA256STREAM_BYTES_HASHED
 uint16_t uniffi_avalo_ffi_checksum_method_sha256stream_bytes_hashed(void
@@ -1758,24 +1684,6 @@ uint16_t uniffi_avalo_ffi_checksum_method_sha256stream_reset(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_METHOD_SHA256STREAM_UPDATE
 #define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_METHOD_SHA256STREAM_UPDATE
 uint16_t uniffi_avalo_ffi_checksum_method_sha256stream_update(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_CONSTRUCTOR_POLICY_FROM_JSON
-#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_CONSTRUCTOR_POLICY_FROM_JSON
-uint16_t uniffi_avalo_ffi_checksum_constructor_policy_from_json(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_CONSTRUCTOR_POLICY_FROM_PATCH
-#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_CONSTRUCTOR_POLICY_FROM_PATCH
-uint16_t uniffi_avalo_ffi_checksum_constructor_policy_from_patch(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_CONSTRUCTOR_POLICY_NEW
-#define UNIFFI_FFIDEF_UNIFFI_AVALO_FFI_CHECKSUM_CONSTRUCTOR_POLICY_NEW
-uint16_t uniffi_avalo_ffi_checksum_constructor_policy_new(void
     
 );
 #endif

@@ -71,4 +71,26 @@ final class ApiTests: XCTestCase {
             XCTAssertEqual((error as? AvaloError)?.code(), .invalidInput)
         }
     }
+
+    /// Checked while the argument crosses (core/src/ffi_support.rs), before any facade code:
+    /// an unknown currency, a negative amount, Decimal.nan, basis points above 10 000.
+    func testValuesThatFailToLiftAreTypedInvalidInput() throws {
+        let p = Policy()
+        let bad: [Money] = [
+            Money(amount: Decimal(string: "1.00")!, currency: "XXX"),
+            Money(amount: Decimal(string: "-1")!, currency: "PLN"),
+            Money(amount: Foundation.Decimal.nan, currency: "PLN"),
+        ]
+        for money in bad {
+            XCTAssertThrowsError(try plnToTokens(policy: p, pln: money)) { error in
+                XCTAssertEqual((error as? AvaloError)?.code(), .invalidInput, "\(money)")
+            }
+        }
+        XCTAssertThrowsError(try splitAmount(amount: 100, creatorBp: 10_001)) { error in
+            XCTAssertEqual((error as? AvaloError)?.code(), .invalidInput)
+        }
+        // Money is the core's type under its old name; MoneyAmount is how it crosses.
+        let m: MoneyAmount = try parseMoney(amount: "1", currency: "pln")
+        XCTAssertEqual(m.currency, "PLN")
+    }
 }

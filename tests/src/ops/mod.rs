@@ -8,6 +8,7 @@ use serde_json::Value;
 
 mod admission;
 mod billing;
+mod creator;
 mod envelope;
 mod flags;
 mod foundation;
@@ -32,6 +33,7 @@ pub type OpResult = Result<Value, Error>;
 pub fn run(policy: &Policy, op: &str, input: &Value) -> Option<OpResult> {
     foundation::run(policy, op, input)
         .or_else(|| billing::run(policy, op, input))
+        .or_else(|| creator::run(policy, op, input))
         .or_else(|| spam::run(policy, op, input))
         .or_else(|| ranking::run(policy, op, input))
         .or_else(|| royal::run(policy, op, input))

@@ -24,6 +24,12 @@ const MODULES = {
   upload: require('./upload.js'),
   media: require('./media.js'),
   security: require('./security.js'),
+  moderation: require('./moderation.js'),
+  creator: require('./creator.js'),
+  envelope: require('./envelope.js'),
+  admission: require('./admission.js'),
+  ops: require('./ops.js'),
+  ledger: require('./ledger.js'),
 };
 
 const OPS = new Map();

@@ -30,8 +30,313 @@ import java.nio.CharBuffer
 import java.nio.charset.CodingErrorAction
 import java.util.concurrent.atomic.AtomicLong
 import java.util.concurrent.ConcurrentHashMap
-import java.math.BigDecimal
+import com.avalo.core.types.AccessGrant
+import com.avalo.core.types.ActionLimit
+import com.avalo.core.types.AlertMetrics
+import com.avalo.core.types.AlertReport
+import com.avalo.core.types.AvaloException
+import com.avalo.core.types.BatchCharge
+import com.avalo.core.types.Campaign
+import com.avalo.core.types.CampaignReport
+import com.avalo.core.types.Candidate
+import com.avalo.core.types.CandidateColumns
+import com.avalo.core.types.CapDecision
+import com.avalo.core.types.CapOverrides
+import com.avalo.core.types.CapRequest
+import com.avalo.core.types.ChatMessage
+import com.avalo.core.types.ChatMeter
+import com.avalo.core.types.ChatRoles
+import com.avalo.core.types.CheckedName
+import com.avalo.core.types.ComponentCheck
+import com.avalo.core.types.CumulativeBatch
+import com.avalo.core.types.CumulativeSplit
+import com.avalo.core.types.CumulativeStep
+import com.avalo.core.types.DayMetrics
+import com.avalo.core.types.Decimal
+import com.avalo.core.types.ErrorCode
+import com.avalo.core.types.FailurePolicy
+import com.avalo.core.types.FfiConverterTypeAccessGrant
+import com.avalo.core.types.FfiConverterTypeActionLimit
+import com.avalo.core.types.FfiConverterTypeAlertMetrics
+import com.avalo.core.types.FfiConverterTypeAlertReport
+import com.avalo.core.types.FfiConverterTypeAvaloError
+import com.avalo.core.types.FfiConverterTypeBatchCharge
+import com.avalo.core.types.FfiConverterTypeCampaign
+import com.avalo.core.types.FfiConverterTypeCampaignReport
+import com.avalo.core.types.FfiConverterTypeCandidate
+import com.avalo.core.types.FfiConverterTypeCandidateColumns
+import com.avalo.core.types.FfiConverterTypeCapDecision
+import com.avalo.core.types.FfiConverterTypeCapOverrides
+import com.avalo.core.types.FfiConverterTypeCapRequest
+import com.avalo.core.types.FfiConverterTypeChatMessage
+import com.avalo.core.types.FfiConverterTypeChatMeter
+import com.avalo.core.types.FfiConverterTypeChatRoles
+import com.avalo.core.types.FfiConverterTypeCheckedName
+import com.avalo.core.types.FfiConverterTypeComponentCheck
+import com.avalo.core.types.FfiConverterTypeCumulativeBatch
+import com.avalo.core.types.FfiConverterTypeCumulativeSplit
+import com.avalo.core.types.FfiConverterTypeCumulativeStep
+import com.avalo.core.types.FfiConverterTypeDayMetrics
+import com.avalo.core.types.FfiConverterTypeDecimal
+import com.avalo.core.types.FfiConverterTypeErrorCode
+import com.avalo.core.types.FfiConverterTypeFailurePolicy
+import com.avalo.core.types.FfiConverterTypeFlagContext
+import com.avalo.core.types.FfiConverterTypeFlagDecision
+import com.avalo.core.types.FfiConverterTypeFlagDefinition
+import com.avalo.core.types.FfiConverterTypeFlagEvaluation
+import com.avalo.core.types.FfiConverterTypeFlagSet
+import com.avalo.core.types.FfiConverterTypeFraudReport
+import com.avalo.core.types.FfiConverterTypeFraudWindow
+import com.avalo.core.types.FfiConverterTypeGeoPoint
+import com.avalo.core.types.FfiConverterTypeHealthReport
+import com.avalo.core.types.FfiConverterTypeLaunchMode
+import com.avalo.core.types.FfiConverterTypeLikeDecision
+import com.avalo.core.types.FfiConverterTypeLikeRequest
+import com.avalo.core.types.FfiConverterTypeLimitBatchItem
+import com.avalo.core.types.FfiConverterTypeLimitDecision
+import com.avalo.core.types.FfiConverterTypeLimitRequest
+import com.avalo.core.types.FfiConverterTypeLimitSequence
+import com.avalo.core.types.FfiConverterTypeLimitSpec
+import com.avalo.core.types.FfiConverterTypeLoadMetrics
+import com.avalo.core.types.FfiConverterTypeLoadReport
+import com.avalo.core.types.FfiConverterTypeMediaDecision
+import com.avalo.core.types.FfiConverterTypeMediaItem
+import com.avalo.core.types.FfiConverterTypeMediaViewer
+import com.avalo.core.types.FfiConverterTypeMessageCharge
+import com.avalo.core.types.FfiConverterTypeMimeInfo
+import com.avalo.core.types.FfiConverterTypeModeChange
+import com.avalo.core.types.FfiConverterTypeModeChangeRequest
+import com.avalo.core.types.FfiConverterTypeModeRule
+import com.avalo.core.types.FfiConverterTypeMoney
+import com.avalo.core.types.FfiConverterTypeMoneyAmount
+import com.avalo.core.types.FfiConverterTypeOriginMatch
+import com.avalo.core.types.FfiConverterTypeOriginProfile
+import com.avalo.core.types.FfiConverterTypePackCombination
+import com.avalo.core.types.FfiConverterTypePackQuote
+import com.avalo.core.types.FfiConverterTypePhaseCaps
+import com.avalo.core.types.FfiConverterTypePolicy
+import com.avalo.core.types.FfiConverterTypePolicyProblem
+import com.avalo.core.types.FfiConverterTypeProfile
+import com.avalo.core.types.FfiConverterTypeProfileScore
+import com.avalo.core.types.FfiConverterTypeProgressionReport
+import com.avalo.core.types.FfiConverterTypeRankPageRequest
+import com.avalo.core.types.FfiConverterTypeRankedPage
+import com.avalo.core.types.FfiConverterTypeRateLimit
+import com.avalo.core.types.FfiConverterTypeRateLimitUnits
+import com.avalo.core.types.FfiConverterTypeReadinessCheck
+import com.avalo.core.types.FfiConverterTypeReadinessReport
+import com.avalo.core.types.FfiConverterTypeRecentMessage
+import com.avalo.core.types.FfiConverterTypeReferralReward
+import com.avalo.core.types.FfiConverterTypeRegionMetrics
+import com.avalo.core.types.FfiConverterTypeRegionRisk
+import com.avalo.core.types.FfiConverterTypeRetryDecision
+import com.avalo.core.types.FfiConverterTypeRetryStrategy
+import com.avalo.core.types.FfiConverterTypeRevenueSplit
+import com.avalo.core.types.FfiConverterTypeRevenueStream
+import com.avalo.core.types.FfiConverterTypeRolloutPhase
+import com.avalo.core.types.FfiConverterTypeRoyalStatus
+import com.avalo.core.types.FfiConverterTypeRoyalSubscription
+import com.avalo.core.types.FfiConverterTypeRoyalTier
+import com.avalo.core.types.FfiConverterTypeSender
+import com.avalo.core.types.FfiConverterTypeSessionAge
+import com.avalo.core.types.FfiConverterTypeSignatureCheck
+import com.avalo.core.types.FfiConverterTypeSignedRequest
+import com.avalo.core.types.FfiConverterTypeSignupDecision
+import com.avalo.core.types.FfiConverterTypeSignupRequest
+import com.avalo.core.types.FfiConverterTypeSniffed
+import com.avalo.core.types.FfiConverterTypeSpamVerdict
+import com.avalo.core.types.FfiConverterTypeSpendBucket
+import com.avalo.core.types.FfiConverterTypeSplit
+import com.avalo.core.types.FfiConverterTypeStoryQuota
+import com.avalo.core.types.FfiConverterTypeSubscriptionTier
+import com.avalo.core.types.FfiConverterTypeUploadRequest
+import com.avalo.core.types.FfiConverterTypeUploadVerdict
+import com.avalo.core.types.FfiConverterTypeUrlGrant
+import com.avalo.core.types.FfiConverterTypeUrlPurpose
+import com.avalo.core.types.FfiConverterTypeVerifiedRequest
+import com.avalo.core.types.FfiConverterTypeViewer
+import com.avalo.core.types.FfiConverterTypeWithdrawalQuote
+import com.avalo.core.types.FfiConverterTypeWithdrawalRequest
+import com.avalo.core.types.FlagContext
+import com.avalo.core.types.FlagDecision
+import com.avalo.core.types.FlagDefinition
+import com.avalo.core.types.FlagEvaluation
+import com.avalo.core.types.FlagSet
+import com.avalo.core.types.FraudReport
+import com.avalo.core.types.FraudWindow
+import com.avalo.core.types.GeoPoint
+import com.avalo.core.types.HealthReport
+import com.avalo.core.types.LaunchMode
+import com.avalo.core.types.LikeDecision
+import com.avalo.core.types.LikeRequest
+import com.avalo.core.types.LimitBatchItem
+import com.avalo.core.types.LimitDecision
+import com.avalo.core.types.LimitRequest
+import com.avalo.core.types.LimitSequence
+import com.avalo.core.types.LimitSpec
+import com.avalo.core.types.LoadMetrics
+import com.avalo.core.types.LoadReport
+import com.avalo.core.types.MediaDecision
+import com.avalo.core.types.MediaItem
+import com.avalo.core.types.MediaViewer
+import com.avalo.core.types.MessageCharge
+import com.avalo.core.types.MimeInfo
+import com.avalo.core.types.ModeChange
+import com.avalo.core.types.ModeChangeRequest
+import com.avalo.core.types.ModeRule
+import com.avalo.core.types.Money
+import com.avalo.core.types.MoneyAmount
+import com.avalo.core.types.OriginMatch
+import com.avalo.core.types.OriginProfile
+import com.avalo.core.types.PackCombination
+import com.avalo.core.types.PackQuote
+import com.avalo.core.types.PhaseCaps
+import com.avalo.core.types.Policy
+import com.avalo.core.types.PolicyProblem
+import com.avalo.core.types.Profile
+import com.avalo.core.types.ProfileScore
+import com.avalo.core.types.ProgressionReport
+import com.avalo.core.types.RankPageRequest
+import com.avalo.core.types.RankedPage
+import com.avalo.core.types.RateLimit
+import com.avalo.core.types.RateLimitUnits
+import com.avalo.core.types.ReadinessCheck
+import com.avalo.core.types.ReadinessReport
+import com.avalo.core.types.RecentMessage
+import com.avalo.core.types.ReferralReward
+import com.avalo.core.types.RegionMetrics
+import com.avalo.core.types.RegionRisk
+import com.avalo.core.types.RetryDecision
+import com.avalo.core.types.RetryStrategy
+import com.avalo.core.types.RevenueSplit
+import com.avalo.core.types.RevenueStream
+import com.avalo.core.types.RolloutPhase
+import com.avalo.core.types.RoyalStatus
+import com.avalo.core.types.RoyalSubscription
+import com.avalo.core.types.RoyalTier
+import com.avalo.core.types.Sender
+import com.avalo.core.types.SessionAge
+import com.avalo.core.types.SignatureCheck
+import com.avalo.core.types.SignedRequest
+import com.avalo.core.types.SignupDecision
+import com.avalo.core.types.SignupRequest
+import com.avalo.core.types.Sniffed
+import com.avalo.core.types.SpamVerdict
+import com.avalo.core.types.SpendBucket
+import com.avalo.core.types.Split
+import com.avalo.core.types.StoryQuota
+import com.avalo.core.types.SubscriptionTier
+import com.avalo.core.types.UploadRequest
+import com.avalo.core.types.UploadVerdict
+import com.avalo.core.types.UrlGrant
+import com.avalo.core.types.UrlPurpose
+import com.avalo.core.types.VerifiedRequest
+import com.avalo.core.types.Viewer
+import com.avalo.core.types.WithdrawalQuote
+import com.avalo.core.types.WithdrawalRequest
 import java.util.concurrent.atomic.AtomicBoolean
+import com.avalo.core.types.RustBuffer as RustBufferAccessGrant
+import com.avalo.core.types.RustBuffer as RustBufferActionLimit
+import com.avalo.core.types.RustBuffer as RustBufferAlertMetrics
+import com.avalo.core.types.RustBuffer as RustBufferAlertReport
+import com.avalo.core.types.RustBuffer as RustBufferAvaloError
+import com.avalo.core.types.RustBuffer as RustBufferBatchCharge
+import com.avalo.core.types.RustBuffer as RustBufferCampaign
+import com.avalo.core.types.RustBuffer as RustBufferCampaignReport
+import com.avalo.core.types.RustBuffer as RustBufferCandidate
+import com.avalo.core.types.RustBuffer as RustBufferCandidateColumns
+import com.avalo.core.types.RustBuffer as RustBufferCapDecision
+import com.avalo.core.types.RustBuffer as RustBufferCapOverrides
+import com.avalo.core.types.RustBuffer as RustBufferCapRequest
+import com.avalo.core.types.RustBuffer as RustBufferChatMessage
+import com.avalo.core.types.RustBuffer as RustBufferChatMeter
+import com.avalo.core.types.RustBuffer as RustBufferChatRoles
+import com.avalo.core.types.RustBuffer as RustBufferCheckedName
+import com.avalo.core.types.RustBuffer as RustBufferComponentCheck
+import com.avalo.core.types.RustBuffer as RustBufferCumulativeBatch
+import com.avalo.core.types.RustBuffer as RustBufferCumulativeSplit
+import com.avalo.core.types.RustBuffer as RustBufferCumulativeStep
+import com.avalo.core.types.RustBuffer as RustBufferDayMetrics
+import com.avalo.core.types.RustBuffer as RustBufferDecimal
+import com.avalo.core.types.RustBuffer as RustBufferErrorCode
+import com.avalo.core.types.RustBuffer as RustBufferFailurePolicy
+import com.avalo.core.types.RustBuffer as RustBufferFlagContext
+import com.avalo.core.types.RustBuffer as RustBufferFlagDecision
+import com.avalo.core.types.RustBuffer as RustBufferFlagDefinition
+import com.avalo.core.types.RustBuffer as RustBufferFlagEvaluation
+import com.avalo.core.types.RustBuffer as RustBufferFlagSet
+import com.avalo.core.types.RustBuffer as RustBufferFraudReport
+import com.avalo.core.types.RustBuffer as RustBufferFraudWindow
+import com.avalo.core.types.RustBuffer as RustBufferGeoPoint
+import com.avalo.core.types.RustBuffer as RustBufferHealthReport
+import com.avalo.core.types.RustBuffer as RustBufferLaunchMode
+import com.avalo.core.types.RustBuffer as RustBufferLikeDecision
+import com.avalo.core.types.RustBuffer as RustBufferLikeRequest
+import com.avalo.core.types.RustBuffer as RustBufferLimitBatchItem
+import com.avalo.core.types.RustBuffer as RustBufferLimitDecision
+import com.avalo.core.types.RustBuffer as RustBufferLimitRequest
+import com.avalo.core.types.RustBuffer as RustBufferLimitSequence
+import com.avalo.core.types.RustBuffer as RustBufferLimitSpec
+import com.avalo.core.types.RustBuffer as RustBufferLoadMetrics
+import com.avalo.core.types.RustBuffer as RustBufferLoadReport
+import com.avalo.core.types.RustBuffer as RustBufferMediaDecision
+import com.avalo.core.types.RustBuffer as RustBufferMediaItem
+import com.avalo.core.types.RustBuffer as RustBufferMediaViewer
+import com.avalo.core.types.RustBuffer as RustBufferMessageCharge
+import com.avalo.core.types.RustBuffer as RustBufferMimeInfo
+import com.avalo.core.types.RustBuffer as RustBufferModeChange
+import com.avalo.core.types.RustBuffer as RustBufferModeChangeRequest
+import com.avalo.core.types.RustBuffer as RustBufferModeRule
+import com.avalo.core.types.RustBuffer as RustBufferMoney
+import com.avalo.core.types.RustBuffer as RustBufferMoneyAmount
+import com.avalo.core.types.RustBuffer as RustBufferOriginMatch
+import com.avalo.core.types.RustBuffer as RustBufferOriginProfile
+import com.avalo.core.types.RustBuffer as RustBufferPackCombination
+import com.avalo.core.types.RustBuffer as RustBufferPackQuote
+import com.avalo.core.types.RustBuffer as RustBufferPhaseCaps
+import com.avalo.core.types.RustBuffer as RustBufferPolicy
+import com.avalo.core.types.RustBuffer as RustBufferPolicyProblem
+import com.avalo.core.types.RustBuffer as RustBufferProfile
+import com.avalo.core.types.RustBuffer as RustBufferProfileScore
+import com.avalo.core.types.RustBuffer as RustBufferProgressionReport
+import com.avalo.core.types.RustBuffer as RustBufferRankPageRequest
+import com.avalo.core.types.RustBuffer as RustBufferRankedPage
+import com.avalo.core.types.RustBuffer as RustBufferRateLimit
+import com.avalo.core.types.RustBuffer as RustBufferRateLimitUnits
+import com.avalo.core.types.RustBuffer as RustBufferReadinessCheck
+import com.avalo.core.types.RustBuffer as RustBufferReadinessReport
+import com.avalo.core.types.RustBuffer as RustBufferRecentMessage
+import com.avalo.core.types.RustBuffer as RustBufferReferralReward
+import com.avalo.core.types.RustBuffer as RustBufferRegionMetrics
+import com.avalo.core.types.RustBuffer as RustBufferRegionRisk
+import com.avalo.core.types.RustBuffer as RustBufferRetryDecision
+import com.avalo.core.types.RustBuffer as RustBufferRetryStrategy
+import com.avalo.core.types.RustBuffer as RustBufferRevenueSplit
+import com.avalo.core.types.RustBuffer as RustBufferRevenueStream
+import com.avalo.core.types.RustBuffer as RustBufferRolloutPhase
+import com.avalo.core.types.RustBuffer as RustBufferRoyalStatus
+import com.avalo.core.types.RustBuffer as RustBufferRoyalSubscription
+import com.avalo.core.types.RustBuffer as RustBufferRoyalTier
+import com.avalo.core.types.RustBuffer as RustBufferSender
+import com.avalo.core.types.RustBuffer as RustBufferSessionAge
+import com.avalo.core.types.RustBuffer as RustBufferSignatureCheck
+import com.avalo.core.types.RustBuffer as RustBufferSignedRequest
+import com.avalo.core.types.RustBuffer as RustBufferSignupDecision
+import com.avalo.core.types.RustBuffer as RustBufferSignupRequest
+import com.avalo.core.types.RustBuffer as RustBufferSniffed
+import com.avalo.core.types.RustBuffer as RustBufferSpamVerdict
+import com.avalo.core.types.RustBuffer as RustBufferSpendBucket
+import com.avalo.core.types.RustBuffer as RustBufferSplit
+import com.avalo.core.types.RustBuffer as RustBufferStoryQuota
+import com.avalo.core.types.RustBuffer as RustBufferSubscriptionTier
+import com.avalo.core.types.RustBuffer as RustBufferUploadRequest
+import com.avalo.core.types.RustBuffer as RustBufferUploadVerdict
+import com.avalo.core.types.RustBuffer as RustBufferUrlGrant
+import com.avalo.core.types.RustBuffer as RustBufferUrlPurpose
+import com.avalo.core.types.RustBuffer as RustBufferVerifiedRequest
+import com.avalo.core.types.RustBuffer as RustBufferViewer
+import com.avalo.core.types.RustBuffer as RustBufferWithdrawalQuote
+import com.avalo.core.types.RustBuffer as RustBufferWithdrawalRequest
 
 // This is a helper for safely working with byte buffers returned from the Rust code.
 // A rust-owned buffer is represented by its capacity, its current length, and a
@@ -878,12 +1183,6 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_avalo_ffi_checksum_func_validate_user_id(
     ): Int
-    external fun uniffi_avalo_ffi_checksum_method_policy_canonical_json(
-    ): Int
-    external fun uniffi_avalo_ffi_checksum_method_policy_fingerprint(
-    ): Int
-    external fun uniffi_avalo_ffi_checksum_method_policy_version(
-    ): Int
     external fun uniffi_avalo_ffi_checksum_method_sha256stream_bytes_hashed(
     ): Int
     external fun uniffi_avalo_ffi_checksum_method_sha256stream_finish(
@@ -893,12 +1192,6 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_avalo_ffi_checksum_method_sha256stream_reset(
     ): Int
     external fun uniffi_avalo_ffi_checksum_method_sha256stream_update(
-    ): Int
-    external fun uniffi_avalo_ffi_checksum_constructor_policy_from_json(
-    ): Int
-    external fun uniffi_avalo_ffi_checksum_constructor_policy_from_patch(
-    ): Int
-    external fun uniffi_avalo_ffi_checksum_constructor_policy_new(
     ): Int
     external fun uniffi_avalo_ffi_checksum_constructor_sha256stream_new(
     ): Int
@@ -918,26 +1211,11 @@ internal object UniffiLib {
 
     init {
         Native.register(UniffiLib::class.java, findLibraryName(componentName = "avalo_ffi"))
+        com.avalo.core.types.uniffiEnsureInitialized()
         
     }
 
     internal fun ensureInitialized() = Unit
-    external fun uniffi_avalo_ffi_fn_clone_policy(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): Long
-    external fun uniffi_avalo_ffi_fn_free_policy(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): Unit
-    external fun uniffi_avalo_ffi_fn_constructor_policy_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): Long
-    external fun uniffi_avalo_ffi_fn_constructor_policy_from_patch(`patchJson`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): Long
-    external fun uniffi_avalo_ffi_fn_constructor_policy_new(uniffi_out_err: UniffiRustCallStatus, 
-    ): Long
-    external fun uniffi_avalo_ffi_fn_method_policy_canonical_json(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_method_policy_fingerprint(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_method_policy_version(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_clone_sha256stream(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_avalo_ffi_fn_free_sha256stream(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
@@ -954,60 +1232,54 @@ internal object UniffiLib {
     ): Unit
     external fun uniffi_avalo_ffi_fn_method_sha256stream_update(`ptr`: Long,`chunk`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
-    external fun uniffi_avalo_ffi_fn_method_avaloerror_code(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_method_avaloerror_reason(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_method_errorcode_as_str(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_bill_message(`policy`: Long,`meter`: RustBuffer.ByValue,`sender`: RustBuffer.ByValue,`text`: RustBuffer.ByValue,`earnerRoyal`: Byte,`payerBalance`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_bill_messages(`policy`: Long,`meter`: RustBuffer.ByValue,`messages`: RustBuffer.ByValue,`earnerRoyal`: Byte,`payerBalance`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_bill_message(`policy`: Long,`meter`: RustBufferChatMeter.ByValue,`sender`: RustBufferSender.ByValue,`text`: RustBuffer.ByValue,`earnerRoyal`: Byte,`payerBalance`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferMessageCharge.ByValue
+    external fun uniffi_avalo_ffi_fn_func_bill_messages(`policy`: Long,`meter`: RustBufferChatMeter.ByValue,`messages`: RustBuffer.ByValue,`earnerRoyal`: Byte,`payerBalance`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferBatchCharge.ByValue
     external fun uniffi_avalo_ffi_fn_func_chat_roles(`initiatorEarns`: Byte,`receiverEarns`: Byte,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    ): RustBufferChatRoles.ByValue
     external fun uniffi_avalo_ffi_fn_func_count_words(`policy`: Long,`text`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_avalo_ffi_fn_func_count_words_batch(`policy`: Long,`texts`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_new_chat_meter(`earnerRoyal`: Byte,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_preview_message(`policy`: Long,`meter`: RustBuffer.ByValue,`sender`: RustBuffer.ByValue,`text`: RustBuffer.ByValue,`earnerRoyal`: Byte,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_rebase_meter(`policy`: Long,`meter`: RustBuffer.ByValue,`earnerRoyal`: Byte,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_validate_meter(`policy`: Long,`meter`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferChatMeter.ByValue
+    external fun uniffi_avalo_ffi_fn_func_preview_message(`policy`: Long,`meter`: RustBufferChatMeter.ByValue,`sender`: RustBufferSender.ByValue,`text`: RustBuffer.ByValue,`earnerRoyal`: Byte,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferMessageCharge.ByValue
+    external fun uniffi_avalo_ffi_fn_func_rebase_meter(`policy`: Long,`meter`: RustBufferChatMeter.ByValue,`earnerRoyal`: Byte,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferChatMeter.ByValue
+    external fun uniffi_avalo_ffi_fn_func_validate_meter(`policy`: Long,`meter`: RustBufferChatMeter.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
     external fun uniffi_avalo_ffi_fn_func_words_per_token(`policy`: Long,`earnerRoyal`: Byte,uniffi_out_err: UniffiRustCallStatus, 
     ): Int
     external fun uniffi_avalo_ffi_fn_func_all_error_codes(uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_error_info(`code`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_avalo_ffi_fn_func_error_info(`code`: RustBufferErrorCode.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_parse_error_code(`code`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_retry_delay(`policy`: Long,`code`: RustBuffer.ByValue,`attempt`: Int,`jitterPpm`: Int,`retryAfterMs`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_evaluate_flag(`policy`: Long,`killedGroups`: RustBuffer.ByValue,`flag`: RustBuffer.ByValue,`context`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_evaluate_flags(`policy`: Long,`set`: RustBuffer.ByValue,`context`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    ): RustBufferErrorCode.ByValue
+    external fun uniffi_avalo_ffi_fn_func_retry_delay(`policy`: Long,`code`: RustBufferErrorCode.ByValue,`attempt`: Int,`jitterPpm`: Int,`retryAfterMs`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferRetryDecision.ByValue
+    external fun uniffi_avalo_ffi_fn_func_evaluate_flag(`policy`: Long,`killedGroups`: RustBuffer.ByValue,`flag`: RustBufferFlagDefinition.ByValue,`context`: RustBufferFlagContext.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferFlagDecision.ByValue
+    external fun uniffi_avalo_ffi_fn_func_evaluate_flags(`policy`: Long,`set`: RustBufferFlagSet.ByValue,`context`: RustBufferFlagContext.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferFlagEvaluation.ByValue
     external fun uniffi_avalo_ffi_fn_func_flag_bucket(`flag`: RustBuffer.ByValue,`userId`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Int
-    external fun uniffi_avalo_ffi_fn_func_check_mode_change(`policy`: Long,`request`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_check_signup(`policy`: Long,`request`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_mode_rules(`policy`: Long,`mode`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_check_mode_change(`policy`: Long,`request`: RustBufferModeChangeRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferModeChange.ByValue
+    external fun uniffi_avalo_ffi_fn_func_check_signup(`policy`: Long,`request`: RustBufferSignupRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferSignupDecision.ByValue
+    external fun uniffi_avalo_ffi_fn_func_mode_rules(`policy`: Long,`mode`: RustBufferLaunchMode.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferModeRule.ByValue
     external fun uniffi_avalo_ffi_fn_func_normalize_country(`country`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_check_media_access(`item`: RustBuffer.ByValue,`viewer`: RustBuffer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_check_media_access(`item`: RustBufferMediaItem.ByValue,`viewer`: RustBufferMediaViewer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferAccessGrant.ByValue
     external fun uniffi_avalo_ffi_fn_func_check_story_quota(`policy`: Long,`postedAtMs`: RustBuffer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_media_access(`item`: RustBuffer.ByValue,`viewer`: RustBuffer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    ): RustBufferStoryQuota.ByValue
+    external fun uniffi_avalo_ffi_fn_func_media_access(`item`: RustBufferMediaItem.ByValue,`viewer`: RustBufferMediaViewer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferMediaDecision.ByValue
     external fun uniffi_avalo_ffi_fn_func_story_expiry(`policy`: Long,`postedAtMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_avalo_ffi_fn_func_basis_points(`bp`: Int,uniffi_out_err: UniffiRustCallStatus, 
@@ -1017,149 +1289,149 @@ internal object UniffiLib {
     external fun uniffi_avalo_ffi_fn_func_list_currencies(uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_money_from_minor(`minor`: Long,`currency`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_money_to_minor(`money`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferMoneyAmount.ByValue
+    external fun uniffi_avalo_ffi_fn_func_money_to_minor(`money`: RustBufferMoneyAmount.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_avalo_ffi_fn_func_parse_money(`amount`: RustBuffer.ByValue,`currency`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_quote_withdrawal(`policy`: Long,`request`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    ): RustBufferMoneyAmount.ByValue
+    external fun uniffi_avalo_ffi_fn_func_quote_withdrawal(`policy`: Long,`request`: RustBufferWithdrawalRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferWithdrawalQuote.ByValue
     external fun uniffi_avalo_ffi_fn_func_withdrawal_fee(`amount`: Long,`feeBp`: Int,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_avalo_ffi_fn_func_policy_problems(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_cheapest_pack_combination(`policy`: Long,`tokens`: Long,`currency`: RustBuffer.ByValue,`fxRate`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    ): RustBufferPackCombination.ByValue
     external fun uniffi_avalo_ffi_fn_func_cheapest_pack_covering(`policy`: Long,`tokens`: Long,`currency`: RustBuffer.ByValue,`fxRate`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_convert_from_pln(`pln`: RustBuffer.ByValue,`currency`: RustBuffer.ByValue,`fxRate`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    ): RustBufferPackQuote.ByValue
+    external fun uniffi_avalo_ffi_fn_func_convert_from_pln(`pln`: RustBufferMoneyAmount.ByValue,`currency`: RustBuffer.ByValue,`fxRate`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferMoneyAmount.ByValue
     external fun uniffi_avalo_ffi_fn_func_list_packs(`policy`: Long,`currency`: RustBuffer.ByValue,`fxRate`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_pack_price(`policy`: Long,`packId`: RustBuffer.ByValue,`currency`: RustBuffer.ByValue,`fxRate`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_pln_to_tokens(`policy`: Long,`pln`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferPackQuote.ByValue
+    external fun uniffi_avalo_ffi_fn_func_pln_to_tokens(`policy`: Long,`pln`: RustBufferMoneyAmount.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
-    external fun uniffi_avalo_ffi_fn_func_subscription_price(`policy`: Long,`tier`: RustBuffer.ByValue,`currency`: RustBuffer.ByValue,`fxRate`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_subscription_price(`policy`: Long,`tier`: RustBufferSubscriptionTier.ByValue,`currency`: RustBuffer.ByValue,`fxRate`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferMoneyAmount.ByValue
     external fun uniffi_avalo_ffi_fn_func_tokens_to_pln(`policy`: Long,`tokens`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_decide_like(`policy`: Long,`request`: RustBuffer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_haversine_km(`a`: RustBuffer.ByValue,`b`: RustBuffer.ByValue,`radiusKm`: Double,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferMoneyAmount.ByValue
+    external fun uniffi_avalo_ffi_fn_func_decide_like(`policy`: Long,`request`: RustBufferLikeRequest.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferLikeDecision.ByValue
+    external fun uniffi_avalo_ffi_fn_func_haversine_km(`a`: RustBufferGeoPoint.ByValue,`b`: RustBufferGeoPoint.ByValue,`radiusKm`: Double,uniffi_out_err: UniffiRustCallStatus, 
     ): Double
-    external fun uniffi_avalo_ffi_fn_func_profile_score(`policy`: Long,`profile`: RustBuffer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_avalo_ffi_fn_func_profile_score(`policy`: Long,`profile`: RustBufferProfile.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferProfileScore.ByValue
+    external fun uniffi_avalo_ffi_fn_func_rank_candidate_columns(`policy`: Long,`viewer`: RustBufferViewer.ByValue,`columns`: RustBufferCandidateColumns.ByValue,`nowMs`: Long,`page`: RustBufferRankPageRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferRankedPage.ByValue
+    external fun uniffi_avalo_ffi_fn_func_rank_candidates(`policy`: Long,`viewer`: RustBufferViewer.ByValue,`candidates`: RustBuffer.ByValue,`nowMs`: Long,`page`: RustBufferRankPageRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferRankedPage.ByValue
+    external fun uniffi_avalo_ffi_fn_func_action_limit(`policy`: Long,`action`: RustBuffer.ByValue,`tier`: RustBufferSubscriptionTier.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferActionLimit.ByValue
+    external fun uniffi_avalo_ffi_fn_func_decide(`limit`: RustBufferLimitSpec.ByValue,`state`: Long,`nowMs`: Long,`cost`: Int,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferLimitDecision.ByValue
+    external fun uniffi_avalo_ffi_fn_func_decide_action(`policy`: Long,`action`: RustBuffer.ByValue,`tier`: RustBufferSubscriptionTier.ByValue,`state`: Long,`nowMs`: Long,`cost`: Int,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferLimitDecision.ByValue
+    external fun uniffi_avalo_ffi_fn_func_decide_batch(`limit`: RustBufferLimitSpec.ByValue,`items`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_rank_candidate_columns(`policy`: Long,`viewer`: RustBuffer.ByValue,`columns`: RustBuffer.ByValue,`nowMs`: Long,`page`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_rank_candidates(`policy`: Long,`viewer`: RustBuffer.ByValue,`candidates`: RustBuffer.ByValue,`nowMs`: Long,`page`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_action_limit(`policy`: Long,`action`: RustBuffer.ByValue,`tier`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_decide(`limit`: RustBuffer.ByValue,`state`: Long,`nowMs`: Long,`cost`: Int,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_decide_action(`policy`: Long,`action`: RustBuffer.ByValue,`tier`: RustBuffer.ByValue,`state`: Long,`nowMs`: Long,`cost`: Int,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_decide_batch(`limit`: RustBuffer.ByValue,`items`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_decide_sequence(`limit`: RustBuffer.ByValue,`state`: Long,`requests`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_decide_sequence(`limit`: RustBufferLimitSpec.ByValue,`state`: Long,`requests`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferLimitSequence.ByValue
     external fun uniffi_avalo_ffi_fn_func_failure_policy(`policy`: Long,`action`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    ): RustBufferFailurePolicy.ByValue
     external fun uniffi_avalo_ffi_fn_func_hash_subject(`raw`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_list_actions(`policy`: Long,`tier`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_avalo_ffi_fn_func_list_actions(`policy`: Long,`tier`: RustBufferSubscriptionTier.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_rate_limit(`limit`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_rate_limit(`limit`: RustBufferLimitSpec.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferRateLimitUnits.ByValue
     external fun uniffi_avalo_ffi_fn_func_validate_subject(`key`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
-    external fun uniffi_avalo_ffi_fn_func_campaign_metrics(`policy`: Long,`campaign`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_check_load(`policy`: Long,`metrics`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_fraud_shield(`policy`: Long,`window`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_check_alerts(`policy`: Long,`metrics`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_campaign_metrics(`policy`: Long,`campaign`: RustBufferCampaign.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferCampaignReport.ByValue
+    external fun uniffi_avalo_ffi_fn_func_check_load(`policy`: Long,`metrics`: RustBufferLoadMetrics.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferLoadReport.ByValue
+    external fun uniffi_avalo_ffi_fn_func_fraud_shield(`policy`: Long,`window`: RustBufferFraudWindow.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferFraudReport.ByValue
+    external fun uniffi_avalo_ffi_fn_func_check_alerts(`policy`: Long,`metrics`: RustBufferAlertMetrics.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferAlertReport.ByValue
     external fun uniffi_avalo_ffi_fn_func_component_health(`policy`: Long,`checks`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    ): RustBufferHealthReport.ByValue
     external fun uniffi_avalo_ffi_fn_func_launch_readiness(`checks`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_region_risk(`policy`: Long,`metrics`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_check_country_cap(`policy`: Long,`request`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_effective_caps(`policy`: Long,`phase`: RustBuffer.ByValue,`overrides`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    ): RustBufferReadinessReport.ByValue
+    external fun uniffi_avalo_ffi_fn_func_region_risk(`policy`: Long,`metrics`: RustBufferRegionMetrics.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferRegionRisk.ByValue
+    external fun uniffi_avalo_ffi_fn_func_check_country_cap(`policy`: Long,`request`: RustBufferCapRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferCapDecision.ByValue
+    external fun uniffi_avalo_ffi_fn_func_effective_caps(`policy`: Long,`phase`: RustBufferRolloutPhase.ByValue,`overrides`: RustBufferCapOverrides.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferPhaseCaps.ByValue
     external fun uniffi_avalo_ffi_fn_func_next_market(`policy`: Long,`launched`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_progression_readiness(`policy`: Long,`days`: RustBuffer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    ): RustBufferProgressionReport.ByValue
     external fun uniffi_avalo_ffi_fn_func_royal_status(`policy`: Long,`buckets`: RustBuffer.ByValue,`subscription`: RustBuffer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    ): RustBufferRoyalStatus.ByValue
     external fun uniffi_avalo_ffi_fn_func_tier_for_spend(`policy`: Long,`spent`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    ): RustBufferRoyalTier.ByValue
     external fun uniffi_avalo_ffi_fn_func_canonical_request(`timestamp`: RustBuffer.ByValue,`method`: RustBuffer.ByValue,`pathAndQuery`: RustBuffer.ByValue,`body`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_canonical_url(`method`: RustBuffer.ByValue,`path`: RustBuffer.ByValue,`expiresAtMs`: Long,`contentType`: RustBuffer.ByValue,`maxBytes`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_check_origin(`policy`: Long,`origin`: RustBuffer.ByValue,`profile`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_check_origin(`policy`: Long,`origin`: RustBuffer.ByValue,`profile`: RustBufferOriginProfile.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferOriginMatch.ByValue
     external fun uniffi_avalo_ffi_fn_func_check_request_signature(`policy`: Long,`secret`: RustBuffer.ByValue,`timestamp`: RustBuffer.ByValue,`signature`: RustBuffer.ByValue,`method`: RustBuffer.ByValue,`pathAndQuery`: RustBuffer.ByValue,`body`: RustBuffer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    ): RustBufferSignatureCheck.ByValue
     external fun uniffi_avalo_ffi_fn_func_check_session_freshness(`policy`: Long,`authTimeMs`: Long,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    ): RustBufferSessionAge.ByValue
     external fun uniffi_avalo_ffi_fn_func_encode_url_path(`raw`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_normalise_origin(`origin`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_sign_request(`secret`: RustBuffer.ByValue,`timestampMs`: Long,`method`: RustBuffer.ByValue,`pathAndQuery`: RustBuffer.ByValue,`body`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    ): RustBufferSignedRequest.ByValue
     external fun uniffi_avalo_ffi_fn_func_sign_url(`secret`: RustBuffer.ByValue,`method`: RustBuffer.ByValue,`path`: RustBuffer.ByValue,`expiresAtMs`: Long,`contentType`: RustBuffer.ByValue,`maxBytes`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_url_expiry(`policy`: Long,`purpose`: RustBuffer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_avalo_ffi_fn_func_url_expiry(`policy`: Long,`purpose`: RustBufferUrlPurpose.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_avalo_ffi_fn_func_verify_request(`policy`: Long,`secret`: RustBuffer.ByValue,`timestamp`: RustBuffer.ByValue,`signature`: RustBuffer.ByValue,`method`: RustBuffer.ByValue,`pathAndQuery`: RustBuffer.ByValue,`body`: RustBuffer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    ): RustBufferVerifiedRequest.ByValue
     external fun uniffi_avalo_ffi_fn_func_verify_url(`secret`: RustBuffer.ByValue,`method`: RustBuffer.ByValue,`url`: RustBuffer.ByValue,`nowMs`: Long,`contentType`: RustBuffer.ByValue,`sizeBytes`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    ): RustBufferUrlGrant.ByValue
     external fun uniffi_avalo_ffi_fn_func_check_spam(`policy`: Long,`text`: RustBuffer.ByValue,`recent`: RustBuffer.ByValue,`nowMs`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    ): RustBufferSpamVerdict.ByValue
     external fun uniffi_avalo_ffi_fn_func_referral_reward(`policy`: Long,`hasReferrer`: Byte,`purchasesBefore`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    ): RustBufferReferralReward.ByValue
     external fun uniffi_avalo_ffi_fn_func_register_referral(`referrerId`: RustBuffer.ByValue,`referredId`: RustBuffer.ByValue,`existingReferrer`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_split_amount(`amount`: Long,`creatorBp`: Int,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_split_cumulative(`policy`: Long,`stream`: RustBuffer.ByValue,`state`: RustBuffer.ByValue,`amount`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_split_cumulative_batch(`policy`: Long,`stream`: RustBuffer.ByValue,`state`: RustBuffer.ByValue,`amounts`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_split_revenue(`policy`: Long,`stream`: RustBuffer.ByValue,`amount`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    ): RustBufferSplit.ByValue
+    external fun uniffi_avalo_ffi_fn_func_split_cumulative(`policy`: Long,`stream`: RustBufferRevenueStream.ByValue,`state`: RustBufferCumulativeSplit.ByValue,`amount`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferCumulativeStep.ByValue
+    external fun uniffi_avalo_ffi_fn_func_split_cumulative_batch(`policy`: Long,`stream`: RustBufferRevenueStream.ByValue,`state`: RustBufferCumulativeSplit.ByValue,`amounts`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferCumulativeBatch.ByValue
+    external fun uniffi_avalo_ffi_fn_func_split_revenue(`policy`: Long,`stream`: RustBufferRevenueStream.ByValue,`amount`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferRevenueSplit.ByValue
     external fun uniffi_avalo_ffi_fn_func_split_tip(`policy`: Long,`payerId`: RustBuffer.ByValue,`creatorId`: RustBuffer.ByValue,`amount`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_split_unlock(`policy`: Long,`stream`: RustBuffer.ByValue,`payerId`: RustBuffer.ByValue,`creatorId`: RustBuffer.ByValue,`price`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    ): RustBufferRevenueSplit.ByValue
+    external fun uniffi_avalo_ffi_fn_func_split_unlock(`policy`: Long,`stream`: RustBufferRevenueStream.ByValue,`payerId`: RustBuffer.ByValue,`creatorId`: RustBuffer.ByValue,`price`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferRevenueSplit.ByValue
     external fun uniffi_avalo_ffi_fn_func_check_file_name(`policy`: Long,`name`: RustBuffer.ByValue,`mimeType`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    ): RustBufferCheckedName.ByValue
     external fun uniffi_avalo_ffi_fn_func_content_id(`sha256`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_is_duplicate(`a`: RustBuffer.ByValue,`b`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Byte
     external fun uniffi_avalo_ffi_fn_func_mime_info(`mimeType`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    ): RustBufferMimeInfo.ByValue
     external fun uniffi_avalo_ffi_fn_func_sanitise_file_name(`name`: RustBuffer.ByValue,`maxChars`: Int,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_sha256_hex(`data`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_sniff(`head`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    ): RustBufferSniffed.ByValue
     external fun uniffi_avalo_ffi_fn_func_storage_path(`policy`: Long,`userId`: RustBuffer.ByValue,`folder`: RustBuffer.ByValue,`nowMs`: Long,`contentSha256`: RustBuffer.ByValue,`fileName`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_avalo_ffi_fn_func_validate_upload(`policy`: Long,`request`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    external fun uniffi_avalo_ffi_fn_func_validate_upload(`policy`: Long,`request`: RustBufferUploadRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferUploadVerdict.ByValue
     external fun uniffi_avalo_ffi_fn_func_validate_user_id(`userId`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
     external fun ffi_avalo_ffi_rustbuffer_alloc(`size`: Long,uniffi_out_err: UniffiRustCallStatus, 
@@ -1281,316 +1553,307 @@ private fun uniffiCheckContractApiVersion(lib: IntegrityCheckingUniffiLib) {
 }
 @Suppress("UNUSED_PARAMETER")
 private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
-    if ((lib.uniffi_avalo_ffi_checksum_func_bill_message() and 0xFFFF) != 22974) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_bill_message() and 0xFFFF) != 38073) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_bill_messages() and 0xFFFF) != 29746) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_bill_messages() and 0xFFFF) != 30161) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_chat_roles() and 0xFFFF) != 28569) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_chat_roles() and 0xFFFF) != 20511) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_count_words() and 0xFFFF) != 39029) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_count_words() and 0xFFFF) != 2774) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_count_words_batch() and 0xFFFF) != 20673) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_count_words_batch() and 0xFFFF) != 60948) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_new_chat_meter() and 0xFFFF) != 35060) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_new_chat_meter() and 0xFFFF) != 44904) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_preview_message() and 0xFFFF) != 15530) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_preview_message() and 0xFFFF) != 51079) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_rebase_meter() and 0xFFFF) != 54390) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_rebase_meter() and 0xFFFF) != 1460) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_validate_meter() and 0xFFFF) != 40195) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_validate_meter() and 0xFFFF) != 26578) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_words_per_token() and 0xFFFF) != 13903) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_words_per_token() and 0xFFFF) != 53256) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_all_error_codes() and 0xFFFF) != 8438) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_all_error_codes() and 0xFFFF) != 39581) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_error_info() and 0xFFFF) != 19171) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_error_info() and 0xFFFF) != 34506) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_parse_error_code() and 0xFFFF) != 50278) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_parse_error_code() and 0xFFFF) != 11008) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_retry_delay() and 0xFFFF) != 11528) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_retry_delay() and 0xFFFF) != 49624) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_evaluate_flag() and 0xFFFF) != 57923) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_evaluate_flag() and 0xFFFF) != 30181) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_evaluate_flags() and 0xFFFF) != 26973) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_evaluate_flags() and 0xFFFF) != 45599) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_flag_bucket() and 0xFFFF) != 20653) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_flag_bucket() and 0xFFFF) != 63955) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_check_mode_change() and 0xFFFF) != 20608) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_check_mode_change() and 0xFFFF) != 14059) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_check_signup() and 0xFFFF) != 48457) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_check_signup() and 0xFFFF) != 9366) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_mode_rules() and 0xFFFF) != 12450) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_mode_rules() and 0xFFFF) != 17717) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_normalize_country() and 0xFFFF) != 7783) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_normalize_country() and 0xFFFF) != 9710) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_check_media_access() and 0xFFFF) != 64941) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_check_media_access() and 0xFFFF) != 40339) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_check_story_quota() and 0xFFFF) != 53143) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_check_story_quota() and 0xFFFF) != 62844) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_media_access() and 0xFFFF) != 44806) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_media_access() and 0xFFFF) != 5820) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_story_expiry() and 0xFFFF) != 51591) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_story_expiry() and 0xFFFF) != 15531) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_basis_points() and 0xFFFF) != 12219) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_basis_points() and 0xFFFF) != 2809) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_currency_info() and 0xFFFF) != 21016) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_currency_info() and 0xFFFF) != 38532) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_avalo_ffi_checksum_func_list_currencies() and 0xFFFF) != 29450) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_money_from_minor() and 0xFFFF) != 43248) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_money_from_minor() and 0xFFFF) != 42754) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_money_to_minor() and 0xFFFF) != 59902) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_money_to_minor() and 0xFFFF) != 61322) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_parse_money() and 0xFFFF) != 64901) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_parse_money() and 0xFFFF) != 27917) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_quote_withdrawal() and 0xFFFF) != 33493) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_quote_withdrawal() and 0xFFFF) != 405) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_withdrawal_fee() and 0xFFFF) != 51523) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_withdrawal_fee() and 0xFFFF) != 50489) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_policy_problems() and 0xFFFF) != 58091) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_policy_problems() and 0xFFFF) != 25148) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_cheapest_pack_combination() and 0xFFFF) != 20964) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_cheapest_pack_combination() and 0xFFFF) != 23852) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_cheapest_pack_covering() and 0xFFFF) != 34251) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_cheapest_pack_covering() and 0xFFFF) != 6091) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_convert_from_pln() and 0xFFFF) != 13989) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_convert_from_pln() and 0xFFFF) != 20660) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_list_packs() and 0xFFFF) != 60295) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_list_packs() and 0xFFFF) != 52059) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_pack_price() and 0xFFFF) != 31543) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_pack_price() and 0xFFFF) != 46955) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_pln_to_tokens() and 0xFFFF) != 14301) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_pln_to_tokens() and 0xFFFF) != 44136) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_subscription_price() and 0xFFFF) != 7550) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_subscription_price() and 0xFFFF) != 12154) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_tokens_to_pln() and 0xFFFF) != 12650) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_tokens_to_pln() and 0xFFFF) != 64223) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_decide_like() and 0xFFFF) != 947) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_decide_like() and 0xFFFF) != 41326) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_haversine_km() and 0xFFFF) != 16292) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_haversine_km() and 0xFFFF) != 2582) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_profile_score() and 0xFFFF) != 241) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_profile_score() and 0xFFFF) != 48365) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_rank_candidate_columns() and 0xFFFF) != 4506) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_rank_candidate_columns() and 0xFFFF) != 21495) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_rank_candidates() and 0xFFFF) != 20165) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_rank_candidates() and 0xFFFF) != 64224) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_action_limit() and 0xFFFF) != 38266) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_action_limit() and 0xFFFF) != 34627) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_decide() and 0xFFFF) != 32026) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_decide() and 0xFFFF) != 36132) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_decide_action() and 0xFFFF) != 29518) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_decide_action() and 0xFFFF) != 59549) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_decide_batch() and 0xFFFF) != 44428) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_decide_batch() and 0xFFFF) != 7538) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_decide_sequence() and 0xFFFF) != 61514) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_decide_sequence() and 0xFFFF) != 44321) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_failure_policy() and 0xFFFF) != 16320) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_failure_policy() and 0xFFFF) != 23505) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_hash_subject() and 0xFFFF) != 61197) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_hash_subject() and 0xFFFF) != 19702) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_list_actions() and 0xFFFF) != 13914) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_list_actions() and 0xFFFF) != 33377) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_rate_limit() and 0xFFFF) != 24122) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_rate_limit() and 0xFFFF) != 48301) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_validate_subject() and 0xFFFF) != 48494) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_validate_subject() and 0xFFFF) != 5738) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_campaign_metrics() and 0xFFFF) != 23745) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_campaign_metrics() and 0xFFFF) != 42133) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_check_load() and 0xFFFF) != 23317) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_check_load() and 0xFFFF) != 26634) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_fraud_shield() and 0xFFFF) != 45975) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_fraud_shield() and 0xFFFF) != 65135) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_check_alerts() and 0xFFFF) != 36474) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_check_alerts() and 0xFFFF) != 37232) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_component_health() and 0xFFFF) != 41320) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_component_health() and 0xFFFF) != 39653) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_launch_readiness() and 0xFFFF) != 32221) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_launch_readiness() and 0xFFFF) != 35095) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_region_risk() and 0xFFFF) != 31403) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_region_risk() and 0xFFFF) != 64141) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_check_country_cap() and 0xFFFF) != 10769) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_check_country_cap() and 0xFFFF) != 15400) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_effective_caps() and 0xFFFF) != 5766) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_effective_caps() and 0xFFFF) != 46654) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_next_market() and 0xFFFF) != 57804) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_next_market() and 0xFFFF) != 38748) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_progression_readiness() and 0xFFFF) != 27932) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_progression_readiness() and 0xFFFF) != 51321) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_royal_status() and 0xFFFF) != 37021) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_royal_status() and 0xFFFF) != 20772) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_tier_for_spend() and 0xFFFF) != 64707) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_tier_for_spend() and 0xFFFF) != 1967) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_canonical_request() and 0xFFFF) != 58801) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_canonical_request() and 0xFFFF) != 11576) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_canonical_url() and 0xFFFF) != 42828) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_canonical_url() and 0xFFFF) != 52823) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_check_origin() and 0xFFFF) != 32067) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_check_origin() and 0xFFFF) != 26142) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_check_request_signature() and 0xFFFF) != 32282) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_check_request_signature() and 0xFFFF) != 25987) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_check_session_freshness() and 0xFFFF) != 30049) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_check_session_freshness() and 0xFFFF) != 43564) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_encode_url_path() and 0xFFFF) != 40246) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_encode_url_path() and 0xFFFF) != 1866) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_normalise_origin() and 0xFFFF) != 3387) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_normalise_origin() and 0xFFFF) != 25622) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_sign_request() and 0xFFFF) != 59244) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_sign_request() and 0xFFFF) != 35246) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_sign_url() and 0xFFFF) != 31268) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_sign_url() and 0xFFFF) != 14989) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_url_expiry() and 0xFFFF) != 11003) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_url_expiry() and 0xFFFF) != 54522) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_verify_request() and 0xFFFF) != 64213) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_verify_request() and 0xFFFF) != 36955) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_verify_url() and 0xFFFF) != 29417) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_verify_url() and 0xFFFF) != 55267) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_check_spam() and 0xFFFF) != 64406) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_check_spam() and 0xFFFF) != 8681) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_referral_reward() and 0xFFFF) != 32680) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_referral_reward() and 0xFFFF) != 61029) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_register_referral() and 0xFFFF) != 37331) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_register_referral() and 0xFFFF) != 47986) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_split_amount() and 0xFFFF) != 14885) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_split_amount() and 0xFFFF) != 1743) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_split_cumulative() and 0xFFFF) != 24524) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_split_cumulative() and 0xFFFF) != 16187) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_split_cumulative_batch() and 0xFFFF) != 16471) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_split_cumulative_batch() and 0xFFFF) != 45246) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_split_revenue() and 0xFFFF) != 46779) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_split_revenue() and 0xFFFF) != 55329) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_split_tip() and 0xFFFF) != 37312) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_split_tip() and 0xFFFF) != 13358) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_split_unlock() and 0xFFFF) != 35659) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_split_unlock() and 0xFFFF) != 10899) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_check_file_name() and 0xFFFF) != 54496) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_check_file_name() and 0xFFFF) != 24012) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_content_id() and 0xFFFF) != 5523) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_content_id() and 0xFFFF) != 57400) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_is_duplicate() and 0xFFFF) != 57684) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_is_duplicate() and 0xFFFF) != 36887) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_mime_info() and 0xFFFF) != 58702) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_mime_info() and 0xFFFF) != 44977) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_sanitise_file_name() and 0xFFFF) != 56174) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_sanitise_file_name() and 0xFFFF) != 55917) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_sha256_hex() and 0xFFFF) != 8711) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_sha256_hex() and 0xFFFF) != 9445) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_sniff() and 0xFFFF) != 62354) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_sniff() and 0xFFFF) != 46737) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_storage_path() and 0xFFFF) != 25863) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_storage_path() and 0xFFFF) != 46850) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_validate_upload() and 0xFFFF) != 11704) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_validate_upload() and 0xFFFF) != 34915) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_validate_user_id() and 0xFFFF) != 11272) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_avalo_ffi_checksum_method_policy_canonical_json() and 0xFFFF) != 49031) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_avalo_ffi_checksum_method_policy_fingerprint() and 0xFFFF) != 57774) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_avalo_ffi_checksum_method_policy_version() and 0xFFFF) != 12339) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_validate_user_id() and 0xFFFF) != 59668) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_avalo_ffi_checksum_method_sha256stream_bytes_hashed() and 0xFFFF) != 60397) {
@@ -1605,16 +1868,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_avalo_ffi_checksum_method_sha256stream_reset() and 0xFFFF) != 6946) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_method_sha256stream_update() and 0xFFFF) != 40928) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_avalo_ffi_checksum_constructor_policy_from_json() and 0xFFFF) != 40072) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_avalo_ffi_checksum_constructor_policy_from_patch() and 0xFFFF) != 46025) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_avalo_ffi_checksum_constructor_policy_new() and 0xFFFF) != 48439) {
+    if ((lib.uniffi_avalo_ffi_checksum_method_sha256stream_update() and 0xFFFF) != 57404) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_avalo_ffi_checksum_constructor_sha256stream_new() and 0xFFFF) != 40279) {
@@ -2065,364 +2319,12 @@ public object FfiConverterByteArray: FfiConverterRustBuffer<ByteArray> {
 
 
 /**
- * A validated, immutable policy with its fingerprint (SPEC §1).
- */
-public interface PolicyInterface {
-    
-    /**
-     * The canonical JSON (sorted keys, compact) that the fingerprint hashes; loadable with
-     * [`Policy::from_json`].
-     */
-    fun `canonicalJson`(): kotlin.String
-    
-    /**
-     * SHA-256 (lower-case hex) of the canonical JSON; equal fingerprints price alike.
-     */
-    fun `fingerprint`(): kotlin.String
-    
-    /**
-     * The version label (`"2026.11"` for the built-in policy).
-     */
-    fun `version`(): kotlin.String
-    
-    companion object
-}
-
-/**
- * A validated, immutable policy with its fingerprint (SPEC §1).
- */
-open class Policy: Disposable, AutoCloseable, PolicyInterface
-{
-
-    @Suppress("UNUSED_PARAMETER")
-    /**
-     * @suppress
-     */
-    constructor(withHandle: UniffiWithHandle, handle: Long) {
-        this.handle = handle
-        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
-    }
-
-    /**
-     * @suppress
-     *
-     * This constructor can be used to instantiate a fake object. Only used for tests. Any
-     * attempt to actually use an object constructed this way will fail as there is no
-     * connected Rust object.
-     */
-    @Suppress("UNUSED_PARAMETER")
-    constructor(noHandle: NoHandle) {
-        this.handle = 0
-        this.cleanable = null
-    }
-    /**
-     * The built-in policy: exactly the defaults of SPEC.md.
-     */
-    constructor() :
-        this(UniffiWithHandle, 
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_avalo_ffi_fn_constructor_policy_new(
-    
-        _status)
-}
-    )
-
-    protected val handle: Long
-    protected val cleanable: UniffiCleaner.Cleanable?
-
-    private val wasDestroyed = AtomicBoolean(false)
-    private val callCounter = AtomicLong(1)
-
-    /**
-     * Whether the current object has been destroyed and its reference is gone in the Rust side.
-     */
-    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
-
-    override fun destroy() {
-        // Only allow a single call to this method.
-        // TODO: maybe we should log a warning if called more than once?
-        if (this.wasDestroyed.compareAndSet(false, true)) {
-            // This decrement always matches the initial count of 1 given at creation time.
-            if (this.callCounter.decrementAndGet() == 0L) {
-                cleanable?.clean()
-            }
-        }
-    }
-
-    @Synchronized
-    override fun close() {
-        this.destroy()
-    }
-
-    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
-        // Check and increment the call counter, to keep the object alive.
-        // This needs a compare-and-set retry loop in case of concurrent updates.
-        do {
-            val c = this.callCounter.get()
-            if (c == 0L) {
-                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
-            }
-            if (c == Long.MAX_VALUE) {
-                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
-            }
-        } while (! this.callCounter.compareAndSet(c, c + 1L))
-        // Now we can safely do the method call without the handle being freed concurrently.
-        try {
-            return block(this.uniffiCloneHandle())
-        } finally {
-            // This decrement always matches the increment we performed above.
-            if (this.callCounter.decrementAndGet() == 0L) {
-                cleanable?.clean()
-            }
-        }
-    }
-
-    // Use a static inner class instead of a closure so as not to accidentally
-    // capture `this` as part of the cleanable's action.
-    private class UniffiCleanAction(private val handle: Long) : Runnable {
-        override fun run() {
-            if (handle == 0.toLong()) {
-                // Fake object created with `NoHandle`, don't try to free.
-                return;
-            }
-            uniffiRustCall { status ->
-                UniffiLib.uniffi_avalo_ffi_fn_free_policy(handle, status)
-            }
-        }
-    }
-
-    /**
-     * @suppress
-     */
-    fun uniffiCloneHandle(): Long {
-        if (handle == 0.toLong()) {
-            throw InternalException("uniffiCloneHandle() called on NoHandle object");
-        }
-        return uniffiRustCall() { status ->
-            UniffiLib.uniffi_avalo_ffi_fn_clone_policy(handle, status)
-        }
-    }
-
-    
-    /**
-     * The canonical JSON (sorted keys, compact) that the fingerprint hashes; loadable with
-     * [`Policy::from_json`].
-     */
-    @Throws(AvaloException::class)override fun `canonicalJson`(): kotlin.String {
-            return FfiConverterString.lift(
-    callWithHandle {
-    uniffiRustCallWithError(AvaloException) { _status ->
-    UniffiLib.uniffi_avalo_ffi_fn_method_policy_canonical_json(
-        it,
-        _status)
-}
-    }
-    )
-    }
-    
-
-    
-    /**
-     * SHA-256 (lower-case hex) of the canonical JSON; equal fingerprints price alike.
-     */override fun `fingerprint`(): kotlin.String {
-            return FfiConverterString.lift(
-    callWithHandle {
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_avalo_ffi_fn_method_policy_fingerprint(
-        it,
-        _status)
-}
-    }
-    )
-    }
-    
-
-    
-    /**
-     * The version label (`"2026.11"` for the built-in policy).
-     */override fun `version`(): kotlin.String {
-            return FfiConverterString.lift(
-    callWithHandle {
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_avalo_ffi_fn_method_policy_version(
-        it,
-        _status)
-}
-    }
-    )
-    }
-    
-
-    
-
-    
-
-
-    
-    companion object {
-        
-    /**
-     * Loads a complete policy from JSON. A wrong type, a missing or unknown field, or any
-     * validation problem is `INVALID_INPUT`; the reason lists every problem with its JSON path.
-     */
-    @Throws(AvaloException::class) fun `fromJson`(`json`: kotlin.String): Policy {
-            return FfiConverterTypePolicy.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
-    UniffiLib.uniffi_avalo_ffi_fn_constructor_policy_from_json(
-    
-        
-        FfiConverterString.lower(`json`),_status)
-}
-    )
-    }
-    
-
-        
-    /**
-     * The built-in policy with a JSON merge patch (RFC 7386) applied, then validated like
-     * [`Policy::from_json`]: `{"splits":{"tip_creator_bp":8500}}` changes one number.
-     */
-    @Throws(AvaloException::class) fun `fromPatch`(`patchJson`: kotlin.String): Policy {
-            return FfiConverterTypePolicy.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
-    UniffiLib.uniffi_avalo_ffi_fn_constructor_policy_from_patch(
-    
-        
-        FfiConverterString.lower(`patchJson`),_status)
-}
-    )
-    }
-    
-
-        
-    }
-    
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypePolicy: FfiConverter<Policy, Long> {
-    override fun lower(value: Policy): Long {
-        return value.uniffiCloneHandle()
-    }
-
-    override fun lift(value: Long): Policy {
-        return Policy(UniffiWithHandle, value)
-    }
-
-    override fun read(buf: ByteBuffer): Policy {
-        return lift(buf.getLong())
-    }
-
-    override fun allocationSize(value: Policy) = 8UL
-
-    override fun write(value: Policy, buf: ByteBuffer) {
-        buf.putLong(lower(value))
-    }
-}
-
-
-// This template implements a class for working with a Rust struct via a handle
-// to the live Rust struct on the other side of the FFI.
-//
-// There's some subtlety here, because we have to be careful not to operate on a Rust
-// struct after it has been dropped, and because we must expose a public API for freeing
-// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
-//
-//   * Each instance holds an opaque handle to the underlying Rust struct.
-//     Method calls need to read this handle from the object's state and pass it in to
-//     the Rust FFI.
-//
-//   * When an instance is no longer needed, its handle should be passed to a
-//     special destructor function provided by the Rust FFI, which will drop the
-//     underlying Rust struct.
-//
-//   * Given an instance, calling code is expected to call the special
-//     `destroy` method in order to free it after use, either by calling it explicitly
-//     or by using a higher-level helper like the `use` method. Failing to do so risks
-//     leaking the underlying Rust struct.
-//
-//   * We can't assume that calling code will do the right thing, and must be prepared
-//     to handle Kotlin method calls executing concurrently with or even after a call to
-//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
-//
-//   * We must never allow Rust code to operate on the underlying Rust struct after
-//     the destructor has been called, and must never call the destructor more than once.
-//     Doing so may trigger memory unsafety.
-//
-//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
-//     is implemented to call the destructor when the Kotlin object becomes unreachable.
-//     This is done in a background thread. This is not a panacea, and client code should be aware that
-//      1. the thread may starve if some there are objects that have poorly performing
-//     `drop` methods or do significant work in their `drop` methods.
-//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
-//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
-//
-// If we try to implement this with mutual exclusion on access to the handle, there is the
-// possibility of a race between a method call and a concurrent call to `destroy`:
-//
-//    * Thread A starts a method call, reads the value of the handle, but is interrupted
-//      before it can pass the handle over the FFI to Rust.
-//    * Thread B calls `destroy` and frees the underlying Rust struct.
-//    * Thread A resumes, passing the already-read handle value to Rust and triggering
-//      a use-after-free.
-//
-// One possible solution would be to use a `ReadWriteLock`, with each method call taking
-// a read lock (and thus allowed to run concurrently) and the special `destroy` method
-// taking a write lock (and thus blocking on live method calls). However, we aim not to
-// generate methods with any hidden blocking semantics, and a `destroy` method that might
-// block if called incorrectly seems to meet that bar.
-//
-// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
-// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
-// has been called. These are updated according to the following rules:
-//
-//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
-//      The initial value for the flag is false.
-//
-//    * At the start of each method call, we atomically check the counter.
-//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
-//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
-//
-//    * At the end of each method call, we atomically decrement and check the counter.
-//      If it has reached zero then we destroy the underlying Rust struct.
-//
-//    * When `destroy` is called, we atomically flip the flag from false to true.
-//      If the flag was already true we silently fail.
-//      Otherwise we atomically decrement and check the counter.
-//      If it has reached zero then we destroy the underlying Rust struct.
-//
-// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
-// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
-//
-// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
-// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
-// of the underlying Rust code.
-//
-// This makes a cleaner a better alternative to _not_ calling `destroy()` as
-// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
-// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
-// thread may be starved, and the app will leak memory.
-//
-// In this case, `destroy`ing manually may be a better solution.
-//
-// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
-// with Rust peers are reclaimed:
-//
-// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
-// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
-// 3. The memory is reclaimed when the process terminates.
-//
-// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
-//
-
-
-/**
  * A streaming SHA-256 (thread-safe): `update(chunk)` with chunks of any size, `finish()` for
  * the lower-case hex digest of everything so far (it does not reset; `reset()` does). Hash a
  * large video chunk by chunk without holding it in memory.
+ *
+ * The one struct of this facade: a thread-safe handle (an `Arc`'d object with a lock) around
+ * the core's `&mut` hasher, which no record can describe.
  */
 public interface Sha256StreamInterface {
     
@@ -2458,6 +2360,9 @@ public interface Sha256StreamInterface {
  * A streaming SHA-256 (thread-safe): `update(chunk)` with chunks of any size, `finish()` for
  * the lower-case hex digest of everything so far (it does not reset; `reset()` does). Hash a
  * large video chunk by chunk without holding it in memory.
+ *
+ * The one struct of this facade: a thread-safe handle (an `Arc`'d object with a lock) around
+ * the core's `&mut` hasher, which no record can describe.
  */
 open class Sha256Stream: Disposable, AutoCloseable, Sha256StreamInterface
 {
@@ -2641,7 +2546,7 @@ open class Sha256Stream: Disposable, AutoCloseable, Sha256StreamInterface
     @Throws(AvaloException::class)override fun `update`(`chunk`: kotlin.ByteArray)
         = 
     callWithHandle {
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_method_sha256stream_update(
         it,
         
@@ -2692,1303 +2597,6 @@ public object FfiConverterTypeSha256Stream: FfiConverter<Sha256Stream, Long> {
 
 
 /**
- * One action's effective limit for a tier.
- */
-data class ActionLimit (
-    /**
-     * The action name.
-     */
-    val `action`: kotlin.String
-    , 
-    /**
-     * The tier multiplier applied (1 for actions that are not tier-scaled).
-     */
-    val `tierMultiplier`: kotlin.UInt
-    , 
-    /**
-     * What to do when the limiter state cannot be read or written.
-     */
-    val `onFailure`: FailurePolicy
-    , 
-    /**
-     * The effective limit.
-     */
-    val `rate`: RateLimit
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeActionLimit: FfiConverterRustBuffer<ActionLimit> {
-    override fun read(buf: ByteBuffer): ActionLimit {
-        return ActionLimit(
-            FfiConverterString.read(buf),
-            FfiConverterUInt.read(buf),
-            FfiConverterTypeFailurePolicy.read(buf),
-            FfiConverterTypeRateLimit.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: ActionLimit) = (
-            FfiConverterString.allocationSize(value.`action`) +
-            FfiConverterUInt.allocationSize(value.`tierMultiplier`) +
-            FfiConverterTypeFailurePolicy.allocationSize(value.`onFailure`) +
-            FfiConverterTypeRateLimit.allocationSize(value.`rate`)
-    )
-
-    override fun write(value: ActionLimit, buf: ByteBuffer) {
-            FfiConverterString.write(value.`action`, buf)
-            FfiConverterUInt.write(value.`tierMultiplier`, buf)
-            FfiConverterTypeFailurePolicy.write(value.`onFailure`, buf)
-            FfiConverterTypeRateLimit.write(value.`rate`, buf)
-    }
-}
-
-
-
-/**
- * Counts for the alert checks.
- */
-data class AlertMetrics (
-    /**
-     * Requests served.
-     */
-    val `requests`: kotlin.ULong
-    , 
-    /**
-     * Of which failed.
-     */
-    val `errors`: kotlin.ULong
-    , 
-    /**
-     * Payments attempted.
-     */
-    val `payments`: kotlin.ULong
-    , 
-    /**
-     * Of which failed.
-     */
-    val `paymentFailures`: kotlin.ULong
-    , 
-    /**
-     * Tokens spent in the current period.
-     */
-    val `tokenSpend`: kotlin.ULong
-    , 
-    /**
-     * Tokens spent over the trailing periods (the average's numerator).
-     */
-    val `trailingTokenSpend`: kotlin.ULong
-    , 
-    /**
-     * Number of trailing periods (the average's denominator).
-     */
-    val `trailingPeriods`: kotlin.ULong
-    , 
-    /**
-     * Sessions.
-     */
-    val `sessions`: kotlin.ULong
-    , 
-    /**
-     * Of which crash-free.
-     */
-    val `crashFreeSessions`: kotlin.ULong
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeAlertMetrics: FfiConverterRustBuffer<AlertMetrics> {
-    override fun read(buf: ByteBuffer): AlertMetrics {
-        return AlertMetrics(
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: AlertMetrics) = (
-            FfiConverterULong.allocationSize(value.`requests`) +
-            FfiConverterULong.allocationSize(value.`errors`) +
-            FfiConverterULong.allocationSize(value.`payments`) +
-            FfiConverterULong.allocationSize(value.`paymentFailures`) +
-            FfiConverterULong.allocationSize(value.`tokenSpend`) +
-            FfiConverterULong.allocationSize(value.`trailingTokenSpend`) +
-            FfiConverterULong.allocationSize(value.`trailingPeriods`) +
-            FfiConverterULong.allocationSize(value.`sessions`) +
-            FfiConverterULong.allocationSize(value.`crashFreeSessions`)
-    )
-
-    override fun write(value: AlertMetrics, buf: ByteBuffer) {
-            FfiConverterULong.write(value.`requests`, buf)
-            FfiConverterULong.write(value.`errors`, buf)
-            FfiConverterULong.write(value.`payments`, buf)
-            FfiConverterULong.write(value.`paymentFailures`, buf)
-            FfiConverterULong.write(value.`tokenSpend`, buf)
-            FfiConverterULong.write(value.`trailingTokenSpend`, buf)
-            FfiConverterULong.write(value.`trailingPeriods`, buf)
-            FfiConverterULong.write(value.`sessions`, buf)
-            FfiConverterULong.write(value.`crashFreeSessions`, buf)
-    }
-}
-
-
-
-/**
- * Alerts that fired.
- */
-data class AlertReport (
-    /**
-     * Whether any alert fired.
-     */
-    val `alerting`: kotlin.Boolean
-    , 
-    /**
-     * The alerts, in the spec's order.
-     */
-    val `alerts`: List<MetricAlert>
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeAlertReport: FfiConverterRustBuffer<AlertReport> {
-    override fun read(buf: ByteBuffer): AlertReport {
-        return AlertReport(
-            FfiConverterBoolean.read(buf),
-            FfiConverterSequenceTypeMetricAlert.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: AlertReport) = (
-            FfiConverterBoolean.allocationSize(value.`alerting`) +
-            FfiConverterSequenceTypeMetricAlert.allocationSize(value.`alerts`)
-    )
-
-    override fun write(value: AlertReport, buf: ByteBuffer) {
-            FfiConverterBoolean.write(value.`alerting`, buf)
-            FfiConverterSequenceTypeMetricAlert.write(value.`alerts`, buf)
-    }
-}
-
-
-
-/**
- * The result of billing many messages against one meter.
- */
-data class BatchCharge (
-    /**
-     * Each message's charge, in order.
-     */
-    val `charges`: List<MessageCharge>
-    , 
-    /**
-     * Total tokens charged to the payer.
-     */
-    val `tokensDue`: kotlin.ULong
-    , 
-    /**
-     * Total creator credit.
-     */
-    val `creator`: kotlin.ULong
-    , 
-    /**
-     * Total platform credit.
-     */
-    val `platform`: kotlin.ULong
-    , 
-    /**
-     * The meter after the last message.
-     */
-    val `meter`: ChatMeter
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeBatchCharge: FfiConverterRustBuffer<BatchCharge> {
-    override fun read(buf: ByteBuffer): BatchCharge {
-        return BatchCharge(
-            FfiConverterSequenceTypeMessageCharge.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterTypeChatMeter.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: BatchCharge) = (
-            FfiConverterSequenceTypeMessageCharge.allocationSize(value.`charges`) +
-            FfiConverterULong.allocationSize(value.`tokensDue`) +
-            FfiConverterULong.allocationSize(value.`creator`) +
-            FfiConverterULong.allocationSize(value.`platform`) +
-            FfiConverterTypeChatMeter.allocationSize(value.`meter`)
-    )
-
-    override fun write(value: BatchCharge, buf: ByteBuffer) {
-            FfiConverterSequenceTypeMessageCharge.write(value.`charges`, buf)
-            FfiConverterULong.write(value.`tokensDue`, buf)
-            FfiConverterULong.write(value.`creator`, buf)
-            FfiConverterULong.write(value.`platform`, buf)
-            FfiConverterTypeChatMeter.write(value.`meter`, buf)
-    }
-}
-
-
-
-/**
- * One campaign's numbers.
- */
-data class Campaign (
-    /**
-     * Installs the campaign was expected to bring.
-     */
-    val `expectedInstalls`: kotlin.ULong
-    , 
-    /**
-     * Installs it brought.
-     */
-    val `actualInstalls`: kotlin.ULong
-    , 
-    /**
-     * Revenue attributed to it, minor units of the reporting currency.
-     */
-    val `revenueMinor`: kotlin.ULong
-    , 
-    /**
-     * Forecast visits.
-     */
-    val `forecastVisits`: kotlin.ULong
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeCampaign: FfiConverterRustBuffer<Campaign> {
-    override fun read(buf: ByteBuffer): Campaign {
-        return Campaign(
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: Campaign) = (
-            FfiConverterULong.allocationSize(value.`expectedInstalls`) +
-            FfiConverterULong.allocationSize(value.`actualInstalls`) +
-            FfiConverterULong.allocationSize(value.`revenueMinor`) +
-            FfiConverterULong.allocationSize(value.`forecastVisits`)
-    )
-
-    override fun write(value: Campaign, buf: ByteBuffer) {
-            FfiConverterULong.write(value.`expectedInstalls`, buf)
-            FfiConverterULong.write(value.`actualInstalls`, buf)
-            FfiConverterULong.write(value.`revenueMinor`, buf)
-            FfiConverterULong.write(value.`forecastVisits`, buf)
-    }
-}
-
-
-
-/**
- * Campaign metrics.
- */
-data class CampaignReport (
-    /**
-     * actual ÷ expected installs, basis points rounded half-up; `None` when expected is 0.
-     */
-    val `installConversionBp`: kotlin.ULong?
-    , 
-    /**
-     * revenue ÷ max(installs, 1), minor units rounded half-up.
-     */
-    val `revenuePerInstallMinor`: kotlin.ULong
-    , 
-    /**
-     * Whether the forecast needs pre-warming.
-     */
-    val `needsPrewarm`: kotlin.Boolean
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeCampaignReport: FfiConverterRustBuffer<CampaignReport> {
-    override fun read(buf: ByteBuffer): CampaignReport {
-        return CampaignReport(
-            FfiConverterOptionalULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterBoolean.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: CampaignReport) = (
-            FfiConverterOptionalULong.allocationSize(value.`installConversionBp`) +
-            FfiConverterULong.allocationSize(value.`revenuePerInstallMinor`) +
-            FfiConverterBoolean.allocationSize(value.`needsPrewarm`)
-    )
-
-    override fun write(value: CampaignReport, buf: ByteBuffer) {
-            FfiConverterOptionalULong.write(value.`installConversionBp`, buf)
-            FfiConverterULong.write(value.`revenuePerInstallMinor`, buf)
-            FfiConverterBoolean.write(value.`needsPrewarm`, buf)
-    }
-}
-
-
-
-/**
- * One candidate for the deck.
- */
-data class Candidate (
-    /**
-     * The candidate's user id.
-     */
-    val `userId`: kotlin.String
-    , 
-    /**
-     * Account active.
-     */
-    val `active`: kotlin.Boolean
-    , 
-    /**
-     * Identity verified.
-     */
-    val `verified`: kotlin.Boolean
-    , 
-    /**
-     * What the score and the filters read.
-     */
-    val `profile`: Profile
-    , 
-    /**
-     * End of a paid profile boost, ms (active while `now < boost_until_ms`).
-     */
-    val `boostUntilMs`: kotlin.Long? = null 
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeCandidate: FfiConverterRustBuffer<Candidate> {
-    override fun read(buf: ByteBuffer): Candidate {
-        return Candidate(
-            FfiConverterString.read(buf),
-            FfiConverterBoolean.read(buf),
-            FfiConverterBoolean.read(buf),
-            FfiConverterTypeProfile.read(buf),
-            FfiConverterOptionalLong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: Candidate) = (
-            FfiConverterString.allocationSize(value.`userId`) +
-            FfiConverterBoolean.allocationSize(value.`active`) +
-            FfiConverterBoolean.allocationSize(value.`verified`) +
-            FfiConverterTypeProfile.allocationSize(value.`profile`) +
-            FfiConverterOptionalLong.allocationSize(value.`boostUntilMs`)
-    )
-
-    override fun write(value: Candidate, buf: ByteBuffer) {
-            FfiConverterString.write(value.`userId`, buf)
-            FfiConverterBoolean.write(value.`active`, buf)
-            FfiConverterBoolean.write(value.`verified`, buf)
-            FfiConverterTypeProfile.write(value.`profile`, buf)
-            FfiConverterOptionalLong.write(value.`boostUntilMs`, buf)
-    }
-}
-
-
-
-/**
- * A deck as columns (one FFI value per column instead of one record per candidate): entry
- * `i` of every list describes candidate `i`; `user_ids` holds the ids joined with `"\n"`.
- * `flags` bits: 1 active, 2 verified, 4 Royal, 8 video intro, 16 bio, 32 location set,
- * 64 last-active set. Gender codes: 0 none, 1 female, 2 male, 3 non-binary. Birth dates are
- * `yyyymmdd` numbers (0 = none); a boost is active while `now < boost_until_ms` (0 = none).
- */
-data class CandidateColumns (
-    /**
-     * User ids joined with `"\n"`.
-     */
-    val `userIds`: kotlin.String
-    , 
-    /**
-     * Flag bits per candidate.
-     */
-    val `flags`: kotlin.ByteArray
-    , 
-    /**
-     * Photos.
-     */
-    val `photos`: List<kotlin.UInt>
-    , 
-    /**
-     * Interests.
-     */
-    val `interests`: List<kotlin.UInt>
-    , 
-    /**
-     * Loyalty levels.
-     */
-    val `loyaltyLevels`: List<kotlin.UInt>
-    , 
-    /**
-     * Reports.
-     */
-    val `reports`: List<kotlin.UInt>
-    , 
-    /**
-     * Gender codes (bytes).
-     */
-    val `genders`: kotlin.ByteArray
-    , 
-    /**
-     * Birth dates as `yyyymmdd`.
-     */
-    val `birthDates`: List<kotlin.UInt>
-    , 
-    /**
-     * Latitudes, degrees.
-     */
-    val `latitudes`: List<kotlin.Double>
-    , 
-    /**
-     * Longitudes, degrees.
-     */
-    val `longitudes`: List<kotlin.Double>
-    , 
-    /**
-     * Response rates.
-     */
-    val `responseRates`: List<kotlin.Double>
-    , 
-    /**
-     * Last activity, ms.
-     */
-    val `lastActiveMs`: List<kotlin.Long>
-    , 
-    /**
-     * Paid boost end, ms.
-     */
-    val `boostUntilMs`: List<kotlin.Long>
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeCandidateColumns: FfiConverterRustBuffer<CandidateColumns> {
-    override fun read(buf: ByteBuffer): CandidateColumns {
-        return CandidateColumns(
-            FfiConverterString.read(buf),
-            FfiConverterByteArray.read(buf),
-            FfiConverterSequenceUInt.read(buf),
-            FfiConverterSequenceUInt.read(buf),
-            FfiConverterSequenceUInt.read(buf),
-            FfiConverterSequenceUInt.read(buf),
-            FfiConverterByteArray.read(buf),
-            FfiConverterSequenceUInt.read(buf),
-            FfiConverterSequenceDouble.read(buf),
-            FfiConverterSequenceDouble.read(buf),
-            FfiConverterSequenceDouble.read(buf),
-            FfiConverterSequenceLong.read(buf),
-            FfiConverterSequenceLong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: CandidateColumns) = (
-            FfiConverterString.allocationSize(value.`userIds`) +
-            FfiConverterByteArray.allocationSize(value.`flags`) +
-            FfiConverterSequenceUInt.allocationSize(value.`photos`) +
-            FfiConverterSequenceUInt.allocationSize(value.`interests`) +
-            FfiConverterSequenceUInt.allocationSize(value.`loyaltyLevels`) +
-            FfiConverterSequenceUInt.allocationSize(value.`reports`) +
-            FfiConverterByteArray.allocationSize(value.`genders`) +
-            FfiConverterSequenceUInt.allocationSize(value.`birthDates`) +
-            FfiConverterSequenceDouble.allocationSize(value.`latitudes`) +
-            FfiConverterSequenceDouble.allocationSize(value.`longitudes`) +
-            FfiConverterSequenceDouble.allocationSize(value.`responseRates`) +
-            FfiConverterSequenceLong.allocationSize(value.`lastActiveMs`) +
-            FfiConverterSequenceLong.allocationSize(value.`boostUntilMs`)
-    )
-
-    override fun write(value: CandidateColumns, buf: ByteBuffer) {
-            FfiConverterString.write(value.`userIds`, buf)
-            FfiConverterByteArray.write(value.`flags`, buf)
-            FfiConverterSequenceUInt.write(value.`photos`, buf)
-            FfiConverterSequenceUInt.write(value.`interests`, buf)
-            FfiConverterSequenceUInt.write(value.`loyaltyLevels`, buf)
-            FfiConverterSequenceUInt.write(value.`reports`, buf)
-            FfiConverterByteArray.write(value.`genders`, buf)
-            FfiConverterSequenceUInt.write(value.`birthDates`, buf)
-            FfiConverterSequenceDouble.write(value.`latitudes`, buf)
-            FfiConverterSequenceDouble.write(value.`longitudes`, buf)
-            FfiConverterSequenceDouble.write(value.`responseRates`, buf)
-            FfiConverterSequenceLong.write(value.`lastActiveMs`, buf)
-            FfiConverterSequenceLong.write(value.`boostUntilMs`, buf)
-    }
-}
-
-
-
-/**
- * An allowed operation.
- */
-data class CapDecision (
-    /**
-     * Whether the country is controlled (has a phase).
-     */
-    val `controlled`: kotlin.Boolean
-    , 
-    /**
-     * The cap that applied (`None` when not controlled).
-     */
-    val `cap`: kotlin.ULong?
-    , 
-    /**
-     * The new counter including this operation (store it).
-     */
-    val `counter`: DailyCounter
-    , 
-    /**
-     * Operations left today after this one (`None` when not controlled).
-     */
-    val `remaining`: kotlin.ULong?
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeCapDecision: FfiConverterRustBuffer<CapDecision> {
-    override fun read(buf: ByteBuffer): CapDecision {
-        return CapDecision(
-            FfiConverterBoolean.read(buf),
-            FfiConverterOptionalULong.read(buf),
-            FfiConverterTypeDailyCounter.read(buf),
-            FfiConverterOptionalULong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: CapDecision) = (
-            FfiConverterBoolean.allocationSize(value.`controlled`) +
-            FfiConverterOptionalULong.allocationSize(value.`cap`) +
-            FfiConverterTypeDailyCounter.allocationSize(value.`counter`) +
-            FfiConverterOptionalULong.allocationSize(value.`remaining`)
-    )
-
-    override fun write(value: CapDecision, buf: ByteBuffer) {
-            FfiConverterBoolean.write(value.`controlled`, buf)
-            FfiConverterOptionalULong.write(value.`cap`, buf)
-            FfiConverterTypeDailyCounter.write(value.`counter`, buf)
-            FfiConverterOptionalULong.write(value.`remaining`, buf)
-    }
-}
-
-
-
-/**
- * Per-country cap overrides; `None` keeps the phase default, `Some(0)` blocks that kind.
- */
-data class CapOverrides (
-    /**
-     * Override of the users cap.
-     */
-    val `users`: kotlin.ULong? = null 
-    , 
-    /**
-     * Override of the payments cap.
-     */
-    val `payments`: kotlin.ULong? = null 
-    , 
-    /**
-     * Override of the creators cap.
-     */
-    val `creators`: kotlin.ULong? = null 
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeCapOverrides: FfiConverterRustBuffer<CapOverrides> {
-    override fun read(buf: ByteBuffer): CapOverrides {
-        return CapOverrides(
-            FfiConverterOptionalULong.read(buf),
-            FfiConverterOptionalULong.read(buf),
-            FfiConverterOptionalULong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: CapOverrides) = (
-            FfiConverterOptionalULong.allocationSize(value.`users`) +
-            FfiConverterOptionalULong.allocationSize(value.`payments`) +
-            FfiConverterOptionalULong.allocationSize(value.`creators`)
-    )
-
-    override fun write(value: CapOverrides, buf: ByteBuffer) {
-            FfiConverterOptionalULong.write(value.`users`, buf)
-            FfiConverterOptionalULong.write(value.`payments`, buf)
-            FfiConverterOptionalULong.write(value.`creators`, buf)
-    }
-}
-
-
-
-/**
- * One operation to count against a country's cap.
- */
-data class CapRequest (
-    /**
-     * The country's phase; `None` = not controlled.
-     */
-    val `phase`: RolloutPhase? = null 
-    , 
-    /**
-     * The country's cap overrides.
-     */
-    val `overrides`: CapOverrides
-    , 
-    /**
-     * What is being counted.
-     */
-    val `kind`: CapKind
-    , 
-    /**
-     * The stored counter for this country and kind.
-     */
-    val `counter`: DailyCounter
-    , 
-    /**
-     * Now, ms since the epoch (UTC).
-     */
-    val `nowMs`: kotlin.Long
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeCapRequest: FfiConverterRustBuffer<CapRequest> {
-    override fun read(buf: ByteBuffer): CapRequest {
-        return CapRequest(
-            FfiConverterOptionalTypeRolloutPhase.read(buf),
-            FfiConverterTypeCapOverrides.read(buf),
-            FfiConverterTypeCapKind.read(buf),
-            FfiConverterTypeDailyCounter.read(buf),
-            FfiConverterLong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: CapRequest) = (
-            FfiConverterOptionalTypeRolloutPhase.allocationSize(value.`phase`) +
-            FfiConverterTypeCapOverrides.allocationSize(value.`overrides`) +
-            FfiConverterTypeCapKind.allocationSize(value.`kind`) +
-            FfiConverterTypeDailyCounter.allocationSize(value.`counter`) +
-            FfiConverterLong.allocationSize(value.`nowMs`)
-    )
-
-    override fun write(value: CapRequest, buf: ByteBuffer) {
-            FfiConverterOptionalTypeRolloutPhase.write(value.`phase`, buf)
-            FfiConverterTypeCapOverrides.write(value.`overrides`, buf)
-            FfiConverterTypeCapKind.write(value.`kind`, buf)
-            FfiConverterTypeDailyCounter.write(value.`counter`, buf)
-            FfiConverterLong.write(value.`nowMs`, buf)
-    }
-}
-
-
-
-/**
- * One message of a batch.
- */
-data class ChatMessage (
-    /**
-     * Who sent it.
-     */
-    val `sender`: Sender
-    , 
-    /**
-     * Its text.
-     */
-    val `text`: kotlin.String
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeChatMessage: FfiConverterRustBuffer<ChatMessage> {
-    override fun read(buf: ByteBuffer): ChatMessage {
-        return ChatMessage(
-            FfiConverterTypeSender.read(buf),
-            FfiConverterString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: ChatMessage) = (
-            FfiConverterTypeSender.allocationSize(value.`sender`) +
-            FfiConverterString.allocationSize(value.`text`)
-    )
-
-    override fun write(value: ChatMessage, buf: ByteBuffer) {
-            FfiConverterTypeSender.write(value.`sender`, buf)
-            FfiConverterString.write(value.`text`, buf)
-    }
-}
-
-
-
-/**
- * The running state of one paid chat: store it, pass it back with the next message.
- */
-data class ChatMeter (
-    /**
-     * Messages the payer has sent in this chat.
-     */
-    val `payerMessages`: kotlin.ULong
-    , 
-    /**
-     * Messages the earner has sent in this chat.
-     */
-    val `earnerMessages`: kotlin.ULong
-    , 
-    /**
-     * Cumulative billed words, in units of the current rate.
-     */
-    val `billedWords`: kotlin.ULong
-    , 
-    /**
-     * Cumulative tokens charged to the payer.
-     */
-    val `billedTokens`: kotlin.ULong
-    , 
-    /**
-     * Cumulative tokens credited to the creator.
-     */
-    val `creatorTokens`: kotlin.ULong
-    , 
-    /**
-     * Whether the meter runs at the Royal rate.
-     */
-    val `royal`: kotlin.Boolean
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeChatMeter: FfiConverterRustBuffer<ChatMeter> {
-    override fun read(buf: ByteBuffer): ChatMeter {
-        return ChatMeter(
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterBoolean.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: ChatMeter) = (
-            FfiConverterULong.allocationSize(value.`payerMessages`) +
-            FfiConverterULong.allocationSize(value.`earnerMessages`) +
-            FfiConverterULong.allocationSize(value.`billedWords`) +
-            FfiConverterULong.allocationSize(value.`billedTokens`) +
-            FfiConverterULong.allocationSize(value.`creatorTokens`) +
-            FfiConverterBoolean.allocationSize(value.`royal`)
-    )
-
-    override fun write(value: ChatMeter, buf: ByteBuffer) {
-            FfiConverterULong.write(value.`payerMessages`, buf)
-            FfiConverterULong.write(value.`earnerMessages`, buf)
-            FfiConverterULong.write(value.`billedWords`, buf)
-            FfiConverterULong.write(value.`billedTokens`, buf)
-            FfiConverterULong.write(value.`creatorTokens`, buf)
-            FfiConverterBoolean.write(value.`royal`, buf)
-    }
-}
-
-
-
-/**
- * Who pays and who earns in a chat (SPEC §4.1).
- */
-data class ChatRoles (
-    /**
-     * The participant charged for the earner's messages; `null` in a free chat.
-     */
-    val `payer`: ChatParticipant?
-    , 
-    /**
-     * The participant whose messages are billed; `null` in a free chat.
-     */
-    val `earner`: ChatParticipant?
-    , 
-    /**
-     * True when neither participant earns.
-     */
-    val `free`: kotlin.Boolean
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeChatRoles: FfiConverterRustBuffer<ChatRoles> {
-    override fun read(buf: ByteBuffer): ChatRoles {
-        return ChatRoles(
-            FfiConverterOptionalTypeChatParticipant.read(buf),
-            FfiConverterOptionalTypeChatParticipant.read(buf),
-            FfiConverterBoolean.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: ChatRoles) = (
-            FfiConverterOptionalTypeChatParticipant.allocationSize(value.`payer`) +
-            FfiConverterOptionalTypeChatParticipant.allocationSize(value.`earner`) +
-            FfiConverterBoolean.allocationSize(value.`free`)
-    )
-
-    override fun write(value: ChatRoles, buf: ByteBuffer) {
-            FfiConverterOptionalTypeChatParticipant.write(value.`payer`, buf)
-            FfiConverterOptionalTypeChatParticipant.write(value.`earner`, buf)
-            FfiConverterBoolean.write(value.`free`, buf)
-    }
-}
-
-
-
-/**
- * A checked file name.
- */
-data class CheckedName (
-    /**
-     * The final name.
-     */
-    val `fileName`: kotlin.String
-    , 
-    /**
-     * Its extension, lower case.
-     */
-    val `extension`: kotlin.String
-    , 
-    /**
-     * Whether the canonical extension was appended.
-     */
-    val `extensionAdded`: kotlin.Boolean
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeCheckedName: FfiConverterRustBuffer<CheckedName> {
-    override fun read(buf: ByteBuffer): CheckedName {
-        return CheckedName(
-            FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
-            FfiConverterBoolean.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: CheckedName) = (
-            FfiConverterString.allocationSize(value.`fileName`) +
-            FfiConverterString.allocationSize(value.`extension`) +
-            FfiConverterBoolean.allocationSize(value.`extensionAdded`)
-    )
-
-    override fun write(value: CheckedName, buf: ByteBuffer) {
-            FfiConverterString.write(value.`fileName`, buf)
-            FfiConverterString.write(value.`extension`, buf)
-            FfiConverterBoolean.write(value.`extensionAdded`, buf)
-    }
-}
-
-
-
-/**
- * One component's check.
- */
-data class ComponentCheck (
-    /**
-     * Component name.
-     */
-    val `name`: kotlin.String
-    , 
-    /**
-     * What the check reported.
-     */
-    val `outcome`: HealthCheckOutcome
-    , 
-    /**
-     * How long the check took, ms.
-     */
-    val `durationMs`: kotlin.ULong
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeComponentCheck: FfiConverterRustBuffer<ComponentCheck> {
-    override fun read(buf: ByteBuffer): ComponentCheck {
-        return ComponentCheck(
-            FfiConverterString.read(buf),
-            FfiConverterTypeHealthCheckOutcome.read(buf),
-            FfiConverterULong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: ComponentCheck) = (
-            FfiConverterString.allocationSize(value.`name`) +
-            FfiConverterTypeHealthCheckOutcome.allocationSize(value.`outcome`) +
-            FfiConverterULong.allocationSize(value.`durationMs`)
-    )
-
-    override fun write(value: ComponentCheck, buf: ByteBuffer) {
-            FfiConverterString.write(value.`name`, buf)
-            FfiConverterTypeHealthCheckOutcome.write(value.`outcome`, buf)
-            FfiConverterULong.write(value.`durationMs`, buf)
-    }
-}
-
-
-
-/**
- * One component's status.
- */
-data class ComponentStatus (
-    /**
-     * Component name.
-     */
-    val `name`: kotlin.String
-    , 
-    /**
-     * Its status.
-     */
-    val `status`: HealthStatus
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeComponentStatus: FfiConverterRustBuffer<ComponentStatus> {
-    override fun read(buf: ByteBuffer): ComponentStatus {
-        return ComponentStatus(
-            FfiConverterString.read(buf),
-            FfiConverterTypeHealthStatus.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: ComponentStatus) = (
-            FfiConverterString.allocationSize(value.`name`) +
-            FfiConverterTypeHealthStatus.allocationSize(value.`status`)
-    )
-
-    override fun write(value: ComponentStatus, buf: ByteBuffer) {
-            FfiConverterString.write(value.`name`, buf)
-            FfiConverterTypeHealthStatus.write(value.`status`, buf)
-    }
-}
-
-
-
-/**
- * The result of applying many payments to one cumulative split.
- */
-data class CumulativeBatch (
-    /**
-     * Each payment's split, in order.
-     */
-    val `splits`: List<Split>
-    , 
-    /**
-     * The state after the last payment.
-     */
-    val `state`: CumulativeSplit
-    , 
-    /**
-     * Sum of the creator's credits in this batch.
-     */
-    val `creator`: kotlin.ULong
-    , 
-    /**
-     * Sum of the platform's credits in this batch.
-     */
-    val `platform`: kotlin.ULong
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeCumulativeBatch: FfiConverterRustBuffer<CumulativeBatch> {
-    override fun read(buf: ByteBuffer): CumulativeBatch {
-        return CumulativeBatch(
-            FfiConverterSequenceTypeSplit.read(buf),
-            FfiConverterTypeCumulativeSplit.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: CumulativeBatch) = (
-            FfiConverterSequenceTypeSplit.allocationSize(value.`splits`) +
-            FfiConverterTypeCumulativeSplit.allocationSize(value.`state`) +
-            FfiConverterULong.allocationSize(value.`creator`) +
-            FfiConverterULong.allocationSize(value.`platform`)
-    )
-
-    override fun write(value: CumulativeBatch, buf: ByteBuffer) {
-            FfiConverterSequenceTypeSplit.write(value.`splits`, buf)
-            FfiConverterTypeCumulativeSplit.write(value.`state`, buf)
-            FfiConverterULong.write(value.`creator`, buf)
-            FfiConverterULong.write(value.`platform`, buf)
-    }
-}
-
-
-
-/**
- * Running totals of one stream between one payer and one creator (SPEC §3.3). Store it and
- * pass it back; an inconsistent state is `INVALID_INPUT`, never silently reset.
- */
-data class CumulativeSplit (
-    /**
-     * Cumulative amount paid.
-     */
-    val `total`: kotlin.ULong
-    , 
-    /**
-     * Cumulative amount credited to the creator.
-     */
-    val `creatorTotal`: kotlin.ULong
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeCumulativeSplit: FfiConverterRustBuffer<CumulativeSplit> {
-    override fun read(buf: ByteBuffer): CumulativeSplit {
-        return CumulativeSplit(
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: CumulativeSplit) = (
-            FfiConverterULong.allocationSize(value.`total`) +
-            FfiConverterULong.allocationSize(value.`creatorTotal`)
-    )
-
-    override fun write(value: CumulativeSplit, buf: ByteBuffer) {
-            FfiConverterULong.write(value.`total`, buf)
-            FfiConverterULong.write(value.`creatorTotal`, buf)
-    }
-}
-
-
-
-/**
- * One payment applied to a cumulative split.
- */
-data class CumulativeStep (
-    /**
-     * This payment's split.
-     */
-    val `split`: Split
-    , 
-    /**
-     * The state after the payment.
-     */
-    val `state`: CumulativeSplit
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeCumulativeStep: FfiConverterRustBuffer<CumulativeStep> {
-    override fun read(buf: ByteBuffer): CumulativeStep {
-        return CumulativeStep(
-            FfiConverterTypeSplit.read(buf),
-            FfiConverterTypeCumulativeSplit.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: CumulativeStep) = (
-            FfiConverterTypeSplit.allocationSize(value.`split`) +
-            FfiConverterTypeCumulativeSplit.allocationSize(value.`state`)
-    )
-
-    override fun write(value: CumulativeStep, buf: ByteBuffer) {
-            FfiConverterTypeSplit.write(value.`split`, buf)
-            FfiConverterTypeCumulativeSplit.write(value.`state`, buf)
-    }
-}
-
-
-
-/**
  * An ISO 4217 currency the core knows.
  */
 data class CurrencyInfo (
@@ -4030,226 +2638,6 @@ public object FfiConverterTypeCurrencyInfo: FfiConverterRustBuffer<CurrencyInfo>
     override fun write(value: CurrencyInfo, buf: ByteBuffer) {
             FfiConverterString.write(value.`code`, buf)
             FfiConverterUInt.write(value.`minorDigits`, buf)
-    }
-}
-
-
-
-/**
- * A per-day counter as the host stores it: the count and when it was last incremented.
- */
-data class DailyCounter (
-    /**
-     * Operations counted on the UTC day of `updated_at_ms`.
-     */
-    val `count`: kotlin.ULong
-    , 
-    /**
-     * When the counter was last incremented, ms since the epoch (0 for a fresh counter).
-     */
-    val `updatedAtMs`: kotlin.Long
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeDailyCounter: FfiConverterRustBuffer<DailyCounter> {
-    override fun read(buf: ByteBuffer): DailyCounter {
-        return DailyCounter(
-            FfiConverterULong.read(buf),
-            FfiConverterLong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: DailyCounter) = (
-            FfiConverterULong.allocationSize(value.`count`) +
-            FfiConverterLong.allocationSize(value.`updatedAtMs`)
-    )
-
-    override fun write(value: DailyCounter, buf: ByteBuffer) {
-            FfiConverterULong.write(value.`count`, buf)
-            FfiConverterLong.write(value.`updatedAtMs`, buf)
-    }
-}
-
-
-
-/**
- * One day of a country's metrics.
- */
-data class DayMetrics (
-    /**
-     * The UTC date, `YYYY-MM-DD`.
-     */
-    val `date`: kotlin.String
-    , 
-    /**
-     * Active users that day.
-     */
-    val `activeUsers`: kotlin.ULong
-    , 
-    /**
-     * Revenue, minor units of the reporting currency.
-     */
-    val `revenueMinor`: kotlin.ULong
-    , 
-    /**
-     * Safety incidents.
-     */
-    val `safetyIncidents`: kotlin.ULong
-    , 
-    /**
-     * Installs.
-     */
-    val `installs`: kotlin.ULong
-    , 
-    /**
-     * Verified users among those installs.
-     */
-    val `verified`: kotlin.ULong
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeDayMetrics: FfiConverterRustBuffer<DayMetrics> {
-    override fun read(buf: ByteBuffer): DayMetrics {
-        return DayMetrics(
-            FfiConverterString.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: DayMetrics) = (
-            FfiConverterString.allocationSize(value.`date`) +
-            FfiConverterULong.allocationSize(value.`activeUsers`) +
-            FfiConverterULong.allocationSize(value.`revenueMinor`) +
-            FfiConverterULong.allocationSize(value.`safetyIncidents`) +
-            FfiConverterULong.allocationSize(value.`installs`) +
-            FfiConverterULong.allocationSize(value.`verified`)
-    )
-
-    override fun write(value: DayMetrics, buf: ByteBuffer) {
-            FfiConverterString.write(value.`date`, buf)
-            FfiConverterULong.write(value.`activeUsers`, buf)
-            FfiConverterULong.write(value.`revenueMinor`, buf)
-            FfiConverterULong.write(value.`safetyIncidents`, buf)
-            FfiConverterULong.write(value.`installs`, buf)
-            FfiConverterULong.write(value.`verified`, buf)
-    }
-}
-
-
-
-/**
- * Accounts created from one device in the window.
- */
-data class DeviceAccounts (
-    /**
-     * The device identifier.
-     */
-    val `deviceId`: kotlin.String
-    , 
-    /**
-     * Accounts created from it.
-     */
-    val `accounts`: kotlin.ULong
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeDeviceAccounts: FfiConverterRustBuffer<DeviceAccounts> {
-    override fun read(buf: ByteBuffer): DeviceAccounts {
-        return DeviceAccounts(
-            FfiConverterString.read(buf),
-            FfiConverterULong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: DeviceAccounts) = (
-            FfiConverterString.allocationSize(value.`deviceId`) +
-            FfiConverterULong.allocationSize(value.`accounts`)
-    )
-
-    override fun write(value: DeviceAccounts, buf: ByteBuffer) {
-            FfiConverterString.write(value.`deviceId`, buf)
-            FfiConverterULong.write(value.`accounts`, buf)
-    }
-}
-
-
-
-/**
- * A dropped candidate and why (only with `explain`).
- */
-data class DroppedCandidate (
-    /**
-     * The candidate's user id.
-     */
-    val `userId`: kotlin.String
-    , 
-    /**
-     * The first filter it failed.
-     */
-    val `reason`: DropReason
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeDroppedCandidate: FfiConverterRustBuffer<DroppedCandidate> {
-    override fun read(buf: ByteBuffer): DroppedCandidate {
-        return DroppedCandidate(
-            FfiConverterString.read(buf),
-            FfiConverterTypeDropReason.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: DroppedCandidate) = (
-            FfiConverterString.allocationSize(value.`userId`) +
-            FfiConverterTypeDropReason.allocationSize(value.`reason`)
-    )
-
-    override fun write(value: DroppedCandidate, buf: ByteBuffer) {
-            FfiConverterString.write(value.`userId`, buf)
-            FfiConverterTypeDropReason.write(value.`reason`, buf)
     }
 }
 
@@ -4310,7124 +2698,6 @@ public object FfiConverterTypeErrorInfo: FfiConverterRustBuffer<ErrorInfo> {
 
 
 
-/**
- * The user and moment a flag is evaluated for.
- */
-data class FlagContext (
-    /**
-     * The user's stable id (not empty).
-     */
-    val `userId`: kotlin.String
-    , 
-    /**
-     * The user's region (e.g. a country code), if known.
-     */
-    val `region`: kotlin.String? = null 
-    , 
-    /**
-     * The user's platform, if known.
-     */
-    val `platform`: Platform? = null 
-    , 
-    /**
-     * Now, ms since the epoch.
-     */
-    val `nowMs`: kotlin.Long
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeFlagContext: FfiConverterRustBuffer<FlagContext> {
-    override fun read(buf: ByteBuffer): FlagContext {
-        return FlagContext(
-            FfiConverterString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalTypePlatform.read(buf),
-            FfiConverterLong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: FlagContext) = (
-            FfiConverterString.allocationSize(value.`userId`) +
-            FfiConverterOptionalString.allocationSize(value.`region`) +
-            FfiConverterOptionalTypePlatform.allocationSize(value.`platform`) +
-            FfiConverterLong.allocationSize(value.`nowMs`)
-    )
-
-    override fun write(value: FlagContext, buf: ByteBuffer) {
-            FfiConverterString.write(value.`userId`, buf)
-            FfiConverterOptionalString.write(value.`region`, buf)
-            FfiConverterOptionalTypePlatform.write(value.`platform`, buf)
-            FfiConverterLong.write(value.`nowMs`, buf)
-    }
-}
-
-
-
-/**
- * A flag decision for one user.
- */
-data class FlagDecision (
-    /**
-     * The flag.
-     */
-    val `flag`: kotlin.String
-    , 
-    /**
-     * Whether it is on.
-     */
-    val `on`: kotlin.Boolean
-    , 
-    /**
-     * The deciding rule.
-     */
-    val `rule`: FlagRule
-    , 
-    /**
-     * The user's bucket (0..10 000), when the rollout decided.
-     */
-    val `bucket`: kotlin.UInt?
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeFlagDecision: FfiConverterRustBuffer<FlagDecision> {
-    override fun read(buf: ByteBuffer): FlagDecision {
-        return FlagDecision(
-            FfiConverterString.read(buf),
-            FfiConverterBoolean.read(buf),
-            FfiConverterTypeFlagRule.read(buf),
-            FfiConverterOptionalUInt.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: FlagDecision) = (
-            FfiConverterString.allocationSize(value.`flag`) +
-            FfiConverterBoolean.allocationSize(value.`on`) +
-            FfiConverterTypeFlagRule.allocationSize(value.`rule`) +
-            FfiConverterOptionalUInt.allocationSize(value.`bucket`)
-    )
-
-    override fun write(value: FlagDecision, buf: ByteBuffer) {
-            FfiConverterString.write(value.`flag`, buf)
-            FfiConverterBoolean.write(value.`on`, buf)
-            FfiConverterTypeFlagRule.write(value.`rule`, buf)
-            FfiConverterOptionalUInt.write(value.`bucket`, buf)
-    }
-}
-
-
-
-/**
- * One flag's definition (runtime state from the host's flag store).
- */
-data class FlagDefinition (
-    /**
-     * Flag name, e.g. `chat_voice_notes`.
-     */
-    val `name`: kotlin.String
-    , 
-    /**
-     * Whether the flag is enabled at all.
-     */
-    val `enabled`: kotlin.Boolean
-    , 
-    /**
-     * The flag's own kill switch (on = the flag is off for everyone).
-     */
-    val `killSwitch`: kotlin.Boolean = false 
-    , 
-    /**
-     * Start of the time window, inclusive, ms since the epoch.
-     */
-    val `startsAtMs`: kotlin.Long? = null 
-    , 
-    /**
-     * End of the time window, exclusive.
-     */
-    val `endsAtMs`: kotlin.Long? = null 
-    , 
-    /**
-     * Targeted regions; `None` = everywhere.
-     */
-    val `regions`: List<kotlin.String>? = null 
-    , 
-    /**
-     * Targeted platforms; `None` = every platform.
-     */
-    val `platforms`: List<Platform>? = null 
-    , 
-    /**
-     * Users who never get the flag.
-     */
-    val `blockedUsers`: List<kotlin.String> = listOf() 
-    , 
-    /**
-     * Users who always get it (after targeting).
-     */
-    val `allowedUsers`: List<kotlin.String> = listOf() 
-    , 
-    /**
-     * Rollout share, basis points 0..=10 000.
-     */
-    val `rolloutBp`: kotlin.UInt
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeFlagDefinition: FfiConverterRustBuffer<FlagDefinition> {
-    override fun read(buf: ByteBuffer): FlagDefinition {
-        return FlagDefinition(
-            FfiConverterString.read(buf),
-            FfiConverterBoolean.read(buf),
-            FfiConverterBoolean.read(buf),
-            FfiConverterOptionalLong.read(buf),
-            FfiConverterOptionalLong.read(buf),
-            FfiConverterOptionalSequenceString.read(buf),
-            FfiConverterOptionalSequenceTypePlatform.read(buf),
-            FfiConverterSequenceString.read(buf),
-            FfiConverterSequenceString.read(buf),
-            FfiConverterUInt.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: FlagDefinition) = (
-            FfiConverterString.allocationSize(value.`name`) +
-            FfiConverterBoolean.allocationSize(value.`enabled`) +
-            FfiConverterBoolean.allocationSize(value.`killSwitch`) +
-            FfiConverterOptionalLong.allocationSize(value.`startsAtMs`) +
-            FfiConverterOptionalLong.allocationSize(value.`endsAtMs`) +
-            FfiConverterOptionalSequenceString.allocationSize(value.`regions`) +
-            FfiConverterOptionalSequenceTypePlatform.allocationSize(value.`platforms`) +
-            FfiConverterSequenceString.allocationSize(value.`blockedUsers`) +
-            FfiConverterSequenceString.allocationSize(value.`allowedUsers`) +
-            FfiConverterUInt.allocationSize(value.`rolloutBp`)
-    )
-
-    override fun write(value: FlagDefinition, buf: ByteBuffer) {
-            FfiConverterString.write(value.`name`, buf)
-            FfiConverterBoolean.write(value.`enabled`, buf)
-            FfiConverterBoolean.write(value.`killSwitch`, buf)
-            FfiConverterOptionalLong.write(value.`startsAtMs`, buf)
-            FfiConverterOptionalLong.write(value.`endsAtMs`, buf)
-            FfiConverterOptionalSequenceString.write(value.`regions`, buf)
-            FfiConverterOptionalSequenceTypePlatform.write(value.`platforms`, buf)
-            FfiConverterSequenceString.write(value.`blockedUsers`, buf)
-            FfiConverterSequenceString.write(value.`allowedUsers`, buf)
-            FfiConverterUInt.write(value.`rolloutBp`, buf)
-    }
-}
-
-
-
-/**
- * All flags for one user.
- */
-data class FlagEvaluation (
-    /**
-     * One decision per flag, in input order.
-     */
-    val `decisions`: List<FlagDecision>
-    , 
-    /**
-     * Fingerprint of the policy.
-     */
-    val `policyFingerprint`: kotlin.String
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeFlagEvaluation: FfiConverterRustBuffer<FlagEvaluation> {
-    override fun read(buf: ByteBuffer): FlagEvaluation {
-        return FlagEvaluation(
-            FfiConverterSequenceTypeFlagDecision.read(buf),
-            FfiConverterString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: FlagEvaluation) = (
-            FfiConverterSequenceTypeFlagDecision.allocationSize(value.`decisions`) +
-            FfiConverterString.allocationSize(value.`policyFingerprint`)
-    )
-
-    override fun write(value: FlagEvaluation, buf: ByteBuffer) {
-            FfiConverterSequenceTypeFlagDecision.write(value.`decisions`, buf)
-            FfiConverterString.write(value.`policyFingerprint`, buf)
-    }
-}
-
-
-
-/**
- * Every flag plus the killed groups: what a host loads from its flag store.
- */
-data class FlagSet (
-    /**
-     * Names of the kill-switch groups that are switched off.
-     */
-    val `killedGroups`: List<kotlin.String> = listOf() 
-    , 
-    /**
-     * The flags.
-     */
-    val `flags`: List<FlagDefinition>
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeFlagSet: FfiConverterRustBuffer<FlagSet> {
-    override fun read(buf: ByteBuffer): FlagSet {
-        return FlagSet(
-            FfiConverterSequenceString.read(buf),
-            FfiConverterSequenceTypeFlagDefinition.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: FlagSet) = (
-            FfiConverterSequenceString.allocationSize(value.`killedGroups`) +
-            FfiConverterSequenceTypeFlagDefinition.allocationSize(value.`flags`)
-    )
-
-    override fun write(value: FlagSet, buf: ByteBuffer) {
-            FfiConverterSequenceString.write(value.`killedGroups`, buf)
-            FfiConverterSequenceTypeFlagDefinition.write(value.`flags`, buf)
-    }
-}
-
-
-
-/**
- * One alert.
- */
-data class FraudAlert (
-    /**
-     * Which signal.
-     */
-    val `signal`: FraudSignal
-    , 
-    /**
-     * The device, for device farming.
-     */
-    val `deviceId`: kotlin.String?
-    , 
-    /**
-     * The count that tripped it.
-     */
-    val `count`: kotlin.ULong
-    , 
-    /**
-     * The threshold (`count ≥ threshold`).
-     */
-    val `threshold`: kotlin.ULong
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeFraudAlert: FfiConverterRustBuffer<FraudAlert> {
-    override fun read(buf: ByteBuffer): FraudAlert {
-        return FraudAlert(
-            FfiConverterTypeFraudSignal.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: FraudAlert) = (
-            FfiConverterTypeFraudSignal.allocationSize(value.`signal`) +
-            FfiConverterOptionalString.allocationSize(value.`deviceId`) +
-            FfiConverterULong.allocationSize(value.`count`) +
-            FfiConverterULong.allocationSize(value.`threshold`)
-    )
-
-    override fun write(value: FraudAlert, buf: ByteBuffer) {
-            FfiConverterTypeFraudSignal.write(value.`signal`, buf)
-            FfiConverterOptionalString.write(value.`deviceId`, buf)
-            FfiConverterULong.write(value.`count`, buf)
-            FfiConverterULong.write(value.`threshold`, buf)
-    }
-}
-
-
-
-/**
- * The fraud shield's verdict on one window.
- */
-data class FraudReport (
-    /**
-     * Whether any alert fired.
-     */
-    val `alert`: kotlin.Boolean
-    , 
-    /**
-     * The alerts: devices in input order, then creator ring, then payment burst.
-     */
-    val `alerts`: List<FraudAlert>
-    , 
-    /**
-     * Fingerprint of the policy.
-     */
-    val `policyFingerprint`: kotlin.String
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeFraudReport: FfiConverterRustBuffer<FraudReport> {
-    override fun read(buf: ByteBuffer): FraudReport {
-        return FraudReport(
-            FfiConverterBoolean.read(buf),
-            FfiConverterSequenceTypeFraudAlert.read(buf),
-            FfiConverterString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: FraudReport) = (
-            FfiConverterBoolean.allocationSize(value.`alert`) +
-            FfiConverterSequenceTypeFraudAlert.allocationSize(value.`alerts`) +
-            FfiConverterString.allocationSize(value.`policyFingerprint`)
-    )
-
-    override fun write(value: FraudReport, buf: ByteBuffer) {
-            FfiConverterBoolean.write(value.`alert`, buf)
-            FfiConverterSequenceTypeFraudAlert.write(value.`alerts`, buf)
-            FfiConverterString.write(value.`policyFingerprint`, buf)
-    }
-}
-
-
-
-/**
- * Counts over one fraud window.
- */
-data class FraudWindow (
-    /**
-     * Accounts per device.
-     */
-    val `deviceAccounts`: List<DeviceAccounts> = listOf() 
-    , 
-    /**
-     * Creator registrations.
-     */
-    val `creatorRegistrations`: kotlin.ULong
-    , 
-    /**
-     * Payment transactions.
-     */
-    val `transactions`: kotlin.ULong
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeFraudWindow: FfiConverterRustBuffer<FraudWindow> {
-    override fun read(buf: ByteBuffer): FraudWindow {
-        return FraudWindow(
-            FfiConverterSequenceTypeDeviceAccounts.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: FraudWindow) = (
-            FfiConverterSequenceTypeDeviceAccounts.allocationSize(value.`deviceAccounts`) +
-            FfiConverterULong.allocationSize(value.`creatorRegistrations`) +
-            FfiConverterULong.allocationSize(value.`transactions`)
-    )
-
-    override fun write(value: FraudWindow, buf: ByteBuffer) {
-            FfiConverterSequenceTypeDeviceAccounts.write(value.`deviceAccounts`, buf)
-            FfiConverterULong.write(value.`creatorRegistrations`, buf)
-            FfiConverterULong.write(value.`transactions`, buf)
-    }
-}
-
-
-
-/**
- * A point on Earth in degrees (latitude −90..=90, longitude −180..=180).
- */
-data class GeoPoint (
-    /**
-     * Latitude, degrees.
-     */
-    val `lat`: kotlin.Double
-    , 
-    /**
-     * Longitude, degrees.
-     */
-    val `lon`: kotlin.Double
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeGeoPoint: FfiConverterRustBuffer<GeoPoint> {
-    override fun read(buf: ByteBuffer): GeoPoint {
-        return GeoPoint(
-            FfiConverterDouble.read(buf),
-            FfiConverterDouble.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: GeoPoint) = (
-            FfiConverterDouble.allocationSize(value.`lat`) +
-            FfiConverterDouble.allocationSize(value.`lon`)
-    )
-
-    override fun write(value: GeoPoint, buf: ByteBuffer) {
-            FfiConverterDouble.write(value.`lat`, buf)
-            FfiConverterDouble.write(value.`lon`, buf)
-    }
-}
-
-
-
-/**
- * System health.
- */
-data class HealthReport (
-    /**
-     * The worst component status.
-     */
-    val `overall`: HealthStatus
-    , 
-    /**
-     * Each component, in input order.
-     */
-    val `components`: List<ComponentStatus>
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeHealthReport: FfiConverterRustBuffer<HealthReport> {
-    override fun read(buf: ByteBuffer): HealthReport {
-        return HealthReport(
-            FfiConverterTypeHealthStatus.read(buf),
-            FfiConverterSequenceTypeComponentStatus.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: HealthReport) = (
-            FfiConverterTypeHealthStatus.allocationSize(value.`overall`) +
-            FfiConverterSequenceTypeComponentStatus.allocationSize(value.`components`)
-    )
-
-    override fun write(value: HealthReport, buf: ByteBuffer) {
-            FfiConverterTypeHealthStatus.write(value.`overall`, buf)
-            FfiConverterSequenceTypeComponentStatus.write(value.`components`, buf)
-    }
-}
-
-
-
-/**
- * An invite-code record as the host found it for the code the applicant typed.
- */
-data class InviteRecord (
-    /**
-     * The code as stored.
-     */
-    val `code`: kotlin.String
-    , 
-    /**
-     * How many signups have used it.
-     */
-    val `usedCount`: kotlin.ULong
-    , 
-    /**
-     * How many signups may use it.
-     */
-    val `maxUses`: kotlin.ULong
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeInviteRecord: FfiConverterRustBuffer<InviteRecord> {
-    override fun read(buf: ByteBuffer): InviteRecord {
-        return InviteRecord(
-            FfiConverterString.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: InviteRecord) = (
-            FfiConverterString.allocationSize(value.`code`) +
-            FfiConverterULong.allocationSize(value.`usedCount`) +
-            FfiConverterULong.allocationSize(value.`maxUses`)
-    )
-
-    override fun write(value: InviteRecord, buf: ByteBuffer) {
-            FfiConverterString.write(value.`code`, buf)
-            FfiConverterULong.write(value.`usedCount`, buf)
-            FfiConverterULong.write(value.`maxUses`, buf)
-    }
-}
-
-
-
-/**
- * Likes a user made on one UTC day (store it, pass it back next time).
- */
-data class LikeCounter (
-    /**
-     * UTC day number (days since 1970-01-01).
-     */
-    val `day`: kotlin.Long
-    , 
-    /**
-     * Likes made on that day.
-     */
-    val `count`: kotlin.UInt
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeLikeCounter: FfiConverterRustBuffer<LikeCounter> {
-    override fun read(buf: ByteBuffer): LikeCounter {
-        return LikeCounter(
-            FfiConverterLong.read(buf),
-            FfiConverterUInt.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: LikeCounter) = (
-            FfiConverterLong.allocationSize(value.`day`) +
-            FfiConverterUInt.allocationSize(value.`count`)
-    )
-
-    override fun write(value: LikeCounter, buf: ByteBuffer) {
-            FfiConverterLong.write(value.`day`, buf)
-            FfiConverterUInt.write(value.`count`, buf)
-    }
-}
-
-
-
-/**
- * The decision for an accepted like.
- */
-data class LikeDecision (
-    /**
-     * Liked or match.
-     */
-    val `outcome`: LikeOutcome
-    , 
-    /**
-     * Free messages of the chat a match opens; 0 without a match.
-     */
-    val `chatFreeMessages`: kotlin.UInt
-    , 
-    /**
-     * The counter to store.
-     */
-    val `counter`: LikeCounter
-    , 
-    /**
-     * Likes left today.
-     */
-    val `remainingToday`: kotlin.UInt
-    , 
-    /**
-     * The next UTC midnight, ms.
-     */
-    val `resetsAtMs`: kotlin.Long
-    , 
-    /**
-     * Fingerprint of the policy.
-     */
-    val `policyFingerprint`: kotlin.String
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeLikeDecision: FfiConverterRustBuffer<LikeDecision> {
-    override fun read(buf: ByteBuffer): LikeDecision {
-        return LikeDecision(
-            FfiConverterTypeLikeOutcome.read(buf),
-            FfiConverterUInt.read(buf),
-            FfiConverterTypeLikeCounter.read(buf),
-            FfiConverterUInt.read(buf),
-            FfiConverterLong.read(buf),
-            FfiConverterString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: LikeDecision) = (
-            FfiConverterTypeLikeOutcome.allocationSize(value.`outcome`) +
-            FfiConverterUInt.allocationSize(value.`chatFreeMessages`) +
-            FfiConverterTypeLikeCounter.allocationSize(value.`counter`) +
-            FfiConverterUInt.allocationSize(value.`remainingToday`) +
-            FfiConverterLong.allocationSize(value.`resetsAtMs`) +
-            FfiConverterString.allocationSize(value.`policyFingerprint`)
-    )
-
-    override fun write(value: LikeDecision, buf: ByteBuffer) {
-            FfiConverterTypeLikeOutcome.write(value.`outcome`, buf)
-            FfiConverterUInt.write(value.`chatFreeMessages`, buf)
-            FfiConverterTypeLikeCounter.write(value.`counter`, buf)
-            FfiConverterUInt.write(value.`remainingToday`, buf)
-            FfiConverterLong.write(value.`resetsAtMs`, buf)
-            FfiConverterString.write(value.`policyFingerprint`, buf)
-    }
-}
-
-
-
-/**
- * A like to decide.
- */
-data class LikeRequest (
-    /**
-     * Who likes.
-     */
-    val `likerId`: kotlin.String
-    , 
-    /**
-     * Who is liked.
-     */
-    val `targetId`: kotlin.String
-    , 
-    /**
-     * Whether the target already liked the liker (then this like is a match).
-     */
-    val `targetLikesLiker`: kotlin.Boolean
-    , 
-    /**
-     * The liker's counter as last returned (none before the first like).
-     */
-    val `counter`: LikeCounter? = null 
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeLikeRequest: FfiConverterRustBuffer<LikeRequest> {
-    override fun read(buf: ByteBuffer): LikeRequest {
-        return LikeRequest(
-            FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
-            FfiConverterBoolean.read(buf),
-            FfiConverterOptionalTypeLikeCounter.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: LikeRequest) = (
-            FfiConverterString.allocationSize(value.`likerId`) +
-            FfiConverterString.allocationSize(value.`targetId`) +
-            FfiConverterBoolean.allocationSize(value.`targetLikesLiker`) +
-            FfiConverterOptionalTypeLikeCounter.allocationSize(value.`counter`)
-    )
-
-    override fun write(value: LikeRequest, buf: ByteBuffer) {
-            FfiConverterString.write(value.`likerId`, buf)
-            FfiConverterString.write(value.`targetId`, buf)
-            FfiConverterBoolean.write(value.`targetLikesLiker`, buf)
-            FfiConverterOptionalTypeLikeCounter.write(value.`counter`, buf)
-    }
-}
-
-
-
-/**
- * One independent subject of a batch.
- */
-data class LimitBatchItem (
-    /**
-     * The subject's stored state (0 = new subject).
-     */
-    val `state`: kotlin.Long
-    , 
-    /**
-     * Time, ms since the epoch.
-     */
-    val `nowMs`: kotlin.Long
-    , 
-    /**
-     * Cost (0 = peek).
-     */
-    val `cost`: kotlin.UInt
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeLimitBatchItem: FfiConverterRustBuffer<LimitBatchItem> {
-    override fun read(buf: ByteBuffer): LimitBatchItem {
-        return LimitBatchItem(
-            FfiConverterLong.read(buf),
-            FfiConverterLong.read(buf),
-            FfiConverterUInt.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: LimitBatchItem) = (
-            FfiConverterLong.allocationSize(value.`state`) +
-            FfiConverterLong.allocationSize(value.`nowMs`) +
-            FfiConverterUInt.allocationSize(value.`cost`)
-    )
-
-    override fun write(value: LimitBatchItem, buf: ByteBuffer) {
-            FfiConverterLong.write(value.`state`, buf)
-            FfiConverterLong.write(value.`nowMs`, buf)
-            FfiConverterUInt.write(value.`cost`, buf)
-    }
-}
-
-
-
-/**
- * The outcome of one decision.
- */
-data class LimitDecision (
-    /**
-     * Whether the request is admitted.
-     */
-    val `allowed`: kotlin.Boolean
-    , 
-    /**
-     * Whole requests still available now, after this decision.
-     */
-    val `remaining`: kotlin.UInt
-    , 
-    /**
-     * Exact wait in ms until this request would be admitted; 0 when allowed.
-     */
-    val `retryAfterMs`: kotlin.ULong
-    , 
-    /**
-     * The state to store (unchanged when denied or peeking).
-     */
-    val `newState`: kotlin.Long
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeLimitDecision: FfiConverterRustBuffer<LimitDecision> {
-    override fun read(buf: ByteBuffer): LimitDecision {
-        return LimitDecision(
-            FfiConverterBoolean.read(buf),
-            FfiConverterUInt.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterLong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: LimitDecision) = (
-            FfiConverterBoolean.allocationSize(value.`allowed`) +
-            FfiConverterUInt.allocationSize(value.`remaining`) +
-            FfiConverterULong.allocationSize(value.`retryAfterMs`) +
-            FfiConverterLong.allocationSize(value.`newState`)
-    )
-
-    override fun write(value: LimitDecision, buf: ByteBuffer) {
-            FfiConverterBoolean.write(value.`allowed`, buf)
-            FfiConverterUInt.write(value.`remaining`, buf)
-            FfiConverterULong.write(value.`retryAfterMs`, buf)
-            FfiConverterLong.write(value.`newState`, buf)
-    }
-}
-
-
-
-/**
- * One request of a timeline.
- */
-data class LimitRequest (
-    /**
-     * Arrival time, ms since the epoch.
-     */
-    val `nowMs`: kotlin.Long
-    , 
-    /**
-     * Cost (0 = peek).
-     */
-    val `cost`: kotlin.UInt
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeLimitRequest: FfiConverterRustBuffer<LimitRequest> {
-    override fun read(buf: ByteBuffer): LimitRequest {
-        return LimitRequest(
-            FfiConverterLong.read(buf),
-            FfiConverterUInt.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: LimitRequest) = (
-            FfiConverterLong.allocationSize(value.`nowMs`) +
-            FfiConverterUInt.allocationSize(value.`cost`)
-    )
-
-    override fun write(value: LimitRequest, buf: ByteBuffer) {
-            FfiConverterLong.write(value.`nowMs`, buf)
-            FfiConverterUInt.write(value.`cost`, buf)
-    }
-}
-
-
-
-/**
- * The outcome of a timeline.
- */
-data class LimitSequence (
-    /**
-     * One decision per request.
-     */
-    val `decisions`: List<LimitDecision>
-    , 
-    /**
-     * Requests admitted (peeks not counted).
-     */
-    val `admitted`: kotlin.ULong
-    , 
-    /**
-     * The state after the last request.
-     */
-    val `state`: kotlin.Long
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeLimitSequence: FfiConverterRustBuffer<LimitSequence> {
-    override fun read(buf: ByteBuffer): LimitSequence {
-        return LimitSequence(
-            FfiConverterSequenceTypeLimitDecision.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterLong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: LimitSequence) = (
-            FfiConverterSequenceTypeLimitDecision.allocationSize(value.`decisions`) +
-            FfiConverterULong.allocationSize(value.`admitted`) +
-            FfiConverterLong.allocationSize(value.`state`)
-    )
-
-    override fun write(value: LimitSequence, buf: ByteBuffer) {
-            FfiConverterSequenceTypeLimitDecision.write(value.`decisions`, buf)
-            FfiConverterULong.write(value.`admitted`, buf)
-            FfiConverterLong.write(value.`state`, buf)
-    }
-}
-
-
-
-/**
- * A limit: `limit` requests per `window_ms`, at most `burst` at once.
- */
-data class LimitSpec (
-    /**
-     * Requests refilled per window (≥ 1).
-     */
-    val `limit`: kotlin.UInt
-    , 
-    /**
-     * Window, ms (≥ 1).
-     */
-    val `windowMs`: kotlin.ULong
-    , 
-    /**
-     * Bucket capacity (≥ 1).
-     */
-    val `burst`: kotlin.UInt
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeLimitSpec: FfiConverterRustBuffer<LimitSpec> {
-    override fun read(buf: ByteBuffer): LimitSpec {
-        return LimitSpec(
-            FfiConverterUInt.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterUInt.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: LimitSpec) = (
-            FfiConverterUInt.allocationSize(value.`limit`) +
-            FfiConverterULong.allocationSize(value.`windowMs`) +
-            FfiConverterUInt.allocationSize(value.`burst`)
-    )
-
-    override fun write(value: LimitSpec, buf: ByteBuffer) {
-            FfiConverterUInt.write(value.`limit`, buf)
-            FfiConverterULong.write(value.`windowMs`, buf)
-            FfiConverterUInt.write(value.`burst`, buf)
-    }
-}
-
-
-
-/**
- * Current load.
- */
-data class LoadMetrics (
-    /**
-     * Concurrent WebRTC sessions.
-     */
-    val `webrtcSessions`: kotlin.ULong
-    , 
-    /**
-     * Payments in the last minute.
-     */
-    val `paymentsPerMinute`: kotlin.ULong
-    , 
-    /**
-     * Safety tickets in the last 5 minutes.
-     */
-    val `safetyTicketsPer5min`: kotlin.ULong
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeLoadMetrics: FfiConverterRustBuffer<LoadMetrics> {
-    override fun read(buf: ByteBuffer): LoadMetrics {
-        return LoadMetrics(
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: LoadMetrics) = (
-            FfiConverterULong.allocationSize(value.`webrtcSessions`) +
-            FfiConverterULong.allocationSize(value.`paymentsPerMinute`) +
-            FfiConverterULong.allocationSize(value.`safetyTicketsPer5min`)
-    )
-
-    override fun write(value: LoadMetrics, buf: ByteBuffer) {
-            FfiConverterULong.write(value.`webrtcSessions`, buf)
-            FfiConverterULong.write(value.`paymentsPerMinute`, buf)
-            FfiConverterULong.write(value.`safetyTicketsPer5min`, buf)
-    }
-}
-
-
-
-/**
- * A metric over its limit.
- */
-data class LoadOver (
-    /**
-     * Which metric.
-     */
-    val `metric`: LoadMetric
-    , 
-    /**
-     * Its value.
-     */
-    val `value`: kotlin.ULong
-    , 
-    /**
-     * Its limit (overloaded when `value > limit`).
-     */
-    val `limit`: kotlin.ULong
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeLoadOver: FfiConverterRustBuffer<LoadOver> {
-    override fun read(buf: ByteBuffer): LoadOver {
-        return LoadOver(
-            FfiConverterTypeLoadMetric.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: LoadOver) = (
-            FfiConverterTypeLoadMetric.allocationSize(value.`metric`) +
-            FfiConverterULong.allocationSize(value.`value`) +
-            FfiConverterULong.allocationSize(value.`limit`)
-    )
-
-    override fun write(value: LoadOver, buf: ByteBuffer) {
-            FfiConverterTypeLoadMetric.write(value.`metric`, buf)
-            FfiConverterULong.write(value.`value`, buf)
-            FfiConverterULong.write(value.`limit`, buf)
-    }
-}
-
-
-
-/**
- * The throttle's verdict.
- */
-data class LoadReport (
-    /**
-     * Whether any metric is over its limit.
-     */
-    val `overloaded`: kotlin.Boolean
-    , 
-    /**
-     * The metrics over their limit, in the spec's order.
-     */
-    val `over`: List<LoadOver>
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeLoadReport: FfiConverterRustBuffer<LoadReport> {
-    override fun read(buf: ByteBuffer): LoadReport {
-        return LoadReport(
-            FfiConverterBoolean.read(buf),
-            FfiConverterSequenceTypeLoadOver.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: LoadReport) = (
-            FfiConverterBoolean.allocationSize(value.`overloaded`) +
-            FfiConverterSequenceTypeLoadOver.allocationSize(value.`over`)
-    )
-
-    override fun write(value: LoadReport, buf: ByteBuffer) {
-            FfiConverterBoolean.write(value.`overloaded`, buf)
-            FfiConverterSequenceTypeLoadOver.write(value.`over`, buf)
-    }
-}
-
-
-
-/**
- * The access decision.
- */
-data class MediaDecision (
-    /**
-     * Whether the viewer may see it.
-     */
-    val `allowed`: kotlin.Boolean
-    , 
-    /**
-     * Why, when allowed.
-     */
-    val `grant`: AccessGrant?
-    , 
-    /**
-     * The refusal code, when denied.
-     */
-    val `code`: ErrorCode?
-    , 
-    /**
-     * The unlock price, when `MEDIA_LOCKED`.
-     */
-    val `price`: kotlin.ULong?
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeMediaDecision: FfiConverterRustBuffer<MediaDecision> {
-    override fun read(buf: ByteBuffer): MediaDecision {
-        return MediaDecision(
-            FfiConverterBoolean.read(buf),
-            FfiConverterOptionalTypeAccessGrant.read(buf),
-            FfiConverterOptionalTypeErrorCode.read(buf),
-            FfiConverterOptionalULong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: MediaDecision) = (
-            FfiConverterBoolean.allocationSize(value.`allowed`) +
-            FfiConverterOptionalTypeAccessGrant.allocationSize(value.`grant`) +
-            FfiConverterOptionalTypeErrorCode.allocationSize(value.`code`) +
-            FfiConverterOptionalULong.allocationSize(value.`price`)
-    )
-
-    override fun write(value: MediaDecision, buf: ByteBuffer) {
-            FfiConverterBoolean.write(value.`allowed`, buf)
-            FfiConverterOptionalTypeAccessGrant.write(value.`grant`, buf)
-            FfiConverterOptionalTypeErrorCode.write(value.`code`, buf)
-            FfiConverterOptionalULong.write(value.`price`, buf)
-    }
-}
-
-
-
-/**
- * A media item.
- */
-data class MediaItem (
-    /**
-     * The owner's user id.
-     */
-    val `ownerId`: kotlin.String
-    , 
-    /**
-     * Visibility.
-     */
-    val `visibility`: Visibility
-    , 
-    /**
-     * Unlock price, tokens (required for `Paid`).
-     */
-    val `price`: kotlin.ULong? = null 
-    , 
-    /**
-     * Moderation state.
-     */
-    val `moderation`: ModerationState
-    , 
-    /**
-     * Expiry, ms since the epoch (stories: posting + 24 h).
-     */
-    val `expiresAtMs`: kotlin.Long? = null 
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeMediaItem: FfiConverterRustBuffer<MediaItem> {
-    override fun read(buf: ByteBuffer): MediaItem {
-        return MediaItem(
-            FfiConverterString.read(buf),
-            FfiConverterTypeVisibility.read(buf),
-            FfiConverterOptionalULong.read(buf),
-            FfiConverterTypeModerationState.read(buf),
-            FfiConverterOptionalLong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: MediaItem) = (
-            FfiConverterString.allocationSize(value.`ownerId`) +
-            FfiConverterTypeVisibility.allocationSize(value.`visibility`) +
-            FfiConverterOptionalULong.allocationSize(value.`price`) +
-            FfiConverterTypeModerationState.allocationSize(value.`moderation`) +
-            FfiConverterOptionalLong.allocationSize(value.`expiresAtMs`)
-    )
-
-    override fun write(value: MediaItem, buf: ByteBuffer) {
-            FfiConverterString.write(value.`ownerId`, buf)
-            FfiConverterTypeVisibility.write(value.`visibility`, buf)
-            FfiConverterOptionalULong.write(value.`price`, buf)
-            FfiConverterTypeModerationState.write(value.`moderation`, buf)
-            FfiConverterOptionalLong.write(value.`expiresAtMs`, buf)
-    }
-}
-
-
-
-/**
- * The viewer asking for a media item.
- */
-data class MediaViewer (
-    /**
-     * The viewer's id (`null` when signed out).
-     */
-    val `id`: kotlin.String? = null 
-    , 
-    /**
-     * Follows the owner.
-     */
-    val `followsOwner`: kotlin.Boolean = false 
-    , 
-    /**
-     * Has unlocked the item.
-     */
-    val `hasUnlocked`: kotlin.Boolean = false 
-    , 
-    /**
-     * Is a moderator.
-     */
-    val `isModerator`: kotlin.Boolean = false 
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeMediaViewer: FfiConverterRustBuffer<MediaViewer> {
-    override fun read(buf: ByteBuffer): MediaViewer {
-        return MediaViewer(
-            FfiConverterOptionalString.read(buf),
-            FfiConverterBoolean.read(buf),
-            FfiConverterBoolean.read(buf),
-            FfiConverterBoolean.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: MediaViewer) = (
-            FfiConverterOptionalString.allocationSize(value.`id`) +
-            FfiConverterBoolean.allocationSize(value.`followsOwner`) +
-            FfiConverterBoolean.allocationSize(value.`hasUnlocked`) +
-            FfiConverterBoolean.allocationSize(value.`isModerator`)
-    )
-
-    override fun write(value: MediaViewer, buf: ByteBuffer) {
-            FfiConverterOptionalString.write(value.`id`, buf)
-            FfiConverterBoolean.write(value.`followsOwner`, buf)
-            FfiConverterBoolean.write(value.`hasUnlocked`, buf)
-            FfiConverterBoolean.write(value.`isModerator`, buf)
-    }
-}
-
-
-
-/**
- * The charge for one message, with the meter to store afterwards.
- */
-data class MessageCharge (
-    /**
-     * Who sent the message.
-     */
-    val `sender`: Sender
-    , 
-    /**
-     * Words in the message (SPEC §4.3).
-     */
-    val `words`: kotlin.ULong
-    , 
-    /**
-     * Whether the message is within the free allowance.
-     */
-    val `free`: kotlin.Boolean
-    , 
-    /**
-     * Whether the message was billed.
-     */
-    val `billed`: kotlin.Boolean
-    , 
-    /**
-     * Words this message added to the meter.
-     */
-    val `billedWords`: kotlin.ULong
-    , 
-    /**
-     * Tokens the payer is charged for this message.
-     */
-    val `tokensDue`: kotlin.ULong
-    , 
-    /**
-     * The creator's credit out of `tokens_due`.
-     */
-    val `creator`: kotlin.ULong
-    , 
-    /**
-     * The platform's credit out of `tokens_due`.
-     */
-    val `platform`: kotlin.ULong
-    , 
-    /**
-     * The rate used (11 or 7).
-     */
-    val `wordsPerToken`: kotlin.UInt
-    , 
-    /**
-     * Whether the meter was re-based to a new Royal status first.
-     */
-    val `rebased`: kotlin.Boolean
-    , 
-    /**
-     * The meter after this message.
-     */
-    val `meter`: ChatMeter
-    , 
-    /**
-     * Fingerprint of the policy used.
-     */
-    val `policyFingerprint`: kotlin.String
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeMessageCharge: FfiConverterRustBuffer<MessageCharge> {
-    override fun read(buf: ByteBuffer): MessageCharge {
-        return MessageCharge(
-            FfiConverterTypeSender.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterBoolean.read(buf),
-            FfiConverterBoolean.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterUInt.read(buf),
-            FfiConverterBoolean.read(buf),
-            FfiConverterTypeChatMeter.read(buf),
-            FfiConverterString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: MessageCharge) = (
-            FfiConverterTypeSender.allocationSize(value.`sender`) +
-            FfiConverterULong.allocationSize(value.`words`) +
-            FfiConverterBoolean.allocationSize(value.`free`) +
-            FfiConverterBoolean.allocationSize(value.`billed`) +
-            FfiConverterULong.allocationSize(value.`billedWords`) +
-            FfiConverterULong.allocationSize(value.`tokensDue`) +
-            FfiConverterULong.allocationSize(value.`creator`) +
-            FfiConverterULong.allocationSize(value.`platform`) +
-            FfiConverterUInt.allocationSize(value.`wordsPerToken`) +
-            FfiConverterBoolean.allocationSize(value.`rebased`) +
-            FfiConverterTypeChatMeter.allocationSize(value.`meter`) +
-            FfiConverterString.allocationSize(value.`policyFingerprint`)
-    )
-
-    override fun write(value: MessageCharge, buf: ByteBuffer) {
-            FfiConverterTypeSender.write(value.`sender`, buf)
-            FfiConverterULong.write(value.`words`, buf)
-            FfiConverterBoolean.write(value.`free`, buf)
-            FfiConverterBoolean.write(value.`billed`, buf)
-            FfiConverterULong.write(value.`billedWords`, buf)
-            FfiConverterULong.write(value.`tokensDue`, buf)
-            FfiConverterULong.write(value.`creator`, buf)
-            FfiConverterULong.write(value.`platform`, buf)
-            FfiConverterUInt.write(value.`wordsPerToken`, buf)
-            FfiConverterBoolean.write(value.`rebased`, buf)
-            FfiConverterTypeChatMeter.write(value.`meter`, buf)
-            FfiConverterString.write(value.`policyFingerprint`, buf)
-    }
-}
-
-
-
-/**
- * A fired alert.
- */
-data class MetricAlert (
-    /**
-     * Which alert.
-     */
-    val `kind`: AlertKind
-    , 
-    /**
-     * The observed value in basis points, floored: the rate, or spend ÷ average for a spike
-     * (`None` when the trailing average is 0).
-     */
-    val `valueBp`: kotlin.ULong?
-    , 
-    /**
-     * The threshold in basis points (for a spike, the multiple × 10 000).
-     */
-    val `thresholdBp`: kotlin.ULong
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeMetricAlert: FfiConverterRustBuffer<MetricAlert> {
-    override fun read(buf: ByteBuffer): MetricAlert {
-        return MetricAlert(
-            FfiConverterTypeAlertKind.read(buf),
-            FfiConverterOptionalULong.read(buf),
-            FfiConverterULong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: MetricAlert) = (
-            FfiConverterTypeAlertKind.allocationSize(value.`kind`) +
-            FfiConverterOptionalULong.allocationSize(value.`valueBp`) +
-            FfiConverterULong.allocationSize(value.`thresholdBp`)
-    )
-
-    override fun write(value: MetricAlert, buf: ByteBuffer) {
-            FfiConverterTypeAlertKind.write(value.`kind`, buf)
-            FfiConverterOptionalULong.write(value.`valueBp`, buf)
-            FfiConverterULong.write(value.`thresholdBp`, buf)
-    }
-}
-
-
-
-/**
- * What the whitelist says about a MIME type.
- */
-data class MimeInfo (
-    /**
-     * The canonical type.
-     */
-    val `mimeType`: kotlin.String
-    , 
-    /**
-     * Its kind.
-     */
-    val `kind`: MediaKind
-    , 
-    /**
-     * Accepted extensions, canonical first.
-     */
-    val `extensions`: List<kotlin.String>
-    , 
-    /**
-     * The extension given to a name without one.
-     */
-    val `canonicalExtension`: kotlin.String
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeMimeInfo: FfiConverterRustBuffer<MimeInfo> {
-    override fun read(buf: ByteBuffer): MimeInfo {
-        return MimeInfo(
-            FfiConverterString.read(buf),
-            FfiConverterTypeMediaKind.read(buf),
-            FfiConverterSequenceString.read(buf),
-            FfiConverterString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: MimeInfo) = (
-            FfiConverterString.allocationSize(value.`mimeType`) +
-            FfiConverterTypeMediaKind.allocationSize(value.`kind`) +
-            FfiConverterSequenceString.allocationSize(value.`extensions`) +
-            FfiConverterString.allocationSize(value.`canonicalExtension`)
-    )
-
-    override fun write(value: MimeInfo, buf: ByteBuffer) {
-            FfiConverterString.write(value.`mimeType`, buf)
-            FfiConverterTypeMediaKind.write(value.`kind`, buf)
-            FfiConverterSequenceString.write(value.`extensions`, buf)
-            FfiConverterString.write(value.`canonicalExtension`, buf)
-    }
-}
-
-
-
-/**
- * An accepted mode change.
- */
-data class ModeChange (
-    /**
-     * The previous mode.
-     */
-    val `from`: LaunchMode
-    , 
-    /**
-     * The new mode.
-     */
-    val `to`: LaunchMode
-    , 
-    /**
-     * The trimmed reason (for the audit log).
-     */
-    val `reason`: kotlin.String
-    , 
-    /**
-     * Fingerprint of the policy.
-     */
-    val `policyFingerprint`: kotlin.String
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeModeChange: FfiConverterRustBuffer<ModeChange> {
-    override fun read(buf: ByteBuffer): ModeChange {
-        return ModeChange(
-            FfiConverterTypeLaunchMode.read(buf),
-            FfiConverterTypeLaunchMode.read(buf),
-            FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: ModeChange) = (
-            FfiConverterTypeLaunchMode.allocationSize(value.`from`) +
-            FfiConverterTypeLaunchMode.allocationSize(value.`to`) +
-            FfiConverterString.allocationSize(value.`reason`) +
-            FfiConverterString.allocationSize(value.`policyFingerprint`)
-    )
-
-    override fun write(value: ModeChange, buf: ByteBuffer) {
-            FfiConverterTypeLaunchMode.write(value.`from`, buf)
-            FfiConverterTypeLaunchMode.write(value.`to`, buf)
-            FfiConverterString.write(value.`reason`, buf)
-            FfiConverterString.write(value.`policyFingerprint`, buf)
-    }
-}
-
-
-
-/**
- * A requested change of launch mode.
- */
-data class ModeChangeRequest (
-    /**
-     * The mode in force.
-     */
-    val `from`: LaunchMode
-    , 
-    /**
-     * The requested mode.
-     */
-    val `to`: LaunchMode
-    , 
-    /**
-     * Why (at least 10 characters after trimming).
-     */
-    val `reason`: kotlin.String
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeModeChangeRequest: FfiConverterRustBuffer<ModeChangeRequest> {
-    override fun read(buf: ByteBuffer): ModeChangeRequest {
-        return ModeChangeRequest(
-            FfiConverterTypeLaunchMode.read(buf),
-            FfiConverterTypeLaunchMode.read(buf),
-            FfiConverterString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: ModeChangeRequest) = (
-            FfiConverterTypeLaunchMode.allocationSize(value.`from`) +
-            FfiConverterTypeLaunchMode.allocationSize(value.`to`) +
-            FfiConverterString.allocationSize(value.`reason`)
-    )
-
-    override fun write(value: ModeChangeRequest, buf: ByteBuffer) {
-            FfiConverterTypeLaunchMode.write(value.`from`, buf)
-            FfiConverterTypeLaunchMode.write(value.`to`, buf)
-            FfiConverterString.write(value.`reason`, buf)
-    }
-}
-
-
-
-/**
- * One row of the mode table.
- */
-data class ModeRule (
-    /**
-     * Who can register.
-     */
-    val `registration`: Registration
-    , 
-    /**
-     * Allowed countries; `None` means all eligible countries.
-     */
-    val `countries`: List<kotlin.String>?
-    , 
-    /**
-     * Signups per UTC day; `None` means unlimited.
-     */
-    val `dailyCap`: kotlin.ULong?
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeModeRule: FfiConverterRustBuffer<ModeRule> {
-    override fun read(buf: ByteBuffer): ModeRule {
-        return ModeRule(
-            FfiConverterTypeRegistration.read(buf),
-            FfiConverterOptionalSequenceString.read(buf),
-            FfiConverterOptionalULong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: ModeRule) = (
-            FfiConverterTypeRegistration.allocationSize(value.`registration`) +
-            FfiConverterOptionalSequenceString.allocationSize(value.`countries`) +
-            FfiConverterOptionalULong.allocationSize(value.`dailyCap`)
-    )
-
-    override fun write(value: ModeRule, buf: ByteBuffer) {
-            FfiConverterTypeRegistration.write(value.`registration`, buf)
-            FfiConverterOptionalSequenceString.write(value.`countries`, buf)
-            FfiConverterOptionalULong.write(value.`dailyCap`, buf)
-    }
-}
-
-
-
-/**
- * A fiat amount: a non-negative decimal in major units and its ISO 4217 currency.
- */
-data class Money (
-    /**
-     * Amount in major units, with exactly the currency's minor digits when it comes from the
-     * core (`"134.99"`).
-     */
-    val `amount`: Decimal
-    , 
-    /**
-     * ISO 4217 code, upper-case (`"PLN"`).
-     */
-    val `currency`: kotlin.String
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeMoney: FfiConverterRustBuffer<Money> {
-    override fun read(buf: ByteBuffer): Money {
-        return Money(
-            FfiConverterTypeDecimal.read(buf),
-            FfiConverterString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: Money) = (
-            FfiConverterTypeDecimal.allocationSize(value.`amount`) +
-            FfiConverterString.allocationSize(value.`currency`)
-    )
-
-    override fun write(value: Money, buf: ByteBuffer) {
-            FfiConverterTypeDecimal.write(value.`amount`, buf)
-            FfiConverterString.write(value.`currency`, buf)
-    }
-}
-
-
-
-/**
- * An allowed origin and the allowlist entry that allowed it.
- */
-data class OriginMatch (
-    /**
-     * The normalised origin.
-     */
-    val `origin`: kotlin.String
-    , 
-    /**
-     * The allowlist entry.
-     */
-    val `matched`: kotlin.String
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeOriginMatch: FfiConverterRustBuffer<OriginMatch> {
-    override fun read(buf: ByteBuffer): OriginMatch {
-        return OriginMatch(
-            FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: OriginMatch) = (
-            FfiConverterString.allocationSize(value.`origin`) +
-            FfiConverterString.allocationSize(value.`matched`)
-    )
-
-    override fun write(value: OriginMatch, buf: ByteBuffer) {
-            FfiConverterString.write(value.`origin`, buf)
-            FfiConverterString.write(value.`matched`, buf)
-    }
-}
-
-
-
-/**
- * A multiset of packs covering a token amount.
- */
-data class PackCombination (
-    /**
-     * Packs with counts, largest pack first.
-     */
-    val `packs`: List<PackCount>
-    , 
-    /**
-     * Tokens delivered in total (≥ the tokens asked for).
-     */
-    val `totalTokens`: kotlin.ULong
-    , 
-    /**
-     * Total price.
-     */
-    val `totalPrice`: Money
-    , 
-    /**
-     * Fingerprint of the policy that priced it.
-     */
-    val `policyFingerprint`: kotlin.String
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypePackCombination: FfiConverterRustBuffer<PackCombination> {
-    override fun read(buf: ByteBuffer): PackCombination {
-        return PackCombination(
-            FfiConverterSequenceTypePackCount.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterTypeMoney.read(buf),
-            FfiConverterString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: PackCombination) = (
-            FfiConverterSequenceTypePackCount.allocationSize(value.`packs`) +
-            FfiConverterULong.allocationSize(value.`totalTokens`) +
-            FfiConverterTypeMoney.allocationSize(value.`totalPrice`) +
-            FfiConverterString.allocationSize(value.`policyFingerprint`)
-    )
-
-    override fun write(value: PackCombination, buf: ByteBuffer) {
-            FfiConverterSequenceTypePackCount.write(value.`packs`, buf)
-            FfiConverterULong.write(value.`totalTokens`, buf)
-            FfiConverterTypeMoney.write(value.`totalPrice`, buf)
-            FfiConverterString.write(value.`policyFingerprint`, buf)
-    }
-}
-
-
-
-/**
- * How many of one pack a combination holds.
- */
-data class PackCount (
-    /**
-     * Pack id.
-     */
-    val `packId`: kotlin.String
-    , 
-    /**
-     * How many of it (≥ 1).
-     */
-    val `count`: kotlin.ULong
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypePackCount: FfiConverterRustBuffer<PackCount> {
-    override fun read(buf: ByteBuffer): PackCount {
-        return PackCount(
-            FfiConverterString.read(buf),
-            FfiConverterULong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: PackCount) = (
-            FfiConverterString.allocationSize(value.`packId`) +
-            FfiConverterULong.allocationSize(value.`count`)
-    )
-
-    override fun write(value: PackCount, buf: ByteBuffer) {
-            FfiConverterString.write(value.`packId`, buf)
-            FfiConverterULong.write(value.`count`, buf)
-    }
-}
-
-
-
-/**
- * A pack's price in one currency.
- */
-data class PackQuote (
-    /**
-     * Pack id (`"mini"`, `"standard"`, …).
-     */
-    val `packId`: kotlin.String
-    , 
-    /**
-     * Tokens delivered.
-     */
-    val `tokens`: kotlin.ULong
-    , 
-    /**
-     * Marked as the popular choice.
-     */
-    val `popular`: kotlin.Boolean
-    , 
-    /**
-     * Price in the requested currency.
-     */
-    val `price`: Money
-    , 
-    /**
-     * Price of one token in major units, rounded half-up to 4 decimal places.
-     */
-    val `pricePerToken`: Decimal
-    , 
-    /**
-     * `true` when the price came from the FX rate, `false` when from the table.
-     */
-    val `converted`: kotlin.Boolean
-    , 
-    /**
-     * Fingerprint of the policy that priced it.
-     */
-    val `policyFingerprint`: kotlin.String
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypePackQuote: FfiConverterRustBuffer<PackQuote> {
-    override fun read(buf: ByteBuffer): PackQuote {
-        return PackQuote(
-            FfiConverterString.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterBoolean.read(buf),
-            FfiConverterTypeMoney.read(buf),
-            FfiConverterTypeDecimal.read(buf),
-            FfiConverterBoolean.read(buf),
-            FfiConverterString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: PackQuote) = (
-            FfiConverterString.allocationSize(value.`packId`) +
-            FfiConverterULong.allocationSize(value.`tokens`) +
-            FfiConverterBoolean.allocationSize(value.`popular`) +
-            FfiConverterTypeMoney.allocationSize(value.`price`) +
-            FfiConverterTypeDecimal.allocationSize(value.`pricePerToken`) +
-            FfiConverterBoolean.allocationSize(value.`converted`) +
-            FfiConverterString.allocationSize(value.`policyFingerprint`)
-    )
-
-    override fun write(value: PackQuote, buf: ByteBuffer) {
-            FfiConverterString.write(value.`packId`, buf)
-            FfiConverterULong.write(value.`tokens`, buf)
-            FfiConverterBoolean.write(value.`popular`, buf)
-            FfiConverterTypeMoney.write(value.`price`, buf)
-            FfiConverterTypeDecimal.write(value.`pricePerToken`, buf)
-            FfiConverterBoolean.write(value.`converted`, buf)
-            FfiConverterString.write(value.`policyFingerprint`, buf)
-    }
-}
-
-
-
-/**
- * Daily caps of one phase.
- */
-data class PhaseCaps (
-    /**
-     * New users per UTC day.
-     */
-    val `users`: kotlin.ULong
-    , 
-    /**
-     * Payments per UTC day.
-     */
-    val `payments`: kotlin.ULong
-    , 
-    /**
-     * New creators per UTC day.
-     */
-    val `creators`: kotlin.ULong
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypePhaseCaps: FfiConverterRustBuffer<PhaseCaps> {
-    override fun read(buf: ByteBuffer): PhaseCaps {
-        return PhaseCaps(
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: PhaseCaps) = (
-            FfiConverterULong.allocationSize(value.`users`) +
-            FfiConverterULong.allocationSize(value.`payments`) +
-            FfiConverterULong.allocationSize(value.`creators`)
-    )
-
-    override fun write(value: PhaseCaps, buf: ByteBuffer) {
-            FfiConverterULong.write(value.`users`, buf)
-            FfiConverterULong.write(value.`payments`, buf)
-            FfiConverterULong.write(value.`creators`, buf)
-    }
-}
-
-
-
-/**
- * One problem found in a policy JSON, with its JSON path (`$.splits.chat_creator_bp`).
- */
-data class PolicyProblem (
-    /**
-     * JSON path of the offending value, starting with `$`.
-     */
-    val `path`: kotlin.String
-    , 
-    /**
-     * What is wrong with it.
-     */
-    val `problem`: kotlin.String
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypePolicyProblem: FfiConverterRustBuffer<PolicyProblem> {
-    override fun read(buf: ByteBuffer): PolicyProblem {
-        return PolicyProblem(
-            FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: PolicyProblem) = (
-            FfiConverterString.allocationSize(value.`path`) +
-            FfiConverterString.allocationSize(value.`problem`)
-    )
-
-    override fun write(value: PolicyProblem, buf: ByteBuffer) {
-            FfiConverterString.write(value.`path`, buf)
-            FfiConverterString.write(value.`problem`, buf)
-    }
-}
-
-
-
-/**
- * What the profile score reads; every field may be left out (missing data counts as 0).
- */
-data class Profile (
-    /**
-     * Number of photos.
-     */
-    val `photos`: kotlin.UInt = 0U 
-    , 
-    /**
-     * Whether the profile has a video intro.
-     */
-    val `hasVideoIntro`: kotlin.Boolean = false 
-    , 
-    /**
-     * Whether the bio is non-empty.
-     */
-    val `hasBio`: kotlin.Boolean = false 
-    , 
-    /**
-     * Birth date, `"YYYY-MM-DD"`.
-     */
-    val `birthDate`: kotlin.String? = null 
-    , 
-    /**
-     * Gender.
-     */
-    val `gender`: Gender? = null 
-    , 
-    /**
-     * Location.
-     */
-    val `location`: GeoPoint? = null 
-    , 
-    /**
-     * Number of interests.
-     */
-    val `interests`: kotlin.UInt = 0U 
-    , 
-    /**
-     * Response rate in [0, 1] (clamped); must be finite.
-     */
-    val `responseRate`: kotlin.Double? = null 
-    , 
-    /**
-     * Royal Club member.
-     */
-    val `royal`: kotlin.Boolean = false 
-    , 
-    /**
-     * Loyalty level.
-     */
-    val `loyaltyLevel`: kotlin.UInt = 0U 
-    , 
-    /**
-     * Last activity, ms since the epoch.
-     */
-    val `lastActiveMs`: kotlin.Long? = null 
-    , 
-    /**
-     * Reports against the profile.
-     */
-    val `reports`: kotlin.UInt = 0U 
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeProfile: FfiConverterRustBuffer<Profile> {
-    override fun read(buf: ByteBuffer): Profile {
-        return Profile(
-            FfiConverterUInt.read(buf),
-            FfiConverterBoolean.read(buf),
-            FfiConverterBoolean.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalTypeGender.read(buf),
-            FfiConverterOptionalTypeGeoPoint.read(buf),
-            FfiConverterUInt.read(buf),
-            FfiConverterOptionalDouble.read(buf),
-            FfiConverterBoolean.read(buf),
-            FfiConverterUInt.read(buf),
-            FfiConverterOptionalLong.read(buf),
-            FfiConverterUInt.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: Profile) = (
-            FfiConverterUInt.allocationSize(value.`photos`) +
-            FfiConverterBoolean.allocationSize(value.`hasVideoIntro`) +
-            FfiConverterBoolean.allocationSize(value.`hasBio`) +
-            FfiConverterOptionalString.allocationSize(value.`birthDate`) +
-            FfiConverterOptionalTypeGender.allocationSize(value.`gender`) +
-            FfiConverterOptionalTypeGeoPoint.allocationSize(value.`location`) +
-            FfiConverterUInt.allocationSize(value.`interests`) +
-            FfiConverterOptionalDouble.allocationSize(value.`responseRate`) +
-            FfiConverterBoolean.allocationSize(value.`royal`) +
-            FfiConverterUInt.allocationSize(value.`loyaltyLevel`) +
-            FfiConverterOptionalLong.allocationSize(value.`lastActiveMs`) +
-            FfiConverterUInt.allocationSize(value.`reports`)
-    )
-
-    override fun write(value: Profile, buf: ByteBuffer) {
-            FfiConverterUInt.write(value.`photos`, buf)
-            FfiConverterBoolean.write(value.`hasVideoIntro`, buf)
-            FfiConverterBoolean.write(value.`hasBio`, buf)
-            FfiConverterOptionalString.write(value.`birthDate`, buf)
-            FfiConverterOptionalTypeGender.write(value.`gender`, buf)
-            FfiConverterOptionalTypeGeoPoint.write(value.`location`, buf)
-            FfiConverterUInt.write(value.`interests`, buf)
-            FfiConverterOptionalDouble.write(value.`responseRate`, buf)
-            FfiConverterBoolean.write(value.`royal`, buf)
-            FfiConverterUInt.write(value.`loyaltyLevel`, buf)
-            FfiConverterOptionalLong.write(value.`lastActiveMs`, buf)
-            FfiConverterUInt.write(value.`reports`, buf)
-    }
-}
-
-
-
-/**
- * A profile score: the total in [0, 100] and the six unweighted components in [0, 1].
- */
-data class ProfileScore (
-    /**
-     * `Σ weight × component`, in [0, 100].
-     */
-    val `total`: kotlin.Double
-    , 
-    /**
-     * Photos component.
-     */
-    val `photos`: kotlin.Double
-    , 
-    /**
-     * Completeness component.
-     */
-    val `completeness`: kotlin.Double
-    , 
-    /**
-     * Responsiveness component.
-     */
-    val `responsiveness`: kotlin.Double
-    , 
-    /**
-     * Loyalty component.
-     */
-    val `loyalty`: kotlin.Double
-    , 
-    /**
-     * Activity component.
-     */
-    val `activity`: kotlin.Double
-    , 
-    /**
-     * Trust component.
-     */
-    val `trust`: kotlin.Double
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeProfileScore: FfiConverterRustBuffer<ProfileScore> {
-    override fun read(buf: ByteBuffer): ProfileScore {
-        return ProfileScore(
-            FfiConverterDouble.read(buf),
-            FfiConverterDouble.read(buf),
-            FfiConverterDouble.read(buf),
-            FfiConverterDouble.read(buf),
-            FfiConverterDouble.read(buf),
-            FfiConverterDouble.read(buf),
-            FfiConverterDouble.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: ProfileScore) = (
-            FfiConverterDouble.allocationSize(value.`total`) +
-            FfiConverterDouble.allocationSize(value.`photos`) +
-            FfiConverterDouble.allocationSize(value.`completeness`) +
-            FfiConverterDouble.allocationSize(value.`responsiveness`) +
-            FfiConverterDouble.allocationSize(value.`loyalty`) +
-            FfiConverterDouble.allocationSize(value.`activity`) +
-            FfiConverterDouble.allocationSize(value.`trust`)
-    )
-
-    override fun write(value: ProfileScore, buf: ByteBuffer) {
-            FfiConverterDouble.write(value.`total`, buf)
-            FfiConverterDouble.write(value.`photos`, buf)
-            FfiConverterDouble.write(value.`completeness`, buf)
-            FfiConverterDouble.write(value.`responsiveness`, buf)
-            FfiConverterDouble.write(value.`loyalty`, buf)
-            FfiConverterDouble.write(value.`activity`, buf)
-            FfiConverterDouble.write(value.`trust`, buf)
-    }
-}
-
-
-
-/**
- * One failed criterion on one day.
- */
-data class ProgressionFailure (
-    /**
-     * The UTC date, `YYYY-MM-DD`.
-     */
-    val `date`: kotlin.String
-    , 
-    /**
-     * What failed.
-     */
-    val `criterion`: ProgressionCriterion
-    , 
-    /**
-     * The day's value (rates in floored basis points; `None` for missing data).
-     */
-    val `actual`: kotlin.ULong?
-    , 
-    /**
-     * The threshold it missed (`None` for missing data).
-     */
-    val `threshold`: kotlin.ULong?
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeProgressionFailure: FfiConverterRustBuffer<ProgressionFailure> {
-    override fun read(buf: ByteBuffer): ProgressionFailure {
-        return ProgressionFailure(
-            FfiConverterString.read(buf),
-            FfiConverterTypeProgressionCriterion.read(buf),
-            FfiConverterOptionalULong.read(buf),
-            FfiConverterOptionalULong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: ProgressionFailure) = (
-            FfiConverterString.allocationSize(value.`date`) +
-            FfiConverterTypeProgressionCriterion.allocationSize(value.`criterion`) +
-            FfiConverterOptionalULong.allocationSize(value.`actual`) +
-            FfiConverterOptionalULong.allocationSize(value.`threshold`)
-    )
-
-    override fun write(value: ProgressionFailure, buf: ByteBuffer) {
-            FfiConverterString.write(value.`date`, buf)
-            FfiConverterTypeProgressionCriterion.write(value.`criterion`, buf)
-            FfiConverterOptionalULong.write(value.`actual`, buf)
-            FfiConverterOptionalULong.write(value.`threshold`, buf)
-    }
-}
-
-
-
-/**
- * Progression readiness of a `soft` country.
- */
-data class ProgressionReport (
-    /**
-     * Whether moving to `public` is recommended (no failures).
-     */
-    val `recommended`: kotlin.Boolean
-    , 
-    /**
-     * First day of the window, `YYYY-MM-DD`.
-     */
-    val `windowStart`: kotlin.String
-    , 
-    /**
-     * Last day of the window (yesterday), `YYYY-MM-DD`.
-     */
-    val `windowEnd`: kotlin.String
-    , 
-    /**
-     * Every failed criterion, by date then in the spec's order.
-     */
-    val `failures`: List<ProgressionFailure>
-    , 
-    /**
-     * Fingerprint of the policy.
-     */
-    val `policyFingerprint`: kotlin.String
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeProgressionReport: FfiConverterRustBuffer<ProgressionReport> {
-    override fun read(buf: ByteBuffer): ProgressionReport {
-        return ProgressionReport(
-            FfiConverterBoolean.read(buf),
-            FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
-            FfiConverterSequenceTypeProgressionFailure.read(buf),
-            FfiConverterString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: ProgressionReport) = (
-            FfiConverterBoolean.allocationSize(value.`recommended`) +
-            FfiConverterString.allocationSize(value.`windowStart`) +
-            FfiConverterString.allocationSize(value.`windowEnd`) +
-            FfiConverterSequenceTypeProgressionFailure.allocationSize(value.`failures`) +
-            FfiConverterString.allocationSize(value.`policyFingerprint`)
-    )
-
-    override fun write(value: ProgressionReport, buf: ByteBuffer) {
-            FfiConverterBoolean.write(value.`recommended`, buf)
-            FfiConverterString.write(value.`windowStart`, buf)
-            FfiConverterString.write(value.`windowEnd`, buf)
-            FfiConverterSequenceTypeProgressionFailure.write(value.`failures`, buf)
-            FfiConverterString.write(value.`policyFingerprint`, buf)
-    }
-}
-
-
-
-/**
- * Which page to return, and whether to explain dropped candidates.
- */
-data class RankPageRequest (
-    /**
-     * Page size, 1..=50; none is the default 20.
-     */
-    val `size`: kotlin.UInt? = null 
-    , 
-    /**
-     * Ranked candidates to skip (0 = the first page).
-     */
-    val `offset`: kotlin.UInt = 0U 
-    , 
-    /**
-     * List every dropped candidate with its reason (slower; a debug aid).
-     */
-    val `explain`: kotlin.Boolean = false 
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeRankPageRequest: FfiConverterRustBuffer<RankPageRequest> {
-    override fun read(buf: ByteBuffer): RankPageRequest {
-        return RankPageRequest(
-            FfiConverterOptionalUInt.read(buf),
-            FfiConverterUInt.read(buf),
-            FfiConverterBoolean.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: RankPageRequest) = (
-            FfiConverterOptionalUInt.allocationSize(value.`size`) +
-            FfiConverterUInt.allocationSize(value.`offset`) +
-            FfiConverterBoolean.allocationSize(value.`explain`)
-    )
-
-    override fun write(value: RankPageRequest, buf: ByteBuffer) {
-            FfiConverterOptionalUInt.write(value.`size`, buf)
-            FfiConverterUInt.write(value.`offset`, buf)
-            FfiConverterBoolean.write(value.`explain`, buf)
-    }
-}
-
-
-
-/**
- * One ranked candidate of the page.
- */
-data class RankedCandidate (
-    /**
-     * The candidate's user id.
-     */
-    val `userId`: kotlin.String
-    , 
-    /**
-     * `score × 1.2 if Royal × 2 while boosted`.
-     */
-    val `rank`: kotlin.Double
-    , 
-    /**
-     * The profile score and its components.
-     */
-    val `score`: ProfileScore
-    , 
-    /**
-     * Royal Club member.
-     */
-    val `royal`: kotlin.Boolean
-    , 
-    /**
-     * Paid boost active.
-     */
-    val `boosted`: kotlin.Boolean
-    , 
-    /**
-     * Age in whole years.
-     */
-    val `age`: kotlin.UInt
-    , 
-    /**
-     * Distance from the viewer, km, when both locations are known.
-     */
-    val `distanceKm`: kotlin.Double?
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeRankedCandidate: FfiConverterRustBuffer<RankedCandidate> {
-    override fun read(buf: ByteBuffer): RankedCandidate {
-        return RankedCandidate(
-            FfiConverterString.read(buf),
-            FfiConverterDouble.read(buf),
-            FfiConverterTypeProfileScore.read(buf),
-            FfiConverterBoolean.read(buf),
-            FfiConverterBoolean.read(buf),
-            FfiConverterUInt.read(buf),
-            FfiConverterOptionalDouble.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: RankedCandidate) = (
-            FfiConverterString.allocationSize(value.`userId`) +
-            FfiConverterDouble.allocationSize(value.`rank`) +
-            FfiConverterTypeProfileScore.allocationSize(value.`score`) +
-            FfiConverterBoolean.allocationSize(value.`royal`) +
-            FfiConverterBoolean.allocationSize(value.`boosted`) +
-            FfiConverterUInt.allocationSize(value.`age`) +
-            FfiConverterOptionalDouble.allocationSize(value.`distanceKm`)
-    )
-
-    override fun write(value: RankedCandidate, buf: ByteBuffer) {
-            FfiConverterString.write(value.`userId`, buf)
-            FfiConverterDouble.write(value.`rank`, buf)
-            FfiConverterTypeProfileScore.write(value.`score`, buf)
-            FfiConverterBoolean.write(value.`royal`, buf)
-            FfiConverterBoolean.write(value.`boosted`, buf)
-            FfiConverterUInt.write(value.`age`, buf)
-            FfiConverterOptionalDouble.write(value.`distanceKm`, buf)
-    }
-}
-
-
-
-/**
- * A page of the deck.
- */
-data class RankedPage (
-    /**
-     * The page, best first.
-     */
-    val `results`: List<RankedCandidate>
-    , 
-    /**
-     * The page size used.
-     */
-    val `pageSize`: kotlin.UInt
-    , 
-    /**
-     * The offset used.
-     */
-    val `offset`: kotlin.UInt
-    , 
-    /**
-     * With `explain`: every dropped candidate in input order; otherwise empty.
-     */
-    val `dropped`: List<DroppedCandidate>
-    , 
-    /**
-     * Fingerprint of the policy used.
-     */
-    val `policyFingerprint`: kotlin.String
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeRankedPage: FfiConverterRustBuffer<RankedPage> {
-    override fun read(buf: ByteBuffer): RankedPage {
-        return RankedPage(
-            FfiConverterSequenceTypeRankedCandidate.read(buf),
-            FfiConverterUInt.read(buf),
-            FfiConverterUInt.read(buf),
-            FfiConverterSequenceTypeDroppedCandidate.read(buf),
-            FfiConverterString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: RankedPage) = (
-            FfiConverterSequenceTypeRankedCandidate.allocationSize(value.`results`) +
-            FfiConverterUInt.allocationSize(value.`pageSize`) +
-            FfiConverterUInt.allocationSize(value.`offset`) +
-            FfiConverterSequenceTypeDroppedCandidate.allocationSize(value.`dropped`) +
-            FfiConverterString.allocationSize(value.`policyFingerprint`)
-    )
-
-    override fun write(value: RankedPage, buf: ByteBuffer) {
-            FfiConverterSequenceTypeRankedCandidate.write(value.`results`, buf)
-            FfiConverterUInt.write(value.`pageSize`, buf)
-            FfiConverterUInt.write(value.`offset`, buf)
-            FfiConverterSequenceTypeDroppedCandidate.write(value.`dropped`, buf)
-            FfiConverterString.write(value.`policyFingerprint`, buf)
-    }
-}
-
-
-
-/**
- * A validated limit and its units: the state counts ticks of `1 / ticks_per_ms` ms, and one
- * request refills every `interval_ticks` ticks.
- */
-data class RateLimit (
-    /**
-     * Requests refilled per window.
-     */
-    val `limit`: kotlin.UInt
-    , 
-    /**
-     * Window, ms.
-     */
-    val `windowMs`: kotlin.ULong
-    , 
-    /**
-     * Bucket capacity.
-     */
-    val `burst`: kotlin.UInt
-    , 
-    /**
-     * Ticks per ms (1 whenever `window_ms / limit` is whole, as for every SPEC default).
-     */
-    val `ticksPerMs`: kotlin.Long
-    , 
-    /**
-     * Emission interval in ticks.
-     */
-    val `intervalTicks`: kotlin.Long
-    , 
-    /**
-     * `burst × interval_ticks`.
-     */
-    val `capacityTicks`: kotlin.Long
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeRateLimit: FfiConverterRustBuffer<RateLimit> {
-    override fun read(buf: ByteBuffer): RateLimit {
-        return RateLimit(
-            FfiConverterUInt.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterUInt.read(buf),
-            FfiConverterLong.read(buf),
-            FfiConverterLong.read(buf),
-            FfiConverterLong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: RateLimit) = (
-            FfiConverterUInt.allocationSize(value.`limit`) +
-            FfiConverterULong.allocationSize(value.`windowMs`) +
-            FfiConverterUInt.allocationSize(value.`burst`) +
-            FfiConverterLong.allocationSize(value.`ticksPerMs`) +
-            FfiConverterLong.allocationSize(value.`intervalTicks`) +
-            FfiConverterLong.allocationSize(value.`capacityTicks`)
-    )
-
-    override fun write(value: RateLimit, buf: ByteBuffer) {
-            FfiConverterUInt.write(value.`limit`, buf)
-            FfiConverterULong.write(value.`windowMs`, buf)
-            FfiConverterUInt.write(value.`burst`, buf)
-            FfiConverterLong.write(value.`ticksPerMs`, buf)
-            FfiConverterLong.write(value.`intervalTicks`, buf)
-            FfiConverterLong.write(value.`capacityTicks`, buf)
-    }
-}
-
-
-
-/**
- * One launch readiness check.
- */
-data class ReadinessCheck (
-    /**
-     * Check name.
-     */
-    val `name`: kotlin.String
-    , 
-    /**
-     * Its result.
-     */
-    val `status`: ReadinessStatus
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeReadinessCheck: FfiConverterRustBuffer<ReadinessCheck> {
-    override fun read(buf: ByteBuffer): ReadinessCheck {
-        return ReadinessCheck(
-            FfiConverterString.read(buf),
-            FfiConverterTypeReadinessStatus.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: ReadinessCheck) = (
-            FfiConverterString.allocationSize(value.`name`) +
-            FfiConverterTypeReadinessStatus.allocationSize(value.`status`)
-    )
-
-    override fun write(value: ReadinessCheck, buf: ByteBuffer) {
-            FfiConverterString.write(value.`name`, buf)
-            FfiConverterTypeReadinessStatus.write(value.`status`, buf)
-    }
-}
-
-
-
-/**
- * Launch readiness.
- */
-data class ReadinessReport (
-    /**
-     * FAIL if any fails, else WARN if any warns, else PASS.
-     */
-    val `overall`: ReadinessStatus
-    , 
-    /**
-     * No check failed.
-     */
-    val `readyForLaunch`: kotlin.Boolean
-    , 
-    /**
-     * Names of the failed checks, in input order.
-     */
-    val `failed`: List<kotlin.String>
-    , 
-    /**
-     * Names of the checks with warnings, in input order.
-     */
-    val `warnings`: List<kotlin.String>
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeReadinessReport: FfiConverterRustBuffer<ReadinessReport> {
-    override fun read(buf: ByteBuffer): ReadinessReport {
-        return ReadinessReport(
-            FfiConverterTypeReadinessStatus.read(buf),
-            FfiConverterBoolean.read(buf),
-            FfiConverterSequenceString.read(buf),
-            FfiConverterSequenceString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: ReadinessReport) = (
-            FfiConverterTypeReadinessStatus.allocationSize(value.`overall`) +
-            FfiConverterBoolean.allocationSize(value.`readyForLaunch`) +
-            FfiConverterSequenceString.allocationSize(value.`failed`) +
-            FfiConverterSequenceString.allocationSize(value.`warnings`)
-    )
-
-    override fun write(value: ReadinessReport, buf: ByteBuffer) {
-            FfiConverterTypeReadinessStatus.write(value.`overall`, buf)
-            FfiConverterBoolean.write(value.`readyForLaunch`, buf)
-            FfiConverterSequenceString.write(value.`failed`, buf)
-            FfiConverterSequenceString.write(value.`warnings`, buf)
-    }
-}
-
-
-
-/**
- * One of the sender's recent messages.
- */
-data class RecentMessage (
-    /**
-     * Its text.
-     */
-    val `text`: kotlin.String
-    , 
-    /**
-     * When it was sent, ms since the Unix epoch (UTC).
-     */
-    val `sentAtMs`: kotlin.Long
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeRecentMessage: FfiConverterRustBuffer<RecentMessage> {
-    override fun read(buf: ByteBuffer): RecentMessage {
-        return RecentMessage(
-            FfiConverterString.read(buf),
-            FfiConverterLong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: RecentMessage) = (
-            FfiConverterString.allocationSize(value.`text`) +
-            FfiConverterLong.allocationSize(value.`sentAtMs`)
-    )
-
-    override fun write(value: RecentMessage, buf: ByteBuffer) {
-            FfiConverterString.write(value.`text`, buf)
-            FfiConverterLong.write(value.`sentAtMs`, buf)
-    }
-}
-
-
-
-/**
- * The referral reward for a purchase (SPEC §3.5).
- */
-data class ReferralReward (
-    /**
-     * Tokens credited to the referrer.
-     */
-    val `referrerTokens`: kotlin.ULong
-    , 
-    /**
-     * Tokens credited to the referred user (always 0).
-     */
-    val `referredTokens`: kotlin.ULong
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeReferralReward: FfiConverterRustBuffer<ReferralReward> {
-    override fun read(buf: ByteBuffer): ReferralReward {
-        return ReferralReward(
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: ReferralReward) = (
-            FfiConverterULong.allocationSize(value.`referrerTokens`) +
-            FfiConverterULong.allocationSize(value.`referredTokens`)
-    )
-
-    override fun write(value: ReferralReward, buf: ByteBuffer) {
-            FfiConverterULong.write(value.`referrerTokens`, buf)
-            FfiConverterULong.write(value.`referredTokens`, buf)
-    }
-}
-
-
-
-/**
- * One region's metrics over one window (normally 24 h).
- */
-data class RegionMetrics (
-    /**
-     * Support tickets.
-     */
-    val `supportTickets`: kotlin.ULong
-    , 
-    /**
-     * Safety incidents.
-     */
-    val `safetyIncidents`: kotlin.ULong
-    , 
-    /**
-     * Revenue, minor units of the reporting currency (USD cents by default).
-     */
-    val `revenueMinor`: kotlin.ULong
-    , 
-    /**
-     * Installs.
-     */
-    val `installs`: kotlin.ULong
-    , 
-    /**
-     * Verified users among those installs.
-     */
-    val `verified`: kotlin.ULong
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeRegionMetrics: FfiConverterRustBuffer<RegionMetrics> {
-    override fun read(buf: ByteBuffer): RegionMetrics {
-        return RegionMetrics(
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: RegionMetrics) = (
-            FfiConverterULong.allocationSize(value.`supportTickets`) +
-            FfiConverterULong.allocationSize(value.`safetyIncidents`) +
-            FfiConverterULong.allocationSize(value.`revenueMinor`) +
-            FfiConverterULong.allocationSize(value.`installs`) +
-            FfiConverterULong.allocationSize(value.`verified`)
-    )
-
-    override fun write(value: RegionMetrics, buf: ByteBuffer) {
-            FfiConverterULong.write(value.`supportTickets`, buf)
-            FfiConverterULong.write(value.`safetyIncidents`, buf)
-            FfiConverterULong.write(value.`revenueMinor`, buf)
-            FfiConverterULong.write(value.`installs`, buf)
-            FfiConverterULong.write(value.`verified`, buf)
-    }
-}
-
-
-
-/**
- * A region's risk.
- */
-data class RegionRisk (
-    /**
-     * Total points.
-     */
-    val `score`: kotlin.UInt
-    , 
-    /**
-     * Highest possible score under this policy (9).
-     */
-    val `maxScore`: kotlin.UInt
-    , 
-    /**
-     * Level of the score.
-     */
-    val `level`: RiskLevel
-    , 
-    /**
-     * Points of each factor, so a dashboard can show why.
-     */
-    val `breakdown`: RiskBreakdown
-    , 
-    /**
-     * Verification rate in basis points, floored (display only; scoring is exact).
-     */
-    val `verificationRateBp`: kotlin.UInt
-    , 
-    /**
-     * Whether pausing the region is recommended (CRITICAL).
-     */
-    val `pauseRecommended`: kotlin.Boolean
-    , 
-    /**
-     * Fingerprint of the policy.
-     */
-    val `policyFingerprint`: kotlin.String
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeRegionRisk: FfiConverterRustBuffer<RegionRisk> {
-    override fun read(buf: ByteBuffer): RegionRisk {
-        return RegionRisk(
-            FfiConverterUInt.read(buf),
-            FfiConverterUInt.read(buf),
-            FfiConverterTypeRiskLevel.read(buf),
-            FfiConverterTypeRiskBreakdown.read(buf),
-            FfiConverterUInt.read(buf),
-            FfiConverterBoolean.read(buf),
-            FfiConverterString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: RegionRisk) = (
-            FfiConverterUInt.allocationSize(value.`score`) +
-            FfiConverterUInt.allocationSize(value.`maxScore`) +
-            FfiConverterTypeRiskLevel.allocationSize(value.`level`) +
-            FfiConverterTypeRiskBreakdown.allocationSize(value.`breakdown`) +
-            FfiConverterUInt.allocationSize(value.`verificationRateBp`) +
-            FfiConverterBoolean.allocationSize(value.`pauseRecommended`) +
-            FfiConverterString.allocationSize(value.`policyFingerprint`)
-    )
-
-    override fun write(value: RegionRisk, buf: ByteBuffer) {
-            FfiConverterUInt.write(value.`score`, buf)
-            FfiConverterUInt.write(value.`maxScore`, buf)
-            FfiConverterTypeRiskLevel.write(value.`level`, buf)
-            FfiConverterTypeRiskBreakdown.write(value.`breakdown`, buf)
-            FfiConverterUInt.write(value.`verificationRateBp`, buf)
-            FfiConverterBoolean.write(value.`pauseRecommended`, buf)
-            FfiConverterString.write(value.`policyFingerprint`, buf)
-    }
-}
-
-
-
-/**
- * A stream's split with its policy share, carrying the policy fingerprint.
- */
-data class RevenueSplit (
-    /**
-     * The stream.
-     */
-    val `stream`: RevenueStream
-    , 
-    /**
-     * The creator's share used, bp.
-     */
-    val `creatorBp`: kotlin.UInt
-    , 
-    /**
-     * Amount split.
-     */
-    val `amount`: kotlin.ULong
-    , 
-    /**
-     * Creator's tokens.
-     */
-    val `creator`: kotlin.ULong
-    , 
-    /**
-     * Platform's tokens.
-     */
-    val `platform`: kotlin.ULong
-    , 
-    /**
-     * Fingerprint of the policy.
-     */
-    val `policyFingerprint`: kotlin.String
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeRevenueSplit: FfiConverterRustBuffer<RevenueSplit> {
-    override fun read(buf: ByteBuffer): RevenueSplit {
-        return RevenueSplit(
-            FfiConverterTypeRevenueStream.read(buf),
-            FfiConverterUInt.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: RevenueSplit) = (
-            FfiConverterTypeRevenueStream.allocationSize(value.`stream`) +
-            FfiConverterUInt.allocationSize(value.`creatorBp`) +
-            FfiConverterULong.allocationSize(value.`amount`) +
-            FfiConverterULong.allocationSize(value.`creator`) +
-            FfiConverterULong.allocationSize(value.`platform`) +
-            FfiConverterString.allocationSize(value.`policyFingerprint`)
-    )
-
-    override fun write(value: RevenueSplit, buf: ByteBuffer) {
-            FfiConverterTypeRevenueStream.write(value.`stream`, buf)
-            FfiConverterUInt.write(value.`creatorBp`, buf)
-            FfiConverterULong.write(value.`amount`, buf)
-            FfiConverterULong.write(value.`creator`, buf)
-            FfiConverterULong.write(value.`platform`, buf)
-            FfiConverterString.write(value.`policyFingerprint`, buf)
-    }
-}
-
-
-
-/**
- * Points per factor.
- */
-data class RiskBreakdown (
-    /**
-     * Points from support tickets.
-     */
-    val `supportTickets`: kotlin.UInt
-    , 
-    /**
-     * Points from safety incidents.
-     */
-    val `safetyIncidents`: kotlin.UInt
-    , 
-    /**
-     * Points from revenue.
-     */
-    val `revenue`: kotlin.UInt
-    , 
-    /**
-     * Points from the verification rate.
-     */
-    val `verificationRate`: kotlin.UInt
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeRiskBreakdown: FfiConverterRustBuffer<RiskBreakdown> {
-    override fun read(buf: ByteBuffer): RiskBreakdown {
-        return RiskBreakdown(
-            FfiConverterUInt.read(buf),
-            FfiConverterUInt.read(buf),
-            FfiConverterUInt.read(buf),
-            FfiConverterUInt.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: RiskBreakdown) = (
-            FfiConverterUInt.allocationSize(value.`supportTickets`) +
-            FfiConverterUInt.allocationSize(value.`safetyIncidents`) +
-            FfiConverterUInt.allocationSize(value.`revenue`) +
-            FfiConverterUInt.allocationSize(value.`verificationRate`)
-    )
-
-    override fun write(value: RiskBreakdown, buf: ByteBuffer) {
-            FfiConverterUInt.write(value.`supportTickets`, buf)
-            FfiConverterUInt.write(value.`safetyIncidents`, buf)
-            FfiConverterUInt.write(value.`revenue`, buf)
-            FfiConverterUInt.write(value.`verificationRate`, buf)
-    }
-}
-
-
-
-/**
- * A user's Royal Club status at one moment.
- */
-data class RoyalStatus (
-    /**
-     * The effective tier (spend or subscription floor, the higher).
-     */
-    val `tier`: RoyalTier
-    , 
-    /**
-     * The tier the spend alone gives.
-     */
-    val `spendTier`: RoyalTier
-    , 
-    /**
-     * The floor of an active subscription, if any.
-     */
-    val `subscriptionFloor`: RoyalTier?
-    , 
-    /**
-     * Tokens spent in the window.
-     */
-    val `spentInWindow`: kotlin.ULong
-    , 
-    /**
-     * First UTC day of the window.
-     */
-    val `windowStartDay`: kotlin.Long
-    , 
-    /**
-     * Last UTC day of the window (today).
-     */
-    val `windowEndDay`: kotlin.Long
-    , 
-    /**
-     * The tier above the effective one (none at PLATINUM).
-     */
-    val `nextTier`: RoyalTier?
-    , 
-    /**
-     * Tokens still to spend to reach `next_tier`.
-     */
-    val `tokensToNextTier`: kotlin.ULong?
-    , 
-    /**
-     * Tokens that leave the window at the next UTC midnight.
-     */
-    val `leavingWindowTomorrow`: kotlin.ULong
-    , 
-    /**
-     * Fingerprint of the policy.
-     */
-    val `policyFingerprint`: kotlin.String
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeRoyalStatus: FfiConverterRustBuffer<RoyalStatus> {
-    override fun read(buf: ByteBuffer): RoyalStatus {
-        return RoyalStatus(
-            FfiConverterTypeRoyalTier.read(buf),
-            FfiConverterTypeRoyalTier.read(buf),
-            FfiConverterOptionalTypeRoyalTier.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterLong.read(buf),
-            FfiConverterLong.read(buf),
-            FfiConverterOptionalTypeRoyalTier.read(buf),
-            FfiConverterOptionalULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: RoyalStatus) = (
-            FfiConverterTypeRoyalTier.allocationSize(value.`tier`) +
-            FfiConverterTypeRoyalTier.allocationSize(value.`spendTier`) +
-            FfiConverterOptionalTypeRoyalTier.allocationSize(value.`subscriptionFloor`) +
-            FfiConverterULong.allocationSize(value.`spentInWindow`) +
-            FfiConverterLong.allocationSize(value.`windowStartDay`) +
-            FfiConverterLong.allocationSize(value.`windowEndDay`) +
-            FfiConverterOptionalTypeRoyalTier.allocationSize(value.`nextTier`) +
-            FfiConverterOptionalULong.allocationSize(value.`tokensToNextTier`) +
-            FfiConverterULong.allocationSize(value.`leavingWindowTomorrow`) +
-            FfiConverterString.allocationSize(value.`policyFingerprint`)
-    )
-
-    override fun write(value: RoyalStatus, buf: ByteBuffer) {
-            FfiConverterTypeRoyalTier.write(value.`tier`, buf)
-            FfiConverterTypeRoyalTier.write(value.`spendTier`, buf)
-            FfiConverterOptionalTypeRoyalTier.write(value.`subscriptionFloor`, buf)
-            FfiConverterULong.write(value.`spentInWindow`, buf)
-            FfiConverterLong.write(value.`windowStartDay`, buf)
-            FfiConverterLong.write(value.`windowEndDay`, buf)
-            FfiConverterOptionalTypeRoyalTier.write(value.`nextTier`, buf)
-            FfiConverterOptionalULong.write(value.`tokensToNextTier`, buf)
-            FfiConverterULong.write(value.`leavingWindowTomorrow`, buf)
-            FfiConverterString.write(value.`policyFingerprint`, buf)
-    }
-}
-
-
-
-/**
- * A Royal Club subscription.
- */
-data class RoyalSubscription (
-    /**
-     * The tier it guarantees.
-     */
-    val `tier`: RoyalTier
-    , 
-    /**
-     * End of the paid period, ms (active while `now < active_until_ms`).
-     */
-    val `activeUntilMs`: kotlin.Long
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeRoyalSubscription: FfiConverterRustBuffer<RoyalSubscription> {
-    override fun read(buf: ByteBuffer): RoyalSubscription {
-        return RoyalSubscription(
-            FfiConverterTypeRoyalTier.read(buf),
-            FfiConverterLong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: RoyalSubscription) = (
-            FfiConverterTypeRoyalTier.allocationSize(value.`tier`) +
-            FfiConverterLong.allocationSize(value.`activeUntilMs`)
-    )
-
-    override fun write(value: RoyalSubscription, buf: ByteBuffer) {
-            FfiConverterTypeRoyalTier.write(value.`tier`, buf)
-            FfiConverterLong.write(value.`activeUntilMs`, buf)
-    }
-}
-
-
-
-/**
- * A fresh session's age.
- */
-data class SessionAge (
-    /**
-     * `now − auth_time`, ms.
-     */
-    val `ageMs`: kotlin.Long
-    , 
-    /**
-     * The limit, ms.
-     */
-    val `maxAgeMs`: kotlin.Long
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeSessionAge: FfiConverterRustBuffer<SessionAge> {
-    override fun read(buf: ByteBuffer): SessionAge {
-        return SessionAge(
-            FfiConverterLong.read(buf),
-            FfiConverterLong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: SessionAge) = (
-            FfiConverterLong.allocationSize(value.`ageMs`) +
-            FfiConverterLong.allocationSize(value.`maxAgeMs`)
-    )
-
-    override fun write(value: SessionAge, buf: ByteBuffer) {
-            FfiConverterLong.write(value.`ageMs`, buf)
-            FfiConverterLong.write(value.`maxAgeMs`, buf)
-    }
-}
-
-
-
-/**
- * A signature with the timestamp it covers.
- */
-data class SignedRequest (
-    /**
-     * Decimal milliseconds since the epoch.
-     */
-    val `timestamp`: kotlin.String
-    , 
-    /**
-     * Lower-case hex HMAC-SHA256.
-     */
-    val `signature`: kotlin.String
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeSignedRequest: FfiConverterRustBuffer<SignedRequest> {
-    override fun read(buf: ByteBuffer): SignedRequest {
-        return SignedRequest(
-            FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: SignedRequest) = (
-            FfiConverterString.allocationSize(value.`timestamp`) +
-            FfiConverterString.allocationSize(value.`signature`)
-    )
-
-    override fun write(value: SignedRequest, buf: ByteBuffer) {
-            FfiConverterString.write(value.`timestamp`, buf)
-            FfiConverterString.write(value.`signature`, buf)
-    }
-}
-
-
-
-/**
- * An allowed signup.
- */
-data class SignupDecision (
-    /**
-     * The mode it was checked under.
-     */
-    val `mode`: LaunchMode
-    , 
-    /**
-     * The normalised country code.
-     */
-    val `country`: kotlin.String
-    , 
-    /**
-     * The applicant's age in whole years today.
-     */
-    val `ageYears`: kotlin.UInt
-    , 
-    /**
-     * The new daily counter, including this signup (store it).
-     */
-    val `signupsToday`: DailyCounter
-    , 
-    /**
-     * The invite record's new use count, when an invite was used.
-     */
-    val `inviteUsedCount`: kotlin.ULong?
-    , 
-    /**
-     * Fingerprint of the policy.
-     */
-    val `policyFingerprint`: kotlin.String
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeSignupDecision: FfiConverterRustBuffer<SignupDecision> {
-    override fun read(buf: ByteBuffer): SignupDecision {
-        return SignupDecision(
-            FfiConverterTypeLaunchMode.read(buf),
-            FfiConverterString.read(buf),
-            FfiConverterUInt.read(buf),
-            FfiConverterTypeDailyCounter.read(buf),
-            FfiConverterOptionalULong.read(buf),
-            FfiConverterString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: SignupDecision) = (
-            FfiConverterTypeLaunchMode.allocationSize(value.`mode`) +
-            FfiConverterString.allocationSize(value.`country`) +
-            FfiConverterUInt.allocationSize(value.`ageYears`) +
-            FfiConverterTypeDailyCounter.allocationSize(value.`signupsToday`) +
-            FfiConverterOptionalULong.allocationSize(value.`inviteUsedCount`) +
-            FfiConverterString.allocationSize(value.`policyFingerprint`)
-    )
-
-    override fun write(value: SignupDecision, buf: ByteBuffer) {
-            FfiConverterTypeLaunchMode.write(value.`mode`, buf)
-            FfiConverterString.write(value.`country`, buf)
-            FfiConverterUInt.write(value.`ageYears`, buf)
-            FfiConverterTypeDailyCounter.write(value.`signupsToday`, buf)
-            FfiConverterOptionalULong.write(value.`inviteUsedCount`, buf)
-            FfiConverterString.write(value.`policyFingerprint`, buf)
-    }
-}
-
-
-
-/**
- * One signup attempt.
- */
-data class SignupRequest (
-    /**
-     * The current launch mode.
-     */
-    val `mode`: LaunchMode
-    , 
-    /**
-     * The applicant's birth date, `YYYY-MM-DD`.
-     */
-    val `birthDate`: kotlin.String
-    , 
-    /**
-     * The applicant's country, ISO 3166-1 alpha-2 (any case).
-     */
-    val `country`: kotlin.String
-    , 
-    /**
-     * Allowlist lookup: `None` when nothing was supplied to look up, else whether it matched.
-     */
-    val `onAllowlist`: kotlin.Boolean? = null 
-    , 
-    /**
-     * The invite code the applicant typed, if any.
-     */
-    val `inviteCode`: kotlin.String? = null 
-    , 
-    /**
-     * The record the host found for that code, if any.
-     */
-    val `invite`: InviteRecord? = null 
-    , 
-    /**
-     * Signups counted today in this mode (reset when from an earlier UTC day).
-     */
-    val `signupsToday`: DailyCounter
-    , 
-    /**
-     * Now, ms since the epoch (UTC).
-     */
-    val `nowMs`: kotlin.Long
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeSignupRequest: FfiConverterRustBuffer<SignupRequest> {
-    override fun read(buf: ByteBuffer): SignupRequest {
-        return SignupRequest(
-            FfiConverterTypeLaunchMode.read(buf),
-            FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
-            FfiConverterOptionalBoolean.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalTypeInviteRecord.read(buf),
-            FfiConverterTypeDailyCounter.read(buf),
-            FfiConverterLong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: SignupRequest) = (
-            FfiConverterTypeLaunchMode.allocationSize(value.`mode`) +
-            FfiConverterString.allocationSize(value.`birthDate`) +
-            FfiConverterString.allocationSize(value.`country`) +
-            FfiConverterOptionalBoolean.allocationSize(value.`onAllowlist`) +
-            FfiConverterOptionalString.allocationSize(value.`inviteCode`) +
-            FfiConverterOptionalTypeInviteRecord.allocationSize(value.`invite`) +
-            FfiConverterTypeDailyCounter.allocationSize(value.`signupsToday`) +
-            FfiConverterLong.allocationSize(value.`nowMs`)
-    )
-
-    override fun write(value: SignupRequest, buf: ByteBuffer) {
-            FfiConverterTypeLaunchMode.write(value.`mode`, buf)
-            FfiConverterString.write(value.`birthDate`, buf)
-            FfiConverterString.write(value.`country`, buf)
-            FfiConverterOptionalBoolean.write(value.`onAllowlist`, buf)
-            FfiConverterOptionalString.write(value.`inviteCode`, buf)
-            FfiConverterOptionalTypeInviteRecord.write(value.`invite`, buf)
-            FfiConverterTypeDailyCounter.write(value.`signupsToday`, buf)
-            FfiConverterLong.write(value.`nowMs`, buf)
-    }
-}
-
-
-
-/**
- * The verdict on one message.
- */
-data class SpamVerdict (
-    /**
-     * True when no rule fired.
-     */
-    val `allowed`: kotlin.Boolean
-    , 
-    /**
-     * The first rule that fired.
-     */
-    val `rule`: SpamRule?
-    , 
-    /**
-     * Its code (`SPAM_TOO_SHORT`, …), or `null` when allowed.
-     */
-    val `code`: ErrorCode?
-    , 
-    /**
-     * Why, for developers and logs (empty when allowed).
-     */
-    val `reason`: kotlin.String
-    , 
-    /**
-     * Fingerprint of the policy used.
-     */
-    val `policyFingerprint`: kotlin.String
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeSpamVerdict: FfiConverterRustBuffer<SpamVerdict> {
-    override fun read(buf: ByteBuffer): SpamVerdict {
-        return SpamVerdict(
-            FfiConverterBoolean.read(buf),
-            FfiConverterOptionalTypeSpamRule.read(buf),
-            FfiConverterOptionalTypeErrorCode.read(buf),
-            FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: SpamVerdict) = (
-            FfiConverterBoolean.allocationSize(value.`allowed`) +
-            FfiConverterOptionalTypeSpamRule.allocationSize(value.`rule`) +
-            FfiConverterOptionalTypeErrorCode.allocationSize(value.`code`) +
-            FfiConverterString.allocationSize(value.`reason`) +
-            FfiConverterString.allocationSize(value.`policyFingerprint`)
-    )
-
-    override fun write(value: SpamVerdict, buf: ByteBuffer) {
-            FfiConverterBoolean.write(value.`allowed`, buf)
-            FfiConverterOptionalTypeSpamRule.write(value.`rule`, buf)
-            FfiConverterOptionalTypeErrorCode.write(value.`code`, buf)
-            FfiConverterString.write(value.`reason`, buf)
-            FfiConverterString.write(value.`policyFingerprint`, buf)
-    }
-}
-
-
-
-/**
- * Tokens a user spent on one UTC day.
- */
-data class SpendBucket (
-    /**
-     * UTC day number (days since 1970-01-01).
-     */
-    val `day`: kotlin.Long
-    , 
-    /**
-     * Tokens spent that day.
-     */
-    val `tokens`: kotlin.ULong
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeSpendBucket: FfiConverterRustBuffer<SpendBucket> {
-    override fun read(buf: ByteBuffer): SpendBucket {
-        return SpendBucket(
-            FfiConverterLong.read(buf),
-            FfiConverterULong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: SpendBucket) = (
-            FfiConverterLong.allocationSize(value.`day`) +
-            FfiConverterULong.allocationSize(value.`tokens`)
-    )
-
-    override fun write(value: SpendBucket, buf: ByteBuffer) {
-            FfiConverterLong.write(value.`day`, buf)
-            FfiConverterULong.write(value.`tokens`, buf)
-    }
-}
-
-
-
-/**
- * The two sides of a split; `creator + platform == amount`.
- */
-data class Split (
-    /**
-     * The amount split.
-     */
-    val `amount`: kotlin.ULong
-    , 
-    /**
-     * Creator's tokens: `floor(amount × bp / 10 000)`.
-     */
-    val `creator`: kotlin.ULong
-    , 
-    /**
-     * Platform's tokens: the remainder.
-     */
-    val `platform`: kotlin.ULong
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeSplit: FfiConverterRustBuffer<Split> {
-    override fun read(buf: ByteBuffer): Split {
-        return Split(
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: Split) = (
-            FfiConverterULong.allocationSize(value.`amount`) +
-            FfiConverterULong.allocationSize(value.`creator`) +
-            FfiConverterULong.allocationSize(value.`platform`)
-    )
-
-    override fun write(value: Split, buf: ByteBuffer) {
-            FfiConverterULong.write(value.`amount`, buf)
-            FfiConverterULong.write(value.`creator`, buf)
-            FfiConverterULong.write(value.`platform`, buf)
-    }
-}
-
-
-
-/**
- * Room for a new story.
- */
-data class StoryQuota (
-    /**
-     * Active stories before the new one.
-     */
-    val `active`: kotlin.UInt
-    , 
-    /**
-     * The limit (3).
-     */
-    val `limit`: kotlin.UInt
-    , 
-    /**
-     * When the new story expires.
-     */
-    val `expiresAtMs`: kotlin.Long
-    , 
-    /**
-     * Fingerprint of the policy.
-     */
-    val `policyFingerprint`: kotlin.String
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeStoryQuota: FfiConverterRustBuffer<StoryQuota> {
-    override fun read(buf: ByteBuffer): StoryQuota {
-        return StoryQuota(
-            FfiConverterUInt.read(buf),
-            FfiConverterUInt.read(buf),
-            FfiConverterLong.read(buf),
-            FfiConverterString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: StoryQuota) = (
-            FfiConverterUInt.allocationSize(value.`active`) +
-            FfiConverterUInt.allocationSize(value.`limit`) +
-            FfiConverterLong.allocationSize(value.`expiresAtMs`) +
-            FfiConverterString.allocationSize(value.`policyFingerprint`)
-    )
-
-    override fun write(value: StoryQuota, buf: ByteBuffer) {
-            FfiConverterUInt.write(value.`active`, buf)
-            FfiConverterUInt.write(value.`limit`, buf)
-            FfiConverterLong.write(value.`expiresAtMs`, buf)
-            FfiConverterString.write(value.`policyFingerprint`, buf)
-    }
-}
-
-
-
-/**
- * One upload to validate.
- */
-data class UploadRequest (
-    /**
-     * The declared MIME type (any case, parameters allowed).
-     */
-    val `mimeType`: kotlin.String
-    , 
-    /**
-     * The declared size, bytes.
-     */
-    val `sizeBytes`: kotlin.ULong
-    , 
-    /**
-     * The file name as the device gave it.
-     */
-    val `fileName`: kotlin.String
-    , 
-    /**
-     * The purpose, if known (without one the kind's limit applies).
-     */
-    val `purpose`: UploadPurpose? = null 
-    , 
-    /**
-     * The first bytes of the file (64 recommended); `null` skips sniffing.
-     */
-    val `head`: kotlin.ByteArray? = null 
-    , 
-    /**
-     * The uploader's id (1–128 of `[A-Za-z0-9_-]`).
-     */
-    val `userId`: kotlin.String
-    , 
-    /**
-     * SHA-256 (hex) of the content or of a nonce.
-     */
-    val `contentSha256`: kotlin.String
-    , 
-    /**
-     * Upload time, ms since the epoch.
-     */
-    val `nowMs`: kotlin.Long
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeUploadRequest: FfiConverterRustBuffer<UploadRequest> {
-    override fun read(buf: ByteBuffer): UploadRequest {
-        return UploadRequest(
-            FfiConverterString.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterString.read(buf),
-            FfiConverterOptionalTypeUploadPurpose.read(buf),
-            FfiConverterOptionalByteArray.read(buf),
-            FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
-            FfiConverterLong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: UploadRequest) = (
-            FfiConverterString.allocationSize(value.`mimeType`) +
-            FfiConverterULong.allocationSize(value.`sizeBytes`) +
-            FfiConverterString.allocationSize(value.`fileName`) +
-            FfiConverterOptionalTypeUploadPurpose.allocationSize(value.`purpose`) +
-            FfiConverterOptionalByteArray.allocationSize(value.`head`) +
-            FfiConverterString.allocationSize(value.`userId`) +
-            FfiConverterString.allocationSize(value.`contentSha256`) +
-            FfiConverterLong.allocationSize(value.`nowMs`)
-    )
-
-    override fun write(value: UploadRequest, buf: ByteBuffer) {
-            FfiConverterString.write(value.`mimeType`, buf)
-            FfiConverterULong.write(value.`sizeBytes`, buf)
-            FfiConverterString.write(value.`fileName`, buf)
-            FfiConverterOptionalTypeUploadPurpose.write(value.`purpose`, buf)
-            FfiConverterOptionalByteArray.write(value.`head`, buf)
-            FfiConverterString.write(value.`userId`, buf)
-            FfiConverterString.write(value.`contentSha256`, buf)
-            FfiConverterLong.write(value.`nowMs`, buf)
-    }
-}
-
-
-
-/**
- * An accepted upload.
- */
-data class UploadVerdict (
-    /**
-     * The canonical MIME type (`image/jpg` → `image/jpeg`).
-     */
-    val `mimeType`: kotlin.String
-    , 
-    /**
-     * Its kind.
-     */
-    val `kind`: MediaKind
-    , 
-    /**
-     * The purpose given, if any.
-     */
-    val `purpose`: UploadPurpose?
-    , 
-    /**
-     * The size limit that applied, bytes.
-     */
-    val `limitBytes`: kotlin.ULong
-    , 
-    /**
-     * The final (sanitised) file name.
-     */
-    val `fileName`: kotlin.String
-    , 
-    /**
-     * Its extension, lower case.
-     */
-    val `extension`: kotlin.String
-    , 
-    /**
-     * Whether the canonical extension was appended.
-     */
-    val `extensionAdded`: kotlin.Boolean
-    , 
-    /**
-     * The sniffed format, when a head was given.
-     */
-    val `sniffed`: MediaFormat?
-    , 
-    /**
-     * First 16 hex characters of the content SHA-256.
-     */
-    val `contentId`: kotlin.String
-    , 
-    /**
-     * `media/{user_id}/{purpose or kind}/{yyyy}/{mm}/{content_id}_{file_name}`.
-     */
-    val `storagePath`: kotlin.String
-    , 
-    /**
-     * Fingerprint of the policy.
-     */
-    val `policyFingerprint`: kotlin.String
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeUploadVerdict: FfiConverterRustBuffer<UploadVerdict> {
-    override fun read(buf: ByteBuffer): UploadVerdict {
-        return UploadVerdict(
-            FfiConverterString.read(buf),
-            FfiConverterTypeMediaKind.read(buf),
-            FfiConverterOptionalTypeUploadPurpose.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
-            FfiConverterBoolean.read(buf),
-            FfiConverterOptionalTypeMediaFormat.read(buf),
-            FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: UploadVerdict) = (
-            FfiConverterString.allocationSize(value.`mimeType`) +
-            FfiConverterTypeMediaKind.allocationSize(value.`kind`) +
-            FfiConverterOptionalTypeUploadPurpose.allocationSize(value.`purpose`) +
-            FfiConverterULong.allocationSize(value.`limitBytes`) +
-            FfiConverterString.allocationSize(value.`fileName`) +
-            FfiConverterString.allocationSize(value.`extension`) +
-            FfiConverterBoolean.allocationSize(value.`extensionAdded`) +
-            FfiConverterOptionalTypeMediaFormat.allocationSize(value.`sniffed`) +
-            FfiConverterString.allocationSize(value.`contentId`) +
-            FfiConverterString.allocationSize(value.`storagePath`) +
-            FfiConverterString.allocationSize(value.`policyFingerprint`)
-    )
-
-    override fun write(value: UploadVerdict, buf: ByteBuffer) {
-            FfiConverterString.write(value.`mimeType`, buf)
-            FfiConverterTypeMediaKind.write(value.`kind`, buf)
-            FfiConverterOptionalTypeUploadPurpose.write(value.`purpose`, buf)
-            FfiConverterULong.write(value.`limitBytes`, buf)
-            FfiConverterString.write(value.`fileName`, buf)
-            FfiConverterString.write(value.`extension`, buf)
-            FfiConverterBoolean.write(value.`extensionAdded`, buf)
-            FfiConverterOptionalTypeMediaFormat.write(value.`sniffed`, buf)
-            FfiConverterString.write(value.`contentId`, buf)
-            FfiConverterString.write(value.`storagePath`, buf)
-            FfiConverterString.write(value.`policyFingerprint`, buf)
-    }
-}
-
-
-
-/**
- * What a verified URL allows.
- */
-data class UrlGrant (
-    /**
-     * The URL path.
-     */
-    val `path`: kotlin.String
-    , 
-    /**
-     * The method (upper case).
-     */
-    val `method`: kotlin.String
-    , 
-    /**
-     * Expiry, ms.
-     */
-    val `expiresAtMs`: kotlin.Long
-    , 
-    /**
-     * The bound content type.
-     */
-    val `contentType`: kotlin.String?
-    , 
-    /**
-     * The bound maximum size.
-     */
-    val `maxBytes`: kotlin.ULong?
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeUrlGrant: FfiConverterRustBuffer<UrlGrant> {
-    override fun read(buf: ByteBuffer): UrlGrant {
-        return UrlGrant(
-            FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
-            FfiConverterLong.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalULong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: UrlGrant) = (
-            FfiConverterString.allocationSize(value.`path`) +
-            FfiConverterString.allocationSize(value.`method`) +
-            FfiConverterLong.allocationSize(value.`expiresAtMs`) +
-            FfiConverterOptionalString.allocationSize(value.`contentType`) +
-            FfiConverterOptionalULong.allocationSize(value.`maxBytes`)
-    )
-
-    override fun write(value: UrlGrant, buf: ByteBuffer) {
-            FfiConverterString.write(value.`path`, buf)
-            FfiConverterString.write(value.`method`, buf)
-            FfiConverterLong.write(value.`expiresAtMs`, buf)
-            FfiConverterOptionalString.write(value.`contentType`, buf)
-            FfiConverterOptionalULong.write(value.`maxBytes`, buf)
-    }
-}
-
-
-
-/**
- * A verified request.
- */
-data class VerifiedRequest (
-    /**
-     * The request's timestamp, ms.
-     */
-    val `timestampMs`: kotlin.Long
-    , 
-    /**
-     * `now − timestamp`, ms.
-     */
-    val `skewMs`: kotlin.Long
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeVerifiedRequest: FfiConverterRustBuffer<VerifiedRequest> {
-    override fun read(buf: ByteBuffer): VerifiedRequest {
-        return VerifiedRequest(
-            FfiConverterLong.read(buf),
-            FfiConverterLong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: VerifiedRequest) = (
-            FfiConverterLong.allocationSize(value.`timestampMs`) +
-            FfiConverterLong.allocationSize(value.`skewMs`)
-    )
-
-    override fun write(value: VerifiedRequest, buf: ByteBuffer) {
-            FfiConverterLong.write(value.`timestampMs`, buf)
-            FfiConverterLong.write(value.`skewMs`, buf)
-    }
-}
-
-
-
-/**
- * The user asking for a deck, with their filters.
- */
-data class Viewer (
-    /**
-     * The viewer's user id.
-     */
-    val `userId`: kotlin.String
-    , 
-    /**
-     * Youngest age shown, inclusive.
-     */
-    val `ageMin`: kotlin.UInt
-    , 
-    /**
-     * Oldest age shown, inclusive.
-     */
-    val `ageMax`: kotlin.UInt
-    , 
-    /**
-     * Genders the viewer wants to see; empty means everyone.
-     */
-    val `interestedIn`: List<Gender> = listOf() 
-    , 
-    /**
-     * The viewer's location (required with `max_distance_km`).
-     */
-    val `location`: GeoPoint? = null 
-    , 
-    /**
-     * Maximum distance, km, inclusive; none means no distance filter.
-     */
-    val `maxDistanceKm`: kotlin.Double? = null 
-    , 
-    /**
-     * Users the viewer already liked.
-     */
-    val `likedIds`: List<kotlin.String> = listOf() 
-    , 
-    /**
-     * Users the viewer already passed.
-     */
-    val `passedIds`: List<kotlin.String> = listOf() 
-    , 
-    /**
-     * Users the viewer blocked.
-     */
-    val `blockedIds`: List<kotlin.String> = listOf() 
-    , 
-    /**
-     * Users who blocked the viewer.
-     */
-    val `blockedByIds`: List<kotlin.String> = listOf() 
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeViewer: FfiConverterRustBuffer<Viewer> {
-    override fun read(buf: ByteBuffer): Viewer {
-        return Viewer(
-            FfiConverterString.read(buf),
-            FfiConverterUInt.read(buf),
-            FfiConverterUInt.read(buf),
-            FfiConverterSequenceTypeGender.read(buf),
-            FfiConverterOptionalTypeGeoPoint.read(buf),
-            FfiConverterOptionalDouble.read(buf),
-            FfiConverterSequenceString.read(buf),
-            FfiConverterSequenceString.read(buf),
-            FfiConverterSequenceString.read(buf),
-            FfiConverterSequenceString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: Viewer) = (
-            FfiConverterString.allocationSize(value.`userId`) +
-            FfiConverterUInt.allocationSize(value.`ageMin`) +
-            FfiConverterUInt.allocationSize(value.`ageMax`) +
-            FfiConverterSequenceTypeGender.allocationSize(value.`interestedIn`) +
-            FfiConverterOptionalTypeGeoPoint.allocationSize(value.`location`) +
-            FfiConverterOptionalDouble.allocationSize(value.`maxDistanceKm`) +
-            FfiConverterSequenceString.allocationSize(value.`likedIds`) +
-            FfiConverterSequenceString.allocationSize(value.`passedIds`) +
-            FfiConverterSequenceString.allocationSize(value.`blockedIds`) +
-            FfiConverterSequenceString.allocationSize(value.`blockedByIds`)
-    )
-
-    override fun write(value: Viewer, buf: ByteBuffer) {
-            FfiConverterString.write(value.`userId`, buf)
-            FfiConverterUInt.write(value.`ageMin`, buf)
-            FfiConverterUInt.write(value.`ageMax`, buf)
-            FfiConverterSequenceTypeGender.write(value.`interestedIn`, buf)
-            FfiConverterOptionalTypeGeoPoint.write(value.`location`, buf)
-            FfiConverterOptionalDouble.write(value.`maxDistanceKm`, buf)
-            FfiConverterSequenceString.write(value.`likedIds`, buf)
-            FfiConverterSequenceString.write(value.`passedIds`, buf)
-            FfiConverterSequenceString.write(value.`blockedIds`, buf)
-            FfiConverterSequenceString.write(value.`blockedByIds`, buf)
-    }
-}
-
-
-
-/**
- * The quote for a valid withdrawal.
- */
-data class WithdrawalQuote (
-    /**
-     * Gross tokens withdrawn.
-     */
-    val `amount`: kotlin.ULong
-    , 
-    /**
-     * Fee tokens: `ceil(amount × fee_bp / 10 000)`.
-     */
-    val `fee`: kotlin.ULong
-    , 
-    /**
-     * Net tokens paid out.
-     */
-    val `netTokens`: kotlin.ULong
-    , 
-    /**
-     * Net tokens at the settlement value, PLN.
-     */
-    val `payout`: Money
-    , 
-    /**
-     * Payout method.
-     */
-    val `method`: PayoutMethod
-    , 
-    /**
-     * Earliest expected arrival date (`YYYY-MM-DD`, UTC).
-     */
-    val `earliestDate`: kotlin.String
-    , 
-    /**
-     * Latest expected arrival date (`YYYY-MM-DD`, UTC).
-     */
-    val `latestDate`: kotlin.String
-    , 
-    /**
-     * Fingerprint of the policy.
-     */
-    val `policyFingerprint`: kotlin.String
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeWithdrawalQuote: FfiConverterRustBuffer<WithdrawalQuote> {
-    override fun read(buf: ByteBuffer): WithdrawalQuote {
-        return WithdrawalQuote(
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterTypeMoney.read(buf),
-            FfiConverterTypePayoutMethod.read(buf),
-            FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: WithdrawalQuote) = (
-            FfiConverterULong.allocationSize(value.`amount`) +
-            FfiConverterULong.allocationSize(value.`fee`) +
-            FfiConverterULong.allocationSize(value.`netTokens`) +
-            FfiConverterTypeMoney.allocationSize(value.`payout`) +
-            FfiConverterTypePayoutMethod.allocationSize(value.`method`) +
-            FfiConverterString.allocationSize(value.`earliestDate`) +
-            FfiConverterString.allocationSize(value.`latestDate`) +
-            FfiConverterString.allocationSize(value.`policyFingerprint`)
-    )
-
-    override fun write(value: WithdrawalQuote, buf: ByteBuffer) {
-            FfiConverterULong.write(value.`amount`, buf)
-            FfiConverterULong.write(value.`fee`, buf)
-            FfiConverterULong.write(value.`netTokens`, buf)
-            FfiConverterTypeMoney.write(value.`payout`, buf)
-            FfiConverterTypePayoutMethod.write(value.`method`, buf)
-            FfiConverterString.write(value.`earliestDate`, buf)
-            FfiConverterString.write(value.`latestDate`, buf)
-            FfiConverterString.write(value.`policyFingerprint`, buf)
-    }
-}
-
-
-
-/**
- * A withdrawal request, as the host knows it.
- */
-data class WithdrawalRequest (
-    /**
-     * Tokens to withdraw (gross, before the fee).
-     */
-    val `amount`: kotlin.ULong
-    , 
-    /**
-     * The creator's available balance, tokens.
-     */
-    val `availableBalance`: kotlin.ULong
-    , 
-    /**
-     * Whether the creator's KYC is verified.
-     */
-    val `kycVerified`: kotlin.Boolean
-    , 
-    /**
-     * Payout method.
-     */
-    val `method`: PayoutMethod
-    , 
-    /**
-     * When the request is made, ms since the epoch (UTC).
-     */
-    val `requestedAtMs`: kotlin.Long
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeWithdrawalRequest: FfiConverterRustBuffer<WithdrawalRequest> {
-    override fun read(buf: ByteBuffer): WithdrawalRequest {
-        return WithdrawalRequest(
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterBoolean.read(buf),
-            FfiConverterTypePayoutMethod.read(buf),
-            FfiConverterLong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: WithdrawalRequest) = (
-            FfiConverterULong.allocationSize(value.`amount`) +
-            FfiConverterULong.allocationSize(value.`availableBalance`) +
-            FfiConverterBoolean.allocationSize(value.`kycVerified`) +
-            FfiConverterTypePayoutMethod.allocationSize(value.`method`) +
-            FfiConverterLong.allocationSize(value.`requestedAtMs`)
-    )
-
-    override fun write(value: WithdrawalRequest, buf: ByteBuffer) {
-            FfiConverterULong.write(value.`amount`, buf)
-            FfiConverterULong.write(value.`availableBalance`, buf)
-            FfiConverterBoolean.write(value.`kycVerified`, buf)
-            FfiConverterTypePayoutMethod.write(value.`method`, buf)
-            FfiConverterLong.write(value.`requestedAtMs`, buf)
-    }
-}
-
-
-
-/**
- * Why access was granted.
- */
-
-enum class AccessGrant {
-    
-    /**
-     * The viewer owns it.
-     */
-    OWNER,
-    /**
-     * The viewer is a moderator.
-     */
-    MODERATOR,
-    /**
-     * It is public.
-     */
-    PUBLIC,
-    /**
-     * The viewer follows the owner.
-     */
-    FOLLOWER,
-    /**
-     * The viewer unlocked it.
-     */
-    UNLOCKED;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeAccessGrant: FfiConverterRustBuffer<AccessGrant> {
-    override fun read(buf: ByteBuffer) = try {
-        AccessGrant.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: AccessGrant) = 4UL
-
-    override fun write(value: AccessGrant, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
- * An alert kind.
- */
-
-enum class AlertKind {
-    
-    /**
-     * Error rate at or above its threshold.
-     */
-    ERROR_RATE,
-    /**
-     * Payment failure rate at or above its threshold.
-     */
-    PAYMENT_FAILURE_RATE,
-    /**
-     * Token spend at or above the multiple of its trailing average.
-     */
-    TOKEN_SPEND_SPIKE,
-    /**
-     * Crash-free sessions below their threshold.
-     */
-    CRASH_FREE_SESSIONS;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeAlertKind: FfiConverterRustBuffer<AlertKind> {
-    override fun read(buf: ByteBuffer) = try {
-        AlertKind.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: AlertKind) = 4UL
-
-    override fun write(value: AlertKind, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-
-
-/**
- * The one error of the Avalo API: a stable SPEC §11 code and a developer-readable reason.
- */
-sealed class AvaloException: kotlin.Exception() {
-    
-    /**
-     * A refusal or failure, with its code and what exactly was wrong.
-     */
-    class Failure(
-        
-        /**
-         * The stable SPEC §11 code.
-         */
-        val `code`: ErrorCode, 
-        
-        /**
-         * What exactly was wrong, for developers and logs (not shown to end users).
-         */
-        val `reason`: kotlin.String
-        ) : AvaloException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }"
-    }
-    
-
-    
-        /**
-         * The stable SPEC §11 code.
-         */ fun `code`(): ErrorCode {
-            return FfiConverterTypeErrorCode.lift(
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_avalo_ffi_fn_method_avaloerror_code(FfiConverterTypeAvaloError.lower(this),
-        _status)
-}
-    )
-    }
-    
-
-    
-        /**
-         * What exactly was wrong, for developers and logs.
-         */ fun `reason`(): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_avalo_ffi_fn_method_avaloerror_reason(FfiConverterTypeAvaloError.lower(this),
-        _status)
-}
-    )
-    }
-    
-
-    
-
-
-    companion object ErrorHandler : UniffiRustCallStatusErrorHandler<AvaloException> {
-        override fun lift(error_buf: RustBuffer.ByValue): AvaloException = FfiConverterTypeAvaloError.lift(error_buf)
-    }
-
-    
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeAvaloError : FfiConverterRustBuffer<AvaloException> {
-    override fun read(buf: ByteBuffer): AvaloException {
-        
-
-        return when(buf.getInt()) {
-            1 -> AvaloException.Failure(
-                FfiConverterTypeErrorCode.read(buf),
-                FfiConverterString.read(buf),
-                )
-            else -> throw RuntimeException("invalid error enum value, something is very wrong!!")
-        }
-    }
-
-    override fun allocationSize(value: AvaloException): ULong {
-        return when(value) {
-            is AvaloException.Failure -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterTypeErrorCode.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-            )
-        }
-    }
-
-    override fun write(value: AvaloException, buf: ByteBuffer) {
-        when(value) {
-            is AvaloException.Failure -> {
-                buf.putInt(1)
-                FfiConverterTypeErrorCode.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                Unit
-            }
-        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
-    }
-
-}
-
-
-
-/**
- * The kind of operation a cap counts.
- */
-
-enum class CapKind {
-    
-    /**
-     * New users (signups).
-     */
-    USERS,
-    /**
-     * Payments.
-     */
-    PAYMENTS,
-    /**
-     * New creators.
-     */
-    CREATORS;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeCapKind: FfiConverterRustBuffer<CapKind> {
-    override fun read(buf: ByteBuffer) = try {
-        CapKind.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: CapKind) = 4UL
-
-    override fun write(value: CapKind, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
- * One side of a chat.
- */
-
-enum class ChatParticipant {
-    
-    /**
-     * The participant who started the chat.
-     */
-    INITIATOR,
-    /**
-     * The other participant.
-     */
-    RECEIVER;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeChatParticipant: FfiConverterRustBuffer<ChatParticipant> {
-    override fun read(buf: ByteBuffer) = try {
-        ChatParticipant.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: ChatParticipant) = 4UL
-
-    override fun write(value: ChatParticipant, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
- * Content refused whatever it is declared as.
- */
-
-enum class DangerClass {
-    
-    /**
-     * A native or byte-code executable.
-     */
-    EXECUTABLE,
-    /**
-     * A `#!` script.
-     */
-    SCRIPT,
-    /**
-     * HTML, SVG or other XML.
-     */
-    MARKUP,
-    /**
-     * An archive.
-     */
-    ARCHIVE;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeDangerClass: FfiConverterRustBuffer<DangerClass> {
-    override fun read(buf: ByteBuffer) = try {
-        DangerClass.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: DangerClass) = 4UL
-
-    override fun write(value: DangerClass, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
- * Why a candidate was filtered out (the first reason in the documented order).
- */
-
-enum class DropReason {
-    
-    IS_VIEWER,
-    NOT_ACTIVE,
-    NOT_VERIFIED,
-    BLOCKED_BY_VIEWER,
-    BLOCKED_VIEWER,
-    ALREADY_LIKED,
-    ALREADY_PASSED,
-    GENDER_MISSING,
-    GENDER_NOT_WANTED,
-    BIRTH_DATE_MISSING,
-    AGE_OUT_OF_RANGE,
-    LOCATION_MISSING,
-    TOO_FAR;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeDropReason: FfiConverterRustBuffer<DropReason> {
-    override fun read(buf: ByteBuffer) = try {
-        DropReason.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: DropReason) = 4UL
-
-    override fun write(value: DropReason, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
- * The stable error codes of SPEC §11 (mirror of the core's `ErrorCode`).
- */
-
-enum class ErrorCode {
-    
-    RATE_LIMITED,
-    LAUNCH_MODE_RESTRICTED,
-    COUNTRY_NOT_ALLOWED,
-    INVITE_CODE_REQUIRED,
-    INVALID_INVITE_CODE,
-    INVITE_CODE_DEPLETED,
-    ALLOWLIST_REQUIRED,
-    NOT_ON_ALLOWLIST,
-    DAILY_LIMIT_REACHED,
-    FILE_TOO_LARGE,
-    FILE_EMPTY,
-    MIME_TYPE_NOT_ALLOWED,
-    PURPOSE_KIND_MISMATCH,
-    INVALID_FILENAME,
-    DANGEROUS_FILE_EXTENSION,
-    EXTENSION_MIME_MISMATCH,
-    CONTENT_TYPE_MISMATCH,
-    INSUFFICIENT_TOKENS,
-    AMOUNT_OUT_OF_RANGE,
-    KYC_REQUIRED,
-    SELF_PAYMENT,
-    ALREADY_REFERRED,
-    SPAM_TOO_SHORT,
-    SPAM_REPEATED,
-    SPAM_GENERIC,
-    SPAM_EMOJI_ONLY,
-    SPAM_TOO_FAST,
-    SIGNATURE_INVALID,
-    SIGNATURE_EXPIRED,
-    ORIGIN_NOT_ALLOWED,
-    SESSION_STALE,
-    AGE_RESTRICTED,
-    LIKE_LIMIT_REACHED,
-    COUNTRY_PAUSED,
-    MEDIA_LOCKED,
-    MEDIA_PRIVATE,
-    MEDIA_EXPIRED,
-    MEDIA_UNDER_REVIEW,
-    MEDIA_REMOVED,
-    STORY_LIMIT_REACHED,
-    SYSTEM_MAINTENANCE,
-    SERVICE_DEGRADED,
-    INVALID_INPUT;
-
-    
-    /**
-     * The stable wire string of this code (`"KYC_REQUIRED"`), identical in every language.
-     */ fun `asStr`(): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_avalo_ffi_fn_method_errorcode_as_str(FfiConverterTypeErrorCode.lower(this),
-        _status)
-}
-    )
-    }
-    
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeErrorCode: FfiConverterRustBuffer<ErrorCode> {
-    override fun read(buf: ByteBuffer) = try {
-        ErrorCode.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: ErrorCode) = 4UL
-
-    override fun write(value: ErrorCode, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
- * What a host does when it cannot read or write the limiter state (SPEC §6.3).
- */
-
-enum class FailurePolicy {
-    
-    /**
-     * Allow the request.
-     */
-    OPEN,
-    /**
-     * Deny the request.
-     */
-    CLOSED;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeFailurePolicy: FfiConverterRustBuffer<FailurePolicy> {
-    override fun read(buf: ByteBuffer) = try {
-        FailurePolicy.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: FailurePolicy) = 4UL
-
-    override fun write(value: FailurePolicy, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
- * The rule that decided a flag.
- */
-
-enum class FlagRule {
-    
-    /**
-     * On: the policy lists the flag as always on.
-     */
-    ALWAYS_ON,
-    /**
-     * Off: a killed group covers the flag.
-     */
-    GLOBAL_KILL_SWITCH,
-    /**
-     * Off: the flag's own kill switch.
-     */
-    FLAG_KILL_SWITCH,
-    /**
-     * Off: the flag is disabled.
-     */
-    DISABLED,
-    /**
-     * Off: now is outside the flag's time window.
-     */
-    OUTSIDE_WINDOW,
-    /**
-     * Off: the user's region is not targeted.
-     */
-    REGION_NOT_TARGETED,
-    /**
-     * Off: the user's platform is not targeted.
-     */
-    PLATFORM_NOT_TARGETED,
-    /**
-     * Off: the user is blocked.
-     */
-    USER_BLOCKED,
-    /**
-     * On: the user is allowed.
-     */
-    USER_ALLOWED,
-    /**
-     * On or off by the rollout bucket.
-     */
-    ROLLOUT;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeFlagRule: FfiConverterRustBuffer<FlagRule> {
-    override fun read(buf: ByteBuffer) = try {
-        FlagRule.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: FlagRule) = 4UL
-
-    override fun write(value: FlagRule, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
- * The fraud signals of SPEC §8.2.
- */
-
-enum class FraudSignal {
-    
-    /**
-     * Many accounts from one device.
-     */
-    DEVICE_FARMING,
-    /**
-     * Many creator registrations.
-     */
-    CREATOR_RING,
-    /**
-     * Many transactions.
-     */
-    PAYMENT_BURST;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeFraudSignal: FfiConverterRustBuffer<FraudSignal> {
-    override fun read(buf: ByteBuffer) = try {
-        FraudSignal.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: FraudSignal) = 4UL
-
-    override fun write(value: FraudSignal, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
- * A profile's gender.
- */
-
-enum class Gender {
-    
-    /**
-     * Female.
-     */
-    FEMALE,
-    /**
-     * Male.
-     */
-    MALE,
-    /**
-     * Non-binary.
-     */
-    NON_BINARY;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeGender: FfiConverterRustBuffer<Gender> {
-    override fun read(buf: ByteBuffer) = try {
-        Gender.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: Gender) = 4UL
-
-    override fun write(value: Gender, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
- * What a component's check reported.
- */
-
-enum class HealthCheckOutcome {
-    
-    /**
-     * Worked.
-     */
-    OK,
-    /**
-     * Worked, but reported itself degraded.
-     */
-    DEGRADED,
-    /**
-     * Failed.
-     */
-    FAILED;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeHealthCheckOutcome: FfiConverterRustBuffer<HealthCheckOutcome> {
-    override fun read(buf: ByteBuffer) = try {
-        HealthCheckOutcome.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: HealthCheckOutcome) = 4UL
-
-    override fun write(value: HealthCheckOutcome, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
- * Health of a component or the whole system, from best to worst.
- */
-
-enum class HealthStatus {
-    
-    /**
-     * Fine.
-     */
-    HEALTHY,
-    /**
-     * Slow or self-reported degraded.
-     */
-    DEGRADED,
-    /**
-     * Failed.
-     */
-    DOWN;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeHealthStatus: FfiConverterRustBuffer<HealthStatus> {
-    override fun read(buf: ByteBuffer) = try {
-        HealthStatus.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: HealthStatus) = 4UL
-
-    override fun write(value: HealthStatus, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
- * The launch modes of SPEC §7.1.
- */
-
-enum class LaunchMode {
-    
-    /**
-     * Internal test: allowlist only, all countries, 50 signups a day.
-     */
-    INTERNAL_TEST,
-    /**
-     * Closed beta: invite code, PL DE GB FR ES, 500 a day.
-     */
-    CLOSED_BETA,
-    /**
-     * Soft launch: open, ten European countries, 2 000 a day.
-     */
-    SOFT_LAUNCH,
-    /**
-     * Global launch: open, all eligible countries, unlimited.
-     */
-    GLOBAL_LAUNCH;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeLaunchMode: FfiConverterRustBuffer<LaunchMode> {
-    override fun read(buf: ByteBuffer) = try {
-        LaunchMode.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: LaunchMode) = 4UL
-
-    override fun write(value: LaunchMode, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
- * What a like leads to.
- */
-
-enum class LikeOutcome {
-    
-    /**
-     * Recorded; no match yet.
-     */
-    LIKED,
-    /**
-     * Mutual like: a match, which opens a chat.
-     */
-    MATCH;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeLikeOutcome: FfiConverterRustBuffer<LikeOutcome> {
-    override fun read(buf: ByteBuffer) = try {
-        LikeOutcome.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: LikeOutcome) = 4UL
-
-    override fun write(value: LikeOutcome, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
- * A throttle metric.
- */
-
-enum class LoadMetric {
-    
-    /**
-     * Concurrent WebRTC sessions.
-     */
-    WEBRTC_SESSIONS,
-    /**
-     * Payments per minute.
-     */
-    PAYMENTS_PER_MINUTE,
-    /**
-     * Safety tickets per 5 minutes.
-     */
-    SAFETY_TICKETS_PER5_MIN;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeLoadMetric: FfiConverterRustBuffer<LoadMetric> {
-    override fun read(buf: ByteBuffer) = try {
-        LoadMetric.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: LoadMetric) = 4UL
-
-    override fun write(value: LoadMetric, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
- * A media format recognised from magic bytes.
- */
-
-enum class MediaFormat {
-    
-    JPEG,
-    PNG,
-    GIF,
-    WEBP,
-    HEIF,
-    MP4,
-    QUICKTIME,
-    WEBM,
-    MP3,
-    WAV,
-    OGG,
-    AAC;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeMediaFormat: FfiConverterRustBuffer<MediaFormat> {
-    override fun read(buf: ByteBuffer) = try {
-        MediaFormat.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: MediaFormat) = 4UL
-
-    override fun write(value: MediaFormat, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
- * The three media kinds.
- */
-
-enum class MediaKind {
-    
-    /**
-     * Still images.
-     */
-    IMAGE,
-    /**
-     * Videos.
-     */
-    VIDEO,
-    /**
-     * Audio.
-     */
-    AUDIO;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeMediaKind: FfiConverterRustBuffer<MediaKind> {
-    override fun read(buf: ByteBuffer) = try {
-        MediaKind.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: MediaKind) = 4UL
-
-    override fun write(value: MediaKind, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
- * Moderation state of a media item.
- */
-
-enum class ModerationState {
-    
-    /**
-     * May be served.
-     */
-    APPROVED,
-    /**
-     * Waiting for review.
-     */
-    PENDING,
-    /**
-     * Flagged for review.
-     */
-    FLAGGED,
-    /**
-     * Removed.
-     */
-    REJECTED;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeModerationState: FfiConverterRustBuffer<ModerationState> {
-    override fun read(buf: ByteBuffer) = try {
-        ModerationState.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: ModerationState) = 4UL
-
-    override fun write(value: ModerationState, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
- * Which origin allowlist applies.
- */
-
-enum class OriginProfile {
-    
-    /**
-     * Production.
-     */
-    PRODUCTION,
-    /**
-     * Production plus localhost:3000/5000/19006.
-     */
-    DEVELOPMENT;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeOriginProfile: FfiConverterRustBuffer<OriginProfile> {
-    override fun read(buf: ByteBuffer) = try {
-        OriginProfile.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: OriginProfile) = 4UL
-
-    override fun write(value: OriginProfile, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
- * Payout methods (SPEC §3.6).
- */
-
-enum class PayoutMethod {
-    
-    /**
-     * Bank transfer.
-     */
-    BANK_TRANSFER,
-    /**
-     * Cryptocurrency.
-     */
-    CRYPTO,
-    /**
-     * PayPal.
-     */
-    PAYPAL;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypePayoutMethod: FfiConverterRustBuffer<PayoutMethod> {
-    override fun read(buf: ByteBuffer) = try {
-        PayoutMethod.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: PayoutMethod) = 4UL
-
-    override fun write(value: PayoutMethod, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
- * A client platform.
- */
-
-enum class Platform {
-    
-    /**
-     * iOS app.
-     */
-    IOS,
-    /**
-     * Android app.
-     */
-    ANDROID,
-    /**
-     * Web.
-     */
-    WEB;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypePlatform: FfiConverterRustBuffer<Platform> {
-    override fun read(buf: ByteBuffer) = try {
-        Platform.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: Platform) = 4UL
-
-    override fun write(value: Platform, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
- * A progression criterion.
- */
-
-enum class ProgressionCriterion {
-    
-    /**
-     * No metrics for the day.
-     */
-    MISSING_DATA,
-    /**
-     * Active users below the minimum.
-     */
-    ACTIVE_USERS,
-    /**
-     * Revenue below the minimum.
-     */
-    REVENUE,
-    /**
-     * Safety incidents above the maximum.
-     */
-    SAFETY_INCIDENTS,
-    /**
-     * Verification rate below the minimum.
-     */
-    VERIFICATION_RATE;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeProgressionCriterion: FfiConverterRustBuffer<ProgressionCriterion> {
-    override fun read(buf: ByteBuffer) = try {
-        ProgressionCriterion.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: ProgressionCriterion) = 4UL
-
-    override fun write(value: ProgressionCriterion, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
- * A readiness check result, from best to worst.
- */
-
-enum class ReadinessStatus {
-    
-    /**
-     * Passed.
-     */
-    PASS,
-    /**
-     * Passed with a warning.
-     */
-    WARN,
-    /**
-     * Failed.
-     */
-    FAIL;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeReadinessStatus: FfiConverterRustBuffer<ReadinessStatus> {
-    override fun read(buf: ByteBuffer) = try {
-        ReadinessStatus.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: ReadinessStatus) = 4UL
-
-    override fun write(value: ReadinessStatus, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
- * Who can register in a mode.
- */
-
-enum class Registration {
-    
-    /**
-     * Nobody (`LAUNCH_MODE_RESTRICTED`); not used by the default table.
-     */
-    CLOSED,
-    /**
-     * Only applicants on the allowlist.
-     */
-    ALLOWLIST,
-    /**
-     * Only applicants with a valid invite code.
-     */
-    INVITE,
-    /**
-     * Anyone (subject to country and cap).
-     */
-    OPEN;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeRegistration: FfiConverterRustBuffer<Registration> {
-    override fun read(buf: ByteBuffer) = try {
-        Registration.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: Registration) = 4UL
-
-    override fun write(value: Registration, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
- * The retry decision for one failed attempt (see [`retry_delay`]).
- */
-sealed class RetryDecision {
-    
-    /**
-     * Retry after this many milliseconds.
-     */
-    data class RetryAfter(
-        /**
-         * Delay before the next attempt, in ms.
-         */
-        val `delayMs`: kotlin.ULong) : RetryDecision()
-        
-    {
-        
-
-        companion object
-    }
-    
-    /**
-     * Stop retrying: the attempts are exhausted.
-     */
-    object GiveUp : RetryDecision()
-    
-    
-    /**
-     * Never retry this code: the user must change something.
-     */
-    object DoNotRetry : RetryDecision()
-    
-    
-
-    
-
-    
-    
-
-
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeRetryDecision : FfiConverterRustBuffer<RetryDecision>{
-    override fun read(buf: ByteBuffer): RetryDecision {
-        return when(buf.getInt()) {
-            1 -> RetryDecision.RetryAfter(
-                FfiConverterULong.read(buf),
-                )
-            2 -> RetryDecision.GiveUp
-            3 -> RetryDecision.DoNotRetry
-            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
-        }
-    }
-
-    override fun allocationSize(value: RetryDecision): ULong = when(value) {
-        is RetryDecision.RetryAfter -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-                + FfiConverterULong.allocationSize(value.`delayMs`)
-            )
-        }
-        is RetryDecision.GiveUp -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is RetryDecision.DoNotRetry -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-    }
-
-    override fun write(value: RetryDecision, buf: ByteBuffer) {
-        when(value) {
-            is RetryDecision.RetryAfter -> {
-                buf.putInt(1)
-                FfiConverterULong.write(value.`delayMs`, buf)
-                Unit
-            }
-            is RetryDecision.GiveUp -> {
-                buf.putInt(2)
-                Unit
-            }
-            is RetryDecision.DoNotRetry -> {
-                buf.putInt(3)
-                Unit
-            }
-        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
-    }
-}
-
-
-
-
-
-/**
- * How a client should react to an error code (SPEC §11).
- */
-
-enum class RetryStrategy {
-    
-    /**
-     * Retry after the rate limiter's `retry_after_ms`, but never sooner than 1 000 ms.
-     */
-    AFTER_LIMITER,
-    /**
-     * Full-jitter exponential backoff (see `retry_delay`).
-     */
-    EXPONENTIAL_BACKOFF,
-    /**
-     * Do not retry: the user must change something.
-     */
-    NO_RETRY;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeRetryStrategy: FfiConverterRustBuffer<RetryStrategy> {
-    override fun read(buf: ByteBuffer) = try {
-        RetryStrategy.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: RetryStrategy) = 4UL
-
-    override fun write(value: RetryStrategy, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
- * A revenue stream (SPEC §3.1).
- */
-
-enum class RevenueStream {
-    
-    /**
-     * Paid chat: 65 / 35.
-     */
-    CHAT,
-    /**
-     * Gated content unlock: 80 / 20.
-     */
-    GATED_CONTENT,
-    /**
-     * Paid media unlock: 80 / 20.
-     */
-    PAID_MEDIA,
-    /**
-     * Tip: 90 / 10.
-     */
-    TIP,
-    /**
-     * AI companion usage: 0 / 100.
-     */
-    AI_COMPANION;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeRevenueStream: FfiConverterRustBuffer<RevenueStream> {
-    override fun read(buf: ByteBuffer) = try {
-        RevenueStream.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: RevenueStream) = 4UL
-
-    override fun write(value: RevenueStream, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
- * Risk level of a region.
- */
-
-enum class RiskLevel {
-    
-    /**
-     * 0–2 points.
-     */
-    LOW,
-    /**
-     * 3–4 points.
-     */
-    MEDIUM,
-    /**
-     * 5–6 points.
-     */
-    HIGH,
-    /**
-     * 7 or more points: pause the region.
-     */
-    CRITICAL;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeRiskLevel: FfiConverterRustBuffer<RiskLevel> {
-    override fun read(buf: ByteBuffer) = try {
-        RiskLevel.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: RiskLevel) = 4UL
-
-    override fun write(value: RiskLevel, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
- * Rollout phase of a country.
- */
-
-enum class RolloutPhase {
-    
-    /**
-     * First, small market test.
-     */
-    ALPHA,
-    /**
-     * Soft launch.
-     */
-    SOFT,
-    /**
-     * Public.
-     */
-    PUBLIC,
-    /**
-     * Paused: every operation is refused with `COUNTRY_PAUSED`.
-     */
-    PAUSE;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeRolloutPhase: FfiConverterRustBuffer<RolloutPhase> {
-    override fun read(buf: ByteBuffer) = try {
-        RolloutPhase.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: RolloutPhase) = 4UL
-
-    override fun write(value: RolloutPhase, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
- * A Royal Club tier, in increasing order.
- */
-
-enum class RoyalTier {
-    
-    /**
-     * Not a member.
-     */
-    NONE,
-    /**
-     * Silver (≥ 1 000 tokens in 30 days).
-     */
-    SILVER,
-    /**
-     * Gold (≥ 5 000).
-     */
-    GOLD,
-    /**
-     * Platinum (≥ 15 000).
-     */
-    PLATINUM;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeRoyalTier: FfiConverterRustBuffer<RoyalTier> {
-    override fun read(buf: ByteBuffer) = try {
-        RoyalTier.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: RoyalTier) = 4UL
-
-    override fun write(value: RoyalTier, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
- * Who sent a message of a paid chat.
- */
-
-enum class Sender {
-    
-    /**
-     * The paying participant: never billed.
-     */
-    PAYER,
-    /**
-     * The earning participant: billed per word after the free messages.
-     */
-    EARNER;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeSender: FfiConverterRustBuffer<Sender> {
-    override fun read(buf: ByteBuffer) = try {
-        Sender.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: Sender) = 4UL
-
-    override fun write(value: Sender, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
- * The outcome of a signature check (core `SignatureCheck`; serde form `{"ok": …}` /
- * `{"error": …}`).
- */
-sealed class SignatureCheck {
-    
-    /**
-     * Authentic and fresh.
-     */
-    data class Valid(
-        /**
-         * The verified request.
-         */
-        val `request`: com.avalo.core.VerifiedRequest) : SignatureCheck()
-        
-    {
-        
-
-        companion object
-    }
-    
-    /**
-     * Refused.
-     */
-    data class Refused(
-        /**
-         * Why.
-         */
-        val `failure`: com.avalo.core.SignatureFailure) : SignatureCheck()
-        
-    {
-        
-
-        companion object
-    }
-    
-
-    
-
-    
-    
-
-
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeSignatureCheck : FfiConverterRustBuffer<SignatureCheck>{
-    override fun read(buf: ByteBuffer): SignatureCheck {
-        return when(buf.getInt()) {
-            1 -> SignatureCheck.Valid(
-                FfiConverterTypeVerifiedRequest.read(buf),
-                )
-            2 -> SignatureCheck.Refused(
-                FfiConverterTypeSignatureFailure.read(buf),
-                )
-            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
-        }
-    }
-
-    override fun allocationSize(value: SignatureCheck): ULong = when(value) {
-        is SignatureCheck.Valid -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-                + FfiConverterTypeVerifiedRequest.allocationSize(value.`request`)
-            )
-        }
-        is SignatureCheck.Refused -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-                + FfiConverterTypeSignatureFailure.allocationSize(value.`failure`)
-            )
-        }
-    }
-
-    override fun write(value: SignatureCheck, buf: ByteBuffer) {
-        when(value) {
-            is SignatureCheck.Valid -> {
-                buf.putInt(1)
-                FfiConverterTypeVerifiedRequest.write(value.`request`, buf)
-                Unit
-            }
-            is SignatureCheck.Refused -> {
-                buf.putInt(2)
-                FfiConverterTypeSignatureFailure.write(value.`failure`, buf)
-                Unit
-            }
-        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
-    }
-}
-
-
-
-
-
-/**
- * Why a signed request was refused (core `SignatureError`; serde form `{"kind": …}`).
- */
-sealed class SignatureFailure {
-    
-    /**
-     * The timestamp or the signature is missing.
-     */
-    object Missing : SignatureFailure()
-    
-    
-    /**
-     * The timestamp is not ASCII digits.
-     */
-    object MalformedTimestamp : SignatureFailure()
-    
-    
-    /**
-     * The signature is not hex.
-     */
-    object MalformedSignature : SignatureFailure()
-    
-    
-    /**
-     * Outside the allowed clock skew.
-     */
-    data class Expired(
-        /**
-         * `now − timestamp`, ms.
-         */
-        val `skewMs`: kotlin.Long) : SignatureFailure()
-        
-    {
-        
-
-        companion object
-    }
-    
-    /**
-     * The signature does not match.
-     */
-    object Mismatch : SignatureFailure()
-    
-    
-
-    
-
-    
-    
-
-
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeSignatureFailure : FfiConverterRustBuffer<SignatureFailure>{
-    override fun read(buf: ByteBuffer): SignatureFailure {
-        return when(buf.getInt()) {
-            1 -> SignatureFailure.Missing
-            2 -> SignatureFailure.MalformedTimestamp
-            3 -> SignatureFailure.MalformedSignature
-            4 -> SignatureFailure.Expired(
-                FfiConverterLong.read(buf),
-                )
-            5 -> SignatureFailure.Mismatch
-            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
-        }
-    }
-
-    override fun allocationSize(value: SignatureFailure): ULong = when(value) {
-        is SignatureFailure.Missing -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is SignatureFailure.MalformedTimestamp -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is SignatureFailure.MalformedSignature -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is SignatureFailure.Expired -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-                + FfiConverterLong.allocationSize(value.`skewMs`)
-            )
-        }
-        is SignatureFailure.Mismatch -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-    }
-
-    override fun write(value: SignatureFailure, buf: ByteBuffer) {
-        when(value) {
-            is SignatureFailure.Missing -> {
-                buf.putInt(1)
-                Unit
-            }
-            is SignatureFailure.MalformedTimestamp -> {
-                buf.putInt(2)
-                Unit
-            }
-            is SignatureFailure.MalformedSignature -> {
-                buf.putInt(3)
-                Unit
-            }
-            is SignatureFailure.Expired -> {
-                buf.putInt(4)
-                FfiConverterLong.write(value.`skewMs`, buf)
-                Unit
-            }
-            is SignatureFailure.Mismatch -> {
-                buf.putInt(5)
-                Unit
-            }
-        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
-    }
-}
-
-
-
-
-
-/**
- * What the first bytes of a file are (serde form: `{"result": "dangerous", "class": …}`).
- */
-sealed class Sniffed {
-    
-    /**
-     * A media format.
-     */
-    data class Media(
-        /**
-         * The format.
-         */
-        val `format`: com.avalo.core.MediaFormat) : Sniffed()
-        
-    {
-        
-
-        companion object
-    }
-    
-    /**
-     * Dangerous content.
-     */
-    data class Dangerous(
-        /**
-         * What kind (`class` in the serde form).
-         */
-        val `danger`: com.avalo.core.DangerClass) : Sniffed()
-        
-    {
-        
-
-        companion object
-    }
-    
-    /**
-     * Nothing recognised.
-     */
-    object Unknown : Sniffed()
-    
-    
-
-    
-
-    
-    
-
-
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeSniffed : FfiConverterRustBuffer<Sniffed>{
-    override fun read(buf: ByteBuffer): Sniffed {
-        return when(buf.getInt()) {
-            1 -> Sniffed.Media(
-                FfiConverterTypeMediaFormat.read(buf),
-                )
-            2 -> Sniffed.Dangerous(
-                FfiConverterTypeDangerClass.read(buf),
-                )
-            3 -> Sniffed.Unknown
-            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
-        }
-    }
-
-    override fun allocationSize(value: Sniffed): ULong = when(value) {
-        is Sniffed.Media -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-                + FfiConverterTypeMediaFormat.allocationSize(value.`format`)
-            )
-        }
-        is Sniffed.Dangerous -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-                + FfiConverterTypeDangerClass.allocationSize(value.`danger`)
-            )
-        }
-        is Sniffed.Unknown -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-    }
-
-    override fun write(value: Sniffed, buf: ByteBuffer) {
-        when(value) {
-            is Sniffed.Media -> {
-                buf.putInt(1)
-                FfiConverterTypeMediaFormat.write(value.`format`, buf)
-                Unit
-            }
-            is Sniffed.Dangerous -> {
-                buf.putInt(2)
-                FfiConverterTypeDangerClass.write(value.`danger`, buf)
-                Unit
-            }
-            is Sniffed.Unknown -> {
-                buf.putInt(3)
-                Unit
-            }
-        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
-    }
-}
-
-
-
-
-
-/**
- * The anti-spam rule that refused a message.
- */
-
-enum class SpamRule {
-    
-    /**
-     * Too few grapheme clusters.
-     */
-    TOO_SHORT,
-    /**
-     * Sent too many times recently.
-     */
-    REPEATED,
-    /**
-     * A bare generic greeting.
-     */
-    GENERIC,
-    /**
-     * Only emoji (or symbols), and short.
-     */
-    EMOJI_ONLY,
-    /**
-     * Too soon after the previous message.
-     */
-    TOO_FAST;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeSpamRule: FfiConverterRustBuffer<SpamRule> {
-    override fun read(buf: ByteBuffer) = try {
-        SpamRule.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: SpamRule) = 4UL
-
-    override fun write(value: SpamRule, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
- * Subscription tiers (SPEC §2.3).
- */
-
-enum class SubscriptionTier {
-    
-    /**
-     * No subscription.
-     */
-    FREE,
-    /**
-     * Plus, 39 PLN / month.
-     */
-    PLUS,
-    /**
-     * Intimate, 79 PLN / month.
-     */
-    INTIMATE,
-    /**
-     * Creator, 149 PLN / month.
-     */
-    CREATOR;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeSubscriptionTier: FfiConverterRustBuffer<SubscriptionTier> {
-    override fun read(buf: ByteBuffer) = try {
-        SubscriptionTier.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: SubscriptionTier) = 4UL
-
-    override fun write(value: SubscriptionTier, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
- * Why a file is uploaded (SPEC §9.2).
- */
-
-enum class UploadPurpose {
-    
-    /**
-     * Images, 10 MB.
-     */
-    PROFILE_PHOTO,
-    /**
-     * Images, 50 MB.
-     */
-    FEED_IMAGE,
-    /**
-     * Videos, 100 MB.
-     */
-    STORY_VIDEO,
-    /**
-     * Images, 20 MB.
-     */
-    CHAT_IMAGE,
-    /**
-     * Videos, 50 MB.
-     */
-    CHAT_VIDEO,
-    /**
-     * Audio, 20 MB.
-     */
-    CHAT_AUDIO,
-    /**
-     * Every kind, 200 MB.
-     */
-    CREATOR_CONTENT;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeUploadPurpose: FfiConverterRustBuffer<UploadPurpose> {
-    override fun read(buf: ByteBuffer) = try {
-        UploadPurpose.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: UploadPurpose) = 4UL
-
-    override fun write(value: UploadPurpose, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
- * What a signed URL is for.
- */
-
-enum class UrlPurpose {
-    
-    /**
-     * Uploading (15 minutes).
-     */
-    UPLOAD,
-    /**
-     * Downloading (60 minutes).
-     */
-    DOWNLOAD;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeUrlPurpose: FfiConverterRustBuffer<UrlPurpose> {
-    override fun read(buf: ByteBuffer) = try {
-        UrlPurpose.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: UrlPurpose) = 4UL
-
-    override fun write(value: UrlPurpose, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
- * Who may see an item.
- */
-
-enum class Visibility {
-    
-    /**
-     * Everyone.
-     */
-    PUBLIC,
-    /**
-     * The owner's followers.
-     */
-    FOLLOWERS,
-    /**
-     * Only the owner (and moderators).
-     */
-    PRIVATE,
-    /**
-     * Viewers who unlocked it.
-     */
-    PAID;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeVisibility: FfiConverterRustBuffer<Visibility> {
-    override fun read(buf: ByteBuffer) = try {
-        Visibility.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: Visibility) = 4UL
-
-    override fun write(value: Visibility, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterOptionalUInt: FfiConverterRustBuffer<kotlin.UInt?> {
-    override fun read(buf: ByteBuffer): kotlin.UInt? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterUInt.read(buf)
-    }
-
-    override fun allocationSize(value: kotlin.UInt?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterUInt.allocationSize(value)
-        }
-    }
-
-    override fun write(value: kotlin.UInt?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterUInt.write(value, buf)
-        }
-    }
-}
-
-
-
 
 /**
  * @suppress
@@ -11454,102 +2724,6 @@ public object FfiConverterOptionalULong: FfiConverterRustBuffer<kotlin.ULong?> {
         } else {
             buf.put(1)
             FfiConverterULong.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterOptionalLong: FfiConverterRustBuffer<kotlin.Long?> {
-    override fun read(buf: ByteBuffer): kotlin.Long? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterLong.read(buf)
-    }
-
-    override fun allocationSize(value: kotlin.Long?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterLong.allocationSize(value)
-        }
-    }
-
-    override fun write(value: kotlin.Long?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterLong.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterOptionalDouble: FfiConverterRustBuffer<kotlin.Double?> {
-    override fun read(buf: ByteBuffer): kotlin.Double? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterDouble.read(buf)
-    }
-
-    override fun allocationSize(value: kotlin.Double?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterDouble.allocationSize(value)
-        }
-    }
-
-    override fun write(value: kotlin.Double?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterDouble.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterOptionalBoolean: FfiConverterRustBuffer<kotlin.Boolean?> {
-    override fun read(buf: ByteBuffer): kotlin.Boolean? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterBoolean.read(buf)
-    }
-
-    override fun allocationSize(value: kotlin.Boolean?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterBoolean.allocationSize(value)
-        }
-    }
-
-    override fun write(value: kotlin.Boolean?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterBoolean.write(value, buf)
         }
     }
 }
@@ -11592,134 +2766,6 @@ public object FfiConverterOptionalString: FfiConverterRustBuffer<kotlin.String?>
 /**
  * @suppress
  */
-public object FfiConverterOptionalByteArray: FfiConverterRustBuffer<kotlin.ByteArray?> {
-    override fun read(buf: ByteBuffer): kotlin.ByteArray? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterByteArray.read(buf)
-    }
-
-    override fun allocationSize(value: kotlin.ByteArray?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterByteArray.allocationSize(value)
-        }
-    }
-
-    override fun write(value: kotlin.ByteArray?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterByteArray.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterOptionalTypeGeoPoint: FfiConverterRustBuffer<GeoPoint?> {
-    override fun read(buf: ByteBuffer): GeoPoint? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterTypeGeoPoint.read(buf)
-    }
-
-    override fun allocationSize(value: GeoPoint?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterTypeGeoPoint.allocationSize(value)
-        }
-    }
-
-    override fun write(value: GeoPoint?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterTypeGeoPoint.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterOptionalTypeInviteRecord: FfiConverterRustBuffer<InviteRecord?> {
-    override fun read(buf: ByteBuffer): InviteRecord? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterTypeInviteRecord.read(buf)
-    }
-
-    override fun allocationSize(value: InviteRecord?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterTypeInviteRecord.allocationSize(value)
-        }
-    }
-
-    override fun write(value: InviteRecord?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterTypeInviteRecord.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterOptionalTypeLikeCounter: FfiConverterRustBuffer<LikeCounter?> {
-    override fun read(buf: ByteBuffer): LikeCounter? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterTypeLikeCounter.read(buf)
-    }
-
-    override fun allocationSize(value: LikeCounter?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterTypeLikeCounter.allocationSize(value)
-        }
-    }
-
-    override fun write(value: LikeCounter?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterTypeLikeCounter.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
 public object FfiConverterOptionalTypeRoyalSubscription: FfiConverterRustBuffer<RoyalSubscription?> {
     override fun read(buf: ByteBuffer): RoyalSubscription? {
         if (buf.get().toInt() == 0) {
@@ -11752,390 +2798,6 @@ public object FfiConverterOptionalTypeRoyalSubscription: FfiConverterRustBuffer<
 /**
  * @suppress
  */
-public object FfiConverterOptionalTypeAccessGrant: FfiConverterRustBuffer<AccessGrant?> {
-    override fun read(buf: ByteBuffer): AccessGrant? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterTypeAccessGrant.read(buf)
-    }
-
-    override fun allocationSize(value: AccessGrant?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterTypeAccessGrant.allocationSize(value)
-        }
-    }
-
-    override fun write(value: AccessGrant?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterTypeAccessGrant.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterOptionalTypeChatParticipant: FfiConverterRustBuffer<ChatParticipant?> {
-    override fun read(buf: ByteBuffer): ChatParticipant? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterTypeChatParticipant.read(buf)
-    }
-
-    override fun allocationSize(value: ChatParticipant?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterTypeChatParticipant.allocationSize(value)
-        }
-    }
-
-    override fun write(value: ChatParticipant?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterTypeChatParticipant.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterOptionalTypeErrorCode: FfiConverterRustBuffer<ErrorCode?> {
-    override fun read(buf: ByteBuffer): ErrorCode? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterTypeErrorCode.read(buf)
-    }
-
-    override fun allocationSize(value: ErrorCode?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterTypeErrorCode.allocationSize(value)
-        }
-    }
-
-    override fun write(value: ErrorCode?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterTypeErrorCode.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterOptionalTypeGender: FfiConverterRustBuffer<Gender?> {
-    override fun read(buf: ByteBuffer): Gender? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterTypeGender.read(buf)
-    }
-
-    override fun allocationSize(value: Gender?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterTypeGender.allocationSize(value)
-        }
-    }
-
-    override fun write(value: Gender?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterTypeGender.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterOptionalTypeMediaFormat: FfiConverterRustBuffer<MediaFormat?> {
-    override fun read(buf: ByteBuffer): MediaFormat? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterTypeMediaFormat.read(buf)
-    }
-
-    override fun allocationSize(value: MediaFormat?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterTypeMediaFormat.allocationSize(value)
-        }
-    }
-
-    override fun write(value: MediaFormat?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterTypeMediaFormat.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterOptionalTypePlatform: FfiConverterRustBuffer<Platform?> {
-    override fun read(buf: ByteBuffer): Platform? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterTypePlatform.read(buf)
-    }
-
-    override fun allocationSize(value: Platform?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterTypePlatform.allocationSize(value)
-        }
-    }
-
-    override fun write(value: Platform?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterTypePlatform.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterOptionalTypeRolloutPhase: FfiConverterRustBuffer<RolloutPhase?> {
-    override fun read(buf: ByteBuffer): RolloutPhase? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterTypeRolloutPhase.read(buf)
-    }
-
-    override fun allocationSize(value: RolloutPhase?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterTypeRolloutPhase.allocationSize(value)
-        }
-    }
-
-    override fun write(value: RolloutPhase?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterTypeRolloutPhase.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterOptionalTypeRoyalTier: FfiConverterRustBuffer<RoyalTier?> {
-    override fun read(buf: ByteBuffer): RoyalTier? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterTypeRoyalTier.read(buf)
-    }
-
-    override fun allocationSize(value: RoyalTier?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterTypeRoyalTier.allocationSize(value)
-        }
-    }
-
-    override fun write(value: RoyalTier?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterTypeRoyalTier.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterOptionalTypeSpamRule: FfiConverterRustBuffer<SpamRule?> {
-    override fun read(buf: ByteBuffer): SpamRule? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterTypeSpamRule.read(buf)
-    }
-
-    override fun allocationSize(value: SpamRule?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterTypeSpamRule.allocationSize(value)
-        }
-    }
-
-    override fun write(value: SpamRule?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterTypeSpamRule.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterOptionalTypeUploadPurpose: FfiConverterRustBuffer<UploadPurpose?> {
-    override fun read(buf: ByteBuffer): UploadPurpose? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterTypeUploadPurpose.read(buf)
-    }
-
-    override fun allocationSize(value: UploadPurpose?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterTypeUploadPurpose.allocationSize(value)
-        }
-    }
-
-    override fun write(value: UploadPurpose?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterTypeUploadPurpose.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterOptionalSequenceString: FfiConverterRustBuffer<List<kotlin.String>?> {
-    override fun read(buf: ByteBuffer): List<kotlin.String>? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterSequenceString.read(buf)
-    }
-
-    override fun allocationSize(value: List<kotlin.String>?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterSequenceString.allocationSize(value)
-        }
-    }
-
-    override fun write(value: List<kotlin.String>?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterSequenceString.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterOptionalSequenceTypePlatform: FfiConverterRustBuffer<List<Platform>?> {
-    override fun read(buf: ByteBuffer): List<Platform>? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterSequenceTypePlatform.read(buf)
-    }
-
-    override fun allocationSize(value: List<Platform>?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterSequenceTypePlatform.allocationSize(value)
-        }
-    }
-
-    override fun write(value: List<Platform>?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterSequenceTypePlatform.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
 public object FfiConverterOptionalTypeDecimal: FfiConverterRustBuffer<Decimal?> {
     override fun read(buf: ByteBuffer): Decimal? {
         if (buf.get().toInt() == 0) {
@@ -12158,34 +2820,6 @@ public object FfiConverterOptionalTypeDecimal: FfiConverterRustBuffer<Decimal?> 
         } else {
             buf.put(1)
             FfiConverterTypeDecimal.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterSequenceUInt: FfiConverterRustBuffer<List<kotlin.UInt>> {
-    override fun read(buf: ByteBuffer): List<kotlin.UInt> {
-        val len = buf.getInt()
-        return List<kotlin.UInt>(len) {
-            FfiConverterUInt.read(buf)
-        }
-    }
-
-    override fun allocationSize(value: List<kotlin.UInt>): ULong {
-        val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterUInt.allocationSize(it) }.sum()
-        return sizeForLength + sizeForItems
-    }
-
-    override fun write(value: List<kotlin.UInt>, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        value.iterator().forEach {
-            FfiConverterUInt.write(it, buf)
         }
     }
 }
@@ -12242,34 +2876,6 @@ public object FfiConverterSequenceLong: FfiConverterRustBuffer<List<kotlin.Long>
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterLong.write(it, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterSequenceDouble: FfiConverterRustBuffer<List<kotlin.Double>> {
-    override fun read(buf: ByteBuffer): List<kotlin.Double> {
-        val len = buf.getInt()
-        return List<kotlin.Double>(len) {
-            FfiConverterDouble.read(buf)
-        }
-    }
-
-    override fun allocationSize(value: List<kotlin.Double>): ULong {
-        val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterDouble.allocationSize(it) }.sum()
-        return sizeForLength + sizeForItems
-    }
-
-    override fun write(value: List<kotlin.Double>, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        value.iterator().forEach {
-            FfiConverterDouble.write(it, buf)
         }
     }
 }
@@ -12420,62 +3026,6 @@ public object FfiConverterSequenceTypeComponentCheck: FfiConverterRustBuffer<Lis
 /**
  * @suppress
  */
-public object FfiConverterSequenceTypeComponentStatus: FfiConverterRustBuffer<List<ComponentStatus>> {
-    override fun read(buf: ByteBuffer): List<ComponentStatus> {
-        val len = buf.getInt()
-        return List<ComponentStatus>(len) {
-            FfiConverterTypeComponentStatus.read(buf)
-        }
-    }
-
-    override fun allocationSize(value: List<ComponentStatus>): ULong {
-        val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeComponentStatus.allocationSize(it) }.sum()
-        return sizeForLength + sizeForItems
-    }
-
-    override fun write(value: List<ComponentStatus>, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        value.iterator().forEach {
-            FfiConverterTypeComponentStatus.write(it, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterSequenceTypeCurrencyInfo: FfiConverterRustBuffer<List<CurrencyInfo>> {
-    override fun read(buf: ByteBuffer): List<CurrencyInfo> {
-        val len = buf.getInt()
-        return List<CurrencyInfo>(len) {
-            FfiConverterTypeCurrencyInfo.read(buf)
-        }
-    }
-
-    override fun allocationSize(value: List<CurrencyInfo>): ULong {
-        val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeCurrencyInfo.allocationSize(it) }.sum()
-        return sizeForLength + sizeForItems
-    }
-
-    override fun write(value: List<CurrencyInfo>, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        value.iterator().forEach {
-            FfiConverterTypeCurrencyInfo.write(it, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
 public object FfiConverterSequenceTypeDayMetrics: FfiConverterRustBuffer<List<DayMetrics>> {
     override fun read(buf: ByteBuffer): List<DayMetrics> {
         val len = buf.getInt()
@@ -12494,146 +3044,6 @@ public object FfiConverterSequenceTypeDayMetrics: FfiConverterRustBuffer<List<Da
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeDayMetrics.write(it, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterSequenceTypeDeviceAccounts: FfiConverterRustBuffer<List<DeviceAccounts>> {
-    override fun read(buf: ByteBuffer): List<DeviceAccounts> {
-        val len = buf.getInt()
-        return List<DeviceAccounts>(len) {
-            FfiConverterTypeDeviceAccounts.read(buf)
-        }
-    }
-
-    override fun allocationSize(value: List<DeviceAccounts>): ULong {
-        val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeDeviceAccounts.allocationSize(it) }.sum()
-        return sizeForLength + sizeForItems
-    }
-
-    override fun write(value: List<DeviceAccounts>, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        value.iterator().forEach {
-            FfiConverterTypeDeviceAccounts.write(it, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterSequenceTypeDroppedCandidate: FfiConverterRustBuffer<List<DroppedCandidate>> {
-    override fun read(buf: ByteBuffer): List<DroppedCandidate> {
-        val len = buf.getInt()
-        return List<DroppedCandidate>(len) {
-            FfiConverterTypeDroppedCandidate.read(buf)
-        }
-    }
-
-    override fun allocationSize(value: List<DroppedCandidate>): ULong {
-        val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeDroppedCandidate.allocationSize(it) }.sum()
-        return sizeForLength + sizeForItems
-    }
-
-    override fun write(value: List<DroppedCandidate>, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        value.iterator().forEach {
-            FfiConverterTypeDroppedCandidate.write(it, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterSequenceTypeFlagDecision: FfiConverterRustBuffer<List<FlagDecision>> {
-    override fun read(buf: ByteBuffer): List<FlagDecision> {
-        val len = buf.getInt()
-        return List<FlagDecision>(len) {
-            FfiConverterTypeFlagDecision.read(buf)
-        }
-    }
-
-    override fun allocationSize(value: List<FlagDecision>): ULong {
-        val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeFlagDecision.allocationSize(it) }.sum()
-        return sizeForLength + sizeForItems
-    }
-
-    override fun write(value: List<FlagDecision>, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        value.iterator().forEach {
-            FfiConverterTypeFlagDecision.write(it, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterSequenceTypeFlagDefinition: FfiConverterRustBuffer<List<FlagDefinition>> {
-    override fun read(buf: ByteBuffer): List<FlagDefinition> {
-        val len = buf.getInt()
-        return List<FlagDefinition>(len) {
-            FfiConverterTypeFlagDefinition.read(buf)
-        }
-    }
-
-    override fun allocationSize(value: List<FlagDefinition>): ULong {
-        val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeFlagDefinition.allocationSize(it) }.sum()
-        return sizeForLength + sizeForItems
-    }
-
-    override fun write(value: List<FlagDefinition>, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        value.iterator().forEach {
-            FfiConverterTypeFlagDefinition.write(it, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterSequenceTypeFraudAlert: FfiConverterRustBuffer<List<FraudAlert>> {
-    override fun read(buf: ByteBuffer): List<FraudAlert> {
-        val len = buf.getInt()
-        return List<FraudAlert>(len) {
-            FfiConverterTypeFraudAlert.read(buf)
-        }
-    }
-
-    override fun allocationSize(value: List<FraudAlert>): ULong {
-        val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeFraudAlert.allocationSize(it) }.sum()
-        return sizeForLength + sizeForItems
-    }
-
-    override fun write(value: List<FraudAlert>, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        value.iterator().forEach {
-            FfiConverterTypeFraudAlert.write(it, buf)
         }
     }
 }
@@ -12728,118 +3138,6 @@ public object FfiConverterSequenceTypeLimitRequest: FfiConverterRustBuffer<List<
 /**
  * @suppress
  */
-public object FfiConverterSequenceTypeLoadOver: FfiConverterRustBuffer<List<LoadOver>> {
-    override fun read(buf: ByteBuffer): List<LoadOver> {
-        val len = buf.getInt()
-        return List<LoadOver>(len) {
-            FfiConverterTypeLoadOver.read(buf)
-        }
-    }
-
-    override fun allocationSize(value: List<LoadOver>): ULong {
-        val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeLoadOver.allocationSize(it) }.sum()
-        return sizeForLength + sizeForItems
-    }
-
-    override fun write(value: List<LoadOver>, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        value.iterator().forEach {
-            FfiConverterTypeLoadOver.write(it, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterSequenceTypeMessageCharge: FfiConverterRustBuffer<List<MessageCharge>> {
-    override fun read(buf: ByteBuffer): List<MessageCharge> {
-        val len = buf.getInt()
-        return List<MessageCharge>(len) {
-            FfiConverterTypeMessageCharge.read(buf)
-        }
-    }
-
-    override fun allocationSize(value: List<MessageCharge>): ULong {
-        val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeMessageCharge.allocationSize(it) }.sum()
-        return sizeForLength + sizeForItems
-    }
-
-    override fun write(value: List<MessageCharge>, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        value.iterator().forEach {
-            FfiConverterTypeMessageCharge.write(it, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterSequenceTypeMetricAlert: FfiConverterRustBuffer<List<MetricAlert>> {
-    override fun read(buf: ByteBuffer): List<MetricAlert> {
-        val len = buf.getInt()
-        return List<MetricAlert>(len) {
-            FfiConverterTypeMetricAlert.read(buf)
-        }
-    }
-
-    override fun allocationSize(value: List<MetricAlert>): ULong {
-        val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeMetricAlert.allocationSize(it) }.sum()
-        return sizeForLength + sizeForItems
-    }
-
-    override fun write(value: List<MetricAlert>, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        value.iterator().forEach {
-            FfiConverterTypeMetricAlert.write(it, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterSequenceTypePackCount: FfiConverterRustBuffer<List<PackCount>> {
-    override fun read(buf: ByteBuffer): List<PackCount> {
-        val len = buf.getInt()
-        return List<PackCount>(len) {
-            FfiConverterTypePackCount.read(buf)
-        }
-    }
-
-    override fun allocationSize(value: List<PackCount>): ULong {
-        val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypePackCount.allocationSize(it) }.sum()
-        return sizeForLength + sizeForItems
-    }
-
-    override fun write(value: List<PackCount>, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        value.iterator().forEach {
-            FfiConverterTypePackCount.write(it, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
 public object FfiConverterSequenceTypePackQuote: FfiConverterRustBuffer<List<PackQuote>> {
     override fun read(buf: ByteBuffer): List<PackQuote> {
         val len = buf.getInt()
@@ -12886,62 +3184,6 @@ public object FfiConverterSequenceTypePolicyProblem: FfiConverterRustBuffer<List
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypePolicyProblem.write(it, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterSequenceTypeProgressionFailure: FfiConverterRustBuffer<List<ProgressionFailure>> {
-    override fun read(buf: ByteBuffer): List<ProgressionFailure> {
-        val len = buf.getInt()
-        return List<ProgressionFailure>(len) {
-            FfiConverterTypeProgressionFailure.read(buf)
-        }
-    }
-
-    override fun allocationSize(value: List<ProgressionFailure>): ULong {
-        val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeProgressionFailure.allocationSize(it) }.sum()
-        return sizeForLength + sizeForItems
-    }
-
-    override fun write(value: List<ProgressionFailure>, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        value.iterator().forEach {
-            FfiConverterTypeProgressionFailure.write(it, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterSequenceTypeRankedCandidate: FfiConverterRustBuffer<List<RankedCandidate>> {
-    override fun read(buf: ByteBuffer): List<RankedCandidate> {
-        val len = buf.getInt()
-        return List<RankedCandidate>(len) {
-            FfiConverterTypeRankedCandidate.read(buf)
-        }
-    }
-
-    override fun allocationSize(value: List<RankedCandidate>): ULong {
-        val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeRankedCandidate.allocationSize(it) }.sum()
-        return sizeForLength + sizeForItems
-    }
-
-    override fun write(value: List<RankedCandidate>, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        value.iterator().forEach {
-            FfiConverterTypeRankedCandidate.write(it, buf)
         }
     }
 }
@@ -13036,24 +3278,24 @@ public object FfiConverterSequenceTypeSpendBucket: FfiConverterRustBuffer<List<S
 /**
  * @suppress
  */
-public object FfiConverterSequenceTypeSplit: FfiConverterRustBuffer<List<Split>> {
-    override fun read(buf: ByteBuffer): List<Split> {
+public object FfiConverterSequenceTypeCurrencyInfo: FfiConverterRustBuffer<List<CurrencyInfo>> {
+    override fun read(buf: ByteBuffer): List<CurrencyInfo> {
         val len = buf.getInt()
-        return List<Split>(len) {
-            FfiConverterTypeSplit.read(buf)
+        return List<CurrencyInfo>(len) {
+            FfiConverterTypeCurrencyInfo.read(buf)
         }
     }
 
-    override fun allocationSize(value: List<Split>): ULong {
+    override fun allocationSize(value: List<CurrencyInfo>): ULong {
         val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeSplit.allocationSize(it) }.sum()
+        val sizeForItems = value.map { FfiConverterTypeCurrencyInfo.allocationSize(it) }.sum()
         return sizeForLength + sizeForItems
     }
 
-    override fun write(value: List<Split>, buf: ByteBuffer) {
+    override fun write(value: List<CurrencyInfo>, buf: ByteBuffer) {
         buf.putInt(value.size)
         value.iterator().forEach {
-            FfiConverterTypeSplit.write(it, buf)
+            FfiConverterTypeCurrencyInfo.write(it, buf)
         }
     }
 }
@@ -13089,102 +3331,224 @@ public object FfiConverterSequenceTypeErrorCode: FfiConverterRustBuffer<List<Err
 
 
 
-/**
- * @suppress
- */
-public object FfiConverterSequenceTypeGender: FfiConverterRustBuffer<List<Gender>> {
-    override fun read(buf: ByteBuffer): List<Gender> {
-        val len = buf.getInt()
-        return List<Gender>(len) {
-            FfiConverterTypeGender.read(buf)
-        }
-    }
 
-    override fun allocationSize(value: List<Gender>): ULong {
-        val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeGender.allocationSize(it) }.sum()
-        return sizeForLength + sizeForItems
-    }
 
-    override fun write(value: List<Gender>, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        value.iterator().forEach {
-            FfiConverterTypeGender.write(it, buf)
-        }
-    }
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+object AvaloExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<AvaloException> {
+    override fun lift(error_buf: RustBuffer.ByValue): AvaloException =
+        com.avalo.core.types.AvaloException.ErrorHandler.lift(
+            RustBufferAvaloError.ByValue().apply {
+                capacity = error_buf.capacity
+                len = error_buf.len
+                data = error_buf.data
+            }
+        )
 }
 
 
 
 
-/**
- * @suppress
- */
-public object FfiConverterSequenceTypePlatform: FfiConverterRustBuffer<List<Platform>> {
-    override fun read(buf: ByteBuffer): List<Platform> {
-        val len = buf.getInt()
-        return List<Platform>(len) {
-            FfiConverterTypePlatform.read(buf)
-        }
-    }
-
-    override fun allocationSize(value: List<Platform>): ULong {
-        val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypePlatform.allocationSize(it) }.sum()
-        return sizeForLength + sizeForItems
-    }
-
-    override fun write(value: List<Platform>, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        value.iterator().forEach {
-            FfiConverterTypePlatform.write(it, buf)
-        }
-    }
-}
 
 
 
 
 
-public typealias Decimal = BigDecimal
 
 
-/**
- * @suppress
- */
-public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue> {
-    override fun lift(value: RustBuffer.ByValue): Decimal {
-        val builtinValue = FfiConverterString.lift(value)
-        return BigDecimal(builtinValue)
-    }
 
-    override fun lower(value: Decimal): RustBuffer.ByValue {
-        val builtinValue = value.toPlainString()
-        return FfiConverterString.lower(builtinValue)
-    }
 
-    override fun read(buf: ByteBuffer): Decimal {
-        val builtinValue = FfiConverterString.read(buf)
-        return BigDecimal(builtinValue)
-    }
 
-    override fun allocationSize(value: Decimal): ULong {
-        val builtinValue = value.toPlainString()
-        return FfiConverterString.allocationSize(builtinValue)
-    }
 
-    override fun write(value: Decimal, buf: ByteBuffer) {
-        val builtinValue = value.toPlainString()
-        FfiConverterString.write(builtinValue, buf)
-    }
-}
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
         /**
          * Bills one message: the preview's charge, or `INSUFFICIENT_TOKENS` ("needed N tokens,
          * available M") when `payer_balance` is lower than `tokens_due`; keep the old meter then.
          */
     @Throws(AvaloException::class) fun `billMessage`(`policy`: Policy, `meter`: ChatMeter, `sender`: Sender, `text`: kotlin.String, `earnerRoyal`: kotlin.Boolean, `payerBalance`: kotlin.ULong): MessageCharge {
             return FfiConverterTypeMessageCharge.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_bill_message(
     
         
@@ -13205,7 +3569,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `billMessages`(`policy`: Policy, `meter`: ChatMeter, `messages`: List<ChatMessage>, `earnerRoyal`: kotlin.Boolean, `payerBalance`: kotlin.ULong): BatchCharge {
             return FfiConverterTypeBatchCharge.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_bill_messages(
     
         
@@ -13240,7 +3604,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `countWords`(`policy`: Policy, `text`: kotlin.String): kotlin.ULong {
             return FfiConverterULong.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_count_words(
     
         
@@ -13256,7 +3620,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `countWordsBatch`(`policy`: Policy, `texts`: List<kotlin.String>): List<kotlin.ULong> {
             return FfiConverterSequenceULong.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_count_words_batch(
     
         
@@ -13287,7 +3651,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `previewMessage`(`policy`: Policy, `meter`: ChatMeter, `sender`: Sender, `text`: kotlin.String, `earnerRoyal`: kotlin.Boolean): MessageCharge {
             return FfiConverterTypeMessageCharge.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_preview_message(
     
         
@@ -13306,7 +3670,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `rebaseMeter`(`policy`: Policy, `meter`: ChatMeter, `earnerRoyal`: kotlin.Boolean): ChatMeter {
             return FfiConverterTypeChatMeter.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_rebase_meter(
     
         
@@ -13323,7 +3687,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `validateMeter`(`policy`: Policy, `meter`: ChatMeter)
         = 
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_validate_meter(
     
         
@@ -13366,7 +3730,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `errorInfo`(`code`: ErrorCode): ErrorInfo {
             return FfiConverterTypeErrorInfo.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_error_info(
     
         
@@ -13382,7 +3746,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `parseErrorCode`(`code`: kotlin.String): ErrorCode {
             return FfiConverterTypeErrorCode.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_parse_error_code(
     
         
@@ -13400,7 +3764,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `retryDelay`(`policy`: Policy, `code`: ErrorCode, `attempt`: kotlin.UInt, `jitterPpm`: kotlin.UInt, `retryAfterMs`: kotlin.ULong?): RetryDecision {
             return FfiConverterTypeRetryDecision.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_retry_delay(
     
         
@@ -13421,7 +3785,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `evaluateFlag`(`policy`: Policy, `killedGroups`: List<kotlin.String>, `flag`: FlagDefinition, `context`: FlagContext): FlagDecision {
             return FfiConverterTypeFlagDecision.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_evaluate_flag(
     
         
@@ -13440,7 +3804,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `evaluateFlags`(`policy`: Policy, `set`: FlagSet, `context`: FlagContext): FlagEvaluation {
             return FfiConverterTypeFlagEvaluation.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_evaluate_flags(
     
         
@@ -13458,7 +3822,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `flagBucket`(`flag`: kotlin.String, `userId`: kotlin.String): kotlin.UInt {
             return FfiConverterUInt.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_flag_bucket(
     
         
@@ -13475,7 +3839,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `checkModeChange`(`policy`: Policy, `request`: ModeChangeRequest): ModeChange {
             return FfiConverterTypeModeChange.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_check_mode_change(
     
         
@@ -13496,7 +3860,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `checkSignup`(`policy`: Policy, `request`: SignupRequest): SignupDecision {
             return FfiConverterTypeSignupDecision.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_check_signup(
     
         
@@ -13512,7 +3876,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `modeRules`(`policy`: Policy, `mode`: LaunchMode): ModeRule {
             return FfiConverterTypeModeRule.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_mode_rules(
     
         
@@ -13529,7 +3893,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `normalizeCountry`(`country`: kotlin.String): kotlin.String {
             return FfiConverterString.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_normalize_country(
     
         
@@ -13545,7 +3909,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `checkMediaAccess`(`item`: MediaItem, `viewer`: MediaViewer, `nowMs`: kotlin.Long): AccessGrant {
             return FfiConverterTypeAccessGrant.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_check_media_access(
     
         
@@ -13563,7 +3927,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `checkStoryQuota`(`policy`: Policy, `postedAtMs`: List<kotlin.Long>, `nowMs`: kotlin.Long): StoryQuota {
             return FfiConverterTypeStoryQuota.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_check_story_quota(
     
         
@@ -13581,7 +3945,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `mediaAccess`(`item`: MediaItem, `viewer`: MediaViewer, `nowMs`: kotlin.Long): MediaDecision {
             return FfiConverterTypeMediaDecision.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_media_access(
     
         
@@ -13598,7 +3962,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `storyExpiry`(`policy`: Policy, `postedAtMs`: kotlin.Long): kotlin.Long {
             return FfiConverterLong.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_story_expiry(
     
         
@@ -13614,7 +3978,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `basisPoints`(`bp`: kotlin.UInt): kotlin.UInt {
             return FfiConverterUInt.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_basis_points(
     
         
@@ -13629,7 +3993,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `currencyInfo`(`code`: kotlin.String): CurrencyInfo {
             return FfiConverterTypeCurrencyInfo.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_currency_info(
     
         
@@ -13657,7 +4021,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `moneyFromMinor`(`minor`: kotlin.ULong, `currency`: kotlin.String): Money {
             return FfiConverterTypeMoney.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_money_from_minor(
     
         
@@ -13673,7 +4037,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `moneyToMinor`(`money`: Money): kotlin.ULong {
             return FfiConverterULong.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_money_to_minor(
     
         
@@ -13690,7 +4054,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `parseMoney`(`amount`: kotlin.String, `currency`: kotlin.String): Money {
             return FfiConverterTypeMoney.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_parse_money(
     
         
@@ -13707,7 +4071,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `quoteWithdrawal`(`policy`: Policy, `request`: WithdrawalRequest): WithdrawalQuote {
             return FfiConverterTypeWithdrawalQuote.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_quote_withdrawal(
     
         
@@ -13724,7 +4088,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `withdrawalFee`(`amount`: kotlin.ULong, `feeBp`: kotlin.UInt): kotlin.ULong {
             return FfiConverterULong.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_withdrawal_fee(
     
         
@@ -13741,7 +4105,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `policyProblems`(`json`: kotlin.String): List<PolicyProblem> {
             return FfiConverterSequenceTypePolicyProblem.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_policy_problems(
     
         
@@ -13757,7 +4121,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `cheapestPackCombination`(`policy`: Policy, `tokens`: kotlin.ULong, `currency`: kotlin.String, `fxRate`: Decimal?): PackCombination {
             return FfiConverterTypePackCombination.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_cheapest_pack_combination(
     
         
@@ -13776,7 +4140,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `cheapestPackCovering`(`policy`: Policy, `tokens`: kotlin.ULong, `currency`: kotlin.String, `fxRate`: Decimal?): PackQuote {
             return FfiConverterTypePackQuote.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_cheapest_pack_covering(
     
         
@@ -13795,7 +4159,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `convertFromPln`(`pln`: Money, `currency`: kotlin.String, `fxRate`: Decimal?): Money {
             return FfiConverterTypeMoney.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_convert_from_pln(
     
         
@@ -13812,7 +4176,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `listPacks`(`policy`: Policy, `currency`: kotlin.String, `fxRate`: Decimal?): List<PackQuote> {
             return FfiConverterSequenceTypePackQuote.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_list_packs(
     
         
@@ -13831,7 +4195,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `packPrice`(`policy`: Policy, `packId`: kotlin.String, `currency`: kotlin.String, `fxRate`: Decimal?): PackQuote {
             return FfiConverterTypePackQuote.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_pack_price(
     
         
@@ -13849,7 +4213,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `plnToTokens`(`policy`: Policy, `pln`: Money): kotlin.ULong {
             return FfiConverterULong.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_pln_to_tokens(
     
         
@@ -13865,7 +4229,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `subscriptionPrice`(`policy`: Policy, `tier`: SubscriptionTier, `currency`: kotlin.String, `fxRate`: Decimal?): Money {
             return FfiConverterTypeMoney.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_subscription_price(
     
         
@@ -13883,7 +4247,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `tokensToPln`(`policy`: Policy, `tokens`: kotlin.ULong): Money {
             return FfiConverterTypeMoney.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_tokens_to_pln(
     
         
@@ -13901,7 +4265,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `decideLike`(`policy`: Policy, `request`: LikeRequest, `nowMs`: kotlin.Long): LikeDecision {
             return FfiConverterTypeLikeDecision.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_decide_like(
     
         
@@ -13919,7 +4283,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `haversineKm`(`a`: GeoPoint, `b`: GeoPoint, `radiusKm`: kotlin.Double): kotlin.Double {
             return FfiConverterDouble.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_haversine_km(
     
         
@@ -13938,7 +4302,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `profileScore`(`policy`: Policy, `profile`: Profile, `nowMs`: kotlin.Long): ProfileScore {
             return FfiConverterTypeProfileScore.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_profile_score(
     
         
@@ -13957,7 +4321,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `rankCandidateColumns`(`policy`: Policy, `viewer`: Viewer, `columns`: CandidateColumns, `nowMs`: kotlin.Long, `page`: RankPageRequest): RankedPage {
             return FfiConverterTypeRankedPage.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_rank_candidate_columns(
     
         
@@ -13978,7 +4342,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `rankCandidates`(`policy`: Policy, `viewer`: Viewer, `candidates`: List<Candidate>, `nowMs`: kotlin.Long, `page`: RankPageRequest): RankedPage {
             return FfiConverterTypeRankedPage.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_rank_candidates(
     
         
@@ -13998,7 +4362,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `actionLimit`(`policy`: Policy, `action`: kotlin.String, `tier`: SubscriptionTier): ActionLimit {
             return FfiConverterTypeActionLimit.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_action_limit(
     
         
@@ -14018,7 +4382,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `decide`(`limit`: LimitSpec, `state`: kotlin.Long, `nowMs`: kotlin.Long, `cost`: kotlin.UInt): LimitDecision {
             return FfiConverterTypeLimitDecision.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_decide(
     
         
@@ -14037,7 +4401,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `decideAction`(`policy`: Policy, `action`: kotlin.String, `tier`: SubscriptionTier, `state`: kotlin.Long, `nowMs`: kotlin.Long, `cost`: kotlin.UInt): LimitDecision {
             return FfiConverterTypeLimitDecision.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_decide_action(
     
         
@@ -14058,7 +4422,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `decideBatch`(`limit`: LimitSpec, `items`: List<LimitBatchItem>): List<LimitDecision> {
             return FfiConverterSequenceTypeLimitDecision.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_decide_batch(
     
         
@@ -14075,7 +4439,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `decideSequence`(`limit`: LimitSpec, `state`: kotlin.Long, `requests`: List<LimitRequest>): LimitSequence {
             return FfiConverterTypeLimitSequence.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_decide_sequence(
     
         
@@ -14093,7 +4457,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `failurePolicy`(`policy`: Policy, `action`: kotlin.String): FailurePolicy {
             return FfiConverterTypeFailurePolicy.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_failure_policy(
     
         
@@ -14110,7 +4474,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `hashSubject`(`raw`: kotlin.String): kotlin.String {
             return FfiConverterString.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_hash_subject(
     
         
@@ -14125,7 +4489,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `listActions`(`policy`: Policy, `tier`: SubscriptionTier): List<ActionLimit> {
             return FfiConverterSequenceTypeActionLimit.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_list_actions(
     
         
@@ -14142,7 +4506,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `rateLimit`(`limit`: LimitSpec): RateLimit {
             return FfiConverterTypeRateLimit.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_rate_limit(
     
         
@@ -14158,7 +4522,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `validateSubject`(`key`: kotlin.String)
         = 
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_validate_subject(
     
         
@@ -14173,7 +4537,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `campaignMetrics`(`policy`: Policy, `campaign`: Campaign): CampaignReport {
             return FfiConverterTypeCampaignReport.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_campaign_metrics(
     
         
@@ -14190,7 +4554,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `checkLoad`(`policy`: Policy, `metrics`: LoadMetrics): LoadReport {
             return FfiConverterTypeLoadReport.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_check_load(
     
         
@@ -14207,7 +4571,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `fraudShield`(`policy`: Policy, `window`: FraudWindow): FraudReport {
             return FfiConverterTypeFraudReport.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_fraud_shield(
     
         
@@ -14224,7 +4588,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `checkAlerts`(`policy`: Policy, `metrics`: AlertMetrics): AlertReport {
             return FfiConverterTypeAlertReport.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_check_alerts(
     
         
@@ -14241,7 +4605,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `componentHealth`(`policy`: Policy, `checks`: List<ComponentCheck>): HealthReport {
             return FfiConverterTypeHealthReport.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_component_health(
     
         
@@ -14258,7 +4622,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `launchReadiness`(`checks`: List<ReadinessCheck>): ReadinessReport {
             return FfiConverterTypeReadinessReport.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_launch_readiness(
     
         
@@ -14274,7 +4638,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `regionRisk`(`policy`: Policy, `metrics`: RegionMetrics): RegionRisk {
             return FfiConverterTypeRegionRisk.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_region_risk(
     
         
@@ -14293,7 +4657,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `checkCountryCap`(`policy`: Policy, `request`: CapRequest): CapDecision {
             return FfiConverterTypeCapDecision.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_check_country_cap(
     
         
@@ -14309,7 +4673,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `effectiveCaps`(`policy`: Policy, `phase`: RolloutPhase, `overrides`: CapOverrides): PhaseCaps {
             return FfiConverterTypePhaseCaps.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_effective_caps(
     
         
@@ -14327,7 +4691,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `nextMarket`(`policy`: Policy, `launched`: List<kotlin.String>): kotlin.String? {
             return FfiConverterOptionalString.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_next_market(
     
         
@@ -14345,7 +4709,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `progressionReadiness`(`policy`: Policy, `days`: List<DayMetrics>, `nowMs`: kotlin.Long): ProgressionReport {
             return FfiConverterTypeProgressionReport.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_progression_readiness(
     
         
@@ -14363,7 +4727,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `royalStatus`(`policy`: Policy, `buckets`: List<SpendBucket>, `subscription`: RoyalSubscription?, `nowMs`: kotlin.Long): RoyalStatus {
             return FfiConverterTypeRoyalStatus.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_royal_status(
     
         
@@ -14381,7 +4745,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `tierForSpend`(`policy`: Policy, `spent`: kotlin.ULong): RoyalTier {
             return FfiConverterTypeRoyalTier.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_tier_for_spend(
     
         
@@ -14397,7 +4761,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `canonicalRequest`(`timestamp`: kotlin.String, `method`: kotlin.String, `pathAndQuery`: kotlin.String, `body`: kotlin.ByteArray): kotlin.String {
             return FfiConverterString.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_canonical_request(
     
         
@@ -14415,7 +4779,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `canonicalUrl`(`method`: kotlin.String, `path`: kotlin.String, `expiresAtMs`: kotlin.Long, `contentType`: kotlin.String?, `maxBytes`: kotlin.ULong?): kotlin.String {
             return FfiConverterString.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_canonical_url(
     
         
@@ -14435,7 +4799,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `checkOrigin`(`policy`: Policy, `origin`: kotlin.String?, `profile`: OriginProfile): OriginMatch {
             return FfiConverterTypeOriginMatch.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_check_origin(
     
         
@@ -14452,7 +4816,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `checkRequestSignature`(`policy`: Policy, `secret`: kotlin.ByteArray, `timestamp`: kotlin.String?, `signature`: kotlin.String?, `method`: kotlin.String, `pathAndQuery`: kotlin.String, `body`: kotlin.ByteArray, `nowMs`: kotlin.Long): SignatureCheck {
             return FfiConverterTypeSignatureCheck.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_check_request_signature(
     
         
@@ -14475,7 +4839,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `checkSessionFreshness`(`policy`: Policy, `authTimeMs`: kotlin.Long, `nowMs`: kotlin.Long): SessionAge {
             return FfiConverterTypeSessionAge.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_check_session_freshness(
     
         
@@ -14492,7 +4856,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `encodeUrlPath`(`raw`: kotlin.String): kotlin.String {
             return FfiConverterString.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_encode_url_path(
     
         
@@ -14507,7 +4871,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `normaliseOrigin`(`origin`: kotlin.String): kotlin.String? {
             return FfiConverterOptionalString.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_normalise_origin(
     
         
@@ -14522,7 +4886,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `signRequest`(`secret`: kotlin.ByteArray, `timestampMs`: kotlin.Long, `method`: kotlin.String, `pathAndQuery`: kotlin.String, `body`: kotlin.ByteArray): SignedRequest {
             return FfiConverterTypeSignedRequest.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_sign_request(
     
         
@@ -14541,7 +4905,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `signUrl`(`secret`: kotlin.ByteArray, `method`: kotlin.String, `path`: kotlin.String, `expiresAtMs`: kotlin.Long, `contentType`: kotlin.String?, `maxBytes`: kotlin.ULong?): kotlin.String {
             return FfiConverterString.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_sign_url(
     
         
@@ -14561,7 +4925,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `urlExpiry`(`policy`: Policy, `purpose`: UrlPurpose, `nowMs`: kotlin.Long): kotlin.Long {
             return FfiConverterLong.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_url_expiry(
     
         
@@ -14579,7 +4943,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `verifyRequest`(`policy`: Policy, `secret`: kotlin.ByteArray, `timestamp`: kotlin.String?, `signature`: kotlin.String?, `method`: kotlin.String, `pathAndQuery`: kotlin.String, `body`: kotlin.ByteArray, `nowMs`: kotlin.Long): VerifiedRequest {
             return FfiConverterTypeVerifiedRequest.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_verify_request(
     
         
@@ -14602,7 +4966,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `verifyUrl`(`secret`: kotlin.ByteArray, `method`: kotlin.String, `url`: kotlin.String, `nowMs`: kotlin.Long, `contentType`: kotlin.String?, `sizeBytes`: kotlin.ULong?): UrlGrant {
             return FfiConverterTypeUrlGrant.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_verify_url(
     
         
@@ -14623,7 +4987,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `checkSpam`(`policy`: Policy, `text`: kotlin.String, `recent`: List<RecentMessage>, `nowMs`: kotlin.Long): SpamVerdict {
             return FfiConverterTypeSpamVerdict.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_check_spam(
     
         
@@ -14642,7 +5006,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `referralReward`(`policy`: Policy, `hasReferrer`: kotlin.Boolean, `purchasesBefore`: kotlin.ULong): ReferralReward {
             return FfiConverterTypeReferralReward.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_referral_reward(
     
         
@@ -14660,7 +5024,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `registerReferral`(`referrerId`: kotlin.String, `referredId`: kotlin.String, `existingReferrer`: kotlin.String?): kotlin.String {
             return FfiConverterString.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_register_referral(
     
         
@@ -14677,7 +5041,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `splitAmount`(`amount`: kotlin.ULong, `creatorBp`: kotlin.UInt): Split {
             return FfiConverterTypeSplit.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_split_amount(
     
         
@@ -14693,7 +5057,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `splitCumulative`(`policy`: Policy, `stream`: RevenueStream, `state`: CumulativeSplit, `amount`: kotlin.ULong): CumulativeStep {
             return FfiConverterTypeCumulativeStep.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_split_cumulative(
     
         
@@ -14712,7 +5076,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `splitCumulativeBatch`(`policy`: Policy, `stream`: RevenueStream, `state`: CumulativeSplit, `amounts`: List<kotlin.ULong>): CumulativeBatch {
             return FfiConverterTypeCumulativeBatch.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_split_cumulative_batch(
     
         
@@ -14730,7 +5094,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `splitRevenue`(`policy`: Policy, `stream`: RevenueStream, `amount`: kotlin.ULong): RevenueSplit {
             return FfiConverterTypeRevenueSplit.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_split_revenue(
     
         
@@ -14748,7 +5112,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `splitTip`(`policy`: Policy, `payerId`: kotlin.String, `creatorId`: kotlin.String, `amount`: kotlin.ULong): RevenueSplit {
             return FfiConverterTypeRevenueSplit.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_split_tip(
     
         
@@ -14767,7 +5131,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `splitUnlock`(`policy`: Policy, `stream`: RevenueStream, `payerId`: kotlin.String, `creatorId`: kotlin.String, `price`: kotlin.ULong?): RevenueSplit {
             return FfiConverterTypeRevenueSplit.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_split_unlock(
     
         
@@ -14787,7 +5151,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `checkFileName`(`policy`: Policy, `name`: kotlin.String, `mimeType`: kotlin.String): CheckedName {
             return FfiConverterTypeCheckedName.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_check_file_name(
     
         
@@ -14804,7 +5168,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `contentId`(`sha256`: kotlin.String): kotlin.String {
             return FfiConverterString.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_content_id(
     
         
@@ -14819,7 +5183,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `isDuplicate`(`a`: kotlin.String, `b`: kotlin.String): kotlin.Boolean {
             return FfiConverterBoolean.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_is_duplicate(
     
         
@@ -14835,7 +5199,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `mimeInfo`(`mimeType`: kotlin.String): MimeInfo {
             return FfiConverterTypeMimeInfo.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_mime_info(
     
         
@@ -14851,7 +5215,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `sanitiseFileName`(`name`: kotlin.String, `maxChars`: kotlin.UInt): kotlin.String {
             return FfiConverterString.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_sanitise_file_name(
     
         
@@ -14867,7 +5231,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `sha256Hex`(`data`: kotlin.ByteArray): kotlin.String {
             return FfiConverterString.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_sha256_hex(
     
         
@@ -14882,7 +5246,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `sniff`(`head`: kotlin.ByteArray): Sniffed {
             return FfiConverterTypeSniffed.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_sniff(
     
         
@@ -14898,7 +5262,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `storagePath`(`policy`: Policy, `userId`: kotlin.String, `folder`: kotlin.String, `nowMs`: kotlin.Long, `contentSha256`: kotlin.String, `fileName`: kotlin.String): kotlin.String {
             return FfiConverterString.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_storage_path(
     
         
@@ -14919,7 +5283,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `validateUpload`(`policy`: Policy, `request`: UploadRequest): UploadVerdict {
             return FfiConverterTypeUploadVerdict.lift(
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_validate_upload(
     
         
@@ -14935,7 +5299,7 @@ public object FfiConverterTypeDecimal: FfiConverter<Decimal, RustBuffer.ByValue>
          */
     @Throws(AvaloException::class) fun `validateUserId`(`userId`: kotlin.String)
         = 
-    uniffiRustCallWithError(AvaloException) { _status ->
+    uniffiRustCallWithError(AvaloExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_avalo_ffi_fn_func_validate_user_id(
     
         

@@ -1,11 +1,11 @@
 package com.avalo.core.tests
 
-import com.avalo.core.AvaloException
-import com.avalo.core.CumulativeSplit
-import com.avalo.core.ErrorCode
-import com.avalo.core.Money
-import com.avalo.core.Policy
-import com.avalo.core.RevenueStream
+import com.avalo.core.types.AvaloException
+import com.avalo.core.types.CumulativeSplit
+import com.avalo.core.types.ErrorCode
+import com.avalo.core.types.Money
+import com.avalo.core.types.Policy
+import com.avalo.core.types.RevenueStream
 import com.avalo.core.convertFromPln
 import com.avalo.core.packPrice
 import com.avalo.core.parseMoney
@@ -14,6 +14,8 @@ import com.avalo.core.policyProblems
 import com.avalo.core.splitCumulativeBatch
 import com.avalo.core.splitRevenue
 import com.avalo.core.splitTip
+import com.avalo.core.splitAmount
+import com.avalo.core.types.MoneyAmount
 import com.avalo.core.tokensToPln
 import java.math.BigDecimal
 import java.security.MessageDigest
@@ -35,6 +37,7 @@ fun main() {
         "split revenue and a cumulative batch" to ::splits,
         "errors carry a code and a reason" to ::errors,
         "money crosses as BigDecimal at the canonical scale" to ::bigDecimalMoney,
+        "a value that fails to lift is a typed INVALID_INPUT" to ::liftFailures,
     )
     var failed = 0
     for ((name, body) in tests) {
@@ -126,4 +129,22 @@ fun bigDecimalMoney() {
         assertEquals(ErrorCode.INVALID_INPUT, e.code())
         assertEquals(BigDecimal("12.30"), parseMoney("12.3", "PLN").amount)
     }
+}
+
+fun liftFailures() {
+    Policy().use { p ->
+        // Checked while lifting (core/src/ffi_support.rs), before any facade code runs: an
+        // unknown currency inside a Money record, Money with a sign.
+        for (bad in listOf(Money(BigDecimal("1.00"), "XXX"), Money(BigDecimal("-1"), "PLN"))) {
+            val e = assertFailsWith<AvaloException> { plnToTokens(p, bad) }
+            assertEquals(ErrorCode.INVALID_INPUT, e.code())
+            assertTrue(e.reason().isNotBlank())
+        }
+        // Money is the core's type under its own name; MoneyAmount is how it crosses.
+        val m: MoneyAmount = parseMoney("1", "pln")
+        assertEquals("PLN", m.currency)
+        assertEquals(BigDecimal("1.00"), m.amount)
+    }
+    // Basis points above 10 000 in an argument.
+    assertEquals(ErrorCode.INVALID_INPUT, assertFailsWith<AvaloException> { splitAmount(100UL, 10_001U) }.code())
 }
