@@ -5,6 +5,7 @@ import { attempt, Policy } from './core';
 import { PolicyContext, type PolicyState } from './policy';
 import { PANELS } from './panels';
 import { ErrorBox } from './ui';
+import { EnvelopeCheck, PolicyDiff } from './PolicyExtras';
 
 /** Keeps one panel's unexpected render failure inside that panel. */
 class Boundary extends Component<{ name: string; children: ReactNode }, { error: Error | null }> {
@@ -26,7 +27,7 @@ class Boundary extends Component<{ name: string; children: ReactNode }, { error:
 }
 
 /** Where the active policy came from. */
-export type PolicySource = { kind: 'patch'; text: string } | { kind: 'json'; text: string; name: string };
+export type PolicySource = { kind: 'patch'; text: string } | { kind: 'json'; text: string; name: string } | { kind: 'policy'; policy: Policy; name: string };
 
 function PolicyWorkspace({ state, onApply }: { state: PolicyState; onApply: (source: PolicySource) => void }) {
   const [draft, setDraft] = useState(state.patch);
@@ -34,6 +35,8 @@ function PolicyWorkspace({ state, onApply }: { state: PolicyState; onApply: (sou
   const [jsonName, setJsonName] = useState('edited policy');
   const problems = useMemo(() => (json.trim() === '' ? null : attempt(() => Policy.problemsInJson(json))), [json]);
   const ready = problems?.ok && problems.value.length === 0;
+  const patchDraft = useMemo(() => (draft.trim() === '' ? attempt(() => Policy.default()) : attempt(() => Policy.fromPatch(draft))), [draft]);
+  const jsonDraft = useMemo(() => (ready ? attempt(() => Policy.fromJson(json)) : null), [ready, json]);
   return (
     <section className="policy-bar" aria-labelledby="policy-title" data-testid="policy-bar">
       <div className="policy-current">
@@ -61,6 +64,7 @@ function PolicyWorkspace({ state, onApply }: { state: PolicyState; onApply: (sou
           value={draft}
           onChange={(e) => setDraft(e.target.value)}
         />
+        <PolicyDiff active={state.policy} draft={patchDraft} testid="patch-diff" />
         <div className="buttons">
           <button type="button" onClick={() => onApply({ kind: 'patch', text: draft })} data-testid="policy-apply">
             Apply patch
@@ -124,15 +128,21 @@ function PolicyWorkspace({ state, onApply }: { state: PolicyState; onApply: (sou
             </ul>
           )}
         </div>
+        <PolicyDiff active={state.policy} draft={jsonDraft} testid="json-diff" />
         <button type="button" data-testid="policy-apply-json" disabled={!ready} onClick={() => onApply({ kind: 'json', text: json, name: jsonName })}>
           Apply this policy
         </button>
+      </details>
+      <details>
+        <summary>Verify a signed policy envelope</summary>
+        <EnvelopeCheck active={state.policy} onApply={(policy, name) => onApply({ kind: 'policy', policy, name })} />
       </details>
     </section>
   );
 }
 
 function load(source: PolicySource): PolicyState {
+  if (source.kind === 'policy') return { policy: source.policy, error: null, patch: '', source: source.name };
   if (source.kind === 'json') {
     const outcome = attempt(() => Policy.fromJson(source.text));
     return outcome.ok

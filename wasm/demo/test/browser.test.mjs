@@ -7,8 +7,8 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { openConsole, readBlock, ROOT, settle, shoot, startBrowser, startServer, Tally, vectors, watchConsole } from './harness.mjs';
-import { usePolicy } from './panels/common.mjs';
+import { diff, openConsole, readBlock, ROOT, settle, shoot, startBrowser, startServer, Tally, vectors, watchConsole } from './harness.mjs';
+import { usePolicy, utcText } from './panels/common.mjs';
 import { DRIVERS } from './panels/index.mjs';
 import { keyboardWalk } from './keyboard.mjs';
 
@@ -63,6 +63,50 @@ try {
     await page.evaluate(() => document.querySelectorAll('[data-testid="policy-bar"] details').forEach((d) => (d.open = false)));
     return problems;
   });
+
+  // --- Policy diff in rule terms: diff_policies vectors (old applied, new typed as a draft patch).
+  for (const c of vectors('envelope').filter((c) => c.op === 'diff_policies')) {
+    await t.check(`policy/diff_policies (draft patch against the active policy): ${c.name}`, async () => {
+      await usePolicy(page, c.input.old);
+      await page.fill('#policy-patch', JSON.stringify(c.input.new));
+      const deadline = Date.now() + 3000;
+      let lines = null;
+      while (Date.now() < deadline) {
+        lines = await page.$$eval('[data-testid="patch-diff"] [data-field="line"]', (ls) => ls.map((l) => l.textContent.trim())).catch(() => null);
+        if (JSON.stringify(lines) === JSON.stringify(c.expect.lines)) return [];
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      return [`diff ${JSON.stringify(lines)}, want ${JSON.stringify(c.expect.lines)}`];
+    });
+  }
+  await usePolicy(page, {});
+  await usePolicy(page, undefined);
+
+  // --- Signed envelopes: activate_policy_envelope vectors, envelope and keyring loaded as files.
+  for (const [n, c] of vectors('envelope').filter((c) => c.op === 'activate_policy_envelope').entries()) {
+    await t.check(`policy/activate_policy_envelope: ${c.name}`, async () => {
+      const i = c.input;
+      await page.evaluate(() => document.querySelectorAll('[data-testid="policy-bar"] details').forEach((d) => (d.open = true)));
+      await page.click('[data-testid="policy-bar"] button:has-text("Built-in policy")');
+      await page.setInputFiles('#keyring-file', { name: 'keyring.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(i.keyring)) });
+      if (i.active_envelope) {
+        await page.fill('#envelope-json', i.active_envelope);
+        await page.click('[data-testid="envelope-header"] button');
+        await page.click('[data-testid="envelope-apply"]');
+      }
+      if (n % 5 === 0) await page.setInputFiles('#envelope-file', { name: 'envelope.json', mimeType: 'application/json', buffer: Buffer.from(i.envelope) });
+      else await page.fill('#envelope-json', i.envelope);
+      await page.fill('[data-testid="policy-bar"] [name="envelope-now"]', utcText(i.now_ms));
+      return settle(page, '[data-testid="envelope-result"]', (b) => {
+        if (c.error !== undefined) return b.state === 'error' && b.fields['error.code'] === c.error ? [] : [`shows ${b.state} ${JSON.stringify(b.fields)}, want ${c.error}`];
+        return b.state === c.expect.status ? diff(c.expect, b.fields) : [`state ${b.state} ${JSON.stringify(b.fields)}, want ${c.expect.status}`];
+      });
+    });
+  }
+  await page.click('[data-testid="policy-bar"] button:has-text("Built-in policy")');
+  await page.evaluate(() => document.querySelectorAll('[data-testid="policy-bar"] details').forEach((d) => (d.open = false)));
+  await usePolicy(page, {});
+  await usePolicy(page, undefined);
 
   // --- Every panel on the page has a driver, and shows the policy it computed with.
   const onPage = await page.$$eval('section.panel[id]', (s) => s.map((x) => x.id));

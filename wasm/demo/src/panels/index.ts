@@ -9,6 +9,10 @@ import { FlagsPanel } from './Flags';
 import { DiscoveryPanel } from './Discovery';
 import { SecurityPanel } from './Security';
 import { HealthPanel } from './Health';
+import { AdmissionPanel } from './Admission';
+import { ModerationPanel } from './Moderation';
+import { LedgerPanel } from './Ledger';
+import { ReleasePanel } from './Release';
 
 export interface PanelEntry {
   id: string;
@@ -17,6 +21,7 @@ export interface PanelEntry {
 }
 
 export const PANELS: PanelEntry[] = [
+  { id: 'admission', title: 'Signup and admission', Panel: AdmissionPanel },
   { id: 'launch', title: 'Region launch dashboard', Panel: LaunchPanel },
   { id: 'revenue', title: 'Revenue calculator', Panel: RevenuePanel },
   { id: 'message', title: 'Message price preview', Panel: MessagePanel },
@@ -26,4 +31,7 @@ export const PANELS: PanelEntry[] = [
   { id: 'discovery', title: 'Discovery', Panel: DiscoveryPanel },
   { id: 'security', title: 'Security', Panel: SecurityPanel },
   { id: 'health', title: 'Health and alerts', Panel: HealthPanel },
+  { id: 'release', title: 'Release gate', Panel: ReleasePanel },
+  { id: 'moderation', title: 'Moderation', Panel: ModerationPanel },
+  { id: 'ledger', title: 'Ledger explorer', Panel: LedgerPanel },
 ];
