@@ -423,7 +423,7 @@ export function DiscoveryPanel() {
               </div>
             </div>
           ))}
-          <button type="button" data-testid="royal-add" onClick={() => setBuckets([...buckets, { day: royalNow.slice(0, 10), tokens: '0' }])}>
+          <button type="button" data-testid="royal-add" onClick={() => setBuckets((old) => [...old, { day: royalNow.slice(0, 10), tokens: '0' }])}>
             Add a spending day
           </button>
           <JsonIO

@@ -142,7 +142,14 @@ export function FlagsPanel() {
                   />
                 ))}
               </div>
-              <button type="button" data-testid="flags-add" onClick={() => write({ ...parsed.value, flags: [...parsed.value.flags, { name: 'new_flag', enabled: true, rollout_bp: 10000, allowed_users: [], blocked_users: [], kill_switch: false }] })}>
+              <button type="button" data-testid="flags-add" onClick={() =>
+                  setSetText((old) => {
+                    const set = parseSet(old);
+                    const base = set.ok && set.value && Array.isArray(set.value.flags) ? set.value : parsed.value;
+                    const flag: FlagDefinition = { name: 'new_flag', enabled: true, rollout_bp: 10000, allowed_users: [], blocked_users: [], kill_switch: false };
+                    return JSON.stringify({ ...base, flags: [...base.flags, flag] }, null, 1);
+                  })
+                }>
                 Add a flag
               </button>
             </>

@@ -39,7 +39,7 @@ function Rows(props: {
   id: string;
   legend: string;
   rows: Row[];
-  setRows: (r: Row[]) => void;
+  setRows: (r: Row[] | ((old: Row[]) => Row[])) => void;
   options: readonly string[];
   optionLabel: string;
   withDuration?: boolean;
@@ -70,7 +70,7 @@ function Rows(props: {
           </div>
         </div>
       ))}
-      <button type="button" data-testid={`${props.id}-add`} onClick={() => setRows([...rows, { name: '', a: props.options[0], b: '0' }])}>
+      <button type="button" data-testid={`${props.id}-add`} onClick={() => setRows((old) => [...old, { name: '', a: props.options[0], b: '0' }])}>
         Add a {props.legend}
       </button>
       <JsonIO

@@ -210,7 +210,7 @@ export function MessagePanel() {
                 </div>
               </div>
             ))}
-            <button type="button" data-testid="recent-add" onClick={() => setRecent([...recent, { text: '', at: now }])}>
+            <button type="button" data-testid="recent-add" onClick={() => setRecent((old) => [...old, { text: '', at: now }])}>
               Add a recent message
             </button>
             <JsonIO name="msg-recent" label="Recent messages" fileName="recent-messages.json" rows={3} text={recentJson} onText={importRecent} />

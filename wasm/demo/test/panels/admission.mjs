@@ -38,6 +38,8 @@ export async function run(page, t) {
       await typeRequest(page, c.input);
       const p = await settle(page, '[data-testid="adm-result"]', vectorCheck(c));
       if (p.length) return p;
+      // A refused policy decides nothing: no step to highlight.
+      if (await page.$('[data-testid="policy-current"] [data-field="error.code"]')) return [];
       // The highlighted step carries the refusal's code (or is step 7 when admitted).
       const step = await page.$eval('[data-testid="adm-steps"] .decisive', (e) => ({ n: e.dataset.step, text: e.textContent })).catch(() => null);
       const code = c.error ?? (c.expect.outcome === 'admitted' ? null : c.expect.code);
