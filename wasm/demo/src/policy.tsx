@@ -7,8 +7,10 @@ import type { Failure, Policy } from './core';
 export interface PolicyState {
   policy: Policy | null;
   error: Failure | null;
-  /** The patch text the policy was built from ('' = built-in). */
+  /** The patch text the policy was built from ('' = built-in or not a patch). */
   patch: string;
+  /** Where the policy came from, as shown beside its fingerprint. */
+  source?: string;
 }
 
 export const PolicyContext = createContext<PolicyState>({ policy: null, error: null, patch: '' });

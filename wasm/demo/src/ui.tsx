@@ -1,9 +1,10 @@
 // Shared building blocks: a panel frame with its policy stamp, labelled fields, a result
 // list whose values carry `data-field` (what the browser tests read), the error box, and a
 // Chart.js canvas.
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Chart, type ChartConfiguration } from 'chart.js/auto';
-import type { Failure, Outcome } from './core';
+import { currencyInfo, minorUnits, parseMoney } from '@avalo/core';
+import { attempt, type Failure, type Outcome } from './core';
 import { usePolicy } from './policy';
 
 /** A panel: heading, the policy it computes with, and its content. */
@@ -85,15 +86,17 @@ export function Select(props: {
   onChange: (v: string) => void;
   name: string;
   options: readonly string[];
+  /** Shown instead of the values, when given (same order). */
+  labels?: readonly string[];
 }) {
   const id = useId();
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
       <select id={id} name={props.name} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
-        {props.options.map((o) => (
+        {props.options.map((o, k) => (
           <option key={o} value={o}>
-            {o}
+            {props.labels?.[k] ?? o}
           </option>
         ))}
       </select>
@@ -183,4 +186,186 @@ export function ChartCanvas({ config, label, testid }: { config: ChartConfigurat
       <canvas ref={canvas} role="img" aria-label={label} />
     </div>
   );
+}
+
+/**
+ * A date-time picker in UTC (`<input type="datetime-local">` read as UTC, to the
+ * millisecond), with the same instant in the browser's local time beside it. `value` is the
+ * picker's text ('' = not set); `msFromUtc` turns it into the core's milliseconds.
+ */
+export function DateTime(props: { label: string; value: string; onChange: (v: string) => void; name: string; hint?: string }) {
+  const id = useId();
+  const ms = msFromUtc(props.value);
+  const local = Number.isNaN(ms)
+    ? props.value.trim() === ''
+      ? 'not set'
+      : 'not a date'
+    : `local: ${new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' })} · ${ms} ms`;
+  return (
+    <div className="field datetime">
+      <label htmlFor={id}>{props.label} (UTC)</label>
+      <input
+        id={id}
+        name={props.name}
+        type="datetime-local"
+        step="0.001"
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        aria-describedby={`${id}-local`}
+      />
+      <small id={`${id}-local`} className="hint" data-testid={`${props.name}-local`}>
+        {props.hint ? `${props.hint} · ` : ''}
+        {local}
+      </small>
+    </div>
+  );
+}
+
+/** The picker's UTC text → milliseconds since the epoch (NaN when empty or not a date). */
+export function msFromUtc(text: string): number {
+  const t = text.trim();
+  if (t === '') return Number.NaN;
+  return Date.parse(/[zZ]$|[+-]\d\d:\d\d$/.test(t) ? t : `${t}Z`);
+}
+
+/** Milliseconds → the picker's UTC text (the shortest form Chromium keeps: minutes, seconds or ms). */
+export function utcText(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '';
+  const iso = new Date(ms).toISOString(); // 2026-11-20T12:00:00.000Z
+  if (ms % 60000 === 0) return iso.slice(0, 16);
+  if (ms % 1000 === 0) return iso.slice(0, 19);
+  return iso.slice(0, 23);
+}
+
+/** A typed text field with suggestions (a combobox): the core, not the list, decides what is valid. */
+export function Suggest(props: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  name: string;
+  options: readonly string[];
+  hint?: string;
+}) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        name={props.name}
+        type="text"
+        list={`${id}-list`}
+        autoComplete="off"
+        spellCheck={false}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        aria-describedby={props.hint ? `${id}-hint` : undefined}
+      />
+      <datalist id={`${id}-list`}>
+        {props.options.map((o) => (
+          <option key={o} value={o} />
+        ))}
+      </datalist>
+      {props.hint && (
+        <small id={`${id}-hint`} className="hint">
+          {props.hint}
+        </small>
+      )}
+    </div>
+  );
+}
+
+/**
+ * JSON import/export for bulk data: the text (paste), a file to load, and a download of the
+ * current text. `onText` receives pasted or loaded text; the panel's form edits rewrite it.
+ */
+export function JsonIO(props: {
+  name: string;
+  label: string;
+  text: string;
+  onText: (v: string) => void;
+  fileName: string;
+  accept?: string;
+  rows?: number;
+  open?: boolean;
+  note?: (text: string, file: string) => void;
+}) {
+  // The text being typed or loaded; follows the form whenever the form changes.
+  const [draft, setDraft] = useState(props.text);
+  useEffect(() => setDraft(props.text), [props.text]);
+  const take = (v: string) => {
+    setDraft(v);
+    props.onText(v);
+  };
+  const download = () => {
+    const url = URL.createObjectURL(new Blob([draft], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = props.fileName;
+    a.click();
+    URL.revokeObjectURL(url);
+  };
+  return (
+    <details className="json-io" open={props.open}>
+      <summary>{props.label}: import / export as JSON</summary>
+      <label htmlFor={props.name}>{props.label} (JSON; paste, or load a file)</label>
+      <textarea id={props.name} name={props.name} rows={props.rows ?? 6} spellCheck={false} value={draft} onChange={(e) => take(e.target.value)} />
+      <div className="buttons">
+        <label htmlFor={`${props.name}-file`} className="file-label">
+          Load a file
+        </label>
+        <input
+          id={`${props.name}-file`}
+          name={`${props.name}-file`}
+          type="file"
+          accept={props.accept ?? 'application/json,.json'}
+          onChange={async (e) => {
+            const f = e.target.files?.[0];
+            if (!f) return;
+            const text = await f.text();
+            take(text);
+            props.note?.(text, f.name);
+          }}
+        />
+        <button type="button" onClick={download}>
+          Export JSON
+        </button>
+      </div>
+    </details>
+  );
+}
+
+/**
+ * A money amount typed in the currency's own units ("6400.00"), with the currency's number of
+ * decimals shown; the core (`parseMoney`) refuses too many decimals or a malformed amount.
+ */
+export function MoneyField(props: { label: string; value: string; onChange: (v: string) => void; name: string; currency: string }) {
+  const id = useId();
+  const info = attempt(() => currencyInfo(props.currency));
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {props.label} ({props.currency})
+      </label>
+      <input
+        id={id}
+        name={props.name}
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        spellCheck={false}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        aria-describedby={`${id}-hint`}
+      />
+      <small id={`${id}-hint`} className="hint">
+        {info.ok ? `${info.value.minor_digits} decimals, e.g. ${(1234).toFixed(info.value.minor_digits)}` : info.error.code}
+      </small>
+    </div>
+  );
+}
+
+/** A typed amount in `currency` → integer minor units, computed by the core (parseMoney, minorUnits). */
+export function toMinor(amount: string, currency: string): number {
+  return Number(minorUnits(parseMoney(amount.trim(), currency)));
 }

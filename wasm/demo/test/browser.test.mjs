@@ -7,8 +7,8 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { openConsole, readBlock, ROOT, shoot, startBrowser, startServer, Tally, vectors, watchConsole } from './harness.mjs';
-import { usePolicy } from './panels/common.mjs';
+import { diff, openConsole, readBlock, ROOT, settle, shoot, startBrowser, startServer, Tally, vectors, watchConsole } from './harness.mjs';
+import { usePolicy, utcText } from './panels/common.mjs';
 import { DRIVERS } from './panels/index.mjs';
 import { keyboardWalk } from './keyboard.mjs';
 
@@ -30,6 +30,82 @@ try {
       return b.fields.version === c.expect.version ? [] : [`version ${b.fields.version}, want ${c.expect.version}`];
     });
   }
+  await usePolicy(page, undefined);
+
+  // --- Policy workspace: the whole policy edited as JSON, checked at its JSON paths, applied.
+  const nodeCoreP = createRequire(import.meta.url)('@avalo/core');
+  await t.check('policy/whole-policy JSON: an out-of-range value is named at its JSON path and cannot be applied', async () => {
+    await page.evaluate(() => document.querySelectorAll('[data-testid="policy-bar"] details').forEach((d) => (d.open = true)));
+    await page.click('[data-testid="policy-json-start"]');
+    const text = await page.inputValue('#policy-json');
+    await page.fill('#policy-json', text.replace('"chat_creator_bp": 6500', '"chat_creator_bp": 20000'));
+    const problems = await settle(page, '[data-testid="policy-problems"]', (b) =>
+      b.state === 'problems' && b.fields.path === '$.splits.chat_creator_bp' && b.fields.problem ? [] : [`shows ${JSON.stringify(b)}`],
+    );
+    if (!(await page.isDisabled('[data-testid="policy-apply-json"]'))) problems.push('Apply is enabled');
+    return problems;
+  });
+  await t.check('policy/whole-policy JSON applied: the fingerprint and every panel follow it', async () => {
+    const text = await page.inputValue('#policy-json');
+    await page.fill('#policy-json', text.replace('"chat_creator_bp": 20000', '"chat_creator_bp": 7000'));
+    await settle(page, '[data-testid="policy-problems"]', (b) => (b.state === 'ok' ? [] : ['not ok']));
+    await page.click('[data-testid="policy-apply-json"]');
+    const want = nodeCoreP.Policy.fromPatch('{"splits":{"chat_creator_bp":7000}}').fingerprint;
+    const problems = [];
+    const cur = await readBlock(page, '[data-testid="policy-current"]');
+    if (cur.fields.fingerprint !== want) problems.push(`fingerprint ${cur.fields.fingerprint}, want ${want}`);
+    await page.fill('#revenue [name="split-amount"]', '100');
+    await page.selectOption('#revenue [name="split-stream"]', 'chat');
+    problems.push(...(await settle(page, '[data-testid="split-result"]', (b) => (b.fields.creator_bp === '7000' ? [] : [`creator_bp ${b.fields.creator_bp}`]))));
+    const stamp = await readBlock(page, '#launch [data-testid="policy-stamp"]');
+    if (stamp.fields['policy.fingerprint'] !== want) problems.push(`launch panel stamp ${stamp.fields['policy.fingerprint']}`);
+    await page.click('[data-testid="policy-bar"] button:has-text("Built-in policy")');
+    await page.evaluate(() => document.querySelectorAll('[data-testid="policy-bar"] details').forEach((d) => (d.open = false)));
+    return problems;
+  });
+
+  // --- Policy diff in rule terms: diff_policies vectors (old applied, new typed as a draft patch).
+  for (const c of vectors('envelope').filter((c) => c.op === 'diff_policies')) {
+    await t.check(`policy/diff_policies (draft patch against the active policy): ${c.name}`, async () => {
+      await usePolicy(page, c.input.old);
+      await page.fill('#policy-patch', JSON.stringify(c.input.new));
+      const deadline = Date.now() + 3000;
+      let lines = null;
+      while (Date.now() < deadline) {
+        lines = await page.$$eval('[data-testid="patch-diff"] [data-field="line"]', (ls) => ls.map((l) => l.textContent.trim())).catch(() => null);
+        if (JSON.stringify(lines) === JSON.stringify(c.expect.lines)) return [];
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      return [`diff ${JSON.stringify(lines)}, want ${JSON.stringify(c.expect.lines)}`];
+    });
+  }
+  await usePolicy(page, {});
+  await usePolicy(page, undefined);
+
+  // --- Signed envelopes: activate_policy_envelope vectors, envelope and keyring loaded as files.
+  for (const [n, c] of vectors('envelope').filter((c) => c.op === 'activate_policy_envelope').entries()) {
+    await t.check(`policy/activate_policy_envelope: ${c.name}`, async () => {
+      const i = c.input;
+      await page.evaluate(() => document.querySelectorAll('[data-testid="policy-bar"] details').forEach((d) => (d.open = true)));
+      await page.click('[data-testid="policy-bar"] button:has-text("Built-in policy")');
+      await page.setInputFiles('#keyring-file', { name: 'keyring.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(i.keyring)) });
+      if (i.active_envelope) {
+        await page.fill('#envelope-json', i.active_envelope);
+        await page.click('[data-testid="envelope-header"] button');
+        await page.click('[data-testid="envelope-apply"]');
+      }
+      if (n % 5 === 0) await page.setInputFiles('#envelope-file', { name: 'envelope.json', mimeType: 'application/json', buffer: Buffer.from(i.envelope) });
+      else await page.fill('#envelope-json', i.envelope);
+      await page.fill('[data-testid="policy-bar"] [name="envelope-now"]', utcText(i.now_ms));
+      return settle(page, '[data-testid="envelope-result"]', (b) => {
+        if (c.error !== undefined) return b.state === 'error' && b.fields['error.code'] === c.error ? [] : [`shows ${b.state} ${JSON.stringify(b.fields)}, want ${c.error}`];
+        return b.state === c.expect.status ? diff(c.expect, b.fields) : [`state ${b.state} ${JSON.stringify(b.fields)}, want ${c.expect.status}`];
+      });
+    });
+  }
+  await page.click('[data-testid="policy-bar"] button:has-text("Built-in policy")');
+  await page.evaluate(() => document.querySelectorAll('[data-testid="policy-bar"] details').forEach((d) => (d.open = false)));
+  await usePolicy(page, {});
   await usePolicy(page, undefined);
 
   // --- Every panel on the page has a driver, and shows the policy it computed with.

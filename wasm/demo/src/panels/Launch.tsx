@@ -2,7 +2,7 @@
 // file) → risk score, level, per-factor breakdown (chart), pause recommendation, the
 // country's phase and today's signup cap, and soft → public progression readiness.
 // Computed by regionRisk, checkCountryCap, progressionReadiness and nextMarket.
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ChartConfiguration } from 'chart.js/auto';
 import {
   checkCountryCap,
@@ -16,9 +16,10 @@ import {
   type RegionMetrics,
   type RolloutPhase,
 } from '@avalo/core';
-import { attempt, utc, type Failure, type Outcome } from '../core';
+import { attempt, failure, num, utc, type Failure, type Outcome } from '../core';
 import { usePolicy } from '../policy';
-import { ChartCanvas, ErrorBox, Panel } from '../ui';
+import { ChartCanvas, DateTime, ErrorBox, Field, MoneyField, msFromUtc, Panel, Select, toMinor, utcText } from '../ui';
+import { currencyInfo } from '@avalo/core';
 
 /** One market of the dataset. */
 interface Region {
@@ -94,12 +95,113 @@ function Err({ part, error }: { part: string; error: Failure }) {
   );
 }
 
+const PHASES = ['(not launched)', 'alpha', 'soft', 'public', 'pause'] as const;
+const CAP_KINDS: readonly CapKind[] = ['users', 'payments', 'creators'];
+const KPI_FIELDS = [
+  ['support_tickets', 'Support tickets'],
+  ['safety_incidents', 'Safety incidents'],
+  ['installs', 'Installs'],
+  ['verified', 'Verified users'],
+] as const;
+const ZERO_KPIS: RegionMetrics = { support_tickets: 0, safety_incidents: 0, revenue_minor: 0, installs: 0, verified: 0 };
+
+/** Integer minor units → the currency's decimal text (display only; the core parses it back). */
+function minorText(minor: number | undefined, currency: string): string {
+  if (minor === undefined || !Number.isSafeInteger(minor) || minor < 0) return String(minor ?? '');
+  const info = attempt(() => currencyInfo(currency));
+  const d = info.ok ? info.value.minor_digits : 2;
+  if (d === 0) return String(minor);
+  const t = String(minor).padStart(d + 1, '0');
+  return `${t.slice(0, -d)}.${t.slice(-d)}`;
+}
+
+/** Revenue typed in PLN; written to the dataset once the core accepts it (parseMoney). */
+function RevenueField({ minor, onMinor }: { minor: number | undefined; onMinor: (m: number) => void }) {
+  const [draft, setDraft] = useState(() => minorText(minor, 'PLN'));
+  const [error, setError] = useState<Failure | null>(null);
+  useEffect(() => {
+    const typed = attempt(() => toMinor(draft, 'PLN'));
+    if (!typed.ok || typed.value !== minor) {
+      setDraft(minorText(minor, 'PLN'));
+      setError(null);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [minor]);
+  return (
+    <div className="field">
+      <MoneyField
+        label="Revenue"
+        name="market-revenue"
+        currency="PLN"
+        value={draft}
+        onChange={(v) => {
+          setDraft(v);
+          try {
+            const m = toMinor(v, 'PLN');
+            setError(null);
+            onMinor(m);
+          } catch (e) {
+            setError(failure(e));
+          }
+        }}
+      />
+      {error && (
+        <div data-testid="market-revenue-error">
+          <ErrorBox error={error} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The selected market as a form; every change rewrites the dataset. */
+function MarketForm({ region, onChange }: { region: Region; onChange: (r: Region) => void }) {
+  const kpis = region.kpis ?? ZERO_KPIS;
+  const setKpi = (k: keyof RegionMetrics, v: number) => onChange({ ...region, kpis: { ...kpis, [k]: v } });
+  const counter = region.cap?.counter ?? { count: 0, updated_at_ms: 0 };
+  const setCap = (patch: Partial<NonNullable<Region['cap']>>) => onChange({ ...region, cap: { ...region.cap, ...patch } });
+  return (
+    <div className="fields" data-testid="market-form">
+      <Field label="Country (ISO code)" name="market-country" value={region.country} onChange={(v) => onChange({ ...region, country: v })} />
+      <Select
+        label="Phase"
+        name="market-phase"
+        value={region.phase ?? '(not launched)'}
+        onChange={(v) => onChange({ ...region, phase: v === '(not launched)' ? null : (v as RolloutPhase) })}
+        options={PHASES}
+      />
+      {KPI_FIELDS.map(([k, label]) => (
+        <Field key={k} label={label} name={`market-${k}`} numeric value={String(kpis[k] ?? '')} onChange={(v) => setKpi(k, num(v))} />
+      ))}
+      <RevenueField minor={kpis.revenue_minor} onMinor={(m) => setKpi('revenue_minor', m)} />
+      <Select label="Cap counts" name="market-cap-kind" value={region.cap?.kind ?? 'users'} onChange={(v) => setCap({ kind: v as CapKind })} options={CAP_KINDS} />
+      <Field
+        label="Counted today"
+        name="market-cap-count"
+        numeric
+        value={String(counter.count)}
+        onChange={(v) => setCap({ counter: { ...counter, count: num(v) } })}
+      />
+      <DateTime
+        label="Counter updated at"
+        name="market-cap-updated"
+        value={utcText(counter.updated_at_ms)}
+        onChange={(v) => setCap({ counter: { ...counter, updated_at_ms: msFromUtc(v) } })}
+      />
+    </div>
+  );
+}
+
 export function LaunchPanel() {
   const { policy, error: policyError } = usePolicy();
   const [text, setText] = useState(() => JSON.stringify(EXAMPLE, null, 1));
   const [fileNote, setFileNote] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
   const data = useMemo(() => parseDataset(text), [text]);
+  const [selected, setSelected] = useState(0);
+  const write = (d: Dataset) => setText(JSON.stringify(d, null, 1));
+  const market = data.ok ? data.value.regions[Math.min(selected, data.value.regions.length - 1)] : undefined;
+  const marketIndex = data.ok ? Math.min(selected, data.value.regions.length - 1) : -1;
 
   const rows = useMemo(() => {
     if (!data.ok) return [];
@@ -166,7 +268,52 @@ export function LaunchPanel() {
       fingerprint={fp?.ok ? fp.value.policy_fingerprint : undefined}
     >
       <div className="cols">
-        <div className="field wide">
+        <fieldset>
+          <legend>Markets</legend>
+          {data.ok && (
+            <>
+              <div className="fields">
+                <DateTime label="As of" name="launch-now" value={utcText(data.value.now_ms)} onChange={(v) => write({ ...data.value, now_ms: msFromUtc(v) })} />
+                <Select
+                  label="Market to edit"
+                  name="market-pick"
+                  value={String(marketIndex)}
+                  onChange={(v) => setSelected(Number(v))}
+                  options={data.value.regions.map((_, k) => String(k))}
+                  labels={data.value.regions.map((r) => `${r.country || '(new)'} · ${r.phase ?? 'not launched'}`)}
+                />
+              </div>
+              {market && (
+                <MarketForm
+                  key={marketIndex}
+                  region={market}
+                  onChange={(r) => write({ ...data.value, regions: data.value.regions.map((x, j) => (j === marketIndex ? r : x)) })}
+                />
+              )}
+              <div className="buttons">
+                <button
+                  type="button"
+                  data-testid="market-add"
+                  onClick={() => {
+                    write({ ...data.value, regions: [...data.value.regions, { country: '', phase: 'alpha', kpis: ZERO_KPIS }] });
+                    setSelected(data.value.regions.length);
+                  }}
+                >
+                  Add a market
+                </button>
+                <button
+                  type="button"
+                  disabled={!market}
+                  onClick={() => write({ ...data.value, regions: data.value.regions.filter((_, j) => j !== marketIndex) })}
+                >
+                  Remove this market
+                </button>
+              </div>
+            </>
+          )}
+        </fieldset>
+        <details className="field wide json-io" open={!data.ok}>
+          <summary>Markets: import / export as JSON (daily metrics for soft → public are bulk data)</summary>
           <label htmlFor="launch-data">Markets and KPIs (JSON: now_ms, regions[ country, phase, kpis, cap, days ])</label>
           <textarea id="launch-data" name="launch-data" rows={8} spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} />
           <div className="fields">
@@ -192,11 +339,11 @@ export function LaunchPanel() {
               </button>
             </div>
           </div>
-        </div>
+        </details>
         <div>
           {chart && <ChartCanvas config={chart} label="Risk points per factor and region" testid="launch-chart" />}
           <p data-testid="launch-summary">
-            {data.ok && <>As of {utc(data.value.now_ms)} · </>}
+            {data.ok && <>As of {utc(data.value.now_ms)} UTC · </>}
             next market to open:{' '}
             {next?.ok ? <V f="next_market" raw={next.value} /> : next ? <Err part="next_market" error={next.error} /> : '—'}
           </p>
@@ -263,7 +410,9 @@ export function LaunchPanel() {
                     )}
                     <small className="hint">
                       counter to store: <V f="cap.counter.count" raw={cap.value.counter.count} /> at{' '}
-                      <V f="cap.counter.updated_at_ms" raw={cap.value.counter.updated_at_ms} />
+                      <V f="cap.counter.updated_at_ms" raw={cap.value.counter.updated_at_ms}>
+                        {utc(cap.value.counter.updated_at_ms)}
+                      </V>
                     </small>
                   </>
                 ) : (

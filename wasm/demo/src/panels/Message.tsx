@@ -3,12 +3,41 @@
 // Computed by countWords, previewMessage / billMessage and checkSpam.
 import { useMemo, useState } from 'react';
 import { billMessage, checkSpam, countWords, previewMessage, type ChatMeter, type RecentMessage, type Sender } from '@avalo/core';
-import { attempt, num, utc, type Outcome } from '../core';
+import { attempt, num, type Outcome } from '../core';
 import { usePolicy } from '../policy';
-import { Check, Field, Panel, Result, Select } from '../ui';
+import { Check, DateTime, ErrorBox, Field, JsonIO, msFromUtc, Panel, Result, Select, utcText } from '../ui';
 
 const SENDERS: readonly Sender[] = ['earner', 'payer'];
 const AFTER_FREE: ChatMeter = { payer_messages: 2, earner_messages: 2, billed_words: 0, billed_tokens: 0, creator_tokens: 0, royal: false };
+const METER_FIELDS = [
+  ['payer_messages', 'Payer messages so far'],
+  ['earner_messages', 'Earner messages so far'],
+  ['billed_words', 'Billed words so far'],
+  ['billed_tokens', 'Billed tokens so far'],
+  ['creator_tokens', 'Creator tokens so far'],
+] as const;
+type MeterKey = (typeof METER_FIELDS)[number][0];
+type MeterForm = Record<MeterKey, string> & { royal: boolean };
+const meterForm = (m: ChatMeter): MeterForm => ({
+  payer_messages: String(m.payer_messages),
+  earner_messages: String(m.earner_messages),
+  billed_words: String(m.billed_words),
+  billed_tokens: String(m.billed_tokens),
+  creator_tokens: String(m.creator_tokens),
+  royal: Boolean(m.royal),
+});
+const meterOf = (f: MeterForm): ChatMeter => ({
+  payer_messages: num(f.payer_messages),
+  earner_messages: num(f.earner_messages),
+  billed_words: num(f.billed_words),
+  billed_tokens: num(f.billed_tokens),
+  creator_tokens: num(f.creator_tokens),
+  royal: f.royal,
+});
+interface RecentRow {
+  text: string;
+  at: string;
+}
 
 /** JSON text → a value, or the page's own refusal (code INVALID_JSON) when it does not parse. */
 function parseJson<T>(text: string, what: string): Outcome<T | undefined> {
@@ -25,28 +54,47 @@ export function MessagePanel() {
   const [text, setText] = useState('Thank you for the lovely message, I would love to hear more about your trip to Kraków!');
   const [sender, setSender] = useState<string>('earner');
   const [royal, setRoyal] = useState(false);
-  const [meterText, setMeterText] = useState(JSON.stringify(AFTER_FREE));
+  const [newChat, setNewChat] = useState(false);
+  const [meter, setMeter] = useState<MeterForm>(meterForm(AFTER_FREE));
+  const [meterImport, setMeterImport] = useState<Outcome<unknown> | null>(null);
   const [balance, setBalance] = useState('');
-  const [recentText, setRecentText] = useState('[]');
-  const [now, setNow] = useState('1795176000000');
+  const [recent, setRecent] = useState<RecentRow[]>([]);
+  const [recentImport, setRecentImport] = useState<Outcome<unknown> | null>(null);
+  const [now, setNow] = useState('2026-11-20T12:00');
+  const recentJson = JSON.stringify(recent.map((r) => ({ text: r.text, sent_at_ms: msFromUtc(r.at) })), null, 1);
+  const importMeter = (text: string) => {
+    const parsed = parseJson<ChatMeter | null>(text, 'chat meter');
+    setMeterImport(parsed);
+    if (!parsed.ok) return;
+    if (parsed.value === undefined || parsed.value === null) setNewChat(true);
+    else {
+      setNewChat(false);
+      setMeter(meterForm(parsed.value));
+    }
+  };
+  const importRecent = (text: string) => {
+    const parsed = parseJson<RecentMessage[]>(text, 'recent messages');
+    setRecentImport(parsed);
+    if (parsed.ok) setRecent((parsed.value ?? []).map((m) => ({ text: m.text, at: utcText(m.sent_at_ms) })));
+  };
 
   const words = useMemo(() => (policy ? attempt(() => ({ words: countWords(policy, text) })) : null), [policy, text]);
   const charge = useMemo(() => {
     if (!policy) return null;
-    const meter = parseJson<ChatMeter>(meterText, 'chat meter');
-    if (!meter.ok) return meter;
+    if (meterImport && !meterImport.ok) return meterImport;
+    const m = newChat ? undefined : meterOf(meter);
     return attempt(() =>
       balance.trim() === ''
-        ? previewMessage(policy, meter.value, sender as Sender, text, royal)
-        : billMessage(policy, meter.value, sender as Sender, text, royal, num(balance)),
+        ? previewMessage(policy, m, sender as Sender, text, royal)
+        : billMessage(policy, m, sender as Sender, text, royal, num(balance)),
     );
-  }, [policy, meterText, sender, text, royal, balance]);
+  }, [policy, meter, newChat, meterImport, sender, text, royal, balance]);
   const spam = useMemo(() => {
     if (!policy) return null;
-    const recent = parseJson<RecentMessage[]>(recentText, 'recent messages');
-    if (!recent.ok) return recent;
-    return attempt(() => checkSpam(policy, text, recent.value ?? [], num(now)));
-  }, [policy, text, recentText, now]);
+    if (recentImport && !recentImport.ok) return recentImport;
+    const list: RecentMessage[] = recent.map((r) => ({ text: r.text, sent_at_ms: msFromUtc(r.at) }));
+    return attempt(() => checkSpam(policy, text, list, msFromUtc(now)));
+  }, [policy, text, recent, recentImport, now]);
 
   return (
     <Panel
@@ -67,10 +115,40 @@ export function MessagePanel() {
             <Field label="Payer balance (empty = preview only)" name="msg-balance" numeric value={balance} onChange={setBalance} />
             <Check label="Earner is Royal Club" name="msg-royal" checked={royal} onChange={setRoyal} />
           </div>
-          <div className="field wide">
-            <label htmlFor="msg-meter">Chat meter before the message (JSON; empty = new chat)</label>
-            <textarea id="msg-meter" name="msg-meter" rows={3} spellCheck={false} value={meterText} onChange={(e) => setMeterText(e.target.value)} />
-          </div>
+          <fieldset>
+            <legend>Chat meter before the message</legend>
+            <div className="fields">
+              <Check
+                label="New chat (no meter yet)"
+                name="msg-new-chat"
+                checked={newChat}
+                onChange={(v) => {
+                  setMeterImport(null);
+                  setNewChat(v);
+                }}
+              />
+            </div>
+            {!newChat && (
+              <div className="fields">
+                {METER_FIELDS.map(([k, label]) => (
+                  <Field key={k} label={label} name={`meter-${k}`} numeric value={meter[k]} onChange={(v) => {
+                      setMeterImport(null);
+                      setMeter({ ...meter, [k]: v });
+                    }} />
+                ))}
+                <Check label="Meter is at the Royal rate" name="meter-royal" checked={meter.royal} onChange={(v) => setMeter({ ...meter, royal: v })} />
+              </div>
+            )}
+            <JsonIO
+              name="msg-meter"
+              label="Chat meter"
+              fileName="chat-meter.json"
+              rows={3}
+              text={newChat ? '' : JSON.stringify(meterOf(meter))}
+              onText={importMeter}
+            />
+            {meterImport && !meterImport.ok && <ErrorBox error={meterImport.error} />}
+          </fieldset>
           <Result testid="words-result" label="Word count" outcome={words} rows={(w) => [['Word count', 'words', w.words]]} />
           <Result
             testid="charge-result"
@@ -95,7 +173,14 @@ export function MessagePanel() {
             ]}
           >
             {(c) => (
-              <button type="button" onClick={() => setMeterText(JSON.stringify(c.meter))}>
+              <button
+                type="button"
+                onClick={() => {
+                  setNewChat(false);
+                  setMeterImport(null);
+                  setMeter(meterForm(c.meter));
+                }}
+              >
                 Send: continue from the meter after
               </button>
             )}
@@ -104,12 +189,33 @@ export function MessagePanel() {
         <fieldset>
           <legend>Anti-spam</legend>
           <div className="fields">
-            <Field label="Now (ms since epoch)" name="msg-now" numeric value={now} onChange={setNow} hint={utc(num(now))} />
+            <DateTime label="Now" name="msg-now" value={now} onChange={setNow} />
           </div>
-          <div className="field wide">
-            <label htmlFor="msg-recent">Sender's recent messages (JSON: [{'{'}"text", "sent_at_ms"{'}'}])</label>
-            <textarea id="msg-recent" name="msg-recent" rows={3} spellCheck={false} value={recentText} onChange={(e) => setRecentText(e.target.value)} />
-          </div>
+          <fieldset data-testid="msg-recent-rows">
+            <legend>Sender's recent messages ({recent.length})</legend>
+            {recent.map((r, k) => (
+              <div className="fields" key={k}>
+                <Field label={`Message ${k + 1}`} name={`recent-${k}-text`} value={r.text} onChange={(v) => {
+                    setRecentImport(null);
+                    setRecent(recent.map((x, j) => (j === k ? { ...x, text: v } : x)));
+                  }} />
+                <DateTime label={`Sent at ${k + 1}`} name={`recent-${k}-at`} value={r.at} onChange={(v) => setRecent(recent.map((x, j) => (j === k ? { ...x, at: v } : x)))} />
+                <div className="field">
+                  <span className="label-space" aria-hidden="true">
+                    &nbsp;
+                  </span>
+                  <button type="button" aria-label={`Remove message ${k + 1}`} onClick={() => setRecent(recent.filter((_, j) => j !== k))}>
+                    Remove
+                  </button>
+                </div>
+              </div>
+            ))}
+            <button type="button" data-testid="recent-add" onClick={() => setRecent((old) => [...old, { text: '', at: now }])}>
+              Add a recent message
+            </button>
+            <JsonIO name="msg-recent" label="Recent messages" fileName="recent-messages.json" rows={3} text={recentJson} onText={importRecent} />
+            {recentImport && !recentImport.ok && <ErrorBox error={recentImport.error} />}
+          </fieldset>
           <Result
             testid="spam-result"
             label="Spam verdict"

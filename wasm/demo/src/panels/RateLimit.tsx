@@ -4,16 +4,16 @@
 import { useMemo, useState } from 'react';
 import type { ChartConfiguration } from 'chart.js/auto';
 import { actionLimit, decideSequence, listActions, type LimitRequest, type SubscriptionTier } from '@avalo/core';
-import { attempt, num, utc } from '../core';
+import { attempt, num } from '../core';
 import { usePolicy } from '../policy';
-import { ChartCanvas, Check, Field, Panel, Result, Select } from '../ui';
+import { ChartCanvas, Check, DateTime, Field, msFromUtc, Panel, Result, Select, Suggest } from '../ui';
 
 const TIERS: readonly SubscriptionTier[] = ['free', 'plus', 'intimate', 'creator'];
-const START = '1795176000000';
+const START = '2026-11-20T12:00';
 
 /** "offset [cost]" per line (ms after the start; cost 1 when omitted) → request records. */
 function timeline(start: string, text: string): LimitRequest[] {
-  const t0 = num(start);
+  const t0 = msFromUtc(start);
   return text
     .split('\n')
     .map((l) => l.trim())
@@ -60,7 +60,7 @@ export function RateLimitPanel() {
 
   const chart = useMemo((): ChartConfiguration | null => {
     if (!run?.ok) return null;
-    const t0 = num(start);
+    const t0 = msFromUtc(start);
     const reqs = timeline(start, requests);
     const labels = run.value.decisions.map((_, k) => `${((reqs[k]?.now_ms ?? t0) - t0) / 1000}s`);
     return {
@@ -123,12 +123,12 @@ export function RateLimitPanel() {
           ) : (
             <>
               <div className="fields">
-                <Field
+                <Suggest
                   label="Action"
                   name="rl-action"
                   value={action}
                   onChange={setAction}
-                  hint={actions?.ok ? actions.value.actions.map((a) => a.action).join(' ') : undefined}
+                  options={actions?.ok ? actions.value.actions.map((a) => a.action) : []}
                 />
                 <Select label="Tier" name="rl-tier" value={tier} onChange={setTier} options={TIERS} />
               </div>
@@ -154,7 +154,7 @@ export function RateLimitPanel() {
           <legend>Timeline</legend>
           <div className="fields">
             <Field label="Stored state (0 = new subject)" name="rl-state" numeric value={state} onChange={setState} />
-            <Field label="Start (ms since epoch)" name="rl-start" numeric value={start} onChange={setStart} hint={utc(num(start))} />
+            <DateTime label="Start" name="rl-start" value={start} onChange={setStart} />
           </div>
           <div className="field wide">
             <label htmlFor="rl-requests">Requests, one per line: ms after the start, then the cost (default 1; 0 = peek)</label>

@@ -2,10 +2,10 @@
 // currency. Computed by splitRevenue, quoteWithdrawal, listPacks, currencies.
 import { useMemo, useState } from 'react';
 import type { ChartConfiguration } from 'chart.js/auto';
-import { currencies, listPacks, quoteWithdrawal, splitRevenue, type PayoutMethod, type RevenueStream } from '@avalo/core';
-import { attempt, num, optText, utc } from '../core';
+import { currencies, listPacks, packPrice, quoteWithdrawal, splitRevenue, type PayoutMethod, type RevenueStream } from '@avalo/core';
+import { attempt, num, optText } from '../core';
 import { usePolicy } from '../policy';
-import { ChartCanvas, Check, Field, Panel, Result, Select } from '../ui';
+import { ChartCanvas, Check, DateTime, Field, msFromUtc, Panel, Result, Select, Suggest } from '../ui';
 
 const STREAMS: readonly RevenueStream[] = ['chat', 'gated_content', 'paid_media', 'tip', 'ai_companion'];
 const METHODS: readonly PayoutMethod[] = ['bank_transfer', 'crypto', 'paypal'];
@@ -25,7 +25,7 @@ export function RevenuePanel() {
   const [balance, setBalance] = useState('100000');
   const [kyc, setKyc] = useState(true);
   const [method, setMethod] = useState<string>('bank_transfer');
-  const [requestedAt, setRequestedAt] = useState('1795176000000');
+  const [requestedAt, setRequestedAt] = useState('2026-11-20T12:00');
   const quote = useMemo(
     () =>
       policy
@@ -35,7 +35,7 @@ export function RevenuePanel() {
               available_balance: num(balance),
               kyc_verified: kyc,
               method: method as PayoutMethod,
-              requested_at_ms: num(requestedAt),
+              requested_at_ms: msFromUtc(requestedAt),
             }),
           )
         : null,
@@ -44,9 +44,16 @@ export function RevenuePanel() {
 
   const [currency, setCurrency] = useState('PLN');
   const [fx, setFx] = useState('');
+  const [packId, setPackId] = useState('(all packs)');
+  const packIds = useMemo(() => (policy ? attempt(() => listPacks(policy, 'PLN').map((p) => p.pack_id)) : null), [policy]);
   const packs = useMemo(
-    () => (policy ? attempt(() => ({ packs: listPacks(policy, currency, optText(fx)) })) : null),
-    [policy, currency, fx],
+    () =>
+      policy
+        ? attempt(() => ({
+            packs: packId === '(all packs)' ? listPacks(policy, currency, optText(fx)) : [packPrice(policy, packId, currency, optText(fx))],
+          }))
+        : null,
+    [policy, currency, fx, packId],
   );
   const known = useMemo(() => attempt(() => currencies().map((c) => c.code)), []);
 
@@ -100,14 +107,7 @@ export function RevenuePanel() {
             <Field label="Withdraw (tokens)" name="w-amount" numeric value={wAmount} onChange={setWAmount} />
             <Field label="Available balance (tokens)" name="w-balance" numeric value={balance} onChange={setBalance} />
             <Select label="Payout method" name="w-method" value={method} onChange={setMethod} options={METHODS} />
-            <Field
-              label="Requested at (ms since epoch)"
-              name="w-requested"
-              numeric
-              value={requestedAt}
-              onChange={setRequestedAt}
-              hint={utc(num(requestedAt))}
-            />
+            <DateTime label="Requested at" name="w-requested" value={requestedAt} onChange={setRequestedAt} />
             <Check label="KYC verified" name="w-kyc" checked={kyc} onChange={setKyc} />
           </div>
           <Result
@@ -136,14 +136,22 @@ export function RevenuePanel() {
       <fieldset>
         <legend>Token packs</legend>
         <div className="fields">
-          <Field
-            label="Currency"
+          <Suggest
+            label="Currency (ISO code)"
             name="packs-currency"
             value={currency}
             onChange={setCurrency}
+            options={known.ok ? known.value : []}
             hint={known.ok ? `known: ${known.value.join(' ')}` : undefined}
           />
           <Field label="FX rate (per 1 PLN, if not in the table)" name="packs-fx" value={fx} onChange={setFx} />
+          <Select
+            label="Pack"
+            name="packs-pack"
+            value={packId}
+            onChange={setPackId}
+            options={['(all packs)', ...(packIds?.ok ? packIds.value : [])]}
+          />
         </div>
         <Result
           testid="packs-result"

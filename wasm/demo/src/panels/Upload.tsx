@@ -3,12 +3,13 @@
 // and content. Every field stays editable. Computed by Sha256Stream and validateUpload.
 import { useMemo, useRef, useState } from 'react';
 import { Sha256Stream, validateUpload, type UploadPurpose } from '@avalo/core';
-import { attempt, failure, num, utc, type Failure, type Outcome } from '../core';
+import { attempt, failure, num, type Failure, type Outcome } from '../core';
 import { usePolicy } from '../policy';
-import { ErrorBox, Field, Panel, Result, Select } from '../ui';
+import { DateTime, Suggest, ErrorBox, Field, msFromUtc, Panel, Result, Select } from '../ui';
 
 const PURPOSES = ['(none)', 'profile_photo', 'feed_image', 'story_video', 'chat_image', 'chat_video', 'chat_audio', 'creator_content'] as const;
 const HEAD_BYTES = 64;
+const MIMES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'video/mp4', 'video/quicktime', 'audio/mpeg', 'audio/aac', 'audio/ogg'] as const;
 const CHUNK = 1 << 20; // 1 MiB per update()
 
 const toHex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
@@ -30,7 +31,7 @@ export function UploadPanel() {
   const [head, setHead] = useState('89504e470d0a1a0a0000000d49484452');
   const [user, setUser] = useState('u_123');
   const [sha, setSha] = useState('04f8d0082a885d44c2b2c59a506ec5d6466f4ba73c28c2e905fe5521710f1559');
-  const [now, setNow] = useState('1795176000000');
+  const [now, setNow] = useState('2026-11-20T12:00');
   const [progress, setProgress] = useState<{ done: number; total: number; name: string } | null>(null);
   const [hashError, setHashError] = useState<Failure | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -50,7 +51,7 @@ export function UploadPanel() {
         head: bytes.value,
         user_id: user,
         content_sha256: sha,
-        now_ms: num(now),
+        now_ms: msFromUtc(now),
       }),
     );
   }, [policy, mime, size, name, purpose, head, user, sha, now, progress]);
@@ -117,11 +118,11 @@ export function UploadPanel() {
       </div>
       <div className="fields">
         <Field label="File name" name="up-name" value={name} onChange={setName} />
-        <Field label="Declared MIME type" name="up-mime" value={mime} onChange={setMime} />
+        <Suggest label="Declared MIME type" name="up-mime" value={mime} onChange={setMime} options={MIMES} />
         <Field label="Size (bytes)" name="up-size" numeric value={size} onChange={setSize} />
         <Select label="Purpose" name="up-purpose" value={purpose} onChange={setPurpose} options={PURPOSES} />
         <Field label="Uploader id" name="up-user" value={user} onChange={setUser} />
-        <Field label="Now (ms since epoch)" name="up-now" numeric value={now} onChange={setNow} hint={utc(num(now))} />
+        <DateTime label="Now" name="up-now" value={now} onChange={setNow} />
         <Field label={`First bytes (hex, up to ${HEAD_BYTES}; empty = skip sniffing)`} name="up-head" value={head} onChange={setHead} wide />
         <Field label="Content SHA-256 (hex)" name="up-sha" value={sha} onChange={setSha} wide />
       </div>

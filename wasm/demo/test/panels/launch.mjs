@@ -1,11 +1,18 @@
 // Region launch dashboard: region_risk, check_country_cap, progression_readiness, next_market.
 import { settle, vectors } from '../harness.mjs';
-import { usePolicy } from './common.mjs';
+import { choose, fill, minorText, paste, usePolicy, when } from './common.mjs';
 
 const NOW = 1795176000000;
 
 /** Loads a dataset into the panel's JSON field. */
-const load = (page, data) => page.fill('#launch-data', JSON.stringify(data));
+const load = (page, data) => paste(page, '#launch-data', JSON.stringify(data));
+const P = 'launch';
+
+/** Types one market's KPIs into the market form, as an operator would (revenue in PLN). */
+async function typeMarket(page, kpis) {
+  for (const k of ['support_tickets', 'safety_incidents', 'installs', 'verified']) await fill(page, P, `market-${k}`, kpis[k]);
+  await fill(page, P, 'market-revenue', minorText(kpis.revenue_minor));
+}
 
 /** Flattens with array indexes (`failures.0.date`) and array lengths (`failures.length`). */
 function deep(obj, prefix, out = {}) {
@@ -42,7 +49,9 @@ export async function run(page, t) {
   for (const c of risk.filter((c) => c.op === 'region_risk')) {
     await t.check(`launch/region_risk: ${c.name}`, async () => {
       await usePolicy(page, c.policy);
-      await load(page, { now_ms: NOW, regions: [{ country: 'PL', kpis: c.input }] });
+      await load(page, { now_ms: NOW, regions: [{ country: 'PL', phase: 'alpha' }] });
+      await choose(page, P, 'market-pick', '0');
+      await typeMarket(page, c.input);
       return settle(page, '[data-testid="launch-regions"] .region', partCheck('risk', c));
     });
   }
@@ -87,13 +96,32 @@ export async function run(page, t) {
     if (!(await page.locator('[data-testid="launch-chart"] canvas').isVisible())) problems.push('no chart');
     return problems;
   });
+  await t.check('launch/a new market typed in the form: phase, cap counter and date-time', async () => {
+    await usePolicy(page, undefined);
+    const c = rollout.find((x) => x.op === 'check_country_cap' && x.expect && !x.policy && x.input.phase && x.input.kind === 'users' && !x.input.overrides);
+    await load(page, { now_ms: NOW, regions: [] });
+    await page.click('[data-testid="market-add"]');
+    await fill(page, P, 'market-country', 'PL');
+    await choose(page, P, 'market-phase', c.input.phase);
+    await choose(page, P, 'market-cap-kind', c.input.kind);
+    await fill(page, P, 'market-cap-count', c.input.counter.count);
+    await when(page, P, 'market-cap-updated', c.input.counter.updated_at_ms);
+    await when(page, P, 'launch-now', c.input.now_ms);
+    return settle(page, '[data-testid="launch-regions"] .region', partCheck('cap', c));
+  });
+  await t.check('launch/revenue with three decimals is refused by the core (parseMoney)', async () => {
+    await fill(page, P, 'market-revenue', '12.345');
+    return settle(page, '[data-testid="market-revenue-error"]', (b) => (b.fields['error.code'] === 'INVALID_INPUT' && b.fields['error.reason'] ? [] : [`shows ${JSON.stringify(b.fields)}`]));
+  });
   await t.check('launch/broken JSON shows a code and reason', async () => {
-    await page.fill('#launch-data', '{"now_ms": 1, "regions": [');
+    await paste(page, '#launch-data', '{"now_ms": 1, "regions": [');
     return settle(page, '[data-testid="launch-data-error"]', (b) => (b.fields['error.code'] && b.fields['error.reason'] ? [] : ['no error shown']));
   });
 }
 
 export async function pose(page) {
   await usePolicy(page, undefined);
+  await page.evaluate(() => (document.querySelector('#launch-data').closest('details').open = true));
   await page.click('#launch [data-testid="launch-example"]');
+  await page.evaluate(() => (document.querySelector('#launch-data').closest('details').open = false));
 }

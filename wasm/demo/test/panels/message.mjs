@@ -1,6 +1,15 @@
 // Message price preview: count_words, preview_message, bill_message and check_spam vectors.
 import { settle, vectorCheck, vectors } from '../harness.mjs';
-import { choose, fill, tick, usePolicy } from './common.mjs';
+import { choose, fill, paste, tick, usePolicy, when } from './common.mjs';
+
+/** Types the chat meter into its fields (or ticks "New chat" when there is none). */
+async function typeMeter(page, meter) {
+  const none = meter === undefined || meter === null;
+  await tick(page, P, 'msg-new-chat', none);
+  if (none) return;
+  for (const k of ['payer_messages', 'earner_messages', 'billed_words', 'billed_tokens', 'creator_tokens']) await fill(page, P, `meter-${k}`, meter[k]);
+  await tick(page, P, 'meter-royal', meter.royal);
+}
 
 const P = 'message';
 
@@ -17,7 +26,7 @@ export async function run(page, t) {
     await t.check(`message/${c.op}: ${c.name}`, async () => {
       const i = c.input;
       await usePolicy(page, c.policy);
-      await page.fill('#msg-meter', i.meter === undefined || i.meter === null ? '' : JSON.stringify(i.meter));
+      await typeMeter(page, i.meter);
       await choose(page, P, 'msg-sender', i.sender);
       await tick(page, P, 'msg-royal', i.earner_royal);
       await fill(page, P, 'msg-balance', c.op === 'bill_message' ? i.payer_balance : '');
@@ -28,15 +37,24 @@ export async function run(page, t) {
   for (const c of vectors('spam').filter((c) => c.op === 'check_spam')) {
     await t.check(`message/check_spam: ${c.name}`, async () => {
       await usePolicy(page, c.policy);
-      await page.fill('#msg-recent', JSON.stringify(c.input.recent ?? []));
-      await fill(page, P, 'msg-now', c.input.now_ms);
+      const recent = c.input.recent ?? [];
+      if (recent.length <= 2) {
+        // Typed into the rows of the form, as an operator would.
+        await paste(page, '#msg-recent', '[]');
+        for (const [k, m] of recent.entries()) {
+          await page.click('[data-testid="recent-add"]');
+          await fill(page, P, `recent-${k}-text`, m.text);
+          await when(page, P, `recent-${k}-at`, m.sent_at_ms);
+        }
+      } else await paste(page, '#msg-recent', JSON.stringify(recent));
+      await when(page, P, 'msg-now', c.input.now_ms);
       await page.fill('#msg-text', c.input.text);
       return settle(page, '[data-testid="spam-result"]', vectorCheck(c));
     });
   }
   await t.check('message/bad meter JSON shows a code and reason', async () => {
     await usePolicy(page, undefined);
-    await page.fill('#msg-meter', '{"payer_messages": ');
+    await paste(page, '#msg-meter', '{"payer_messages": ');
     const problems = await settle(page, '[data-testid="charge-result"]', (b) =>
       b.state === 'error' && b.fields['error.code'] && b.fields['error.reason'] ? [] : [`shows ${JSON.stringify(b.fields)}`],
     );
@@ -46,7 +64,7 @@ export async function run(page, t) {
     await t.check(`message/validate_meter (through the preview): ${c.name}`, async () => {
       await usePolicy(page, c.policy);
       await fill(page, P, 'msg-balance', '');
-      await page.fill('#msg-meter', JSON.stringify(c.input.meter));
+      await typeMeter(page, c.input.meter);
       return settle(page, '[data-testid="charge-result"]', vectorCheck(c));
     });
   }
@@ -58,7 +76,8 @@ export async function pose(page) {
   await choose(page, P, 'msg-sender', 'earner');
   await tick(page, P, 'msg-royal', false);
   await fill(page, P, 'msg-balance', '');
-  await page.fill('#msg-meter', JSON.stringify({ payer_messages: 2, earner_messages: 2, billed_words: 0, billed_tokens: 0, creator_tokens: 0, royal: false }));
-  await page.fill('#msg-recent', '[]');
-  await fill(page, P, 'msg-now', '1795176000000');
+  await typeMeter(page, { payer_messages: 2, earner_messages: 2, billed_words: 0, billed_tokens: 0, creator_tokens: 0, royal: false });
+  await paste(page, '#msg-recent', JSON.stringify([{ text: 'hi there', sent_at_ms: 1795175940000 }]));
+  await when(page, P, 'msg-now', 1795176000000);
+  await page.evaluate(() => document.querySelectorAll('#message details').forEach((d) => (d.open = false)));
 }

@@ -1,13 +1,13 @@
 // Rate-limit simulator: action_limit, list_actions, decide_action and decide_sequence vectors.
 import { diff, settle, vectorCheck, vectors } from '../harness.mjs';
-import { choose, fill, tick, usePolicy } from './common.mjs';
+import { choose, fill, tick, usePolicy, when } from './common.mjs';
 
 const P = 'ratelimit';
 
 /** Writes a timeline: start = the first request's time, lines "offset cost". */
 async function timeline(page, requests) {
   const start = requests.length ? requests[0].now_ms : 1795176000000;
-  await fill(page, P, 'rl-start', start);
+  await when(page, P, 'rl-start', start);
   await page.fill('#rl-requests', requests.map((r) => `${r.now_ms - start} ${r.cost}`).join('\n'));
 }
 
@@ -107,6 +107,6 @@ export async function pose(page) {
   await fill(page, P, 'rl-action', 'login');
   await choose(page, P, 'rl-tier', 'free');
   await fill(page, P, 'rl-state', '0');
-  await fill(page, P, 'rl-start', '1795176000000');
+  await when(page, P, 'rl-start', 1795176000000);
   await page.fill('#rl-requests', ['0', '0', '0', '0', '0', '0', '0', '0', '10000', '20000', '25000', '30000', '60000', '60000', '90000', '95000'].join('\n'));
 }

@@ -1,6 +1,6 @@
 // Revenue calculator: split_revenue, quote_withdrawal, pack_price and list_packs vectors.
 import { diff, flatten, settle, vectorCheck, vectors } from '../harness.mjs';
-import { choose, fill, tick, usePolicy } from './common.mjs';
+import { choose, fill, tick, usePolicy, when } from './common.mjs';
 
 const P = 'revenue';
 
@@ -21,7 +21,7 @@ export async function run(page, t) {
       await fill(page, P, 'w-amount', i.amount);
       await fill(page, P, 'w-balance', i.available_balance);
       await choose(page, P, 'w-method', i.method);
-      await fill(page, P, 'w-requested', i.requested_at_ms);
+      await when(page, P, 'w-requested', i.requested_at_ms);
       await tick(page, P, 'w-kyc', i.kyc_verified);
       return settle(page, '[data-testid="withdrawal-result"]', vectorCheck(c));
     });
@@ -35,6 +35,8 @@ export async function run(page, t) {
       await usePolicy(page, c.policy);
       await fill(page, P, 'packs-currency', i.currency);
       await fill(page, P, 'packs-fx', i.fx_rate ?? '');
+      const ids = await page.$$eval('#revenue [name="packs-pack"] option', (os) => os.map((o) => o.value));
+      await choose(page, P, 'packs-pack', packed && ids.includes(i.pack_id) ? i.pack_id : '(all packs)');
       return settle(page, '[data-testid="packs-result"]', (block) => {
         if (c.error !== undefined) {
           // The table lists the policy's packs: an unknown pack id is simply not a row.
@@ -72,8 +74,9 @@ export async function pose(page) {
   await fill(page, P, 'w-amount', '12345');
   await fill(page, P, 'w-balance', '100000');
   await choose(page, P, 'w-method', 'bank_transfer');
-  await fill(page, P, 'w-requested', '1795176000000');
+  await when(page, P, 'w-requested', 1795176000000);
   await tick(page, P, 'w-kyc', true);
   await fill(page, P, 'packs-currency', 'PLN');
   await fill(page, P, 'packs-fx', '');
+  await choose(page, P, 'packs-pack', '(all packs)');
 }

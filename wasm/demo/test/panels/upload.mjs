@@ -2,7 +2,7 @@
 // real file (streamed hash checked against Node's crypto, an independent implementation).
 import { createHash } from 'node:crypto';
 import { settle, vectorCheck, vectors } from '../harness.mjs';
-import { choose, fill, usePolicy } from './common.mjs';
+import { choose, fill, usePolicy, when } from './common.mjs';
 
 const P = 'upload';
 
@@ -17,7 +17,7 @@ export async function run(page, t) {
       await fill(page, P, 'up-size', i.size_bytes);
       await choose(page, P, 'up-purpose', i.purpose ?? '(none)');
       await fill(page, P, 'up-user', i.user_id);
-      await fill(page, P, 'up-now', i.now_ms);
+      await when(page, P, 'up-now', i.now_ms);
       await fill(page, P, 'up-head', i.head ?? '');
       await fill(page, P, 'up-sha', i.content_sha256);
       return settle(page, '[data-testid="upload-result"]', vectorCheck(c));
@@ -79,7 +79,7 @@ export async function pose(page) {
   Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').copy(png);
   await choose(page, P, 'up-purpose', 'feed_image');
   await fill(page, P, 'up-user', 'u_123');
-  await fill(page, P, 'up-now', '1795176000000');
+  await when(page, P, 'up-now', 1795176000000);
   await page.setInputFiles('#upload-file', { name: 'beach day.png', mimeType: 'image/png', buffer: png });
   await settle(page, '[data-testid="upload-result"]', (b) => (b.state === 'ok' ? [] : ['wait']), 10000);
 }
