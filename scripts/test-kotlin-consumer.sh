@@ -42,7 +42,7 @@ step "pom: com.avalo:avalo-core:$VERSION, JNA + kotlin-stdlib dependencies" pom_
 jar_contents() { # classes of the bindings, the native library, the pom; no tests or runner
   local list
   list=$(unzip -Z1 "$JAR")
-  for f in com/avalo/core/Policy.class linux-x86-64/libavalo_ffi.so META-INF/maven/com.avalo/avalo-core/pom.xml; do
+  for f in com/avalo/core/types/Policy.class com/avalo/core/Avalo_ffiKt.class linux-x86-64/libavalo_ffi.so META-INF/maven/com.avalo/avalo-core/pom.xml; do
     grep -qx "$f" <<<"$list" || { echo "missing from the jar: $f"; return 1; }
   done
   if grep -E '^com/avalo/(conformance|core/tests)/' <<<"$list" | head -3 | grep -q .; then

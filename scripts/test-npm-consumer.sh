@@ -46,7 +46,7 @@ step "tarball version = workspace version ($VERSION)" package_version
 tarball_files() { # only package.json + what `files` lists, and the entry points of `exports`
   local list bad
   list=$(tar -tzf "$TARBALL")
-  bad=$(grep -vE '^package/(package\.json|README\.md|pkg-node/[^/]+|pkg-web/[^/]+)$' <<<"$list" || true)
+  bad=$(grep -vE '^package/(package\.json|README\.md|pkg-(node|web)/([^/]+|snippets/[^/]+/js/[^/]+\.js))$' <<<"$list" || true)
   [ -z "$bad" ] || { echo "files outside \`files\`:"; echo "$bad"; return 1; }
   for f in pkg-node/index.js pkg-node/index.d.ts pkg-node/index_bg.wasm pkg-node/package.json \
     pkg-web/index.js pkg-web/index.d.ts pkg-web/index_bg.wasm pkg-web/package.json; do

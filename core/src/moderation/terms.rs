@@ -2,7 +2,7 @@
 //! Aho–Corasick automaton over the normalised, run-length-collapsed text, and matches reported
 //! with their span in the ORIGINAL text (UTF-8 bytes and UTF-16 units).
 //!
-//! The text is normalised (see [`super::normalise`]) into words of parts; every run of one
+//! The text is normalised (the module `normalise`) into words of parts; every run of one
 //! letter becomes one symbol with its length (`veeenmooo` → `venmo` with counts 1 3 1 1 3). A
 //! word is its parts' symbols; words are separated by a space. Each term is normalised alike and
 //! becomes one or two patterns: its symbols without spaces (a one-word match inside one word, or

@@ -1,9 +1,9 @@
 package com.avalo.consumer
 
-import com.avalo.core.AvaloException
-import com.avalo.core.ErrorCode
-import com.avalo.core.Policy
-import com.avalo.core.RevenueStream
+import com.avalo.core.types.AvaloException
+import com.avalo.core.types.ErrorCode
+import com.avalo.core.types.Policy
+import com.avalo.core.types.RevenueStream
 import com.avalo.core.countWords
 import com.avalo.core.splitRevenue
 import java.security.MessageDigest
