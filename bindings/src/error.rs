@@ -15,7 +15,7 @@
 //! A panic inside the core (a bug) is caught by [`guard`] and reported as `SERVICE_DEGRADED`
 //! with a reason starting `internal error:`.
 
-use avalo_core::error::{self as core, ErrorCode, RetryDecision, RetryStrategy};
+use avalo_core::error::{self as core, ErrorCode, ErrorInfo, RetryDecision};
 pub use avalo_core::ffi_support::AvaloError;
 
 /// Runs a facade body, turning a panic (a bug in the core) into `SERVICE_DEGRADED`, so no panic
@@ -24,24 +24,10 @@ pub fn guard<T>(body: impl FnOnce() -> Result<T, AvaloError>) -> Result<T, Avalo
     avalo_core::ffi_support::guarded(body)
 }
 
-/// What SPEC §11 says about one code.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct ErrorInfo {
-    /// The code.
-    pub code: ErrorCode,
-    /// The English user-facing message.
-    pub message: String,
-    /// How a client should react.
-    pub retry_strategy: RetryStrategy,
-}
-
 /// The user-facing message and retry strategy of a code.
 #[uniffi::export]
 pub fn error_info(code: ErrorCode) -> Result<ErrorInfo, AvaloError> {
-    guard(|| {
-        let c = code;
-        Ok(ErrorInfo { code, message: c.message().to_string(), retry_strategy: c.retry_strategy() })
-    })
+    guard(|| Ok(code.info()))
 }
 
 /// Parses a wire string (`"KYC_REQUIRED"`, exact, upper-case) into a code; an unknown string

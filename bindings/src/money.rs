@@ -19,21 +19,6 @@ pub(crate) fn bp(value: u32) -> Result<core::BasisPoints, AvaloError> {
     Ok(core::BasisPoints::new(value)?)
 }
 
-/// An ISO 4217 currency the core knows.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct CurrencyInfo {
-    /// Upper-case ISO 4217 code.
-    pub code: String,
-    /// Number of minor digits (2 for PLN, 0 for JPY): the canonical scale of its amounts.
-    pub minor_digits: u32,
-}
-
-impl From<Currency> for CurrencyInfo {
-    fn from(c: Currency) -> Self {
-        CurrencyInfo { code: c.code().to_string(), minor_digits: c.minor_digits() }
-    }
-}
-
 /// Parses user or server text (`"12.34"`) exactly into money. Signs, exponents, commas,
 /// white space inside or more decimals than the currency has are `INVALID_INPUT`; more than
 /// `u64::MAX` minor units is `AMOUNT_OUT_OF_RANGE`.
@@ -57,13 +42,13 @@ pub fn money_to_minor(money: Money) -> Result<u64, AvaloError> {
 /// A currency by its ISO 4217 code (trimmed, case-insensitive); unknown is `INVALID_INPUT`.
 #[uniffi::export]
 pub fn currency_info(code: String) -> Result<CurrencyInfo, AvaloError> {
-    guard(|| Ok(CurrencyInfo::from(currency(&code)?)))
+    guard(|| Ok(currency(&code)?.info()))
 }
 
 /// Every currency the core knows.
 #[uniffi::export]
 pub fn list_currencies() -> Vec<CurrencyInfo> {
-    core::Currency::all().map(CurrencyInfo::from).collect()
+    core::Currency::all().map(core::Currency::info).collect()
 }
 
 /// Validates basis points (0..=10 000; more is `INVALID_INPUT`) and returns them.

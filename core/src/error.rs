@@ -314,6 +314,27 @@ impl std::fmt::Display for ErrorCode {
     }
 }
 
+/// What SPEC §11 says about one code: its message and retry strategy ([`ErrorCode::info`]).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct ErrorInfo {
+    /// The code.
+    pub code: ErrorCode,
+    /// The English user-facing message.
+    pub message: String,
+    /// How a client should react.
+    pub retry_strategy: RetryStrategy,
+}
+
+impl ErrorCode {
+    /// The code with its user-facing message and retry strategy.
+    #[must_use]
+    pub fn info(self) -> ErrorInfo {
+        ErrorInfo { code: self, message: self.message().to_string(), retry_strategy: self.retry_strategy() }
+    }
+}
+
 /// The one error type of the core: a stable [`ErrorCode`] and a developer-readable reason.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 #[error("{code}: {reason}")]

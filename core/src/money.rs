@@ -127,6 +127,26 @@ impl Currency {
     }
 }
 
+/// A currency the core knows, with its number of minor digits ([`Currency::info`]); the
+/// `Currency` itself crosses the boundary as its code.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct CurrencyInfo {
+    /// Upper-case ISO 4217 code.
+    pub code: String,
+    /// Number of minor digits (2 for PLN, 0 for JPY): the canonical scale of its amounts.
+    pub minor_digits: u32,
+}
+
+impl Currency {
+    /// The currency's code and minor digits as a record.
+    #[must_use]
+    pub fn info(self) -> CurrencyInfo {
+        CurrencyInfo { code: self.code().to_string(), minor_digits: self.minor_digits() }
+    }
+}
+
 impl Serialize for Currency {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         s.serialize_str(self.code)

@@ -3,24 +3,11 @@
 
 use crate::convert::{opt_uint, text, to_js, uint32, JsResult};
 use crate::Policy;
-use avalo_core::error::{self as rules, ErrorCode, RetryDecision, RetryStrategy};
+use avalo_core::error::{self as rules, ErrorCode, ErrorInfo, RetryDecision};
 use avalo_core::{Error, Result};
 use js_sys::{JsString, Number};
-use serde::Serialize;
-use tsify::{Ts, Tsify};
+use tsify::Ts;
 use wasm_bindgen::prelude::*;
-
-/// What the core knows about one error code: the result of `errorInfo` (three core facts about
-/// one [`ErrorCode`]; not a core type).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
-pub struct ErrorInfo {
-    /// The code.
-    pub code: ErrorCode,
-    /// The English user-facing message.
-    pub message: String,
-    /// How a client should react.
-    pub retry_strategy: RetryStrategy,
-}
 
 fn code_arg(code: &JsString) -> Result<ErrorCode> {
     let code = text(code, "code")?;
@@ -34,7 +21,7 @@ pub fn error_info(
     #[wasm_bindgen(unchecked_param_type = "ErrorCode | string")] code: JsString,
 ) -> JsResult<Ts<ErrorInfo>> {
     let c = code_arg(&code)?;
-    Ok(to_js(&ErrorInfo { code: c, message: c.message().to_string(), retry_strategy: c.retry_strategy() })?)
+    Ok(to_js(&c.info())?)
 }
 
 /// Every SPEC §11 code, in SPEC order.

@@ -1,11 +1,10 @@
 //! Facade of `core/src/money.rs`: money as decimal strings, currencies, basis points.
 
 use crate::convert::{from_js, list_to_js, text, to_js, uint32, JsResult};
-use avalo_core::money::{self as rules, Currency, Money};
+use avalo_core::money::{self as rules, Currency, CurrencyInfo, Money};
 use avalo_core::Result;
 use js_sys::{JsString, Number};
-use serde::Serialize;
-use tsify::{Ts, Tsify};
+use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
 /// Decodes a currency-code argument (trimmed, case-insensitive); unknown is `INVALID_INPUT`.
@@ -16,22 +15,6 @@ pub(crate) fn currency_arg(code: &JsString) -> Result<Currency> {
 /// Decodes a `Money` argument (`Money::parse`, exact; never rounds).
 pub(crate) fn money_arg(value: &Ts<Money>) -> Result<Money> {
     from_js(value)
-}
-
-/// A currency the core knows, with its number of minor digits: the result of `currencyInfo`
-/// (the core's `Currency` crosses the boundary as its code, a string).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
-pub struct CurrencyInfo {
-    /// Upper-case ISO 4217 code.
-    pub code: String,
-    /// Minor digits: 2 for PLN, 0 for JPY, HUF, KRW, ….
-    pub minor_digits: u32,
-}
-
-impl From<Currency> for CurrencyInfo {
-    fn from(c: Currency) -> Self {
-        CurrencyInfo { code: c.code().to_string(), minor_digits: c.minor_digits() }
-    }
 }
 
 /// Parses a decimal string exactly into canonical money (`"12.3"` PLN → `"12.30"`). Signs,
@@ -53,13 +36,13 @@ pub fn minor_units(money: Ts<Money>) -> JsResult<String> {
 /// Looks up a currency by ISO code (trimmed, case-insensitive); unknown is `INVALID_INPUT`.
 #[wasm_bindgen(js_name = currencyInfo)]
 pub fn currency_info(code: JsString) -> JsResult<Ts<CurrencyInfo>> {
-    Ok(to_js(&CurrencyInfo::from(Currency::from_code(&text(&code, "code")?)?))?)
+    Ok(to_js(&Currency::from_code(&text(&code, "code")?)?.info())?)
 }
 
 /// Every currency the core knows.
 #[wasm_bindgen(js_name = currencies)]
 pub fn currencies() -> JsResult<Vec<Ts<CurrencyInfo>>> {
-    let all: Vec<CurrencyInfo> = Currency::all().map(Into::into).collect();
+    let all: Vec<CurrencyInfo> = Currency::all().map(Currency::info).collect();
     Ok(list_to_js(&all)?)
 }
 

@@ -1003,154 +1003,6 @@ public func FfiConverterTypeSha256Stream_lower(_ value: Sha256Stream) -> UInt64 
 
 
 
-
-/**
- * An ISO 4217 currency the core knows.
- */
-public struct CurrencyInfo: Equatable, Hashable {
-    /**
-     * Upper-case ISO 4217 code.
-     */
-    public let code: String
-    /**
-     * Number of minor digits (2 for PLN, 0 for JPY): the canonical scale of its amounts.
-     */
-    public let minorDigits: UInt32
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Upper-case ISO 4217 code.
-         */code: String, 
-        /**
-         * Number of minor digits (2 for PLN, 0 for JPY): the canonical scale of its amounts.
-         */minorDigits: UInt32) {
-        self.code = code
-        self.minorDigits = minorDigits
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension CurrencyInfo: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeCurrencyInfo: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CurrencyInfo {
-        return
-            try CurrencyInfo(
-                code: FfiConverterString.read(from: &buf), 
-                minorDigits: FfiConverterUInt32.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: CurrencyInfo, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.code, into: &buf)
-        FfiConverterUInt32.write(value.minorDigits, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeCurrencyInfo_lift(_ buf: RustBuffer) throws -> CurrencyInfo {
-    return try FfiConverterTypeCurrencyInfo.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeCurrencyInfo_lower(_ value: CurrencyInfo) -> RustBuffer {
-    return FfiConverterTypeCurrencyInfo.lower(value)
-}
-
-
-/**
- * What SPEC §11 says about one code.
- */
-public struct ErrorInfo: Equatable, Hashable {
-    /**
-     * The code.
-     */
-    public let code: ErrorCode
-    /**
-     * The English user-facing message.
-     */
-    public let message: String
-    /**
-     * How a client should react.
-     */
-    public let retryStrategy: RetryStrategy
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The code.
-         */code: ErrorCode, 
-        /**
-         * The English user-facing message.
-         */message: String, 
-        /**
-         * How a client should react.
-         */retryStrategy: RetryStrategy) {
-        self.code = code
-        self.message = message
-        self.retryStrategy = retryStrategy
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension ErrorInfo: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeErrorInfo: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ErrorInfo {
-        return
-            try ErrorInfo(
-                code: FfiConverterTypeErrorCode.read(from: &buf), 
-                message: FfiConverterString.read(from: &buf), 
-                retryStrategy: FfiConverterTypeRetryStrategy.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: ErrorInfo, into buf: inout [UInt8]) {
-        FfiConverterTypeErrorCode.write(value.code, into: &buf)
-        FfiConverterString.write(value.message, into: &buf)
-        FfiConverterTypeRetryStrategy.write(value.retryStrategy, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeErrorInfo_lift(_ buf: RustBuffer) throws -> ErrorInfo {
-    return try FfiConverterTypeErrorInfo.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeErrorInfo_lower(_ value: ErrorInfo) -> RustBuffer {
-    return FfiConverterTypeErrorInfo.lower(value)
-}
-
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
@@ -1546,6 +1398,31 @@ fileprivate struct FfiConverterSequenceTypeComponentCheck: FfiConverterRustBuffe
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeCurrencyInfo: FfiConverterRustBuffer {
+    typealias SwiftType = [CurrencyInfo]
+
+    public static func write(_ value: [CurrencyInfo], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeCurrencyInfo.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [CurrencyInfo] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [CurrencyInfo]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeCurrencyInfo.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeDayMetrics: FfiConverterRustBuffer {
     typealias SwiftType = [DayMetrics]
 
@@ -1838,31 +1715,6 @@ fileprivate struct FfiConverterSequenceTypeSpendBucket: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeSpendBucket.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterSequenceTypeCurrencyInfo: FfiConverterRustBuffer {
-    typealias SwiftType = [CurrencyInfo]
-
-    public static func write(_ value: [CurrencyInfo], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypeCurrencyInfo.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [CurrencyInfo] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [CurrencyInfo]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeCurrencyInfo.read(from: &buf))
         }
         return seq
     }
@@ -3899,7 +3751,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_avalo_ffi_checksum_func_all_error_codes() != 39581) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_avalo_ffi_checksum_func_error_info() != 34506) {
+    if (uniffi_avalo_ffi_checksum_func_error_info() != 43236) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_avalo_ffi_checksum_func_parse_error_code() != 11008) {
@@ -3977,10 +3829,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_avalo_ffi_checksum_func_basis_points() != 2809) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_avalo_ffi_checksum_func_currency_info() != 38532) {
+    if (uniffi_avalo_ffi_checksum_func_currency_info() != 50961) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_avalo_ffi_checksum_func_list_currencies() != 29450) {
+    if (uniffi_avalo_ffi_checksum_func_list_currencies() != 25307) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_avalo_ffi_checksum_func_money_from_minor() != 42754) {

@@ -3549,6 +3549,76 @@ public func FfiConverterTypeCumulativeStep_lower(_ value: CumulativeStep) -> Rus
 
 
 /**
+ * A currency the core knows, with its number of minor digits ([`Currency::info`]); the
+ * `Currency` itself crosses the boundary as its code.
+ */
+public struct CurrencyInfo: Equatable, Hashable {
+    /**
+     * Upper-case ISO 4217 code.
+     */
+    public let code: String
+    /**
+     * Number of minor digits (2 for PLN, 0 for JPY): the canonical scale of its amounts.
+     */
+    public let minorDigits: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Upper-case ISO 4217 code.
+         */code: String, 
+        /**
+         * Number of minor digits (2 for PLN, 0 for JPY): the canonical scale of its amounts.
+         */minorDigits: UInt32) {
+        self.code = code
+        self.minorDigits = minorDigits
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CurrencyInfo: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCurrencyInfo: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CurrencyInfo {
+        return
+            try CurrencyInfo(
+                code: FfiConverterString.read(from: &buf), 
+                minorDigits: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CurrencyInfo, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.code, into: &buf)
+        FfiConverterUInt32.write(value.minorDigits, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCurrencyInfo_lift(_ buf: RustBuffer) throws -> CurrencyInfo {
+    return try FfiConverterTypeCurrencyInfo.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCurrencyInfo_lower(_ value: CurrencyInfo) -> RustBuffer {
+    return FfiConverterTypeCurrencyInfo.lower(value)
+}
+
+
+/**
  * A per-day counter as the host stores it: the count and when it was last incremented.
  */
 public struct DailyCounter: Equatable, Hashable {
@@ -4118,6 +4188,85 @@ public func FfiConverterTypeDroppedCandidate_lift(_ buf: RustBuffer) throws -> D
 #endif
 public func FfiConverterTypeDroppedCandidate_lower(_ value: DroppedCandidate) -> RustBuffer {
     return FfiConverterTypeDroppedCandidate.lower(value)
+}
+
+
+/**
+ * What SPEC §11 says about one code: its message and retry strategy ([`ErrorCode::info`]).
+ */
+public struct ErrorInfo: Equatable, Hashable {
+    /**
+     * The code.
+     */
+    public let code: ErrorCode
+    /**
+     * The English user-facing message.
+     */
+    public let message: String
+    /**
+     * How a client should react.
+     */
+    public let retryStrategy: RetryStrategy
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The code.
+         */code: ErrorCode, 
+        /**
+         * The English user-facing message.
+         */message: String, 
+        /**
+         * How a client should react.
+         */retryStrategy: RetryStrategy) {
+        self.code = code
+        self.message = message
+        self.retryStrategy = retryStrategy
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ErrorInfo: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeErrorInfo: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ErrorInfo {
+        return
+            try ErrorInfo(
+                code: FfiConverterTypeErrorCode.read(from: &buf), 
+                message: FfiConverterString.read(from: &buf), 
+                retryStrategy: FfiConverterTypeRetryStrategy.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ErrorInfo, into buf: inout [UInt8]) {
+        FfiConverterTypeErrorCode.write(value.code, into: &buf)
+        FfiConverterString.write(value.message, into: &buf)
+        FfiConverterTypeRetryStrategy.write(value.retryStrategy, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeErrorInfo_lift(_ buf: RustBuffer) throws -> ErrorInfo {
+    return try FfiConverterTypeErrorInfo.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeErrorInfo_lower(_ value: ErrorInfo) -> RustBuffer {
+    return FfiConverterTypeErrorInfo.lower(value)
 }
 
 

@@ -57,12 +57,14 @@ import com.avalo.core.types.CreatorRate
 import com.avalo.core.types.CumulativeBatch
 import com.avalo.core.types.CumulativeSplit
 import com.avalo.core.types.CumulativeStep
+import com.avalo.core.types.CurrencyInfo
 import com.avalo.core.types.DayMetrics
 import com.avalo.core.types.Decimal
 import com.avalo.core.types.DeployDecision
 import com.avalo.core.types.DeployRequest
 import com.avalo.core.types.Environment
 import com.avalo.core.types.ErrorCode
+import com.avalo.core.types.ErrorInfo
 import com.avalo.core.types.FailurePolicy
 import com.avalo.core.types.FfiConverterTypeAccessGrant
 import com.avalo.core.types.FfiConverterTypeActionLimit
@@ -91,12 +93,14 @@ import com.avalo.core.types.FfiConverterTypeCreatorRate
 import com.avalo.core.types.FfiConverterTypeCumulativeBatch
 import com.avalo.core.types.FfiConverterTypeCumulativeSplit
 import com.avalo.core.types.FfiConverterTypeCumulativeStep
+import com.avalo.core.types.FfiConverterTypeCurrencyInfo
 import com.avalo.core.types.FfiConverterTypeDayMetrics
 import com.avalo.core.types.FfiConverterTypeDecimal
 import com.avalo.core.types.FfiConverterTypeDeployDecision
 import com.avalo.core.types.FfiConverterTypeDeployRequest
 import com.avalo.core.types.FfiConverterTypeEnvironment
 import com.avalo.core.types.FfiConverterTypeErrorCode
+import com.avalo.core.types.FfiConverterTypeErrorInfo
 import com.avalo.core.types.FfiConverterTypeFailurePolicy
 import com.avalo.core.types.FfiConverterTypeFlagContext
 import com.avalo.core.types.FfiConverterTypeFlagDecision
@@ -164,7 +168,6 @@ import com.avalo.core.types.FfiConverterTypeRegionRisk
 import com.avalo.core.types.FfiConverterTypeReleaseDecision
 import com.avalo.core.types.FfiConverterTypeReleaseGateRequest
 import com.avalo.core.types.FfiConverterTypeRetryDecision
-import com.avalo.core.types.FfiConverterTypeRetryStrategy
 import com.avalo.core.types.FfiConverterTypeRevenueSplit
 import com.avalo.core.types.FfiConverterTypeRevenueStream
 import com.avalo.core.types.FfiConverterTypeRolloutPhase
@@ -267,7 +270,6 @@ import com.avalo.core.types.RegionRisk
 import com.avalo.core.types.ReleaseDecision
 import com.avalo.core.types.ReleaseGateRequest
 import com.avalo.core.types.RetryDecision
-import com.avalo.core.types.RetryStrategy
 import com.avalo.core.types.RevenueSplit
 import com.avalo.core.types.RevenueStream
 import com.avalo.core.types.RolloutPhase
@@ -332,12 +334,14 @@ import com.avalo.core.types.RustBuffer as RustBufferCreatorRate
 import com.avalo.core.types.RustBuffer as RustBufferCumulativeBatch
 import com.avalo.core.types.RustBuffer as RustBufferCumulativeSplit
 import com.avalo.core.types.RustBuffer as RustBufferCumulativeStep
+import com.avalo.core.types.RustBuffer as RustBufferCurrencyInfo
 import com.avalo.core.types.RustBuffer as RustBufferDayMetrics
 import com.avalo.core.types.RustBuffer as RustBufferDecimal
 import com.avalo.core.types.RustBuffer as RustBufferDeployDecision
 import com.avalo.core.types.RustBuffer as RustBufferDeployRequest
 import com.avalo.core.types.RustBuffer as RustBufferEnvironment
 import com.avalo.core.types.RustBuffer as RustBufferErrorCode
+import com.avalo.core.types.RustBuffer as RustBufferErrorInfo
 import com.avalo.core.types.RustBuffer as RustBufferFailurePolicy
 import com.avalo.core.types.RustBuffer as RustBufferFlagContext
 import com.avalo.core.types.RustBuffer as RustBufferFlagDecision
@@ -405,7 +409,6 @@ import com.avalo.core.types.RustBuffer as RustBufferRegionRisk
 import com.avalo.core.types.RustBuffer as RustBufferReleaseDecision
 import com.avalo.core.types.RustBuffer as RustBufferReleaseGateRequest
 import com.avalo.core.types.RustBuffer as RustBufferRetryDecision
-import com.avalo.core.types.RustBuffer as RustBufferRetryStrategy
 import com.avalo.core.types.RustBuffer as RustBufferRevenueSplit
 import com.avalo.core.types.RustBuffer as RustBufferRevenueStream
 import com.avalo.core.types.RustBuffer as RustBufferRolloutPhase
@@ -1490,7 +1493,7 @@ internal object UniffiLib {
     external fun uniffi_avalo_ffi_fn_func_all_error_codes(uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_error_info(`code`: RustBufferErrorCode.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    ): RustBufferErrorInfo.ByValue
     external fun uniffi_avalo_ffi_fn_func_parse_error_code(`code`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferErrorCode.ByValue
     external fun uniffi_avalo_ffi_fn_func_retry_delay(`policy`: Long,`code`: RustBufferErrorCode.ByValue,`attempt`: Int,`jitterPpm`: Int,`retryAfterMs`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1542,7 +1545,7 @@ internal object UniffiLib {
     external fun uniffi_avalo_ffi_fn_func_basis_points(`bp`: Int,uniffi_out_err: UniffiRustCallStatus, 
     ): Int
     external fun uniffi_avalo_ffi_fn_func_currency_info(`code`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    ): RustBufferCurrencyInfo.ByValue
     external fun uniffi_avalo_ffi_fn_func_list_currencies(uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_avalo_ffi_fn_func_money_from_minor(`minor`: Long,`currency`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1916,7 +1919,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_avalo_ffi_checksum_func_all_error_codes() and 0xFFFF) != 39581) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_error_info() and 0xFFFF) != 34506) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_error_info() and 0xFFFF) != 43236) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_avalo_ffi_checksum_func_parse_error_code() and 0xFFFF) != 11008) {
@@ -1994,10 +1997,10 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_avalo_ffi_checksum_func_basis_points() and 0xFFFF) != 2809) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_currency_info() and 0xFFFF) != 38532) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_currency_info() and 0xFFFF) != 50961) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_avalo_ffi_checksum_func_list_currencies() and 0xFFFF) != 29450) {
+    if ((lib.uniffi_avalo_ffi_checksum_func_list_currencies() and 0xFFFF) != 25307) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_avalo_ffi_checksum_func_money_from_minor() and 0xFFFF) != 42754) {
@@ -3307,108 +3310,6 @@ public object FfiConverterTypeSha256Stream: FfiConverter<Sha256Stream, Long> {
 
 
 
-/**
- * An ISO 4217 currency the core knows.
- */
-data class CurrencyInfo (
-    /**
-     * Upper-case ISO 4217 code.
-     */
-    val `code`: kotlin.String
-    , 
-    /**
-     * Number of minor digits (2 for PLN, 0 for JPY): the canonical scale of its amounts.
-     */
-    val `minorDigits`: kotlin.UInt
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeCurrencyInfo: FfiConverterRustBuffer<CurrencyInfo> {
-    override fun read(buf: ByteBuffer): CurrencyInfo {
-        return CurrencyInfo(
-            FfiConverterString.read(buf),
-            FfiConverterUInt.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: CurrencyInfo) = (
-            FfiConverterString.allocationSize(value.`code`) +
-            FfiConverterUInt.allocationSize(value.`minorDigits`)
-    )
-
-    override fun write(value: CurrencyInfo, buf: ByteBuffer) {
-            FfiConverterString.write(value.`code`, buf)
-            FfiConverterUInt.write(value.`minorDigits`, buf)
-    }
-}
-
-
-
-/**
- * What SPEC §11 says about one code.
- */
-data class ErrorInfo (
-    /**
-     * The code.
-     */
-    val `code`: ErrorCode
-    , 
-    /**
-     * The English user-facing message.
-     */
-    val `message`: kotlin.String
-    , 
-    /**
-     * How a client should react.
-     */
-    val `retryStrategy`: RetryStrategy
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeErrorInfo: FfiConverterRustBuffer<ErrorInfo> {
-    override fun read(buf: ByteBuffer): ErrorInfo {
-        return ErrorInfo(
-            FfiConverterTypeErrorCode.read(buf),
-            FfiConverterString.read(buf),
-            FfiConverterTypeRetryStrategy.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: ErrorInfo) = (
-            FfiConverterTypeErrorCode.allocationSize(value.`code`) +
-            FfiConverterString.allocationSize(value.`message`) +
-            FfiConverterTypeRetryStrategy.allocationSize(value.`retryStrategy`)
-    )
-
-    override fun write(value: ErrorInfo, buf: ByteBuffer) {
-            FfiConverterTypeErrorCode.write(value.`code`, buf)
-            FfiConverterString.write(value.`message`, buf)
-            FfiConverterTypeRetryStrategy.write(value.`retryStrategy`, buf)
-    }
-}
-
-
-
 
 /**
  * @suppress
@@ -3893,6 +3794,34 @@ public object FfiConverterSequenceTypeComponentCheck: FfiConverterRustBuffer<Lis
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeCurrencyInfo: FfiConverterRustBuffer<List<CurrencyInfo>> {
+    override fun read(buf: ByteBuffer): List<CurrencyInfo> {
+        val len = buf.getInt()
+        return List<CurrencyInfo>(len) {
+            FfiConverterTypeCurrencyInfo.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<CurrencyInfo>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeCurrencyInfo.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<CurrencyInfo>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeCurrencyInfo.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeDayMetrics: FfiConverterRustBuffer<List<DayMetrics>> {
     override fun read(buf: ByteBuffer): List<DayMetrics> {
         val len = buf.getInt()
@@ -4229,34 +4158,6 @@ public object FfiConverterSequenceTypeSpendBucket: FfiConverterRustBuffer<List<S
 /**
  * @suppress
  */
-public object FfiConverterSequenceTypeCurrencyInfo: FfiConverterRustBuffer<List<CurrencyInfo>> {
-    override fun read(buf: ByteBuffer): List<CurrencyInfo> {
-        val len = buf.getInt()
-        return List<CurrencyInfo>(len) {
-            FfiConverterTypeCurrencyInfo.read(buf)
-        }
-    }
-
-    override fun allocationSize(value: List<CurrencyInfo>): ULong {
-        val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeCurrencyInfo.allocationSize(it) }.sum()
-        return sizeForLength + sizeForItems
-    }
-
-    override fun write(value: List<CurrencyInfo>, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        value.iterator().forEach {
-            FfiConverterTypeCurrencyInfo.write(it, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
 public object FfiConverterSequenceTypeErrorCode: FfiConverterRustBuffer<List<ErrorCode>> {
     override fun read(buf: ByteBuffer): List<ErrorCode> {
         val len = buf.getInt()
@@ -4531,6 +4432,10 @@ public object FfiConverterSequenceTypeSeverity: FfiConverterRustBuffer<List<Seve
 
 
 
+
+
+
+
 object AvaloExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<AvaloException> {
     override fun lift(error_buf: RustBuffer.ByValue): AvaloException =
         com.avalo.core.types.AvaloException.ErrorHandler.lift(
@@ -4541,8 +4446,6 @@ object AvaloExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<Ava
             }
         )
 }
-
-
 
 
 

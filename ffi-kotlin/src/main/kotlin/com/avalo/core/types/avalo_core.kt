@@ -3565,6 +3565,54 @@ public object FfiConverterTypeCumulativeStep: FfiConverterRustBuffer<CumulativeS
 
 
 /**
+ * A currency the core knows, with its number of minor digits ([`Currency::info`]); the
+ * `Currency` itself crosses the boundary as its code.
+ */
+data class CurrencyInfo (
+    /**
+     * Upper-case ISO 4217 code.
+     */
+    val `code`: kotlin.String
+    , 
+    /**
+     * Number of minor digits (2 for PLN, 0 for JPY): the canonical scale of its amounts.
+     */
+    val `minorDigits`: kotlin.UInt
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCurrencyInfo: FfiConverterRustBuffer<CurrencyInfo> {
+    override fun read(buf: ByteBuffer): CurrencyInfo {
+        return CurrencyInfo(
+            FfiConverterString.read(buf),
+            FfiConverterUInt.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: CurrencyInfo) = (
+            FfiConverterString.allocationSize(value.`code`) +
+            FfiConverterUInt.allocationSize(value.`minorDigits`)
+    )
+
+    override fun write(value: CurrencyInfo, buf: ByteBuffer) {
+            FfiConverterString.write(value.`code`, buf)
+            FfiConverterUInt.write(value.`minorDigits`, buf)
+    }
+}
+
+
+
+/**
  * A per-day counter as the host stores it: the count and when it was last incremented.
  */
 data class DailyCounter (
@@ -3960,6 +4008,61 @@ public object FfiConverterTypeDroppedCandidate: FfiConverterRustBuffer<DroppedCa
     override fun write(value: DroppedCandidate, buf: ByteBuffer) {
             FfiConverterString.write(value.`userId`, buf)
             FfiConverterTypeDropReason.write(value.`reason`, buf)
+    }
+}
+
+
+
+/**
+ * What SPEC §11 says about one code: its message and retry strategy ([`ErrorCode::info`]).
+ */
+data class ErrorInfo (
+    /**
+     * The code.
+     */
+    val `code`: ErrorCode
+    , 
+    /**
+     * The English user-facing message.
+     */
+    val `message`: kotlin.String
+    , 
+    /**
+     * How a client should react.
+     */
+    val `retryStrategy`: RetryStrategy
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeErrorInfo: FfiConverterRustBuffer<ErrorInfo> {
+    override fun read(buf: ByteBuffer): ErrorInfo {
+        return ErrorInfo(
+            FfiConverterTypeErrorCode.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeRetryStrategy.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ErrorInfo) = (
+            FfiConverterTypeErrorCode.allocationSize(value.`code`) +
+            FfiConverterString.allocationSize(value.`message`) +
+            FfiConverterTypeRetryStrategy.allocationSize(value.`retryStrategy`)
+    )
+
+    override fun write(value: ErrorInfo, buf: ByteBuffer) {
+            FfiConverterTypeErrorCode.write(value.`code`, buf)
+            FfiConverterString.write(value.`message`, buf)
+            FfiConverterTypeRetryStrategy.write(value.`retryStrategy`, buf)
     }
 }
 
